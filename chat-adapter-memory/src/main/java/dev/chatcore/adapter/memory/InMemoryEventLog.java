@@ -1,0 +1,133 @@
+package dev.chatcore.adapter.memory;
+
+import dev.chatcore.domain.event.Appended;
+import dev.chatcore.domain.event.Direction;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.event.StreamSlice;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.EventLog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The event stream in memory. Appends are serialized by one lock, which assigns positions and
+ * inserts into the indexes, and only then publishes the new head (a volatile write). Readers take
+ * no lock: they read the head first and never look past it, so they can never see position p
+ * before every position below p is in place.
+ */
+public final class InMemoryEventLog implements EventLog {
+  private final Object appendLock = new Object();
+  private long lastPosition; // guarded by appendLock
+  private volatile long head;
+  private final Map<Long, Event> byPosition = new ConcurrentHashMap<>();
+  private final Map<RoomId, RoomStream> rooms = new ConcurrentHashMap<>();
+  private final Map<TxnKey, Event> byTxn = new ConcurrentHashMap<>();
+
+  private record TxnKey(AccountId sender, String txnId) {}
+
+  /** One room's events, all of them and the messages alone, keyed by position. */
+  private static final class RoomStream {
+    final ConcurrentSkipListMap<Long, Event> all = new ConcurrentSkipListMap<>();
+    final ConcurrentSkipListMap<Long, Event> messages = new ConcurrentSkipListMap<>();
+  }
+
+  @Override
+  public Appended append(NewEvent event) {
+    synchronized (appendLock) {
+      Optional<TxnKey> key = event.txnId().map(t -> new TxnKey(event.sender(), t));
+      if (key.isPresent()) {
+        Event earlier = byTxn.get(key.get());
+        if (earlier != null) return new Appended(earlier, false);
+      }
+      long position = ++lastPosition;
+      Event stored = event.at(new EventId(position));
+      byPosition.put(position, stored);
+      RoomStream stream = rooms.computeIfAbsent(stored.room(), r -> new RoomStream());
+      stream.all.put(position, stored);
+      if (stored.isMessage()) stream.messages.put(position, stored);
+      key.ifPresent(k -> byTxn.put(k, stored));
+      head = position;
+      return new Appended(stored, true);
+    }
+  }
+
+  @Override
+  public EventId head() {
+    return new EventId(head);
+  }
+
+  @Override
+  public Optional<EventId> roomHead(RoomId room) {
+    RoomStream stream = rooms.get(room);
+    if (stream == null) return Optional.empty();
+    return Optional.ofNullable(stream.all.floorKey(head)).map(EventId::new);
+  }
+
+  @Override
+  public StreamSlice readAfter(EventId after, Set<RoomId> roomIds, int limit) {
+    long snapshot = head;
+    long from = after.position();
+    if (from >= snapshot) return new StreamSlice(List.of(), after, false);
+    List<Event> found = new ArrayList<>();
+    for (RoomId room : roomIds) {
+      RoomStream stream = rooms.get(room);
+      if (stream == null) continue;
+      int taken = 0;
+      for (Event e : stream.all.subMap(from, false, snapshot, true).values()) {
+        if (taken++ == limit + 1) break; // one more than asked tells whether the slice is limited
+        found.add(e);
+      }
+    }
+    found.sort(Comparator.comparing(Event::id));
+    if (found.size() > limit) {
+      List<Event> page = found.subList(0, limit);
+      return new StreamSlice(page, page.get(limit - 1).id(), true);
+    }
+    return new StreamSlice(found, new EventId(snapshot), false);
+  }
+
+  @Override
+  public List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit) {
+    RoomStream stream = rooms.get(room);
+    if (stream == null) return List.of();
+    long snapshot = head;
+    NavigableMap<Long, Event> visible = stream.messages.headMap(snapshot, true);
+    NavigableMap<Long, Event> page = switch (direction) {
+      case BACKWARD -> fromExclusive.map(f -> visible.headMap(f.position(), false)).orElse(visible).descendingMap();
+      case FORWARD -> fromExclusive.map(f -> visible.tailMap(f.position(), false)).orElse(visible);
+    };
+    List<Event> out = new ArrayList<>(Math.min(limit, 128));
+    for (Event e : page.values()) {
+      if (out.size() == limit) break;
+      out.add(e);
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<Event> find(EventId id) {
+    if (id.position() > head) return Optional.empty();
+    return Optional.ofNullable(byPosition.get(id.position()));
+  }
+
+  @Override
+  public long countMessagesAfter(RoomId room, EventId after, AccountId excludedSender, long cap) {
+    RoomStream stream = rooms.get(room);
+    if (stream == null) return 0;
+    long count = 0;
+    for (Event e : stream.messages.subMap(after.position(), false, head, true).values()) {
+      if (!e.sender().equals(excludedSender) && ++count >= cap) break;
+    }
+    return count;
+  }
+}

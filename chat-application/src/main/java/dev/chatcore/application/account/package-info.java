@@ -1,0 +1,2 @@
+/** Accounts: registering callers on first sight. */
+package dev.chatcore.application.account;

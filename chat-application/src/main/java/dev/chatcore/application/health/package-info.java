@@ -1,0 +1,2 @@
+/** Readiness checks. */
+package dev.chatcore.application.health;

@@ -1,0 +1,48 @@
+package dev.chatcore.application.invite;
+
+import dev.chatcore.domain.account.Account;
+import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.id.IdGenerator;
+import dev.chatcore.domain.invite.Invite;
+import dev.chatcore.domain.port.ChatStorage;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Turns a valid invite code into a new account. Unknown, used up, expired and revoked codes are
+ * refused alike, so a client cannot learn which codes exist.
+ */
+public final class RedeemInvite {
+  /** Longest display name. */
+  public static final int DISPLAY_NAME_MAX_CHARS = 64;
+
+  private final ChatStorage storage;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  @Inject
+  public RedeemInvite(ChatStorage storage, IdGenerator ids, Clock clock) {
+    this.storage = storage;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /**
+   * @param displayName 1-64 characters after trimming
+   * @return the new account (admin when the invite grants it)
+   * @throws InvalidInputException for a bad display name, or "code is not valid" for any code
+   *     that cannot be redeemed
+   */
+  public Account redeem(String code, String displayName) {
+    String name = displayName == null ? "" : displayName.strip();
+    if (name.isEmpty() || name.length() > DISPLAY_NAME_MAX_CHARS) {
+      throw new InvalidInputException("display_name", "must be 1-" + DISPLAY_NAME_MAX_CHARS + " characters");
+    }
+    Instant now = clock.instant();
+    Invite invite = (code == null ? java.util.Optional.<Invite>empty() : storage.invites().redeem(code.strip(), now))
+        .orElseThrow(() -> new InvalidInputException("code", "is not valid"));
+    return storage.accounts().register(
+        new Account(ids.nextAccountId(), name, invite.grantsAdmin(), now, storage.events().head()));
+  }
+}

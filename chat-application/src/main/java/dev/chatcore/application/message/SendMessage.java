@@ -1,0 +1,64 @@
+package dev.chatcore.application.message;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.MessagePolicy;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Posts a chat message into a room the caller is a member of. With a transaction id the call is
+ * idempotent: a retry returns the first event and stores nothing.
+ */
+public final class SendMessage {
+  /** A message to send; {@code text} may be null when {@code context} is a non-empty object. */
+  public record Command(Caller caller, RoomId room, String text, Optional<JsonObjectText> context,
+      Optional<String> txnId) {
+    public Command {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(room, "room");
+      Objects.requireNonNull(context, "context");
+      Objects.requireNonNull(txnId, "txnId");
+    }
+  }
+
+  private final RoomAccess access;
+  private final RegisterCaller register;
+  private final EventPublisher publisher;
+  private final MessagePolicy policy;
+  private final Clock clock;
+
+  @Inject
+  public SendMessage(RoomAccess access, RegisterCaller register, EventPublisher publisher, MessagePolicy policy,
+      Clock clock) {
+    this.access = access;
+    this.register = register;
+    this.publisher = publisher;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * @return the stored event (the earlier one for a retried transaction id)
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the limits
+   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
+   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   */
+  public Event send(Command command) {
+    EventContent.Message content = policy.message(command.text(), command.context(), "content.text", "content.context");
+    Optional<String> txnId = command.txnId().map(policy::txnId);
+    register.register(command.caller());
+    access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
+    return publisher.publish(new NewEvent(command.room(), command.caller().id(), clock.instant(), content, txnId))
+        .event();
+  }
+}

@@ -1,0 +1,2 @@
+/** Sending messages and paging history. */
+package dev.chatcore.application.message;

@@ -1,0 +1,43 @@
+package dev.chatcore.application.room;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.Room;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * Admin: deletes a room. Its members receive {@code m.room.deleted} as the room's last event;
+ * afterwards the room answers 404. The room stays as a tombstone until the janitor removes it.
+ */
+public final class DeleteRoom {
+  private final ChatStorage storage;
+  private final EventPublisher publisher;
+  private final Clock clock;
+
+  @Inject
+  public DeleteRoom(ChatStorage storage, EventPublisher publisher, Clock clock) {
+    this.storage = storage;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
+   * @throws NotFoundException when the room does not exist (or was deleted already)
+   */
+  public void delete(Caller caller, RoomId id) {
+    caller.requireAdmin();
+    Room room = storage.rooms().find(id).filter(r -> !r.isDeleted())
+        .orElseThrow(() -> new NotFoundException("room not found"));
+    Event deletion = publisher.publish(
+        new NewEvent(room.id(), caller.id(), clock.instant(), new EventContent.RoomDeleted())).event();
+    if (!storage.rooms().markDeleted(room.id(), deletion.id())) throw new NotFoundException("room not found");
+  }
+}

@@ -1,0 +1,119 @@
+package dev.chatcore.application.room;
+
+import dev.chatcore.domain.account.Account;
+import dev.chatcore.domain.error.ForbiddenException;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomMember;
+import dev.chatcore.domain.room.RoomType;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may see and post where. The one place that knows the membership rules: channels are
+ * joined automatically (a record exists only once the account left or was kicked), every other
+ * room type needs a JOINED record.
+ */
+public final class RoomAccess {
+  private final ChatStorage storage;
+
+  @Inject
+  public RoomAccess(ChatStorage storage) {
+    this.storage = storage;
+  }
+
+  /** The account's state in the room; empty when it never had one (and the room is no channel). */
+  public Optional<MemberState> stateOf(AccountId account, Room room) {
+    Optional<MemberState> recorded = storage.memberships().find(room.id(), account).map(RoomMember::state);
+    if (recorded.isEmpty() && room.type() == RoomType.CHANNEL) return Optional.of(MemberState.JOINED);
+    return recorded;
+  }
+
+  public boolean isMember(AccountId account, Room room) {
+    return stateOf(account, room).map(MemberState::isMember).orElse(false);
+  }
+
+  /**
+   * The live room, when the account may see it: channels and global rooms are public, private
+   * and DM rooms only to their members; admins see every room.
+   *
+   * @throws NotFoundException when it does not exist or the account may not see it
+   */
+  public Room visibleRoom(AccountId account, boolean admin, RoomId id) {
+    Room room = storage.rooms().find(id).filter(r -> !r.isDeleted())
+        .orElseThrow(() -> new NotFoundException("room not found"));
+    boolean publicRoom = room.type() == RoomType.CHANNEL || room.type() == RoomType.GLOBAL;
+    if (admin || publicRoom || isMember(account, room)) return room;
+    throw new NotFoundException("room not found");
+  }
+
+  /**
+   * The live room, when the account is a member and so may post or react there.
+   *
+   * @throws NotFoundException when it does not exist or the account may not see it
+   * @throws ForbiddenException when the account left, was kicked or banned, or never joined
+   */
+  public Room memberRoom(AccountId account, boolean admin, RoomId id) {
+    Room room = visibleRoom(account, admin, id);
+    if (!isMember(account, room)) throw new ForbiddenException("not a member of this room");
+    return room;
+  }
+
+  /** Every live room the account is a member of. */
+  public Set<Room> memberRooms(AccountId account) {
+    Set<Room> rooms = new HashSet<>();
+    Map<RoomId, RoomMember> records = recordsOf(account);
+    for (Room channel : storage.rooms().listByType(RoomType.CHANNEL)) {
+      RoomMember record = records.get(channel.id());
+      if (record == null || record.state().isMember()) rooms.add(channel);
+    }
+    for (RoomMember record : records.values()) {
+      if (!record.state().isMember()) continue;
+      storage.rooms().find(record.room())
+          .filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL)
+          .ifPresent(rooms::add);
+    }
+    return rooms;
+  }
+
+  /**
+   * What a sync after {@code since} may deliver: every room the account is in, plus, up to the
+   * event that ended it, each room it left, was removed from or saw deleted after {@code since}
+   * (so that the client learns of it).
+   */
+  public SyncScope syncScope(Account account, EventId since) {
+    Set<RoomId> open = new HashSet<>();
+    Map<RoomId, EventId> bounded = new HashMap<>();
+    Map<RoomId, RoomMember> records = recordsOf(account.id());
+    for (Room room : memberRooms(account.id())) open.add(room.id());
+    for (RoomMember record : records.values()) {
+      if (!record.state().isMember() && record.sinceEvent().isAfter(since)) {
+        bounded.put(record.room(), record.sinceEvent());
+      }
+    }
+    for (RoomType type : RoomType.values()) {
+      for (Room gone : storage.rooms().listDeletedAfter(type, since)) {
+        RoomMember record = records.get(gone.id());
+        boolean wasMember = record == null ? type == RoomType.CHANNEL : record.state().isMember();
+        if (wasMember) bounded.put(gone.id(), gone.deletedAt().orElseThrow());
+      }
+    }
+    open.removeAll(bounded.keySet());
+    return new SyncScope(open, bounded);
+  }
+
+  private Map<RoomId, RoomMember> recordsOf(AccountId account) {
+    Map<RoomId, RoomMember> records = new HashMap<>();
+    for (RoomMember m : storage.memberships().ofAccount(account)) records.put(m.room(), m);
+    return records;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.chatcore.application.sync;
+
+import dev.chatcore.domain.event.Appended;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.port.ChatStorage;
+import jakarta.inject.Inject;
+
+/**
+ * The one way events enter the stream: append to the log, then wake the syncs that watch the
+ * room (and, for membership changes, the syncs of the account whose rooms changed).
+ */
+public final class EventPublisher {
+  private final ChatStorage storage;
+  private final SyncWaiter waiter;
+
+  @Inject
+  public EventPublisher(ChatStorage storage, SyncWaiter waiter) {
+    this.storage = storage;
+    this.waiter = waiter;
+  }
+
+  /** Appends and wakes; a retry with a known transaction id wakes nobody. */
+  public Appended publish(NewEvent event) {
+    Appended appended = storage.events().append(event);
+    if (appended.created()) {
+      waiter.wakeRoom(event.room());
+      if (event.content() instanceof EventContent.Member member) waiter.wakeAccount(member.target());
+    }
+    return appended;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.chatcore.application.sync;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.application.room.SyncScope;
+import dev.chatcore.domain.account.Account;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.StreamSlice;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.sync.SyncBatch;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Long-poll sync: the events after a cursor across every room the caller may see, at once when
+ * there are any, otherwise when the first arrives or the timeout passes. No thread waits: the
+ * returned future completes from the thread that woke it (reads run on {@code executor}).
+ *
+ * <p>Cancelling the returned future (the client went away) releases the held sync.
+ */
+public final class Sync {
+  /**
+   * @param since the cursor: the {@code next_batch} of the previous answer
+   * @param timeout how long to hold when nothing is new; clamped to the configured range
+   * @param filter only these rooms, when present
+   */
+  public record Command(Caller caller, EventId since, Duration timeout, Optional<Set<RoomId>> filter) {
+    public Command {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(since, "since");
+      Objects.requireNonNull(timeout, "timeout");
+      filter = filter.map(Set::copyOf);
+    }
+  }
+
+  private final ChatStorage storage;
+  private final RoomAccess access;
+  private final RegisterCaller register;
+  private final SyncWaiter waiter;
+  private final Limits limits;
+  private final Executor executor;
+  private final ScheduledExecutorService timer;
+
+  @Inject
+  public Sync(ChatStorage storage, RoomAccess access, RegisterCaller register, SyncWaiter waiter, Limits limits,
+      Executor executor, ScheduledExecutorService timer) {
+    this.storage = storage;
+    this.access = access;
+    this.register = register;
+    this.waiter = waiter;
+    this.limits = limits;
+    this.executor = executor;
+    this.timer = timer;
+  }
+
+  /** Starts a sync; the future completes with the batch (possibly empty at the timeout). */
+  public CompletableFuture<SyncBatch> sync(Command command) {
+    Account account = register.register(command.caller());
+    Duration timeout = limits.clampSyncTimeout(command.timeout());
+    Held held = new Held(command, account);
+    held.start(timeout);
+    return held.result;
+  }
+
+  /** One sync request in flight. */
+  private final class Held {
+    final Command command;
+    final Account account;
+    final CompletableFuture<SyncBatch> result = new CompletableFuture<>();
+    private volatile SyncWaiter.Parked parked;
+    private volatile ScheduledFuture<?> timeoutTask;
+
+    Held(Command command, Account account) {
+      this.command = command;
+      this.account = account;
+    }
+
+    void start(Duration timeout) {
+      result.whenComplete((batch, failure) -> finish());
+      timeoutTask = timer.schedule(() -> result.complete(SyncBatch.empty(command.since())),
+          timeout.toNanos(), TimeUnit.NANOSECONDS);
+      attempt();
+    }
+
+    /** Reads; answers when something is there, otherwise parks and reads once more. */
+    void attempt() {
+      try {
+        if (result.isDone()) return;
+        SyncScope scope = scope();
+        if (answerIfAny(scope)) return;
+        SyncWaiter.Parked p = waiter.park(account.id(), scope.rooms());
+        parked = p;
+        if (result.isDone()) {
+          waiter.release(p);
+          return;
+        }
+        if (answerIfAny(scope())) return;
+        p.signal().thenAcceptAsync(this::onSignal, executor);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }
+
+    void onSignal(SyncWaiter.Signal signal) {
+      SyncWaiter.Parked p = parked;
+      if (p != null) waiter.release(p);
+      if (signal == SyncWaiter.Signal.CHANGED) {
+        attempt();
+      } else {
+        result.complete(SyncBatch.empty(command.since()));
+      }
+    }
+
+    private SyncScope scope() {
+      SyncScope scope = access.syncScope(account, command.since());
+      return command.filter().map(scope::filtered).orElse(scope);
+    }
+
+    /** Reads after the cursor; completes the result when anything may be delivered. */
+    private boolean answerIfAny(SyncScope scope) {
+      StreamSlice slice = storage.events().readAfter(command.since(), scope.rooms(), limits.syncBatchMax());
+      List<Event> visible = new ArrayList<>(slice.events().size());
+      for (Event e : slice.events()) {
+        if (scope.includes(e)) visible.add(e);
+      }
+      if (visible.isEmpty() && !slice.limited()) return false;
+      return result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
+    }
+
+    private void finish() {
+      ScheduledFuture<?> t = timeoutTask;
+      if (t != null) t.cancel(false);
+      SyncWaiter.Parked p = parked;
+      if (p != null) waiter.release(p);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.chatcore.application.sync;
+
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registry of held syncs. A parked sync costs one small object and no thread; a wake
+ * completes the signals of exactly the syncs that watch the changed room (or account), and the
+ * sync then reads the store again. Thread-safe.
+ *
+ * <p>At most {@code maxPerAccount} syncs of one account are held: parking one more answers the
+ * oldest at once ({@link Signal#EVICTED}), so a client cannot pile up held requests.
+ */
+public final class SyncWaiter {
+  /** Why a parked sync was signalled. */
+  public enum Signal {
+    /** Something it watches changed: read again. */
+    CHANGED,
+    /** A newer sync of the same account replaced it: answer with nothing. */
+    EVICTED,
+    /** The server is stopping: answer with nothing. */
+    SHUTDOWN
+  }
+
+  /** One held sync. */
+  public static final class Parked {
+    private final AccountId account;
+    private final Set<RoomId> rooms;
+    private final CompletableFuture<Signal> signal = new CompletableFuture<>();
+
+    private Parked(AccountId account, Set<RoomId> rooms) {
+      this.account = account;
+      this.rooms = rooms;
+    }
+
+    /** Completes once, with the first signal. */
+    public CompletableFuture<Signal> signal() {
+      return signal;
+    }
+  }
+
+  private final int maxPerAccount;
+  private final Map<RoomId, Set<Parked>> byRoom = new ConcurrentHashMap<>();
+  private final Map<AccountId, Deque<Parked>> byAccount = new ConcurrentHashMap<>();
+  private volatile boolean shutDown;
+
+  public SyncWaiter(int maxPerAccount) {
+    this.maxPerAccount = maxPerAccount;
+  }
+
+  /**
+   * Registers a held sync that watches {@code rooms} and the account itself. The caller must read
+   * the store again after parking (a change between its first read and this call would otherwise
+   * be missed) and must {@link #release} the sync when it is done.
+   */
+  public Parked park(AccountId account, Set<RoomId> rooms) {
+    Parked parked = new Parked(account, Set.copyOf(rooms));
+    Parked evicted = null;
+    Deque<Parked> mine = byAccount.computeIfAbsent(account, a -> new ArrayDeque<>());
+    synchronized (mine) {
+      mine.addLast(parked);
+      if (mine.size() > maxPerAccount) evicted = mine.pollFirst();
+    }
+    for (RoomId room : parked.rooms) byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(parked);
+    if (evicted != null) evicted.signal.complete(Signal.EVICTED);
+    if (shutDown) parked.signal.complete(Signal.SHUTDOWN);
+    return parked;
+  }
+
+  /** Forgets a held sync (answered, timed out, or its client went away). Idempotent. */
+  public void release(Parked parked) {
+    for (RoomId room : parked.rooms) {
+      Set<Parked> watching = byRoom.get(room);
+      if (watching != null) {
+        watching.remove(parked);
+        if (watching.isEmpty()) byRoom.remove(room, watching);
+      }
+    }
+    Deque<Parked> mine = byAccount.get(parked.account);
+    if (mine != null) {
+      synchronized (mine) {
+        mine.remove(parked);
+        if (mine.isEmpty()) byAccount.remove(parked.account, mine);
+      }
+    }
+  }
+
+  /** Signals every sync watching the room. */
+  public void wakeRoom(RoomId room) {
+    Set<Parked> watching = byRoom.get(room);
+    if (watching != null) signalAll(watching, Signal.CHANGED);
+  }
+
+  /** Signals every sync of the account (its set of rooms changed). */
+  public void wakeAccount(AccountId account) {
+    Deque<Parked> mine = byAccount.get(account);
+    if (mine == null) return;
+    Parked[] copy;
+    synchronized (mine) {
+      copy = mine.toArray(Parked[]::new);
+    }
+    for (Parked p : copy) p.signal.complete(Signal.CHANGED);
+  }
+
+  /** Answers every held sync and every later one at once: the server is stopping. */
+  public void shutdown() {
+    shutDown = true;
+    for (Set<Parked> watching : byRoom.values()) signalAll(watching, Signal.SHUTDOWN);
+    for (Deque<Parked> mine : byAccount.values()) {
+      Parked[] copy;
+      synchronized (mine) {
+        copy = mine.toArray(Parked[]::new);
+      }
+      for (Parked p : copy) p.signal.complete(Signal.SHUTDOWN);
+    }
+  }
+
+  /** Number of syncs held now. */
+  public int heldCount() {
+    int n = 0;
+    for (Deque<Parked> mine : byAccount.values()) {
+      synchronized (mine) {
+        n += mine.size();
+      }
+    }
+    return n;
+  }
+
+  private static void signalAll(Collection<Parked> parked, Signal signal) {
+    for (Parked p : parked) p.signal.complete(signal);
+  }
+}

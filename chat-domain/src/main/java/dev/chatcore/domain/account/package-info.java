@@ -1,0 +1,2 @@
+/** Accounts known to the chat core. */
+package dev.chatcore.domain.account;

@@ -1,0 +1,2 @@
+/** Events: the one ordered stream that history pages and sync delivers. */
+package dev.chatcore.domain.event;

@@ -1,0 +1,2 @@
+/** Invites: codes that create accounts. */
+package dev.chatcore.domain.invite;

@@ -1,0 +1,61 @@
+package dev.chatcore.domain.port;
+
+import dev.chatcore.domain.event.Appended;
+import dev.chatcore.domain.event.Direction;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.event.StreamSlice;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one ordered stream of events of every room. Thread-safe.
+ *
+ * <p>The guarantee everything else rests on: {@link #readAfter} never returns an event at
+ * position p while some position below p can still appear later. A reader that always continues
+ * from {@link StreamSlice#upTo()} therefore sees every event exactly once, in one order, under
+ * any number of concurrent writers.
+ */
+public interface EventLog {
+
+  /**
+   * Appends an event at the next position. When the event has a transaction id and the same
+   * sender already appended an event with that id, nothing is stored and the earlier event is
+   * returned ({@code created == false}); this holds under concurrent retries too.
+   */
+  Appended append(NewEvent event);
+
+  /** The highest position whose predecessors are all visible; {@link EventId#ORIGIN} when empty. */
+  EventId head();
+
+  /** The newest event of the room, of any type. */
+  Optional<EventId> roomHead(RoomId room);
+
+  /**
+   * Events after {@code after} in any of {@code rooms}, ascending, at most {@code limit}; only
+   * positions up to {@link #head()} as read when the call starts.
+   */
+  StreamSlice readAfter(EventId after, Set<RoomId> rooms, int limit);
+
+  /**
+   * A page of the room's message events (no reactions, typing, membership...).
+   *
+   * @param fromExclusive start after this event; empty starts at the newest (backward) or the
+   *     oldest (forward) message
+   * @param limit page size; the caller asks one more to learn whether more exist
+   */
+  List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit);
+
+  /** The event with this id, if it exists. */
+  Optional<Event> find(EventId id);
+
+  /**
+   * Number of message events of the room after {@code after} not sent by {@code excludedSender},
+   * counting at most to {@code cap} (so the cost stays bounded for a reader far behind).
+   */
+  long countMessagesAfter(RoomId room, EventId after, AccountId excludedSender, long cap);
+}

@@ -1,0 +1,35 @@
+package dev.chatcore.domain.port;
+
+import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rooms. Thread-safe. A deleted room stays as a tombstone ({@link Room#isDeleted()}) so that the
+ * syncs of its former members can still deliver its last event; listings leave tombstones out.
+ */
+public interface RoomRepository {
+
+  /**
+   * Stores a new room.
+   *
+   * @throws ConflictException when a room with that id exists
+   */
+  void create(Room room);
+
+  /** The room, or its tombstone. */
+  Optional<Room> find(RoomId id);
+
+  /** Every live room of the type, oldest first. */
+  List<Room> listByType(RoomType type);
+
+  /** Rooms of the type deleted by an event after {@code after}. */
+  List<Room> listDeletedAfter(RoomType type, EventId after);
+
+  /** Turns the room into a tombstone; false when it did not exist or was already deleted. */
+  boolean markDeleted(RoomId id, EventId deletion);
+}

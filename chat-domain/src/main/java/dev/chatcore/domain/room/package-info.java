@@ -1,0 +1,2 @@
+/** Rooms and their types. */
+package dev.chatcore.domain.room;

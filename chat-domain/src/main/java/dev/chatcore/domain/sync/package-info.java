@@ -1,0 +1,2 @@
+/** Sync cursors and batches. */
+package dev.chatcore.domain.sync;
