@@ -1,0 +1,170 @@
+package dev.chatcore.adapter.http;
+
+import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.application.Caller;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.PathTemplateMatch;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP adapter's handler chain. On the IO thread: route (404/405), authenticate (401),
+ * check and read the body without blocking (413/415). Then the endpoint runs on
+ * {@code executor}; its reply, or the failure mapped by {@link HttpErrors}, is written from
+ * whichever thread has it, so a held long-poll pins no thread.
+ */
+public final class HttpApi {
+  private static final byte[] NO_BODY = new byte[0];
+
+  private final List<Route> routes;
+  private final JwtTokens tokens;
+  private final long maxBodyBytes;
+  private final Executor executor;
+  private final ConnectionWatch watch = new ConnectionWatch();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+
+  public HttpApi(List<Route> routes, JwtTokens tokens, long maxBodyBytes, Executor executor) {
+    this.routes = List.copyOf(routes);
+    this.tokens = tokens;
+    this.maxBodyBytes = maxBodyBytes;
+    this.executor = executor;
+  }
+
+  /** The routes served, for documentation checks. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /**
+   * The root handler to give Undertow. While {@link #drain draining}, new requests get 503
+   * {@code unavailable}; requests already in flight finish.
+   */
+  public HttpHandler handler() {
+    HttpHandler routing = routing();
+    return exchange -> {
+      if (draining) {
+        sendError(exchange, ErrorReply.of(503, "unavailable", "server is shutting down"));
+        return;
+      }
+      inFlight.incrementAndGet();
+      exchange.addExchangeCompleteListener((ex, next) -> {
+        inFlight.decrementAndGet();
+        next.proceed();
+      });
+      routing.handleRequest(exchange);
+    };
+  }
+
+  /** Stops taking requests, then waits up to {@code timeout} for those in flight to finish. */
+  public boolean drain(Duration timeout) throws InterruptedException {
+    draining = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) return false;
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  private HttpHandler routing() {
+    RoutingHandler routing = new RoutingHandler(false);
+    for (Route route : routes) routing.add(route.method(), route.template(), exchange -> serve(exchange, route));
+    routing.setFallbackHandler(exchange -> sendError(exchange, HttpProblem.notFound("no such route").reply()));
+    routing.setInvalidMethodHandler(exchange ->
+        sendError(exchange, HttpProblem.methodNotAllowed(exchange.getRequestMethod().toString()).reply()));
+    return routing;
+  }
+
+  private void serve(HttpServerExchange exchange, Route route) {
+    try {
+      Caller caller = route.authenticated() ? authenticate(exchange) : null;
+      if (!mayHaveBody(exchange.getRequestMethod()) || !hasBody(exchange)) {
+        dispatch(exchange, route, caller, NO_BODY);
+        return;
+      }
+      if (exchange.getRequestContentLength() > maxBodyBytes) throw HttpProblem.payloadTooLarge(maxBodyBytes);
+      if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) throw HttpProblem.unsupportedMediaType();
+      exchange.setMaxEntitySize(maxBodyBytes);
+      exchange.getRequestReceiver().receiveFullBytes(
+          (ex, body) -> dispatch(ex, route, caller, body),
+          (ex, failure) -> sendError(ex, failure instanceof RequestTooBigException
+              ? HttpProblem.payloadTooLarge(maxBodyBytes).reply()
+              : ErrorReply.of(400, "bad_request", "could not read the request body")));
+    } catch (RuntimeException e) {
+      sendError(exchange, HttpErrors.toReply(e));
+    }
+  }
+
+  private Caller authenticate(HttpServerExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    if (header == null) throw HttpProblem.unauthorized("missing bearer token");
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) throw HttpProblem.unauthorized("expected a Bearer token");
+    return tokens.verify(header.substring(7).strip());
+  }
+
+  private void dispatch(HttpServerExchange exchange, Route route, Caller caller, byte[] body) {
+    exchange.dispatch(executor, () -> {
+      CompletableFuture<Reply> reply;
+      try {
+        reply = route.endpoint().handle(new ApiRequest(pathParams(exchange), exchange.getQueryParameters(), body, caller));
+      } catch (Throwable t) {
+        reply = CompletableFuture.failedFuture(t);
+      }
+      if (!reply.isDone()) {
+        CompletableFuture<Reply> pending = reply;
+        watch.onClose(exchange, () -> pending.cancel(false));
+      }
+      reply.whenComplete((r, failure) -> {
+        if (failure instanceof CancellationException) return; // the client went away
+        if (failure != null) sendError(exchange, HttpErrors.toReply(failure));
+        else send(exchange, r.status(), r.body() == null ? NO_BODY : Json.write(r.body()), Map.of());
+      });
+    });
+  }
+
+  private static Map<String, String> pathParams(HttpServerExchange exchange) {
+    PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+    return match == null ? Map.of() : match.getParameters();
+  }
+
+  private static boolean mayHaveBody(HttpString method) {
+    return method.equals(Methods.POST) || method.equals(Methods.PUT) || method.equals(Methods.PATCH);
+  }
+
+  private static boolean hasBody(HttpServerExchange exchange) {
+    long length = exchange.getRequestContentLength();
+    return length > 0 || (length < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING));
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) return false;
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+    return type.equalsIgnoreCase("application/json");
+  }
+
+  static void sendError(HttpServerExchange exchange, ErrorReply reply) {
+    send(exchange, reply.status(), Json.write(reply.body()), reply.headers());
+  }
+
+  private static void send(HttpServerExchange exchange, int status, byte[] body, Map<String, String> headers) {
+    if (exchange.isResponseStarted()) return;
+    exchange.setStatusCode(status);
+    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+    if (body.length > 0) exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    exchange.getResponseSender().send(ByteBuffer.wrap(body));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.chatcore.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The one JSON configuration of the HTTP adapter: parsing request bodies, writing replies. */
+public final class Json {
+  /** Deepest nesting accepted in a request body (contexts are objects, not towers). */
+  static final int MAX_NESTING = 64;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+      .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * Parses a request body that must be a JSON object; an empty body reads as {@code {}}.
+   *
+   * @throws HttpProblem 400 when it is not a JSON object
+   */
+  public static JsonBody parseObject(byte[] body) {
+    if (body.length == 0) return new JsonBody(MAPPER.createObjectNode(), "");
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw HttpProblem.badRequest("malformed JSON");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!(node instanceof ObjectNode object)) throw HttpProblem.badRequest("body must be a JSON object");
+    return new JsonBody(object, "");
+  }
+
+  /** Writes a reply body as UTF-8 JSON bytes. */
+  public static byte[] write(Object body) {
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write reply", e);
+    }
+  }
+
+  /** The compact text of a JSON subtree. */
+  static String text(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.chatcore.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.event.JsonObjectText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Strict, typed access to a JSON object body. A value of the wrong type is a 400 naming the
+ * field (never coerced: {@code "text": 5} is refused); JSON {@code null} reads as absent.
+ */
+public final class JsonBody {
+  private final ObjectNode node;
+  private final String prefix;
+
+  JsonBody(ObjectNode node, String prefix) {
+    this.node = node;
+    this.prefix = prefix;
+  }
+
+  private String name(String field) {
+    return prefix + field;
+  }
+
+  private Optional<JsonNode> value(String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+  }
+
+  public boolean has(String field) {
+    return value(field).isPresent();
+  }
+
+  public Optional<String> optionalString(String field) {
+    return value(field).map(v -> {
+      if (!v.isTextual()) throw new InvalidInputException(name(field), "must be a string");
+      return v.textValue();
+    });
+  }
+
+  public String requiredString(String field) {
+    return optionalString(field).orElseThrow(() -> new InvalidInputException(name(field), "is required"));
+  }
+
+  public Optional<Long> optionalLong(String field) {
+    return value(field).map(v -> {
+      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        throw new InvalidInputException(name(field), "must be an integer");
+      }
+      return v.longValue();
+    });
+  }
+
+  public Optional<Integer> optionalInt(String field) {
+    return optionalLong(field).map(v -> {
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new InvalidInputException(name(field), "is out of range");
+      return v.intValue();
+    });
+  }
+
+  public Optional<Boolean> optionalBoolean(String field) {
+    return value(field).map(v -> {
+      if (!v.isBoolean()) throw new InvalidInputException(name(field), "must be true or false");
+      return v.booleanValue();
+    });
+  }
+
+  /** A nested object, read with the same rules; field names in errors get its path. */
+  public Optional<JsonBody> optionalObject(String field) {
+    return value(field).map(v -> {
+      if (!(v instanceof ObjectNode o)) throw new InvalidInputException(name(field), "must be a JSON object");
+      return new JsonBody(o, name(field) + ".");
+    });
+  }
+
+  public JsonBody requiredObject(String field) {
+    return optionalObject(field).orElseThrow(() -> new InvalidInputException(name(field), "is required"));
+  }
+
+  /** A nested object kept opaque, as its compact text (message context, room data, settings). */
+  public Optional<JsonObjectText> optionalOpaqueObject(String field) {
+    return value(field).map(v -> {
+      if (!v.isObject()) throw new InvalidInputException(name(field), "must be a JSON object");
+      return new JsonObjectText(Json.text(v));
+    });
+  }
+
+  public Optional<List<String>> optionalStringList(String field) {
+    return value(field).map(v -> {
+      if (!v.isArray()) throw new InvalidInputException(name(field), "must be an array of strings");
+      List<String> out = new ArrayList<>(v.size());
+      for (JsonNode item : v) {
+        if (!item.isTextual()) throw new InvalidInputException(name(field), "must be an array of strings");
+        out.add(item.textValue());
+      }
+      return out;
+    });
+  }
+}

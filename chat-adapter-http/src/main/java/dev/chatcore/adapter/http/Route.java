@@ -1,0 +1,28 @@
+package dev.chatcore.adapter.http;
+
+import java.util.Objects;
+
+/**
+ * One route of an API.
+ *
+ * @param method HTTP method
+ * @param template Undertow path template, e.g. {@code /v1/rooms/{id}}
+ * @param authenticated true when the route needs a bearer token
+ */
+public record Route(String method, String template, boolean authenticated, Endpoint.Async endpoint) {
+  public Route {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(endpoint, "endpoint");
+  }
+
+  public static Route of(String method, String template, boolean authenticated, Endpoint endpoint) {
+    return new Route(method, template, authenticated, request -> {
+      try {
+        return java.util.concurrent.CompletableFuture.completedFuture(endpoint.handle(request));
+      } catch (Exception e) {
+        return java.util.concurrent.CompletableFuture.failedFuture(e);
+      }
+    });
+  }
+}

@@ -1,0 +1,79 @@
+package dev.chatcore.adapter.http.system;
+
+import dev.chatcore.adapter.http.Reply;
+import dev.chatcore.adapter.http.Route;
+import dev.chatcore.adapter.http.ServerInfo;
+import dev.chatcore.application.health.CheckReadiness;
+import dev.chatcore.domain.policy.Limits;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Liveness, readiness and {@code /.well-known}: no token needed. */
+public final class SystemRoutes {
+  /** What this server implements, as {@code /.well-known} publishes it. */
+  public static final List<String> CAPABILITIES = List.of(
+      "m.plain", "sync.long_poll", "sync.filter", "history.pagination", "txn_id", "invites", "channels.auto_join");
+
+  private final CheckReadiness readiness;
+  private final Limits limits;
+  private final ServerInfo info;
+
+  public SystemRoutes(CheckReadiness readiness, Limits limits, ServerInfo info) {
+    this.readiness = readiness;
+    this.limits = limits;
+    this.info = info;
+  }
+
+  public List<Route> routes() {
+    return List.of(
+        Route.of("GET", "/healthz", false, r -> Reply.ok(Map.of("status", "ok"))),
+        Route.of("GET", "/readyz", false, r -> ready()),
+        Route.of("GET", "/.well-known", false, r -> Reply.ok(wellKnown())),
+        Route.of("GET", "/.well-known/chat", false, r -> Reply.ok(wellKnown())));
+  }
+
+  private Reply ready() {
+    Optional<String> failure = readiness.failure();
+    if (failure.isEmpty()) return Reply.ok(Map.of("status", "ready"));
+    return new Reply(503, Map.of("status", "unavailable", "failed", failure.get()));
+  }
+
+  private Map<String, Object> wellKnown() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("server", Map.of("name", info.name(), "version", info.version()));
+    body.put("api_versions", List.of("v1", "chat"));
+    body.put("limits", limits());
+    body.put("capabilities", CAPABILITIES);
+    body.put("auth", Map.of("type", "bearer", "token_format", "jwt", "algorithms", List.of("HS256"),
+        "invite_redeem", "/v1/invites/redeem"));
+    body.put("media", Map.of("upload", false));
+    body.put("storage", info.storage());
+    body.put("sync_delivery", info.syncDelivery());
+    return body;
+  }
+
+  private Map<String, Object> limits() {
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("sync_timeout_ms", Map.of("default", limits.syncTimeoutDefault().toMillis(),
+        "min", limits.syncTimeoutMin().toMillis(), "max", limits.syncTimeoutMax().toMillis()));
+    l.put("sync_batch_max", limits.syncBatchMax());
+    l.put("sync_held_per_account", limits.heldSyncsPerAccount());
+    l.put("history_limit", Map.of("default", limits.historyLimitDefault(), "max", limits.historyLimitMax()));
+    l.put("request_body_max_bytes", limits.requestBodyMaxBytes());
+    l.put("message_text_max_chars", limits.messageTextMaxChars());
+    l.put("message_context_max_bytes", limits.messageContextMaxBytes());
+    l.put("preferences_max_bytes", limits.preferencesMaxBytes());
+    l.put("room_name_max_chars", limits.roomNameMaxChars());
+    l.put("reaction_key_max_chars", limits.reactionKeyMaxChars());
+    l.put("typing_timeout_ms", Map.of("default", limits.typingTimeoutDefault().toMillis(),
+        "max", limits.typingTimeoutMax().toMillis()));
+    l.put("dm_members_max", limits.dmMembersMax());
+    l.put("global_room_capacity", limits.globalRoomCapacity());
+    l.put("global_room_overflow_capacity", limits.globalRoomOverflowCapacity());
+    l.put("private_room_capacity", limits.privateRoomCapacity());
+    l.put("rate_limit", Map.of("per_second", limits.rateLimitPerSecond(), "burst", limits.rateLimitBurst()));
+    return l;
+  }
+}

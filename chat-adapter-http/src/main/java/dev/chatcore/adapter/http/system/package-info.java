@@ -1,0 +1,2 @@
+/** Health, readiness and discovery endpoints. */
+package dev.chatcore.adapter.http.system;

@@ -1,0 +1,247 @@
+package dev.chatcore.domain.port;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatcore.domain.event.Appended;
+import dev.chatcore.domain.event.Direction;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.StreamSlice;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.testing.Events;
+import dev.chatcore.domain.testing.TestIds;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link EventLog} must have. */
+public abstract class EventLogContract {
+  /** A fresh, empty log for every test. */
+  protected abstract EventLog newEventLog();
+
+  private final RoomId room = TestIds.room();
+  private final RoomId other = TestIds.room();
+
+  private static List<EventId> ids(List<Event> events) {
+    return events.stream().map(Event::id).toList();
+  }
+
+  @Test
+  void emptyLogHasOriginHead() {
+    EventLog log = newEventLog();
+    assertEquals(EventId.ORIGIN, log.head());
+    assertEquals(Optional.empty(), log.roomHead(room));
+    assertTrue(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events().isEmpty());
+  }
+
+  @Test
+  void positionsIncreaseInAppendOrder() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    EventId b = log.append(Events.message(other, "b")).event().id();
+    assertTrue(b.isAfter(a));
+    assertEquals(b, log.head());
+    assertEquals(Optional.of(a), log.roomHead(room));
+  }
+
+  @Test
+  void readsAfterCursorInAppendOrder() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    EventId b = log.append(Events.message(room, "b")).event().id();
+    assertEquals(List.of(b), ids(log.readAfter(a, Set.of(room), 10).events()));
+  }
+
+  @Test
+  void readsOnlyTheAskedRoomsAcrossTheStream() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    log.append(Events.message(other, "x"));
+    EventId c = log.append(Events.message(room, "c")).event().id();
+    StreamSlice slice = log.readAfter(EventId.ORIGIN, Set.of(room), 10);
+    assertEquals(List.of(a, c), ids(slice.events()));
+    assertFalse(slice.limited());
+    assertEquals(log.head(), slice.upTo(), "an unlimited read covers everything up to the head");
+  }
+
+  @Test
+  void limitedReadStopsAtTheLastEventItReturns() {
+    EventLog log = newEventLog();
+    List<EventId> all = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      all.add(log.append(Events.message(i % 2 == 0 ? room : other, "m" + i)).event().id());
+    }
+    StreamSlice first = log.readAfter(EventId.ORIGIN, Set.of(room, other), 3);
+    assertEquals(all.subList(0, 3), ids(first.events()));
+    assertTrue(first.limited());
+    assertEquals(all.get(2), first.upTo());
+    StreamSlice rest = log.readAfter(first.upTo(), Set.of(room, other), 3);
+    assertEquals(all.subList(3, 5), ids(rest.events()));
+    assertFalse(rest.limited());
+  }
+
+  @Test
+  void exactlyLimitEventsIsNotLimited() {
+    EventLog log = newEventLog();
+    log.append(Events.message(room, "a"));
+    log.append(Events.message(room, "b"));
+    assertFalse(log.readAfter(EventId.ORIGIN, Set.of(room), 2).limited());
+  }
+
+  @Test
+  void cursorBeyondHeadReturnsNothingAndKeepsTheCursor() {
+    EventLog log = newEventLog();
+    log.append(Events.message(room, "a"));
+    EventId future = new EventId(1_000_000);
+    StreamSlice slice = log.readAfter(future, Set.of(room), 10);
+    assertTrue(slice.events().isEmpty());
+    assertEquals(future, slice.upTo());
+  }
+
+  @Test
+  void retryWithSameTxnIdReturnsSameEvent() {
+    EventLog log = newEventLog();
+    AccountId sender = TestIds.account();
+    Appended first = log.append(Events.messageWithTxn(room, sender, "hello", "t-1"));
+    Appended retry = log.append(Events.messageWithTxn(room, sender, "hello again", "t-1"));
+    assertTrue(first.created());
+    assertFalse(retry.created());
+    assertEquals(first.event(), retry.event());
+    assertEquals(1, log.readAfter(EventId.ORIGIN, Set.of(room), 10).events().size());
+  }
+
+  @Test
+  void sameTxnIdFromAnotherSenderIsAnotherEvent() {
+    EventLog log = newEventLog();
+    Appended a = log.append(Events.messageWithTxn(room, TestIds.account(), "a", "t-1"));
+    Appended b = log.append(Events.messageWithTxn(room, TestIds.account(), "b", "t-1"));
+    assertTrue(b.created());
+    assertTrue(b.event().id().isAfter(a.event().id()));
+  }
+
+  @Test
+  void concurrentRetriesStoreOneEvent() throws Exception {
+    EventLog log = newEventLog();
+    AccountId sender = TestIds.account();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Appended>> results = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      results.add(pool.submit(() -> {
+        go.await();
+        return log.append(Events.messageWithTxn(room, sender, "once", "same"));
+      }));
+    }
+    go.countDown();
+    Set<EventId> ids = new HashSet<>();
+    int created = 0;
+    for (Future<Appended> f : results) {
+      Appended a = f.get(30, TimeUnit.SECONDS);
+      ids.add(a.event().id());
+      if (a.created()) created++;
+    }
+    pool.shutdown();
+    assertEquals(1, ids.size());
+    assertEquals(1, created);
+    assertEquals(1, log.readAfter(EventId.ORIGIN, Set.of(room), 10).events().size());
+  }
+
+  @Test
+  void historyPagesBackwardAndForwardOverMessagesOnly() {
+    EventLog log = newEventLog();
+    EventId m1 = log.append(Events.message(room, "1")).event().id();
+    log.append(Events.join(room, TestIds.account()));
+    EventId m2 = log.append(Events.message(room, "2")).event().id();
+    EventId m3 = log.append(Events.message(room, "3")).event().id();
+    log.append(Events.message(other, "elsewhere"));
+    assertEquals(List.of(m3, m2), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 2)));
+    assertEquals(List.of(m1), ids(log.readMessages(room, Optional.of(m2), Direction.BACKWARD, 5)));
+    assertEquals(List.of(m1, m2), ids(log.readMessages(room, Optional.empty(), Direction.FORWARD, 2)));
+    assertEquals(List.of(m3), ids(log.readMessages(room, Optional.of(m2), Direction.FORWARD, 5)));
+  }
+
+  @Test
+  void findsEventsById() {
+    EventLog log = newEventLog();
+    Event stored = log.append(Events.message(room, "x")).event();
+    assertEquals(Optional.of(stored), log.find(stored.id()));
+    assertEquals(Optional.empty(), log.find(new EventId(stored.id().position() + 100)));
+    assertTrue(stored.content() instanceof EventContent.Message m && m.text().equals("x"));
+  }
+
+  @Test
+  void countsOthersMessagesAfterAPositionUpToACap() {
+    EventLog log = newEventLog();
+    AccountId me = TestIds.account();
+    EventId start = log.append(Events.message(room, me, "mine")).event().id();
+    log.append(Events.message(room, "a"));
+    log.append(Events.message(room, me, "mine too"));
+    log.append(Events.join(room, TestIds.account()));
+    log.append(Events.message(room, "b"));
+    log.append(Events.message(room, "c"));
+    assertEquals(3, log.countMessagesAfter(room, start, me, 100));
+    assertEquals(2, log.countMessagesAfter(room, start, me, 2));
+    assertEquals(0, log.countMessagesAfter(other, EventId.ORIGIN, me, 100));
+  }
+
+  /**
+   * The guarantee sync rests on: readers that always continue from {@code upTo} see every event
+   * exactly once and in order while many writers append concurrently.
+   */
+  @Test
+  void concurrentWritersNeverMakeAReaderSkipOrRepeat() throws Exception {
+    EventLog log = newEventLog();
+    int writers = 6;
+    int perWriter = 150;
+    Set<RoomId> rooms = Set.of(room, other);
+    ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
+    CountDownLatch go = new CountDownLatch(1);
+    ConcurrentLinkedQueue<EventId> written = new ConcurrentLinkedQueue<>();
+    List<Future<?>> tasks = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      RoomId target = w % 2 == 0 ? room : other;
+      tasks.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < perWriter; i++) written.add(log.append(Events.message(target, "m" + i)).event().id());
+        return null;
+      }));
+    }
+    List<Future<List<EventId>>> readers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      readers.add(pool.submit(() -> {
+        go.await();
+        List<EventId> seen = new ArrayList<>();
+        EventId cursor = EventId.ORIGIN;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (seen.size() < writers * perWriter && System.nanoTime() < deadline) {
+          StreamSlice slice = log.readAfter(cursor, rooms, 7);
+          for (Event e : slice.events()) seen.add(e.id());
+          cursor = slice.upTo();
+        }
+        return seen;
+      }));
+    }
+    go.countDown();
+    for (Future<?> t : tasks) t.get(60, TimeUnit.SECONDS);
+    List<EventId> expected = new ArrayList<>(written);
+    expected.sort(null);
+    for (Future<List<EventId>> reader : readers) {
+      assertEquals(expected, reader.get(60, TimeUnit.SECONDS), "every event exactly once, in stream order");
+    }
+    pool.shutdown();
+  }
+}

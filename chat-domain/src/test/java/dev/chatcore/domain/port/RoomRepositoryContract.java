@@ -1,0 +1,69 @@
+package dev.chatcore.domain.port;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomName;
+import dev.chatcore.domain.room.RoomType;
+import dev.chatcore.domain.testing.TestIds;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link RoomRepository} must have. */
+public abstract class RoomRepositoryContract {
+  protected abstract RoomRepository newRoomRepository();
+
+  private static Room channel(String name, Instant at) {
+    return Room.channel(TestIds.room(), new RoomName(name), Optional.of("topic"), at, TestIds.account());
+  }
+
+  @Test
+  void storesAndFindsARoom() {
+    RoomRepository rooms = newRoomRepository();
+    Room room = channel("lobby", Instant.parse("2026-01-01T00:00:00Z"));
+    rooms.create(room);
+    assertEquals(Optional.of(room), rooms.find(room.id()));
+    assertEquals(Optional.empty(), rooms.find(TestIds.room()));
+  }
+
+  @Test
+  void refusesASecondRoomWithTheSameId() {
+    RoomRepository rooms = newRoomRepository();
+    Room room = channel("lobby", Instant.parse("2026-01-01T00:00:00Z"));
+    rooms.create(room);
+    assertThrows(ConflictException.class, () -> rooms.create(room));
+  }
+
+  @Test
+  void listsLiveRoomsOfATypeOldestFirst() {
+    RoomRepository rooms = newRoomRepository();
+    Room later = channel("b", Instant.parse("2026-01-02T00:00:00Z"));
+    Room earlier = channel("a", Instant.parse("2026-01-01T00:00:00Z"));
+    rooms.create(later);
+    rooms.create(earlier);
+    assertEquals(List.of(earlier, later), rooms.listByType(RoomType.CHANNEL));
+    assertEquals(List.of(), rooms.listByType(RoomType.DM));
+  }
+
+  @Test
+  void deletionLeavesATombstoneOutOfListings() {
+    RoomRepository rooms = newRoomRepository();
+    Room room = channel("gone", Instant.parse("2026-01-01T00:00:00Z"));
+    rooms.create(room);
+    EventId deletion = new EventId(42);
+    assertTrue(rooms.markDeleted(room.id(), deletion));
+    assertFalse(rooms.markDeleted(room.id(), new EventId(43)), "deleting twice changes nothing");
+    assertEquals(Optional.of(deletion), rooms.find(room.id()).orElseThrow().deletedAt());
+    assertEquals(List.of(), rooms.listByType(RoomType.CHANNEL));
+    assertEquals(1, rooms.listDeletedAfter(RoomType.CHANNEL, new EventId(41)).size());
+    assertEquals(List.of(), rooms.listDeletedAfter(RoomType.CHANNEL, deletion));
+    assertFalse(rooms.markDeleted(TestIds.room(), deletion));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.chatcore.server;
+
+import dev.chatcore.adapter.http.HttpApi;
+import dev.chatcore.application.ChatCore;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * The running server: Undertow in front of the chat core. {@link #stop()} is graceful: stop
+ * taking requests, answer every held sync, let requests in flight finish, then close.
+ */
+public final class ChatServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
+  /** How long a stop waits for requests in flight. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
+
+  private final ServerConfig config;
+  private final ChatCore core;
+  private final HttpApi api;
+  private Undertow undertow;
+  private boolean stopped;
+
+  public ChatServer(ServerConfig config, ChatCore core, HttpApi api) {
+    this.config = config;
+    this.core = core;
+    this.api = api;
+  }
+
+  /** Binds and starts serving. */
+  public synchronized void start() {
+    undertow = Undertow.builder()
+        .addHttpListener(config.port(), config.host())
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().requestBodyMaxBytes())
+        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
+        .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+        .setHandler(api.handler())
+        .build();
+    undertow.start();
+  }
+
+  /** The address it listens on (the real port when configured with port 0). */
+  public synchronized InetSocketAddress address() {
+    return (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+  }
+
+  public ChatCore core() {
+    return core;
+  }
+
+  /** Graceful stop; idempotent. */
+  public synchronized void stop() {
+    if (stopped || undertow == null) return;
+    stopped = true;
+    try {
+      Thread drain = Thread.ofVirtual().start(() -> {
+        try {
+          if (!api.drain(DRAIN_TIMEOUT)) LOG.warning("stopping with requests still in flight");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      core.close(); // answers every held sync
+      drain.join(DRAIN_TIMEOUT.toMillis() + 500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      undertow.stop();
+      core.storage().close();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.chatcore.server;
+
+import dev.chatcore.application.invite.BootstrapAdmin;
+import dev.chatcore.domain.invite.Invite;
+import dev.chatcore.server.di.DaggerMemoryServerComponent;
+import dev.chatcore.server.di.ServerComponent;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Entry point. {@code java -jar chat-server.jar} serves (configured by environment variables);
+ * {@code java -jar chat-server.jar token ...} prints a signed token. A bad configuration value
+ * prints one line and exits with status 2.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    try {
+      if (args.length > 0 && args[0].equals("token")) {
+        out.println(TokenCommand.run(args, System.getenv()));
+        return;
+      }
+      if (args.length > 0) throw new ConfigException(args[0], "no argument, or: token --sub <24 hex> [--admin] [--name N]");
+      serve(System.getenv(), out);
+    } catch (ConfigException e) {
+      System.err.println("chat-server: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void serve(Map<String, String> environment, PrintStream out) {
+    Map<String, String> env = new HashMap<>(environment);
+    ServerConfig config = ServerConfig.fromEnvironment(env);
+    Optional<String> generated = Optional.empty();
+    if (config.authSecret().isEmpty()) {
+      generated = Optional.of(Secrets.generate());
+      config = new ServerConfig(config.host(), config.port(), config.storage(), generated, config.tokenTtl(),
+          config.limits());
+    }
+    ServerComponent component = switch (config.storage()) {
+      case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
+    };
+    ChatServer server = component.server();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      System.err.println("chat-server: cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
+      System.exit(1);
+    }
+    Signals.onTerminate(() -> {
+      server.stop();
+      System.exit(0);
+    });
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chat-shutdown"));
+    generated.ifPresent(secret -> out.println("""
+        CHAT_AUTH_SECRET was not set: this run signs tokens with a generated secret. Get a token with
+          CHAT_AUTH_SECRET='%s' java -jar chat-server/target/chat-server.jar token --sub 0123456789abcdef01234567 --admin
+        Set CHAT_AUTH_SECRET (at least 32 bytes) to keep tokens valid across restarts.""".formatted(secret)));
+    BootstrapAdmin bootstrap = server.core().bootstrapAdmin();
+    bootstrap.adminInvite().map(Invite::code).ifPresent(code -> out.println(
+        "No admin account yet. One-time admin invite code: " + code
+            + " (POST /v1/invites/redeem {\"code\":\"" + code + "\",\"display_name\":\"admin\"})"));
+    out.println("chat-server listening on http://" + hostForUrl(server.address().getHostString()) + ":"
+        + server.address().getPort());
+    out.flush();
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null) root = root.getCause();
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

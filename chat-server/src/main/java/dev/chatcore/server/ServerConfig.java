@@ -1,0 +1,97 @@
+package dev.chatcore.server;
+
+import dev.chatcore.domain.policy.Limits;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's configuration, read once from environment variables and validated: a bad value
+ * is a {@link ConfigException} naming the variable. Every variable and its default is listed in
+ * {@code docs/configuration.md}.
+ *
+ * @param authSecret empty when {@code CHAT_AUTH_SECRET} is unset (then the server makes one)
+ * @param tokenTtl lifetime of tokens the server issues
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    StorageKind storage,
+    Optional<String> authSecret,
+    Duration tokenTtl,
+    Limits limits) {
+
+  /** Reads and validates the configuration. */
+  public static ServerConfig fromEnvironment(Map<String, String> env) {
+    Reader r = new Reader(env);
+    Limits d = Limits.defaults();
+    String host = r.string("CHAT_HOST", "127.0.0.1");
+    int port = r.integer("CHAT_PORT", 8080, 0, 65535);
+    StorageKind storage = switch (r.string("CHAT_STORAGE", "memory")) {
+      case "memory" -> StorageKind.MEMORY;
+      default -> throw new ConfigException("CHAT_STORAGE", "memory (mongodb arrives with the Mongo adapter)");
+    };
+    Optional<String> secret = r.optional("CHAT_AUTH_SECRET");
+    if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < 32) {
+      throw new ConfigException("CHAT_AUTH_SECRET", "at least 32 bytes");
+    }
+    Duration tokenTtl = Duration.ofSeconds(r.integer("CHAT_TOKEN_TTL_S", 30 * 24 * 3600, 60, 365 * 24 * 3600));
+    int syncMin = r.integer("CHAT_SYNC_TIMEOUT_MIN_MS", ms(d.syncTimeoutMin()), 0, 3_600_000);
+    int syncMax = r.integer("CHAT_SYNC_TIMEOUT_MAX_MS", ms(d.syncTimeoutMax()), Math.max(1, syncMin), 3_600_000);
+    int syncDefault = r.integer("CHAT_SYNC_TIMEOUT_DEFAULT_MS", ms(d.syncTimeoutDefault()), syncMin, syncMax);
+    int historyMax = r.integer("CHAT_HISTORY_LIMIT_MAX", d.historyLimitMax(), 1, 10_000);
+    int typingMax = r.integer("CHAT_TYPING_TIMEOUT_MAX_MS", ms(d.typingTimeoutMax()), 1, 3_600_000);
+    int globalCapacity = r.integer("CHAT_GLOBAL_ROOM_CAPACITY", d.globalRoomCapacity(), 1, 100_000);
+    Limits limits = new Limits(
+        r.integer("CHAT_REQUEST_BODY_MAX_BYTES", d.requestBodyMaxBytes(), 1024, 64 * 1024 * 1024),
+        r.integer("CHAT_MESSAGE_TEXT_MAX_CHARS", d.messageTextMaxChars(), 1, 1_000_000),
+        r.integer("CHAT_MESSAGE_CONTEXT_MAX_BYTES", d.messageContextMaxBytes(), 2, 16 * 1024 * 1024),
+        r.integer("CHAT_PREFERENCES_MAX_BYTES", d.preferencesMaxBytes(), 2, 16 * 1024 * 1024),
+        r.integer("CHAT_ROOM_NAME_MAX_CHARS", d.roomNameMaxChars(), 1, 1024),
+        r.integer("CHAT_REACTION_KEY_MAX_CHARS", d.reactionKeyMaxChars(), 1, 1024),
+        Duration.ofMillis(syncDefault), Duration.ofMillis(syncMin), Duration.ofMillis(syncMax),
+        r.integer("CHAT_SYNC_BATCH_MAX", d.syncBatchMax(), 1, 10_000),
+        r.integer("CHAT_SYNC_HELD_PER_ACCOUNT", d.heldSyncsPerAccount(), 1, 1000),
+        r.integer("CHAT_HISTORY_LIMIT_DEFAULT", d.historyLimitDefault(), 1, historyMax),
+        historyMax,
+        Duration.ofMillis(r.integer("CHAT_TYPING_TIMEOUT_DEFAULT_MS", ms(d.typingTimeoutDefault()), 1, typingMax)),
+        Duration.ofMillis(typingMax),
+        r.integer("CHAT_DM_MEMBERS_MAX", d.dmMembersMax(), 2, 1000),
+        globalCapacity,
+        r.integer("CHAT_GLOBAL_ROOM_OVERFLOW_CAPACITY", Math.max(d.globalRoomOverflowCapacity(), globalCapacity),
+            globalCapacity, 100_000),
+        r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000),
+        r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000),
+        r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000));
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits);
+  }
+
+  private static int ms(Duration d) {
+    return (int) d.toMillis();
+  }
+
+  /** Reads variables; blank counts as unset. */
+  private record Reader(Map<String, String> env) {
+    Optional<String> optional(String name) {
+      String v = env.get(name);
+      return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    String string(String name, String fallback) {
+      return optional(name).orElse(fallback);
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      Optional<String> raw = optional(name);
+      if (raw.isEmpty()) return fallback;
+      try {
+        int value = Integer.parseInt(raw.get());
+        if (value >= min && value <= max) return value;
+      } catch (NumberFormatException e) {
+        // fall through to the one error below
+      }
+      throw new ConfigException(name, "an integer from " + min + " to " + max + " (got \"" + raw.get() + "\")");
+    }
+  }
+}

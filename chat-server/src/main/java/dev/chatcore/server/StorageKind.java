@@ -1,0 +1,6 @@
+package dev.chatcore.server;
+
+/** Which storage adapter the server runs on ({@code CHAT_STORAGE}). */
+public enum StorageKind {
+  MEMORY
+}

@@ -1,0 +1,50 @@
+package dev.chatcore.server.di;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.chatcore.adapter.http.HttpApi;
+import dev.chatcore.adapter.http.Route;
+import dev.chatcore.adapter.http.ServerInfo;
+import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.adapter.http.system.SystemRoutes;
+import dev.chatcore.adapter.http.v1.V1Routes;
+import dev.chatcore.application.ChatCore;
+import dev.chatcore.server.ChatServer;
+import dev.chatcore.server.ServerConfig;
+import dev.chatcore.server.Version;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/** HTTP: tokens, the routes of both APIs, the handler chain and the server around it. */
+@Module
+public interface HttpModule {
+  @Provides
+  @Singleton
+  static JwtTokens tokens(ServerConfig config, Clock clock) {
+    return new JwtTokens(config.authSecret().orElseThrow(), clock);
+  }
+
+  @Provides
+  static ServerInfo info(ChatCore core, @Named("syncDelivery") String syncDelivery) {
+    return new ServerInfo("chat-core", Version.current(), core.storage().kind(), syncDelivery);
+  }
+
+  @Provides
+  @Singleton
+  static HttpApi api(ChatCore core, JwtTokens tokens, ServerConfig config, ServerInfo info) {
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info).routes());
+    routes.addAll(new V1Routes(core, tokens, config.tokenTtl()).routes());
+    return new HttpApi(routes, tokens, config.limits().requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  @Provides
+  @Singleton
+  static ChatServer server(ServerConfig config, ChatCore core, HttpApi api) {
+    return new ChatServer(config, core, api);
+  }
+}

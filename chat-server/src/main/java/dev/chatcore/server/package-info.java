@@ -1,0 +1,2 @@
+/** The standalone server: configuration, lifecycle and {@code main}. */
+package dev.chatcore.server;
