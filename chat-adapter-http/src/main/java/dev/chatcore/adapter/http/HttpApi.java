@@ -123,16 +123,32 @@ public final class HttpApi {
       } catch (Throwable t) {
         reply = CompletableFuture.failedFuture(t);
       }
-      if (!reply.isDone()) {
-        CompletableFuture<Reply> pending = reply;
-        watch.onClose(exchange, () -> pending.cancel(false));
+      if (reply.isDone()) {
+        reply.whenComplete((r, failure) -> complete(exchange, r, failure));
+        return;
       }
-      reply.whenComplete((r, failure) -> {
+      // Held: watch the connection and complete on the IO thread (see ConnectionWatch).
+      CompletableFuture<Reply> pending = reply;
+      exchange.getIoThread().execute(() -> watch.watch(exchange, () -> pending.cancel(false)));
+      pending.whenComplete((r, failure) -> {
         if (failure instanceof CancellationException) return; // the client went away
-        if (failure != null) sendError(exchange, HttpErrors.toReply(failure));
-        else send(exchange, r.status(), r.body() == null ? NO_BODY : Json.write(r.body()), Map.of());
+        byte[] json = failure == null ? bodyOf(r) : null; // serialize off the IO thread
+        exchange.getIoThread().execute(() -> {
+          if (failure != null) complete(exchange, null, failure);
+          else send(exchange, r.status(), json, Map.of());
+        });
       });
     });
+  }
+
+  private static void complete(HttpServerExchange exchange, Reply reply, Throwable failure) {
+    if (failure instanceof CancellationException) return;
+    if (failure != null) sendError(exchange, HttpErrors.toReply(failure));
+    else send(exchange, reply.status(), bodyOf(reply), Map.of());
+  }
+
+  private static byte[] bodyOf(Reply reply) {
+    return reply.body() == null ? NO_BODY : Json.write(reply.body());
   }
 
   private static Map<String, String> pathParams(HttpServerExchange exchange) {

@@ -1,6 +1,7 @@
 package dev.chatcore.adapter.http.v1;
 
 import dev.chatcore.adapter.http.ApiRequest;
+import dev.chatcore.adapter.http.Futures;
 import dev.chatcore.adapter.http.JsonBody;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
@@ -150,7 +151,7 @@ public final class V1Routes {
     EventId since = r.queryEvent("since").orElseThrow(() -> new InvalidInputException("since", "is required"));
     Duration timeout = r.query("timeout").map(SyncParams::timeout).orElse(core.limits().syncTimeoutDefault());
     Sync.Command command = new Sync.Command(caller, since, timeout, SyncParams.filter(r.query("filter")));
-    return core.sync().sync(command).thenApply(V1Routes::syncReply);
+    return Futures.map(core.sync().sync(command), V1Routes::syncReply);
   }
 
   private static Reply syncReply(SyncBatch batch) {

@@ -1,0 +1,146 @@
+package dev.chatcore.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.adapter.http.system.SystemRoutes;
+import dev.chatcore.adapter.http.v1.V1Routes;
+import dev.chatcore.adapter.memory.InMemoryChatStorage;
+import dev.chatcore.application.ChatCore;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.testing.TestIds;
+import io.undertow.Undertow;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+/**
+ * The real HTTP adapter on Undertow, port 0, in-memory storage: what HTTP tests talk to.
+ * {@link #close()} stops it.
+ */
+public final class HttpTestServer implements AutoCloseable {
+  public static final String SECRET = "test-secret-test-secret-test-secret-0123";
+
+  private final ChatCore core;
+  private final JwtTokens tokens;
+  private final HttpApi api;
+  private final Undertow undertow;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public HttpTestServer(Limits limits) {
+    this.core = ChatCore.create(new InMemoryChatStorage(), limits, Clock.systemUTC());
+    this.tokens = new JwtTokens(SECRET, Clock.systemUTC());
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new SystemRoutes(core.checkReadiness(), limits,
+        new ServerInfo("chat-core", "test", "memory", "local")).routes());
+    routes.addAll(new V1Routes(core, tokens, Duration.ofDays(1)).routes());
+    this.api = new HttpApi(routes, tokens, limits.requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
+    this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
+    undertow.start();
+    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    this.base = "http://127.0.0.1:" + address.getPort();
+  }
+
+  public HttpTestServer() {
+    this(Limits.defaults());
+  }
+
+  public ChatCore core() {
+    return core;
+  }
+
+  public HttpApi api() {
+    return api;
+  }
+
+  public int port() {
+    return URI.create(base).getPort();
+  }
+
+  public String url(String path) {
+    return base + path;
+  }
+
+  /** A token for a new player (or admin) account. */
+  public String token(boolean admin) {
+    return tokens.issue(TestIds.account(), admin ? "admin" : "player", admin, Duration.ofHours(1));
+  }
+
+  public String token(AccountId id, String name, boolean admin) {
+    return tokens.issue(id, name, admin, Duration.ofHours(1));
+  }
+
+  /** A response: status, headers and the body parsed as JSON (null when empty). */
+  public record Response(int status, JsonNode json, HttpResponse<String> raw) {
+    public String text(String field) {
+      return json.path(field).asText();
+    }
+  }
+
+  public Response get(String path, String token) {
+    return send(builder(path, token).GET().build());
+  }
+
+  public Response delete(String path, String token) {
+    return send(builder(path, token).DELETE().build());
+  }
+
+  public Response post(String path, String token, String json) {
+    return send(builder(path, token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  public Response method(String method, String path, String token, String contentType, String body) {
+    HttpRequest.Builder b = builder(path, token);
+    if (contentType != null) b.header("Content-Type", contentType);
+    return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  public CompletableFuture<Response> getAsync(String path, String token) {
+    return client.sendAsync(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(HttpTestServer::parse);
+  }
+
+  private HttpRequest.Builder builder(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(70));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return b;
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      return parse(client.send(request, HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Response parse(HttpResponse<String> response) {
+    try {
+      JsonNode json = response.body().isEmpty() ? null : Json.mapper().readTree(response.body());
+      return new Response(response.statusCode(), json, response);
+    } catch (IOException e) {
+      throw new AssertionError("reply is not JSON: " + response.body(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    core.close();
+    undertow.stop();
+  }
+}
