@@ -1,0 +1,42 @@
+package dev.chatcore.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The "may depend on" column of SPEC §1, enforced over every module's main classes. */
+@AnalyzeClasses(packages = "dev.chatcore", importOptions = DoNotIncludeTests.class)
+class ArchitectureTest {
+  @ArchTest
+  static final ArchRule domainIsJdkOnly = classes().that().resideInAPackage("dev.chatcore.domain..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "java..");
+
+  @ArchTest
+  static final ArchRule applicationSeesDomainInjectAndCaffeineOnly = classes()
+      .that().resideInAPackage("dev.chatcore.application..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..",
+          "java..", "jakarta.inject..", "com.github.benmanes.caffeine..");
+
+  @ArchTest
+  static final ArchRule adaptersNeverSeeEachOther =
+      slices().matching("dev.chatcore.adapter.(*)..").should().notDependOnEachOther();
+
+  @ArchTest
+  static final ArchRule onlyTheServerSeesDagger = noClasses().that().resideOutsideOfPackage("dev.chatcore.server..")
+      .should().dependOnClassesThat().resideInAPackage("dagger..");
+
+  @ArchTest
+  static final ArchRule nothingButTheServerSeesTheServer = noClasses()
+      .that().resideOutsideOfPackage("dev.chatcore.server..")
+      .should().dependOnClassesThat().resideInAPackage("dev.chatcore.server..");
+
+  @ArchTest
+  static final ArchRule coreNeverSeesAdapters = noClasses()
+      .that().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..")
+      .should().dependOnClassesThat().resideInAPackage("dev.chatcore.adapter..");
+}
