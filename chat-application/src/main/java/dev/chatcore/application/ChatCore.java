@@ -9,6 +9,10 @@ import dev.chatcore.application.invite.ListInvites;
 import dev.chatcore.application.invite.RedeemInvite;
 import dev.chatcore.application.invite.RevokeInvite;
 import dev.chatcore.application.message.ReadHistory;
+import dev.chatcore.application.moderation.BanGate;
+import dev.chatcore.application.moderation.Moderation;
+import dev.chatcore.application.moderation.RateLimiter;
+import dev.chatcore.application.moderation.SpamGuard;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.DeleteRoom;
@@ -20,6 +24,7 @@ import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.domain.id.IdGenerator;
+import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
@@ -59,8 +64,11 @@ public final class ChatCore implements AutoCloseable {
   private final SendMessage sendMessage;
   private final ReadHistory readHistory;
   private final Sync sync;
+  private final BanGate banGate;
+  private final RateLimiter rateLimiter;
+  private final Moderation moderation;
 
-  private ChatCore(ChatStorage storage, Limits limits, Clock clock) {
+  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
     this.storage = storage;
     this.limits = limits;
     this.waiter = new SyncWaiter(limits.heldSyncsPerAccount());
@@ -75,6 +83,10 @@ public final class ChatCore implements AutoCloseable {
     RoomAccess access = new RoomAccess(storage);
     RoomViews views = new RoomViews(storage);
     EventPublisher publisher = new EventPublisher(storage, waiter);
+    this.banGate = new BanGate(storage, clock);
+    this.rateLimiter = new RateLimiter(limits, clock);
+    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock);
+    SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
 
     this.registerCaller = new RegisterCaller(storage, clock);
     this.getMe = new GetMe(registerCaller);
@@ -88,9 +100,9 @@ public final class ChatCore implements AutoCloseable {
     this.getRoom = new GetRoom(access, views, registerCaller);
     this.createRoom = new CreateRoom(storage, publisher, views, registerCaller, ids, limits, clock);
     this.deleteRoom = new DeleteRoom(storage, publisher, clock);
-    this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, clock);
+    this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock);
     this.readHistory = new ReadHistory(storage, access, limits);
-    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer);
+    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate);
   }
 
   /**
@@ -99,7 +111,12 @@ public final class ChatCore implements AutoCloseable {
    * @param clock the time source of every use case (tests pass a mutable clock)
    */
   public static ChatCore create(ChatStorage storage, Limits limits, Clock clock) {
-    return new ChatCore(storage, limits, clock);
+    return new ChatCore(storage, limits, SpamPolicy.defaults(), clock);
+  }
+
+  /** Builds a core with a spam policy other than the default. */
+  public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
+    return new ChatCore(storage, limits, spamPolicy, clock);
   }
 
   public ChatStorage storage() {
@@ -172,6 +189,18 @@ public final class ChatCore implements AutoCloseable {
 
   public Sync sync() {
     return sync;
+  }
+
+  public BanGate banGate() {
+    return banGate;
+  }
+
+  public RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  public Moderation moderation() {
+    return moderation;
   }
 
   /** Answers every held sync, then stops the core's executors. Idempotent. */

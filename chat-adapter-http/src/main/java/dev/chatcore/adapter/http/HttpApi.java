@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP adapter's handler chain. On the IO thread: route (404/405), authenticate (401),
- * check and read the body without blocking (413/415). Then the endpoint runs on
- * {@code executor}; its reply, or the failure mapped by {@link HttpErrors}, is written from
+ * check and read the body without blocking (413/415). Then, on {@code executor}, the
+ * {@link RequestGate} (bans 401, rate limit 418) and the endpoint run; its reply, or the failure mapped by {@link HttpErrors}, is written from
  * whichever thread has it, so a held long-poll pins no thread.
  */
 public final class HttpApi {
@@ -30,15 +30,17 @@ public final class HttpApi {
 
   private final List<Route> routes;
   private final JwtTokens tokens;
+  private final RequestGate gate;
   private final long maxBodyBytes;
   private final Executor executor;
   private final ConnectionWatch watch = new ConnectionWatch();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
-  public HttpApi(List<Route> routes, JwtTokens tokens, long maxBodyBytes, Executor executor) {
+  public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor) {
     this.routes = List.copyOf(routes);
     this.tokens = tokens;
+    this.gate = gate;
     this.maxBodyBytes = maxBodyBytes;
     this.executor = executor;
   }
@@ -119,6 +121,7 @@ public final class HttpApi {
     exchange.dispatch(executor, () -> {
       CompletableFuture<Reply> reply;
       try {
+        gate.admit(route, caller, clientAddress(exchange));
         reply = route.endpoint().handle(new ApiRequest(pathParams(exchange), exchange.getQueryParameters(), body, caller));
       } catch (Throwable t) {
         reply = CompletableFuture.failedFuture(t);
@@ -149,6 +152,11 @@ public final class HttpApi {
 
   private static byte[] bodyOf(Reply reply) {
     return reply.body() == null ? NO_BODY : Json.write(reply.body());
+  }
+
+  private static String clientAddress(HttpServerExchange exchange) {
+    java.net.InetSocketAddress peer = exchange.getSourceAddress();
+    return peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
   }
 
   private static Map<String, String> pathParams(HttpServerExchange exchange) {

@@ -8,12 +8,24 @@ import java.util.Objects;
  * @param method HTTP method
  * @param template Undertow path template, e.g. {@code /v1/rooms/{id}}
  * @param authenticated true when the route needs a bearer token
+ * @param rateLimited false for routes the rate limit does not count (long-poll sync, probes)
  */
-public record Route(String method, String template, boolean authenticated, Endpoint.Async endpoint) {
+public record Route(String method, String template, boolean authenticated, boolean rateLimited,
+    Endpoint.Async endpoint) {
   public Route {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(endpoint, "endpoint");
+  }
+
+  /** A rate-limited route. */
+  public Route(String method, String template, boolean authenticated, Endpoint.Async endpoint) {
+    this(method, template, authenticated, true, endpoint);
+  }
+
+  /** The same route, not counted by the rate limit. */
+  public Route unlimited() {
+    return new Route(method, template, authenticated, false, endpoint);
   }
 
   public static Route of(String method, String template, boolean authenticated, Endpoint endpoint) {

@@ -2,6 +2,7 @@ package dev.chatcore.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.adapter.http.chat.AdminBanRoutes;
 import dev.chatcore.adapter.http.system.SystemRoutes;
 import dev.chatcore.adapter.http.v1.V1Routes;
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
@@ -44,15 +45,26 @@ public final class HttpTestServer implements AutoCloseable {
     routes.addAll(new SystemRoutes(core.checkReadiness(), limits,
         new ServerInfo("chat-core", "test", "memory", "local")).routes());
     routes.addAll(new V1Routes(core, tokens, Duration.ofDays(1)).routes());
-    this.api = new HttpApi(routes, tokens, limits.requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
+    routes.addAll(new AdminBanRoutes(core.moderation(), Clock.systemUTC()).routes());
+    this.api = new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
+        limits.requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
     this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
     undertow.start();
     InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
     this.base = "http://127.0.0.1:" + address.getPort();
   }
 
+  /** Default limits, but a rate limit high enough that tests firing many requests are not refused. */
   public HttpTestServer() {
-    this(Limits.defaults());
+    this(generousRateLimit(Limits.defaults()));
+  }
+
+  public static Limits generousRateLimit(Limits d) {
+    return new Limits(d.requestBodyMaxBytes(), d.messageTextMaxChars(), d.messageContextMaxBytes(),
+        d.preferencesMaxBytes(), d.roomNameMaxChars(), d.reactionKeyMaxChars(), d.syncTimeoutDefault(),
+        d.syncTimeoutMin(), d.syncTimeoutMax(), d.syncBatchMax(), d.heldSyncsPerAccount(), d.historyLimitDefault(),
+        d.historyLimitMax(), d.typingTimeoutDefault(), d.typingTimeoutMax(), d.dmMembersMax(), d.globalRoomCapacity(),
+        d.globalRoomOverflowCapacity(), d.privateRoomCapacity(), 10_000, 100_000);
   }
 
   public ChatCore core() {

@@ -1,6 +1,7 @@
 package dev.chatcore.adapter.memory;
 
 import dev.chatcore.domain.port.AccountRepository;
+import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
@@ -14,6 +15,7 @@ public final class InMemoryChatStorage implements ChatStorage {
   private final MembershipRepository memberships = new InMemoryMembershipRepository();
   private final EventLog events = new InMemoryEventLog();
   private final InviteRepository invites = new InMemoryInviteRepository();
+  private final BanRepository bans = new InMemoryBanRepository();
 
   @Override
   public AccountRepository accounts() {
@@ -38,6 +40,11 @@ public final class InMemoryChatStorage implements ChatStorage {
   @Override
   public InviteRepository invites() {
     return invites;
+  }
+
+  @Override
+  public BanRepository bans() {
+    return bans;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chatcore.application.message;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.moderation.SpamGuard;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.event.Event;
@@ -35,15 +36,17 @@ public final class SendMessage {
   private final RegisterCaller register;
   private final EventPublisher publisher;
   private final MessagePolicy policy;
+  private final SpamGuard spam;
   private final Clock clock;
 
   @Inject
   public SendMessage(RoomAccess access, RegisterCaller register, EventPublisher publisher, MessagePolicy policy,
-      Clock clock) {
+      SpamGuard spam, Clock clock) {
     this.access = access;
     this.register = register;
     this.publisher = publisher;
     this.policy = policy;
+    this.spam = spam;
     this.clock = clock;
   }
 
@@ -52,12 +55,15 @@ public final class SendMessage {
    * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the limits
    * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
    * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
+   *     banned automatically and nothing is stored)
    */
   public Event send(Command command) {
     EventContent.Message content = policy.message(command.text(), command.context(), "content.text", "content.context");
     Optional<String> txnId = command.txnId().map(policy::txnId);
     register.register(command.caller());
     access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
+    if (!command.caller().admin()) spam.check(command.caller().id(), command.room(), content);
     return publisher.publish(new NewEvent(command.room(), command.caller().id(), clock.instant(), content, txnId))
         .event();
   }

@@ -2,6 +2,7 @@ package dev.chatcore.application.sync;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.moderation.BanGate;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.room.SyncScope;
 import dev.chatcore.domain.account.Account;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * there are any, otherwise when the first arrives or the timeout passes. No thread waits: the
  * returned future completes from the thread that woke it (reads run on {@code executor}).
  *
- * <p>Cancelling the returned future (the client went away) releases the held sync.
+ * <p>Cancelling the returned future (the client went away) releases the held sync. A ban
+ * issued while the sync is held completes it with the {@code BannedException}.
  */
 public final class Sync {
   /**
@@ -54,10 +56,11 @@ public final class Sync {
   private final Limits limits;
   private final Executor executor;
   private final ScheduledExecutorService timer;
+  private final BanGate bans;
 
   @Inject
   public Sync(ChatStorage storage, RoomAccess access, RegisterCaller register, SyncWaiter waiter, Limits limits,
-      Executor executor, ScheduledExecutorService timer) {
+      Executor executor, ScheduledExecutorService timer, BanGate bans) {
     this.storage = storage;
     this.access = access;
     this.register = register;
@@ -65,6 +68,7 @@ public final class Sync {
     this.limits = limits;
     this.executor = executor;
     this.timer = timer;
+    this.bans = bans;
   }
 
   /** Starts a sync; the future completes with the batch (possibly empty at the timeout). */
@@ -118,10 +122,17 @@ public final class Sync {
     void onSignal(SyncWaiter.Signal signal) {
       SyncWaiter.Parked p = parked;
       if (p != null) waiter.release(p);
-      if (signal == SyncWaiter.Signal.CHANGED) {
-        attempt();
-      } else {
-        result.complete(SyncBatch.empty(command.since()));
+      switch (signal) {
+        case CHANGED -> attempt();
+        case REVOKED -> {
+          try {
+            bans.requireNotBanned(account.id());
+            attempt(); // the ban was lifted already
+          } catch (RuntimeException refused) {
+            result.completeExceptionally(refused);
+          }
+        }
+        case EVICTED, SHUTDOWN -> result.complete(SyncBatch.empty(command.since()));
       }
     }
 

@@ -26,7 +26,9 @@ public final class SyncWaiter {
     /** A newer sync of the same account replaced it: answer with nothing. */
     EVICTED,
     /** The server is stopping: answer with nothing. */
-    SHUTDOWN
+    SHUTDOWN,
+    /** The account lost the right to sync (it was banned): answer with the refusal. */
+    REVOKED
   }
 
   /** One held sync. */
@@ -100,13 +102,22 @@ public final class SyncWaiter {
 
   /** Signals every sync of the account (its set of rooms changed). */
   public void wakeAccount(AccountId account) {
+    signalAccount(account, Signal.CHANGED);
+  }
+
+  /** Answers every held sync of the account with its refusal (it was banned). */
+  public void revoke(AccountId account) {
+    signalAccount(account, Signal.REVOKED);
+  }
+
+  private void signalAccount(AccountId account, Signal signal) {
     Deque<Parked> mine = byAccount.get(account);
     if (mine == null) return;
     Parked[] copy;
     synchronized (mine) {
       copy = mine.toArray(Parked[]::new);
     }
-    for (Parked p : copy) p.signal.complete(Signal.CHANGED);
+    for (Parked p : copy) p.signal.complete(signal);
   }
 
   /** Answers every held sync and every later one at once: the server is stopping. */

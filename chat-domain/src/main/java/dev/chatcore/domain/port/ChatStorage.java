@@ -15,6 +15,8 @@ public interface ChatStorage extends AutoCloseable {
 
   InviteRepository invites();
 
+  BanRepository bans();
+
   /**
    * Asks the store whether it answers.
    *

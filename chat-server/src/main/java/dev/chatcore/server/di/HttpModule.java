@@ -3,9 +3,11 @@ package dev.chatcore.server.di;
 import dagger.Module;
 import dagger.Provides;
 import dev.chatcore.adapter.http.HttpApi;
+import dev.chatcore.adapter.http.RequestGate;
 import dev.chatcore.adapter.http.Route;
 import dev.chatcore.adapter.http.ServerInfo;
 import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.adapter.http.chat.AdminBanRoutes;
 import dev.chatcore.adapter.http.system.SystemRoutes;
 import dev.chatcore.adapter.http.v1.V1Routes;
 import dev.chatcore.application.ChatCore;
@@ -35,11 +37,13 @@ public interface HttpModule {
 
   @Provides
   @Singleton
-  static HttpApi api(ChatCore core, JwtTokens tokens, ServerConfig config, ServerInfo info) {
+  static HttpApi api(ChatCore core, JwtTokens tokens, ServerConfig config, ServerInfo info, Clock clock) {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info).routes());
     routes.addAll(new V1Routes(core, tokens, config.tokenTtl()).routes());
-    return new HttpApi(routes, tokens, config.limits().requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
+    routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
+    return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
+        config.limits().requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
   }
 
   @Provides

@@ -28,10 +28,10 @@ public final class SystemRoutes {
 
   public List<Route> routes() {
     return List.of(
-        Route.of("GET", "/healthz", false, r -> Reply.ok(Map.of("status", "ok"))),
-        Route.of("GET", "/readyz", false, r -> ready()),
-        Route.of("GET", "/.well-known", false, r -> Reply.ok(wellKnown())),
-        Route.of("GET", "/.well-known/chat", false, r -> Reply.ok(wellKnown())));
+        Route.of("GET", "/healthz", false, r -> Reply.ok(Map.of("status", "ok"))).unlimited(),
+        Route.of("GET", "/readyz", false, r -> ready()).unlimited(),
+        Route.of("GET", "/.well-known", false, r -> Reply.ok(wellKnown())).unlimited(),
+        Route.of("GET", "/.well-known/chat", false, r -> Reply.ok(wellKnown())).unlimited());
   }
 
   private Reply ready() {

@@ -55,7 +55,7 @@ public final class V1Routes {
         Route.of("DELETE", "/v1/rooms/{id}", true, this::deleteRoom),
         Route.of("GET", "/v1/rooms/{id}/messages", true, this::history),
         Route.of("POST", "/v1/rooms/{id}/messages", true, this::send),
-        new Route("GET", "/v1/sync", true, this::sync));
+        new Route("GET", "/v1/sync", true, this::sync).unlimited());
   }
 
   private Reply redeemInvite(ApiRequest r) {

@@ -1,0 +1,53 @@
+package dev.chatcore.adapter.memory;
+
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.moderation.Ban;
+import dev.chatcore.domain.moderation.Offences;
+import dev.chatcore.domain.port.BanRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** Bans in a sorted concurrent map; offences beside them. */
+public final class InMemoryBanRepository implements BanRepository {
+  private final NavigableMap<AccountId, Ban> bans = new ConcurrentSkipListMap<>();
+  private final Map<AccountId, Offences> offences = new ConcurrentHashMap<>();
+
+  @Override
+  public void put(Ban ban) {
+    bans.put(ban.account(), ban);
+  }
+
+  @Override
+  public Optional<Ban> find(AccountId account) {
+    return Optional.ofNullable(bans.get(account));
+  }
+
+  @Override
+  public boolean remove(AccountId account) {
+    return bans.remove(account) != null;
+  }
+
+  @Override
+  public List<Ban> list(int offset, int limit) {
+    return bans.values().stream().skip(offset).limit(limit).toList();
+  }
+
+  @Override
+  public long count() {
+    return bans.size();
+  }
+
+  @Override
+  public Offences offences(AccountId account) {
+    return offences.getOrDefault(account, Offences.NONE);
+  }
+
+  @Override
+  public void putOffences(AccountId account, Offences record) {
+    offences.put(account, record);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.chatcore.application.moderation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chatcore.domain.error.BannedException;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.moderation.Ban;
+import dev.chatcore.domain.port.ChatStorage;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Refuses banned accounts. Every authenticated request of both APIs passes here. Lookups are
+ * cached briefly (a ban issued on another node bites within {@link #CACHE_TTL}); bans issued on
+ * this node bite at once.
+ */
+public final class BanGate {
+  /** How long a lookup is trusted. */
+  public static final Duration CACHE_TTL = Duration.ofSeconds(2);
+
+  private final ChatStorage storage;
+  private final Clock clock;
+  private final Cache<AccountId, Optional<Ban>> cache =
+      Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(CACHE_TTL).build();
+
+  @Inject
+  public BanGate(ChatStorage storage, Clock clock) {
+    this.storage = storage;
+    this.clock = clock;
+  }
+
+  /** @throws BannedException while the account has an active ban */
+  public void requireNotBanned(AccountId account) {
+    Optional<Ban> ban = cache.get(account, storage.bans()::find);
+    if (ban.isPresent() && ban.get().isActive(clock.instant())) {
+      throw new BannedException(ban.get().until().orElse(null), ban.get().reason());
+    }
+  }
+
+  /** Forgets the cached lookup of an account whose ban changed on this node. */
+  void invalidate(AccountId account) {
+    cache.invalidate(account);
+  }
+}

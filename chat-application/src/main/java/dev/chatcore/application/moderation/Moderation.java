@@ -1,0 +1,100 @@
+package dev.chatcore.application.moderation;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.sync.SyncWaiter;
+import dev.chatcore.domain.error.BannedException;
+import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.moderation.Ban;
+import dev.chatcore.domain.moderation.Offences;
+import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.port.ChatStorage;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bans: issue (for a duration or permanently), lift, list, and the automatic ladder behind spam
+ * bans. A new ban answers the account's held syncs at once.
+ */
+public final class Moderation {
+  /** Longest reason kept. */
+  public static final int REASON_MAX_CHARS = 500;
+
+  private final ChatStorage storage;
+  private final BanGate gate;
+  private final SyncWaiter waiter;
+  private final SpamPolicy policy;
+  private final Clock clock;
+
+  @Inject
+  public Moderation(ChatStorage storage, BanGate gate, SyncWaiter waiter, SpamPolicy policy, Clock clock) {
+    this.storage = storage;
+    this.gate = gate;
+    this.waiter = waiter;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** A page of bans and how many remain after it. */
+  public record BanPage(List<Ban> bans, long remaining) {}
+
+  /**
+   * Admin: bans an account.
+   *
+   * @param duration empty for a permanent ban; otherwise at least one second
+   */
+  public Ban ban(Caller admin, AccountId account, Optional<Duration> duration, String reason) {
+    admin.requireAdmin();
+    if (duration.isPresent() && duration.get().toSeconds() < 1) {
+      throw new InvalidInputException("duration", "must be at least 1 second, or null for a permanent ban");
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (why.length() > REASON_MAX_CHARS) throw new InvalidInputException("reason", "must be at most " + REASON_MAX_CHARS + " characters");
+    Instant now = clock.instant();
+    Ban ban = new Ban(account, duration.map(now::plus), why, false, now, Optional.of(admin.id()));
+    apply(ban);
+    return ban;
+  }
+
+  /** Admin: lifts the account's ban (manual or automatic). */
+  public void unban(Caller admin, AccountId account) {
+    admin.requireAdmin();
+    if (!storage.bans().remove(account)) throw new NotFoundException("no ban for that account");
+    gate.invalidate(account);
+  }
+
+  /** Admin: the account's ban, or every ban, 10 per page; {@code page} from 0. */
+  public BanPage list(Caller admin, Optional<AccountId> account, int page, int perPage) {
+    admin.requireAdmin();
+    if (page < 0) throw new InvalidInputException("page", "must be 0 or more");
+    if (account.isPresent()) {
+      return new BanPage(storage.bans().find(account.get()).stream().toList(), 0);
+    }
+    long offset = (long) page * perPage;
+    List<Ban> bans = storage.bans().list((int) Math.min(offset, Integer.MAX_VALUE), perPage);
+    return new BanPage(bans, Math.max(0, storage.bans().count() - offset - bans.size()));
+  }
+
+  /** Issues the next automatic ban of the ladder; returns the refusal to throw. */
+  BannedException banAutomatically(AccountId account, String reason) {
+    Instant now = clock.instant();
+    Offences offences = storage.bans().offences(account).plusOne(now, policy.decay());
+    storage.bans().putOffences(account, offences);
+    Duration length = policy.banFor(offences.count());
+    Ban ban = new Ban(account, Optional.of(now.plus(length)), reason + " (automatic, offence " + offences.count() + ")",
+        true, now, Optional.empty());
+    apply(ban);
+    return new BannedException(ban.until().orElseThrow(), ban.reason());
+  }
+
+  private void apply(Ban ban) {
+    storage.bans().put(ban);
+    gate.invalidate(ban.account());
+    waiter.revoke(ban.account());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.chatcore.application.moderation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chatcore.domain.error.BannedException;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.moderation.SpamPolicy;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Automatic bans for identical-message spam. Remembers each sender's last few messages (a hash of
+ * the normalized text, the room, the time) for the policy's window; a message whose identical
+ * copies in the window weigh more than the threshold — each copy weighs 1, or 2 when the copies
+ * span more than one room — is refused, and its sender is banned for the next step of the
+ * ladder ({@link Moderation#banAutomatically}).
+ *
+ * <p>Memory is bounded: at most {@link #MAX_SENDERS} senders, {@link #KEPT} messages each, and
+ * a sender quiet for one window is forgotten.
+ */
+public final class SpamGuard {
+  /** Messages remembered per sender: more than the heaviest threshold needs. */
+  static final int KEPT = 12;
+  static final long MAX_SENDERS = 1_000_000;
+
+  private final SpamPolicy policy;
+  private final Clock clock;
+  private final Moderation moderation;
+  private final Cache<AccountId, Recent> recent;
+
+  public SpamGuard(SpamPolicy policy, Clock clock, Moderation moderation) {
+    this.policy = policy;
+    this.clock = clock;
+    this.moderation = moderation;
+    this.recent = Caffeine.newBuilder().maximumSize(MAX_SENDERS).expireAfterAccess(policy.window()).build();
+  }
+
+  /** A ring of a sender's latest messages; guarded by its monitor. */
+  private static final class Recent {
+    final long[] hashes = new long[KEPT];
+    final int[] rooms = new int[KEPT];
+    final long[] times = new long[KEPT];
+    int next;
+    int size;
+  }
+
+  /**
+   * Records the message and refuses it when it is spam.
+   *
+   * @throws BannedException when the message tips the sender over the threshold (it is then
+   *     banned, and the message must not be stored)
+   */
+  public void check(AccountId sender, RoomId room, EventContent.Message message) {
+    long now = clock.millis();
+    long hash = hash(message);
+    int roomHash = room.hashCode();
+    Recent mine = recent.get(sender, k -> new Recent());
+    boolean spam;
+    synchronized (mine) {
+      int copies = 1;
+      boolean manyRooms = false;
+      long since = now - policy.window().toMillis();
+      for (int i = 0; i < mine.size; i++) {
+        if (mine.hashes[i] == hash && mine.times[i] > since) {
+          copies++;
+          if (mine.rooms[i] != roomHash) manyRooms = true;
+        }
+      }
+      spam = copies * (manyRooms ? 2 : 1) > policy.threshold();
+      if (spam) {
+        mine.size = 0;
+        mine.next = 0;
+      } else {
+        mine.hashes[mine.next] = hash;
+        mine.rooms[mine.next] = roomHash;
+        mine.times[mine.next] = now;
+        mine.next = (mine.next + 1) % KEPT;
+        mine.size = Math.min(mine.size + 1, KEPT);
+      }
+    }
+    if (spam) throw moderation.banAutomatically(sender, "repeated identical messages");
+  }
+
+  /** Identical means equal after trimming, case folding and collapsing white space (or equal context). */
+  private static long hash(EventContent.Message message) {
+    String text = message.text().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String basis = text.isEmpty() ? message.context().map(JsonObjectText::json).orElse("") : text;
+    long h = 1125899906842597L;
+    for (int i = 0; i < basis.length(); i++) h = 31 * h + basis.charAt(i);
+    return h;
+  }
+}

@@ -1,0 +1,2 @@
+/** Moderation: bans, the spam policy and its offence ladder. */
+package dev.chatcore.domain.moderation;

@@ -1,0 +1,32 @@
+package dev.chatcore.domain.port;
+
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.moderation.Ban;
+import dev.chatcore.domain.moderation.Offences;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Service-wide bans (at most one per account) and the offence record behind automatic bans.
+ * Thread-safe.
+ */
+public interface BanRepository {
+
+  /** Creates or replaces the account's ban. */
+  void put(Ban ban);
+
+  /** The account's ban, active or expired, until it is removed. */
+  Optional<Ban> find(AccountId account);
+
+  /** Removes the account's ban; false when there was none. The offence record stays. */
+  boolean remove(AccountId account);
+
+  /** Bans ordered by account id, {@code offset} and {@code limit} for paging. */
+  List<Ban> list(int offset, int limit);
+
+  long count();
+
+  Offences offences(AccountId account);
+
+  void putOffences(AccountId account, Offences offences);
+}
