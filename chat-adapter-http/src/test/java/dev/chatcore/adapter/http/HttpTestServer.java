@@ -43,7 +43,7 @@ public final class HttpTestServer implements AutoCloseable {
     this.tokens = new JwtTokens(SECRET, Clock.systemUTC());
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemRoutes(core.checkReadiness(), limits,
-        new ServerInfo("chat-core", "test", "memory", "local")).routes());
+        new ServerInfo("chat-core", "test", "memory", "local"), core.syncWaiter()::heldCount).routes());
     routes.addAll(new V1Routes(core, tokens, Duration.ofDays(1)).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), Clock.systemUTC()).routes());
     this.api = new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),

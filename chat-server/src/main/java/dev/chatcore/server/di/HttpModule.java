@@ -39,7 +39,7 @@ public interface HttpModule {
   @Singleton
   static HttpApi api(ChatCore core, JwtTokens tokens, ServerConfig config, ServerInfo info, Clock clock) {
     List<Route> routes = new ArrayList<>();
-    routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info).routes());
+    routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info, core.syncWaiter()::heldCount).routes());
     routes.addAll(new V1Routes(core, tokens, config.tokenTtl()).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
     return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** Liveness, readiness and {@code /.well-known}: no token needed. */
 public final class SystemRoutes {
@@ -19,11 +20,14 @@ public final class SystemRoutes {
   private final CheckReadiness readiness;
   private final Limits limits;
   private final ServerInfo info;
+  private final IntSupplier heldSyncs;
 
-  public SystemRoutes(CheckReadiness readiness, Limits limits, ServerInfo info) {
+  /** @param heldSyncs how many long-polls are held now (reported by {@code /readyz}) */
+  public SystemRoutes(CheckReadiness readiness, Limits limits, ServerInfo info, IntSupplier heldSyncs) {
     this.readiness = readiness;
     this.limits = limits;
     this.info = info;
+    this.heldSyncs = heldSyncs;
   }
 
   public List<Route> routes() {
@@ -36,8 +40,8 @@ public final class SystemRoutes {
 
   private Reply ready() {
     Optional<String> failure = readiness.failure();
-    if (failure.isEmpty()) return Reply.ok(Map.of("status", "ready"));
-    return new Reply(503, Map.of("status", "unavailable", "failed", failure.get()));
+    if (failure.isEmpty()) return Reply.ok(Map.of("status", "ready", "held_syncs", heldSyncs.getAsInt()));
+    return new Reply(503, Map.of("status", "unavailable", "failed", failure.get(), "held_syncs", heldSyncs.getAsInt()));
   }
 
   private Map<String, Object> wellKnown() {
