@@ -1,6 +1,8 @@
 package dev.chatcore.domain.event;
 
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,6 +56,52 @@ public sealed interface EventContent {
     @Override
     public EventType type() {
       return EventType.MEMBER;
+    }
+  }
+
+  /**
+   * A reaction was added to or removed from a message ({@code m.reaction}).
+   *
+   * @param target the message reacted to
+   * @param added true when the sender added the key, false when it removed it
+   */
+  record Reaction(EventId target, String key, boolean added) implements EventContent {
+    public Reaction {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.REACTION;
+    }
+  }
+
+  /**
+   * The sender started or stopped typing ({@code m.typing}); an expiring event.
+   *
+   * @param timeout how long the notice holds from the event's {@code originTs}; zero when stopped
+   */
+  record Typing(boolean typing, Duration timeout) implements EventContent {
+    public Typing {
+      Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.TYPING;
+    }
+  }
+
+  /** The sender has read the room up to and including {@code upTo} ({@code m.receipt}). */
+  record Receipt(EventId upTo) implements EventContent {
+    public Receipt {
+      Objects.requireNonNull(upTo, "upTo");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.RECEIPT;
     }
   }
 }

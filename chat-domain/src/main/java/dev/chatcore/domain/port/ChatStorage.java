@@ -15,6 +15,10 @@ public interface ChatStorage extends AutoCloseable {
 
   InviteRepository invites();
 
+  ReactionRepository reactions();
+
+  ReceiptRepository receipts();
+
   /**
    * Asks the store whether it answers.
    *
