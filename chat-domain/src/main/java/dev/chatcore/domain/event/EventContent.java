@@ -3,6 +3,7 @@ package dev.chatcore.domain.event;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,12 +79,14 @@ public sealed interface EventContent {
   }
 
   /**
-   * The sender started or stopped typing ({@code m.typing}); an expiring event.
+   * Who is typing ({@code m.typing}); an expiring event. The core publishes one per notice,
+   * about its sender: {@code userIds} is the sender while it types, empty once it stopped.
    *
    * @param timeout how long the notice holds from the event's {@code originTs}; zero when stopped
    */
-  record Typing(boolean typing, Duration timeout) implements EventContent {
+  record Typing(List<AccountId> userIds, Duration timeout) implements EventContent {
     public Typing {
+      userIds = List.copyOf(userIds);
       Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -93,9 +96,10 @@ public sealed interface EventContent {
     }
   }
 
-  /** The sender has read the room up to and including {@code upTo} ({@code m.receipt}). */
-  record Receipt(EventId upTo) implements EventContent {
+  /** {@code user} has read the room up to and including {@code upTo} ({@code m.receipt}). */
+  record Receipt(AccountId user, EventId upTo) implements EventContent {
     public Receipt {
+      Objects.requireNonNull(user, "user");
       Objects.requireNonNull(upTo, "upTo");
     }
 

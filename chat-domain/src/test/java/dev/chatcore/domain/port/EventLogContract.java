@@ -44,7 +44,7 @@ public abstract class EventLogContract {
 
   private NewEvent typing(RoomId in, Duration lifetime) {
     Instant now = clock.instant();
-    return NewEvent.expiring(in, Events.SENDER, now, new EventContent.Typing(true, lifetime), now.plus(lifetime));
+    return NewEvent.expiring(in, Events.SENDER, now, new EventContent.Typing(List.of(Events.SENDER), lifetime), now.plus(lifetime));
   }
 
   private final RoomId room = TestIds.room();

@@ -7,6 +7,8 @@ import dev.chatcore.adapter.http.Route;
 import dev.chatcore.adapter.http.ServerInfo;
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.adapter.http.system.SystemRoutes;
+import dev.chatcore.adapter.http.v1.V1ActivityRoutes;
+import dev.chatcore.adapter.http.v1.V1MembershipRoutes;
 import dev.chatcore.adapter.http.v1.V1Routes;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.server.ChatServer;
@@ -39,6 +41,8 @@ public interface HttpModule {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info).routes());
     routes.addAll(new V1Routes(core, tokens, config.tokenTtl()).routes());
+    routes.addAll(new V1MembershipRoutes(core).routes());
+    routes.addAll(new V1ActivityRoutes(core).routes());
     return new HttpApi(routes, tokens, config.limits().requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
   }
 
