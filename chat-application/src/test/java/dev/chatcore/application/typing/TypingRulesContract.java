@@ -63,16 +63,18 @@ public abstract class TypingRulesContract extends CoreFixture {
     RoomId lobby = channel("lobby");
     Caller alice = player("alice");
     EventId created = stream(lobby).getFirst().id();
-    EventId typing = storage.events().head();
     type(alice, lobby, true, null);
-    typing = stream(lobby).getLast().id();
+    EventId typing = stream(lobby).getLast().id();
     EventId message = say(alice, lobby, "done typing");
     clock.advance(Duration.ofSeconds(29));
     assertEquals(List.of(created, typing, message), stream(lobby).stream().map(Event::id).toList(),
         "kept for the longest timeout, so a stop or newer start always sits beside an older start");
     clock.advance(Duration.ofSeconds(1));
-    assertEquals(List.of(created, message), stream(lobby).stream().map(Event::id).toList());
-    assertEquals(1, core.purgeExpiredEvents().purge());
+    assertEquals(List.of(created, message), stream(lobby).stream().map(Event::id).toList(), "hidden once expired");
+    core.purgeExpiredEvents().purge(); // the core's timer may have purged it already: both are fine
     assertEquals(0, core.purgeExpiredEvents().purge());
+    clock.advance(Duration.ofSeconds(-30));
+    assertEquals(List.of(created, message), stream(lobby).stream().map(Event::id).toList(),
+        "deleted from storage, not only hidden: it stays gone even when the clock is set back");
   }
 }
