@@ -187,6 +187,11 @@ class V1ActivityHttpTest {
         chunk.get(2).path("read_by").asLong()));
     JsonNode events = server.get(admin, "/v1/sync?timeout=1000&since=" + since).json().path("events");
     assertEquals(1, events.size(), "the backward receipt published nothing");
+    JsonNode inSync = server.get(admin, "/v1/sync?timeout=1000&since=" + EventId.ORIGIN).json().path("events");
+    JsonNode firstMessage = null;
+    for (JsonNode e : inSync) if (e.path("event_id").asText().equals(m1)) firstMessage = e;
+    assertEquals(1, firstMessage.path("read_by").asLong(), "sync carries the aggregates too");
+    assertEquals("[]", firstMessage.path("reactions").toString());
     assertEquals("m.receipt", events.get(0).path("type").asText());
     assertEquals(alice.id().value(), events.get(0).path("content").path("user_id").asText());
     assertEquals(m2, events.get(0).path("content").path("event_id").asText());
