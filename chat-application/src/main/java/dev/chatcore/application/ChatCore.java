@@ -8,12 +8,21 @@ import dev.chatcore.application.invite.CreateInvite;
 import dev.chatcore.application.invite.ListInvites;
 import dev.chatcore.application.invite.RedeemInvite;
 import dev.chatcore.application.invite.RevokeInvite;
+import dev.chatcore.application.member.JoinRoom;
+import dev.chatcore.application.member.KickMember;
+import dev.chatcore.application.member.LeaveRoom;
+import dev.chatcore.application.member.ListMembers;
+import dev.chatcore.application.member.UnbanMember;
+import dev.chatcore.application.message.MessageAggregates;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.moderation.BanGate;
 import dev.chatcore.application.moderation.Moderation;
 import dev.chatcore.application.moderation.RateLimiter;
 import dev.chatcore.application.moderation.SpamGuard;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.reaction.AddReaction;
+import dev.chatcore.application.reaction.RemoveReaction;
+import dev.chatcore.application.receipt.PostReceipt;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.DeleteRoom;
 import dev.chatcore.application.room.GetRoom;
@@ -21,8 +30,10 @@ import dev.chatcore.application.room.ListRooms;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.room.RoomViews;
 import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.application.sync.PurgeExpiredEvents;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.application.sync.SyncWaiter;
+import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
@@ -39,10 +50,15 @@ import java.util.concurrent.TimeUnit;
  * (the server's Dagger component takes its services from here too, so the two cannot drift).
  *
  * <p>Owns two small executors: virtual threads for sync reads after a wake-up, and one timer
- * thread for sync timeouts. {@link #close()} answers every held sync and stops both; it does
- * not close the storage, which the caller owns.
+ * thread for sync timeouts and the periodic purge of expired events (typing notices).
+ * {@link #close()} answers every held sync and stops both; it does not close the storage, which
+ * the caller owns.
  */
 public final class ChatCore implements AutoCloseable {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatCore.class.getName());
+  /** How often expired events (typing notices) are purged from the log. */
+  static final java.time.Duration PURGE_EVERY = java.time.Duration.ofSeconds(5);
+
   private final ChatStorage storage;
   private final Limits limits;
   private final SyncWaiter waiter;
@@ -67,6 +83,17 @@ public final class ChatCore implements AutoCloseable {
   private final BanGate banGate;
   private final RateLimiter rateLimiter;
   private final Moderation moderation;
+  private final MessageAggregates messageAggregates;
+  private final JoinRoom joinRoom;
+  private final LeaveRoom leaveRoom;
+  private final ListMembers listMembers;
+  private final KickMember kickMember;
+  private final UnbanMember unbanMember;
+  private final AddReaction addReaction;
+  private final RemoveReaction removeReaction;
+  private final SetTyping setTyping;
+  private final PostReceipt postReceipt;
+  private final PurgeExpiredEvents purgeExpiredEvents;
 
   private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
     this.storage = storage;
@@ -101,8 +128,22 @@ public final class ChatCore implements AutoCloseable {
     this.createRoom = new CreateRoom(storage, publisher, views, registerCaller, ids, limits, clock);
     this.deleteRoom = new DeleteRoom(storage, publisher, clock);
     this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock);
-    this.readHistory = new ReadHistory(storage, access, limits);
+    this.messageAggregates = new MessageAggregates(storage);
+    this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
     this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate);
+    KeyedLocks locks = new KeyedLocks();
+    this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
+    this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
+    this.listMembers = new ListMembers(storage, access);
+    this.kickMember = new KickMember(storage, access, publisher, locks, clock);
+    this.unbanMember = new UnbanMember(storage, access, publisher, locks, clock);
+    this.addReaction = new AddReaction(storage, access, registerCaller, publisher, locks, limits, clock);
+    this.removeReaction = new RemoveReaction(storage, access, registerCaller, publisher, locks, limits, clock);
+    this.setTyping = new SetTyping(access, registerCaller, publisher, limits, clock);
+    this.postReceipt = new PostReceipt(storage, access, registerCaller, publisher, locks, clock);
+    this.purgeExpiredEvents = new PurgeExpiredEvents(storage, clock);
+    timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -201,6 +242,59 @@ public final class ChatCore implements AutoCloseable {
 
   public Moderation moderation() {
     return moderation;
+  }
+
+  public MessageAggregates messageAggregates() {
+    return messageAggregates;
+  }
+
+  public JoinRoom joinRoom() {
+    return joinRoom;
+  }
+
+  public LeaveRoom leaveRoom() {
+    return leaveRoom;
+  }
+
+  public ListMembers listMembers() {
+    return listMembers;
+  }
+
+  public KickMember kickMember() {
+    return kickMember;
+  }
+
+  public UnbanMember unbanMember() {
+    return unbanMember;
+  }
+
+  public AddReaction addReaction() {
+    return addReaction;
+  }
+
+  public RemoveReaction removeReaction() {
+    return removeReaction;
+  }
+
+  public SetTyping setTyping() {
+    return setTyping;
+  }
+
+  public PostReceipt postReceipt() {
+    return postReceipt;
+  }
+
+  public PurgeExpiredEvents purgeExpiredEvents() {
+    return purgeExpiredEvents;
+  }
+
+  /** A failed purge must not cancel the schedule: it is logged and the next run tries again. */
+  private void purgeQuietly() {
+    try {
+      purgeExpiredEvents.purge();
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.WARNING, "purging expired events failed", e);
+    }
   }
 
   /** Answers every held sync, then stops the core's executors. Idempotent. */

@@ -3,8 +3,6 @@ package dev.chatcore.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.adapter.http.chat.AdminBanRoutes;
-import dev.chatcore.adapter.http.system.SystemRoutes;
-import dev.chatcore.adapter.http.v1.V1Routes;
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
@@ -19,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
@@ -31,6 +27,7 @@ import java.util.concurrent.Executors;
 public final class HttpTestServer implements AutoCloseable {
   public static final String SECRET = "test-secret-test-secret-test-secret-0123";
 
+  private final InMemoryChatStorage storage;
   private final ChatCore core;
   private final JwtTokens tokens;
   private final HttpApi api;
@@ -39,19 +36,28 @@ public final class HttpTestServer implements AutoCloseable {
   private final String base;
 
   public HttpTestServer(Limits limits) {
-    this.core = ChatCore.create(new InMemoryChatStorage(), limits, Clock.systemUTC());
-    this.tokens = new JwtTokens(SECRET, Clock.systemUTC());
-    List<Route> routes = new ArrayList<>();
-    routes.addAll(new SystemRoutes(core.checkReadiness(), limits,
-        new ServerInfo("chat-core", "test", "memory", "local"), core.syncWaiter()::heldCount).routes());
-    routes.addAll(new V1Routes(core, tokens, Duration.ofDays(1)).routes());
-    routes.addAll(new AdminBanRoutes(core.moderation(), Clock.systemUTC()).routes());
-    this.api = new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
-        limits.requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
+    this(limits, Clock.systemUTC());
+  }
+
+  /** A server whose core, storage and tokens use {@code clock}. */
+  public HttpTestServer(Limits limits, Clock clock) {
+    this.storage = new InMemoryChatStorage(clock);
+    this.core = ChatCore.create(storage, limits, clock);
+    this.tokens = new JwtTokens(SECRET, clock);
+    this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
+        clock, Executors.newVirtualThreadPerTaskExecutor());
     this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
     undertow.start();
     InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
     this.base = "http://127.0.0.1:" + address.getPort();
+  }
+
+  public InMemoryChatStorage storage() {
+    return storage;
+  }
+
+  public JwtTokens tokens() {
+    return tokens;
   }
 
   /** Default limits, but a rate limit high enough that tests firing many requests are not refused. */
@@ -92,7 +98,7 @@ public final class HttpTestServer implements AutoCloseable {
     return tokens.issue(id, name, admin, Duration.ofHours(1));
   }
 
-  /** A response: status, headers and the body parsed as JSON (null when empty). */
+  /** A response: status, headers and the body parsed as JSON (a null node when empty). */
   public record Response(int status, JsonNode json, HttpResponse<String> raw) {
     public String text(String field) {
       return json.path(field).asText();
@@ -143,7 +149,7 @@ public final class HttpTestServer implements AutoCloseable {
 
   private static Response parse(HttpResponse<String> response) {
     try {
-      JsonNode json = response.body().isEmpty() ? null : Json.mapper().readTree(response.body());
+      JsonNode json = response.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(response.body());
       return new Response(response.statusCode(), json, response);
     } catch (IOException e) {
       throw new AssertionError("reply is not JSON: " + response.body(), e);
@@ -154,5 +160,6 @@ public final class HttpTestServer implements AutoCloseable {
   public void close() {
     core.close();
     undertow.stop();
+    storage.close();
   }
 }

@@ -6,16 +6,31 @@ import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.ReactionRepository;
+import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import java.time.Clock;
 
 /** Every port in memory: everything works, nothing survives a restart. */
 public final class InMemoryChatStorage implements ChatStorage {
   private final AccountRepository accounts = new InMemoryAccountRepository();
   private final RoomRepository rooms = new InMemoryRoomRepository();
   private final MembershipRepository memberships = new InMemoryMembershipRepository();
-  private final EventLog events = new InMemoryEventLog();
+  private final EventLog events;
   private final InviteRepository invites = new InMemoryInviteRepository();
   private final BanRepository bans = new InMemoryBanRepository();
+  private final ReactionRepository reactions = new InMemoryReactionRepository();
+  private final ReceiptRepository receipts = new InMemoryReceiptRepository();
+
+  /** Storage whose expiring events lapse by the system clock. */
+  public InMemoryChatStorage() {
+    this(Clock.systemUTC());
+  }
+
+  /** Storage whose expiring events (typing notices) lapse by {@code clock}. */
+  public InMemoryChatStorage(Clock clock) {
+    this.events = new InMemoryEventLog(clock);
+  }
 
   @Override
   public AccountRepository accounts() {
@@ -45,6 +60,16 @@ public final class InMemoryChatStorage implements ChatStorage {
   @Override
   public BanRepository bans() {
     return bans;
+  }
+
+  @Override
+  public ReactionRepository reactions() {
+    return reactions;
+  }
+
+  @Override
+  public ReceiptRepository receipts() {
+    return receipts;
   }
 
   @Override

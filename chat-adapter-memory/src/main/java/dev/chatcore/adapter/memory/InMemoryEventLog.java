@@ -9,6 +9,8 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.EventLog;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * inserts into the indexes, and only then publishes the new head (a volatile write). Readers take
  * no lock: they read the head first and never look past it, so they can never see position p
  * before every position below p is in place.
+ *
+ * <p>Expiring events are also indexed apart; reads skip them once the clock passes their expiry
+ * and {@link #purgeExpired} removes them from every index.
  */
 public final class InMemoryEventLog implements EventLog {
   private final Object appendLock = new Object();
@@ -32,6 +37,18 @@ public final class InMemoryEventLog implements EventLog {
   private final Map<Long, Event> byPosition = new ConcurrentHashMap<>();
   private final Map<RoomId, RoomStream> rooms = new ConcurrentHashMap<>();
   private final Map<TxnKey, Event> byTxn = new ConcurrentHashMap<>();
+  private final Map<Long, Event> expiring = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  /** A log whose expiring events lapse by the system clock. */
+  public InMemoryEventLog() {
+    this(Clock.systemUTC());
+  }
+
+  /** A log whose expiring events lapse by {@code clock}. */
+  public InMemoryEventLog(Clock clock) {
+    this.clock = clock;
+  }
 
   private record TxnKey(AccountId sender, String txnId) {}
 
@@ -56,6 +73,7 @@ public final class InMemoryEventLog implements EventLog {
       stream.all.put(position, stored);
       if (stored.isMessage()) stream.messages.put(position, stored);
       key.ifPresent(k -> byTxn.put(k, stored));
+      if (stored.expiresAt().isPresent()) expiring.put(position, stored);
       head = position;
       return new Appended(stored, true);
     }
@@ -78,12 +96,14 @@ public final class InMemoryEventLog implements EventLog {
     long snapshot = head;
     long from = after.position();
     if (from >= snapshot) return new StreamSlice(List.of(), after, false);
+    Instant now = clock.instant();
     List<Event> found = new ArrayList<>();
     for (RoomId room : roomIds) {
       RoomStream stream = rooms.get(room);
       if (stream == null) continue;
       int taken = 0;
       for (Event e : stream.all.subMap(from, false, snapshot, true).values()) {
+        if (e.isExpiredAt(now)) continue;
         if (taken++ == limit + 1) break; // one more than asked tells whether the slice is limited
         found.add(e);
       }
@@ -106,10 +126,11 @@ public final class InMemoryEventLog implements EventLog {
       case BACKWARD -> fromExclusive.map(f -> visible.headMap(f.position(), false)).orElse(visible).descendingMap();
       case FORWARD -> fromExclusive.map(f -> visible.tailMap(f.position(), false)).orElse(visible);
     };
+    Instant now = clock.instant();
     List<Event> out = new ArrayList<>(Math.min(limit, 128));
     for (Event e : page.values()) {
       if (out.size() == limit) break;
-      out.add(e);
+      if (!e.isExpiredAt(now)) out.add(e);
     }
     return out;
   }
@@ -117,7 +138,8 @@ public final class InMemoryEventLog implements EventLog {
   @Override
   public Optional<Event> find(EventId id) {
     if (id.position() > head) return Optional.empty();
-    return Optional.ofNullable(byPosition.get(id.position()));
+    Instant now = clock.instant();
+    return Optional.ofNullable(byPosition.get(id.position())).filter(e -> !e.isExpiredAt(now));
   }
 
   @Override
@@ -129,5 +151,23 @@ public final class InMemoryEventLog implements EventLog {
       if (!e.sender().equals(excludedSender) && ++count >= cap) break;
     }
     return count;
+  }
+
+  @Override
+  public long purgeExpired(Instant now) {
+    long purged = 0;
+    for (Event e : expiring.values()) {
+      if (!e.isExpiredAt(now)) continue;
+      long position = e.id().position();
+      RoomStream stream = rooms.get(e.room());
+      if (stream != null) {
+        stream.all.remove(position);
+        stream.messages.remove(position);
+      }
+      byPosition.remove(position);
+      e.txnId().ifPresent(t -> byTxn.remove(new TxnKey(e.sender(), t), e));
+      if (expiring.remove(position, e)) purged++;
+    }
+    return purged;
   }
 }

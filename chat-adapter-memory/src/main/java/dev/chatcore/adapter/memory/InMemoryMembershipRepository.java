@@ -37,6 +37,17 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   }
 
   @Override
+  public boolean joinIfBelow(RoomMember member, long capacity) {
+    if (member.state() != MemberState.JOINED) throw new IllegalArgumentException("joinIfBelow needs a JOINED record");
+    synchronized (writeLock) {
+      boolean already = find(member.room(), member.account()).filter(m -> m.state() == MemberState.JOINED).isPresent();
+      if (!already && count(member.room(), MemberState.JOINED) >= capacity) return false;
+      put(member);
+      return true;
+    }
+  }
+
+  @Override
   public List<RoomMember> ofAccount(AccountId account) {
     Map<RoomId, RoomMember> records = byAccount.get(account);
     return records == null ? List.of() : List.copyOf(records.values());

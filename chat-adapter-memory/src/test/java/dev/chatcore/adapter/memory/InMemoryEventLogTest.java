@@ -6,6 +6,6 @@ import dev.chatcore.domain.port.EventLogContract;
 class InMemoryEventLogTest extends EventLogContract {
   @Override
   protected EventLog newEventLog() {
-    return new InMemoryEventLog();
+    return new InMemoryEventLog(clock);
   }
 }

@@ -34,12 +34,14 @@ public final class ReadHistory {
   private final ChatStorage storage;
   private final RoomAccess access;
   private final Limits limits;
+  private final MessageAggregates aggregates;
 
   @Inject
-  public ReadHistory(ChatStorage storage, RoomAccess access, Limits limits) {
+  public ReadHistory(ChatStorage storage, RoomAccess access, Limits limits, MessageAggregates aggregates) {
     this.storage = storage;
     this.access = access;
     this.limits = limits;
+    this.aggregates = aggregates;
   }
 
   /**
@@ -59,6 +61,6 @@ public final class ReadHistory {
     List<Event> chunk = more ? found.subList(0, limit) : found;
     Optional<EventId> start = query.from().or(() -> chunk.isEmpty() ? Optional.empty() : Optional.of(chunk.get(0).id()));
     Optional<EventId> end = more ? Optional.of(chunk.get(limit - 1).id()) : Optional.empty();
-    return new HistoryPage(chunk, start, end);
+    return new HistoryPage(chunk, start, end, aggregates.summarize(caller.id(), chunk));
   }
 }

@@ -34,10 +34,12 @@ public final class RoomViews {
     return Math.max(0, storage.accounts().count() - away);
   }
 
+  /** Counts after the later of the caller's joining and its read receipt. */
   private long unread(Room room, Account caller) {
-    EventId readFrom = storage.memberships().find(room.id(), caller.id())
+    EventId joinedAt = storage.memberships().find(room.id(), caller.id())
         .map(RoomMember::sinceEvent)
         .orElse(caller.firstSeenEvent());
+    EventId readFrom = storage.receipts().find(room.id(), caller.id()).filter(r -> r.isAfter(joinedAt)).orElse(joinedAt);
     return storage.events().countMessagesAfter(room.id(), readFrom, caller.id(), UNREAD_CAP);
   }
 }

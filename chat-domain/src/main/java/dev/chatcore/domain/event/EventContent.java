@@ -1,6 +1,9 @@
 package dev.chatcore.domain.event;
 
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,6 +57,55 @@ public sealed interface EventContent {
     @Override
     public EventType type() {
       return EventType.MEMBER;
+    }
+  }
+
+  /**
+   * A reaction was added to or removed from a message ({@code m.reaction}).
+   *
+   * @param target the message reacted to
+   * @param added true when the sender added the key, false when it removed it
+   */
+  record Reaction(EventId target, String key, boolean added) implements EventContent {
+    public Reaction {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.REACTION;
+    }
+  }
+
+  /**
+   * Who is typing ({@code m.typing}); an expiring event. The core publishes one per notice,
+   * about its sender: {@code userIds} is the sender while it types, empty once it stopped.
+   *
+   * @param timeout how long the notice holds from the event's {@code originTs}; zero when stopped
+   */
+  record Typing(List<AccountId> userIds, Duration timeout) implements EventContent {
+    public Typing {
+      userIds = List.copyOf(userIds);
+      Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.TYPING;
+    }
+  }
+
+  /** {@code user} has read the room up to and including {@code upTo} ({@code m.receipt}). */
+  record Receipt(AccountId user, EventId upTo) implements EventContent {
+    public Receipt {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(upTo, "upTo");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.RECEIPT;
     }
   }
 }

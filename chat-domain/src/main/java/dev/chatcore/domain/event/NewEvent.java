@@ -7,9 +7,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An event before the log has given it a position. */
+/**
+ * An event before the log has given it a position.
+ *
+ * @param expiresAt when present, the log stops returning the event from this instant on and
+ *     {@link dev.chatcore.domain.port.EventLog#purgeExpired purges} it (typing notices)
+ */
 public record NewEvent(
-    RoomId room, AccountId sender, Instant originTs, EventContent content, Optional<String> txnId) {
+    RoomId room, AccountId sender, Instant originTs, EventContent content, Optional<String> txnId,
+    Optional<Instant> expiresAt) {
 
   public NewEvent {
     Objects.requireNonNull(room, "room");
@@ -17,14 +23,26 @@ public record NewEvent(
     Objects.requireNonNull(originTs, "originTs");
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(txnId, "txnId");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  /** A lasting event with an optional transaction id. */
+  public NewEvent(RoomId room, AccountId sender, Instant originTs, EventContent content, Optional<String> txnId) {
+    this(room, sender, originTs, content, txnId, Optional.empty());
   }
 
   public NewEvent(RoomId room, AccountId sender, Instant originTs, EventContent content) {
-    this(room, sender, originTs, content, Optional.empty());
+    this(room, sender, originTs, content, Optional.empty(), Optional.empty());
+  }
+
+  /** An event that expires at {@code expiresAt} (no transaction id). */
+  public static NewEvent expiring(RoomId room, AccountId sender, Instant originTs, EventContent content,
+      Instant expiresAt) {
+    return new NewEvent(room, sender, originTs, content, Optional.empty(), Optional.of(expiresAt));
   }
 
   /** The stored event once the log assigned {@code id}. */
   public Event at(EventId id) {
-    return new Event(id, room, sender, originTs, content, txnId);
+    return new Event(id, room, sender, originTs, content, txnId, expiresAt);
   }
 }

@@ -17,6 +17,10 @@ public interface ChatStorage extends AutoCloseable {
 
   BanRepository bans();
 
+  ReactionRepository reactions();
+
+  ReceiptRepository receipts();
+
   /**
    * Asks the store whether it answers.
    *

@@ -19,6 +19,11 @@ import java.util.Set;
  * position p while some position below p can still appear later. A reader that always continues
  * from {@link StreamSlice#upTo()} therefore sees every event exactly once, in one order, under
  * any number of concurrent writers.
+ *
+ * <p>Expiring events ({@link Event#expiresAt()}, e.g. typing notices): from their expiry on,
+ * {@link #readAfter}, {@link #find} and the message reads no longer return them (by the log's own
+ * clock), and {@link #purgeExpired} deletes them. Expiry never changes positions or
+ * {@link #head()}, so it cannot make a reader skip a lasting event.
  */
 public interface EventLog {
 
@@ -58,4 +63,12 @@ public interface EventLog {
    * counting at most to {@code cap} (so the cost stays bounded for a reader far behind).
    */
   long countMessagesAfter(RoomId room, EventId after, AccountId excludedSender, long cap);
+
+  /**
+   * Deletes every event that expired at or before {@code now}. Idempotent; safe to run while
+   * others append and read.
+   *
+   * @return how many events were deleted
+   */
+  long purgeExpired(java.time.Instant now);
 }

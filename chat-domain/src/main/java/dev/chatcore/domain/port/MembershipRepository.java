@@ -19,6 +19,16 @@ public interface MembershipRepository {
   /** Creates or replaces the record of (room, account). */
   void put(RoomMember member);
 
+  /**
+   * Makes the account a JOINED member when the room has fewer than {@code capacity} JOINED
+   * records, atomically: concurrent joins (on any number of nodes) never push the room past
+   * {@code capacity}. An account already JOINED gets its record replaced and counts as a success.
+   *
+   * @param member a record in state {@link dev.chatcore.domain.room.MemberState#JOINED}
+   * @return false, changing nothing, when the room is full
+   */
+  boolean joinIfBelow(RoomMember member, long capacity);
+
   /** Every record of the account, in any state. */
   List<RoomMember> ofAccount(AccountId account);
 

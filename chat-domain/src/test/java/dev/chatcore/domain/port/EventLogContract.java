@@ -12,8 +12,12 @@ import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.testing.Events;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +33,19 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link EventLog} must have. */
 public abstract class EventLogContract {
-  /** A fresh, empty log for every test. */
+  /**
+   * The time by which expiring events lapse: {@link #newEventLog()} must build its log on this
+   * clock (tests move it).
+   */
+  protected final MutableClock clock = new MutableClock();
+
+  /** A fresh, empty log for every test, whose expiring events lapse by {@link #clock}. */
   protected abstract EventLog newEventLog();
+
+  private NewEvent typing(RoomId in, Duration lifetime) {
+    Instant now = clock.instant();
+    return NewEvent.expiring(in, Events.SENDER, now, new EventContent.Typing(List.of(Events.SENDER), lifetime), now.plus(lifetime));
+  }
 
   private final RoomId room = TestIds.room();
   private final RoomId other = TestIds.room();
@@ -243,5 +258,50 @@ public abstract class EventLogContract {
       assertEquals(expected, reader.get(60, TimeUnit.SECONDS), "every event exactly once, in stream order");
     }
     pool.shutdown();
+  }
+
+  @Test
+  void expiringEventsAreReadUntilTheirExpiryAndThenNoLonger() {
+    EventLog log = newEventLog();
+    Event typing = log.append(typing(room, Duration.ofSeconds(3))).event();
+    EventId message = log.append(Events.message(room, "stays")).event().id();
+    assertEquals(Optional.of(clock.instant().plusSeconds(3)), typing.expiresAt());
+    assertEquals(List.of(typing.id(), message), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
+    assertEquals(Optional.of(typing), log.find(typing.id()));
+    clock.advance(Duration.ofSeconds(3));
+    StreamSlice slice = log.readAfter(EventId.ORIGIN, Set.of(room), 10);
+    assertEquals(List.of(message), ids(slice.events()));
+    assertEquals(log.head(), slice.upTo(), "expiry moves no cursor");
+    assertEquals(Optional.empty(), log.find(typing.id()));
+    assertEquals(List.of(message), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+  }
+
+  @Test
+  void expiredEventsDoNotCountTowardsALimitedRead() {
+    EventLog log = newEventLog();
+    log.append(typing(room, Duration.ofSeconds(1)));
+    log.append(typing(room, Duration.ofSeconds(1)));
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    clock.advance(Duration.ofSeconds(2));
+    StreamSlice slice = log.readAfter(EventId.ORIGIN, Set.of(room), 1);
+    assertEquals(List.of(a), ids(slice.events()));
+    assertFalse(slice.limited());
+  }
+
+  @Test
+  void purgeDeletesOnlyExpiredEventsAndKeepsTheHead() {
+    EventLog log = newEventLog();
+    EventId shortLived = log.append(typing(room, Duration.ofSeconds(1))).event().id();
+    EventId longLived = log.append(typing(other, Duration.ofSeconds(30))).event().id();
+    EventId lasting = log.append(Events.message(room, "lasting")).event().id();
+    EventId head = log.head();
+    assertEquals(1, log.purgeExpired(clock.instant().plusSeconds(5)));
+    assertEquals(0, log.purgeExpired(clock.instant().plusSeconds(5)), "purging twice deletes nothing more");
+    assertEquals(head, log.head());
+    assertEquals(Optional.empty(), log.find(shortLived));
+    assertEquals(List.of(longLived, lasting),
+        ids(log.readAfter(EventId.ORIGIN, Set.of(room, other), 10).events()));
+    EventId next = log.append(Events.message(room, "after purge")).event().id();
+    assertTrue(next.isAfter(head), "positions never repeat after a purge");
   }
 }

@@ -2,14 +2,10 @@ package dev.chatcore.server.di;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.chatcore.adapter.http.ChatHttp;
 import dev.chatcore.adapter.http.HttpApi;
-import dev.chatcore.adapter.http.RequestGate;
-import dev.chatcore.adapter.http.Route;
 import dev.chatcore.adapter.http.ServerInfo;
 import dev.chatcore.adapter.http.auth.JwtTokens;
-import dev.chatcore.adapter.http.chat.AdminBanRoutes;
-import dev.chatcore.adapter.http.system.SystemRoutes;
-import dev.chatcore.adapter.http.v1.V1Routes;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.server.ChatServer;
 import dev.chatcore.server.ServerConfig;
@@ -17,8 +13,6 @@ import dev.chatcore.server.Version;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 
 /** HTTP: tokens, the routes of both APIs, the handler chain and the server around it. */
@@ -38,12 +32,7 @@ public interface HttpModule {
   @Provides
   @Singleton
   static HttpApi api(ChatCore core, JwtTokens tokens, ServerConfig config, ServerInfo info, Clock clock) {
-    List<Route> routes = new ArrayList<>();
-    routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info, core.syncWaiter()::heldCount).routes());
-    routes.addAll(new V1Routes(core, tokens, config.tokenTtl()).routes());
-    routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
-    return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
-        config.limits().requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
+    return ChatHttp.api(core, tokens, info, config.tokenTtl(), clock, Executors.newVirtualThreadPerTaskExecutor());
   }
 
   @Provides

@@ -15,7 +15,9 @@ import java.util.function.IntSupplier;
 public final class SystemRoutes {
   /** What this server implements, as {@code /.well-known} publishes it. */
   public static final List<String> CAPABILITIES = List.of(
-      "m.plain", "sync.long_poll", "sync.filter", "history.pagination", "txn_id", "invites", "channels.auto_join");
+      "m.plain", "sync.long_poll", "sync.filter", "history.pagination", "txn_id", "invites", "channels.auto_join",
+      "rooms.join_leave", "rooms.members", "rooms.kick_ban", "m.reaction", "m.typing", "m.receipt",
+      "unread_count", "history.aggregates");
 
   private final CheckReadiness readiness;
   private final Limits limits;

@@ -3,12 +3,17 @@ package dev.chatcore.adapter.http.v1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.chatcore.application.member.MemberView;
+import dev.chatcore.application.message.MessageSummary;
 import dev.chatcore.application.room.RoomView;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.reaction.ReactionCount;
 import dev.chatcore.domain.room.Room;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,6 +39,24 @@ final class V1Json {
       Object content,
       @JsonProperty("origin_ts") long originTs) {}
 
+  /** A message event with the aggregates the server computes for the reader. */
+  record MessageEventJson(
+      @JsonProperty("event_id") String eventId,
+      @JsonProperty("room_id") String roomId,
+      String sender,
+      String type,
+      Object content,
+      @JsonProperty("origin_ts") long originTs,
+      List<ReactionJson> reactions,
+      @JsonProperty("read_by") long readBy) {}
+
+  record ReactionJson(String key, long count, boolean me) {}
+
+  record MemberJson(
+      @JsonProperty("user_id") String userId,
+      @JsonProperty("display_name") String displayName,
+      @JsonProperty("joined_ts") long joinedTs) {}
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record MessageJson(String text, @JsonRawValue String context) {}
 
@@ -49,6 +72,26 @@ final class V1Json {
         event.type().wireName(), content(event.content()), event.originTs().toEpochMilli());
   }
 
+  /**
+   * An event as history and sync show it: messages carry {@code reactions} and {@code read_by}
+   * from {@code summaries}; other events render as {@link #event(Event)}.
+   */
+  static Object event(Event event, Map<EventId, MessageSummary> summaries) {
+    if (!event.isMessage()) return event(event);
+    MessageSummary summary = summaries.getOrDefault(event.id(), MessageSummary.NONE);
+    return new MessageEventJson(event.id().toString(), event.room().value(), event.sender().value(),
+        event.type().wireName(), content(event.content()), event.originTs().toEpochMilli(),
+        reactions(summary.reactions()), summary.readBy());
+  }
+
+  static List<ReactionJson> reactions(List<ReactionCount> counts) {
+    return counts.stream().map(c -> new ReactionJson(c.key(), c.count(), c.me())).toList();
+  }
+
+  static MemberJson member(MemberView member) {
+    return new MemberJson(member.account().value(), member.displayName(), member.joinedAt().toEpochMilli());
+  }
+
   static Object content(EventContent content) {
     return switch (content) {
       case EventContent.Message m -> new MessageJson(m.text(), m.context().map(JsonObjectText::json).orElse(null));
@@ -56,6 +99,11 @@ final class V1Json {
       case EventContent.RoomDeleted d -> Map.of();
       case EventContent.Member m -> Map.of("user_id", m.target().value(),
           "membership", m.membership().name().toLowerCase(Locale.ROOT));
+      case EventContent.Reaction r -> Map.of("event_id", r.target().toString(), "key", r.key(),
+          "action", r.added() ? "add" : "remove");
+      case EventContent.Typing t -> Map.of("user_ids", t.userIds().stream().map(AccountId::value).toList(),
+          "timeout_ms", t.timeout().toMillis());
+      case EventContent.Receipt r -> Map.of("user_id", r.user().value(), "event_id", r.upTo().toString());
     };
   }
 }

@@ -9,6 +9,7 @@ import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.message.HistoryPage;
+import dev.chatcore.application.message.MessageSummary;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.room.CreateRoom;
@@ -129,7 +130,7 @@ public final class V1Routes {
     HistoryPage page = core.readHistory().read(
         new ReadHistory.Query(r.caller(), r.pathRoom("id"), r.queryEvent("from"), dir, limit));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("chunk", page.chunk().stream().map(V1Json::event).toList());
+    out.put("chunk", page.chunk().stream().map(e -> V1Json.event(e, page.summaries())).toList());
     out.put("start", page.start().map(EventId::toString).orElse(null));
     out.put("end", page.end().map(EventId::toString).orElse(null));
     return Reply.ok(out);
@@ -151,12 +152,13 @@ public final class V1Routes {
     EventId since = r.queryEvent("since").orElseThrow(() -> new InvalidInputException("since", "is required"));
     Duration timeout = r.query("timeout").map(SyncParams::timeout).orElse(core.limits().syncTimeoutDefault());
     Sync.Command command = new Sync.Command(caller, since, timeout, SyncParams.filter(r.query("filter")));
-    return Futures.map(core.sync().sync(command), V1Routes::syncReply);
+    return Futures.map(core.sync().sync(command), batch -> syncReply(batch,
+        core.messageAggregates().summarize(caller.id(), batch.events())));
   }
 
-  private static Reply syncReply(SyncBatch batch) {
+  private static Reply syncReply(SyncBatch batch, Map<EventId, MessageSummary> summaries) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("events", batch.events().stream().map(V1Json::event).toList());
+    out.put("events", batch.events().stream().map(e -> V1Json.event(e, summaries)).toList());
     out.put("next_batch", batch.nextBatch().toString());
     out.put("limited", batch.limited());
     return Reply.ok(out);

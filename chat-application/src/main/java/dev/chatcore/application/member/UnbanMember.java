@@ -1,0 +1,71 @@
+package dev.chatcore.application.member;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.KeyedLocks;
+import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.Membership;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomMember;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Admin: lifts a room ban. The account is then out of the room as if it had left (Matrix: ban
+ * to leave), so it may join again; it does not come back by itself, not even to a channel. The
+ * room's members see an {@code m.member} {@code leave} for it. The record keeps the ban event as
+ * its {@code sinceEvent}: the unbanned account's sync stays bounded at the ban and never shows
+ * what was said while it was banned.
+ */
+public final class UnbanMember {
+  public record Command(Caller caller, RoomId room, AccountId target) {
+    public Command {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(room, "room");
+      Objects.requireNonNull(target, "target");
+    }
+  }
+
+  private final ChatStorage storage;
+  private final RoomAccess access;
+  private final EventPublisher publisher;
+  private final KeyedLocks locks;
+  private final Clock clock;
+
+  @Inject
+  public UnbanMember(ChatStorage storage, RoomAccess access, EventPublisher publisher, KeyedLocks locks, Clock clock) {
+    this.storage = storage;
+    this.access = access;
+    this.publisher = publisher;
+    this.locks = locks;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
+   * @throws NotFoundException when the room does not exist or the account is not banned from it
+   */
+  public void unban(Command command) {
+    Caller caller = command.caller();
+    caller.requireAdmin();
+    Room room = access.visibleRoom(caller.id(), true, command.room());
+    locks.withLock(new MemberKey(room.id(), command.target()), () -> {
+      RoomMember ban = storage.memberships().find(room.id(), command.target())
+          .filter(m -> m.state() == MemberState.BANNED)
+          .orElseThrow(() -> new NotFoundException("user is not banned from this room"));
+      publisher.publish(new NewEvent(room.id(), caller.id(), clock.instant(),
+          new EventContent.Member(command.target(), Membership.LEAVE)));
+      storage.memberships().put(new RoomMember(room.id(), command.target(), MemberState.LEFT, clock.instant(),
+          ban.sinceEvent()));
+      return null;
+    });
+  }
+}

@@ -1,0 +1,50 @@
+package dev.chatcore.application.reaction;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.KeyedLocks;
+import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.port.ChatStorage;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Removes the caller's reaction {@code key} from a message. Removing a reaction that is not there changes and publishes nothing.
+ * A change publishes {@code m.reaction} with {@code added = false}.
+ */
+public final class RemoveReaction {
+  /** @param key raw key: trimmed, 1 to {@code reaction_key_max_chars} characters */
+  public record Command(Caller caller, RoomId room, EventId message, String key) {
+    public Command {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(room, "room");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  private final Reactions reactions;
+  private final ChatStorage storage;
+
+  @Inject
+  public RemoveReaction(ChatStorage storage, RoomAccess access, RegisterCaller register, EventPublisher publisher,
+      KeyedLocks locks, Limits limits, Clock clock) {
+    this.storage = storage;
+    this.reactions = new Reactions(storage, access, register, publisher, locks, limits, clock);
+  }
+
+  /**
+   * @throws dev.chatcore.domain.error.InvalidInputException for a missing, blank or too long key
+   * @throws dev.chatcore.domain.error.NotFoundException when the room is hidden or the message is
+   *     not a message of that room
+   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   */
+  public ReactionResult remove(Command command) {
+    return reactions.change(command.caller(), command.room(), command.message(), command.key(), false,
+        storage.reactions()::remove);
+  }
+}
