@@ -2,6 +2,7 @@ package dev.chatcore.application;
 
 import dev.chatcore.application.account.GetMe;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.chat.ChatServices;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.invite.BootstrapAdmin;
 import dev.chatcore.application.invite.CreateInvite;
@@ -59,6 +60,7 @@ public final class ChatCore implements AutoCloseable {
   private final SendMessage sendMessage;
   private final ReadHistory readHistory;
   private final Sync sync;
+  private final ChatServices chat;
 
   private ChatCore(ChatStorage storage, Limits limits, Clock clock) {
     this.storage = storage;
@@ -91,6 +93,7 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, clock);
     this.readHistory = new ReadHistory(storage, access, limits);
     this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer);
+    this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher);
   }
 
   /**
@@ -172,6 +175,11 @@ public final class ChatCore implements AutoCloseable {
 
   public Sync sync() {
     return sync;
+  }
+
+  /** The Chat V2 ({@code /chat}) use cases. */
+  public ChatServices chat() {
+    return chat;
   }
 
   /** Answers every held sync, then stops the core's executors. Idempotent. */

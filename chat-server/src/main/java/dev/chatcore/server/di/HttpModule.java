@@ -6,6 +6,7 @@ import dev.chatcore.adapter.http.HttpApi;
 import dev.chatcore.adapter.http.Route;
 import dev.chatcore.adapter.http.ServerInfo;
 import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.adapter.http.chat.ChatRoutes;
 import dev.chatcore.adapter.http.system.SystemRoutes;
 import dev.chatcore.adapter.http.v1.V1Routes;
 import dev.chatcore.application.ChatCore;
@@ -39,6 +40,7 @@ public interface HttpModule {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info).routes());
     routes.addAll(new V1Routes(core, tokens, config.tokenTtl()).routes());
+    routes.addAll(new ChatRoutes(core).routes());
     return new HttpApi(routes, tokens, config.limits().requestBodyMaxBytes(), Executors.newVirtualThreadPerTaskExecutor());
   }
 
