@@ -4,7 +4,6 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.globalroom.PlaceInGlobalRoom;
 import dev.chatcore.domain.account.Account;
-import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
@@ -15,14 +14,12 @@ import java.time.Clock;
  */
 public final class AdmitPlayer {
   private final RegisterCaller register;
-  private final ChatStorage storage;
   private final PlaceInGlobalRoom place;
   private final Clock clock;
 
   @Inject
-  public AdmitPlayer(RegisterCaller register, ChatStorage storage, PlaceInGlobalRoom place, Clock clock) {
+  public AdmitPlayer(RegisterCaller register, PlaceInGlobalRoom place, Clock clock) {
     this.register = register;
-    this.storage = storage;
     this.place = place;
     this.clock = clock;
   }
@@ -30,8 +27,7 @@ public final class AdmitPlayer {
   public Account admit(Caller caller) {
     Account account = register.register(caller);
     if (caller.admin()) return account;
-    storage.activity().touch(caller.id(), clock.instant());
-    place.place(caller.id());
+    place.placeActive(caller.id(), clock.instant());
     return account;
   }
 }

@@ -42,7 +42,7 @@ public final class ChatServices {
     GlobalRoomEvents globalEvents = new GlobalRoomEvents(storage, publisher, clock);
     ChatVisibility visibility = new ChatVisibility(storage);
     this.placeInGlobalRoom = new PlaceInGlobalRoom(storage, globalEvents, ids, limits, clock);
-    this.admitPlayer = new AdmitPlayer(register, storage, placeInGlobalRoom, clock);
+    this.admitPlayer = new AdmitPlayer(register, placeInGlobalRoom, clock);
     this.readRoomUpdates = new ReadRoomUpdates(storage, visibility, clock);
     this.postChatMessage = new PostChatMessage(storage, access, publisher, policy, ids, clock);
     this.joinGlobalRoom = new JoinGlobalRoom(storage, globalEvents, limits);

@@ -30,12 +30,21 @@ public final class GlobalRoomEvents {
   private final ChatStorage storage;
   private final EventPublisher publisher;
   private final Clock clock;
+  private final AccountLocks locks = new AccountLocks();
 
   @Inject
   public GlobalRoomEvents(ChatStorage storage, EventPublisher publisher, Clock clock) {
     this.storage = storage;
     this.publisher = publisher;
     this.clock = clock;
+  }
+
+  /**
+   * Runs one seat change of {@code account} and its publication as one step on this node
+   * (concurrent changes of the same account queue up; other accounts do not wait).
+   */
+  public <T> T serialized(AccountId account, java.util.function.Supplier<T> change) {
+    return locks.with(account, change);
   }
 
   /** Publishes a seat change of {@code account}; nothing when the seat did not change. */

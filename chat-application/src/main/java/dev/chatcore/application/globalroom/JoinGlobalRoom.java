@@ -55,8 +55,10 @@ public final class JoinGlobalRoom {
     boolean banned = storage.memberships().find(room.id(), command.caller().id())
         .filter(m -> m.state() == MemberState.BANNED).isPresent();
     if (banned) throw new ForbiddenException("banned from this room");
-    Seat seat = storage.globalRooms().move(command.caller().id(), room.id(), limits.globalRoomOverflowCapacity());
-    events.seated(command.caller().id(), seat);
-    return seat.room();
+    return events.serialized(command.caller().id(), () -> {
+      Seat seat = storage.globalRooms().move(command.caller().id(), room.id(), limits.globalRoomOverflowCapacity());
+      events.seated(command.caller().id(), seat);
+      return seat.room();
+    });
   }
 }

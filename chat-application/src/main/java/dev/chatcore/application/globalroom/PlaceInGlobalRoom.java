@@ -37,9 +37,25 @@ public final class PlaceInGlobalRoom {
 
   /** The player's global room after placement. */
   public GlobalRoom place(AccountId player) {
+    return events.serialized(player, () -> placeNow(player));
+  }
+
+  /**
+   * Records the player's activity at {@code now} and places it, as one step against the idle
+   * sweep (which takes the same per-account turn): a returning player is either swept before
+   * its request and placed again, or not swept at all.
+   */
+  public GlobalRoom placeActive(AccountId player, java.time.Instant now) {
+    return events.serialized(player, () -> {
+      storage.activity().touch(player, now);
+      return placeNow(player);
+    });
+  }
+
+  private GlobalRoom placeNow(AccountId player) {
     Optional<GlobalRoom> seated = storage.globalRooms().roomOf(player);
     if (seated.isPresent()) {
-      events.roomRecord(seated.get()); // a racing placement may not have written it yet
+      events.roomRecord(seated.get()); // a racing placement on another node may not have written it yet
       return seated.get();
     }
     Set<RoomId> excluded = new HashSet<>();

@@ -37,12 +37,13 @@ public final class SweepIdlePlayers {
       List<AccountId> idle = storage.activity().idleSince(cutoff, BATCH);
       if (idle.isEmpty()) return removed;
       for (AccountId account : idle) {
-        if (!storage.activity().forgetIfIdle(account, cutoff)) continue; // active again, or another sweep took it
-        var left = storage.globalRooms().remove(account);
-        if (left.isPresent()) {
-          events.left(account, left.get());
-          removed++;
-        }
+        boolean left = events.serialized(account, () -> {
+          if (!storage.activity().forgetIfIdle(account, cutoff)) return false; // active again, or another sweep took it
+          var room = storage.globalRooms().remove(account);
+          room.ifPresent(r -> events.left(account, r));
+          return room.isPresent();
+        });
+        if (left) removed++;
       }
     }
   }

@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class SystemRoutes {
   /** What this server implements, as {@code /.well-known} publishes it. */
   public static final List<String> CAPABILITIES = List.of(
-      "m.plain", "sync.long_poll", "sync.filter", "history.pagination", "txn_id", "invites", "channels.auto_join");
+      "m.plain", "sync.long_poll", "sync.filter", "history.pagination", "txn_id", "invites", "channels.auto_join",
+      "chat.unread", "chat.global_rooms", "chat.dm", "chat.preferences", "chat.reports");
 
   private final CheckReadiness readiness;
   private final Limits limits;

@@ -77,6 +77,10 @@ class GlobalRoomsHttpTest {
         .filter(g -> api.storage.globalRooms().members(g.id()).contains(p)).count();
     assertEquals(1, memberships);
     assertEquals(1, api.storage.globalRooms().countOpen(Integer.MAX_VALUE));
+    long joinedRecords = api.storage.memberships().ofAccount(p).stream()
+        .filter(m -> m.state() == dev.chatcore.domain.room.MemberState.JOINED).count();
+    assertEquals(1, joinedRecords, "the membership projection agrees");
+    assertEquals(1, c.get("/v1/rooms").get("rooms").size());
   }
 
   @Test
@@ -90,6 +94,7 @@ class GlobalRoomsHttpTest {
     assertEquals(20, counts.size());
     for (GlobalRoom g : api.storage.globalRooms().listOpen(Integer.MAX_VALUE, 0, 100)) {
       assertEquals(3, g.memberCount(), "room " + g.number());
+      assertEquals(3, api.storage.memberships().count(g.id(), dev.chatcore.domain.room.MemberState.JOINED));
     }
   }
 
@@ -190,6 +195,26 @@ class GlobalRoomsHttpTest {
     assertEquals(4, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
     assertEquals(16, statuses.stream().filter(s -> s == 409).count());
     assertEquals(5, api.storage.globalRooms().find(room1).orElseThrow().memberCount());
+  }
+
+  @Test
+  void concurrentMovesOfOnePlayerLeaveOneMembershipThatMatchesTheSeat() throws Exception {
+    AccountId p = TestIds.account();
+    TestApi.Client c = api.player(p);
+    enter(p);
+    for (int i = 0; i < 8; i++) enter(TestIds.account()); // rooms 1..3, all full
+    List<RoomId> targets = api.storage.globalRooms().listOpen(10, 0, 3).stream().map(GlobalRoom::id).toList();
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    concurrently(30, () -> c.patch("/chat/rooms/join",
+        "{\"roomId\":\"" + targets.get(next.getAndIncrement() % 3).value() + "\"}").status());
+    RoomId seat = api.storage.globalRooms().roomOf(p).orElseThrow().id();
+    List<RoomId> joined = api.storage.memberships().ofAccount(p).stream()
+        .filter(m -> m.state() == dev.chatcore.domain.room.MemberState.JOINED).map(m -> m.room()).toList();
+    assertEquals(List.of(seat), joined);
+    int total = 0;
+    for (RoomId t : targets) total += api.storage.globalRooms().find(t).orElseThrow().memberCount();
+    assertEquals(9, total);
+    assertEquals(seat.value(), c.get("/v1/rooms").get("rooms").get(0).get("room_id").asText());
   }
 
   @Test

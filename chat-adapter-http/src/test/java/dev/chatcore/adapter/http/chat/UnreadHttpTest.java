@@ -174,6 +174,23 @@ class UnreadHttpTest {
   }
 
   @Test
+  void hiddenMessagesDoNotUseUpTheCap() {
+    AccountId carol = TestIds.account();
+    TestApi.Client a = api.player(alice);
+    a.get("/chat/");
+    RoomId room = privateRoom(api, Optional.empty(), alice, bob, carol);
+    long start = epochSecond(api);
+    for (int i = 0; i < 300; i++) say(api.player(bob), room, "bob" + i);
+    api.storage.memberships().put(new dev.chatcore.domain.room.RoomMember(room, bob,
+        dev.chatcore.domain.room.MemberState.LEFT, api.clock.instant(), api.storage.events().head()));
+    api.clock.advance(Duration.ofSeconds(1));
+    for (int i = 0; i < 5; i++) say(api.player(carol), room, "carol" + i);
+    List<String> got = unreadTexts(a.get("/chat/?lastRead=" + start), room);
+    assertEquals(List.of("carol0", "carol1", "carol2", "carol3", "carol4"), got,
+        "2 rooms: cap 200, counted after hiding the 300 messages of a former member");
+  }
+
+  @Test
   void globalRoomsShowEveryMessageOfTheRoom() {
     TestApi.Client a = api.player(alice);
     TestApi.Client b = api.player(bob);
