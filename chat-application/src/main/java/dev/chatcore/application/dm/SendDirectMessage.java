@@ -33,8 +33,10 @@ import java.util.TreeSet;
 /**
  * {@code POST /chat/dm}: sends a message to the DM room of exactly the given players plus the
  * sender, creating the room when that set has none. Concurrent first messages of one set make
- * one room (the set's key is claimed atomically); a loser of that race completes the winner's
- * membership records itself, so its message never waits for the winner.
+ * one room: the set's key is claimed atomically in storage; on one node creations of one set
+ * also take turns, so the room, its {@code m.room.created} and {@code m.member} events come
+ * before any message. Across nodes a loser of the claim completes the winner's records itself,
+ * so its message never waits for the winner.
  */
 public final class SendDirectMessage {
   /** @param players the other members (24-hex account ids; duplicates and the sender are ignored) */
@@ -52,6 +54,7 @@ public final class SendDirectMessage {
   private final IdGenerator ids;
   private final Limits limits;
   private final Clock clock;
+  private final dev.chatcore.application.StripedLocks creating = new dev.chatcore.application.StripedLocks();
 
   @Inject
   public SendDirectMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, IdGenerator ids,
@@ -78,7 +81,8 @@ public final class SendDirectMessage {
       throw new InvalidInputException("players",
           "must name 1 to " + (limits.dmMembersMax() - 1) + " players other than yourself");
     }
-    RoomId room = roomFor(DmKey.of(members), command.caller().id());
+    DmKey key = DmKey.of(members);
+    RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
     Event event = publisher.publish(new NewEvent(room, command.caller().id(), clock.instant(), content)).event();
     EventContent.Message m = (EventContent.Message) event.content();
     return new PostedMessage(event.id().toString(), event.sender(), room, m.text(), m.context(), event.originTs(),
@@ -98,7 +102,11 @@ public final class SendDirectMessage {
       return holder;
     }
     Instant now = clock.instant();
-    storage.rooms().create(dmRoom(candidate, sender, now));
+    try {
+      storage.rooms().create(dmRoom(candidate, sender, now));
+    } catch (ConflictException raced) {
+      // a loser on another node completed the room first (see complete)
+    }
     publisher.publish(new NewEvent(candidate, sender, now, new EventContent.RoomCreated("")));
     for (AccountId member : key.members()) {
       Event joined = publisher.publish(new NewEvent(candidate, sender, now,

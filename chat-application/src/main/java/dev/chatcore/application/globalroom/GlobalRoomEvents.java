@@ -30,7 +30,7 @@ public final class GlobalRoomEvents {
   private final ChatStorage storage;
   private final EventPublisher publisher;
   private final Clock clock;
-  private final AccountLocks locks = new AccountLocks();
+  private final dev.chatcore.application.StripedLocks locks = new dev.chatcore.application.StripedLocks();
 
   @Inject
   public GlobalRoomEvents(ChatStorage storage, EventPublisher publisher, Clock clock) {

@@ -130,6 +130,14 @@ class DmHttpTest {
       RoomId room = rooms.iterator().next();
       assertEquals(32, unreadTexts(a.get("/chat/?lastRead=0"), room).size(), "no message lost or hidden");
       assertEquals(4, roomUpdate(a.get("/chat/"), room).get("members").size());
+      List<String> types = new ArrayList<>();
+      for (JsonNode e : a.get("/v1/sync?since=000000000000000000000000&timeout=1000&filter=" + room.value())
+          .get("events")) {
+        types.add(e.get("type").asText());
+      }
+      assertEquals(List.of("m.room.created", "m.member", "m.member", "m.member", "m.member", "m.plain"),
+          types.subList(0, 6), "the room and its members come before any message");
+      assertEquals(1 + 4 + 32, types.size(), "created, 4 joins, 32 messages");
     } finally {
       pool.shutdownNow();
     }
