@@ -2,6 +2,7 @@ package dev.chatcore.application;
 
 import dev.chatcore.application.account.GetMe;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.chat.ChatServices;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.invite.BootstrapAdmin;
 import dev.chatcore.application.invite.CreateInvite;
@@ -94,6 +95,7 @@ public final class ChatCore implements AutoCloseable {
   private final SetTyping setTyping;
   private final PostReceipt postReceipt;
   private final PurgeExpiredEvents purgeExpiredEvents;
+  private final ChatServices chat;
 
   private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
     this.storage = storage;
@@ -144,6 +146,7 @@ public final class ChatCore implements AutoCloseable {
     this.purgeExpiredEvents = new PurgeExpiredEvents(storage, clock);
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
+    this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher);
   }
 
   /**
@@ -295,6 +298,9 @@ public final class ChatCore implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.WARNING, "purging expired events failed", e);
     }
+  /** The Chat V2 ({@code /chat}) use cases. */
+  public ChatServices chat() {
+    return chat;
   }
 
   /** Answers every held sync, then stops the core's executors. Idempotent. */

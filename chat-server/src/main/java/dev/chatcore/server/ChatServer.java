@@ -21,6 +21,7 @@ public final class ChatServer implements AutoCloseable {
   private final ChatCore core;
   private final HttpApi api;
   private Undertow undertow;
+  private IdleSweep idleSweep;
   private boolean stopped;
 
   public ChatServer(ServerConfig config, ChatCore core, HttpApi api) {
@@ -39,6 +40,7 @@ public final class ChatServer implements AutoCloseable {
         .setHandler(api.handler())
         .build();
     undertow.start();
+    idleSweep = IdleSweep.start(core, IdleSweep.idleAfter(System.getenv()));
   }
 
   /** The address it listens on (the real port when configured with port 0). */
@@ -54,6 +56,7 @@ public final class ChatServer implements AutoCloseable {
   public synchronized void stop() {
     if (stopped || undertow == null) return;
     stopped = true;
+    if (idleSweep != null) idleSweep.close();
     try {
       Thread drain = Thread.ofVirtual().start(() -> {
         try {

@@ -2,6 +2,7 @@ package dev.chatcore.adapter.http;
 
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.adapter.http.chat.AdminBanRoutes;
+import dev.chatcore.adapter.http.chat.ChatRoutes;
 import dev.chatcore.adapter.http.system.SystemRoutes;
 import dev.chatcore.adapter.http.v1.V1ActivityRoutes;
 import dev.chatcore.adapter.http.v1.V1MembershipRoutes;
@@ -28,6 +29,7 @@ public final class ChatHttp {
     routes.addAll(new V1Routes(core, tokens, tokenTtl).routes());
     routes.addAll(new V1MembershipRoutes(core).routes());
     routes.addAll(new V1ActivityRoutes(core).routes());
+    routes.addAll(new ChatRoutes(core).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
     return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
         core.limits().requestBodyMaxBytes(), executor);

@@ -99,4 +99,16 @@ public final class JsonBody {
       return out;
     });
   }
+
+  /**
+   * Refuses any field but {@code allowed} (for objects whose other fields the server owns).
+   *
+   * @throws InvalidInputException naming the first other field
+   */
+  public void allowOnly(java.util.Set<String> allowed) {
+    for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (!allowed.contains(field)) throw new InvalidInputException(name(field), "is not allowed here");
+    }
+  }
 }

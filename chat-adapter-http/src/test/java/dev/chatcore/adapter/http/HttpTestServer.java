@@ -39,6 +39,11 @@ public final class HttpTestServer implements AutoCloseable {
     this(limits, Clock.systemUTC());
   }
 
+  /** The server's own HTTP client (keep-alive). */
+  public HttpClient client() {
+    return client;
+  }
+
   /** A server whose core, storage and tokens use {@code clock}. */
   public HttpTestServer(Limits limits, Clock clock) {
     this.storage = new InMemoryChatStorage(clock);
@@ -102,6 +107,21 @@ public final class HttpTestServer implements AutoCloseable {
   public record Response(int status, JsonNode json, HttpResponse<String> raw) {
     public String text(String field) {
       return json.path(field).asText();
+    }
+
+    /** The field, or null when absent. */
+    public JsonNode get(String field) {
+      return json.get(field);
+    }
+
+    /** The {@code error} code of an error body, or null. */
+    public String error() {
+      return json.hasNonNull("error") ? json.get("error").asText() : null;
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + raw.body();
     }
   }
 

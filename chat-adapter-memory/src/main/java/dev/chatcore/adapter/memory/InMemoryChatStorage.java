@@ -2,6 +2,13 @@ package dev.chatcore.adapter.memory;
 
 import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.BanRepository;
+import dev.chatcore.domain.port.ActivityRepository;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.DmRoomRepository;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.HackedMessageRepository;
+import dev.chatcore.domain.port.PreferencesRepository;
+import dev.chatcore.domain.port.ReportRepository;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
@@ -31,6 +38,13 @@ public final class InMemoryChatStorage implements ChatStorage {
   public InMemoryChatStorage(Clock clock) {
     this.events = new InMemoryEventLog(clock);
   }
+  private final GlobalRoomRepository globalRooms = new InMemoryGlobalRoomRepository();
+  private final DmRoomRepository dmRooms = new InMemoryDmRoomRepository();
+  private final ActivityRepository activity = new InMemoryActivityRepository();
+  private final PreferencesRepository preferences = new InMemoryPreferencesRepository();
+  private final ReportRepository reports = new InMemoryReportRepository();
+  private final AnnouncementRepository announcements = new InMemoryAnnouncementRepository();
+  private final HackedMessageRepository hackedMessages = new InMemoryHackedMessageRepository();
 
   @Override
   public AccountRepository accounts() {
@@ -70,6 +84,41 @@ public final class InMemoryChatStorage implements ChatStorage {
   @Override
   public ReceiptRepository receipts() {
     return receipts;
+  }
+
+  @Override
+  public GlobalRoomRepository globalRooms() {
+    return globalRooms;
+  }
+
+  @Override
+  public DmRoomRepository dmRooms() {
+    return dmRooms;
+  }
+
+  @Override
+  public ActivityRepository activity() {
+    return activity;
+  }
+
+  @Override
+  public PreferencesRepository preferences() {
+    return preferences;
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return reports;
+  }
+
+  @Override
+  public AnnouncementRepository announcements() {
+    return announcements;
+  }
+
+  @Override
+  public HackedMessageRepository hackedMessages() {
+    return hackedMessages;
   }
 
   @Override

@@ -56,6 +56,16 @@ public final class InMemoryEventLog implements EventLog {
   private static final class RoomStream {
     final ConcurrentSkipListMap<Long, Event> all = new ConcurrentSkipListMap<>();
     final ConcurrentSkipListMap<Long, Event> messages = new ConcurrentSkipListMap<>();
+    final ConcurrentSkipListMap<TimeKey, Event> messagesByTime = new ConcurrentSkipListMap<>();
+  }
+
+  /** Orders a room's messages by time, then position. */
+  private record TimeKey(java.time.Instant ts, long position) implements Comparable<TimeKey> {
+    @Override
+    public int compareTo(TimeKey o) {
+      int c = ts.compareTo(o.ts);
+      return c != 0 ? c : Long.compare(position, o.position);
+    }
   }
 
   @Override
@@ -71,7 +81,10 @@ public final class InMemoryEventLog implements EventLog {
       byPosition.put(position, stored);
       RoomStream stream = rooms.computeIfAbsent(stored.room(), r -> new RoomStream());
       stream.all.put(position, stored);
-      if (stored.isMessage()) stream.messages.put(position, stored);
+      if (stored.isMessage()) {
+        stream.messages.put(position, stored);
+        stream.messagesByTime.put(new TimeKey(stored.originTs(), position), stored);
+      }
       key.ifPresent(k -> byTxn.put(k, stored));
       if (stored.expiresAt().isPresent()) expiring.put(position, stored);
       head = position;
@@ -131,6 +144,19 @@ public final class InMemoryEventLog implements EventLog {
     for (Event e : page.values()) {
       if (out.size() == limit) break;
       if (!e.isExpiredAt(now)) out.add(e);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Event> readMessagesSince(RoomId room, java.time.Instant from, int limit) {
+    RoomStream stream = rooms.get(room);
+    if (stream == null) return List.of();
+    long snapshot = head;
+    List<Event> out = new ArrayList<>(Math.min(limit, 128));
+    for (Event e : stream.messagesByTime.tailMap(new TimeKey(from, Long.MIN_VALUE), true).values()) {
+      if (out.size() == limit) break;
+      if (e.id().position() <= snapshot) out.add(e);
     }
     return out;
   }

@@ -34,8 +34,19 @@ public final class RoomAccess {
   /** The account's state in the room; empty when it never had one (and the room is no channel). */
   public Optional<MemberState> stateOf(AccountId account, Room room) {
     Optional<MemberState> recorded = storage.memberships().find(room.id(), account).map(RoomMember::state);
+    if (room.type() == RoomType.GLOBAL) return globalState(account, room, recorded);
     if (recorded.isEmpty() && room.type() == RoomType.CHANNEL) return Optional.of(MemberState.JOINED);
     return recorded;
+  }
+
+  /**
+   * Global rooms: the seat directory is the truth (exactly one seat per account); the records
+   * are a projection that only keeps why an account is out (left, kicked, banned).
+   */
+  private Optional<MemberState> globalState(AccountId account, Room room, Optional<MemberState> recorded) {
+    boolean seated = storage.globalRooms().roomOf(account).filter(g -> g.id().equals(room.id())).isPresent();
+    if (seated) return Optional.of(MemberState.JOINED);
+    return recorded.map(s -> s == MemberState.JOINED ? MemberState.LEFT : s);
   }
 
   public boolean isMember(AccountId account, Room room) {
@@ -79,9 +90,11 @@ public final class RoomAccess {
     for (RoomMember record : records.values()) {
       if (!record.state().isMember()) continue;
       storage.rooms().find(record.room())
-          .filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL)
+          .filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL && r.type() != RoomType.GLOBAL)
           .ifPresent(rooms::add);
     }
+    storage.globalRooms().roomOf(account).flatMap(g -> storage.rooms().find(g.id()))
+        .filter(r -> !r.isDeleted()).ifPresent(rooms::add);
     return rooms;
   }
 

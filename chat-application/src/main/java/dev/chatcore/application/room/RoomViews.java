@@ -27,6 +27,9 @@ public final class RoomViews {
 
   /** Channels count every account but those who left, were kicked or banned. */
   public long memberCount(Room room) {
+    if (room.type() == RoomType.GLOBAL) {
+      return storage.globalRooms().find(room.id()).map(g -> (long) g.memberCount()).orElse(0L);
+    }
     if (room.type() != RoomType.CHANNEL) return storage.memberships().count(room.id(), MemberState.JOINED);
     long away = storage.memberships().count(room.id(), MemberState.LEFT)
         + storage.memberships().count(room.id(), MemberState.KICKED)

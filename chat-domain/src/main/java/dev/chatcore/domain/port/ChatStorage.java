@@ -21,6 +21,27 @@ public interface ChatStorage extends AutoCloseable {
 
   ReceiptRepository receipts();
 
+  /** Chat V2: seats in global rooms. */
+  GlobalRoomRepository globalRooms();
+
+  /** Chat V2: the open DM room of each member set. */
+  DmRoomRepository dmRooms();
+
+  /** Chat V2: last activity of players. */
+  ActivityRepository activity();
+
+  /** Chat V2: player preferences. */
+  PreferencesRepository preferences();
+
+  /** Chat V2: player reports. */
+  ReportRepository reports();
+
+  /** Chat V2: announcements (written by the admin API). */
+  AnnouncementRepository announcements();
+
+  /** Chat V2: messages flagged "hacked". */
+  HackedMessageRepository hackedMessages();
+
   /**
    * Asks the store whether it answers.
    *

@@ -55,6 +55,13 @@ public interface EventLog {
    */
   List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit);
 
+  /**
+   * The room's message events whose {@code originTs} is at or after {@code from}, ordered by
+   * {@code originTs} then position, at most {@code limit}; only positions up to {@link #head()}.
+   * Reads only this room (an index by room and time), so its cost does not grow with other rooms.
+   */
+  List<Event> readMessagesSince(RoomId room, java.time.Instant from, int limit);
+
   /** The event with this id, if it exists. */
   Optional<Event> find(EventId id);
 

@@ -304,4 +304,25 @@ public abstract class EventLogContract {
     EventId next = log.append(Events.message(room, "after purge")).event().id();
     assertTrue(next.isAfter(head), "positions never repeat after a purge");
   }
+
+  private static dev.chatcore.domain.event.NewEvent messageAt(RoomId room, java.time.Instant at, String text) {
+    return new dev.chatcore.domain.event.NewEvent(room, Events.SENDER, at,
+        new EventContent.Message(text, Optional.empty()));
+  }
+
+  @Test
+  void readsARoomsMessagesSinceATimeInTimeOrder() {
+    EventLog log = newEventLog();
+    java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    EventId late = log.append(messageAt(room, t0.plusSeconds(20), "late")).event().id();
+    EventId early = log.append(messageAt(room, t0.plusSeconds(10), "early")).event().id();
+    log.append(messageAt(room, t0.plusSeconds(5), "too old"));
+    log.append(messageAt(other, t0.plusSeconds(15), "other room"));
+    log.append(Events.join(room, Events.SENDER)); // not a message
+    EventId sameSecond = log.append(messageAt(room, t0.plusSeconds(10), "tie")).event().id();
+    assertEquals(List.of(early, sameSecond, late), ids(log.readMessagesSince(room, t0.plusSeconds(10), 10)));
+    assertEquals(List.of(early, sameSecond), ids(log.readMessagesSince(room, t0.plusSeconds(10), 2)));
+    assertEquals(List.of(late), ids(log.readMessagesSince(room, t0.plusSeconds(10).plusMillis(1), 10)));
+    assertTrue(log.readMessagesSince(TestIds.room(), t0, 10).isEmpty());
+  }
 }

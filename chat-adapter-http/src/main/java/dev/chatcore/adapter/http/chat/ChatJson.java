@@ -1,0 +1,136 @@
+package dev.chatcore.adapter.http.chat;
+
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.chatcore.application.chat.PostedMessage;
+import dev.chatcore.application.chat.RoomUpdate;
+import dev.chatcore.application.chat.RoomUpdates;
+import dev.chatcore.domain.chat.Announcement;
+import dev.chatcore.domain.chat.Preferences;
+import dev.chatcore.domain.chat.Report;
+import dev.chatcore.domain.chat.ReportedMessage;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.room.Room;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wire shapes of {@code /chat} (camelCase, times in Unix seconds, as the Chat V2 seed shows). */
+final class ChatJson {
+  private ChatJson() {}
+
+  static String type(Room room) {
+    return switch (room.type()) {
+      case GLOBAL -> "Global";
+      case PRIVATE -> "Private";
+      case DM -> "DirectMessage";
+      case CHANNEL -> "Channel";
+    };
+  }
+
+  /** A room; {@code unread} null outside {@code roomUpdates}, {@code data} only when asked for. */
+  static Map<String, Object> room(Room room, List<AccountId> members, List<Map<String, Object>> unread,
+      boolean withData) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (withData) room.data().ifPresent(d -> out.put("data", raw(d)));
+    out.put("members", members.stream().map(AccountId::value).toList());
+    out.put("type", type(room));
+    out.put("unread", unread);
+    if (room.number() != 0) out.put("number", room.number());
+    out.put("channel", room.broadcastChannels());
+    out.put("id", room.id().value());
+    out.put("createdOn", room.createdAt().getEpochSecond());
+    return out;
+  }
+
+  static List<Map<String, Object>> roomUpdates(RoomUpdates updates, boolean detailed) {
+    List<Map<String, Object>> out = new ArrayList<>(updates.rooms().size());
+    for (RoomUpdate u : updates.rooms()) {
+      out.add(room(u.room(), u.members(), u.unread().stream().map(ChatJson::unread).toList(), detailed));
+    }
+    return out;
+  }
+
+  static List<Map<String, Object>> announcements(RoomUpdates updates) {
+    return updates.announcements().stream().map(ChatJson::announcement).toList();
+  }
+
+  /** A message inside {@code roomUpdates[].unread}: no {@code roomId}. */
+  static Map<String, Object> unread(Event event) {
+    EventContent.Message m = (EventContent.Message) event.content();
+    return message(event.sender(), m.text(), m.context(), null, event.id().toString(), event.originTs());
+  }
+
+  static Map<String, Object> posted(PostedMessage p) {
+    return message(p.author(), p.text(), p.context(), p.room().value(), p.id(), p.createdAt());
+  }
+
+  static Map<String, Object> announcement(Announcement a) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accountId", a.author().value());
+    out.put("text", a.text());
+    a.context().ifPresent(c -> out.put("context", raw(c)));
+    out.put("expiration", a.expiresAt().getEpochSecond());
+    out.put("id", a.id());
+    out.put("createdOn", a.createdAt().getEpochSecond());
+    out.put("createdOnMs", a.createdAt().toEpochMilli());
+    return out;
+  }
+
+  private static Map<String, Object> message(AccountId author, String text, Optional<JsonObjectText> context,
+      String roomId, String id, Instant created) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accountId", author.value());
+    out.put("text", text);
+    context.ifPresent(c -> out.put("context", raw(c)));
+    if (roomId != null) out.put("roomId", roomId);
+    out.put("id", id);
+    out.put("createdOn", created.getEpochSecond());
+    out.put("createdOnMs", created.toEpochMilli());
+    return out;
+  }
+
+  static Map<String, Object> preferences(Preferences p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accountId", p.account().value());
+    out.put("settings", p.settings().map(ChatJson::raw).orElse(null));
+    out.put("updatedOn", p.updatedAt().getEpochSecond());
+    out.put("id", p.id());
+    out.put("createdOn", p.createdAt().getEpochSecond());
+    return out;
+  }
+
+  static Map<String, Object> report(Report r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("offendingMessageId", r.message().toString());
+    out.put("firstReporterId", r.firstReporter().value());
+    out.put("reporterIds", r.reporterIds().stream().map(AccountId::value).toList());
+    out.put("reportedCount", r.reportedCount());
+    out.put("messageLog", r.log().stream().map(ChatJson::logged).toList());
+    out.put("roomId", r.room().value());
+    out.put("status", r.status().value());
+    out.put("adminNote", r.adminNote().orElse(null));
+    out.put("id", r.id());
+    out.put("createdOn", r.createdAt().getEpochSecond());
+    return out;
+  }
+
+  private static Map<String, Object> logged(ReportedMessage m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accountId", m.author().value());
+    out.put("text", m.text());
+    m.context().ifPresent(c -> out.put("context", raw(c)));
+    out.put("id", m.id().toString());
+    out.put("createdOn", m.createdAt().getEpochSecond());
+    return out;
+  }
+
+  private static RawValue raw(JsonObjectText json) {
+    return new RawValue(json.json());
+  }
+}

@@ -1,0 +1,30 @@
+package dev.chatcore.application;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Striped locks by key (an account, a DM member set): work on one key runs one at a time on
+ * this node, other keys do not wait. Used where a storage operation is atomic by itself but the
+ * records and events written after it must follow in the same order (the stores stay correct
+ * across nodes without it). {@link ReentrantLock}, so virtual threads do not pin a carrier.
+ */
+public final class StripedLocks {
+  private static final int STRIPES = 1024;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+
+  public StripedLocks() {
+    for (int i = 0; i < STRIPES; i++) locks[i] = new ReentrantLock();
+  }
+
+  /** Runs {@code work} holding the lock of {@code key}'s stripe. */
+  public <T> T with(Object key, Supplier<T> work) {
+    ReentrantLock lock = locks[Math.floorMod(key.hashCode(), STRIPES)];
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

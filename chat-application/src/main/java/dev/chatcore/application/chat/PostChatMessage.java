@@ -1,0 +1,87 @@
+package dev.chatcore.application.chat;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.chat.HackedMessage;
+import dev.chatcore.domain.error.ForbiddenException;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.IdGenerator;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.MessagePolicy;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.Room;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code POST /chat/message}: a message into a room the sender is in becomes an {@code m.plain}
+ * event of the one stream (so {@code /v1} history and sync show it); a message into a room that
+ * does not exist or that the sender is not in is stored apart, flagged "hacked" with its sender,
+ * and shown to no player. Admins may post into any live room.
+ */
+public final class PostChatMessage {
+  /** {@code text} may be null when {@code context} is a non-empty object. */
+  public record Command(Caller caller, RoomId room, String text, Optional<JsonObjectText> context) {
+    public Command {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(room, "room");
+      Objects.requireNonNull(context, "context");
+    }
+  }
+
+  private final ChatStorage storage;
+  private final RoomAccess access;
+  private final EventPublisher publisher;
+  private final MessagePolicy policy;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  @Inject
+  public PostChatMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, MessagePolicy policy,
+      IdGenerator ids, Clock clock) {
+    this.storage = storage;
+    this.access = access;
+    this.publisher = publisher;
+    this.policy = policy;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules
+   * @throws ForbiddenException when the sender was kicked or banned from the room
+   */
+  public PostedMessage post(Command command) {
+    EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
+        "message.context");
+    Caller caller = command.caller();
+    Instant now = clock.instant();
+    Optional<Room> room = storage.rooms().find(command.room()).filter(r -> !r.isDeleted());
+    Optional<MemberState> state = room.flatMap(r -> access.stateOf(caller.id(), r));
+    if (room.isPresent() && !caller.admin() && state.filter(s -> s == MemberState.KICKED || s == MemberState.BANNED).isPresent()) {
+      throw new ForbiddenException("removed from this room");
+    }
+    if (room.isEmpty() || (!caller.admin() && state.filter(MemberState::isMember).isEmpty())) {
+      HackedMessage hacked = new HackedMessage(ids.next(), caller.id(), command.room(), content.text(),
+          content.context(), now);
+      storage.hackedMessages().record(hacked);
+      return new PostedMessage(hacked.id(), caller.id(), command.room(), content.text(), content.context(), now, true);
+    }
+    Event event = publisher.publish(new NewEvent(command.room(), caller.id(), now, content)).event();
+    return posted(event);
+  }
+
+  static PostedMessage posted(Event event) {
+    EventContent.Message m = (EventContent.Message) event.content();
+    return new PostedMessage(event.id().toString(), event.sender(), event.room(), m.text(), m.context(),
+        event.originTs(), false);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.chatcore.application.chat;
+
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message as its sender gets it back from Chat V2. A "hacked" message looks the same to its
+ * sender (who is not told), but it is not in the event stream.
+ *
+ * @param id the event id, or the hacked message's own id
+ */
+public record PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
+    Instant createdAt, boolean hacked) {
+  public PostedMessage {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(room, "room");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}

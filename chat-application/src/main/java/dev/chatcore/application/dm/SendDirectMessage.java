@@ -1,0 +1,143 @@
+package dev.chatcore.application.dm;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.chat.PostedMessage;
+import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.chat.DmKey;
+import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.event.Membership;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.IdGenerator;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.policy.MessagePolicy;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomMember;
+import dev.chatcore.domain.room.RoomType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code POST /chat/dm}: sends a message to the DM room of exactly the given players plus the
+ * sender, creating the room when that set has none. Concurrent first messages of one set make
+ * one room: the set's key is claimed atomically in storage; on one node creations of one set
+ * also take turns, so the room, its {@code m.room.created} and {@code m.member} events come
+ * before any message. Across nodes a loser of the claim completes the winner's records itself,
+ * so its message never waits for the winner.
+ */
+public final class SendDirectMessage {
+  /** @param players the other members (24-hex account ids; duplicates and the sender are ignored) */
+  public record Command(Caller caller, List<String> players, String text, Optional<JsonObjectText> context) {
+    public Command {
+      Objects.requireNonNull(caller, "caller");
+      players = List.copyOf(players);
+      Objects.requireNonNull(context, "context");
+    }
+  }
+
+  private final ChatStorage storage;
+  private final EventPublisher publisher;
+  private final MessagePolicy policy;
+  private final IdGenerator ids;
+  private final Limits limits;
+  private final Clock clock;
+  private final dev.chatcore.application.StripedLocks creating = new dev.chatcore.application.StripedLocks();
+
+  @Inject
+  public SendDirectMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, IdGenerator ids,
+      Limits limits, Clock clock) {
+    this.storage = storage;
+    this.publisher = publisher;
+    this.policy = policy;
+    this.ids = ids;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws InvalidInputException for a bad id in {@code players}, a member set outside
+   *     2..{@link Limits#dmMembersMax()}, or text and context that break the rules
+   */
+  public PostedMessage send(Command command) {
+    EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
+        "message.context");
+    Set<AccountId> members = new TreeSet<>();
+    for (String p : command.players()) members.add(AccountId.parse(p, "players"));
+    members.add(command.caller().id());
+    if (members.size() < 2 || members.size() > limits.dmMembersMax()) {
+      throw new InvalidInputException("players",
+          "must name 1 to " + (limits.dmMembersMax() - 1) + " players other than yourself");
+    }
+    DmKey key = DmKey.of(members);
+    RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
+    Event event = publisher.publish(new NewEvent(room, command.caller().id(), clock.instant(), content)).event();
+    EventContent.Message m = (EventContent.Message) event.content();
+    return new PostedMessage(event.id().toString(), event.sender(), room, m.text(), m.context(), event.originTs(),
+        false);
+  }
+
+  private RoomId roomFor(DmKey key, AccountId sender) {
+    Optional<RoomId> open = storage.dmRooms().find(key);
+    if (open.isPresent()) {
+      complete(open.get(), key, sender);
+      return open.get();
+    }
+    RoomId candidate = ids.nextRoomId();
+    RoomId holder = storage.dmRooms().claim(key, candidate);
+    if (!holder.equals(candidate)) {
+      complete(holder, key, sender);
+      return holder;
+    }
+    Instant now = clock.instant();
+    try {
+      storage.rooms().create(dmRoom(candidate, sender, now));
+    } catch (ConflictException raced) {
+      // a loser on another node completed the room first (see complete)
+    }
+    publisher.publish(new NewEvent(candidate, sender, now, new EventContent.RoomCreated("")));
+    for (AccountId member : key.members()) {
+      Event joined = publisher.publish(new NewEvent(candidate, sender, now,
+          new EventContent.Member(member, Membership.JOIN))).event();
+      storage.memberships().put(new RoomMember(candidate, member, MemberState.JOINED, now, joined.id()));
+    }
+    return candidate;
+  }
+
+  /** Writes what a racing creator has not written yet: the room record and absent member records. */
+  private void complete(RoomId room, DmKey key, AccountId sender) {
+    boolean ready = storage.rooms().find(room).isPresent()
+        && storage.memberships().find(room, sender).isPresent();
+    if (ready) return;
+    Instant now = clock.instant();
+    if (storage.rooms().find(room).isEmpty()) {
+      try {
+        storage.rooms().create(dmRoom(room, sender, now));
+      } catch (ConflictException raced) {
+        // the creator wrote it meanwhile
+      }
+    }
+    for (AccountId member : key.members()) {
+      if (storage.memberships().find(room, member).isEmpty()) {
+        storage.memberships().put(new RoomMember(room, member, MemberState.JOINED, now, storage.events().head()));
+      }
+    }
+  }
+
+  private static Room dmRoom(RoomId id, AccountId creator, Instant now) {
+    return new Room(id, RoomType.DM, Optional.empty(), Optional.empty(), now, 0, 0, Optional.empty(),
+        Optional.of(creator), Optional.empty());
+  }
+}

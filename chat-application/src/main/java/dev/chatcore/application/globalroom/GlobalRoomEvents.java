@@ -1,0 +1,86 @@
+package dev.chatcore.application.globalroom;
+
+import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.chat.GlobalRoom;
+import dev.chatcore.domain.chat.Seat;
+import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.Membership;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomMember;
+import dev.chatcore.domain.room.RoomType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Turns seat changes into what the rest of the core sees: the room record of a global room
+ * (created by whoever needs it first), {@code m.member} events for {@code /v1} sync, and the
+ * membership records projected from the seat directory.
+ */
+public final class GlobalRoomEvents {
+  /** Chat V2 broadcast channel flag of global rooms. */
+  public static final int GLOBAL_CHANNEL = 1;
+
+  private final ChatStorage storage;
+  private final EventPublisher publisher;
+  private final Clock clock;
+  private final dev.chatcore.application.StripedLocks locks = new dev.chatcore.application.StripedLocks();
+
+  @Inject
+  public GlobalRoomEvents(ChatStorage storage, EventPublisher publisher, Clock clock) {
+    this.storage = storage;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs one seat change of {@code account} and its publication as one step on this node
+   * (concurrent changes of the same account queue up; other accounts do not wait).
+   */
+  public <T> T serialized(AccountId account, java.util.function.Supplier<T> change) {
+    return locks.with(account, change);
+  }
+
+  /** Publishes a seat change of {@code account}; nothing when the seat did not change. */
+  public void seated(AccountId account, Seat seat) {
+    if (!seat.changed()) return;
+    seat.left().ifPresent(left -> left(account, left));
+    Room room = roomRecord(seat.room());
+    if (seat.roomCreated()) {
+      publisher.publish(new NewEvent(room.id(), account, clock.instant(), new EventContent.RoomCreated("")));
+    }
+    record(account, seat.room(), Membership.JOIN, MemberState.JOINED);
+  }
+
+  /** Publishes that {@code account} left {@code room} (moved away, idle, removed). */
+  public void left(AccountId account, GlobalRoom room) {
+    roomRecord(room);
+    record(account, room, Membership.LEAVE, MemberState.LEFT);
+  }
+
+  /** The room record of a global room, created on first need (any caller may race to it). */
+  public Room roomRecord(GlobalRoom global) {
+    Optional<Room> known = storage.rooms().find(global.id());
+    if (known.isPresent()) return known.get();
+    Room room = new Room(global.id(), RoomType.GLOBAL, Optional.empty(), Optional.empty(), global.createdAt(),
+        global.number(), GLOBAL_CHANNEL, Optional.empty(), Optional.empty(), Optional.empty());
+    try {
+      storage.rooms().create(room);
+      return room;
+    } catch (ConflictException raced) {
+      return storage.rooms().find(global.id()).orElseThrow();
+    }
+  }
+
+  private void record(AccountId account, GlobalRoom room, Membership membership, MemberState state) {
+    Event event = publisher.publish(new NewEvent(room.id(), account, clock.instant(),
+        new EventContent.Member(account, membership))).event();
+    storage.memberships().put(new RoomMember(room.id(), account, state, event.originTs(), event.id()));
+  }
+}

@@ -1,0 +1,2 @@
+/** Chat V2 global rooms: automatic placement, manual joins, the open-room listing and the idle sweep. */
+package dev.chatcore.application.globalroom;

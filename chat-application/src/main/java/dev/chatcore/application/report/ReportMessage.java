@@ -1,0 +1,100 @@
+package dev.chatcore.application.report;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.chat.ChatVisibility;
+import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.domain.chat.Report;
+import dev.chatcore.domain.chat.ReportedMessage;
+import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.event.Direction;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.HexIds;
+import dev.chatcore.domain.id.IdGenerator;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.Room;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code POST /chat/report}: reports a message the caller can see and did not write. The report
+ * keeps up to {@link Report#WINDOW} visible messages before and after it; repeat reports (by
+ * anyone) refresh that window, count, and add new reporters.
+ */
+public final class ReportMessage {
+  /** @param messageId the id as the client sent it */
+  public record Command(Caller caller, String messageId) {
+    public Command {
+      Objects.requireNonNull(caller, "caller");
+    }
+  }
+
+  private final ChatStorage storage;
+  private final RoomAccess access;
+  private final ChatVisibility visibility;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  @Inject
+  public ReportMessage(ChatStorage storage, RoomAccess access, ChatVisibility visibility, IdGenerator ids,
+      Clock clock) {
+    this.storage = storage;
+    this.access = access;
+    this.visibility = visibility;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws InvalidInputException when {@code messageId} is missing or not a 24-hex id, or names the caller's own message
+   * @throws NotFoundException when no message with that id is visible to the caller
+   */
+  public Report report(Command command) {
+    if (command.messageId() == null) throw new InvalidInputException("messageId", "is required");
+    if (!HexIds.isValid(command.messageId())) throw new InvalidInputException("messageId", "must be a 24-character hex id");
+    EventId id;
+    try {
+      id = EventId.parse(command.messageId(), "messageId");
+    } catch (InvalidInputException notAnEventId) {
+      throw new NotFoundException("message not found");
+    }
+    Event target = storage.events().find(id).filter(Event::isMessage)
+        .orElseThrow(() -> new NotFoundException("message not found"));
+    Room room = storage.rooms().find(target.room()).filter(r -> !r.isDeleted())
+        .filter(r -> access.isMember(command.caller().id(), r))
+        .orElseThrow(() -> new NotFoundException("message not found"));
+    ChatVisibility.Filter filter = visibility.filter(room, visibility.members(room));
+    if (!filter.shows(target)) throw new NotFoundException("message not found");
+    if (target.sender().equals(command.caller().id())) {
+      throw new InvalidInputException("messageId", "is your own message; you cannot report it");
+    }
+    List<ReportedMessage> window = new ArrayList<>();
+    List<Event> before = storage.events().readMessages(room.id(), Optional.of(id), Direction.BACKWARD, Report.WINDOW * 4);
+    for (Event e : before) {
+      if (window.size() == Report.WINDOW) break;
+      if (filter.shows(e)) window.add(0, snapshot(e));
+    }
+    window.add(snapshot(target));
+    int after = 0;
+    for (Event e : storage.events().readMessages(room.id(), Optional.of(id), Direction.FORWARD, Report.WINDOW * 4)) {
+      if (after == Report.WINDOW) break;
+      if (filter.shows(e)) {
+        window.add(snapshot(e));
+        after++;
+      }
+    }
+    return storage.reports().file(Report.first(ids.next(), id, room.id(), command.caller().id(), window,
+        clock.instant()));
+  }
+
+  private static ReportedMessage snapshot(Event e) {
+    EventContent.Message m = (EventContent.Message) e.content();
+    return new ReportedMessage(e.id(), e.sender(), m.text(), m.context(), e.originTs());
+  }
+}

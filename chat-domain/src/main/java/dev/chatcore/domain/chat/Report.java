@@ -1,0 +1,81 @@
+package dev.chatcore.domain.chat;
+
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A player report of one message, with a snapshot of the conversation around it. One report per
+ * message; repeat reports merge into it ({@link #mergedWith}).
+ *
+ * @param reporterIds every distinct reporter, first reporter first
+ * @param reportedCount every report call counts, repeats by the same player included
+ * @param log at most {@link #WINDOW} messages before and after the reported one, oldest first
+ */
+public record Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
+    long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
+    Instant createdAt) {
+  /** Messages kept on each side of the reported one. */
+  public static final int WINDOW = 25;
+
+  public Report {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(room, "room");
+    Objects.requireNonNull(firstReporter, "firstReporter");
+    reporterIds = List.copyOf(reporterIds);
+    log = List.copyOf(log);
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(adminNote, "adminNote");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** A first report: status New, one reporter, one count. */
+  public static Report first(String id, EventId message, RoomId room, AccountId reporter,
+      List<ReportedMessage> window, Instant now) {
+    return new Report(id, message, room, reporter, List.of(reporter), 1, trim(message, window),
+        ReportStatus.NEW, Optional.empty(), now);
+  }
+
+  /**
+   * This report after a repeat report: the repeat's reporter added if new, the counts summed,
+   * the logs merged by message id (the fresher snapshot wins) and trimmed again to the window
+   * around the reported message. Id, first reporter, status, note and creation time stay.
+   */
+  public Report mergedWith(Report repeat) {
+    LinkedHashSet<AccountId> reporters = new LinkedHashSet<>(reporterIds);
+    reporters.addAll(repeat.reporterIds);
+    List<ReportedMessage> merged = new ArrayList<>(log);
+    merged.addAll(repeat.log);
+    return new Report(id, message, room, firstReporter, List.copyOf(reporters), reportedCount + repeat.reportedCount,
+        trim(message, merged), status, adminNote, createdAt);
+  }
+
+  /** Dedupes by id (later entries win), keeps WINDOW on each side of {@code target}, oldest first. */
+  static List<ReportedMessage> trim(EventId target, List<ReportedMessage> messages) {
+    TreeMap<EventId, ReportedMessage> byId = new TreeMap<>();
+    for (ReportedMessage m : messages) byId.put(m.id(), m);
+    List<ReportedMessage> out = new ArrayList<>();
+    int before = 0;
+    for (Map.Entry<EventId, ReportedMessage> e : byId.headMap(target, false).descendingMap().entrySet()) {
+      if (before++ == WINDOW) break;
+      out.add(0, e.getValue());
+    }
+    ReportedMessage self = byId.get(target);
+    if (self != null) out.add(self);
+    int after = 0;
+    for (ReportedMessage m : byId.tailMap(target, false).values()) {
+      if (after++ == WINDOW) break;
+      out.add(m);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.chatcore.domain.port;
+
+import dev.chatcore.domain.chat.Announcement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Announcements. The admin API writes them; every player response reads the active ones, so
+ * reads must be cheap. An empty store is a valid state. Thread-safe.
+ */
+public interface AnnouncementRepository {
+
+  /** Stores a new announcement or replaces the one with its id. */
+  void save(Announcement announcement);
+
+  /** Announcements active at {@code now} (not yet expired), oldest first. */
+  List<Announcement> active(Instant now);
+}

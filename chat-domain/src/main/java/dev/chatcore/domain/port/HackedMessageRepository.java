@@ -1,0 +1,19 @@
+package dev.chatcore.domain.port;
+
+import dev.chatcore.domain.chat.HackedMessage;
+import java.time.Instant;
+import java.util.List;
+
+/** Messages flagged "hacked" (sent to a room that does not exist or the sender is not in). Thread-safe. */
+public interface HackedMessageRepository {
+
+  void record(HackedMessage message);
+
+  /** Newest first, skipping {@code offset}. */
+  List<HackedMessage> list(int offset, int limit);
+
+  long count();
+
+  /** Deletes messages created before {@code cutoff}; how many went. */
+  int purgeBefore(Instant cutoff);
+}

@@ -1,0 +1,69 @@
+package dev.chatcore.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatcore.adapter.memory.InMemoryChatStorage;
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatCore;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.policy.Limits;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IdleSweepTest {
+  /** A clock the test moves. */
+  private static final class TestClock extends Clock {
+    volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void idleTimeoutComesFromTheEnvironment() {
+    assertEquals(Duration.ofMinutes(10), IdleSweep.idleAfter(Map.of()));
+    assertEquals(Duration.ofSeconds(90), IdleSweep.idleAfter(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", " 90 ")));
+    for (String bad : new String[] {"abc", "5", "-1", "999999999"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> IdleSweep.idleAfter(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", bad)));
+      assertTrue(e.getMessage().startsWith("CHAT_GLOBAL_IDLE_TIMEOUT_S"));
+    }
+  }
+
+  @Test
+  void theScheduleTakesIdlePlayersOutOfTheirGlobalRoom() throws Exception {
+    TestClock clock = new TestClock();
+    InMemoryChatStorage storage = new InMemoryChatStorage();
+    try (ChatCore core = ChatCore.create(storage, Limits.defaults(), clock);
+        IdleSweep sweep = IdleSweep.start(core, Duration.ofSeconds(10))) {
+      AccountId player = new AccountId("65781a2ee074f00f1e9b37e6");
+      core.chat().admitPlayer().admit(Caller.player(player, "p"));
+      assertTrue(storage.globalRooms().roomOf(player).isPresent());
+      clock.now = clock.now.plusSeconds(11);
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (storage.globalRooms().roomOf(player).isPresent() && System.nanoTime() < deadline) {
+        Thread.sleep(50); // polls a condition with a bound; the sweep runs every second
+      }
+      assertTrue(storage.globalRooms().roomOf(player).isEmpty(), "swept within the bound");
+    }
+  }
+}
