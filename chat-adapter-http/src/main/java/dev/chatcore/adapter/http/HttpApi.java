@@ -126,28 +126,23 @@ public final class HttpApi {
       } catch (Throwable t) {
         reply = CompletableFuture.failedFuture(t);
       }
-      if (reply.isDone()) {
-        reply.whenComplete((r, failure) -> complete(exchange, r, failure));
-        return;
+      if (!reply.isDone()) {
+        // Held: watch the connection until the answer comes (see ConnectionWatch).
+        CompletableFuture<Reply> pending = reply;
+        exchange.getIoThread().execute(() -> watch.watch(exchange, () -> pending.cancel(false)));
       }
-      // Held: watch the connection and complete on the IO thread (see ConnectionWatch).
-      CompletableFuture<Reply> pending = reply;
-      exchange.getIoThread().execute(() -> watch.watch(exchange, () -> pending.cancel(false)));
-      pending.whenComplete((r, failure) -> {
+      reply.whenComplete((r, failure) -> {
         if (failure instanceof CancellationException) return; // the client went away
-        byte[] json = failure == null ? bodyOf(r) : null; // serialize off the IO thread
+        ErrorReply error = failure == null ? null : HttpErrors.toReply(failure);
+        byte[] json = error == null ? bodyOf(r) : Json.write(error.body()); // serialize here, not on the IO thread
+        // Write and complete on the IO thread: Undertow completes an exchange finished elsewhere
+        // by handing its read state back with a compare-and-set loop that the IO thread spins on.
         exchange.getIoThread().execute(() -> {
-          if (failure != null) complete(exchange, null, failure);
+          if (error != null) send(exchange, error.status(), json, error.headers());
           else send(exchange, r.status(), json, Map.of());
         });
       });
     });
-  }
-
-  private static void complete(HttpServerExchange exchange, Reply reply, Throwable failure) {
-    if (failure instanceof CancellationException) return;
-    if (failure != null) sendError(exchange, HttpErrors.toReply(failure));
-    else send(exchange, reply.status(), bodyOf(reply), Map.of());
   }
 
   private static byte[] bodyOf(Reply reply) {
