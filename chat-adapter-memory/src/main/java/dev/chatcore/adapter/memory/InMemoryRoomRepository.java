@@ -6,28 +6,45 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Rooms in a concurrent map, with an index by type. */
+/**
+ * Rooms in a concurrent map, with the live rooms of each type kept in creation order and the
+ * tombstones in deletion order, so that the listings every sync asks for cost no sorting and
+ * "deleted after a cursor" is a tail of a sorted map (usually empty).
+ */
 public final class InMemoryRoomRepository implements RoomRepository {
+  private record Created(Instant at, RoomId id) implements Comparable<Created> {
+    @Override
+    public int compareTo(Created o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
+  }
+
+  private final Object writeLock = new Object();
   private final Map<RoomId, Room> rooms = new ConcurrentHashMap<>();
-  private final Map<RoomType, Map<RoomId, Room>> index = new EnumMap<>(RoomType.class);
+  private final Map<RoomType, NavigableMap<Created, Room>> live = new EnumMap<>(RoomType.class);
+  private final NavigableMap<Long, Room> deletions = new ConcurrentSkipListMap<>();
 
   public InMemoryRoomRepository() {
-    for (RoomType type : RoomType.values()) index.put(type, new ConcurrentHashMap<>());
+    for (RoomType type : RoomType.values()) live.put(type, new ConcurrentSkipListMap<>());
   }
 
   @Override
   public void create(Room room) {
-    if (rooms.putIfAbsent(room.id(), room) != null) {
-      throw new ConflictException("room " + room.id() + " exists");
+    synchronized (writeLock) {
+      if (rooms.putIfAbsent(room.id(), room) != null) throw new ConflictException("room " + room.id() + " exists");
+      live.get(room.type()).put(new Created(room.createdAt(), room.id()), room);
     }
-    index.get(room.type()).put(room.id(), room);
   }
 
   @Override
@@ -37,29 +54,29 @@ public final class InMemoryRoomRepository implements RoomRepository {
 
   @Override
   public List<Room> listByType(RoomType type) {
-    return byType(type).filter(r -> !r.isDeleted()).toList();
+    return List.copyOf(live.get(type).values());
   }
 
   @Override
   public List<Room> listDeletedAfter(RoomType type, EventId after) {
-    return byType(type).filter(r -> r.deletedAt().filter(d -> d.isAfter(after)).isPresent()).toList();
-  }
-
-  private java.util.stream.Stream<Room> byType(RoomType type) {
-    Map<RoomId, Room> ofType = index.get(type);
-    return ofType.values().stream().sorted(Comparator.comparing(Room::createdAt).thenComparing(Room::id));
+    List<Room> out = new ArrayList<>(0);
+    for (Room r : deletions.tailMap(after.position(), false).values()) {
+      if (r.type() == type) out.add(r);
+    }
+    out.sort((a, b) -> new Created(a.createdAt(), a.id()).compareTo(new Created(b.createdAt(), b.id())));
+    return out;
   }
 
   @Override
   public boolean markDeleted(RoomId id, EventId deletion) {
-    boolean[] changed = new boolean[1];
-    rooms.computeIfPresent(id, (k, room) -> {
-      if (room.isDeleted()) return room;
-      changed[0] = true;
+    synchronized (writeLock) {
+      Room room = rooms.get(id);
+      if (room == null || room.isDeleted()) return false;
       Room tombstone = room.deleted(deletion);
-      index.get(room.type()).put(id, tombstone);
-      return tombstone;
-    });
-    return changed[0];
+      rooms.put(id, tombstone);
+      live.get(room.type()).remove(new Created(room.createdAt(), room.id()));
+      deletions.put(deletion.position(), tombstone);
+      return true;
+    }
   }
 }

@@ -81,21 +81,24 @@ public final class RoomAccess {
 
   /** Every live room the account is a member of. */
   public Set<Room> memberRooms(AccountId account) {
-    Set<Room> rooms = new HashSet<>();
-    Map<RoomId, RoomMember> records = recordsOf(account);
+    Map<RoomId, Room> rooms = new HashMap<>();
+    collectMemberRooms(account, recordsOf(account), rooms);
+    return new HashSet<>(rooms.values());
+  }
+
+  private void collectMemberRooms(AccountId account, Map<RoomId, RoomMember> records, Map<RoomId, Room> into) {
     for (Room channel : storage.rooms().listByType(RoomType.CHANNEL)) {
       RoomMember record = records.get(channel.id());
-      if (record == null || record.state().isMember()) rooms.add(channel);
+      if (record == null || record.state().isMember()) into.put(channel.id(), channel);
     }
     for (RoomMember record : records.values()) {
       if (!record.state().isMember()) continue;
       storage.rooms().find(record.room())
           .filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL && r.type() != RoomType.GLOBAL)
-          .ifPresent(rooms::add);
+          .ifPresent(r -> into.put(r.id(), r));
     }
     storage.globalRooms().roomOf(account).flatMap(g -> storage.rooms().find(g.id()))
-        .filter(r -> !r.isDeleted()).ifPresent(rooms::add);
-    return rooms;
+        .filter(r -> !r.isDeleted()).ifPresent(r -> into.put(r.id(), r));
   }
 
   /**
@@ -107,7 +110,9 @@ public final class RoomAccess {
     Set<RoomId> open = new HashSet<>();
     Map<RoomId, EventId> bounded = new HashMap<>();
     Map<RoomId, RoomMember> records = recordsOf(account.id());
-    for (Room room : memberRooms(account.id())) open.add(room.id());
+    Map<RoomId, Room> member = new HashMap<>();
+    collectMemberRooms(account.id(), records, member);
+    open.addAll(member.keySet());
     for (RoomMember record : records.values()) {
       if (!record.state().isMember() && record.sinceEvent().isAfter(since)) {
         bounded.put(record.room(), record.sinceEvent());

@@ -112,7 +112,9 @@ public final class Sync {
           waiter.release(p);
           return;
         }
-        if (answerIfAny(scope())) return;
+        // Read once more: an event appended between the first read and parking woke nobody.
+        // The scope is the same: a change of the account's rooms signals the parked sync.
+        if (answerIfAny(scope)) return;
         p.signal().thenAcceptAsync(this::onSignal, executor);
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
