@@ -9,35 +9,13 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IdleSweepTest {
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   @Test
   void idleTimeoutComesFromTheEnvironment() {
     assertEquals(Duration.ofMinutes(10), IdleSweep.idleAfter(Map.of()));
@@ -51,14 +29,14 @@ class IdleSweepTest {
 
   @Test
   void theScheduleTakesIdlePlayersOutOfTheirGlobalRoom() throws Exception {
-    TestClock clock = new TestClock();
+    MutableClock clock = new MutableClock();
     InMemoryChatStorage storage = new InMemoryChatStorage();
     try (ChatCore core = ChatCore.create(storage, Limits.defaults(), clock);
         IdleSweep sweep = IdleSweep.start(core, Duration.ofSeconds(10))) {
       AccountId player = new AccountId("65781a2ee074f00f1e9b37e6");
       core.chat().admitPlayer().admit(Caller.player(player, "p"));
       assertTrue(storage.globalRooms().roomOf(player).isPresent());
-      clock.now = clock.now.plusSeconds(11);
+      clock.advance(java.time.Duration.ofSeconds(11));
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (storage.globalRooms().roomOf(player).isPresent() && System.nanoTime() < deadline) {
         Thread.sleep(50); // polls a condition with a bound; the sweep runs every second
