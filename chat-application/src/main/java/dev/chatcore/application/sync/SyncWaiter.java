@@ -64,14 +64,25 @@ public final class SyncWaiter {
    */
   public Parked park(AccountId account, Set<RoomId> rooms) {
     Parked parked = new Parked(account, Set.copyOf(rooms));
-    Parked evicted = null;
-    Deque<Parked> mine = byAccount.computeIfAbsent(account, a -> new ArrayDeque<>());
-    synchronized (mine) {
-      mine.addLast(parked);
-      if (mine.size() > maxPerAccount) evicted = mine.pollFirst();
+    Parked[] evicted = new Parked[1];
+    byAccount.compute(account, (a, held) -> {
+      Deque<Parked> mine = held == null ? new ArrayDeque<>() : held;
+      synchronized (mine) {
+        mine.addLast(parked);
+        if (mine.size() > maxPerAccount) evicted[0] = mine.pollFirst();
+      }
+      return mine;
+    });
+    // compute() makes "add to the room's set" atomic with release()'s "drop the set when empty":
+    // otherwise a sync could join a set just removed from the map and never be woken.
+    for (RoomId room : parked.rooms) {
+      byRoom.compute(room, (r, watching) -> {
+        Set<Parked> set = watching == null ? ConcurrentHashMap.newKeySet() : watching;
+        set.add(parked);
+        return set;
+      });
     }
-    for (RoomId room : parked.rooms) byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(parked);
-    if (evicted != null) evicted.signal.complete(Signal.EVICTED);
+    if (evicted[0] != null) evicted[0].signal.complete(Signal.EVICTED);
     if (shutDown) parked.signal.complete(Signal.SHUTDOWN);
     return parked;
   }
@@ -79,19 +90,17 @@ public final class SyncWaiter {
   /** Forgets a held sync (answered, timed out, or its client went away). Idempotent. */
   public void release(Parked parked) {
     for (RoomId room : parked.rooms) {
-      Set<Parked> watching = byRoom.get(room);
-      if (watching != null) {
+      byRoom.computeIfPresent(room, (r, watching) -> {
         watching.remove(parked);
-        if (watching.isEmpty()) byRoom.remove(room, watching);
-      }
+        return watching.isEmpty() ? null : watching;
+      });
     }
-    Deque<Parked> mine = byAccount.get(parked.account);
-    if (mine != null) {
+    byAccount.computeIfPresent(parked.account, (a, mine) -> {
       synchronized (mine) {
         mine.remove(parked);
-        if (mine.isEmpty()) byAccount.remove(parked.account, mine);
+        return mine.isEmpty() ? null : mine;
       }
-    }
+    });
   }
 
   /** Signals every sync watching the room. */

@@ -1,0 +1,81 @@
+package dev.chatcore.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatcore.application.sync.SyncWaiter;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.testing.TestIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SyncWaiterTest {
+  /**
+   * Parking and releasing on one room from many threads at once, the room's watcher set keeps
+   * being emptied and re-created; a sync parked in that churn must still be woken.
+   */
+  @Test
+  void aSyncParkedWhileOthersReleaseIsStillWoken() throws Exception {
+    SyncWaiter waiter = new SyncWaiter(4);
+    RoomId room = TestIds.room();
+    int threads = 8;
+    int rounds = 3_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      results.add(pool.submit(() -> {
+        go.await();
+        int missed = 0;
+        for (int i = 0; i < rounds; i++) {
+          AccountId account = TestIds.account();
+          SyncWaiter.Parked parked = waiter.park(account, Set.of(room));
+          waiter.wakeRoom(room);
+          if (!parked.signal().isDone()) missed++;
+          waiter.release(parked);
+        }
+        return missed;
+      }));
+    }
+    go.countDown();
+    int missed = 0;
+    for (Future<Integer> r : results) missed += r.get(60, TimeUnit.SECONDS);
+    pool.shutdown();
+    assertEquals(0, missed, "a parked sync that a wake after its parking did not reach");
+    assertEquals(0, waiter.heldCount());
+  }
+
+  @Test
+  void theFifthSyncOfAnAccountEvictsTheOldestUnderConcurrency() throws Exception {
+    SyncWaiter waiter = new SyncWaiter(4);
+    AccountId account = TestIds.account();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<SyncWaiter.Parked>> parked = new ArrayList<>();
+    CountDownLatch go = new CountDownLatch(1);
+    for (int i = 0; i < 40; i++) {
+      parked.add(pool.submit(() -> {
+        go.await();
+        return waiter.park(account, Set.of(TestIds.room()));
+      }));
+    }
+    go.countDown();
+    List<SyncWaiter.Parked> all = new ArrayList<>();
+    for (Future<SyncWaiter.Parked> p : parked) all.add(p.get(30, TimeUnit.SECONDS));
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+    int open = 0;
+    for (SyncWaiter.Parked p : all) if (!p.signal().isDone()) open++;
+    assertEquals(4, open);
+    assertEquals(4, waiter.heldCount());
+    waiter.shutdown();
+    for (Future<SyncWaiter.Parked> p : parked) assertTrue(p.get().signal().isDone());
+  }
+}
