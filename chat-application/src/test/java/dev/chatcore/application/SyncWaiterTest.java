@@ -30,26 +30,27 @@ class SyncWaiterTest {
     int rounds = 3_000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> results = new ArrayList<>();
+    List<Future<List<SyncWaiter.Parked>>> results = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       results.add(pool.submit(() -> {
         go.await();
-        int missed = 0;
+        List<SyncWaiter.Parked> mine = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-          AccountId account = TestIds.account();
-          SyncWaiter.Parked parked = waiter.park(account, Set.of(room));
-          waiter.wakeRoom(room);
-          if (!parked.signal().isDone()) missed++;
-          waiter.release(parked);
+          SyncWaiter.Parked parked = waiter.park(TestIds.account(), Set.of(room));
+          mine.add(parked);
+          waiter.wakeRoom(room); // this wake, or a concurrent one, must reach it
+          if (i % 2 == 0) waiter.release(parked);
         }
-        return missed;
+        return mine;
       }));
     }
     go.countDown();
-    int missed = 0;
-    for (Future<Integer> r : results) missed += r.get(60, TimeUnit.SECONDS);
+    List<SyncWaiter.Parked> all = new ArrayList<>();
+    for (Future<List<SyncWaiter.Parked>> r : results) all.addAll(r.get(60, TimeUnit.SECONDS));
     pool.shutdown();
-    assertEquals(0, missed, "a parked sync that a wake after its parking did not reach");
+    long missed = all.stream().filter(p -> !p.signal().isDone()).count();
+    assertEquals(0, missed, "parked syncs that no wake after their parking reached");
+    for (SyncWaiter.Parked p : all) waiter.release(p);
     assertEquals(0, waiter.heldCount());
   }
 

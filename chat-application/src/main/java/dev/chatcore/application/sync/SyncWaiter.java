@@ -103,9 +103,13 @@ public final class SyncWaiter {
     });
   }
 
-  /** Signals every sync watching the room. */
+  /**
+   * Signals every sync watching the room. The room's whole set is taken out at once (a woken
+   * sync that finds nothing parks again), so a busy room's wake does not cost one contended
+   * removal per held sync.
+   */
   public void wakeRoom(RoomId room) {
-    Set<Parked> watching = byRoom.get(room);
+    Set<Parked> watching = byRoom.remove(room);
     if (watching != null) signalAll(watching, Signal.CHANGED);
   }
 
