@@ -23,6 +23,7 @@ import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +34,9 @@ import java.util.concurrent.TimeUnit;
  * The whole chat core, wired by hand: the plain-Java factory for hosts without a container
  * (the server's Dagger component takes its services from here too, so the two cannot drift).
  *
- * <p>Owns two small executors: virtual threads for sync reads after a wake-up, and one timer
- * thread for sync timeouts. {@link #close()} answers every held sync and stops both; it does
+ * <p>Subscribes to the storage's {@link EventFeed}, so that events appended on other nodes wake
+ * the syncs held here. Owns two small executors: virtual threads for sync reads after a
+ * wake-up, and one timer thread for sync timeouts. {@link #close()} answers every held sync and stops both; it does
  * not close the storage, which the caller owns.
  */
 public final class ChatCore implements AutoCloseable {
@@ -43,6 +45,7 @@ public final class ChatCore implements AutoCloseable {
   private final SyncWaiter waiter;
   private final ExecutorService syncReads = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledThreadPoolExecutor timer;
+  private final EventFeed.Subscription feed;
 
   private final RegisterCaller registerCaller;
   private final GetMe getMe;
@@ -91,6 +94,14 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, clock);
     this.readHistory = new ReadHistory(storage, access, limits);
     this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer);
+    this.feed = storage.feed().subscribe(this::wakeFromFeed);
+  }
+
+  /** Events appended on other nodes (or readable only now) wake the syncs held here. */
+  private void wakeFromFeed(java.util.Set<dev.chatcore.domain.id.RoomId> rooms,
+      java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
+    rooms.forEach(waiter::wakeRoom);
+    accounts.forEach(waiter::wakeAccount);
   }
 
   /**
@@ -177,6 +188,7 @@ public final class ChatCore implements AutoCloseable {
   /** Answers every held sync, then stops the core's executors. Idempotent. */
   @Override
   public void close() {
+    feed.close();
     waiter.shutdown();
     timer.shutdownNow();
     syncReads.shutdown();

@@ -2,6 +2,7 @@ package dev.chatcore.adapter.memory;
 
 import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
@@ -14,6 +15,7 @@ public final class InMemoryChatStorage implements ChatStorage {
   private final MembershipRepository memberships = new InMemoryMembershipRepository();
   private final EventLog events = new InMemoryEventLog();
   private final InviteRepository invites = new InMemoryInviteRepository();
+  private final EventFeed feed = new InMemoryEventFeed();
 
   @Override
   public AccountRepository accounts() {
@@ -41,6 +43,11 @@ public final class InMemoryChatStorage implements ChatStorage {
   }
 
   @Override
+  public EventFeed feed() {
+    return feed;
+  }
+
+  @Override
   public void checkReady() {
     // memory always answers
   }
@@ -52,6 +59,6 @@ public final class InMemoryChatStorage implements ChatStorage {
 
   @Override
   public void close() {
-    // nothing to release
+    feed.close();
   }
 }

@@ -15,6 +15,9 @@ public interface ChatStorage extends AutoCloseable {
 
   InviteRepository invites();
 
+  /** Cross-node change notifications; a no-op feed ({@code local}) for single-process stores. */
+  EventFeed feed();
+
   /**
    * Asks the store whether it answers.
    *
