@@ -129,7 +129,7 @@ final class MongoEventFeed implements EventFeed {
         return;
       } catch (ChatException | MongoException e) {
         if (closed) return;
-        if (!failing) LOG.log(Level.WARNING, "event feed: cannot read the stream head; retrying", e);
+        if (!failing) LOG.warning("event feed: cannot read the stream head, retrying: " + e.getMessage());
         failing = true;
         pause(RETRY);
       } catch (RuntimeException e) {

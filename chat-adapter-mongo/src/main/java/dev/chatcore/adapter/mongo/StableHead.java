@@ -53,6 +53,7 @@ final class StableHead {
     long start = MongoErrors.call("read stream head", this::initial);
     known.set(start);
     persisted = start;
+    refresh(); // the saved head lags (it is saved now and then): catch up before serving reads
   }
 
   /** The head as last computed in this process (no store access). */

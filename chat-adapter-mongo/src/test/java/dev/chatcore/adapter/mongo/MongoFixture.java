@@ -55,7 +55,12 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
     if (external != null && !external.isBlank()) {
       uri = external.strip();
     } else {
-      backend = new MemoryBackend();
+      backend = new MemoryBackend() {
+        @Override
+        public void close() {
+          // stop() keeps the data, like a restarted mongod
+        }
+      };
       if (oplog) backend.enableOplog();
       server = new MongoServer(backend);
       address = server.bind();
