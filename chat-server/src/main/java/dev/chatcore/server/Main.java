@@ -51,8 +51,8 @@ public final class Main {
     try {
       server = component.server(); // connects to the storage and creates its indexes
     } catch (UnavailableException e) {
-      System.err.println("chat-server: storage " + config.storage().name().toLowerCase(java.util.Locale.ROOT)
-          + " does not answer: " + e.getMessage() + config.mongo().map(m -> " (" + m.redactedUri() + ")").orElse(""));
+      System.err.println("chat-server: cannot start on " + config.storage().name().toLowerCase(java.util.Locale.ROOT)
+          + ": " + e.getMessage() + config.mongo().map(m -> " (" + m.redactedUri() + ")").orElse(""));
       System.exit(1);
       return;
     }

@@ -61,7 +61,9 @@ public final class MongoAccountRepository implements AccountRepository {
 
   @Override
   public long count() {
-    return MongoErrors.call("count accounts", () -> accounts.countDocuments());
+    // the collection's count metadata: O(1), exact on a replica set member after a clean shutdown
+    // (channel member counts are computed from it on every room view)
+    return MongoErrors.call("count accounts", () -> accounts.estimatedDocumentCount());
   }
 
   @Override

@@ -68,6 +68,7 @@ public final class MongoEventLog implements EventLog {
   private static final int MAX_ATTEMPTS = 1000;
 
   private final MongoCollection<Document> events;
+  private final MongoCollection<Document> eventsOnPrimary;
   private final MongoCollection<Document> counters;
   private final StableHead head;
   private volatile Runnable onAppend = () -> {};
@@ -80,6 +81,7 @@ public final class MongoEventLog implements EventLog {
   /** @param gapGrace how long an empty position below a written one may stay before it is abandoned */
   public MongoEventLog(MongoDatabase db, Duration gapGrace) {
     this.events = MongoErrors.majority(db, MongoIndexes.EVENTS).withReadConcern(ReadConcern.MAJORITY);
+    this.eventsOnPrimary = events.withReadConcern(ReadConcern.LOCAL);
     this.counters = MongoErrors.majority(db, MongoIndexes.COUNTERS);
     MongoErrors.run("prepare event counter", this::reconcileCounter);
     this.head = new StableHead(events, counters, gapGrace);
@@ -98,7 +100,7 @@ public final class MongoEventLog implements EventLog {
   public Appended append(NewEvent event) {
     Optional<String> txnKey = event.txnId().map(t -> EventDocuments.txnKey(event.sender(), t));
     if (txnKey.isPresent()) {
-      Optional<Event> earlier = byTxnKey(txnKey.get());
+      Optional<Event> earlier = byTxnKey(events, txnKey.get());
       if (earlier.isPresent()) return new Appended(earlier.get(), false);
     }
     NewEvent stored = new NewEvent(event.room(), event.sender(), event.originTs().truncatedTo(ChronoUnit.MILLIS),
@@ -125,7 +127,8 @@ public final class MongoEventLog implements EventLog {
       return Optional.of(new Appended(candidate, true));
     } catch (dev.chatcore.domain.error.ConflictException duplicate) {
       if (txnKey.isEmpty()) return Optional.empty();
-      Optional<Event> earlier = byTxnKey(txnKey.get());
+      // the winner's write may not be majority-committed yet: look where the index said it is
+      Optional<Event> earlier = byTxnKey(eventsOnPrimary, txnKey.get());
       if (earlier.isEmpty()) return Optional.empty();
       fillQuietly(position); // ours, and it will stay empty: spare readers the grace
       return Optional.of(new Appended(earlier.get(), false));
@@ -157,9 +160,9 @@ public final class MongoEventLog implements EventLog {
     }
   }
 
-  private Optional<Event> byTxnKey(String txnKey) {
+  private static Optional<Event> byTxnKey(MongoCollection<Document> collection, String txnKey) {
     return MongoErrors.call("find transaction", () -> Optional.ofNullable(
-        events.find(eq(EventDocuments.TXN_KEY, txnKey)).first()).map(EventDocuments::fromDocument));
+        collection.find(eq(EventDocuments.TXN_KEY, txnKey)).first()).map(EventDocuments::fromDocument));
   }
 
   /** A counter behind the log (restored from a backup without it, say) would collide forever. */

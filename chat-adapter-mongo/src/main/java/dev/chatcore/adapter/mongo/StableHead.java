@@ -90,7 +90,13 @@ final class StableHead {
     });
   }
 
-  /** True once the empty position holds a document (a placeholder from here or a late event). */
+  /**
+   * True once this process filled the empty position with a placeholder (acknowledged by a
+   * majority, so the next majority read sees it). A duplicate key means a document is there
+   * that this reader cannot see yet (a late event, or another node's placeholder, not yet
+   * majority-committed): the position counts only once a read shows it, else a reader could
+   * pass an event that becomes visible later.
+   */
   private boolean settle(long position) {
     long now = System.nanoTime();
     Long since = emptySince.putIfAbsent(position, now);
@@ -98,7 +104,8 @@ final class StableHead {
     try {
       events.insertOne(EventDocuments.burned(position));
     } catch (MongoException e) {
-      if (!MongoErrors.isDuplicateKey(e)) throw e; // a duplicate: the position is filled after all
+      if (MongoErrors.isDuplicateKey(e)) return false;
+      throw e;
     }
     emptySince.remove(position);
     return true;
