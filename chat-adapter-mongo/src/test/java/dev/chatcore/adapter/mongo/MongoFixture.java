@@ -132,8 +132,20 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
     java.util.Collections.reverse(closing); // cores before the storages they use
     opened.clear();
     for (AutoCloseable c : closing) c.close();
-    for (String name : databases) client.getDatabase(name).drop();
+    for (String name : databases) drop(name);
     databases.clear();
+  }
+
+  /** Drops a database; after a {@link #restart()} the first use of a pooled connection may fail. */
+  private void drop(String name) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.getDatabase(name).drop();
+        return;
+      } catch (com.mongodb.MongoException e) {
+        if (attempt == 3) throw e;
+      }
+    }
   }
 
   @Override

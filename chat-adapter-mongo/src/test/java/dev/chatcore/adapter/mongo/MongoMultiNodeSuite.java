@@ -27,19 +27,28 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two server nodes: two complete cores, each with its own client, on one database. Polling
- * delivery (the embedded server has no change streams without its oplog).
+ * Two server nodes: two complete cores, each with its own client, on one database. Runs with
+ * polling ({@link MongoMultiNodePollingTest}) and with change streams
+ * ({@link MongoMultiNodeChangeStreamTest}, the embedded server with its oplog on).
  */
-class MongoMultiNodeSyncTest {
-  @RegisterExtension static final MongoFixture mongo = new MongoFixture();
+abstract class MongoMultiNodeSuite {
+  /** The fixture of the concrete class. */
+  abstract MongoFixture mongo();
+
+  abstract MongoOptions.SyncDelivery delivery();
+
+  private MongoOptions options() {
+    return mongo().options(mongo().freshName()).withSyncDelivery(delivery());
+  }
 
   private final Caller admin = new Caller(TestIds.account(), "admin", true);
 
   private ChatCore node(MongoOptions options) {
-    return mongo.closeAfterTest(ChatCore.create(mongo.storage(options), Limits.defaults(), Clock.systemUTC()));
+    ChatCore core = ChatCore.create(mongo().storage(options), Limits.defaults(), Clock.systemUTC());
+    assertEquals(options.syncDelivery().name().toLowerCase(java.util.Locale.ROOT), core.storage().feed().delivery());
+    return mongo().closeAfterTest(core);
   }
 
   private RoomId channel(ChatCore core) {
@@ -56,7 +65,7 @@ class MongoMultiNodeSyncTest {
 
   @Test
   void aSyncHeldOnOneNodeIsAnsweredWithinASecondOfAPostOnAnother() throws Exception {
-    MongoOptions options = mongo.options(mongo.freshName());
+    MongoOptions options = options();
     ChatCore a = node(options);
     ChatCore b = node(options);
     RoomId room = channel(b);
@@ -74,7 +83,7 @@ class MongoMultiNodeSyncTest {
 
   @Test
   void writersAndReadersOnTwoNodesSeeEveryMessageOnceInStreamOrder() throws Exception {
-    MongoOptions options = mongo.options(mongo.freshName());
+    MongoOptions options = options();
     ChatCore a = node(options);
     ChatCore b = node(options);
     RoomId room = channel(a);
