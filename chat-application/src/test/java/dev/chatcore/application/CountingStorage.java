@@ -3,6 +3,14 @@ package dev.chatcore.application;
 import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
+import dev.chatcore.domain.port.HackedMessageRepository;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.ReportRepository;
+import dev.chatcore.domain.port.PreferencesRepository;
+import dev.chatcore.domain.port.ActivityRepository;
+import dev.chatcore.domain.port.DmRoomRepository;
+import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
@@ -89,6 +97,46 @@ public final class CountingStorage implements ChatStorage {
   @Override
   public ReceiptRepository receipts() {
     return counted(ReceiptRepository.class, inner.receipts());
+  }
+
+  @Override
+  public GlobalRoomRepository globalRooms() {
+    return counted(GlobalRoomRepository.class, inner.globalRooms());
+  }
+
+  @Override
+  public DmRoomRepository dmRooms() {
+    return counted(DmRoomRepository.class, inner.dmRooms());
+  }
+
+  @Override
+  public ActivityRepository activity() {
+    return counted(ActivityRepository.class, inner.activity());
+  }
+
+  @Override
+  public PreferencesRepository preferences() {
+    return counted(PreferencesRepository.class, inner.preferences());
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return counted(ReportRepository.class, inner.reports());
+  }
+
+  @Override
+  public AnnouncementRepository announcements() {
+    return counted(AnnouncementRepository.class, inner.announcements());
+  }
+
+  @Override
+  public HackedMessageRepository hackedMessages() {
+    return counted(HackedMessageRepository.class, inner.hackedMessages());
+  }
+
+  @Override
+  public EventFeed feed() {
+    return inner.feed();
   }
 
   @Override
