@@ -8,12 +8,23 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.chatcore.domain.port.AccountRepository;
+import dev.chatcore.domain.port.ActivityRepository;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.BanRepository;
+import dev.chatcore.domain.port.DmRoomRepository;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.HackedMessageRepository;
+import dev.chatcore.domain.port.PreferencesRepository;
+import dev.chatcore.domain.port.ReactionRepository;
+import dev.chatcore.domain.port.ReceiptRepository;
+import dev.chatcore.domain.port.ReportRepository;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -36,16 +47,36 @@ public final class MongoChatStorage implements ChatStorage {
   private final MongoEventLog events;
   private final InviteRepository invites;
   private final MongoEventFeed feed;
+  private final BanRepository bans;
+  private final ReactionRepository reactions;
+  private final ReceiptRepository receipts;
+  private final GlobalRoomRepository globalRooms;
+  private final DmRoomRepository dmRooms;
+  private final ActivityRepository activity;
+  private final PreferencesRepository preferences;
+  private final ReportRepository reports;
+  private final AnnouncementRepository announcements;
+  private final HackedMessageRepository hackedMessages;
 
-  private MongoChatStorage(MongoClient client, MongoDatabase db, MongoOptions options) {
+  private MongoChatStorage(MongoClient client, MongoDatabase db, MongoOptions options, Clock clock) {
     this.client = client;
     this.db = db;
     MongoIndexes.ensure(db);
     this.accounts = new MongoAccountRepository(db);
     this.rooms = new MongoRoomRepository(db);
     this.memberships = new MongoMembershipRepository(db);
-    this.events = new MongoEventLog(db, options.gapGrace());
+    this.events = new MongoEventLog(db, options.gapGrace(), clock);
     this.invites = new MongoInviteRepository(db);
+    this.bans = new MongoBanRepository(db);
+    this.reactions = new MongoReactionRepository(db);
+    this.receipts = new MongoReceiptRepository(db);
+    this.globalRooms = new MongoGlobalRoomRepository(db);
+    this.dmRooms = new MongoDmRoomRepository(db);
+    this.activity = new MongoActivityRepository(db);
+    this.preferences = new MongoPreferencesRepository(db);
+    this.reports = new MongoReportRepository(db);
+    this.announcements = new MongoAnnouncementRepository(db);
+    this.hackedMessages = new MongoHackedMessageRepository(db);
     this.feed = new MongoEventFeed(events, db.getCollection(MongoIndexes.EVENTS), options.syncDelivery(),
         options.pollInterval());
     LOG.info("MongoDB storage on database " + db.getName() + "; sync delivery across nodes: " + feed.delivery());
@@ -58,9 +89,17 @@ public final class MongoChatStorage implements ChatStorage {
    *     the timeout, or (with {@code CHANGE_STREAMS}) has no change streams
    */
   public static MongoChatStorage connect(MongoOptions options) {
+    return connect(options, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #connect(MongoOptions)} with the clock by which expiring events (typing notices)
+   * lapse in reads.
+   */
+  public static MongoChatStorage connect(MongoOptions options, Clock clock) {
     MongoClient client = MongoClients.create(clientSettings(options));
     try {
-      return new MongoChatStorage(client, client.getDatabase(options.database()), options);
+      return new MongoChatStorage(client, client.getDatabase(options.database()), options, clock);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -111,6 +150,56 @@ public final class MongoChatStorage implements ChatStorage {
   @Override
   public InviteRepository invites() {
     return invites;
+  }
+
+  @Override
+  public BanRepository bans() {
+    return bans;
+  }
+
+  @Override
+  public ReactionRepository reactions() {
+    return reactions;
+  }
+
+  @Override
+  public ReceiptRepository receipts() {
+    return receipts;
+  }
+
+  @Override
+  public GlobalRoomRepository globalRooms() {
+    return globalRooms;
+  }
+
+  @Override
+  public DmRoomRepository dmRooms() {
+    return dmRooms;
+  }
+
+  @Override
+  public ActivityRepository activity() {
+    return activity;
+  }
+
+  @Override
+  public PreferencesRepository preferences() {
+    return preferences;
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return reports;
+  }
+
+  @Override
+  public AnnouncementRepository announcements() {
+    return announcements;
+  }
+
+  @Override
+  public HackedMessageRepository hackedMessages() {
+    return hackedMessages;
   }
 
   @Override

@@ -7,7 +7,9 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.MongoException;
 import com.mongodb.ReadConcern;
@@ -30,7 +32,10 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.EventLog;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,6 +67,14 @@ import org.bson.conversions.Bson;
  * <p>Reads go with majority read concern and writes with majority write concern, so nothing a
  * reader delivered can be rolled back by a failover. Times are stored to the millisecond; the
  * event returned by {@link #append} is the stored one. Thread-safe.
+ *
+ * <p><b>Expiry.</b> An expiring event (a typing notice) carries {@code expiresAt}; every read
+ * adds "no {@code expiresAt}, or {@code expiresAt} after now" (by this log's clock), so an
+ * expired event is hidden the instant it expires. {@link #purgeExpired} deletes expired events
+ * at or below the stable head (a deleted position above it would look abandoned and delay
+ * readers by the grace); a TTL index on {@code expiresAt} deletes what no purge reached, a
+ * minute after expiry. Deleting a position below the head changes neither the head nor any
+ * other position.
  */
 public final class MongoEventLog implements EventLog {
   static final String COUNTER_ID = "event_position";
@@ -71,6 +84,7 @@ public final class MongoEventLog implements EventLog {
   private final MongoCollection<Document> eventsOnPrimary;
   private final MongoCollection<Document> counters;
   private final StableHead head;
+  private final Clock clock;
   private volatile Runnable onAppend = () -> {};
 
   /** A log on {@code db} with the default gap grace; the indexes must exist ({@link MongoIndexes}). */
@@ -80,6 +94,12 @@ public final class MongoEventLog implements EventLog {
 
   /** @param gapGrace how long an empty position below a written one may stay before it is abandoned */
   public MongoEventLog(MongoDatabase db, Duration gapGrace) {
+    this(db, gapGrace, Clock.systemUTC());
+  }
+
+  /** @param clock the time by which expiring events lapse */
+  public MongoEventLog(MongoDatabase db, Duration gapGrace, Clock clock) {
+    this.clock = clock;
     this.events = MongoErrors.majority(db, MongoIndexes.EVENTS).withReadConcern(ReadConcern.MAJORITY);
     this.eventsOnPrimary = events.withReadConcern(ReadConcern.LOCAL);
     this.counters = MongoErrors.majority(db, MongoIndexes.COUNTERS);
@@ -104,7 +124,7 @@ public final class MongoEventLog implements EventLog {
       if (earlier.isPresent()) return new Appended(earlier.get(), false);
     }
     NewEvent stored = new NewEvent(event.room(), event.sender(), event.originTs().truncatedTo(ChronoUnit.MILLIS),
-        event.content(), event.txnId());
+        event.content(), event.txnId(), event.expiresAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)));
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       long position = allocate();
       Optional<Appended> done = tryInsert(position, stored, txnKey);
@@ -193,7 +213,7 @@ public final class MongoEventLog implements EventLog {
     if (rooms.isEmpty()) return new StreamSlice(List.of(), new EventId(snapshot), false);
     List<String> roomIds = rooms.stream().map(RoomId::value).toList();
     List<Event> found = find("read stream", and(in(EventDocuments.ROOM, roomIds), gt("_id", after.position()),
-        lte("_id", snapshot)), Sorts.ascending("_id"), limit + 1);
+        lte("_id", snapshot), notExpired()), Sorts.ascending("_id"), limit + 1);
     if (found.size() > limit) {
       List<Event> page = found.subList(0, limit);
       return new StreamSlice(page, page.get(limit - 1).id(), true);
@@ -205,7 +225,7 @@ public final class MongoEventLog implements EventLog {
   public List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit) {
     long snapshot = head.current();
     List<Bson> filter = new ArrayList<>(List.of(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
-        lte("_id", snapshot)));
+        lte("_id", snapshot), notExpired()));
     fromExclusive.ifPresent(f -> filter.add(direction == Direction.BACKWARD
         ? lt("_id", f.position()) : gt("_id", f.position())));
     Bson sort = direction == Direction.BACKWARD ? Sorts.descending("_id") : Sorts.ascending("_id");
@@ -216,7 +236,7 @@ public final class MongoEventLog implements EventLog {
   public Optional<Event> find(EventId id) {
     if (id.position() > head.current()) return Optional.empty();
     return MongoErrors.call("find event", () -> Optional.ofNullable(
-        events.find(and(eq("_id", id.position()), exists(EventDocuments.ROOM))).first())
+        events.find(and(eq("_id", id.position()), exists(EventDocuments.ROOM), notExpired())).first())
         .map(EventDocuments::fromDocument));
   }
 
@@ -228,6 +248,26 @@ public final class MongoEventLog implements EventLog {
         and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true), gt("_id", after.position()),
             lte("_id", snapshot), ne("sender", excludedSender.value())),
         new CountOptions().limit((int) Math.min(cap, Integer.MAX_VALUE))));
+  }
+
+  @Override
+  public List<Event> readMessagesSince(RoomId room, Instant from, int limit) {
+    long snapshot = head.current();
+    return find("read messages since", and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
+        gte("ts", Date.from(from.truncatedTo(ChronoUnit.MILLIS).plusNanos(from.getNano() % 1_000_000 == 0 ? 0 : 1_000_000))),
+        lte("_id", snapshot), notExpired()), Sorts.ascending("ts", "_id"), limit);
+  }
+
+  @Override
+  public long purgeExpired(Instant now) {
+    long below = head.current();
+    return MongoErrors.call("purge expired events", () -> events.deleteMany(
+        and(lte(EventDocuments.EXPIRES_AT, Date.from(now)), lte("_id", below))).getDeletedCount());
+  }
+
+  /** Lasting events, and expiring ones not yet expired by this log's clock. */
+  private Bson notExpired() {
+    return or(exists(EventDocuments.EXPIRES_AT, false), gt(EventDocuments.EXPIRES_AT, Date.from(clock.instant())));
   }
 
   /** Rooms and member targets of the events in {@code (after, upTo]}: what the feed reports. */

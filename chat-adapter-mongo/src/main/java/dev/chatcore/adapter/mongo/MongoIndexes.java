@@ -6,6 +6,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every collection and index of the chat, created at start. Idempotent: creating an index that
@@ -19,9 +20,25 @@ public final class MongoIndexes {
   static final String MEMBERSHIPS = "memberships";
   static final String ACCOUNTS = "accounts";
   static final String INVITES = "invites";
+  static final String MEMBER_COUNTS = "member_counts";
+  static final String BANS = "bans";
+  static final String OFFENCES = "offences";
+  static final String REACTIONS = "reactions";
+  static final String RECEIPTS = "receipts";
+  static final String GLOBAL_ROOMS = "global_rooms";
+  static final String GLOBAL_SEATS = "global_seats";
+  static final String DM_ROOMS = "dm_rooms";
+  static final String ACTIVITY = "activity";
+  static final String PREFERENCES = "preferences";
+  static final String REPORTS = "reports";
+  static final String ANNOUNCEMENTS = "announcements";
+  static final String HACKED_MESSAGES = "hacked_messages";
+
+  /** Expired events that no purge reached are deleted by the server this long after expiry. */
+  static final long EXPIRED_EVENT_TTL_SECONDS = 60;
 
   /** Indexes per collection (the {@code _id} index exists anyway). */
-  static final Map<String, List<IndexModel>> INDEXES = Map.of(
+  static final Map<String, List<IndexModel>> INDEXES = Map.ofEntries(Map.entry(
       EVENTS, List.of(
           // readAfter, roomHead: a room's events by position
           new IndexModel(Indexes.ascending("room", "_id"), new IndexOptions().name("room_position")),
@@ -29,23 +46,64 @@ public final class MongoIndexes {
           new IndexModel(Indexes.ascending("room", "msg", "_id"), new IndexOptions().name("room_messages")),
           // txn_id idempotency across nodes: one event per (sender, txn_id)
           new IndexModel(Indexes.ascending("txnKey"),
-              new IndexOptions().name("sender_txn").unique(true).sparse(true))),
-      ROOMS, List.of(
+              new IndexOptions().name("sender_txn").unique(true).sparse(true)),
+          // readMessagesSince: a room's messages by time
+          new IndexModel(Indexes.ascending("room", "msg", "ts", "_id"), new IndexOptions().name("room_messages_ts")),
+          // purgeExpired, and the server's own deletion of expired events nobody purged
+          new IndexModel(Indexes.ascending("expiresAt"),
+              new IndexOptions().name("expires_ttl").expireAfter(EXPIRED_EVENT_TTL_SECONDS, TimeUnit.SECONDS)))),
+      Map.entry(ROOMS, List.of(
           // listByType: live rooms of a type, oldest first; listDeletedAfter
           new IndexModel(Indexes.ascending("type", "createdAt", "_id"), new IndexOptions().name("type_created")),
-          new IndexModel(Indexes.ascending("type", "deletedAt"), new IndexOptions().name("type_deleted"))),
-      MEMBERSHIPS, List.of(
+          new IndexModel(Indexes.ascending("type", "deletedAt"), new IndexOptions().name("type_deleted")))),
+      Map.entry(MEMBERSHIPS, List.of(
           // ofAccount
           new IndexModel(Indexes.ascending("account"), new IndexOptions().name("account")),
           // inState (paged by account), count, deleteRoom (prefix)
-          new IndexModel(Indexes.ascending("room", "state", "account"), new IndexOptions().name("room_state_account"))),
-      ACCOUNTS, List.of(
+          new IndexModel(Indexes.ascending("room", "state", "account"), new IndexOptions().name("room_state_account")))),
+      Map.entry(ACCOUNTS, List.of(
           // anyAdmin
-          new IndexModel(Indexes.ascending("admin"), new IndexOptions().name("admin"))),
-      INVITES, List.of(
+          new IndexModel(Indexes.ascending("admin"), new IndexOptions().name("admin")))),
+      Map.entry(INVITES, List.of(
           // list, newest first
-          new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name("created_desc"))),
-      COUNTERS, List.of());
+          new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name("created_desc")))),
+      Map.entry(COUNTERS, List.of()),
+      // joinIfBelow's counters and the offence records: by _id only
+      Map.entry(MEMBER_COUNTS, List.of()),
+      Map.entry(OFFENCES, List.of()),
+      // bans: by _id (account), listed by _id
+      Map.entry(BANS, List.of()),
+      Map.entry(REACTIONS, List.of(
+          // aggregates (a page of messages of one room), deleteRoom (prefix)
+          new IndexModel(Indexes.ascending("room", "message"), new IndexOptions().name("room_message")))),
+      Map.entry(RECEIPTS, List.of(
+          // positions (a room's receipts at or after a position), deleteRoom (prefix)
+          new IndexModel(Indexes.ascending("room", "pos"), new IndexOptions().name("room_pos")))),
+      Map.entry(GLOBAL_ROOMS, List.of(
+          // unique room numbers; the highest number
+          new IndexModel(Indexes.ascending("number"), new IndexOptions().name("number").unique(true)),
+          // place: the fullest open rooms; listOpen/countOpen
+          new IndexModel(Indexes.ascending("members", "number"), new IndexOptions().name("members_number")))),
+      Map.entry(GLOBAL_SEATS, List.of(
+          // members: a room's seats by account
+          new IndexModel(Indexes.ascending("room", "_id"), new IndexOptions().name("room_account")))),
+      Map.entry(DM_ROOMS, List.of(
+          // release: the key a room holds (at most one)
+          new IndexModel(Indexes.ascending("room"), new IndexOptions().name("room").unique(true)))),
+      Map.entry(ACTIVITY, List.of(
+          // idleSince: least recently active first
+          new IndexModel(Indexes.ascending("at", "_id"), new IndexOptions().name("at_account")))),
+      // preferences: by _id (account)
+      Map.entry(PREFERENCES, List.of()),
+      Map.entry(REPORTS, List.of(
+          // find(id)
+          new IndexModel(Indexes.ascending("id"), new IndexOptions().name("report_id").unique(true)))),
+      Map.entry(ANNOUNCEMENTS, List.of(
+          // active: not yet expired
+          new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().name("expires_at")))),
+      Map.entry(HACKED_MESSAGES, List.of(
+          // list newest first, purgeBefore
+          new IndexModel(Indexes.descending("createdAt", "_id"), new IndexOptions().name("created_desc")))));
 
   private static final int NAMESPACE_EXISTS = 48;
 

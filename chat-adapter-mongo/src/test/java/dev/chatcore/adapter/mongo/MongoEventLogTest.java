@@ -9,6 +9,6 @@ class MongoEventLogTest extends EventLogContract {
 
   @Override
   protected EventLog newEventLog() {
-    return new MongoEventLog(mongo.freshDatabase());
+    return new MongoEventLog(mongo.freshDatabase(), MongoOptions.DEFAULT_GAP_GRACE, clock);
   }
 }

@@ -103,6 +103,13 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
     return storage;
   }
 
+  /** {@link #storage(MongoOptions)} whose expiring events lapse by {@code clock}. */
+  public MongoChatStorage storage(MongoOptions options, java.time.Clock clock) {
+    MongoChatStorage storage = MongoChatStorage.connect(options, clock);
+    opened.add(storage);
+    return storage;
+  }
+
   /** Closes something after the test, before the databases are dropped. */
   public <T extends AutoCloseable> T closeAfterTest(T closeable) {
     opened.add(closeable);
