@@ -155,12 +155,18 @@ public final class MongoEventLog implements EventLog {
     }
   }
 
-  /** Takes the next counter value. */
+  /**
+   * Takes the next counter value: the value before this call's {@code $inc}, plus one. (Asking
+   * for the document after the update would do on MongoDB, but the embedded test server then
+   * answers with the document as it is when the reply is written, after later increments: values
+   * repeat and others are never handed out, each one a gap readers wait out. The document before
+   * the update is a copy taken under the update, exact on both.)
+   */
   long allocate() {
-    Document counter = MongoErrors.call("allocate stream position", () -> counters.findOneAndUpdate(
+    Document before = MongoErrors.call("allocate stream position", () -> counters.findOneAndUpdate(
         eq("_id", COUNTER_ID), Updates.inc("seq", 1L),
-        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
-    return counter.get("seq", Number.class).longValue();
+        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));
+    return before == null ? 1 : before.get("seq", Number.class).longValue() + 1;
   }
 
   private void afterAppend() {
