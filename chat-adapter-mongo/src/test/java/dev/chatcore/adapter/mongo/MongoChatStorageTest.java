@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatcore.domain.account.Account;
+import dev.chatcore.domain.chat.DmKey;
 import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.invite.Invite;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.reaction.ReactionKey;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomName;
 import dev.chatcore.domain.testing.Events;
 import dev.chatcore.domain.testing.TestIds;
@@ -72,7 +75,21 @@ class MongoChatStorageTest {
         () -> storage.accounts().register(new Account(TestIds.account(), "a", false, T, EventId.ORIGIN)),
         () -> storage.invites().redeem("c0de00000000000000000001", T),
         () -> storage.invites().save(new Invite("c0de00000000000000000002", 1, T.plusSeconds(60), false, false,
-            Optional.empty(), T)));
+            Optional.empty(), T)),
+        () -> storage.memberships().joinIfBelow(new RoomMember(room.id(), TestIds.account(), MemberState.JOINED, T,
+            EventId.ORIGIN), 10),
+        () -> storage.events().purgeExpired(T),
+        () -> storage.events().readMessagesSince(room.id(), T, 10),
+        () -> storage.bans().find(TestIds.account()),
+        () -> storage.reactions().add(room.id(), new EventId(1), TestIds.account(), new ReactionKey("x")),
+        () -> storage.receipts().advance(room.id(), TestIds.account(), new EventId(1)),
+        () -> storage.globalRooms().place(TestIds.account(), 5, Set.of(), TestIds.room(), T),
+        () -> storage.dmRooms().claim(new DmKey("a,b"), TestIds.room()),
+        () -> storage.activity().touch(TestIds.account(), T),
+        () -> storage.preferences().findOrCreate(TestIds.account(), "0123456789abcdef01234567", T),
+        () -> storage.reports().findByMessage(new EventId(1)),
+        () -> storage.announcements().active(T),
+        () -> storage.hackedMessages().count());
     mongo.stop();
     try {
       for (Executable operation : operations) {
