@@ -82,8 +82,9 @@ public final class MongoIndexes {
       Map.entry(GLOBAL_ROOMS, List.of(
           // unique room numbers; the highest number
           new IndexModel(Indexes.ascending("number"), new IndexOptions().name("number").unique(true)),
-          // place: the fullest open rooms; listOpen/countOpen
-          new IndexModel(Indexes.ascending("members", "number"), new IndexOptions().name("members_number")))),
+          // place: open rooms, fullest first then lowest number (this index scanned backwards); countOpen
+          new IndexModel(Indexes.compoundIndex(Indexes.ascending("members"), Indexes.descending("number")),
+              new IndexOptions().name("members_number")))),
       Map.entry(GLOBAL_SEATS, List.of(
           // members: a room's seats by account
           new IndexModel(Indexes.ascending("room", "_id"), new IndexOptions().name("room_account")))),
