@@ -44,7 +44,8 @@ import org.bson.conversions.Bson;
  * nodes that chose the same number, and the loser looks for space again (the winner's room may
  * have it), so concurrent placements open a room only when the existing ones are full. The new
  * room's seat is written before the room: a seat may point for a moment at a room not yet there
- * ({@link #roomOf} then answers empty, {@link #place} waits for it), but a room never exists
+ * ({@link #roomOf} then answers empty, {@link #place} waits for it, and removes the seat as an
+ * orphan when the room has not appeared after {@link #ORPHAN_AFTER}), but a room never exists
  * without the seat that made it.
  *
  * <p>The counter equals the number of seats of the room except while an operation runs, or when
@@ -54,11 +55,20 @@ import org.bson.conversions.Bson;
 public final class MongoGlobalRoomRepository implements GlobalRoomRepository {
   private static final int ATTEMPTS = 200;
   private static final int CANDIDATES = 8;
+  /** How long a seat may point at a room that does not exist before it counts as an orphan. */
+  static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofSeconds(5);
 
   private final MongoCollection<Document> seats;
   private final MongoCollection<Document> rooms;
+  private final java.time.Duration orphanAfter;
 
   public MongoGlobalRoomRepository(MongoDatabase db) {
+    this(db, ORPHAN_AFTER);
+  }
+
+  /** @param orphanAfter how long a seat may point at a missing room (tests shorten it) */
+  MongoGlobalRoomRepository(MongoDatabase db, java.time.Duration orphanAfter) {
+    this.orphanAfter = orphanAfter;
     this.seats = MongoErrors.majority(db, MongoIndexes.GLOBAL_SEATS);
     this.rooms = MongoErrors.majority(db, MongoIndexes.GLOBAL_ROOMS);
   }
@@ -119,17 +129,31 @@ public final class MongoGlobalRoomRepository implements GlobalRoomRepository {
     throw new UnavailableException("could not place the account in a global room (too much contention)", null);
   }
 
-  /** The account's current seat with its room; waits out a room that its creator is writing. */
+  /**
+   * The account's current seat with its room. A seat whose room does not exist is the seat of a
+   * room being created: its room follows within milliseconds, or the creator removes the seat.
+   * When neither happens for {@link #ORPHAN_AFTER} (the creating node died in between) the seat
+   * is an orphan and is removed, so the account can be placed again.
+   */
   private Optional<Seat> existingSeat(AccountId account) {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+    long deadline = System.nanoTime() + orphanAfter.toNanos();
+    while (true) {
       Optional<RoomId> seat = seatOf(account);
       if (seat.isEmpty()) return Optional.empty();
       Optional<GlobalRoom> room = find(seat.get());
       if (room.isPresent()) return Optional.of(new Seat(room.get(), Optional.empty(), false, false));
-      Thread.onSpinWait(); // the seat of a room being created: its room follows, or the seat goes
-      Thread.yield();
+      if (System.nanoTime() > deadline) {
+        MongoErrors.run("remove orphan seat", () -> seats.deleteOne(
+            and(eq("_id", account.value()), eq("room", seat.get().value()))));
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UnavailableException("interrupted while waiting for a global room", e);
+      }
     }
-    throw new UnavailableException("the account's global room does not appear", null);
   }
 
   private List<Document> candidates(int capacity, List<String> skipped) {
