@@ -40,6 +40,7 @@ import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +51,11 @@ import java.util.concurrent.TimeUnit;
  * The whole chat core, wired by hand: the plain-Java factory for hosts without a container
  * (the server's Dagger component takes its services from here too, so the two cannot drift).
  *
- * <p>Owns two small executors: virtual threads for sync reads after a wake-up, and one timer
- * thread for sync timeouts and the periodic purge of expired events (typing notices).
- * {@link #close()} answers every held sync and stops both; it does not close the storage, which
- * the caller owns.
+ * <p>Subscribes to the storage's {@link EventFeed}, so that events appended on other nodes wake
+ * the syncs held here. Owns two small executors: virtual threads for sync reads after a wake-up,
+ * and one timer thread for sync timeouts and the periodic purge of expired events (typing
+ * notices). {@link #close()} answers every held sync and stops both; it does not close the
+ * storage, which the caller owns.
  */
 public final class ChatCore implements AutoCloseable {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatCore.class.getName());
@@ -65,6 +67,7 @@ public final class ChatCore implements AutoCloseable {
   private final SyncWaiter waiter;
   private final ExecutorService syncReads = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledThreadPoolExecutor timer;
+  private final EventFeed.Subscription feed;
 
   private final RegisterCaller registerCaller;
   private final GetMe getMe;
@@ -147,6 +150,14 @@ public final class ChatCore implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
     this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher);
+    this.feed = storage.feed().subscribe(this::wakeFromFeed);
+  }
+
+  /** Events appended on other nodes (or readable only now) wake the syncs held here. */
+  private void wakeFromFeed(java.util.Set<dev.chatcore.domain.id.RoomId> rooms,
+      java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
+    rooms.forEach(waiter::wakeRoom);
+    accounts.forEach(waiter::wakeAccount);
   }
 
   /**
@@ -308,6 +319,7 @@ public final class ChatCore implements AutoCloseable {
   /** Answers every held sync, then stops the core's executors. Idempotent. */
   @Override
   public void close() {
+    feed.close();
     waiter.shutdown();
     timer.shutdownNow();
     syncReads.shutdown();

@@ -3,6 +3,7 @@ package dev.chatcore.application;
 import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.HackedMessageRepository;
 import dev.chatcore.domain.port.AnnouncementRepository;
 import dev.chatcore.domain.port.ReportRepository;
@@ -131,6 +132,11 @@ public final class CountingStorage implements ChatStorage {
   @Override
   public HackedMessageRepository hackedMessages() {
     return counted(HackedMessageRepository.class, inner.hackedMessages());
+  }
+
+  @Override
+  public EventFeed feed() {
+    return inner.feed();
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.chatcore.server;
 
 import dev.chatcore.application.invite.BootstrapAdmin;
 import dev.chatcore.domain.invite.Invite;
+import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.server.di.DaggerMemoryServerComponent;
+import dev.chatcore.server.di.DaggerMongoServerComponent;
 import dev.chatcore.server.di.ServerComponent;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -39,12 +41,21 @@ public final class Main {
     if (config.authSecret().isEmpty()) {
       generated = Optional.of(Secrets.generate());
       config = new ServerConfig(config.host(), config.port(), config.storage(), generated, config.tokenTtl(),
-          config.limits());
+          config.limits(), config.mongo());
     }
     ServerComponent component = switch (config.storage()) {
       case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
+      case MONGODB -> DaggerMongoServerComponent.factory().create(config);
     };
-    ChatServer server = component.server();
+    ChatServer server;
+    try {
+      server = component.server(); // connects to the storage and creates its indexes
+    } catch (UnavailableException e) {
+      System.err.println("chat-server: cannot start on " + config.storage().name().toLowerCase(java.util.Locale.ROOT)
+          + ": " + e.getMessage() + config.mongo().map(m -> " (" + m.redactedUri() + ")").orElse(""));
+      System.exit(1);
+      return;
+    }
     try {
       server.start();
     } catch (RuntimeException e) {
@@ -64,6 +75,8 @@ public final class Main {
     bootstrap.adminInvite().map(Invite::code).ifPresent(code -> out.println(
         "No admin account yet. One-time admin invite code: " + code
             + " (POST /v1/invites/redeem {\"code\":\"" + code + "\",\"display_name\":\"admin\"})"));
+    out.println("storage: " + server.core().storage().kind() + "; sync delivery across nodes: "
+        + server.core().storage().feed().delivery());
     out.println("chat-server listening on http://" + hostForUrl(server.address().getHostString()) + ":"
         + server.address().getPort());
     out.flush();

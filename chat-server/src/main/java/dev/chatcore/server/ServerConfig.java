@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param authSecret empty when {@code CHAT_AUTH_SECRET} is unset (then the server makes one)
  * @param tokenTtl lifetime of tokens the server issues
+ * @param mongo where MongoDB is, present exactly when {@code storage} is {@code MONGODB}
  */
 public record ServerConfig(
     String host,
@@ -20,7 +21,8 @@ public record ServerConfig(
     StorageKind storage,
     Optional<String> authSecret,
     Duration tokenTtl,
-    Limits limits) {
+    Limits limits,
+    Optional<MongoConfig> mongo) {
 
   /** Reads and validates the configuration. */
   public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -30,11 +32,21 @@ public record ServerConfig(
     int port = r.integer("CHAT_PORT", 8080, 0, 65535);
     StorageKind storage = switch (r.string("CHAT_STORAGE", "memory")) {
       case "memory" -> StorageKind.MEMORY;
-      default -> throw new ConfigException("CHAT_STORAGE", "memory (mongodb arrives with the Mongo adapter)");
+      case "mongodb" -> StorageKind.MONGODB;
+      default -> throw new ConfigException("CHAT_STORAGE", "memory or mongodb (got \"" + r.string("CHAT_STORAGE", "") + "\")");
     };
     Optional<String> secret = r.optional("CHAT_AUTH_SECRET");
     if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < 32) {
       throw new ConfigException("CHAT_AUTH_SECRET", "at least 32 bytes");
+    }
+    Optional<MongoConfig> mongo = Optional.empty();
+    if (storage == StorageKind.MONGODB) {
+      if (secret.isEmpty()) {
+        throw new ConfigException("CHAT_AUTH_SECRET",
+            "a secret of at least 32 bytes with CHAT_STORAGE=mongodb (a generated one would not survive a restart)");
+      }
+      mongo = Optional.of(MongoConfig.fromEnvironment(r::optional, r.integer("CHAT_MONGO_TIMEOUT_MS",
+          (int) MongoConfig.DEFAULT_TIMEOUT.toMillis(), 100, 120_000)));
     }
     Duration tokenTtl = Duration.ofSeconds(r.integer("CHAT_TOKEN_TTL_S", 30 * 24 * 3600, 60, 365 * 24 * 3600));
     int syncMin = r.integer("CHAT_SYNC_TIMEOUT_MIN_MS", ms(d.syncTimeoutMin()), 0, 3_600_000);
@@ -64,7 +76,7 @@ public record ServerConfig(
         r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000),
         r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000),
         r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000));
-    return new ServerConfig(host, port, storage, secret, tokenTtl, limits);
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo);
   }
 
   private static int ms(Duration d) {

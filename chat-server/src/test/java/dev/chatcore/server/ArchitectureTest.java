@@ -4,14 +4,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The "may depend on" column of SPEC §1, enforced over every module's main classes. */
-@AnalyzeClasses(packages = "dev.chatcore", importOptions = DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.chatcore", importOptions = {DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+  /** Test-jars (the port contract suites) are test code too, wherever they sit on the classpath. */
+  static final class NoTestJars implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("-tests.jar") && !location.contains("/test-classes/");
+    }
+  }
+
   @ArchTest
   static final ArchRule domainIsJdkOnly = classes().that().resideInAPackage("dev.chatcore.domain..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "java..");

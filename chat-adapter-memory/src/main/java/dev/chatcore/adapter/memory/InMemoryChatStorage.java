@@ -10,6 +10,7 @@ import dev.chatcore.domain.port.HackedMessageRepository;
 import dev.chatcore.domain.port.PreferencesRepository;
 import dev.chatcore.domain.port.ReportRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
@@ -25,9 +26,11 @@ public final class InMemoryChatStorage implements ChatStorage {
   private final MembershipRepository memberships = new InMemoryMembershipRepository();
   private final EventLog events;
   private final InviteRepository invites = new InMemoryInviteRepository();
+  private final EventFeed feed = new InMemoryEventFeed();
   private final BanRepository bans = new InMemoryBanRepository();
   private final ReactionRepository reactions = new InMemoryReactionRepository();
   private final ReceiptRepository receipts = new InMemoryReceiptRepository();
+
 
   /** Storage whose expiring events lapse by the system clock. */
   public InMemoryChatStorage() {
@@ -122,6 +125,11 @@ public final class InMemoryChatStorage implements ChatStorage {
   }
 
   @Override
+  public EventFeed feed() {
+    return feed;
+  }
+
+  @Override
   public void checkReady() {
     // memory always answers
   }
@@ -133,6 +141,6 @@ public final class InMemoryChatStorage implements ChatStorage {
 
   @Override
   public void close() {
-    // nothing to release
+    feed.close();
   }
 }

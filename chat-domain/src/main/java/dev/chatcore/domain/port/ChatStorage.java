@@ -42,6 +42,9 @@ public interface ChatStorage extends AutoCloseable {
   /** Chat V2: messages flagged "hacked". */
   HackedMessageRepository hackedMessages();
 
+  /** Cross-node change notifications; a no-op feed ({@code local}) for single-process stores. */
+  EventFeed feed();
+
   /**
    * Asks the store whether it answers.
    *

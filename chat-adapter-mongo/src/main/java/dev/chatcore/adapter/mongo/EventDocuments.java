@@ -1,0 +1,97 @@
+package dev.chatcore.adapter.mongo;
+
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.event.Membership;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Events as documents of the {@code events} collection:
+ * {@code {_id: <position>, room, sender, ts: Date, type: "m.plain", msg: bool, content: {...},
+ * txn?, txnKey?, target?, expiresAt?: Date}}. Positions that were abandoned hold {@code {_id, burned: true}} and
+ * nothing else. A new {@link EventContent} type needs a case in both switches below.
+ */
+final class EventDocuments {
+  static final String ID = "_id";
+  static final String ROOM = "room";
+  static final String MSG = "msg";
+  static final String TXN_KEY = "txnKey";
+  static final String TARGET = "target";
+  static final String BURNED = "burned";
+  static final String EXPIRES_AT = "expiresAt";
+
+  private EventDocuments() {}
+
+  /** The unique idempotency key of a transaction id: the sender is 24 hex, so no clash is possible. */
+  static String txnKey(AccountId sender, String txnId) {
+    return sender.value() + "/" + txnId;
+  }
+
+  static Document toDocument(Event event) {
+    Document d = new Document(ID, event.id().position())
+        .append(ROOM, event.room().value())
+        .append("sender", event.sender().value())
+        .append("ts", Date.from(event.originTs()))
+        .append("type", event.type().wireName())
+        .append(MSG, event.isMessage())
+        .append("content", content(event.content()));
+    event.txnId().ifPresent(t -> d.append("txn", t).append(TXN_KEY, txnKey(event.sender(), t)));
+    if (event.content() instanceof EventContent.Member m) d.append(TARGET, m.target().value());
+    event.expiresAt().ifPresent(at -> d.append(EXPIRES_AT, Date.from(at)));
+    return d;
+  }
+
+  /** The placeholder of an abandoned position: a document without a room, so no query finds it. */
+  static Document burned(long position) {
+    return new Document(ID, position).append(BURNED, true);
+  }
+
+  static Event fromDocument(Document d) {
+    return new Event(new EventId(d.getLong(ID)), new RoomId(d.getString(ROOM)), new AccountId(d.getString("sender")),
+        d.getDate("ts").toInstant(), content(d.getString("type"), d.get("content", Document.class)),
+        Optional.ofNullable(d.getString("txn")), Optional.ofNullable(d.getDate(EXPIRES_AT)).map(Date::toInstant));
+  }
+
+  private static Document content(EventContent content) {
+    return switch (content) {
+      case EventContent.Message m -> {
+        Document c = new Document("text", m.text());
+        m.context().ifPresent(x -> c.append("context", x.json()));
+        yield c;
+      }
+      case EventContent.RoomCreated c -> new Document("name", c.name());
+      case EventContent.RoomDeleted d -> new Document();
+      case EventContent.Member m -> new Document("target", m.target().value())
+          .append("membership", m.membership().name());
+      case EventContent.Reaction r -> new Document("event", r.target().position()).append("key", r.key())
+          .append("added", r.added());
+      case EventContent.Typing t -> new Document("userIds", t.userIds().stream().map(AccountId::value).toList())
+          .append("timeoutMs", t.timeout().toMillis());
+      case EventContent.Receipt r -> new Document("user", r.user().value()).append("upTo", r.upTo().position());
+    };
+  }
+
+  private static EventContent content(String type, Document c) {
+    return switch (type) {
+      case "m.plain" -> new EventContent.Message(c.getString("text"),
+          Optional.ofNullable(c.getString("context")).map(JsonObjectText::new));
+      case "m.room.created" -> new EventContent.RoomCreated(c.getString("name"));
+      case "m.room.deleted" -> new EventContent.RoomDeleted();
+      case "m.member" -> new EventContent.Member(new AccountId(c.getString("target")),
+          Membership.valueOf(c.getString("membership")));
+      case "m.reaction" -> new EventContent.Reaction(new EventId(c.getLong("event")), c.getString("key"),
+          c.getBoolean("added"));
+      case "m.typing" -> new EventContent.Typing(c.getList("userIds", String.class).stream().map(AccountId::new).toList(),
+          Duration.ofMillis(c.getLong("timeoutMs")));
+      case "m.receipt" -> new EventContent.Receipt(new AccountId(c.getString("user")), new EventId(c.getLong("upTo")));
+      default -> throw new IllegalStateException("unknown stored event type " + type);
+    };
+  }
+}

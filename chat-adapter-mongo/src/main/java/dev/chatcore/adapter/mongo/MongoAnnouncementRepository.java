@@ -1,0 +1,58 @@
+package dev.chatcore.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import dev.chatcore.domain.chat.Announcement;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Announcements in the {@code announcements} collection: {@code {_id: id, author, text,
+ * context?: <JSON text>, createdAt: Date, expiresAt: Date}}. The active ones are one indexed
+ * query ({@code expiresAt}), sorted by creation: there are few, so the read is cheap. Times are
+ * kept to the millisecond. Thread-safe.
+ */
+public final class MongoAnnouncementRepository implements AnnouncementRepository {
+  private final MongoCollection<Document> announcements;
+
+  public MongoAnnouncementRepository(MongoDatabase db) {
+    this.announcements = MongoErrors.majority(db, MongoIndexes.ANNOUNCEMENTS);
+  }
+
+  @Override
+  public void save(Announcement a) {
+    Document d = new Document("_id", a.id())
+        .append("author", a.author().value())
+        .append("text", a.text())
+        .append("createdAt", Date.from(a.createdAt()))
+        .append("expiresAt", Date.from(a.expiresAt()));
+    a.context().ifPresent(c -> d.append("context", c.json()));
+    MongoErrors.run("save announcement", () -> announcements.replaceOne(eq("_id", a.id()), d,
+        new ReplaceOptions().upsert(true)));
+  }
+
+  @Override
+  public List<Announcement> active(Instant now) {
+    return MongoErrors.call("read announcements", () -> {
+      List<Announcement> out = new ArrayList<>();
+      for (Document d : announcements.find(gt("expiresAt", Date.from(now))).sort(Sorts.ascending("createdAt", "_id"))) {
+        out.add(new Announcement(d.getString("_id"), new AccountId(d.getString("author")), d.getString("text"),
+            Optional.ofNullable(d.getString("context")).map(JsonObjectText::new), d.getDate("createdAt").toInstant(),
+            d.getDate("expiresAt").toInstant()));
+      }
+      return out;
+    });
+  }
+}

@@ -1,0 +1,303 @@
+package dev.chatcore.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.chatcore.domain.error.UnavailableException;
+import dev.chatcore.domain.event.Appended;
+import dev.chatcore.domain.event.Direction;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.event.StreamSlice;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.EventLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The event stream in MongoDB, shared by every node.
+ *
+ * <p><b>Positions.</b> A writer takes the next position from a counter document
+ * ({@code findOneAndUpdate} with {@code $inc}) and inserts the event with that position as
+ * {@code _id}. Correctness does not rest on the counter: the unique {@code _id} makes an insert
+ * into a taken position fail, and the writer then takes a new one. (Some MongoDB-compatible test
+ * servers hand out a counter value twice under concurrency; this copes with it.) Positions are
+ * therefore unique and may have gaps, never repeats.
+ *
+ * <p><b>Visibility.</b> With several writers, position p+1 may be written before p. Readers
+ * only look up to the {@linkplain StableHead stable head}, below which every position is filled,
+ * so {@link #readAfter} never returns p+1 while p can still appear.
+ *
+ * <p><b>Idempotency.</b> A unique sparse index on {@code txnKey} (sender and transaction id)
+ * lets one event per key exist across every node: a concurrent retry loses the insert, finds the
+ * earlier event and returns it, and fills the position it took with a placeholder so readers need
+ * not wait for the grace.
+ *
+ * <p>Reads go with majority read concern and writes with majority write concern, so nothing a
+ * reader delivered can be rolled back by a failover. Times are stored to the millisecond; the
+ * event returned by {@link #append} is the stored one. Thread-safe.
+ *
+ * <p><b>Expiry.</b> An expiring event (a typing notice) carries {@code expiresAt}; every read
+ * adds "no {@code expiresAt}, or {@code expiresAt} after now" (by this log's clock), so an
+ * expired event is hidden the instant it expires. {@link #purgeExpired} deletes expired events
+ * at or below the stable head (a deleted position above it would look abandoned and delay
+ * readers by the grace); a TTL index on {@code expiresAt} deletes what no purge reached, a
+ * minute after expiry. Deleting a position below the head changes neither the head nor any
+ * other position.
+ */
+public final class MongoEventLog implements EventLog {
+  static final String COUNTER_ID = "event_position";
+  private static final int MAX_ATTEMPTS = 1000;
+
+  private final MongoCollection<Document> events;
+  private final MongoCollection<Document> eventsOnPrimary;
+  private final MongoCollection<Document> counters;
+  private final StableHead head;
+  private final Clock clock;
+  private volatile Runnable onAppend = () -> {};
+
+  /** A log on {@code db} with the default gap grace; the indexes must exist ({@link MongoIndexes}). */
+  public MongoEventLog(MongoDatabase db) {
+    this(db, MongoOptions.DEFAULT_GAP_GRACE);
+  }
+
+  /** @param gapGrace how long an empty position below a written one may stay before it is abandoned */
+  public MongoEventLog(MongoDatabase db, Duration gapGrace) {
+    this(db, gapGrace, Clock.systemUTC());
+  }
+
+  /** @param clock the time by which expiring events lapse */
+  public MongoEventLog(MongoDatabase db, Duration gapGrace, Clock clock) {
+    this.clock = clock;
+    this.events = MongoErrors.majority(db, MongoIndexes.EVENTS).withReadConcern(ReadConcern.MAJORITY);
+    this.eventsOnPrimary = events.withReadConcern(ReadConcern.LOCAL);
+    this.counters = MongoErrors.majority(db, MongoIndexes.COUNTERS);
+    MongoErrors.run("prepare event counter", this::reconcileCounter);
+    this.head = new StableHead(events, counters, gapGrace);
+  }
+
+  /** Called after every successful append of this process (the feed looks at the head sooner). */
+  void onAppend(Runnable action) {
+    this.onAppend = action;
+  }
+
+  StableHead stableHead() {
+    return head;
+  }
+
+  @Override
+  public Appended append(NewEvent event) {
+    Optional<String> txnKey = event.txnId().map(t -> EventDocuments.txnKey(event.sender(), t));
+    if (txnKey.isPresent()) {
+      Optional<Event> earlier = byTxnKey(events, txnKey.get());
+      if (earlier.isPresent()) return new Appended(earlier.get(), false);
+    }
+    NewEvent stored = new NewEvent(event.room(), event.sender(), event.originTs().truncatedTo(ChronoUnit.MILLIS),
+        event.content(), event.txnId(), event.expiresAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)));
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      long position = allocate();
+      Optional<Appended> done = tryInsert(position, stored, txnKey);
+      if (done.isPresent()) {
+        if (done.get().created()) afterAppend();
+        return done.get();
+      }
+    }
+    throw new UnavailableException("could not find a free stream position", null);
+  }
+
+  /**
+   * Inserts the event at {@code position}. Empty when the position was taken (by a writer given
+   * the same counter value, or by a reader that declared it abandoned): take another one.
+   */
+  Optional<Appended> tryInsert(long position, NewEvent event, Optional<String> txnKey) {
+    Event candidate = event.at(new EventId(position));
+    try {
+      MongoErrors.call("append event", () -> events.insertOne(EventDocuments.toDocument(candidate)));
+      return Optional.of(new Appended(candidate, true));
+    } catch (dev.chatcore.domain.error.ConflictException duplicate) {
+      if (txnKey.isEmpty()) return Optional.empty();
+      // the winner's write may not be majority-committed yet: look where the index said it is
+      Optional<Event> earlier = byTxnKey(eventsOnPrimary, txnKey.get());
+      if (earlier.isEmpty()) return Optional.empty();
+      fillQuietly(position); // ours, and it will stay empty: spare readers the grace
+      return Optional.of(new Appended(earlier.get(), false));
+    }
+  }
+
+  /**
+   * Takes the next counter value: the value before this call's {@code $inc}, plus one. (Asking
+   * for the document after the update would do on MongoDB, but the embedded test server then
+   * answers with the document as it is when the reply is written, after later increments: values
+   * repeat and others are never handed out, each one a gap readers wait out. The document before
+   * the update is a copy taken under the update, exact on both.)
+   */
+  long allocate() {
+    Document before = MongoErrors.call("allocate stream position", () -> counters.findOneAndUpdate(
+        eq("_id", COUNTER_ID), Updates.inc("seq", 1L),
+        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));
+    return before == null ? 1 : before.get("seq", Number.class).longValue() + 1;
+  }
+
+  private void afterAppend() {
+    try {
+      head.refresh(); // this process reads its own writes at once (unless an earlier one is in flight)
+    } catch (UnavailableException e) {
+      // the event is stored; readers refresh the head themselves
+    }
+    onAppend.run();
+  }
+
+  private void fillQuietly(long position) {
+    try {
+      events.insertOne(EventDocuments.burned(position));
+    } catch (MongoException e) {
+      // taken meanwhile, or the store is failing: readers settle it after the grace
+    }
+  }
+
+  private static Optional<Event> byTxnKey(MongoCollection<Document> collection, String txnKey) {
+    return MongoErrors.call("find transaction", () -> Optional.ofNullable(
+        collection.find(eq(EventDocuments.TXN_KEY, txnKey)).first()).map(EventDocuments::fromDocument));
+  }
+
+  /** A counter behind the log (restored from a backup without it, say) would collide forever. */
+  private void reconcileCounter() {
+    Document highest = events.find().projection(Projections.include("_id")).sort(Sorts.descending("_id")).first();
+    long max = highest == null ? 0 : highest.getLong("_id");
+    counters.updateOne(eq("_id", COUNTER_ID), Updates.max("seq", max), new UpdateOptions().upsert(true));
+  }
+
+  @Override
+  public EventId head() {
+    return new EventId(head.refresh());
+  }
+
+  @Override
+  public Optional<EventId> roomHead(RoomId room) {
+    long snapshot = head.current();
+    return MongoErrors.call("read room head", () -> Optional.ofNullable(
+        events.find(and(eq(EventDocuments.ROOM, room.value()), lte("_id", snapshot)))
+            .projection(Projections.include("_id")).sort(Sorts.descending("_id")).first())
+        .map(d -> new EventId(d.getLong("_id"))));
+  }
+
+  @Override
+  public StreamSlice readAfter(EventId after, Set<RoomId> rooms, int limit) {
+    long snapshot = head.refresh();
+    if (after.position() >= snapshot) return new StreamSlice(List.of(), after, false);
+    if (rooms.isEmpty()) return new StreamSlice(List.of(), new EventId(snapshot), false);
+    List<String> roomIds = rooms.stream().map(RoomId::value).toList();
+    List<Event> found = find("read stream", and(in(EventDocuments.ROOM, roomIds), gt("_id", after.position()),
+        lte("_id", snapshot), notExpired()), Sorts.ascending("_id"), limit + 1);
+    if (found.size() > limit) {
+      List<Event> page = found.subList(0, limit);
+      return new StreamSlice(page, page.get(limit - 1).id(), true);
+    }
+    return new StreamSlice(found, new EventId(snapshot), false);
+  }
+
+  @Override
+  public List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit) {
+    long snapshot = head.current();
+    List<Bson> filter = new ArrayList<>(List.of(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
+        lte("_id", snapshot), notExpired()));
+    fromExclusive.ifPresent(f -> filter.add(direction == Direction.BACKWARD
+        ? lt("_id", f.position()) : gt("_id", f.position())));
+    Bson sort = direction == Direction.BACKWARD ? Sorts.descending("_id") : Sorts.ascending("_id");
+    return find("read history", and(filter), sort, limit);
+  }
+
+  @Override
+  public Optional<Event> find(EventId id) {
+    if (id.position() > head.current()) return Optional.empty();
+    return MongoErrors.call("find event", () -> Optional.ofNullable(
+        events.find(and(eq("_id", id.position()), exists(EventDocuments.ROOM), notExpired())).first())
+        .map(EventDocuments::fromDocument));
+  }
+
+  @Override
+  public long countMessagesAfter(RoomId room, EventId after, AccountId excludedSender, long cap) {
+    long snapshot = head.current();
+    if (after.position() >= snapshot) return 0;
+    return MongoErrors.call("count messages", () -> events.countDocuments(
+        and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true), gt("_id", after.position()),
+            lte("_id", snapshot), ne("sender", excludedSender.value())),
+        new CountOptions().limit((int) Math.min(cap, Integer.MAX_VALUE))));
+  }
+
+  @Override
+  public List<Event> readMessagesSince(RoomId room, Instant from, int limit) {
+    long snapshot = head.current();
+    return find("read messages since", and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
+        gte("ts", Date.from(from.truncatedTo(ChronoUnit.MILLIS).plusNanos(from.getNano() % 1_000_000 == 0 ? 0 : 1_000_000))),
+        lte("_id", snapshot), notExpired()), Sorts.ascending("ts", "_id"), limit);
+  }
+
+  @Override
+  public long purgeExpired(Instant now) {
+    long below = head.current();
+    return MongoErrors.call("purge expired events", () -> events.deleteMany(
+        and(lte(EventDocuments.EXPIRES_AT, Date.from(now)), lte("_id", below))).getDeletedCount());
+  }
+
+  /** Lasting events, and expiring ones not yet expired by this log's clock. */
+  private Bson notExpired() {
+    return or(exists(EventDocuments.EXPIRES_AT, false), gt(EventDocuments.EXPIRES_AT, Date.from(clock.instant())));
+  }
+
+  /** Rooms and member targets of the events in {@code (after, upTo]}: what the feed reports. */
+  Changes changesBetween(long after, long upTo) {
+    return MongoErrors.call("read new events", () -> {
+      Set<RoomId> rooms = new HashSet<>();
+      Set<AccountId> accounts = new HashSet<>();
+      for (Document d : events.find(and(gt("_id", after), lte("_id", upTo), exists(EventDocuments.ROOM)))
+          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET))) {
+        rooms.add(new RoomId(d.getString(EventDocuments.ROOM)));
+        String target = d.getString(EventDocuments.TARGET);
+        if (target != null) accounts.add(new AccountId(target));
+      }
+      return new Changes(rooms, accounts);
+    });
+  }
+
+  record Changes(Set<RoomId> rooms, Set<AccountId> accounts) {}
+
+  private List<Event> find(String what, Bson filter, Bson sort, int limit) {
+    return MongoErrors.call(what, () -> {
+      List<Event> out = new ArrayList<>(Math.min(limit, 128));
+      for (Document d : events.find(filter).sort(sort).limit(limit)) out.add(EventDocuments.fromDocument(d));
+      return out;
+    });
+  }
+}

@@ -1,0 +1,111 @@
+package dev.chatcore.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.chatcore.domain.chat.Report;
+import dev.chatcore.domain.chat.ReportStatus;
+import dev.chatcore.domain.chat.ReportedMessage;
+import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.error.UnavailableException;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.ReportRepository;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Reports in the {@code reports} collection, one document per reported message ({@code _id} =
+ * its position): {@code {_id, id, version, room, firstReporter, reporterIds: [...],
+ * reportedCount, log: [{id, author, text, context?, createdAt}], status, adminNote?,
+ * createdAt}}. Filing is optimistic: the first report is an insert (a duplicate key means another
+ * node filed first), a repeat merges in the adapter and replaces only if {@code version} is still
+ * the one read, else reads and merges again. No report is lost and the count is exact. A unique
+ * index on {@code id} serves {@link #find(String)}. Thread-safe.
+ */
+public final class MongoReportRepository implements ReportRepository {
+  private static final int ATTEMPTS = 1000;
+
+  private final MongoCollection<Document> reports;
+
+  public MongoReportRepository(MongoDatabase db) {
+    this.reports = MongoErrors.majority(db, MongoIndexes.REPORTS);
+  }
+
+  @Override
+  public Report file(Report incoming) {
+    long message = incoming.message().position();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Document stored = MongoErrors.call("find report", () -> reports.find(eq("_id", message)).first());
+      if (stored == null) {
+        try {
+          Document first = toDocument(incoming, 0);
+          MongoErrors.run("file report", () -> reports.insertOne(first));
+          return fromDocument(first); // as stored (times to the millisecond)
+        } catch (ConflictException filedMeanwhile) {
+          continue;
+        }
+      }
+      long version = stored.get("version", Number.class).longValue();
+      Document merged = toDocument(fromDocument(stored).mergedWith(incoming), version + 1);
+      boolean replaced = MongoErrors.call("merge report", () -> reports.replaceOne(
+          and(eq("_id", message), eq("version", version)), merged).getModifiedCount() == 1);
+      if (replaced) return fromDocument(merged);
+    }
+    throw new UnavailableException("could not file the report (too much contention)", null);
+  }
+
+  @Override
+  public Optional<Report> findByMessage(EventId message) {
+    return MongoErrors.call("find report", () -> Optional.ofNullable(reports.find(eq("_id", message.position())).first())
+        .map(MongoReportRepository::fromDocument));
+  }
+
+  @Override
+  public Optional<Report> find(String id) {
+    return MongoErrors.call("find report", () -> Optional.ofNullable(reports.find(eq("id", id)).first())
+        .map(MongoReportRepository::fromDocument));
+  }
+
+  private static Document toDocument(Report r, long version) {
+    List<Document> log = new ArrayList<>(r.log().size());
+    for (ReportedMessage m : r.log()) {
+      Document d = new Document("id", m.id().position()).append("author", m.author().value()).append("text", m.text())
+          .append("createdAt", Date.from(m.createdAt()));
+      m.context().ifPresent(c -> d.append("context", c.json()));
+      log.add(d);
+    }
+    Document d = new Document("_id", r.message().position())
+        .append("id", r.id())
+        .append("version", version)
+        .append("room", r.room().value())
+        .append("firstReporter", r.firstReporter().value())
+        .append("reporterIds", r.reporterIds().stream().map(AccountId::value).toList())
+        .append("reportedCount", r.reportedCount())
+        .append("log", log)
+        .append("status", r.status().name())
+        .append("createdAt", Date.from(r.createdAt()));
+    r.adminNote().ifPresent(n -> d.append("adminNote", n));
+    return d;
+  }
+
+  private static Report fromDocument(Document d) {
+    List<ReportedMessage> log = new ArrayList<>();
+    for (Document m : d.getList("log", Document.class)) {
+      log.add(new ReportedMessage(new EventId(m.getLong("id")), new AccountId(m.getString("author")), m.getString("text"),
+          Optional.ofNullable(m.getString("context")).map(JsonObjectText::new), m.getDate("createdAt").toInstant()));
+    }
+    return new Report(d.getString("id"), new EventId(d.getLong("_id")), new RoomId(d.getString("room")),
+        new AccountId(d.getString("firstReporter")),
+        d.getList("reporterIds", String.class).stream().map(AccountId::new).toList(),
+        d.get("reportedCount", Number.class).longValue(), log, ReportStatus.valueOf(d.getString("status")),
+        Optional.ofNullable(d.getString("adminNote")), d.getDate("createdAt").toInstant());
+  }
+}

@@ -1,0 +1,97 @@
+package dev.chatcore.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import dev.chatcore.domain.event.JsonObjectText;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomType;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Rooms in the {@code rooms} collection, one document per room:
+ * {@code {_id, type: "CHANNEL", name?, topic?, createdAt: Date, number, channels, data?,
+ * createdBy?, deletedAt?: <position>}}. Creation relies on the unique {@code _id}; deletion is a
+ * conditional update, so two concurrent deletions change the room once. Thread-safe.
+ */
+public final class MongoRoomRepository implements RoomRepository {
+  private final MongoCollection<Document> rooms;
+
+  public MongoRoomRepository(MongoDatabase db) {
+    this.rooms = MongoErrors.majority(db, MongoIndexes.ROOMS);
+  }
+
+  @Override
+  public void create(Room room) {
+    MongoErrors.run("create room", () -> rooms.insertOne(toDocument(room)));
+  }
+
+  @Override
+  public Optional<Room> find(RoomId id) {
+    return MongoErrors.call("find room", () -> Optional.ofNullable(rooms.find(eq("_id", id.value())).first())
+        .map(MongoRoomRepository::fromDocument));
+  }
+
+  @Override
+  public List<Room> listByType(RoomType type) {
+    return list("list rooms", and(eq("type", type.name()), exists("deletedAt", false)));
+  }
+
+  @Override
+  public List<Room> listDeletedAfter(RoomType type, EventId after) {
+    return list("list deleted rooms", and(eq("type", type.name()), gt("deletedAt", after.position())));
+  }
+
+  @Override
+  public boolean markDeleted(RoomId id, EventId deletion) {
+    return MongoErrors.call("delete room", () -> rooms.updateOne(
+        and(eq("_id", id.value()), exists("deletedAt", false)), Updates.set("deletedAt", deletion.position()))
+        .getModifiedCount() == 1);
+  }
+
+  private List<Room> list(String what, Bson filter) {
+    return MongoErrors.call(what, () -> {
+      List<Room> out = new ArrayList<>();
+      for (Document d : rooms.find(filter).sort(Sorts.ascending("createdAt", "_id"))) out.add(fromDocument(d));
+      return out;
+    });
+  }
+
+  static Document toDocument(Room room) {
+    Document d = new Document("_id", room.id().value())
+        .append("type", room.type().name())
+        .append("createdAt", Date.from(room.createdAt()))
+        .append("number", room.number())
+        .append("channels", room.broadcastChannels());
+    room.name().ifPresent(n -> d.append("name", n));
+    room.topic().ifPresent(t -> d.append("topic", t));
+    room.data().ifPresent(x -> d.append("data", x.json()));
+    room.createdBy().ifPresent(a -> d.append("createdBy", a.value()));
+    room.deletedAt().ifPresent(e -> d.append("deletedAt", e.position()));
+    return d;
+  }
+
+  static Room fromDocument(Document d) {
+    return new Room(new RoomId(d.getString("_id")), RoomType.valueOf(d.getString("type")),
+        Optional.ofNullable(d.getString("name")), Optional.ofNullable(d.getString("topic")),
+        d.getDate("createdAt").toInstant(), d.getInteger("number", 0), d.getInteger("channels", 0),
+        Optional.ofNullable(d.getString("data")).map(JsonObjectText::new),
+        Optional.ofNullable(d.getString("createdBy")).map(AccountId::new),
+        Optional.ofNullable(d.getLong("deletedAt")).map(EventId::new));
+  }
+}
