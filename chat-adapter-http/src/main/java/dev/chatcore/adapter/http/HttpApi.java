@@ -138,7 +138,7 @@ public final class HttpApi {
         byte[] json = failure == null ? bodyOf(r) : null; // serialize off the IO thread
         exchange.getIoThread().execute(() -> {
           if (failure != null) complete(exchange, null, failure);
-          else send(exchange, r.status(), json, Map.of());
+          else send(exchange, r.status(), json, contentType(r));
         });
       });
     });
@@ -147,11 +147,16 @@ public final class HttpApi {
   private static void complete(HttpServerExchange exchange, Reply reply, Throwable failure) {
     if (failure instanceof CancellationException) return;
     if (failure != null) sendError(exchange, HttpErrors.toReply(failure));
-    else send(exchange, reply.status(), bodyOf(reply), Map.of());
+    else send(exchange, reply.status(), bodyOf(reply), contentType(reply));
   }
 
   private static byte[] bodyOf(Reply reply) {
+    if (reply.body() instanceof Reply.Raw raw) return raw.bytes();
     return reply.body() == null ? NO_BODY : Json.write(reply.body());
+  }
+
+  private static Map<String, String> contentType(Reply reply) {
+    return reply.body() instanceof Reply.Raw raw ? Map.of("Content-Type", raw.contentType()) : Map.of();
   }
 
   private static String clientAddress(HttpServerExchange exchange) {
@@ -187,8 +192,8 @@ public final class HttpApi {
   private static void send(HttpServerExchange exchange, int status, byte[] body, Map<String, String> headers) {
     if (exchange.isResponseStarted()) return;
     exchange.setStatusCode(status);
-    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     if (body.length > 0) exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     exchange.getResponseSender().send(ByteBuffer.wrap(body));
   }
 }
