@@ -165,6 +165,55 @@ class InMemoryChatTest {
   }
 
   @Test
+  void aRetriedTransactionIdReturnsTheFirstEventAndStoresNothing() {
+    manual();
+    RoomId lobby = lobby();
+    var command = new dev.chatcore.application.message.SendMessage.Command(ada, lobby, "",
+        Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"emote\":\"wave\"}")), Optional.of("txn-1"));
+    Event first = chat.send(command);
+    Event retry = chat.send(command);
+    assertEquals(first.id(), retry.id());
+    assertEquals(1, chat.history(ada, lobby, Optional.empty(), Direction.BACKWARD, 10).chunk().size());
+  }
+
+  @Test
+  void reactionsReceiptsAndMembersThroughTheFacade() {
+    manual();
+    RoomId lobby = lobby();
+    EventId message = chat.send(ada, lobby, "nice").id();
+    assertTrue(chat.react(bob, lobby, message, "+1").changed());
+    assertFalse(chat.react(bob, lobby, message, "+1").changed(), "a repeat changes nothing");
+    assertEquals(message, chat.markRead(bob, lobby, message));
+    var summary = chat.history(ada, lobby, Optional.empty(), Direction.BACKWARD, 10).summary(message);
+    assertEquals(1, summary.reactions().size());
+    assertEquals(1, summary.readBy());
+    assertTrue(chat.unreact(bob, lobby, message, "+1").changed());
+    assertEquals(Duration.ofSeconds(3), chat.typing(bob, lobby, true));
+    var members = chat.members(admin, lobby, Optional.empty(), 100).members().stream().map(m -> m.account()).toList();
+    assertTrue(members.containsAll(List.of(ada.id(), bob.id())), members.toString());
+    chat.leave(bob, lobby);
+    assertThrows(ForbiddenException.class, () -> chat.send(bob, lobby, "gone"));
+    assertEquals(List.of(), chat.rooms(bob).stream().filter(r -> r.room().id().equals(lobby)).toList());
+    chat.kick(admin, lobby, ada.id());
+    assertThrows(ForbiddenException.class, () -> chat.send(ada, lobby, "kicked"));
+    chat.deleteRoom(admin, lobby);
+    assertThrows(dev.chatcore.domain.error.NotFoundException.class, () -> chat.room(admin, lobby));
+  }
+
+  @Test
+  void playersReportWhatTheySeeAndAdminsListBans() {
+    manual();
+    EventId rude = EventId.parse(chat.sendDirect(ada, Set.of(bob.id()), "rude").id(), "id");
+    assertEquals(1, chat.report(bob, rude).reportedCount());
+    assertThrows(InvalidInputException.class, () -> chat.report(ada, rude), "not one's own message");
+    chat.ban(admin, ada.id(), Optional.empty(), "permanent");
+    var page = chat.bans(admin, Optional.empty(), 0, 10);
+    assertEquals(List.of(ada.id()), page.bans().stream().map(b -> b.account()).toList());
+    assertEquals(0, page.remaining());
+    assertThrows(InvalidInputException.class, () -> chat.bans(admin, Optional.empty(), 0, 0));
+  }
+
+  @Test
   void manualMaintenanceSweepsIdlePlayersOutOfTheirGlobalRoom() {
     chat = InMemoryChat.builder(clock).manualMaintenance().idleAfter(Duration.ofMinutes(10)).build();
     GlobalRoom room = chat.placeInGlobalRoom(ada);

@@ -507,7 +507,9 @@ public final class Chat implements AutoCloseable {
 
   /**
    * Reports a message the caller can see and did not write; the report keeps a snapshot of
-   * the conversation around it. Repeat reports refresh the snapshot and count.
+   * the conversation around it. Repeat reports refresh the snapshot and count. Reports are a
+   * Chat V2 feature: they cover messages of global, private and DM rooms (what Chat V2 players
+   * see); a message of a {@code /v1} channel is not found.
    *
    * @param caller the reporter
    * @param message the reported message
