@@ -82,7 +82,7 @@ public final class GameChat implements AutoCloseable {
         socket.send("* " + refused.getMessage());
         return;
       }
-      waiting.whenComplete((batch, failure) -> {
+      waiting.whenCompleteAsync((batch, failure) -> { // async: a player far behind never nests calls
         if (!connected) return;
         if (failure != null) {
           socket.send("* " + failure.getMessage()); // banned while waiting
