@@ -371,8 +371,9 @@ public final class Chat implements AutoCloseable {
    * Waits for the events after {@code since} in every room the caller may see. Events already
    * there come at once (at most {@code sync_batch_max}, with {@code limited} when more wait);
    * otherwise the future completes when the first arrives or {@code timeout} passes (then with
-   * no events and {@code nextBatch} equal to {@code since}). No thread waits meanwhile; the
-   * future completes on a core thread, so do not block in its callbacks.
+   * no events and {@code nextBatch} equal to {@code since}). No thread waits meanwhile; a
+   * future that is not complete at once completes on a core thread, so do not block in its
+   * callbacks.
    *
    * <p>A host that always passes the previous {@code nextBatch} gets every event exactly once,
    * in stream order, under concurrent writers. Cancelling the future releases the wait; at most
@@ -411,7 +412,8 @@ public final class Chat implements AutoCloseable {
 
   /**
    * Guarantees the player's one global room (placing it when it has none) and records its
-   * activity, which keeps it there; admins are never placed.
+   * activity, which keeps it there (as every Chat V2 request does): a player without such activity
+   * for the idle threshold is taken out by the maintenance's idle sweep. Admins are never placed.
    *
    * @param player a player caller
    * @return the player's global room
