@@ -49,4 +49,11 @@ class ArchitectureTest {
   static final ArchRule coreNeverSeesAdapters = noClasses()
       .that().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..")
       .should().dependOnClassesThat().resideInAPackage("dev.chatcore.adapter..");
+
+  /** What an embedder puts on its classpath brings no framework: no Undertow, Jackson, JWT library or Dagger. */
+  @ArchTest
+  static final ArchRule memoryAdapterIsFrameworkFree = classes()
+      .that().resideInAPackage("dev.chatcore.adapter.memory..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..",
+          "dev.chatcore.adapter.memory..", "java..", "jakarta.inject..", "com.github.benmanes.caffeine..");
 }

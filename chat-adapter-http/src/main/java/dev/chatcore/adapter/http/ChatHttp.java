@@ -26,6 +26,7 @@ public final class ChatHttp {
       Executor executor) {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info, core.syncWaiter()::heldCount).routes());
+    routes.add(OpenApiRoute.route());
     routes.addAll(new V1Routes(core, tokens, tokenTtl).routes());
     routes.addAll(new V1MembershipRoutes(core).routes());
     routes.addAll(new V1ActivityRoutes(core).routes());

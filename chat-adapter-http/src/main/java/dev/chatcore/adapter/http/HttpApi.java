@@ -139,14 +139,19 @@ public final class HttpApi {
         // by handing its read state back with a compare-and-set loop that the IO thread spins on.
         exchange.getIoThread().execute(() -> {
           if (error != null) send(exchange, error.status(), json, error.headers());
-          else send(exchange, r.status(), json, Map.of());
+          else send(exchange, r.status(), json, contentType(r));
         });
       });
     });
   }
 
   private static byte[] bodyOf(Reply reply) {
+    if (reply.body() instanceof Reply.Raw raw) return raw.bytes();
     return reply.body() == null ? NO_BODY : Json.write(reply.body());
+  }
+
+  private static Map<String, String> contentType(Reply reply) {
+    return reply.body() instanceof Reply.Raw raw ? Map.of("Content-Type", raw.contentType()) : Map.of();
   }
 
   private static String clientAddress(HttpServerExchange exchange) {
@@ -182,8 +187,8 @@ public final class HttpApi {
   private static void send(HttpServerExchange exchange, int status, byte[] body, Map<String, String> headers) {
     if (exchange.isResponseStarted()) return;
     exchange.setStatusCode(status);
-    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     if (body.length > 0) exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     exchange.getResponseSender().send(ByteBuffer.wrap(body));
   }
 }

@@ -37,7 +37,11 @@ public final class InMemoryChatStorage implements ChatStorage {
     this(Clock.systemUTC());
   }
 
-  /** Storage whose expiring events (typing notices) lapse by {@code clock}. */
+  /**
+   * Storage whose expiring events (typing notices) lapse by {@code clock}.
+   *
+   * @param clock the core's clock
+   */
   public InMemoryChatStorage(Clock clock) {
     this.events = new InMemoryEventLog(clock);
   }

@@ -1,0 +1,169 @@
+package dev.chatcore.application.embed;
+
+import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.globalroom.SweepIdlePlayers;
+import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.port.ChatStorage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()},
+ * the system UTC clock, the default spam policy, no rate limit, a 10-minute idle threshold for
+ * global rooms, and maintenance on a one-thread daemon scheduler that the chat owns. Not
+ * thread-safe; build once at start.
+ *
+ * <p>A storage adapter wraps this in a one-line factory ({@code InMemoryChat.create()}); a Mongo
+ * factory is {@code Chat.builder(mongoStorage).clock(clock).build()} the same way.
+ */
+public final class ChatBuilder {
+  /** How often expired events (typing notices) are purged by the maintenance. */
+  public static final Duration PURGE_EVERY = Duration.ofSeconds(5);
+
+  private final ChatStorage storage;
+  private Limits limits = Limits.defaults();
+  private Clock clock = Clock.systemUTC();
+  private SpamPolicy spamPolicy = SpamPolicy.defaults();
+  private boolean rateLimited;
+  private Duration idleAfter = SweepIdlePlayers.DEFAULT_IDLE_AFTER;
+  private Optional<ScheduledExecutorService> scheduler = Optional.empty();
+  private boolean manualMaintenance;
+  private boolean closeStorage = true;
+
+  ChatBuilder(ChatStorage storage) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+  }
+
+  /**
+   * The limits to run with.
+   *
+   * @param limits the limits (message sizes, sync timeouts, capacities, rate limit)
+   * @return this builder
+   */
+  public ChatBuilder limits(Limits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /**
+   * The time source of every rule (expiry, bans, rate limit, idle sweep).
+   *
+   * @param clock the clock; must be the one the storage was built with, if it takes one
+   * @return this builder
+   */
+  public ChatBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * The automatic spam-ban policy.
+   *
+   * @param spamPolicy the policy
+   * @return this builder
+   */
+  public ChatBuilder spamPolicy(SpamPolicy spamPolicy) {
+    this.spamPolicy = Objects.requireNonNull(spamPolicy, "spamPolicy");
+    return this;
+  }
+
+  /**
+   * Whether players' calls count against the per-account token bucket of {@code limits}
+   * ({@code rate_limit}), as HTTP requests do. Off by default: the host decides what its
+   * players may send and usually has its own flood control; turn it on when players' input
+   * reaches the chat unfiltered. Admin callers and waits are never counted.
+   *
+   * @param rateLimited true to apply the rate limit to players
+   * @return this builder
+   */
+  public ChatBuilder rateLimited(boolean rateLimited) {
+    this.rateLimited = rateLimited;
+    return this;
+  }
+
+  /**
+   * How long a player may stay idle before the maintenance takes it out of its global room.
+   *
+   * @param idleAfter at least ten seconds
+   * @return this builder
+   * @throws IllegalArgumentException when shorter than ten seconds
+   */
+  public ChatBuilder idleAfter(Duration idleAfter) {
+    if (idleAfter.compareTo(Duration.ofSeconds(10)) < 0) throw new IllegalArgumentException("idleAfter must be at least 10 s");
+    this.idleAfter = idleAfter;
+    return this;
+  }
+
+  /**
+   * Runs the maintenance on the host's scheduler instead of a default one. The chat never
+   * shuts it down; closing the chat cancels the chat's runs on it.
+   *
+   * @param scheduler the host's scheduler
+   * @return this builder
+   */
+  public ChatBuilder scheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = Optional.of(scheduler);
+    this.manualMaintenance = false;
+    return this;
+  }
+
+  /**
+   * Schedules no maintenance: the host calls {@link Maintenance#runOnce()} itself (from its
+   * game loop, or a test with a mutable clock).
+   *
+   * @return this builder
+   */
+  public ChatBuilder manualMaintenance() {
+    this.manualMaintenance = true;
+    this.scheduler = Optional.empty();
+    return this;
+  }
+
+  /**
+   * Whether closing the chat closes the storage (true by default: the factory made it).
+   *
+   * @param closeStorage false when the host shares the storage and closes it itself
+   * @return this builder
+   */
+  public ChatBuilder closeStorage(boolean closeStorage) {
+    this.closeStorage = closeStorage;
+    return this;
+  }
+
+  /**
+   * Wires the core and starts its maintenance.
+   *
+   * @return a running chat; close it when the host stops
+   */
+  public Chat build() {
+    ChatCore core = ChatCore.create(storage, limits, spamPolicy, clock);
+    Maintenance maintenance = new Maintenance()
+        .add(new MaintenanceTask("purge-expired-events", PURGE_EVERY, () -> core.purgeExpiredEvents().purge()))
+        .add(new MaintenanceTask("idle-sweep", Maintenance.sweepEvery(idleAfter),
+            () -> core.chat().sweepIdlePlayers().sweep(idleAfter)));
+    ScheduledExecutorService owned = null;
+    if (!manualMaintenance) {
+      ScheduledExecutorService on = scheduler.orElse(null);
+      if (on == null) {
+        owned = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "chat-maintenance");
+          t.setDaemon(true);
+          return t;
+        });
+        on = owned;
+      }
+      maintenance.start(on);
+    }
+    ScheduledExecutorService ownedScheduler = owned;
+    boolean closing = closeStorage;
+    return new Chat(core, rateLimited, maintenance, () -> {
+      if (ownedScheduler != null) ownedScheduler.shutdownNow();
+      if (closing) storage.close();
+    });
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The embedding API: what a JVM game server uses to run the chat core in its own process,
+ * without HTTP, Dagger or any container.
+ *
+ * <p>{@link dev.chatcore.application.embed.Chat} is the one entry point: a facade over the use
+ * cases of {@link dev.chatcore.application.ChatCore} that applies the same ban gate as the HTTP
+ * API. {@link dev.chatcore.application.embed.Maintenance} runs the periodic work (expired-event
+ * purge, idle global-room sweep, and later the retention janitor) on a scheduler the host
+ * provides or on a default one. A storage adapter supplies the factory that builds a ready
+ * {@code Chat} (for example {@code InMemoryChat.create()} in {@code chat-adapter-memory}).
+ */
+package dev.chatcore.application.embed;
