@@ -298,6 +298,8 @@ public final class ChatCore implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.WARNING, "purging expired events failed", e);
     }
+  }
+
   /** The Chat V2 ({@code /chat}) use cases. */
   public ChatServices chat() {
     return chat;

@@ -92,6 +92,41 @@ public final class CountingStorage implements ChatStorage {
   }
 
   @Override
+  public dev.chatcore.domain.port.GlobalRoomRepository globalRooms() {
+    return counted(dev.chatcore.domain.port.GlobalRoomRepository.class, inner.globalRooms());
+  }
+
+  @Override
+  public dev.chatcore.domain.port.DmRoomRepository dmRooms() {
+    return counted(dev.chatcore.domain.port.DmRoomRepository.class, inner.dmRooms());
+  }
+
+  @Override
+  public dev.chatcore.domain.port.ActivityRepository activity() {
+    return counted(dev.chatcore.domain.port.ActivityRepository.class, inner.activity());
+  }
+
+  @Override
+  public dev.chatcore.domain.port.PreferencesRepository preferences() {
+    return counted(dev.chatcore.domain.port.PreferencesRepository.class, inner.preferences());
+  }
+
+  @Override
+  public dev.chatcore.domain.port.ReportRepository reports() {
+    return counted(dev.chatcore.domain.port.ReportRepository.class, inner.reports());
+  }
+
+  @Override
+  public dev.chatcore.domain.port.AnnouncementRepository announcements() {
+    return counted(dev.chatcore.domain.port.AnnouncementRepository.class, inner.announcements());
+  }
+
+  @Override
+  public dev.chatcore.domain.port.HackedMessageRepository hackedMessages() {
+    return counted(dev.chatcore.domain.port.HackedMessageRepository.class, inner.hackedMessages());
+  }
+
+  @Override
   public void checkReady() {
     inner.checkReady();
   }
