@@ -189,11 +189,31 @@ public final class InMemoryEventLog implements EventLog {
       if (stream != null) {
         stream.all.remove(position);
         stream.messages.remove(position);
+        stream.messagesByTime.remove(new TimeKey(e.originTs(), position));
       }
       byPosition.remove(position);
       e.txnId().ifPresent(t -> byTxn.remove(new TxnKey(e.sender(), t), e));
       if (expiring.remove(position, e)) purged++;
     }
     return purged;
+  }
+
+  @Override
+  public int deleteMessages(RoomId room, EventId upTo, int limit) {
+    RoomStream stream = rooms.get(room);
+    if (stream == null || limit <= 0) return 0;
+    int deleted = 0;
+    for (Event e : stream.messages.headMap(upTo.position(), true).values()) {
+      if (deleted == limit) break;
+      long position = e.id().position();
+      if (stream.messages.remove(position) == null) continue; // a concurrent purge took it
+      stream.all.remove(position);
+      stream.messagesByTime.remove(new TimeKey(e.originTs(), position));
+      byPosition.remove(position);
+      expiring.remove(position);
+      e.txnId().ifPresent(t -> byTxn.remove(new TxnKey(e.sender(), t), e));
+      deleted++;
+    }
+    return deleted;
   }
 }

@@ -78,4 +78,14 @@ public interface EventLog {
    * @return how many events were deleted
    */
   long purgeExpired(java.time.Instant now);
+
+  /**
+   * Deletes at most {@code limit} of the room's message events at positions up to and including
+   * {@code upTo}, oldest first (retention: a room's count cap, a closed room). Positions are
+   * never reused and {@link #head()} does not move, so no reader skips a lasting event; a
+   * transaction id of a deleted message is forgotten. Safe to run while others append and read.
+   *
+   * @return how many were deleted (fewer than {@code limit}: none is left up to {@code upTo})
+   */
+  int deleteMessages(RoomId room, EventId upTo, int limit);
 }

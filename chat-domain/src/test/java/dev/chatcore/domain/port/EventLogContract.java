@@ -325,4 +325,36 @@ public abstract class EventLogContract {
     assertEquals(List.of(late), ids(log.readMessagesSince(room, t0.plusSeconds(10).plusMillis(1), 10)));
     assertTrue(log.readMessagesSince(TestIds.room(), t0, 10).isEmpty());
   }
+
+  @Test
+  void deleteMessagesRemovesOnlyTheRoomsMessagesUpToTheCutOldestFirstInBatches() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    EventId joined = log.append(Events.join(room, Events.SENDER)).event().id();
+    EventId b = log.append(Events.message(room, "b")).event().id();
+    EventId elsewhere = log.append(Events.message(other, "x")).event().id();
+    EventId c = log.append(Events.message(room, "c")).event().id();
+    EventId head = log.head();
+    assertEquals(1, log.deleteMessages(room, b, 1));
+    assertTrue(log.find(a).isEmpty(), "oldest goes first");
+    assertTrue(log.find(b).isPresent());
+    assertEquals(1, log.deleteMessages(room, b, 10));
+    assertEquals(0, log.deleteMessages(room, b, 10), "nothing left up to the cut");
+    assertEquals(List.of(c), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertTrue(log.find(joined).isPresent(), "non-message events stay");
+    assertTrue(log.find(elsewhere).isPresent(), "other rooms stay");
+    assertEquals(head, log.head(), "head never moves");
+    assertEquals(List.of(c), ids(log.readMessagesSince(room, Instant.EPOCH, 10)));
+    assertEquals(List.of(joined, c), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
+  }
+
+  @Test
+  void deletedMessageTransactionIdIsForgottenAndPositionsAreNotReused() {
+    EventLog log = newEventLog();
+    EventId first = log.append(Events.messageWithTxn(room, Events.SENDER, "a", "t1")).event().id();
+    assertEquals(1, log.deleteMessages(room, first, 10));
+    Appended again = log.append(Events.messageWithTxn(room, Events.SENDER, "a", "t1"));
+    assertTrue(again.created());
+    assertTrue(again.event().id().isAfter(first));
+  }
 }

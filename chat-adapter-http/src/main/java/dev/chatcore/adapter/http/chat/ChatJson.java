@@ -66,8 +66,26 @@ final class ChatJson {
     return message(event.sender(), m.text(), m.context(), null, event.id().toString(), event.originTs());
   }
 
+  /** A message as its sender gets it back: with {@code roomId} and, when it has one, {@code expiration}. */
   static Map<String, Object> posted(PostedMessage p) {
-    return message(p.author(), p.text(), p.context(), p.room().value(), p.id(), p.createdAt());
+    Map<String, Object> out = message(p.author(), p.text(), p.context(), p.room().value(), p.id(), p.createdAt());
+    p.expiresAt().ifPresent(e -> out.put("expiration", e.getEpochSecond()));
+    return out;
+  }
+
+  /** An admin message as the broadcast returns it: {@code roomId} absent on announcements. */
+  static Map<String, Object> broadcast(dev.chatcore.application.admin.Broadcast.Sent s) {
+    Map<String, Object> out = message(s.author(), s.text(), s.context(), s.room().map(r -> r.value()).orElse(null),
+        s.id(), s.createdAt());
+    out.put("expiration", s.expiresAt().getEpochSecond());
+    return out;
+  }
+
+  /** A report as admins see it: the player shape plus who reviewed it. */
+  static Map<String, Object> adminReport(Report r) {
+    Map<String, Object> out = report(r);
+    out.put("reviewerId", r.reviewedBy().map(AccountId::value).orElse(null));
+    return out;
   }
 
   static Map<String, Object> announcement(Announcement a) {

@@ -1,0 +1,94 @@
+package dev.chatcore.adapter.http.chat;
+
+import dev.chatcore.adapter.http.ApiRequest;
+import dev.chatcore.adapter.http.Endpoint;
+import dev.chatcore.adapter.http.JsonBody;
+import dev.chatcore.adapter.http.Reply;
+import dev.chatcore.adapter.http.Route;
+import dev.chatcore.application.admin.AdminServices;
+import dev.chatcore.application.admin.Broadcast;
+import dev.chatcore.application.admin.ListReports;
+import dev.chatcore.application.admin.ReviewReport;
+import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Chat V2 admin API (SPEC §4, reference §6): broadcasts and announcements, report review.
+ * Every route refuses a player token with 403 before it reads anything; admin responses carry no
+ * unread data.
+ */
+public final class AdminRoutes {
+  private static final Set<String> BROADCAST_FIELDS = Set.of("text", "context", "roomId", "channel", "accountId");
+
+  private final AdminServices admin;
+
+  public AdminRoutes(AdminServices admin) {
+    this.admin = admin;
+  }
+
+  public List<Route> routes() {
+    return List.of(
+        Route.of("POST", "/chat/admin/broadcast", true, adminOnly(this::broadcast)),
+        Route.of("GET", "/chat/admin/reports", true, adminOnly(this::reports)),
+        Route.of("PATCH", "/chat/admin/reports/update", true, adminOnly(this::updateReport)));
+  }
+
+  /** Refuses players (403) before parsing, so a player never learns what a valid body is. */
+  static Endpoint adminOnly(Endpoint endpoint) {
+    return r -> {
+      r.caller().requireAdmin();
+      return endpoint.handle(r);
+    };
+  }
+
+  private Reply broadcast(ApiRequest r) {
+    JsonBody body = r.json();
+    body.allowOnly(Set.of("messages", "expiration", "lastRead"));
+    List<JsonBody> messages = body.optionalObjectList("messages")
+        .orElseThrow(() -> new InvalidInputException("messages", "is required"));
+    List<Broadcast.Item> items = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      JsonBody m = messages.get(i);
+      m.allowOnly(BROADCAST_FIELDS);
+      String field = "messages[" + i + "]";
+      items.add(new Broadcast.Item(
+          m.optionalString("roomId").filter(s -> !s.isBlank()).map(s -> RoomId.parse(s.strip(), field + ".roomId")),
+          m.optionalInt("channel").orElse(0),
+          m.optionalString("accountId").map(s -> AccountId.parse(s.strip(), field + ".accountId")),
+          m.optionalString("text").orElse(null),
+          m.optionalOpaqueObject("context")));
+    }
+    Optional<Instant> expiration = body.optionalLong("expiration").map(Instant::ofEpochSecond);
+    List<Broadcast.Sent> sent = admin.broadcast().broadcast(new Broadcast.Command(r.caller(), items, expiration));
+    return Reply.ok(Map.of("messages", sent.stream().map(ChatJson::broadcast).toList()));
+  }
+
+  private Reply reports(ApiRequest r) {
+    int page = r.queryInt("page").orElse(0);
+    Optional<String> reportId = r.query("reportId").map(String::strip).filter(s -> !s.isEmpty());
+    Optional<AccountId> account = r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId"));
+    ListReports.Page found = admin.listReports().list(new ListReports.Query(r.caller(), reportId, account, page));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("reports", found.reports().stream().map(ChatJson::adminReport).toList());
+    out.put("page", found.page());
+    out.put("reportsPerPage", found.perPage());
+    out.put("remainingReportCount", found.remaining());
+    return Reply.ok(out);
+  }
+
+  private Reply updateReport(ApiRequest r) {
+    JsonBody body = r.json();
+    body.allowOnly(Set.of("reportId", "status", "adminNote", "lastRead"));
+    var reviewed = admin.reviewReport().review(new ReviewReport.Command(r.caller(), body.requiredString("reportId").strip(),
+        body.optionalInt("status"), body.optionalString("adminNote")));
+    return Reply.ok(Map.of("report", ChatJson.adminReport(reviewed)));
+  }
+}
