@@ -1,0 +1,307 @@
+package dev.chatcore.application.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.CoreFixture;
+import dev.chatcore.application.chat.LastRead;
+import dev.chatcore.application.chat.PostChatMessage;
+import dev.chatcore.application.chat.ReadRoomUpdates;
+import dev.chatcore.application.chat.RoomUpdate;
+import dev.chatcore.application.chat.RoomUpdates;
+import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.member.KickMember;
+import dev.chatcore.application.message.ReadHistory;
+import dev.chatcore.application.report.ReportMessage;
+import dev.chatcore.domain.chat.Announcement;
+import dev.chatcore.domain.chat.Report;
+import dev.chatcore.domain.chat.ReportStatus;
+import dev.chatcore.domain.error.BannedException;
+import dev.chatcore.domain.error.ForbiddenException;
+import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.Membership;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomType;
+import dev.chatcore.domain.testing.TestIds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Admin use cases (broadcasts, announcements, report review) and the moderation rules of both APIs. */
+public abstract class AdminContract extends CoreFixture {
+
+  private static Broadcast.Item toRoom(RoomId room, String text) {
+    return new Broadcast.Item(Optional.of(room), 0, Optional.empty(), text, Optional.empty());
+  }
+
+  private static Broadcast.Item announcement(String text) {
+    return new Broadcast.Item(Optional.empty(), 0, Optional.empty(), text, Optional.empty());
+  }
+
+  private List<Broadcast.Sent> broadcast(Broadcast.Item... items) {
+    return core.admin().broadcast().broadcast(new Broadcast.Command(admin, List.of(items), Optional.empty()));
+  }
+
+  private RoomUpdates updates(Caller who) {
+    return core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(who, LastRead.of(Optional.empty(), clock.instant())));
+  }
+
+  private static List<String> unreadTexts(RoomUpdates u, RoomId room) {
+    for (RoomUpdate r : u.rooms()) {
+      if (r.room().id().equals(room)) return r.unread().stream().map(e -> ((EventContent.Message) e.content()).text()).toList();
+    }
+    return List.of();
+  }
+
+  private RoomId guildRoom(Caller... members) {
+    RoomId id = room(RoomType.PRIVATE, members);
+    Room r = storage.rooms().find(id).orElseThrow();
+    // private rooms made here carry the Guild channel, as the admin API gives them by default
+    storage.rooms().markDeleted(id, storage.events().head());
+    RoomId guild = TestIds.room();
+    storage.rooms().create(new Room(guild, RoomType.PRIVATE, r.name(), r.topic(), r.createdAt(), 0, 2, r.data(),
+        r.createdBy(), Optional.empty()));
+    for (Caller m : members) {
+      storage.memberships().put(new dev.chatcore.domain.room.RoomMember(guild, m.id(),
+          dev.chatcore.domain.room.MemberState.JOINED, clock.instant(), storage.events().head()));
+    }
+    return guild;
+  }
+
+  @Test
+  void aRoomBroadcastIsAnAdminEventMembersSeeInEveryRoomType() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId guild = guildRoom(alice, bob);
+    RoomId dm = room(RoomType.DM, alice, bob);
+    List<Broadcast.Sent> sent = broadcast(toRoom(guild, "guild event"), toRoom(dm, "dm notice"));
+    assertEquals(2, sent.size());
+    assertEquals(Optional.of(guild), sent.get(0).room());
+    assertEquals(admin.id(), sent.get(0).author());
+    RoomUpdates u = updates(alice);
+    assertEquals(List.of("guild event"), unreadTexts(u, guild), "admin messages show although the admin is no member");
+    assertEquals(List.of("dm notice"), unreadTexts(u, dm));
+    Event event = storage.events().find(EventId.parse(sent.get(0).id(), "id")).orElseThrow();
+    assertEquals(guild, event.room());
+    var page = core.readHistory().read(new ReadHistory.Query(alice, guild, Optional.empty(),
+        dev.chatcore.domain.event.Direction.BACKWARD, java.util.OptionalInt.empty()));
+    assertEquals(1, page.chunk().size(), "/v1 history shows it");
+  }
+
+  @Test
+  void broadcastsExpireAfterTwoWeeksUnlessTheAdminSetsATime() {
+    Caller alice = player("alice");
+    RoomId guild = guildRoom(alice);
+    Instant now = clock.instant();
+    assertEquals(now.plus(Duration.ofDays(14)), broadcast(toRoom(guild, "a")).getFirst().expiresAt());
+    Instant at = now.plus(Duration.ofHours(3));
+    Broadcast.Sent explicit = core.admin().broadcast().broadcast(new Broadcast.Command(admin,
+        List.of(toRoom(guild, "b"), announcement("c")), Optional.of(at))).getFirst();
+    assertEquals(at, explicit.expiresAt());
+    assertEquals(Optional.of(at), storage.events().find(EventId.parse(explicit.id(), "id")).orElseThrow().expiresAt());
+    assertThrows(InvalidInputException.class, () -> core.admin().broadcast().broadcast(new Broadcast.Command(admin,
+        List.of(toRoom(guild, "d")), Optional.of(now))));
+  }
+
+  @Test
+  void aChannelBroadcastGoesToEachMatchingRoomOfTheAccountButNeverToDms() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    RoomId guild = guildRoom(alice, bob);
+    RoomId dm = room(RoomType.DM, alice, bob);
+    List<Broadcast.Sent> all = broadcast(new Broadcast.Item(Optional.empty(), 255, Optional.of(alice.id()), "all",
+        Optional.empty()));
+    assertEquals(List.of(global, guild).stream().sorted().toList(),
+        all.stream().map(s -> s.room().orElseThrow()).sorted().toList());
+    List<Broadcast.Sent> globalOnly = broadcast(new Broadcast.Item(Optional.empty(), 1, Optional.of(alice.id()), "g",
+        Optional.empty()));
+    assertEquals(List.of(global), globalOnly.stream().map(s -> s.room().orElseThrow()).toList());
+    List<Broadcast.Sent> guildOnly = broadcast(new Broadcast.Item(Optional.empty(), 2, Optional.of(alice.id()), "guild",
+        Optional.empty()));
+    assertEquals(List.of(guild), guildOnly.stream().map(s -> s.room().orElseThrow()).toList());
+    assertEquals(List.of(), unreadTexts(updates(alice), dm));
+  }
+
+  @Test
+  void aRefusedBroadcastWritesNothing() {
+    Caller alice = player("alice");
+    RoomId guild = guildRoom(alice);
+    EventId head = storage.events().head();
+    assertThrows(InvalidInputException.class, () -> broadcast(toRoom(guild, "ok"),
+        new Broadcast.Item(Optional.empty(), 2, Optional.empty(), "no account", Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> broadcast(
+        new Broadcast.Item(Optional.empty(), 2, Optional.of(TestIds.account()), "nobody's rooms", Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> broadcast(toRoom(guild, "  ")));
+    assertThrows(InvalidInputException.class, () -> broadcast(
+        new Broadcast.Item(Optional.empty(), 256, Optional.of(alice.id()), "bad flags", Optional.empty())));
+    assertThrows(NotFoundException.class, () -> broadcast(toRoom(TestIds.room(), "unknown room"), announcement("x")));
+    assertThrows(InvalidInputException.class, () -> core.admin().broadcast().broadcast(
+        new Broadcast.Command(admin, List.of(), Optional.empty())));
+    assertThrows(ForbiddenException.class, () -> core.admin().broadcast().broadcast(
+        new Broadcast.Command(alice, List.of(announcement("player")), Optional.empty())));
+    assertEquals(head, storage.events().head());
+    assertEquals(List.of(), storage.announcements().active(clock.instant()));
+  }
+
+  @Test
+  void announcementsReachEveryPlayerWhileActive() {
+    Caller alice = player("alice");
+    Broadcast.Sent a = broadcast(announcement("maintenance at noon")).getFirst();
+    assertTrue(a.room().isEmpty());
+    List<Announcement> shown = updates(alice).announcements();
+    assertEquals(List.of("maintenance at noon"), shown.stream().map(Announcement::text).toList());
+    clock.advance(Duration.ofDays(14));
+    assertEquals(List.of(), updates(alice).announcements());
+  }
+
+  @Test
+  void anEleventhAnnouncementExpiresTheOldest() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      ids.add(broadcast(announcement("a" + i)).getFirst().id());
+      clock.advance(Duration.ofSeconds(1));
+    }
+    List<Announcement> active = storage.announcements().active(clock.instant());
+    assertEquals(ids.subList(1, 11), active.stream().map(Announcement::id).toList());
+    assertFalse(storage.announcements().find(ids.get(0)).orElseThrow().isActive(clock.instant()));
+  }
+
+  @Test
+  void concurrentAnnouncementsLeaveExactlyTenActive() throws Exception {
+    int threads = 8;
+    int each = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int n = t;
+      done.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < each; i++) broadcast(announcement("t" + n + "-" + i));
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : done) f.get(30, TimeUnit.SECONDS);
+    pool.shutdown();
+    assertEquals(Broadcast.ANNOUNCEMENTS_MAX, storage.announcements().active(clock.instant()).size());
+  }
+
+  @Test
+  void adminsListAndReviewReports() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    core.chat().placeInGlobalRoom().place(bob.id());
+    String m1 = core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "rude", Optional.empty())).id();
+    String m2 = core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "ruder", Optional.empty())).id();
+    Report r1 = core.chat().reportMessage().report(new ReportMessage.Command(alice, m1));
+    core.chat().reportMessage().report(new ReportMessage.Command(alice, m2));
+    Report r2 = core.chat().reportMessage().report(new ReportMessage.Command(alice, m2));
+    ListReports.Page page = core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(),
+        Optional.empty(), 0));
+    assertEquals(List.of(r2.id(), r1.id()), page.reports().stream().map(Report::id).toList(), "more reported first");
+    assertEquals(0, page.remaining());
+    assertEquals(List.of(r1.id()), core.admin().listReports().list(new ListReports.Query(admin, Optional.of(r1.id()),
+        Optional.empty(), 0)).reports().stream().map(Report::id).toList());
+    assertEquals(2, core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(),
+        Optional.of(bob.id()), 0)).reports().size(), "bob wrote the logged messages");
+    Report reviewed = core.admin().reviewReport().review(new ReviewReport.Command(admin, r2.id(), Optional.of(1),
+        Optional.of("kept for the record")));
+    assertEquals(ReportStatus.PERMANENT, reviewed.status());
+    assertEquals(Optional.of(admin.id()), reviewed.reviewedBy());
+    assertEquals(r2.log(), reviewed.log());
+    assertEquals(List.of(r1.id(), r2.id()), core.admin().listReports().list(new ListReports.Query(admin,
+        Optional.empty(), Optional.empty(), 0)).reports().stream().map(Report::id).toList(), "New first");
+    Report noteOnly = core.admin().reviewReport().review(new ReviewReport.Command(admin, r2.id(), Optional.empty(),
+        Optional.of("")));
+    assertEquals(ReportStatus.PERMANENT, noteOnly.status());
+    assertEquals(Optional.empty(), noteOnly.adminNote());
+    assertThrows(InvalidInputException.class, () -> core.admin().reviewReport().review(
+        new ReviewReport.Command(admin, r2.id(), Optional.of(2), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().reviewReport().review(
+        new ReviewReport.Command(admin, r2.id(), Optional.empty(), Optional.empty())));
+    assertThrows(NotFoundException.class, () -> core.admin().reviewReport().review(
+        new ReviewReport.Command(admin, "00000000000000000000000f", Optional.of(50), Optional.empty())));
+    assertThrows(ForbiddenException.class, () -> core.admin().reviewReport().review(
+        new ReviewReport.Command(alice, r2.id(), Optional.of(50), Optional.empty())));
+    assertThrows(ForbiddenException.class, () -> core.admin().listReports().list(
+        new ListReports.Query(alice, Optional.empty(), Optional.empty(), 0)));
+  }
+
+  @Test
+  void reportsArePagedTenAtATime() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    core.chat().placeInGlobalRoom().place(bob.id());
+    for (int i = 0; i < 13; i++) {
+      String m = core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "m" + i, Optional.empty())).id();
+      core.chat().reportMessage().report(new ReportMessage.Command(alice, m));
+    }
+    ListReports.Page first = core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0));
+    ListReports.Page second = core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 1));
+    assertEquals(10, first.reports().size());
+    assertEquals(3, first.remaining());
+    assertEquals(3, second.reports().size());
+    assertEquals(0, second.remaining());
+  }
+
+  @Test
+  void chatMessagesAndDmsRunTheSpamCheck() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    for (int i = 0; i < 5; i++) {
+      core.chat().postChatMessage().post(new PostChatMessage.Command(alice, global, "BUY GOLD", Optional.empty()));
+    }
+    EventId head = storage.events().head();
+    assertThrows(BannedException.class, () -> core.chat().postChatMessage().post(
+        new PostChatMessage.Command(alice, global, "buy gold", Optional.empty())));
+    assertEquals(head, storage.events().head(), "the spam is not stored");
+    assertTrue(storage.bans().find(alice.id()).orElseThrow().automatic());
+
+    for (int i = 0; i < 5; i++) {
+      core.chat().sendDirectMessage().send(new SendDirectMessage.Command(bob, List.of(alice.id().value()), "click here",
+          Optional.empty()));
+    }
+    assertThrows(BannedException.class, () -> core.chat().sendDirectMessage().send(
+        new SendDirectMessage.Command(bob, List.of(alice.id().value()), "click here", Optional.empty())));
+    assertTrue(storage.bans().find(bob.id()).isPresent());
+  }
+
+  @Test
+  void aV1KickOrBanFromAGlobalRoomTakesTheSeatAway() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    RoomId bobs = core.chat().placeInGlobalRoom().place(bob.id()).id();
+    assertEquals(global, bobs);
+    core.kickMember().kick(new KickMember.Command(admin, global, alice.id(), false));
+    assertTrue(storage.globalRooms().roomOf(alice.id()).isEmpty());
+    assertFalse(storage.globalRooms().members(global).contains(alice.id()));
+    RoomId next = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    assertFalse(next.equals(global), "a kicked player is placed elsewhere");
+    core.kickMember().kick(new KickMember.Command(admin, bobs, bob.id(), true));
+    assertTrue(storage.globalRooms().roomOf(bob.id()).isEmpty());
+    Event last = stream(global).getLast();
+    assertEquals(new EventContent.Member(bob.id(), Membership.BAN), last.content());
+  }
+}
