@@ -39,7 +39,8 @@ import java.util.TreeSet;
  * also take turns, so the room, its {@code m.room.created} and {@code m.member} events come
  * before any message. Across nodes a loser of the claim completes the winner's records itself,
  * so its message never waits for the winner. A player's message goes through the spam check
- * first; DM messages expire after {@link Retention#dmMessages()}.
+ * (once the room is known, so that {@code /chat/message} into the same DM counts as the same
+ * room; spam stores no message); DM messages expire after {@link Retention#dmMessages()}.
  */
 public final class SendDirectMessage {
   /** @param players the other members (24-hex account ids; duplicates and the sender are ignored) */
@@ -91,23 +92,14 @@ public final class SendDirectMessage {
           "must name 1 to " + (limits.dmMembersMax() - 1) + " players other than yourself");
     }
     DmKey key = DmKey.of(members);
-    if (!command.caller().admin()) spam.check(command.caller().id(), spamRoom(key), content);
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
+    if (!command.caller().admin()) spam.check(command.caller().id(), room, content);
     Instant now = clock.instant();
     Event event = publisher.publish(new NewEvent(room, command.caller().id(), now, content, Optional.empty(),
         Optional.of(retention.messageExpiry(RoomType.DM, now)))).event();
     EventContent.Message m = (EventContent.Message) event.content();
     return new PostedMessage(event.id().toString(), event.sender(), room, m.text(), m.context(), event.originTs(),
         false, event.expiresAt());
-  }
-
-  /**
-   * The room the spam check counts the message in: the set's open room, or before it exists a
-   * stable stand-in per member set (the check runs first, so spam creates no room).
-   */
-  private RoomId spamRoom(DmKey key) {
-    return storage.dmRooms().find(key)
-        .orElseGet(() -> new RoomId(String.format("%024x", key.value().hashCode() & 0xffffffffL)));
   }
 
   private RoomId roomFor(DmKey key, AccountId sender) {
