@@ -51,6 +51,19 @@ public final class InMemoryRoomRepository implements RoomRepository {
   }
 
   @Override
+  public boolean update(Room room) {
+    boolean[] changed = new boolean[1];
+    rooms.computeIfPresent(room.id(), (k, stored) -> {
+      if (stored.type() != room.type()) throw new IllegalArgumentException("a room keeps its type");
+      if (stored.isDeleted()) return stored;
+      changed[0] = true;
+      index.get(room.type()).put(room.id(), room);
+      return room;
+    });
+    return changed[0];
+  }
+
+  @Override
   public boolean markDeleted(RoomId id, EventId deletion) {
     boolean[] changed = new boolean[1];
     rooms.computeIfPresent(id, (k, room) -> {

@@ -18,12 +18,24 @@ public final class AdminServices {
   private final Broadcast broadcast;
   private final ListReports listReports;
   private final ReviewReport reviewReport;
+  private final PrivateRooms privateRooms;
+  private final ListAdminRooms listRooms;
 
   public AdminServices(ChatStorage storage, Limits limits, Retention retention, Clock clock, IdGenerator ids,
       MessagePolicy policy, RegisterCaller register, EventPublisher publisher) {
     this.broadcast = new Broadcast(storage, register, publisher, policy, ids, retention, clock);
     this.listReports = new ListReports(storage);
     this.reviewReport = new ReviewReport(storage);
+    this.privateRooms = new PrivateRooms(storage, register, publisher, ids, limits, clock);
+    this.listRooms = new ListAdminRooms(storage, new dev.chatcore.application.chat.ChatVisibility(storage));
+  }
+
+  public PrivateRooms privateRooms() {
+    return privateRooms;
+  }
+
+  public ListAdminRooms listRooms() {
+    return listRooms;
   }
 
   public Broadcast broadcast() {

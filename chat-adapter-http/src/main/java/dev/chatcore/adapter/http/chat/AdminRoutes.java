@@ -7,7 +7,9 @@ import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
 import dev.chatcore.application.admin.AdminServices;
 import dev.chatcore.application.admin.Broadcast;
+import dev.chatcore.application.admin.ListAdminRooms;
 import dev.chatcore.application.admin.ListReports;
+import dev.chatcore.application.admin.PrivateRooms;
 import dev.chatcore.application.admin.ReviewReport;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
@@ -21,7 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Chat V2 admin API (SPEC §4, reference §6): broadcasts and announcements, report review.
+ * The Chat V2 admin API (SPEC §4, reference §6): broadcasts and announcements, report review,
+ * private rooms.
  * Every route refuses a player token with 403 before it reads anything; admin responses carry no
  * unread data.
  */
@@ -38,7 +41,10 @@ public final class AdminRoutes {
     return List.of(
         Route.of("POST", "/chat/admin/broadcast", true, adminOnly(this::broadcast)),
         Route.of("GET", "/chat/admin/reports", true, adminOnly(this::reports)),
-        Route.of("PATCH", "/chat/admin/reports/update", true, adminOnly(this::updateReport)));
+        Route.of("PATCH", "/chat/admin/reports/update", true, adminOnly(this::updateReport)),
+        Route.of("GET", "/chat/admin/rooms", true, adminOnly(this::rooms)),
+        Route.of("POST", "/chat/admin/rooms/new", true, adminOnly(this::newRoom)),
+        Route.of("PATCH", "/chat/admin/rooms/update", true, adminOnly(this::updateRoom)));
   }
 
   /** Refuses players (403) before parsing, so a player never learns what a valid body is. */
@@ -90,5 +96,48 @@ public final class AdminRoutes {
     var reviewed = admin.reviewReport().review(new ReviewReport.Command(r.caller(), body.requiredString("reportId").strip(),
         body.optionalInt("status"), body.optionalString("adminNote")));
     return Reply.ok(Map.of("report", ChatJson.adminReport(reviewed)));
+  }
+
+  private Reply rooms(ApiRequest r) {
+    int page = r.queryInt("page").orElse(0);
+    Optional<RoomId> room = r.query("roomId").map(s -> RoomId.parse(s.strip(), "roomId"));
+    Optional<AccountId> account = r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId"));
+    ListAdminRooms.Page found = admin.listRooms().list(new ListAdminRooms.Query(r.caller(), room, account, page));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rooms", found.rooms().stream().map(l -> ChatJson.room(l.room(), l.members(), null, true)).toList());
+    out.put("page", found.page());
+    out.put("roomsPerPage", found.perPage());
+    out.put("remainingRoomCount", found.remaining());
+    return Reply.ok(out);
+  }
+
+  private Reply newRoom(ApiRequest r) {
+    JsonBody body = r.json();
+    body.allowOnly(Set.of("accountIds", "data", "channel", "lastRead"));
+    List<String> accounts = body.optionalStringList("accountIds")
+        .orElseThrow(() -> new InvalidInputException("accountIds", "is required"));
+    var room = admin.privateRooms().create(new PrivateRooms.Create(r.caller(), accounts,
+        body.optionalOpaqueObject("data"), body.optionalInt("channel")));
+    return Reply.ok(Map.of("room", roomJson(r, room)));
+  }
+
+  private Reply updateRoom(ApiRequest r) {
+    JsonBody body = r.json();
+    body.allowOnly(Set.of("roomId", "accountIds", "data", "lastRead"));
+    RoomId room = RoomId.parse(body.requiredString("roomId").strip(), "roomId");
+    List<String> accounts = body.optionalStringList("accountIds")
+        .orElseThrow(() -> new InvalidInputException("accountIds", "is required (empty deletes the room)"));
+    PrivateRooms.Updated updated = admin.privateRooms().update(new PrivateRooms.Update(r.caller(), room, accounts,
+        body.optionalOpaqueObject("data")));
+    if (updated.room().isEmpty()) return Reply.ok(Map.of("messagesDeleted", updated.messagesDeleted()));
+    return Reply.ok(Map.of("room", roomJson(r, updated.room().get())));
+  }
+
+  /** The room as the listing shows it (with its members now). */
+  private Map<String, Object> roomJson(ApiRequest r, dev.chatcore.domain.room.Room room) {
+    List<ListAdminRooms.Listed> listed = admin.listRooms().list(new ListAdminRooms.Query(r.caller(),
+        Optional.of(room.id()), Optional.empty(), 0)).rooms();
+    if (listed.isEmpty()) return ChatJson.room(room, List.of(), null, true);
+    return ChatJson.room(listed.getFirst().room(), listed.getFirst().members(), null, true);
   }
 }
