@@ -46,7 +46,10 @@ class AdminHttpTest {
         new String[] {"PATCH", "/chat/admin/reports/update", "{\"reportId\":\"" + someId + "\",\"status\":50}"},
         new String[] {"POST", "/chat/admin/bans", "{\"accountId\":\"" + someId + "\",\"duration\":60,\"reason\":\"x\"}"},
         new String[] {"GET", "/chat/admin/bans", null},
-        new String[] {"DELETE", "/chat/admin/bans?accountId=" + someId, null});
+        new String[] {"DELETE", "/chat/admin/bans?accountId=" + someId, null},
+        new String[] {"GET", "/chat/admin/rooms", null},
+        new String[] {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + someId + "\"]}"},
+        new String[] {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + someId + "\",\"accountIds\":[]}"});
     for (String[] call : calls) {
       Response r = a.send(call[0], call[1], call[2]);
       assertEquals(403, r.status(), call[0] + " " + call[1] + " -> " + r);
@@ -177,5 +180,67 @@ class AdminHttpTest {
     JsonNode d = dm.get("message");
     long monthLater = api.clock.instant().atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond();
     assertEquals(monthLater, d.get("expiration").asLong());
+  }
+
+  @Test
+  void adminsCreateUpdateListAndDeletePrivateRooms() {
+    Response created = admin.post("/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\",\""
+        + bob.value() + "\"],\"data\":{\"guild\":\"wolves\"}}");
+    assertEquals(200, created.status(), created.toString());
+    assertNull(created.get("roomUpdates"));
+    JsonNode room = created.get("room");
+    assertEquals("Private", room.get("type").asText());
+    assertEquals(2, room.get("channel").asInt());
+    assertEquals("wolves", room.get("data").get("guild").asText());
+    assertEquals(2, room.get("members").size());
+    String id = room.get("id").asText();
+    Response seen = a.get("/chat/?detailed=true");
+    assertTrue(ChatTestSupport.roomUpdate(seen, new RoomId(id)) != null, "members get it in roomUpdates");
+
+    Response updated = admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[\""
+        + bob.value() + "\"]}");
+    assertEquals(200, updated.status(), updated.toString());
+    assertEquals(List.of(bob.value()), List.of(updated.get("room").get("members").get(0).asText()));
+    assertEquals(1, updated.get("room").get("members").size());
+    assertEquals("wolves", updated.get("room").get("data").get("guild").asText(), "data kept when not given");
+    assertTrue(ChatTestSupport.roomUpdate(a.get("/chat/"), new RoomId(id)) == null, "alice is out");
+
+    Response listed = admin.get("/chat/admin/rooms?accountId=" + bob.value());
+    assertEquals(200, listed.status(), listed.toString());
+    assertEquals(id, listed.get("rooms").get(0).get("id").asText());
+    assertEquals(10, listed.get("roomsPerPage").asInt());
+    assertEquals(0, listed.get("remainingRoomCount").asInt());
+    assertEquals(1, admin.get("/chat/admin/rooms?roomId=" + id).get("rooms").size());
+
+    ChatTestSupport.say(b, new RoomId(id), "last words");
+    Response deleted = admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[]}");
+    assertEquals(200, deleted.status(), deleted.toString());
+    assertEquals(1, deleted.get("messagesDeleted").asInt());
+    assertEquals(0, admin.get("/chat/admin/rooms?roomId=" + id).get("rooms").size());
+    Response again = admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[]}");
+    assertEquals(404, again.status(), again.toString());
+  }
+
+  @Test
+  void badRoomRequestsAre400sNamingTheField() {
+    RoomId global = globalRoomOf(a.get("/chat/"));
+    String[][] cases = {
+        {"POST", "/chat/admin/rooms/new", "{}", "accountIds"},
+        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[]}", "accountIds"},
+        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"zz\"]}", "accountIds"},
+        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\"],\"channel\":300}", "channel"},
+        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\"],\"data\":[1]}", "data"},
+        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\"],\"type\":\"Global\"}", "type"},
+        {"PATCH", "/chat/admin/rooms/update", "{\"accountIds\":[]}", "roomId"},
+        {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + global.value() + "\"}", "accountIds"},
+        {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + global.value() + "\",\"accountIds\":[]}", "roomId"},
+        {"GET", "/chat/admin/rooms?page=-2", null, "page"},
+        {"GET", "/chat/admin/rooms?accountId=x", null, "accountId"},
+    };
+    for (String[] c : cases) {
+      Response r = admin.send(c[0], c[1], c[2]);
+      assertEquals(400, r.status(), c[1] + " " + c[2] + " -> " + r);
+      assertTrue(r.text("message").contains(c[3]), c[1] + " " + c[2] + " -> " + r);
+    }
   }
 }
