@@ -198,6 +198,41 @@ public final class InMemoryEventLog implements EventLog {
     return purged;
   }
 
+  /** Scans every room's messages, newest first (admin listings are rare and paged). */
+  @Override
+  public List<Event> findMessages(dev.chatcore.domain.event.MessageFilter filter, int offset, int limit) {
+    return matching(filter).skip(offset).limit(limit).toList();
+  }
+
+  @Override
+  public long countMessages(dev.chatcore.domain.event.MessageFilter filter) {
+    return matching(filter).count();
+  }
+
+  private java.util.stream.Stream<Event> matching(dev.chatcore.domain.event.MessageFilter filter) {
+    long snapshot = head;
+    Instant now = clock.instant();
+    java.util.stream.Stream<RoomStream> streams = filter.room()
+        .map(r -> java.util.stream.Stream.ofNullable(rooms.get(r))).orElseGet(() -> rooms.values().stream());
+    return streams.flatMap(s -> s.messages.headMap(snapshot, true).values().stream())
+        .filter(e -> !e.isExpiredAt(now) && filter.matches(e))
+        .sorted(Comparator.comparing(Event::id).reversed());
+  }
+
+  @Override
+  public Optional<Event> deleteMessage(EventId id) {
+    Event e = byPosition.get(id.position());
+    if (e == null || !e.isMessage()) return Optional.empty();
+    RoomStream stream = rooms.get(e.room());
+    if (stream == null || stream.messages.remove(id.position()) == null) return Optional.empty();
+    stream.all.remove(id.position());
+    stream.messagesByTime.remove(new TimeKey(e.originTs(), id.position()));
+    byPosition.remove(id.position());
+    expiring.remove(id.position());
+    e.txnId().ifPresent(t -> byTxn.remove(new TxnKey(e.sender(), t), e));
+    return Optional.of(e);
+  }
+
   @Override
   public int deleteMessages(RoomId room, EventId upTo, int limit) {
     RoomStream stream = rooms.get(room);

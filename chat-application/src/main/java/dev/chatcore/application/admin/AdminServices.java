@@ -20,6 +20,7 @@ public final class AdminServices {
   private final ReviewReport reviewReport;
   private final PrivateRooms privateRooms;
   private final ListAdminRooms listRooms;
+  private final AdminMessages messages;
 
   public AdminServices(ChatStorage storage, Limits limits, Retention retention, Clock clock, IdGenerator ids,
       MessagePolicy policy, RegisterCaller register, EventPublisher publisher) {
@@ -28,6 +29,11 @@ public final class AdminServices {
     this.reviewReport = new ReviewReport(storage);
     this.privateRooms = new PrivateRooms(storage, register, publisher, ids, limits, clock);
     this.listRooms = new ListAdminRooms(storage, new dev.chatcore.application.chat.ChatVisibility(storage));
+    this.messages = new AdminMessages(storage, publisher, clock);
+  }
+
+  public AdminMessages messages() {
+    return messages;
   }
 
   public PrivateRooms privateRooms() {

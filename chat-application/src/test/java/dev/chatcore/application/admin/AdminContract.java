@@ -454,4 +454,69 @@ public abstract class AdminContract extends CoreFixture {
     assertThrows(ForbiddenException.class, () -> core.admin().listRooms().list(new ListAdminRooms.Query(alice,
         Optional.empty(), Optional.empty(), 0)));
   }
+
+  private AdminMessages.Page messages(Optional<RoomId> room, Optional<dev.chatcore.domain.id.AccountId> account,
+      Optional<String> id, Optional<String> term, int page) {
+    return core.admin().messages().list(new AdminMessages.Query(admin, room, account, id, term, page));
+  }
+
+  @Test
+  void adminsListMessagesWithHackedOnesApart() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    core.chat().placeInGlobalRoom().place(bob.id());
+    String a1 = core.chat().postChatMessage().post(new PostChatMessage.Command(alice, global, "one", Optional.empty())).id();
+    String b1 = core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "two", Optional.empty())).id();
+    var hacked = core.chat().postChatMessage().post(new PostChatMessage.Command(alice, TestIds.room(), "sneaky",
+        Optional.empty()));
+    assertTrue(hacked.hacked());
+    AdminMessages.Page all = messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    assertEquals(List.of(b1, a1), all.messages().stream().map(e -> e.id().toString()).toList());
+    assertEquals(List.of(hacked.id()), all.hacked().stream().map(h -> h.id()).toList());
+    AdminMessages.Page byAlice = messages(Optional.empty(), Optional.of(alice.id()), Optional.empty(), Optional.empty(), 0);
+    assertEquals(List.of(a1), byAlice.messages().stream().map(e -> e.id().toString()).toList());
+    assertEquals(1, byAlice.hacked().size());
+    assertEquals(List.of(b1), messages(Optional.empty(), Optional.empty(), Optional.of(b1), Optional.empty(), 0)
+        .messages().stream().map(e -> e.id().toString()).toList());
+    assertEquals(List.of(hacked.id()), messages(Optional.empty(), Optional.empty(), Optional.of(hacked.id()),
+        Optional.empty(), 0).hacked().stream().map(h -> h.id()).toList());
+    assertThrows(ForbiddenException.class, () -> core.admin().messages().list(new AdminMessages.Query(alice,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0)));
+  }
+
+  @Test
+  void searchIsALiteralCaseInsensitiveSubstringPaged() {
+    Caller alice = player("alice");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    for (int i = 0; i < 105; i++) {
+      core.chat().postChatMessage().post(new PostChatMessage.Command(alice, global, "Gold #" + i, Optional.empty()));
+    }
+    core.chat().postChatMessage().post(new PostChatMessage.Command(alice, global, "silver [x]", Optional.empty()));
+    AdminMessages.Page first = messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gOLD"), 0);
+    assertEquals(100, first.messages().size());
+    assertEquals(5, first.remaining());
+    assertEquals(5, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gold"), 1).messages().size());
+    assertEquals(1, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("[x]"), 0).messages().size());
+    assertEquals(0, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(".*"), 0).messages().size());
+    assertThrows(InvalidInputException.class, () -> messages(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of("  "), 0));
+  }
+
+  @Test
+  void aDeletedMessageIsARedactionAndGoneFromHistoryAndUnread() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    core.chat().placeInGlobalRoom().place(bob.id());
+    String bad = core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "bad", Optional.empty())).id();
+    core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "fine", Optional.empty()));
+    core.admin().messages().delete(admin, bad);
+    assertEquals(List.of("fine"), unreadTexts(updates(alice), global));
+    Event last = stream(global).getLast();
+    assertEquals(new EventContent.Redaction(EventId.parse(bad, "id")), last.content());
+    assertThrows(NotFoundException.class, () -> core.admin().messages().delete(admin, bad));
+    assertThrows(InvalidInputException.class, () -> core.admin().messages().delete(admin, "nope"));
+    assertThrows(ForbiddenException.class, () -> core.admin().messages().delete(alice, bad));
+  }
 }

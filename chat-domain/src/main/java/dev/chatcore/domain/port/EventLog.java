@@ -88,4 +88,23 @@ public interface EventLog {
    * @return how many were deleted (fewer than {@code limit}: none is left up to {@code upTo})
    */
   int deleteMessages(RoomId room, EventId upTo, int limit);
+
+  /**
+   * Message events matching {@code filter}, newest first (by position), skipping {@code offset},
+   * at most {@code limit}; only positions up to {@link #head()}, expired ones left out. For admin
+   * listings and search: a store may scan (a Mongo store uses indexes on room and sender and a
+   * quoted case-insensitive regex for the text).
+   */
+  List<Event> findMessages(dev.chatcore.domain.event.MessageFilter filter, int offset, int limit);
+
+  /** How many message events {@link #findMessages} would page through. */
+  long countMessages(dev.chatcore.domain.event.MessageFilter filter);
+
+  /**
+   * Deletes one message event (an admin's deletion). Idempotent; like {@link #deleteMessages}
+   * it never moves positions or {@link #head()}.
+   *
+   * @return the deleted event; empty when there is no message event with this id
+   */
+  Optional<Event> deleteMessage(EventId id);
 }

@@ -357,4 +357,49 @@ public abstract class EventLogContract {
     assertTrue(again.created());
     assertTrue(again.event().id().isAfter(first));
   }
+
+  @Test
+  void findMessagesFiltersByRoomSenderAndLiteralTextNewestFirst() {
+    EventLog log = newEventLog();
+    AccountId bob = TestIds.account();
+    EventId a = log.append(Events.message(room, "Buy GOLD now")).event().id();
+    log.append(Events.join(room, bob));
+    EventId b = log.append(Events.message(room, bob, "gold?")).event().id();
+    EventId c = log.append(Events.message(other, "a.*b gold")).event().id();
+    dev.chatcore.domain.event.MessageFilter all = dev.chatcore.domain.event.MessageFilter.all();
+    assertEquals(List.of(c, b, a), ids(log.findMessages(all, 0, 10)));
+    assertEquals(List.of(b), ids(log.findMessages(all, 1, 1)));
+    assertEquals(3, log.countMessages(all));
+    dev.chatcore.domain.event.MessageFilter inRoom = new dev.chatcore.domain.event.MessageFilter(Optional.of(room),
+        Optional.empty(), Optional.empty());
+    assertEquals(List.of(b, a), ids(log.findMessages(inRoom, 0, 10)));
+    dev.chatcore.domain.event.MessageFilter byBob = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+        Optional.of(bob), Optional.empty());
+    assertEquals(List.of(b), ids(log.findMessages(byBob, 0, 10)));
+    dev.chatcore.domain.event.MessageFilter gold = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+        Optional.empty(), Optional.of("GoLd"));
+    assertEquals(3, log.countMessages(gold));
+    dev.chatcore.domain.event.MessageFilter regex = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+        Optional.empty(), Optional.of("a.*b"));
+    assertEquals(List.of(c), ids(log.findMessages(regex, 0, 10)), "the term is literal, never a pattern");
+    assertEquals(0, log.countMessages(new dev.chatcore.domain.event.MessageFilter(Optional.empty(), Optional.empty(),
+        Optional.of("(unclosed"))));
+  }
+
+  @Test
+  void deleteMessageRemovesOneMessageOnly() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    EventId joined = log.append(Events.join(room, Events.SENDER)).event().id();
+    EventId b = log.append(Events.message(room, "b")).event().id();
+    EventId head = log.head();
+    assertEquals(a, log.deleteMessage(a).orElseThrow().id());
+    assertTrue(log.deleteMessage(a).isEmpty(), "idempotent");
+    assertTrue(log.deleteMessage(joined).isEmpty(), "not a message");
+    assertTrue(log.find(a).isEmpty());
+    assertEquals(List.of(b), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertEquals(List.of(b), ids(log.readMessagesSince(room, Instant.EPOCH, 10)));
+    assertEquals(List.of(joined, b), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
+    assertEquals(head, log.head());
+  }
 }

@@ -5,6 +5,7 @@ import dev.chatcore.adapter.http.Endpoint;
 import dev.chatcore.adapter.http.JsonBody;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
+import dev.chatcore.application.admin.AdminMessages;
 import dev.chatcore.application.admin.AdminServices;
 import dev.chatcore.application.admin.Broadcast;
 import dev.chatcore.application.admin.ListAdminRooms;
@@ -42,6 +43,9 @@ public final class AdminRoutes {
         Route.of("POST", "/chat/admin/broadcast", true, adminOnly(this::broadcast)),
         Route.of("GET", "/chat/admin/reports", true, adminOnly(this::reports)),
         Route.of("PATCH", "/chat/admin/reports/update", true, adminOnly(this::updateReport)),
+        Route.of("GET", "/chat/admin/messages", true, adminOnly(this::messages)),
+        Route.of("GET", "/chat/admin/messages/search", true, adminOnly(this::search)),
+        Route.of("DELETE", "/chat/admin/messages/delete", true, adminOnly(this::deleteMessage)),
         Route.of("GET", "/chat/admin/rooms", true, adminOnly(this::rooms)),
         Route.of("POST", "/chat/admin/rooms/new", true, adminOnly(this::newRoom)),
         Route.of("PATCH", "/chat/admin/rooms/update", true, adminOnly(this::updateRoom)));
@@ -96,6 +100,39 @@ public final class AdminRoutes {
     var reviewed = admin.reviewReport().review(new ReviewReport.Command(r.caller(), body.requiredString("reportId").strip(),
         body.optionalInt("status"), body.optionalString("adminNote")));
     return Reply.ok(Map.of("report", ChatJson.adminReport(reviewed)));
+  }
+
+  private Reply messages(ApiRequest r) {
+    AdminMessages.Page found = admin.messages().list(new AdminMessages.Query(r.caller(),
+        r.query("roomId").map(s -> RoomId.parse(s.strip(), "roomId")),
+        r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId")),
+        r.query("messageId").map(String::strip), Optional.empty(), r.queryInt("page").orElse(0)));
+    Map<String, Object> out = messagePage(found);
+    out.put("hackedMessages", found.hacked().stream().map(ChatJson::hacked).toList());
+    out.put("remainingHackedMessageCount", found.remainingHacked());
+    return Reply.ok(out);
+  }
+
+  private Reply search(ApiRequest r) {
+    String term = r.query("term").orElseThrow(() -> new InvalidInputException("term", "is required"));
+    AdminMessages.Page found = admin.messages().list(new AdminMessages.Query(r.caller(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.of(term), r.queryInt("page").orElse(0)));
+    return Reply.ok(messagePage(found));
+  }
+
+  private static Map<String, Object> messagePage(AdminMessages.Page found) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("messages", found.messages().stream().map(ChatJson::adminMessage).toList());
+    out.put("page", found.page());
+    out.put("messagesPerPage", found.perPage());
+    out.put("remainingMessageCount", found.remaining());
+    return out;
+  }
+
+  private Reply deleteMessage(ApiRequest r) {
+    String id = r.query("id").map(String::strip).orElseThrow(() -> new InvalidInputException("id", "is required"));
+    admin.messages().delete(r.caller(), id);
+    return Reply.ok(Map.of());
   }
 
   private Reply rooms(ApiRequest r) {

@@ -81,6 +81,22 @@ final class ChatJson {
     return out;
   }
 
+  /** A stream message as admins list it: with {@code roomId} and {@code expiration}. */
+  static Map<String, Object> adminMessage(Event event) {
+    EventContent.Message m = (EventContent.Message) event.content();
+    Map<String, Object> out = message(event.sender(), m.text(), m.context(), event.room().value(), event.id().toString(),
+        event.originTs());
+    event.expiresAt().ifPresent(e -> out.put("expiration", e.getEpochSecond()));
+    return out;
+  }
+
+  /** A hacked message as admins list it. */
+  static Map<String, Object> hacked(dev.chatcore.domain.chat.HackedMessage h) {
+    Map<String, Object> out = message(h.sender(), h.text(), h.context(), h.room().value(), h.id(), h.createdAt());
+    out.put("hacked", true);
+    return out;
+  }
+
   /** A report as admins see it: the player shape plus who reviewed it. */
   static Map<String, Object> adminReport(Report r) {
     Map<String, Object> out = report(r);

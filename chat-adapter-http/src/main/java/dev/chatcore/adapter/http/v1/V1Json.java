@@ -104,6 +104,7 @@ final class V1Json {
       case EventContent.Typing t -> Map.of("user_ids", t.userIds().stream().map(AccountId::value).toList(),
           "timeout_ms", t.timeout().toMillis());
       case EventContent.Receipt r -> Map.of("user_id", r.user().value(), "event_id", r.upTo().toString());
+      case EventContent.Redaction r -> Map.of("redacts", r.target().toString());
     };
   }
 }
