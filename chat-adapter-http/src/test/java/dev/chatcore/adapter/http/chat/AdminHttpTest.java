@@ -47,6 +47,9 @@ class AdminHttpTest {
         new String[] {"POST", "/chat/admin/bans", "{\"accountId\":\"" + someId + "\",\"duration\":60,\"reason\":\"x\"}"},
         new String[] {"GET", "/chat/admin/bans", null},
         new String[] {"DELETE", "/chat/admin/bans?accountId=" + someId, null},
+        new String[] {"GET", "/chat/admin/messages", null},
+        new String[] {"GET", "/chat/admin/messages/search?term=x", null},
+        new String[] {"DELETE", "/chat/admin/messages/delete?id=" + someId, null},
         new String[] {"GET", "/chat/admin/rooms", null},
         new String[] {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + someId + "\"]}"},
         new String[] {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + someId + "\",\"accountIds\":[]}"});
@@ -242,5 +245,47 @@ class AdminHttpTest {
       assertEquals(400, r.status(), c[1] + " " + c[2] + " -> " + r);
       assertTrue(r.text("message").contains(c[3]), c[1] + " " + c[2] + " -> " + r);
     }
+  }
+
+  @Test
+  void adminsListSearchAndDeleteMessages() {
+    RoomId global = globalRoomOf(a.get("/chat/"));
+    b.get("/chat/");
+    String bad = say(b, global, "Buy GOLD at example.com");
+    say(a, global, "hello");
+    Response hacked = a.post("/chat/message", ChatTestSupport.messageBody(TestIds.room(), "sneaky"));
+    assertEquals(200, hacked.status(), hacked.toString());
+
+    Response list = admin.get("/chat/admin/messages?accountId=" + bob.value());
+    assertEquals(200, list.status(), list.toString());
+    assertNull(list.get("roomUpdates"));
+    assertEquals(1, list.get("messages").size());
+    JsonNode m = list.get("messages").get(0);
+    assertEquals(bad, m.get("id").asText());
+    assertEquals(global.value(), m.get("roomId").asText());
+    assertTrue(m.has("expiration"));
+    assertEquals(100, list.get("messagesPerPage").asInt());
+    assertEquals(0, list.get("remainingMessageCount").asInt());
+    Response all = admin.get("/chat/admin/messages");
+    assertEquals(2, all.get("messages").size());
+    assertEquals("sneaky", all.get("hackedMessages").get(0).get("text").asText());
+    assertTrue(all.get("hackedMessages").get(0).get("hacked").asBoolean());
+
+    Response found = admin.get("/chat/admin/messages/search?term=gold");
+    assertEquals(200, found.status(), found.toString());
+    assertEquals(List.of(bad), List.of(found.get("messages").get(0).get("id").asText()));
+    assertEquals(0, admin.get("/chat/admin/messages/search?term=.*").get("messages").size());
+    assertEquals(400, admin.get("/chat/admin/messages/search").status());
+
+    Response deleted = admin.delete("/chat/admin/messages/delete?id=" + bad);
+    assertEquals(200, deleted.status(), deleted.toString());
+    assertEquals(List.of("hello"), ChatTestSupport.v1Texts(a.get("/v1/rooms/" + global.value() + "/messages").get("chunk")));
+    Response sync = a.get("/v1/sync?since=000000000000000000000000&timeout=1000");
+    JsonNode redaction = null;
+    for (JsonNode e : sync.get("events")) if (e.get("type").asText().equals("m.redaction")) redaction = e;
+    assertTrue(redaction != null, sync.toString());
+    assertEquals(bad, redaction.get("content").get("redacts").asText());
+    assertEquals(404, admin.delete("/chat/admin/messages/delete?id=" + bad).status());
+    assertEquals(400, admin.delete("/chat/admin/messages/delete?id=zz").status());
   }
 }
