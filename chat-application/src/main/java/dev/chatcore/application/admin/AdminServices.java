@@ -21,6 +21,7 @@ public final class AdminServices {
   private final PrivateRooms privateRooms;
   private final ListAdminRooms listRooms;
   private final AdminMessages messages;
+  private final EditMessage editMessage;
 
   public AdminServices(ChatStorage storage, Limits limits, Retention retention, Clock clock, IdGenerator ids,
       MessagePolicy policy, RegisterCaller register, EventPublisher publisher) {
@@ -30,6 +31,11 @@ public final class AdminServices {
     this.privateRooms = new PrivateRooms(storage, register, publisher, ids, limits, clock);
     this.listRooms = new ListAdminRooms(storage, new dev.chatcore.application.chat.ChatVisibility(storage));
     this.messages = new AdminMessages(storage, publisher, clock);
+    this.editMessage = new EditMessage(storage, publisher, policy, clock);
+  }
+
+  public EditMessage editMessage() {
+    return editMessage;
   }
 
   public AdminMessages messages() {

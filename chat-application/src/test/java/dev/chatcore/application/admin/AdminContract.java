@@ -519,4 +519,48 @@ public abstract class AdminContract extends CoreFixture {
     assertThrows(InvalidInputException.class, () -> core.admin().messages().delete(admin, "nope"));
     assertThrows(ForbiddenException.class, () -> core.admin().messages().delete(alice, bad));
   }
+
+  private Event edit(String id, Optional<String> text, Optional<dev.chatcore.domain.event.JsonObjectText> context,
+      Optional<Instant> expiration) {
+    return core.admin().editMessage().edit(new EditMessage.Command(admin, id, text, context, expiration));
+  }
+
+  @Test
+  void anAdminEditIsAnMEditAndComesBackAsUnread() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    core.chat().placeInGlobalRoom().place(bob.id());
+    var posted = core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "bda word", Optional.empty()));
+    clock.advance(Duration.ofMinutes(10));
+    LastRead afterPost = LastRead.of(Optional.of(clock.instant().getEpochSecond()), clock.instant());
+    assertEquals(List.of(), unreadOf(alice, afterPost, global));
+    clock.advance(Duration.ofMinutes(1));
+    Event edited = edit(posted.id(), Optional.of("bad word"), Optional.empty(), Optional.empty());
+    assertEquals(Optional.of(clock.instant()), edited.updatedAt());
+    assertEquals(Optional.of(admin.id()), edited.editedBy());
+    assertEquals(bob.id(), edited.sender(), "the author stays");
+    assertEquals(posted.expiresAt(), edited.expiresAt(), "the expiry stays unless given");
+    assertEquals(List.of("bad word"), unreadOf(alice, afterPost, global), "players get the edit as unread");
+    Event last = stream(global).getLast();
+    assertEquals(new EventContent.Edit(EventId.parse(posted.id(), "id"), "bad word", Optional.empty()), last.content());
+    assertEquals("bad word", ((EventContent.Message) storage.events().find(EventId.parse(posted.id(), "id"))
+        .orElseThrow().content()).text(), "history shows the new text");
+    Instant later = clock.instant().plus(Duration.ofDays(30));
+    assertEquals(Optional.of(later), edit(posted.id(), Optional.empty(), Optional.empty(), Optional.of(later)).expiresAt());
+    assertThrows(InvalidInputException.class, () -> edit(posted.id(), Optional.of("bad word"), Optional.empty(),
+        Optional.empty()), "nothing changes");
+    assertThrows(InvalidInputException.class, () -> edit(posted.id(), Optional.of(" "), Optional.empty(),
+        Optional.empty()));
+    assertThrows(InvalidInputException.class, () -> edit(posted.id(), Optional.empty(), Optional.empty(),
+        Optional.of(clock.instant())));
+    assertThrows(NotFoundException.class, () -> edit("00000000000000000000ffff", Optional.of("x"), Optional.empty(),
+        Optional.empty()));
+    assertThrows(ForbiddenException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(alice,
+        posted.id(), Optional.of("mine now"), Optional.empty(), Optional.empty())));
+  }
+
+  private List<String> unreadOf(Caller who, LastRead lastRead, RoomId room) {
+    return unreadTexts(core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(who, lastRead)), room);
+  }
 }

@@ -56,9 +56,11 @@ public interface EventLog {
   List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit);
 
   /**
-   * The room's message events whose {@code originTs} is at or after {@code from}, ordered by
-   * {@code originTs} then position, at most {@code limit}; only positions up to {@link #head()}.
-   * Reads only this room (an index by room and time), so its cost does not grow with other rooms.
+   * The room's message events whose {@code originTs} — or, for edited messages,
+   * {@link Event#updatedAt()} — is at or after {@code from}, ordered by {@code originTs} then
+   * position, at most {@code limit}; only positions up to {@link #head()}. Reads only this room
+   * (indexes by room and creation time, and by room and edit time), so its cost does not grow
+   * with other rooms.
    */
   List<Event> readMessagesSince(RoomId room, java.time.Instant from, int limit);
 
@@ -107,4 +109,15 @@ public interface EventLog {
    * @return the deleted event; empty when there is no message event with this id
    */
   Optional<Event> deleteMessage(EventId id);
+
+  /**
+   * Replaces a stored message's content and expiry in place (an admin's edit): same position,
+   * sender and {@code originTs}; {@code updatedAt} and the editor are recorded, so the
+   * message is returned again by {@link #readMessagesSince} for times up to {@code at}. Atomic
+   * per message; a message deleted meanwhile stays deleted.
+   *
+   * @return the message after the edit; empty when there is no message event with this id
+   */
+  Optional<Event> editMessage(EventId id, dev.chatcore.domain.event.EventContent.Message content, Optional<java.time.Instant> expiresAt,
+      java.time.Instant at, AccountId editor);
 }

@@ -402,4 +402,47 @@ public abstract class EventLogContract {
     assertEquals(List.of(joined, b), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
     assertEquals(head, log.head());
   }
+
+  @Test
+  void editMessageReplacesContentInPlaceAndCountsAsAChangeForReadMessagesSince() {
+    EventLog log = newEventLog();
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    EventId old = log.append(Events.message(room, "old")).event().id();
+    EventId newer = log.append(new NewEvent(room, Events.SENDER, t0.plusSeconds(60),
+        new EventContent.Message("newer", Optional.empty()))).event().id();
+    EventId head = log.head();
+    AccountId editor = TestIds.account();
+    Instant editedAt = t0.plusSeconds(120);
+    Event edited = log.editMessage(old, new EventContent.Message("fixed", Optional.empty()),
+        Optional.of(clock.instant().plus(Duration.ofDays(1))), editedAt, editor).orElseThrow();
+    assertEquals(old, edited.id());
+    assertEquals(Optional.of(editedAt), edited.updatedAt());
+    assertEquals(Optional.of(editor), edited.editedBy());
+    assertEquals(head, log.head(), "an edit appends nothing");
+    assertEquals("fixed", ((EventContent.Message) log.find(old).orElseThrow().content()).text());
+    assertEquals(List.of(newer, old), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertEquals(List.of(old, newer), ids(log.readMessagesSince(room, t0.plusSeconds(30), 10)),
+        "the edited message is returned for times after its creation, oldest creation first");
+    assertEquals(List.of(old), ids(log.readMessagesSince(room, editedAt, 10)));
+    assertEquals(List.of(), ids(log.readMessagesSince(room, editedAt.plusSeconds(1), 10)));
+    assertTrue(log.editMessage(log.append(Events.join(room, editor)).event().id(),
+        new EventContent.Message("x", Optional.empty()), Optional.empty(), editedAt, editor).isEmpty(), "not a message");
+  }
+
+  @Test
+  void anEditNeverBringsBackADeletedMessageAndMovesItsExpiry() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    log.deleteMessage(a);
+    assertTrue(log.editMessage(a, new EventContent.Message("b", Optional.empty()), Optional.empty(), clock.instant(),
+        Events.SENDER).isEmpty());
+    assertTrue(log.find(a).isEmpty());
+    EventId c = log.append(Events.message(room, "c")).event().id();
+    log.editMessage(c, new EventContent.Message("c2", Optional.empty()), Optional.of(clock.instant().plusSeconds(5)),
+        clock.instant(), Events.SENDER);
+    clock.advance(Duration.ofSeconds(5));
+    assertTrue(log.find(c).isEmpty(), "expired at its new expiry");
+    assertEquals(1, log.purgeExpired(clock.instant()));
+    assertEquals(List.of(), ids(log.readMessagesSince(room, Instant.EPOCH, 10)));
+  }
 }

@@ -46,6 +46,7 @@ public final class AdminRoutes {
         Route.of("GET", "/chat/admin/messages", true, adminOnly(this::messages)),
         Route.of("GET", "/chat/admin/messages/search", true, adminOnly(this::search)),
         Route.of("DELETE", "/chat/admin/messages/delete", true, adminOnly(this::deleteMessage)),
+        Route.of("PUT", "/chat/admin/messages/update", true, adminOnly(this::updateMessage)),
         Route.of("GET", "/chat/admin/rooms", true, adminOnly(this::rooms)),
         Route.of("POST", "/chat/admin/rooms/new", true, adminOnly(this::newRoom)),
         Route.of("PATCH", "/chat/admin/rooms/update", true, adminOnly(this::updateRoom)));
@@ -127,6 +128,17 @@ public final class AdminRoutes {
     out.put("messagesPerPage", found.perPage());
     out.put("remainingMessageCount", found.remaining());
     return out;
+  }
+
+  private Reply updateMessage(ApiRequest r) {
+    JsonBody body = r.json();
+    body.allowOnly(Set.of("message", "lastRead"));
+    JsonBody m = body.requiredObject("message");
+    m.allowOnly(Set.of("id", "text", "context", "expiration"));
+    var edited = admin.editMessage().edit(new dev.chatcore.application.admin.EditMessage.Command(r.caller(),
+        m.requiredString("id").strip(), m.optionalString("text"), m.optionalOpaqueObject("context"),
+        m.optionalLong("expiration").map(Instant::ofEpochSecond)));
+    return Reply.ok(Map.of("message", ChatJson.adminMessage(edited)));
   }
 
   private Reply deleteMessage(ApiRequest r) {

@@ -63,7 +63,10 @@ final class ChatJson {
   /** A message inside {@code roomUpdates[].unread}: no {@code roomId}. */
   static Map<String, Object> unread(Event event) {
     EventContent.Message m = (EventContent.Message) event.content();
-    return message(event.sender(), m.text(), m.context(), null, event.id().toString(), event.originTs());
+    Map<String, Object> out = message(event.sender(), m.text(), m.context(), null, event.id().toString(),
+        event.originTs());
+    event.updatedAt().ifPresent(u -> out.put("updatedOn", u.getEpochSecond()));
+    return out;
   }
 
   /** A message as its sender gets it back: with {@code roomId} and, when it has one, {@code expiration}. */
@@ -87,6 +90,8 @@ final class ChatJson {
     Map<String, Object> out = message(event.sender(), m.text(), m.context(), event.room().value(), event.id().toString(),
         event.originTs());
     event.expiresAt().ifPresent(e -> out.put("expiration", e.getEpochSecond()));
+    event.updatedAt().ifPresent(u -> out.put("updatedOn", u.getEpochSecond()));
+    event.editedBy().ifPresent(a -> out.put("editorId", a.value()));
     return out;
   }
 
