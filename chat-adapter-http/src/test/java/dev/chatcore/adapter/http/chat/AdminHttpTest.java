@@ -50,6 +50,7 @@ class AdminHttpTest {
         new String[] {"GET", "/chat/admin/messages", null},
         new String[] {"GET", "/chat/admin/messages/search?term=x", null},
         new String[] {"DELETE", "/chat/admin/messages/delete?id=" + someId, null},
+        new String[] {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + someId + "\",\"text\":\"x\"}}"},
         new String[] {"GET", "/chat/admin/rooms", null},
         new String[] {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + someId + "\"]}"},
         new String[] {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + someId + "\",\"accountIds\":[]}"});
@@ -287,5 +288,51 @@ class AdminHttpTest {
     assertEquals(bad, redaction.get("content").get("redacts").asText());
     assertEquals(404, admin.delete("/chat/admin/messages/delete?id=" + bad).status());
     assertEquals(400, admin.delete("/chat/admin/messages/delete?id=zz").status());
+  }
+
+  @Test
+  void anAdminEditReachesPlayersAsUnreadAndV1AsMEdit() {
+    RoomId global = globalRoomOf(a.get("/chat/"));
+    b.get("/chat/");
+    String id = say(b, global, "teh typo");
+    api.clock.advance(Duration.ofMinutes(5));
+    long lastRead = api.clock.instant().getEpochSecond();
+    api.clock.advance(Duration.ofMinutes(1));
+    Response edited = admin.send("PUT", "/chat/admin/messages/update",
+        "{\"message\":{\"id\":\"" + id + "\",\"text\":\"the typo\",\"context\":{\"fixed\":true}}}");
+    assertEquals(200, edited.status(), edited.toString());
+    JsonNode m = edited.get("message");
+    assertEquals("the typo", m.get("text").asText());
+    assertEquals(bob.value(), m.get("accountId").asText(), "the author stays");
+    assertEquals(api.clock.instant().getEpochSecond(), m.get("updatedOn").asLong());
+    assertEquals(adminId.value(), m.get("editorId").asText());
+
+    Response seen = a.get("/chat/?lastRead=" + lastRead);
+    JsonNode unread = ChatTestSupport.roomUpdate(seen, global).get("unread");
+    assertEquals(1, unread.size(), seen.toString());
+    assertEquals("the typo", unread.get(0).get("text").asText());
+    assertEquals(m.get("updatedOn").asLong(), unread.get(0).get("updatedOn").asLong());
+
+    Response sync = a.get("/v1/sync?since=000000000000000000000000&timeout=1000");
+    JsonNode edit = null;
+    for (JsonNode e : sync.get("events")) if (e.get("type").asText().equals("m.edit")) edit = e;
+    assertTrue(edit != null, sync.toString());
+    assertEquals(id, edit.get("content").get("edits").asText());
+    assertEquals("the typo", edit.get("content").get("text").asText());
+    assertTrue(edit.get("content").get("context").get("fixed").asBoolean());
+
+    Response same = admin.send("PUT", "/chat/admin/messages/update",
+        "{\"message\":{\"id\":\"" + id + "\",\"text\":\"the typo\"}}");
+    assertEquals(400, same.status(), "nothing changes: " + same);
+    Response type = admin.send("PUT", "/chat/admin/messages/update",
+        "{\"message\":{\"id\":\"" + id + "\",\"type\":1000}}");
+    assertEquals(400, type.status(), type.toString());
+    assertTrue(type.text("message").contains("message.type"));
+    Response author = admin.send("PUT", "/chat/admin/messages/update",
+        "{\"message\":{\"id\":\"" + id + "\",\"accountId\":\"" + alice.value() + "\"}}");
+    assertEquals(400, author.status(), author.toString());
+    Response unknown = admin.send("PUT", "/chat/admin/messages/update",
+        "{\"message\":{\"id\":\"00000000000000000000ffff\",\"text\":\"x\"}}");
+    assertEquals(404, unknown.status(), unknown.toString());
   }
 }
