@@ -64,6 +64,14 @@ public final class InMemoryRoomRepository implements RoomRepository {
   }
 
   @Override
+  public boolean purgeTombstone(RoomId id) {
+    Room room = rooms.get(id);
+    if (room == null || !room.isDeleted() || !rooms.remove(id, room)) return false;
+    index.get(room.type()).remove(id, room);
+    return true;
+  }
+
+  @Override
   public boolean markDeleted(RoomId id, EventId deletion) {
     boolean[] changed = new boolean[1];
     rooms.computeIfPresent(id, (k, room) -> {

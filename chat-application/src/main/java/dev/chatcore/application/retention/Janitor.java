@@ -45,7 +45,10 @@ import java.util.logging.Logger;
  *   <li>{@code hackedMessages}: "hacked" messages older than {@link Retention#hackedMessages()};
  *   <li>{@code reportsNew}, {@code reportsMild}, {@code reportsSevere}: reports by status and
  *       age (Permanent reports are kept);
- *   <li>{@code bans}: bans that ended (the offence record behind the spam ladder stays).
+ *   <li>{@code bans}: bans that ended (the offence record behind the spam ladder stays);
+ *   <li>{@code tombstones}: deleted rooms whose deletion is older than
+ *       {@link Retention#tombstones()} (a day), with their reactions, receipts and membership
+ *       records; a sync whose cursor is older than that no longer gets their {@code m.room.deleted}.
  * </ul>
  */
 public final class Janitor {
@@ -108,6 +111,7 @@ public final class Janitor {
       removed.put(reportRule(status), drain(() -> storage.reports().purge(status, cutoff, batchSize), batchSize));
     }
     removed.put("bans", drain(() -> storage.bans().purgeExpired(now, batchSize), batchSize));
+    removed.put("tombstones", purgeTombstones(now.minus(retention.tombstones())));
     Run run = new Run(removed);
     LOG.info(() -> "janitor removed " + run.total() + ": " + run.removed());
     return run;
@@ -142,6 +146,21 @@ public final class Janitor {
       total += drain(() -> storage.events().deleteMessages(room.id(), cut, batchSize), batchSize);
     }
     return total;
+  }
+
+  private long purgeTombstones(Instant deletedBefore) {
+    long purged = 0;
+    for (RoomType type : RoomType.values()) {
+      for (Room room : storage.rooms().listDeletedAfter(type, EventId.ORIGIN)) {
+        Optional<Instant> deletedAt = room.deletedAt().flatMap(storage.events()::find).map(Event::originTs);
+        if (deletedAt.filter(t -> t.isAfter(deletedBefore)).isPresent()) continue;
+        storage.reactions().deleteRoom(room.id());
+        storage.receipts().deleteRoom(room.id());
+        storage.memberships().deleteRoom(room.id());
+        if (storage.rooms().purgeTombstone(room.id())) purged++;
+      }
+    }
+    return purged;
   }
 
   /** @return rooms closed and messages deleted */

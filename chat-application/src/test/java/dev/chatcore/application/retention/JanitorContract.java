@@ -324,4 +324,26 @@ public abstract class JanitorContract extends CoreFixture {
   void batchSizeMustBePositive() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> core.janitor().run(0));
   }
+
+  @Test
+  void tombstonesGoADayAfterDeletionWithTheirRecords() {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId lonely = room(RoomType.DM, alice);
+    RoomId pair = room(RoomType.DM, alice, bob);
+    RoomId lobby = channel("lobby");
+    core.deleteRoom().delete(admin, lobby);
+    Instant deleted = clock.instant();
+    assertEquals(1, janitor().removed("dmRoomsClosed"));
+    assertTrue(storage.rooms().find(lonely).orElseThrow().isDeleted());
+    advanceTo(deleted.plus(Duration.ofDays(1)).minus(SECOND));
+    assertEquals(0, janitor().removed("tombstones"));
+    assertTrue(storage.rooms().find(lobby).isPresent());
+    advanceTo(deleted.plus(Duration.ofDays(1)));
+    assertEquals(2, janitor().removed("tombstones"));
+    assertTrue(storage.rooms().find(lonely).isEmpty());
+    assertTrue(storage.rooms().find(lobby).isEmpty());
+    assertTrue(storage.memberships().find(lonely, alice.id()).isEmpty(), "its membership records go too");
+    assertTrue(storage.memberships().find(pair, alice.id()).isPresent(), "a live room's records stay");
+  }
 }

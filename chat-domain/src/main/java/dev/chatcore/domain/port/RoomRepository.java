@@ -40,6 +40,14 @@ public interface RoomRepository {
    */
   boolean update(Room room);
 
+  /**
+   * Removes a tombstone for good (retention: once no sync can still need its deletion event).
+   * Conditional: a live room is never removed.
+   *
+   * @return false, changing nothing, when there is no tombstone with this id
+   */
+  boolean purgeTombstone(RoomId id);
+
   /** Turns the room into a tombstone; false when it did not exist or was already deleted. */
   boolean markDeleted(RoomId id, EventId deletion);
 }

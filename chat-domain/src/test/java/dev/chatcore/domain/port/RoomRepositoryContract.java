@@ -89,4 +89,24 @@ public abstract class RoomRepositoryContract {
         original.name(), original.topic(), original.createdAt(), 0, 2, original.data(), original.createdBy(),
         original.deletedAt())), "unknown room");
   }
+
+  @Test
+  void purgeTombstoneRemovesOnlyTombstones() {
+    RoomRepository rooms = newRoomRepository();
+    dev.chatcore.domain.id.RoomId live = TestIds.room();
+    dev.chatcore.domain.id.RoomId gone = TestIds.room();
+    for (dev.chatcore.domain.id.RoomId id : java.util.List.of(live, gone)) {
+      rooms.create(new Room(id, RoomType.PRIVATE, java.util.Optional.empty(), java.util.Optional.empty(),
+          java.time.Instant.parse("2026-01-01T00:00:00Z"), 0, 2, java.util.Optional.empty(), java.util.Optional.empty(),
+          java.util.Optional.empty()));
+    }
+    rooms.markDeleted(gone, new EventId(9));
+    assertFalse(rooms.purgeTombstone(live), "a live room stays");
+    assertTrue(rooms.find(live).isPresent());
+    assertTrue(rooms.purgeTombstone(gone));
+    assertTrue(rooms.find(gone).isEmpty());
+    assertEquals(java.util.List.of(), rooms.listDeletedAfter(RoomType.PRIVATE, EventId.ORIGIN));
+    assertFalse(rooms.purgeTombstone(gone));
+    assertFalse(rooms.purgeTombstone(TestIds.room()));
+  }
 }
