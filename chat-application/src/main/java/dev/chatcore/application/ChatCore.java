@@ -41,6 +41,9 @@ import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.port.EventFeed;
+import dev.chatcore.domain.retention.Retention;
+import dev.chatcore.application.admin.AdminServices;
+import dev.chatcore.application.retention.Janitor;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,8 +102,12 @@ public final class ChatCore implements AutoCloseable {
   private final PostReceipt postReceipt;
   private final PurgeExpiredEvents purgeExpiredEvents;
   private final ChatServices chat;
+  private final Retention retention;
+  private final AdminServices admin;
+  private final Janitor janitor;
 
-  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
+  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock) {
+    this.retention = retention;
     this.storage = storage;
     this.limits = limits;
     this.waiter = new SyncWaiter(limits.heldSyncsPerAccount());
@@ -132,7 +139,7 @@ public final class ChatCore implements AutoCloseable {
     this.getRoom = new GetRoom(access, views, registerCaller);
     this.createRoom = new CreateRoom(storage, publisher, views, registerCaller, ids, limits, clock);
     this.deleteRoom = new DeleteRoom(storage, publisher, clock);
-    this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock);
+    this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock, retention);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
     this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate);
@@ -149,7 +156,10 @@ public final class ChatCore implements AutoCloseable {
     this.purgeExpiredEvents = new PurgeExpiredEvents(storage, clock);
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
-    this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher);
+    this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher,
+        spamGuard, retention);
+    this.admin = new AdminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher);
+    this.janitor = new Janitor(storage, retention, publisher, clock);
     this.feed = storage.feed().subscribe(this::wakeFromFeed);
   }
 
@@ -166,12 +176,32 @@ public final class ChatCore implements AutoCloseable {
    * @param clock the time source of every use case (tests pass a mutable clock)
    */
   public static ChatCore create(ChatStorage storage, Limits limits, Clock clock) {
-    return new ChatCore(storage, limits, SpamPolicy.defaults(), clock);
+    return new ChatCore(storage, limits, SpamPolicy.defaults(), Retention.defaults(), clock);
   }
 
   /** Builds a core with a spam policy other than the default. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, clock);
+    return new ChatCore(storage, limits, spamPolicy, Retention.defaults(), clock);
+  }
+
+  /** Builds a core with its own spam policy and retention table. */
+  public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      Clock clock) {
+    return new ChatCore(storage, limits, spamPolicy, retention, clock);
+  }
+
+  public Retention retention() {
+    return retention;
+  }
+
+  /** The Chat V2 admin use cases ({@code /chat/admin/...}). */
+  public AdminServices admin() {
+    return admin;
+  }
+
+  /** The retention janitor; the server runs it on a schedule (the core does not). */
+  public Janitor janitor() {
+    return janitor;
   }
 
   public ChatStorage storage() {

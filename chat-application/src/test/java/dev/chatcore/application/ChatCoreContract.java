@@ -49,7 +49,11 @@ import org.junit.jupiter.api.Test;
  * adapter runs it by supplying a fresh storage.
  */
 public abstract class ChatCoreContract {
-  /** A fresh, empty storage for every test; closed after it. */
+  /**
+   * A fresh, empty storage for every test; closed after it. Its event log must expire events by
+   * {@link #clock} (messages carry an expiry by room type, so a log on another clock could see
+   * them expired already).
+   */
   protected abstract ChatStorage newStorage();
 
   /** Limits with a short minimum sync timeout, so timeout tests take milliseconds. */

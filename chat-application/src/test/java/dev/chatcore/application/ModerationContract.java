@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ModerationContract {
   protected abstract ChatStorage newStorage();
 
-  private final MutableClock clock = new MutableClock();
+  protected final MutableClock clock = new MutableClock();
   private final Caller admin = new Caller(TestIds.account(), "admin", true);
   private final Caller spammer = Caller.player(TestIds.account(), "spammer");
   private ChatStorage storage;

@@ -22,6 +22,7 @@ public final class ChatServer implements AutoCloseable {
   private final HttpApi api;
   private Undertow undertow;
   private IdleSweep idleSweep;
+  private JanitorSchedule janitor;
   private boolean stopped;
 
   public ChatServer(ServerConfig config, ChatCore core, HttpApi api) {
@@ -41,6 +42,7 @@ public final class ChatServer implements AutoCloseable {
         .build();
     undertow.start();
     idleSweep = IdleSweep.start(core, IdleSweep.idleAfter(System.getenv()));
+    janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch());
   }
 
   /** The address it listens on (the real port when configured with port 0). */
@@ -57,6 +59,7 @@ public final class ChatServer implements AutoCloseable {
     if (stopped || undertow == null) return;
     stopped = true;
     if (idleSweep != null) idleSweep.close();
+    if (janitor != null) janitor.close();
     try {
       Thread drain = Thread.ofVirtual().start(() -> {
         try {

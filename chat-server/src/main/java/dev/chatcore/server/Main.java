@@ -41,7 +41,7 @@ public final class Main {
     if (config.authSecret().isEmpty()) {
       generated = Optional.of(Secrets.generate());
       config = new ServerConfig(config.host(), config.port(), config.storage(), generated, config.tokenTtl(),
-          config.limits(), config.mongo());
+          config.limits(), config.mongo(), config.janitorInterval(), config.janitorBatch());
     }
     ServerComponent component = switch (config.storage()) {
       case MEMORY -> DaggerMemoryServerComponent.factory().create(config);

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param authSecret empty when {@code CHAT_AUTH_SECRET} is unset (then the server makes one)
  * @param tokenTtl lifetime of tokens the server issues
  * @param mongo where MongoDB is, present exactly when {@code storage} is {@code MONGODB}
+ * @param janitorInterval time between janitor runs ({@code CHAT_JANITOR_INTERVAL_S}); it also
+ *     runs once at start
+ * @param janitorBatch most deletions per storage call of the janitor ({@code CHAT_JANITOR_BATCH})
  */
 public record ServerConfig(
     String host,
@@ -22,7 +25,10 @@ public record ServerConfig(
     Optional<String> authSecret,
     Duration tokenTtl,
     Limits limits,
-    Optional<MongoConfig> mongo) {
+    Optional<MongoConfig> mongo,
+    Duration janitorInterval,
+    int janitorBatch) {
+  public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
 
   /** Reads and validates the configuration. */
   public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -76,7 +82,11 @@ public record ServerConfig(
         r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000),
         r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000),
         r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000));
-    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo);
+    Duration janitorInterval = Duration.ofSeconds(
+        r.integer("CHAT_JANITOR_INTERVAL_S", (int) JANITOR_INTERVAL_DEFAULT.toSeconds(), 1, 7 * 24 * 3600));
+    int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
+        100_000);
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch);
   }
 
   private static int ms(Duration d) {

@@ -32,6 +32,7 @@ public final class ChatHttp {
     routes.addAll(new V1ActivityRoutes(core).routes());
     routes.addAll(new ChatRoutes(core).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
+    routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
     return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
         core.limits().requestBodyMaxBytes(), executor);
   }

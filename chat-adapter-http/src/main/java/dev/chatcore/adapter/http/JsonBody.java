@@ -100,6 +100,19 @@ public final class JsonBody {
     });
   }
 
+  /** An array of objects, each read with the same rules; errors name {@code field[i].x}. */
+  public Optional<List<JsonBody>> optionalObjectList(String field) {
+    return value(field).map(v -> {
+      if (!v.isArray()) throw new InvalidInputException(name(field), "must be an array of objects");
+      List<JsonBody> out = new ArrayList<>(v.size());
+      for (int i = 0; i < v.size(); i++) {
+        if (!(v.get(i) instanceof ObjectNode o)) throw new InvalidInputException(name(field) + "[" + i + "]", "must be a JSON object");
+        out.add(new JsonBody(o, name(field) + "[" + i + "]."));
+      }
+      return out;
+    });
+  }
+
   /**
    * Refuses any field but {@code allowed} (for objects whose other fields the server owns).
    *

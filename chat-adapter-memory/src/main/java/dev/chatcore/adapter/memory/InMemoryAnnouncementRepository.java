@@ -23,4 +23,20 @@ public final class InMemoryAnnouncementRepository implements AnnouncementReposit
     return byId.values().stream().filter(a -> a.isActive(now))
         .sorted(Comparator.comparing(Announcement::createdAt).thenComparing(Announcement::id)).toList();
   }
+
+  @Override
+  public java.util.Optional<Announcement> find(String id) {
+    return java.util.Optional.ofNullable(byId.get(id));
+  }
+
+  /** Removes each expired announcement only if it is still the stored version. */
+  @Override
+  public int purgeExpired(Instant now, int limit) {
+    int purged = 0;
+    for (Announcement a : byId.values()) {
+      if (purged == limit) break;
+      if (!a.isActive(now) && byId.remove(a.id(), a)) purged++;
+    }
+    return purged;
+  }
 }

@@ -50,4 +50,15 @@ public final class InMemoryBanRepository implements BanRepository {
   public void putOffences(AccountId account, Offences record) {
     offences.put(account, record);
   }
+
+  /** Removes each expired ban only if it is still the stored one (a fresh ban is never lost). */
+  @Override
+  public int purgeExpired(java.time.Instant now, int limit) {
+    int purged = 0;
+    for (Ban ban : bans.values()) {
+      if (purged == limit) break;
+      if (ban.until().isPresent() && !ban.isActive(now) && bans.remove(ban.account(), ban)) purged++;
+    }
+    return purged;
+  }
 }

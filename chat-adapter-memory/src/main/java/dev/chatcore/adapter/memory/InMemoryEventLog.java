@@ -3,6 +3,7 @@ package dev.chatcore.adapter.memory;
 import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
@@ -32,6 +33,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class InMemoryEventLog implements EventLog {
   private final Object appendLock = new Object();
+  /** Serializes edits with deletions, so a deleted message is never brought back by an edit. */
+  private final Object changeLock = new Object();
   private long lastPosition; // guarded by appendLock
   private volatile long head;
   private final Map<Long, Event> byPosition = new ConcurrentHashMap<>();
@@ -57,6 +60,19 @@ public final class InMemoryEventLog implements EventLog {
     final ConcurrentSkipListMap<Long, Event> all = new ConcurrentSkipListMap<>();
     final ConcurrentSkipListMap<Long, Event> messages = new ConcurrentSkipListMap<>();
     final ConcurrentSkipListMap<TimeKey, Event> messagesByTime = new ConcurrentSkipListMap<>();
+    /** Edited messages by their last edit time. */
+    final ConcurrentSkipListMap<TimeKey, Event> editedByTime = new ConcurrentSkipListMap<>();
+
+    /** Removes a message from every index of the room; false when another call removed it first. */
+    boolean removeMessage(Event e) {
+      long position = e.id().position();
+      Event current = messages.remove(position);
+      if (current == null) return false;
+      all.remove(position);
+      messagesByTime.remove(new TimeKey(current.originTs(), position));
+      current.updatedAt().ifPresent(u -> editedByTime.remove(new TimeKey(u, position)));
+      return true;
+    }
   }
 
   /** Orders a room's messages by time, then position. */
@@ -153,10 +169,18 @@ public final class InMemoryEventLog implements EventLog {
     RoomStream stream = rooms.get(room);
     if (stream == null) return List.of();
     long snapshot = head;
-    List<Event> out = new ArrayList<>(Math.min(limit, 128));
+    Instant now = clock.instant();
+    List<Event> edited = new ArrayList<>();
+    for (Event e : stream.editedByTime.tailMap(new TimeKey(from, Long.MIN_VALUE), true).values()) {
+      if (edited.size() == limit) break;
+      if (e.originTs().isBefore(from) && e.id().position() <= snapshot && !e.isExpiredAt(now)) edited.add(e);
+    }
+    // edited messages created before `from` sort before every message created since
+    edited.sort(Comparator.comparing(Event::originTs).thenComparing(Event::id));
+    List<Event> out = new ArrayList<>(edited.subList(0, Math.min(limit, edited.size())));
     for (Event e : stream.messagesByTime.tailMap(new TimeKey(from, Long.MIN_VALUE), true).values()) {
       if (out.size() == limit) break;
-      if (e.id().position() <= snapshot) out.add(e);
+      if (e.id().position() <= snapshot && !e.isExpiredAt(now)) out.add(e);
     }
     return out;
   }
@@ -184,16 +208,101 @@ public final class InMemoryEventLog implements EventLog {
     long purged = 0;
     for (Event e : expiring.values()) {
       if (!e.isExpiredAt(now)) continue;
-      long position = e.id().position();
-      RoomStream stream = rooms.get(e.room());
-      if (stream != null) {
-        stream.all.remove(position);
-        stream.messages.remove(position);
+      synchronized (changeLock) {
+        long position = e.id().position();
+        Event current = byPosition.get(position);
+        if (current == null || !current.isExpiredAt(now)) continue; // deleted, or an edit moved its expiry
+        RoomStream stream = rooms.get(current.room());
+        if (stream != null) {
+          if (current.isMessage()) stream.removeMessage(current);
+          else stream.all.remove(position);
+        }
+        byPosition.remove(position);
+        current.txnId().ifPresent(t -> byTxn.remove(new TxnKey(current.sender(), t), current));
+        if (expiring.remove(position) != null) purged++;
       }
-      byPosition.remove(position);
-      e.txnId().ifPresent(t -> byTxn.remove(new TxnKey(e.sender(), t), e));
-      if (expiring.remove(position, e)) purged++;
     }
     return purged;
+  }
+
+  /** Scans every room's messages, newest first (admin listings are rare and paged). */
+  @Override
+  public List<Event> findMessages(dev.chatcore.domain.event.MessageFilter filter, int offset, int limit) {
+    return matching(filter).skip(offset).limit(limit).toList();
+  }
+
+  @Override
+  public long countMessages(dev.chatcore.domain.event.MessageFilter filter) {
+    return matching(filter).count();
+  }
+
+  private java.util.stream.Stream<Event> matching(dev.chatcore.domain.event.MessageFilter filter) {
+    long snapshot = head;
+    Instant now = clock.instant();
+    java.util.stream.Stream<RoomStream> streams = filter.room()
+        .map(r -> java.util.stream.Stream.ofNullable(rooms.get(r))).orElseGet(() -> rooms.values().stream());
+    return streams.flatMap(s -> s.messages.headMap(snapshot, true).values().stream())
+        .filter(e -> !e.isExpiredAt(now) && filter.matches(e))
+        .sorted(Comparator.comparing(Event::id).reversed());
+  }
+
+  @Override
+  public Optional<Event> deleteMessage(EventId id) {
+    synchronized (changeLock) {
+      Event e = byPosition.get(id.position());
+      if (e == null || !e.isMessage()) return Optional.empty();
+      RoomStream stream = rooms.get(e.room());
+      if (stream == null || !stream.removeMessage(e)) return Optional.empty();
+      forget(e);
+      return Optional.of(e);
+    }
+  }
+
+  /** Drops a removed message from the log-wide indexes. */
+  private void forget(Event e) {
+    long position = e.id().position();
+    byPosition.remove(position);
+    expiring.remove(position);
+    e.txnId().ifPresent(t -> byTxn.remove(new TxnKey(e.sender(), t), e));
+  }
+
+  @Override
+  public Optional<Event> editMessage(EventId id, EventContent.Message content, Optional<Instant> expiresAt, Instant at,
+      AccountId editor) {
+    synchronized (changeLock) {
+      long position = id.position();
+      Event old = byPosition.get(position);
+      if (old == null || !old.isMessage()) return Optional.empty();
+      RoomStream stream = rooms.get(old.room());
+      if (stream == null || !stream.messages.containsKey(position)) return Optional.empty();
+      Event edited = old.edited(content, expiresAt, at, editor);
+      byPosition.put(position, edited);
+      stream.all.put(position, edited);
+      stream.messages.put(position, edited);
+      stream.messagesByTime.put(new TimeKey(edited.originTs(), position), edited);
+      old.updatedAt().ifPresent(u -> stream.editedByTime.remove(new TimeKey(u, position)));
+      stream.editedByTime.put(new TimeKey(at, position), edited);
+      old.txnId().ifPresent(t -> byTxn.put(new TxnKey(old.sender(), t), edited));
+      if (expiresAt.isPresent()) expiring.put(position, edited);
+      else expiring.remove(position);
+      return Optional.of(edited);
+    }
+  }
+
+  @Override
+  public int deleteMessages(RoomId room, EventId upTo, int limit) {
+    RoomStream stream = rooms.get(room);
+    if (stream == null || limit <= 0) return 0;
+    int deleted = 0;
+    for (Event e : stream.messages.headMap(upTo.position(), true).values()) {
+      if (deleted == limit) break;
+      synchronized (changeLock) {
+        Event current = byPosition.get(e.id().position());
+        if (current == null || !stream.removeMessage(current)) continue; // a concurrent purge took it
+        forget(current);
+        deleted++;
+      }
+    }
+    return deleted;
   }
 }

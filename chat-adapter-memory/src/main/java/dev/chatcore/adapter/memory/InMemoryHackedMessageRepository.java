@@ -30,6 +30,27 @@ public final class InMemoryHackedMessageRepository implements HackedMessageRepos
   }
 
   @Override
+  public List<HackedMessage> list(java.util.Optional<dev.chatcore.domain.id.RoomId> room,
+      java.util.Optional<dev.chatcore.domain.id.AccountId> sender, int offset, int limit) {
+    return byId.values().stream().filter(m -> room.map(m.room()::equals).orElse(true)
+            && sender.map(m.sender()::equals).orElse(true))
+        .sorted(Comparator.comparing(HackedMessage::createdAt).thenComparing(HackedMessage::id).reversed())
+        .skip(offset).limit(limit).toList();
+  }
+
+  @Override
+  public long count(java.util.Optional<dev.chatcore.domain.id.RoomId> room,
+      java.util.Optional<dev.chatcore.domain.id.AccountId> sender) {
+    return byId.values().stream().filter(m -> room.map(m.room()::equals).orElse(true)
+        && sender.map(m.sender()::equals).orElse(true)).count();
+  }
+
+  @Override
+  public java.util.Optional<HackedMessage> find(String id) {
+    return java.util.Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
   public int purgeBefore(Instant cutoff) {
     int before = byId.size();
     byId.values().removeIf(m -> m.createdAt().isBefore(cutoff));

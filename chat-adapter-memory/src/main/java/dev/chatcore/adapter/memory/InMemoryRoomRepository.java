@@ -68,6 +68,30 @@ public final class InMemoryRoomRepository implements RoomRepository {
   }
 
   @Override
+  public boolean update(Room room) {
+    synchronized (writeLock) {
+      Room stored = rooms.get(room.id());
+      if (stored == null || stored.isDeleted()) return false;
+      if (stored.type() != room.type()) throw new IllegalArgumentException("a room keeps its type");
+      rooms.put(room.id(), room);
+      live.get(stored.type()).remove(new Created(stored.createdAt(), stored.id()));
+      live.get(room.type()).put(new Created(room.createdAt(), room.id()), room);
+      return true;
+    }
+  }
+
+  @Override
+  public boolean purgeTombstone(RoomId id) {
+    synchronized (writeLock) {
+      Room room = rooms.get(id);
+      if (room == null || !room.isDeleted()) return false;
+      rooms.remove(id);
+      deletions.remove(room.deletedAt().orElseThrow().position(), room);
+      return true;
+    }
+  }
+
+  @Override
   public boolean markDeleted(RoomId id, EventId deletion) {
     synchronized (writeLock) {
       Room room = rooms.get(id);

@@ -38,17 +38,18 @@ public final class ChatServices {
   private final ReportMessage reportMessage;
 
   public ChatServices(ChatStorage storage, Limits limits, Clock clock, IdGenerator ids, MessagePolicy policy,
-      RoomAccess access, RegisterCaller register, EventPublisher publisher) {
+      RoomAccess access, RegisterCaller register, EventPublisher publisher,
+      dev.chatcore.application.moderation.SpamGuard spam, dev.chatcore.domain.retention.Retention retention) {
     GlobalRoomEvents globalEvents = new GlobalRoomEvents(storage, publisher, clock);
     ChatVisibility visibility = new ChatVisibility(storage);
     this.placeInGlobalRoom = new PlaceInGlobalRoom(storage, globalEvents, ids, limits, clock);
     this.admitPlayer = new AdmitPlayer(register, placeInGlobalRoom, clock);
     this.readRoomUpdates = new ReadRoomUpdates(storage, visibility, clock);
-    this.postChatMessage = new PostChatMessage(storage, access, publisher, policy, ids, clock);
+    this.postChatMessage = new PostChatMessage(storage, access, publisher, policy, ids, clock, spam, retention);
     this.joinGlobalRoom = new JoinGlobalRoom(storage, globalEvents, limits);
     this.listGlobalRooms = new ListGlobalRooms(storage, globalEvents, limits);
     this.sweepIdlePlayers = new SweepIdlePlayers(storage, globalEvents, clock);
-    this.sendDirectMessage = new SendDirectMessage(storage, publisher, policy, ids, limits, clock);
+    this.sendDirectMessage = new SendDirectMessage(storage, publisher, policy, ids, limits, clock, spam, retention);
     this.leaveDirectMessage = new LeaveDirectMessage(storage, access, publisher, clock);
     this.getPreferences = new GetPreferences(storage, ids, clock);
     this.updatePreferences = new UpdatePreferences(storage, ids, limits, clock);

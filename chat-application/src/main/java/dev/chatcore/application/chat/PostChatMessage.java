@@ -1,6 +1,7 @@
 package dev.chatcore.application.chat;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.moderation.SpamGuard;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.HackedMessage;
@@ -14,6 +15,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,7 +27,8 @@ import java.util.Optional;
  * {@code POST /chat/message}: a message into a room the sender is in becomes an {@code m.plain}
  * event of the one stream (so {@code /v1} history and sync show it); a message into a room that
  * does not exist or that the sender is not in is stored apart, flagged "hacked" with its sender,
- * and shown to no player. Admins may post into any live room.
+ * and shown to no player. Admins may post into any live room. A player's message goes through
+ * the spam check first (as on {@code /v1}); it expires by its room's type ({@link Retention}).
  */
 public final class PostChatMessage {
   /** {@code text} may be null when {@code context} is a non-empty object. */
@@ -43,10 +46,14 @@ public final class PostChatMessage {
   private final MessagePolicy policy;
   private final IdGenerator ids;
   private final Clock clock;
+  private final SpamGuard spam;
+  private final Retention retention;
 
   @Inject
   public PostChatMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, MessagePolicy policy,
-      IdGenerator ids, Clock clock) {
+      IdGenerator ids, Clock clock, SpamGuard spam, Retention retention) {
+    this.spam = spam;
+    this.retention = retention;
     this.storage = storage;
     this.access = access;
     this.publisher = publisher;
@@ -58,6 +65,8 @@ public final class PostChatMessage {
   /**
    * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules
    * @throws ForbiddenException when the sender was kicked or banned from the room
+   * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
+   *     banned automatically and nothing is stored)
    */
   public PostedMessage post(Command command) {
     EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
@@ -69,19 +78,21 @@ public final class PostChatMessage {
     if (room.isPresent() && !caller.admin() && state.filter(s -> s == MemberState.KICKED || s == MemberState.BANNED).isPresent()) {
       throw new ForbiddenException("removed from this room");
     }
+    if (!caller.admin()) spam.check(caller.id(), command.room(), content);
     if (room.isEmpty() || (!caller.admin() && state.filter(MemberState::isMember).isEmpty())) {
       HackedMessage hacked = new HackedMessage(ids.next(), caller.id(), command.room(), content.text(),
           content.context(), now);
       storage.hackedMessages().record(hacked);
       return new PostedMessage(hacked.id(), caller.id(), command.room(), content.text(), content.context(), now, true);
     }
-    Event event = publisher.publish(new NewEvent(command.room(), caller.id(), now, content)).event();
+    Event event = publisher.publish(new NewEvent(command.room(), caller.id(), now, content, Optional.empty(),
+        Optional.of(retention.messageExpiry(room.get().type(), now)))).event();
     return posted(event);
   }
 
   static PostedMessage posted(Event event) {
     EventContent.Message m = (EventContent.Message) event.content();
     return new PostedMessage(event.id().toString(), event.sender(), event.room(), m.text(), m.context(),
-        event.originTs(), false);
+        event.originTs(), false, event.expiresAt());
   }
 }

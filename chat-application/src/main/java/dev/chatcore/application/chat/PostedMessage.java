@@ -12,10 +12,18 @@ import java.util.Optional;
  * sender (who is not told), but it is not in the event stream.
  *
  * @param id the event id, or the hacked message's own id
+ * @param expiresAt when the message expires (by room type, SPEC §5); empty for hacked messages
  */
 public record PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
-    Instant createdAt, boolean hacked) {
+    Instant createdAt, boolean hacked, Optional<Instant> expiresAt) {
+  /** A message without a known expiry. */
+  public PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
+      Instant createdAt, boolean hacked) {
+    this(id, author, room, text, context, createdAt, hacked, Optional.empty());
+  }
+
   public PostedMessage {
+    Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(room, "room");

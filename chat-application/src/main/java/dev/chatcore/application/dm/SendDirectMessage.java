@@ -2,6 +2,7 @@ package dev.chatcore.application.dm;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.chat.PostedMessage;
+import dev.chatcore.application.moderation.SpamGuard;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.DmKey;
 import dev.chatcore.domain.error.ConflictException;
@@ -17,6 +18,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
@@ -36,7 +38,9 @@ import java.util.TreeSet;
  * one room: the set's key is claimed atomically in storage; on one node creations of one set
  * also take turns, so the room, its {@code m.room.created} and {@code m.member} events come
  * before any message. Across nodes a loser of the claim completes the winner's records itself,
- * so its message never waits for the winner.
+ * so its message never waits for the winner. A player's message goes through the spam check
+ * (once the room is known, so that {@code /chat/message} into the same DM counts as the same
+ * room; spam stores no message); DM messages expire after {@link Retention#dmMessages()}.
  */
 public final class SendDirectMessage {
   /** @param players the other members (24-hex account ids; duplicates and the sender are ignored) */
@@ -56,9 +60,14 @@ public final class SendDirectMessage {
   private final Clock clock;
   private final dev.chatcore.application.StripedLocks creating = new dev.chatcore.application.StripedLocks();
 
+  private final SpamGuard spam;
+  private final Retention retention;
+
   @Inject
   public SendDirectMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, IdGenerator ids,
-      Limits limits, Clock clock) {
+      Limits limits, Clock clock, SpamGuard spam, Retention retention) {
+    this.spam = spam;
+    this.retention = retention;
     this.storage = storage;
     this.publisher = publisher;
     this.policy = policy;
@@ -70,6 +79,7 @@ public final class SendDirectMessage {
   /**
    * @throws InvalidInputException for a bad id in {@code players}, a member set outside
    *     2..{@link Limits#dmMembersMax()}, or text and context that break the rules
+   * @throws dev.chatcore.domain.error.BannedException when the message is spam (nothing is stored)
    */
   public PostedMessage send(Command command) {
     EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
@@ -83,10 +93,13 @@ public final class SendDirectMessage {
     }
     DmKey key = DmKey.of(members);
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
-    Event event = publisher.publish(new NewEvent(room, command.caller().id(), clock.instant(), content)).event();
+    if (!command.caller().admin()) spam.check(command.caller().id(), room, content);
+    Instant now = clock.instant();
+    Event event = publisher.publish(new NewEvent(room, command.caller().id(), now, content, Optional.empty(),
+        Optional.of(retention.messageExpiry(RoomType.DM, now)))).event();
     EventContent.Message m = (EventContent.Message) event.content();
     return new PostedMessage(event.id().toString(), event.sender(), room, m.text(), m.context(), event.originTs(),
-        false);
+        false, event.expiresAt());
   }
 
   private RoomId roomFor(DmKey key, AccountId sender) {

@@ -21,7 +21,8 @@ import java.util.Optional;
  * also keeps it out until {@link UnbanMember unbanned} ({@code m.member} {@code ban}). The
  * removed account's sync gets that event and then nothing more of the room. A kicked account may
  * join again; a banned one may not. Banning works on non-members too (it keeps them out);
- * banning a banned account changes nothing.
+ * banning a banned account changes nothing. In a global room the kick or ban also takes the
+ * account's seat away (after the record, so a concurrent placement skips this room).
  */
 public final class KickMember {
   /** @param ban true to ban from the room as well */
@@ -62,11 +63,20 @@ public final class KickMember {
         if (state.filter(s -> s == MemberState.BANNED).isEmpty()) {
           change.apply(room, caller.id(), command.target(), Membership.BAN);
         }
+        unseat(room, command.target());
       } else {
         if (state.filter(MemberState::isMember).isEmpty()) throw new NotFoundException("user is not a member of this room");
         change.apply(room, caller.id(), command.target(), Membership.KICK);
+        unseat(room, command.target());
       }
       return null;
     });
+  }
+
+  /** Frees the target's seat when it sits in this global room (the record already says why). */
+  private void unseat(Room room, AccountId target) {
+    if (room.type() != dev.chatcore.domain.room.RoomType.GLOBAL) return;
+    boolean seatedHere = storage.globalRooms().roomOf(target).filter(g -> g.id().equals(room.id())).isPresent();
+    if (seatedHere) storage.globalRooms().remove(target);
   }
 }

@@ -11,6 +11,8 @@ import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.MessagePolicy;
+import dev.chatcore.domain.retention.Retention;
+import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
@@ -18,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Posts a chat message into a room the caller is a member of. With a transaction id the call is
- * idempotent: a retry returns the first event and stores nothing.
+ * idempotent: a retry returns the first event and stores nothing. The message expires by its
+ * room's type ({@link Retention}: {@code /v1} channels 3 months by default).
  */
 public final class SendMessage {
   /** A message to send; {@code text} may be null when {@code context} is a non-empty object. */
@@ -38,10 +41,18 @@ public final class SendMessage {
   private final MessagePolicy policy;
   private final SpamGuard spam;
   private final Clock clock;
+  private final Retention retention;
+
+  /** A sender whose messages expire by {@link Retention#defaults()}. */
+  public SendMessage(RoomAccess access, RegisterCaller register, EventPublisher publisher, MessagePolicy policy,
+      SpamGuard spam, Clock clock) {
+    this(access, register, publisher, policy, spam, clock, Retention.defaults());
+  }
 
   @Inject
   public SendMessage(RoomAccess access, RegisterCaller register, EventPublisher publisher, MessagePolicy policy,
-      SpamGuard spam, Clock clock) {
+      SpamGuard spam, Clock clock, Retention retention) {
+    this.retention = retention;
     this.access = access;
     this.register = register;
     this.publisher = publisher;
@@ -62,9 +73,10 @@ public final class SendMessage {
     EventContent.Message content = policy.message(command.text(), command.context(), "content.text", "content.context");
     Optional<String> txnId = command.txnId().map(policy::txnId);
     register.register(command.caller());
-    access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
+    Room room = access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
     if (!command.caller().admin()) spam.check(command.caller().id(), command.room(), content);
-    return publisher.publish(new NewEvent(command.room(), command.caller().id(), clock.instant(), content, txnId))
-        .event();
+    java.time.Instant now = clock.instant();
+    return publisher.publish(new NewEvent(command.room(), command.caller().id(), now, content, txnId,
+        Optional.of(retention.messageExpiry(room.type(), now)))).event();
   }
 }

@@ -19,10 +19,19 @@ import java.util.TreeMap;
  * @param reporterIds every distinct reporter, first reporter first
  * @param reportedCount every report call counts, repeats by the same player included
  * @param log at most {@link #WINDOW} messages before and after the reported one, oldest first
+ * @param reviewedBy the admin who last changed the status or note; empty until reviewed
  */
 public record Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
     long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
-    Instant createdAt) {
+    Instant createdAt, Optional<AccountId> reviewedBy) {
+  /** A report nobody reviewed yet. */
+  public Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
+      long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
+      Instant createdAt) {
+    this(id, message, room, firstReporter, reporterIds, reportedCount, log, status, adminNote, createdAt,
+        Optional.empty());
+  }
+
   /** Messages kept on each side of the reported one. */
   public static final int WINDOW = 25;
 
@@ -36,6 +45,19 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(adminNote, "adminNote");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(reviewedBy, "reviewedBy");
+  }
+
+  /** This report after an admin's review: only status, note and reviewer change. */
+  public Report reviewed(ReportStatus newStatus, Optional<String> newNote, AccountId reviewer) {
+    return new Report(id, message, room, firstReporter, reporterIds, reportedCount, log, newStatus, newNote,
+        createdAt, Optional.of(reviewer));
+  }
+
+  /** True when the account reported it or wrote a message of its log. */
+  public boolean involves(AccountId account) {
+    return firstReporter.equals(account) || reporterIds.contains(account)
+        || log.stream().anyMatch(m -> m.author().equals(account));
   }
 
   /** A first report: status New, one reporter, one count. */
@@ -56,7 +78,7 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
     List<ReportedMessage> merged = new ArrayList<>(log);
     merged.addAll(repeat.log);
     return new Report(id, message, room, firstReporter, List.copyOf(reporters), reportedCount + repeat.reportedCount,
-        trim(message, merged), status, adminNote, createdAt);
+        trim(message, merged), status, adminNote, createdAt, reviewedBy);
   }
 
   /** Dedupes by id (later entries win), keeps WINDOW on each side of {@code target}, oldest first. */

@@ -96,6 +96,32 @@ public sealed interface EventContent {
     }
   }
 
+  /** An admin changed the message {@code target} to this text and context ({@code m.edit}). */
+  record Edit(EventId target, String text, Optional<JsonObjectText> context) implements EventContent {
+    public Edit {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.EDIT;
+    }
+  }
+
+  /** An admin deleted the message {@code target} ({@code m.redaction}); it is gone from history. */
+  record Redaction(EventId target) implements EventContent {
+    public Redaction {
+      Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.REDACTION;
+    }
+  }
+
   /** {@code user} has read the room up to and including {@code upTo} ({@code m.receipt}). */
   record Receipt(AccountId user, EventId upTo) implements EventContent {
     public Receipt {

@@ -13,6 +13,16 @@ public interface AnnouncementRepository {
   /** Stores a new announcement or replaces the one with its id. */
   void save(Announcement announcement);
 
-  /** Announcements active at {@code now} (not yet expired), oldest first. */
+  /** Announcements active at {@code now} (not yet expired), oldest first (by creation, then id). */
   List<Announcement> active(Instant now);
+
+  /** The announcement with this id, active or expired, until purged. */
+  java.util.Optional<Announcement> find(String id);
+
+  /**
+   * Deletes at most {@code limit} announcements expired at {@code now} (expiry at or before it).
+   *
+   * @return how many were deleted (fewer than {@code limit}: none is left)
+   */
+  int purgeExpired(Instant now, int limit);
 }

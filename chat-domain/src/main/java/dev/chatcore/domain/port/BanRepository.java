@@ -29,4 +29,12 @@ public interface BanRepository {
   Offences offences(AccountId account);
 
   void putOffences(AccountId account, Offences offences);
+
+  /**
+   * Deletes at most {@code limit} bans that ended at or before {@code now} (never permanent
+   * ones); the offence records stay, since the spam ladder decays on its own clock.
+   *
+   * @return how many were deleted (fewer than {@code limit}: none is left)
+   */
+  int purgeExpired(java.time.Instant now, int limit);
 }

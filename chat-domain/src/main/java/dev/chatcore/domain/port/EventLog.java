@@ -56,9 +56,11 @@ public interface EventLog {
   List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit);
 
   /**
-   * The room's message events whose {@code originTs} is at or after {@code from}, ordered by
-   * {@code originTs} then position, at most {@code limit}; only positions up to {@link #head()}.
-   * Reads only this room (an index by room and time), so its cost does not grow with other rooms.
+   * The room's message events whose {@code originTs} — or, for edited messages,
+   * {@link Event#updatedAt()} — is at or after {@code from}, ordered by {@code originTs} then
+   * position, at most {@code limit}; only positions up to {@link #head()}. Reads only this room
+   * (indexes by room and creation time, and by room and edit time), so its cost does not grow
+   * with other rooms.
    */
   List<Event> readMessagesSince(RoomId room, java.time.Instant from, int limit);
 
@@ -78,4 +80,44 @@ public interface EventLog {
    * @return how many events were deleted
    */
   long purgeExpired(java.time.Instant now);
+
+  /**
+   * Deletes at most {@code limit} of the room's message events at positions up to and including
+   * {@code upTo}, oldest first (retention: a room's count cap, a closed room). Positions are
+   * never reused and {@link #head()} does not move, so no reader skips a lasting event; a
+   * transaction id of a deleted message is forgotten. Safe to run while others append and read.
+   *
+   * @return how many were deleted (fewer than {@code limit}: none is left up to {@code upTo})
+   */
+  int deleteMessages(RoomId room, EventId upTo, int limit);
+
+  /**
+   * Message events matching {@code filter}, newest first (by position), skipping {@code offset},
+   * at most {@code limit}; only positions up to {@link #head()}, expired ones left out. For admin
+   * listings and search: a store may scan (a Mongo store uses indexes on room and sender and a
+   * quoted case-insensitive regex for the text).
+   */
+  List<Event> findMessages(dev.chatcore.domain.event.MessageFilter filter, int offset, int limit);
+
+  /** How many message events {@link #findMessages} would page through. */
+  long countMessages(dev.chatcore.domain.event.MessageFilter filter);
+
+  /**
+   * Deletes one message event (an admin's deletion). Idempotent; like {@link #deleteMessages}
+   * it never moves positions or {@link #head()}.
+   *
+   * @return the deleted event; empty when there is no message event with this id
+   */
+  Optional<Event> deleteMessage(EventId id);
+
+  /**
+   * Replaces a stored message's content and expiry in place (an admin's edit): same position,
+   * sender and {@code originTs}; {@code updatedAt} and the editor are recorded, so the
+   * message is returned again by {@link #readMessagesSince} for times up to {@code at}. Atomic
+   * per message; a message deleted meanwhile stays deleted.
+   *
+   * @return the message after the edit; empty when there is no message event with this id
+   */
+  Optional<Event> editMessage(EventId id, dev.chatcore.domain.event.EventContent.Message content, Optional<java.time.Instant> expiresAt,
+      java.time.Instant at, AccountId editor);
 }

@@ -1,7 +1,11 @@
 package dev.chatcore.domain.port;
 
 import dev.chatcore.domain.chat.Report;
+import dev.chatcore.domain.chat.ReportStatus;
+import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,4 +26,30 @@ public interface ReportRepository {
   Optional<Report> findByMessage(EventId message);
 
   Optional<Report> find(String id);
+
+  /**
+   * Reports in the admin order: status value descending (New 100 first, Permanent 1 last), then
+   * {@code reportedCount} descending, then newest first, then id; {@code account} narrows to
+   * reports it filed, co-filed or wrote a logged message of. A Mongo store sorts on
+   * {@code (status, reportedCount, createdOn, _id)} and filters with an {@code $or}.
+   */
+  List<Report> list(Optional<AccountId> account, int offset, int limit);
+
+  /** How many reports {@link #list} would page through. */
+  long count(Optional<AccountId> account);
+
+  /**
+   * An admin's review: sets status, note and reviewer and nothing else, atomically against
+   * concurrent {@link #file} merges (neither loses the other's change).
+   *
+   * @return the stored report afterwards; empty when no report has this id
+   */
+  Optional<Report> review(String id, ReportStatus status, Optional<String> note, AccountId reviewer);
+
+  /**
+   * Deletes at most {@code limit} reports of {@code status} created before {@code cutoff}.
+   *
+   * @return how many were deleted (fewer than {@code limit}: none is left)
+   */
+  int purge(ReportStatus status, Instant cutoff, int limit);
 }

@@ -30,6 +30,24 @@ public interface RoomRepository {
   /** Rooms of the type deleted by an event after {@code after}. */
   List<Room> listDeletedAfter(RoomType type, EventId after);
 
+  /**
+   * Replaces the record of a live room with {@code room} (same id and type: Chat V2 admins change
+   * a private room's {@code data}). Atomic against {@link #markDeleted}: a tombstone is never
+   * brought back.
+   *
+   * @return false, changing nothing, when the room does not exist or is deleted
+   * @throws IllegalArgumentException when the type differs from the stored one
+   */
+  boolean update(Room room);
+
+  /**
+   * Removes a tombstone for good (retention: once no sync can still need its deletion event).
+   * Conditional: a live room is never removed.
+   *
+   * @return false, changing nothing, when there is no tombstone with this id
+   */
+  boolean purgeTombstone(RoomId id);
+
   /** Turns the room into a tombstone; false when it did not exist or was already deleted. */
   boolean markDeleted(RoomId id, EventId deletion);
 }

@@ -47,4 +47,31 @@ public abstract class AnnouncementRepositoryContract {
     store.save(expiredNow);
     assertEquals(List.of(), store.active(T0));
   }
+
+  @Test
+  void findReturnsExpiredOnesUntilPurged() {
+    AnnouncementRepository store = newAnnouncementRepository();
+    Announcement a = at("000000000000000000000001", T0, Duration.ofSeconds(10));
+    store.save(a);
+    assertEquals(Optional.of(a), store.find(a.id()));
+    assertEquals(Optional.empty(), store.find("000000000000000000000009"));
+  }
+
+  @Test
+  void purgeExpiredDeletesOnlyExpiredOnesInBatches() {
+    AnnouncementRepository store = newAnnouncementRepository();
+    Announcement e1 = at("000000000000000000000001", T0, Duration.ofSeconds(10));
+    Announcement e2 = at("000000000000000000000002", T0, Duration.ofSeconds(20));
+    Announcement live = at("000000000000000000000003", T0, Duration.ofHours(1));
+    store.save(e1);
+    store.save(e2);
+    store.save(live);
+    Instant now = T0.plusSeconds(20);
+    assertEquals(1, store.purgeExpired(now, 1));
+    assertEquals(1, store.purgeExpired(now, 10));
+    assertEquals(0, store.purgeExpired(now, 10));
+    assertEquals(Optional.empty(), store.find(e1.id()));
+    assertEquals(Optional.empty(), store.find(e2.id()));
+    assertEquals(Optional.of(live), store.find(live.id()));
+  }
 }

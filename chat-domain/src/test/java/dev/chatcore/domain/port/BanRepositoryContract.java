@@ -62,4 +62,26 @@ public abstract class BanRepositoryContract {
     bans.remove(a);
     assertEquals(two, bans.offences(a));
   }
+
+  @Test
+  void purgeExpiredDeletesEndedBansOnlyAndKeepsOffences() {
+    BanRepository bans = newBanRepository();
+    AccountId ended = TestIds.account();
+    AccountId endsNow = TestIds.account();
+    AccountId running = TestIds.account();
+    AccountId permanent = TestIds.account();
+    bans.put(ban(ended, Optional.of(T.minusSeconds(1)), "a"));
+    bans.put(ban(endsNow, Optional.of(T), "b"));
+    bans.put(ban(running, Optional.of(T.plusSeconds(1)), "c"));
+    bans.put(ban(permanent, Optional.empty(), "d"));
+    Offences offences = bans.offences(ended);
+    assertEquals(1, bans.purgeExpired(T, 1));
+    assertEquals(1, bans.purgeExpired(T, 10));
+    assertEquals(0, bans.purgeExpired(T, 10));
+    assertTrue(bans.find(ended).isEmpty());
+    assertTrue(bans.find(endsNow).isEmpty());
+    assertTrue(bans.find(running).isPresent());
+    assertTrue(bans.find(permanent).isPresent());
+    assertEquals(offences, bans.offences(ended));
+  }
 }

@@ -325,4 +325,124 @@ public abstract class EventLogContract {
     assertEquals(List.of(late), ids(log.readMessagesSince(room, t0.plusSeconds(10).plusMillis(1), 10)));
     assertTrue(log.readMessagesSince(TestIds.room(), t0, 10).isEmpty());
   }
+
+  @Test
+  void deleteMessagesRemovesOnlyTheRoomsMessagesUpToTheCutOldestFirstInBatches() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    EventId joined = log.append(Events.join(room, Events.SENDER)).event().id();
+    EventId b = log.append(Events.message(room, "b")).event().id();
+    EventId elsewhere = log.append(Events.message(other, "x")).event().id();
+    EventId c = log.append(Events.message(room, "c")).event().id();
+    EventId head = log.head();
+    assertEquals(1, log.deleteMessages(room, b, 1));
+    assertTrue(log.find(a).isEmpty(), "oldest goes first");
+    assertTrue(log.find(b).isPresent());
+    assertEquals(1, log.deleteMessages(room, b, 10));
+    assertEquals(0, log.deleteMessages(room, b, 10), "nothing left up to the cut");
+    assertEquals(List.of(c), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertTrue(log.find(joined).isPresent(), "non-message events stay");
+    assertTrue(log.find(elsewhere).isPresent(), "other rooms stay");
+    assertEquals(head, log.head(), "head never moves");
+    assertEquals(List.of(c), ids(log.readMessagesSince(room, Instant.EPOCH, 10)));
+    assertEquals(List.of(joined, c), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
+  }
+
+  @Test
+  void deletedMessageTransactionIdIsForgottenAndPositionsAreNotReused() {
+    EventLog log = newEventLog();
+    EventId first = log.append(Events.messageWithTxn(room, Events.SENDER, "a", "t1")).event().id();
+    assertEquals(1, log.deleteMessages(room, first, 10));
+    Appended again = log.append(Events.messageWithTxn(room, Events.SENDER, "a", "t1"));
+    assertTrue(again.created());
+    assertTrue(again.event().id().isAfter(first));
+  }
+
+  @Test
+  void findMessagesFiltersByRoomSenderAndLiteralTextNewestFirst() {
+    EventLog log = newEventLog();
+    AccountId bob = TestIds.account();
+    EventId a = log.append(Events.message(room, "Buy GOLD now")).event().id();
+    log.append(Events.join(room, bob));
+    EventId b = log.append(Events.message(room, bob, "gold?")).event().id();
+    EventId c = log.append(Events.message(other, "a.*b gold")).event().id();
+    dev.chatcore.domain.event.MessageFilter all = dev.chatcore.domain.event.MessageFilter.all();
+    assertEquals(List.of(c, b, a), ids(log.findMessages(all, 0, 10)));
+    assertEquals(List.of(b), ids(log.findMessages(all, 1, 1)));
+    assertEquals(3, log.countMessages(all));
+    dev.chatcore.domain.event.MessageFilter inRoom = new dev.chatcore.domain.event.MessageFilter(Optional.of(room),
+        Optional.empty(), Optional.empty());
+    assertEquals(List.of(b, a), ids(log.findMessages(inRoom, 0, 10)));
+    dev.chatcore.domain.event.MessageFilter byBob = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+        Optional.of(bob), Optional.empty());
+    assertEquals(List.of(b), ids(log.findMessages(byBob, 0, 10)));
+    dev.chatcore.domain.event.MessageFilter gold = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+        Optional.empty(), Optional.of("GoLd"));
+    assertEquals(3, log.countMessages(gold));
+    dev.chatcore.domain.event.MessageFilter regex = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+        Optional.empty(), Optional.of("a.*b"));
+    assertEquals(List.of(c), ids(log.findMessages(regex, 0, 10)), "the term is literal, never a pattern");
+    assertEquals(0, log.countMessages(new dev.chatcore.domain.event.MessageFilter(Optional.empty(), Optional.empty(),
+        Optional.of("(unclosed"))));
+  }
+
+  @Test
+  void deleteMessageRemovesOneMessageOnly() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    EventId joined = log.append(Events.join(room, Events.SENDER)).event().id();
+    EventId b = log.append(Events.message(room, "b")).event().id();
+    EventId head = log.head();
+    assertEquals(a, log.deleteMessage(a).orElseThrow().id());
+    assertTrue(log.deleteMessage(a).isEmpty(), "idempotent");
+    assertTrue(log.deleteMessage(joined).isEmpty(), "not a message");
+    assertTrue(log.find(a).isEmpty());
+    assertEquals(List.of(b), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertEquals(List.of(b), ids(log.readMessagesSince(room, Instant.EPOCH, 10)));
+    assertEquals(List.of(joined, b), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
+    assertEquals(head, log.head());
+  }
+
+  @Test
+  void editMessageReplacesContentInPlaceAndCountsAsAChangeForReadMessagesSince() {
+    EventLog log = newEventLog();
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    EventId old = log.append(Events.message(room, "old")).event().id();
+    EventId newer = log.append(new NewEvent(room, Events.SENDER, t0.plusSeconds(60),
+        new EventContent.Message("newer", Optional.empty()))).event().id();
+    EventId head = log.head();
+    AccountId editor = TestIds.account();
+    Instant editedAt = t0.plusSeconds(120);
+    Event edited = log.editMessage(old, new EventContent.Message("fixed", Optional.empty()),
+        Optional.of(clock.instant().plus(Duration.ofDays(1))), editedAt, editor).orElseThrow();
+    assertEquals(old, edited.id());
+    assertEquals(Optional.of(editedAt), edited.updatedAt());
+    assertEquals(Optional.of(editor), edited.editedBy());
+    assertEquals(head, log.head(), "an edit appends nothing");
+    assertEquals("fixed", ((EventContent.Message) log.find(old).orElseThrow().content()).text());
+    assertEquals(List.of(newer, old), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertEquals(List.of(old, newer), ids(log.readMessagesSince(room, t0.plusSeconds(30), 10)),
+        "the edited message is returned for times after its creation, oldest creation first");
+    assertEquals(List.of(old), ids(log.readMessagesSince(room, editedAt, 10)));
+    assertEquals(List.of(), ids(log.readMessagesSince(room, editedAt.plusSeconds(1), 10)));
+    assertTrue(log.editMessage(log.append(Events.join(room, editor)).event().id(),
+        new EventContent.Message("x", Optional.empty()), Optional.empty(), editedAt, editor).isEmpty(), "not a message");
+  }
+
+  @Test
+  void anEditNeverBringsBackADeletedMessageAndMovesItsExpiry() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    log.deleteMessage(a);
+    assertTrue(log.editMessage(a, new EventContent.Message("b", Optional.empty()), Optional.empty(), clock.instant(),
+        Events.SENDER).isEmpty());
+    assertTrue(log.find(a).isEmpty());
+    EventId c = log.append(Events.message(room, "c")).event().id();
+    log.editMessage(c, new EventContent.Message("c2", Optional.empty()), Optional.of(clock.instant().plusSeconds(5)),
+        clock.instant(), Events.SENDER);
+    clock.advance(Duration.ofSeconds(5));
+    assertTrue(log.find(c).isEmpty(), "expired at its new expiry");
+    assertEquals(1, log.purgeExpired(clock.instant()));
+    assertEquals(List.of(), ids(log.readMessagesSince(room, Instant.EPOCH, 10)));
+  }
 }

@@ -34,4 +34,28 @@ public abstract class HackedMessageRepositoryContract {
     assertEquals(2, store.purgeBefore(T0.plusSeconds(2)));
     assertEquals(List.of(c), store.list(0, 10));
   }
+
+  @Test
+  void listsAndCountsBySenderAndRoomAndFindsById() {
+    HackedMessageRepository store = newHackedMessageRepository();
+    dev.chatcore.domain.id.AccountId sender = TestIds.account();
+    dev.chatcore.domain.id.RoomId room = TestIds.room();
+    HackedMessage a = new HackedMessage("000000000000000000000001", sender, room, "a", Optional.empty(), T0);
+    HackedMessage b = new HackedMessage("000000000000000000000002", sender, TestIds.room(), "b", Optional.empty(),
+        T0.plusSeconds(1));
+    HackedMessage c = at("000000000000000000000003", T0.plusSeconds(2));
+    store.record(a);
+    store.record(b);
+    store.record(c);
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(b, a),
+        store.list(Optional.empty(), Optional.of(sender), 0, 10));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(a),
+        store.list(Optional.of(room), Optional.of(sender), 0, 10));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(a),
+        store.list(Optional.empty(), Optional.of(sender), 1, 10));
+    org.junit.jupiter.api.Assertions.assertEquals(2, store.count(Optional.empty(), Optional.of(sender)));
+    org.junit.jupiter.api.Assertions.assertEquals(3, store.count(Optional.empty(), Optional.empty()));
+    org.junit.jupiter.api.Assertions.assertEquals(Optional.of(c), store.find(c.id()));
+    org.junit.jupiter.api.Assertions.assertEquals(Optional.empty(), store.find("00000000000000000000000f"));
+  }
 }

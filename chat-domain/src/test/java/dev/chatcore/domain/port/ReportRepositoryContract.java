@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ReportRepository} must have. */
@@ -98,5 +99,107 @@ public abstract class ReportRepositoryContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private Report reportOf(String id, long message, AccountId reporter, Instant created) {
+    return Report.first(id, new EventId(message), room, reporter, List.of(msg(message)), created);
+  }
+
+  @Test
+  void listOrdersNewFirstThenReportedCountThenNewestAndPages() {
+    ReportRepository reports = newReportRepository();
+    AccountId r = TestIds.account();
+    AccountId admin = TestIds.account();
+    reports.file(reportOf("000000000000000000000001", 1, r, T0));
+    reports.file(reportOf("000000000000000000000002", 2, r, T0.plusSeconds(1)));
+    reports.file(reportOf("000000000000000000000003", 3, r, T0));
+    reports.file(reportOf("000000000000000000000003", 3, TestIds.account(), T0));
+    reports.file(reportOf("000000000000000000000004", 4, r, T0.plusSeconds(5)));
+    reports.review("000000000000000000000004", ReportStatus.MILD, Optional.empty(), admin);
+    List<String> order = reports.list(Optional.empty(), 0, 10).stream().map(Report::id).toList();
+    assertEquals(List.of("000000000000000000000003", "000000000000000000000002", "000000000000000000000001",
+        "000000000000000000000004"), order);
+    assertEquals(order.subList(1, 3), reports.list(Optional.empty(), 1, 2).stream().map(Report::id).toList());
+    assertEquals(4, reports.count(Optional.empty()));
+  }
+
+  @Test
+  void listByAccountFindsReportersAndLoggedAuthors() {
+    ReportRepository reports = newReportRepository();
+    AccountId first = TestIds.account();
+    AccountId second = TestIds.account();
+    reports.file(reportOf("000000000000000000000001", 1, first, T0));
+    reports.file(reportOf("000000000000000000000001", 1, second, T0));
+    reports.file(reportOf("000000000000000000000002", 2, TestIds.account(), T0));
+    assertEquals(1, reports.count(Optional.of(second)));
+    assertEquals("000000000000000000000001", reports.list(Optional.of(first), 0, 10).getFirst().id());
+    assertEquals(2, reports.count(Optional.of(author)), "the author of logged messages");
+    assertEquals(0, reports.count(Optional.of(TestIds.account())));
+  }
+
+  @Test
+  void reviewChangesStatusNoteAndReviewerOnly() {
+    ReportRepository reports = newReportRepository();
+    AccountId admin = TestIds.account();
+    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+    Report reviewed = reports.review(filed.id(), ReportStatus.SEVERE, Optional.of("warned"), admin).orElseThrow();
+    assertEquals(ReportStatus.SEVERE, reviewed.status());
+    assertEquals(Optional.of("warned"), reviewed.adminNote());
+    assertEquals(Optional.of(admin), reviewed.reviewedBy());
+    assertEquals(filed.log(), reviewed.log());
+    assertEquals(filed.reportedCount(), reviewed.reportedCount());
+    assertEquals(Optional.of(reviewed), reports.find(filed.id()));
+    assertTrue(reports.review("00000000000000000000000f", ReportStatus.MILD, Optional.empty(), admin).isEmpty());
+    Report merged = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+    assertEquals(ReportStatus.SEVERE, merged.status(), "a later report keeps the review");
+    assertEquals(Optional.of(admin), merged.reviewedBy());
+  }
+
+  @Test
+  void concurrentReviewsAndReportsLoseNothing() throws Exception {
+    ReportRepository reports = newReportRepository();
+    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+    AccountId admin = TestIds.account();
+    int threads = 8;
+    int each = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      boolean reviewer = t % 2 == 0;
+      done.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < each; i++) {
+          if (reviewer) reports.review(filed.id(), ReportStatus.PERMANENT, Optional.of("n"), admin);
+          else reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : done) f.get(30, TimeUnit.SECONDS);
+    pool.shutdown();
+    Report end = reports.find(filed.id()).orElseThrow();
+    assertEquals(1 + (threads / 2) * each, end.reportedCount());
+    assertEquals(ReportStatus.PERMANENT, end.status());
+  }
+
+  @Test
+  void purgeDeletesOnlyTheStatusBeforeTheCutoffInBatches() {
+    ReportRepository reports = newReportRepository();
+    AccountId admin = TestIds.account();
+    reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+    reports.file(reportOf("000000000000000000000002", 2, TestIds.account(), T0.plusSeconds(1)));
+    reports.file(reportOf("000000000000000000000003", 3, TestIds.account(), T0.plusSeconds(10)));
+    reports.file(reportOf("000000000000000000000004", 4, TestIds.account(), T0));
+    reports.review("000000000000000000000004", ReportStatus.MILD, Optional.empty(), admin);
+    Instant cutoff = T0.plusSeconds(10);
+    assertEquals(1, reports.purge(ReportStatus.NEW, cutoff, 1));
+    assertEquals(1, reports.purge(ReportStatus.NEW, cutoff, 10));
+    assertEquals(0, reports.purge(ReportStatus.NEW, cutoff, 10));
+    assertTrue(reports.find("000000000000000000000003").isPresent(), "created at the cutoff stays");
+    assertTrue(reports.find("000000000000000000000004").isPresent(), "other status stays");
+    assertTrue(reports.find("000000000000000000000001").isEmpty());
+    assertTrue(reports.findByMessage(new EventId(2)).isEmpty());
   }
 }

@@ -66,4 +66,47 @@ public abstract class RoomRepositoryContract {
     assertEquals(List.of(), rooms.listDeletedAfter(RoomType.CHANNEL, deletion));
     assertFalse(rooms.markDeleted(TestIds.room(), deletion));
   }
+
+  @Test
+  void updateReplacesALiveRoomButNeverATombstone() {
+    RoomRepository rooms = newRoomRepository();
+    dev.chatcore.domain.id.RoomId id = TestIds.room();
+    Room original = new Room(id, dev.chatcore.domain.room.RoomType.PRIVATE, java.util.Optional.empty(),
+        java.util.Optional.empty(), java.time.Instant.parse("2026-01-01T00:00:00Z"), 0, 2, java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Optional.empty());
+    rooms.create(original);
+    Room withData = new Room(id, original.type(), original.name(), original.topic(), original.createdAt(), 0, 2,
+        java.util.Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"guild\":\"x\"}")), original.createdBy(),
+        java.util.Optional.empty());
+    org.junit.jupiter.api.Assertions.assertTrue(rooms.update(withData));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(withData), rooms.find(id));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(withData),
+        rooms.listByType(dev.chatcore.domain.room.RoomType.PRIVATE));
+    rooms.markDeleted(id, new dev.chatcore.domain.id.EventId(5));
+    org.junit.jupiter.api.Assertions.assertFalse(rooms.update(original));
+    org.junit.jupiter.api.Assertions.assertTrue(rooms.find(id).orElseThrow().isDeleted());
+    org.junit.jupiter.api.Assertions.assertFalse(rooms.update(new Room(TestIds.room(), original.type(),
+        original.name(), original.topic(), original.createdAt(), 0, 2, original.data(), original.createdBy(),
+        original.deletedAt())), "unknown room");
+  }
+
+  @Test
+  void purgeTombstoneRemovesOnlyTombstones() {
+    RoomRepository rooms = newRoomRepository();
+    dev.chatcore.domain.id.RoomId live = TestIds.room();
+    dev.chatcore.domain.id.RoomId gone = TestIds.room();
+    for (dev.chatcore.domain.id.RoomId id : java.util.List.of(live, gone)) {
+      rooms.create(new Room(id, RoomType.PRIVATE, java.util.Optional.empty(), java.util.Optional.empty(),
+          java.time.Instant.parse("2026-01-01T00:00:00Z"), 0, 2, java.util.Optional.empty(), java.util.Optional.empty(),
+          java.util.Optional.empty()));
+    }
+    rooms.markDeleted(gone, new EventId(9));
+    assertFalse(rooms.purgeTombstone(live), "a live room stays");
+    assertTrue(rooms.find(live).isPresent());
+    assertTrue(rooms.purgeTombstone(gone));
+    assertTrue(rooms.find(gone).isEmpty());
+    assertEquals(java.util.List.of(), rooms.listDeletedAfter(RoomType.PRIVATE, EventId.ORIGIN));
+    assertFalse(rooms.purgeTombstone(gone));
+    assertFalse(rooms.purgeTombstone(TestIds.room()));
+  }
 }

@@ -63,11 +63,50 @@ final class ChatJson {
   /** A message inside {@code roomUpdates[].unread}: no {@code roomId}. */
   static Map<String, Object> unread(Event event) {
     EventContent.Message m = (EventContent.Message) event.content();
-    return message(event.sender(), m.text(), m.context(), null, event.id().toString(), event.originTs());
+    Map<String, Object> out = message(event.sender(), m.text(), m.context(), null, event.id().toString(),
+        event.originTs());
+    event.updatedAt().ifPresent(u -> out.put("updatedOn", u.getEpochSecond()));
+    return out;
   }
 
+  /** A message as its sender gets it back: with {@code roomId} and, when it has one, {@code expiration}. */
   static Map<String, Object> posted(PostedMessage p) {
-    return message(p.author(), p.text(), p.context(), p.room().value(), p.id(), p.createdAt());
+    Map<String, Object> out = message(p.author(), p.text(), p.context(), p.room().value(), p.id(), p.createdAt());
+    p.expiresAt().ifPresent(e -> out.put("expiration", e.getEpochSecond()));
+    return out;
+  }
+
+  /** An admin message as the broadcast returns it: {@code roomId} absent on announcements. */
+  static Map<String, Object> broadcast(dev.chatcore.application.admin.Broadcast.Sent s) {
+    Map<String, Object> out = message(s.author(), s.text(), s.context(), s.room().map(r -> r.value()).orElse(null),
+        s.id(), s.createdAt());
+    out.put("expiration", s.expiresAt().getEpochSecond());
+    return out;
+  }
+
+  /** A stream message as admins list it: with {@code roomId} and {@code expiration}. */
+  static Map<String, Object> adminMessage(Event event) {
+    EventContent.Message m = (EventContent.Message) event.content();
+    Map<String, Object> out = message(event.sender(), m.text(), m.context(), event.room().value(), event.id().toString(),
+        event.originTs());
+    event.expiresAt().ifPresent(e -> out.put("expiration", e.getEpochSecond()));
+    event.updatedAt().ifPresent(u -> out.put("updatedOn", u.getEpochSecond()));
+    event.editedBy().ifPresent(a -> out.put("editorId", a.value()));
+    return out;
+  }
+
+  /** A hacked message as admins list it. */
+  static Map<String, Object> hacked(dev.chatcore.domain.chat.HackedMessage h) {
+    Map<String, Object> out = message(h.sender(), h.text(), h.context(), h.room().value(), h.id(), h.createdAt());
+    out.put("hacked", true);
+    return out;
+  }
+
+  /** A report as admins see it: the player shape plus who reviewed it. */
+  static Map<String, Object> adminReport(Report r) {
+    Map<String, Object> out = report(r);
+    out.put("reviewerId", r.reviewedBy().map(AccountId::value).orElse(null));
+    return out;
   }
 
   static Map<String, Object> announcement(Announcement a) {

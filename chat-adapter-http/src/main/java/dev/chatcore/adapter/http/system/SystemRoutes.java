@@ -18,7 +18,9 @@ public final class SystemRoutes {
       "m.plain", "sync.long_poll", "sync.filter", "history.pagination", "txn_id", "invites", "channels.auto_join",
       "rooms.join_leave", "rooms.members", "rooms.kick_ban", "m.reaction", "m.typing", "m.receipt",
       "unread_count", "history.aggregates",
-      "chat.unread", "chat.global_rooms", "chat.dm", "chat.preferences", "chat.reports");
+      "chat.unread", "chat.global_rooms", "chat.dm", "chat.preferences", "chat.reports",
+      "chat.admin.broadcast", "chat.announcements", "chat.admin.reports", "chat.admin.messages",
+      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor");
 
   private final CheckReadiness readiness;
   private final Limits limits;

@@ -60,6 +60,9 @@ final class V1Json {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record MessageJson(String text, @JsonRawValue String context) {}
 
+  /** {@code m.edit} content: the edited message and its new text and context. */
+  record EditJson(String edits, String text, @JsonRawValue String context) {}
+
   static RoomJson room(RoomView view) {
     Room room = view.room();
     return new RoomJson(room.id().value(), room.name().orElse(null), room.topic().orElse(null),
@@ -104,6 +107,8 @@ final class V1Json {
       case EventContent.Typing t -> Map.of("user_ids", t.userIds().stream().map(AccountId::value).toList(),
           "timeout_ms", t.timeout().toMillis());
       case EventContent.Receipt r -> Map.of("user_id", r.user().value(), "event_id", r.upTo().toString());
+      case EventContent.Redaction r -> Map.of("redacts", r.target().toString());
+      case EventContent.Edit e -> new EditJson(e.target().toString(), e.text(), e.context().map(JsonObjectText::json).orElse(null));
     };
   }
 }

@@ -1,0 +1,2 @@
+/** Data retention: the janitor that applies the retention table to the store. */
+package dev.chatcore.application.retention;
