@@ -97,6 +97,117 @@ class OpenApiShapesTest {
   }
 
   @Test
+  void adminShapesMatchTheirSchemas() {
+    String admin = server.token(true);
+    AccountId adaId = TestIds.account();
+    AccountId bobId = TestIds.account();
+    String ada = server.token(adaId, "Ada", false);
+    String bob = server.token(bobId, "Bob", false);
+    String global = server.get("/chat/", ada).get("roomUpdates").get(0).path("id").asText();
+    server.get("/chat/", bob);
+    String said = server.post("/chat/message", bob, "{\"message\":{\"text\":\"Buy GOLD\",\"roomId\":\"" + global + "\"}}")
+        .get("message").path("id").asText();
+    HttpTestServer.Response hacked = server.post("/chat/message", bob,
+        "{\"message\":{\"text\":\"sneaky\",\"context\":{\"k\":1},\"roomId\":\"" + TestIds.room().value() + "\"}}");
+    assertEquals(200, hacked.status(), hacked.toString());
+
+    HttpTestServer.Response broadcast = server.post("/chat/admin/broadcast", admin, "{\"messages\":[{\"roomId\":\"" + global
+        + "\",\"text\":\"double xp\",\"context\":{\"event\":7}},{\"channel\":1,\"accountId\":\"" + adaId.value()
+        + "\",\"text\":\"guild war\"},{\"text\":\"maintenance\"}]}");
+    assertEquals(200, broadcast.status(), broadcast.toString());
+    conformsResponse("post", "/chat/admin/broadcast", broadcast.json());
+    assertEquals(3, broadcast.get("messages").size());
+    for (JsonNode m : broadcast.get("messages")) conforms("BroadcastMessage", m);
+    assertTrue(!broadcast.get("messages").get(2).has("roomId"), "an announcement has no room");
+
+    HttpTestServer.Response messages = server.get("/chat/admin/messages?accountId=" + bobId.value(), admin);
+    assertEquals(200, messages.status(), messages.toString());
+    conformsResponse("get", "/chat/admin/messages", messages.json());
+    assertEquals(1, messages.get("messages").size());
+    conforms("AdminMessage", messages.get("messages").get(0));
+    assertEquals(1, messages.get("hackedMessages").size());
+    conforms("HackedMessage", messages.get("hackedMessages").get(0));
+    HttpTestServer.Response found = server.get("/chat/admin/messages/search?term=gold", admin);
+    assertEquals(200, found.status(), found.toString());
+    conformsResponse("get", "/chat/admin/messages/search", found.json());
+    for (JsonNode m : found.get("messages")) conforms("AdminMessage", m);
+    HttpTestServer.Response edited = server.method("PUT", "/chat/admin/messages/update", admin, "application/json",
+        "{\"message\":{\"id\":\"" + said + "\",\"text\":\"Buy SILVER\",\"context\":{\"fixed\":true}}}");
+    assertEquals(200, edited.status(), edited.toString());
+    conformsResponse("put", "/chat/admin/messages/update", edited.json());
+    conforms("AdminMessage", edited.get("message"));
+    assertTrue(edited.get("message").has("editorId") && edited.get("message").has("updatedOn"), edited.toString());
+
+    HttpTestServer.Response filed = server.post("/chat/report", ada, "{\"messageId\":\"" + said + "\"}");
+    assertEquals(200, filed.status(), filed.toString());
+    HttpTestServer.Response reports = server.get("/chat/admin/reports?accountId=" + bobId.value(), admin);
+    assertEquals(200, reports.status(), reports.toString());
+    conformsResponse("get", "/chat/admin/reports", reports.json());
+    assertEquals(1, reports.get("reports").size());
+    conforms("AdminReport", reports.get("reports").get(0));
+    HttpTestServer.Response reviewed = server.method("PATCH", "/chat/admin/reports/update", admin, "application/json",
+        "{\"reportId\":\"" + filed.get("report").path("id").asText() + "\",\"status\":50,\"adminNote\":\"mild\"}");
+    assertEquals(200, reviewed.status(), reviewed.toString());
+    conformsResponse("patch", "/chat/admin/reports/update", reviewed.json());
+    conforms("AdminReport", reviewed.get("report"));
+
+    HttpTestServer.Response created = server.post("/chat/admin/rooms/new", admin, "{\"accountIds\":[\"" + adaId.value()
+        + "\",\"" + bobId.value() + "\"],\"data\":{\"guild\":\"wolves\"}}");
+    assertEquals(200, created.status(), created.toString());
+    conformsResponse("post", "/chat/admin/rooms/new", created.json());
+    conforms("ChatRoom", created.get("room"));
+    String roomId = created.get("room").path("id").asText();
+    HttpTestServer.Response rooms = server.get("/chat/admin/rooms?accountId=" + adaId.value(), admin);
+    assertEquals(200, rooms.status(), rooms.toString());
+    conformsResponse("get", "/chat/admin/rooms", rooms.json());
+    assertEquals(2, rooms.get("rooms").size(), "the global room and the private one");
+    for (JsonNode room : rooms.get("rooms")) conforms("ChatRoom", room);
+    HttpTestServer.Response updated = server.method("PATCH", "/chat/admin/rooms/update", admin, "application/json",
+        "{\"roomId\":\"" + roomId + "\",\"accountIds\":[\"" + bobId.value() + "\"]}");
+    assertEquals(200, updated.status(), updated.toString());
+    conformsResponse("patch", "/chat/admin/rooms/update", updated.json());
+    conforms("ChatRoom", updated.get("room"));
+    HttpTestServer.Response deleted = server.method("PATCH", "/chat/admin/rooms/update", admin, "application/json",
+        "{\"roomId\":\"" + roomId + "\",\"accountIds\":[]}");
+    assertEquals(200, deleted.status(), deleted.toString());
+    conformsResponse("patch", "/chat/admin/rooms/update", deleted.json());
+    HttpTestServer.Response removed = server.delete("/chat/admin/messages/delete?id=" + said, admin);
+    assertEquals(200, removed.status(), removed.toString());
+    conformsResponse("delete", "/chat/admin/messages/delete", removed.json());
+
+    HttpTestServer.Response ban = server.post("/chat/admin/bans", admin, "{\"accountId\":\"" + bobId.value() + "\"}");
+    assertEquals(200, ban.status(), ban.toString());
+    conformsResponse("post", "/chat/admin/bans", ban.json());
+    conforms("Ban", ban.get("ban"));
+    HttpTestServer.Response bans = server.get("/chat/admin/bans?accountId=" + bobId.value(), admin);
+    assertEquals(200, bans.status(), bans.toString());
+    conformsResponse("get", "/chat/admin/bans", bans.json());
+    conforms("Ban", bans.get("bans").get(0));
+
+    List<JsonNode> events = new java.util.ArrayList<>();
+    String since = "000000000000000000000000";
+    for (int batch = 0; batch < 50; batch++) {
+      JsonNode sync = server.get("/v1/sync?since=" + since + "&timeout=1s", ada).json();
+      sync.path("events").forEach(events::add);
+      since = sync.path("next_batch").asText();
+      if (!sync.path("limited").asBoolean()) break;
+    }
+    Set<String> adminTypes = new HashSet<>();
+    for (JsonNode e : events) {
+      String type = e.path("type").asText();
+      if (!type.equals("m.edit") && !type.equals("m.redaction")) continue;
+      adminTypes.add(type);
+      conforms("EventBase", e);
+      conformsNode(eventContent(type), e.get("content"), type + " content");
+    }
+    assertEquals(Set.of("m.edit", "m.redaction"), adminTypes, "the edit and the deletion reached the sync");
+
+    HttpTestServer.Response player = server.post("/chat/admin/broadcast", ada, "{\"messages\":[{\"text\":\"x\"}]}");
+    assertEquals(403, player.status(), player.toString());
+    conforms("Error", player.json());
+  }
+
+  @Test
   void everyErrorCodeTheAdapterCanAnswerIsInTheDocument() {
     Set<String> codes = new HashSet<>();
     for (JsonNode code : schemas.path("Error").path("properties").path("error").path("enum")) codes.add(code.asText());
@@ -114,9 +225,52 @@ class OpenApiShapesTest {
 
   /** Every field of {@code json} is declared by the schema (allOf merged), every required one is present. */
   private static void conforms(String schema, JsonNode json) {
+    conformsNode(schemas.path(schema), json, schema);
+  }
+
+  /** The 200 answer of an operation has its documented shape (exactly one branch of a oneOf). */
+  private static void conformsResponse(String method, String path, JsonNode json) {
+    JsonNode response = doc.path("paths").path(path).path(method).path("responses").path("200");
+    if (response.has("$ref")) response = doc.at(response.get("$ref").asText().substring(1));
+    JsonNode schema = response.path("content").path("application/json").path("schema");
+    assertTrue(!schema.isMissingNode(), method + " " + path + " documents a 200 schema");
+    String name = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+    if (!schema.has("oneOf")) {
+      if (schema.path("maxProperties").asInt(-1) == 0) {
+        assertEquals(0, json.size(), name + " answers {}: " + json);
+      } else {
+        conformsNode(schema, json, name);
+      }
+      return;
+    }
+    int matching = 0;
+    for (JsonNode branch : schema.get("oneOf")) {
+      try {
+        conformsNode(branch, json, name);
+        matching++;
+      } catch (AssertionError notThisOne) {
+        // another branch may match
+      }
+    }
+    assertEquals(1, matching, name + ": exactly one oneOf branch matches " + json);
+  }
+
+  /** The content schema of the Event branch whose type is {@code type}. */
+  private static JsonNode eventContent(String type) {
+    for (JsonNode branch : schemas.path("Event").path("oneOf")) {
+      for (JsonNode part : branch.path("allOf")) {
+        if (type.equals(part.path("properties").path("type").path("const").asText())) {
+          return part.path("properties").path("content");
+        }
+      }
+    }
+    throw new AssertionError("Event documents no " + type);
+  }
+
+  private static void conformsNode(JsonNode schemaNode, JsonNode json, String schema) {
     Set<String> declared = new HashSet<>();
     Set<String> required = new HashSet<>();
-    collect(schemas.path(schema), declared, required);
+    collect(schemaNode, declared, required);
     assertTrue(!declared.isEmpty(), "schema " + schema + " declares properties");
     for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
       String field = it.next();
