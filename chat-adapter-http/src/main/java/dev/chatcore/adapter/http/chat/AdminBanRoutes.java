@@ -33,13 +33,14 @@ public final class AdminBanRoutes {
 
   public List<Route> routes() {
     return List.of(
-        Route.of("POST", "/chat/admin/bans", true, this::ban),
-        Route.of("GET", "/chat/admin/bans", true, this::list),
-        Route.of("DELETE", "/chat/admin/bans", true, this::unban));
+        Route.of("POST", "/chat/admin/bans", true, AdminRoutes.adminOnly(this::ban)),
+        Route.of("GET", "/chat/admin/bans", true, AdminRoutes.adminOnly(this::list)),
+        Route.of("DELETE", "/chat/admin/bans", true, AdminRoutes.adminOnly(this::unban)));
   }
 
   private Reply ban(ApiRequest r) {
     JsonBody body = r.json();
+    body.allowOnly(java.util.Set.of("accountId", "duration", "reason", "lastRead"));
     AccountId account = AccountId.parse(body.requiredString("accountId"), "accountId");
     Optional<Duration> duration = body.optionalLong("duration").map(Duration::ofSeconds);
     Ban ban = moderation.ban(r.caller(), account, duration, body.optionalString("reason").orElse(""));
