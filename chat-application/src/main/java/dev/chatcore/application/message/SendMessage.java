@@ -63,7 +63,7 @@ public final class SendMessage {
     Optional<String> txnId = command.txnId().map(policy::txnId);
     register.register(command.caller());
     access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
-    if (!command.caller().admin()) spam.check(command.caller().id(), command.room(), content);
+    if (!command.caller().admin()) spam.check(command.caller().id(), command.room(), content, txnId);
     return publisher.publish(new NewEvent(command.room(), command.caller().id(), clock.instant(), content, txnId))
         .event();
   }
