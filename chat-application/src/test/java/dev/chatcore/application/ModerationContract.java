@@ -160,6 +160,15 @@ public abstract class ModerationContract {
   }
 
   @Test
+  void retriesOfOneTransactionAreNotSpam() {
+    for (int i = 0; i < 10; i++) {
+      core.sendMessage().send(new dev.chatcore.application.message.SendMessage.Command(spammer, lobby, "hello?",
+          Optional.empty(), Optional.of("txn-1")));
+    }
+    assertFalse(storage.bans().find(spammer.id()).isPresent());
+  }
+
+  @Test
   void adminsAreNeverAutoBanned() {
     for (int i = 0; i < 20; i++) send(admin, lobby, "event starts now");
     assertFalse(storage.bans().find(admin.id()).isPresent());

@@ -23,9 +23,21 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class InMemoryReactionRepository implements ReactionRepository {
   private final Map<RoomId, Map<EventId, NavigableMap<String, Set<AccountId>>>> rooms = new ConcurrentHashMap<>();
 
+  /** Keys in code point order, as the port promises (String's own order is UTF-16 units). */
+  private static final java.util.Comparator<String> BY_CODE_POINT = (a, b) -> {
+    for (int i = 0, j = 0; i < a.length() && j < b.length(); ) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) return Integer.compare(ca, cb);
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.codePointCount(0, a.length()), b.codePointCount(0, b.length()));
+  };
+
   private NavigableMap<String, Set<AccountId>> keysOf(RoomId room, EventId message) {
     return rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>())
-        .computeIfAbsent(message, m -> new ConcurrentSkipListMap<>());
+        .computeIfAbsent(message, m -> new ConcurrentSkipListMap<>(BY_CODE_POINT));
   }
 
   @Override

@@ -74,7 +74,7 @@ public final class SendMessage {
     Optional<String> txnId = command.txnId().map(policy::txnId);
     register.register(command.caller());
     Room room = access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
-    if (!command.caller().admin()) spam.check(command.caller().id(), command.room(), content);
+    if (!command.caller().admin()) spam.check(command.caller().id(), command.room(), content, txnId);
     java.time.Instant now = clock.instant();
     return publisher.publish(new NewEvent(command.room(), command.caller().id(), now, content, txnId,
         Optional.of(retention.messageExpiry(room.type(), now)))).event();

@@ -10,6 +10,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Automatic bans for identical-message spam. Remembers each sender's last few messages (a hash of
@@ -41,6 +42,7 @@ public final class SpamGuard {
   /** A ring of a sender's latest messages; guarded by its monitor. */
   private static final class Recent {
     final long[] hashes = new long[KEPT];
+    final String[] txnIds = new String[KEPT];
     final int[] rooms = new int[KEPT];
     final long[] times = new long[KEPT];
     int next;
@@ -54,6 +56,15 @@ public final class SpamGuard {
    *     banned, and the message must not be stored)
    */
   public void check(AccountId sender, RoomId room, EventContent.Message message) {
+    check(sender, room, message, Optional.empty());
+  }
+
+  /**
+   * As {@link #check(AccountId, RoomId, EventContent.Message)}; a retry of a message already
+   * counted here (same transaction id) is neither counted again nor refused, so a client that
+   * retries after a timeout is not taken for a spammer.
+   */
+  public void check(AccountId sender, RoomId room, EventContent.Message message, Optional<String> txnId) {
     long now = clock.millis();
     long hash = hash(message);
     int roomHash = room.hashCode();
@@ -63,6 +74,11 @@ public final class SpamGuard {
       int copies = 1;
       boolean manyRooms = false;
       long since = now - policy.window().toMillis();
+      if (txnId.isPresent()) {
+        for (int i = 0; i < mine.size; i++) {
+          if (txnId.get().equals(mine.txnIds[i]) && mine.times[i] > since) return;
+        }
+      }
       for (int i = 0; i < mine.size; i++) {
         if (mine.hashes[i] == hash && mine.times[i] > since) {
           copies++;
@@ -75,6 +91,7 @@ public final class SpamGuard {
         mine.next = 0;
       } else {
         mine.hashes[mine.next] = hash;
+        mine.txnIds[mine.next] = txnId.orElse(null);
         mine.rooms[mine.next] = roomHash;
         mine.times[mine.next] = now;
         mine.next = (mine.next + 1) % KEPT;

@@ -120,4 +120,17 @@ public abstract class ReactionRepositoryContract {
       pool.shutdown();
     }
   }
+
+  /** U+FB01 sorts before U+1F44D by code point, after it by UTF-16 unit (a surrogate is 0xD83D). */
+  @Test
+  void keysAreOrderedByCodePointNotByUtf16Unit() {
+    ReactionRepository reactions = newReactionRepository();
+    RoomId room = TestIds.room();
+    EventId message = new EventId(7);
+    AccountId me = TestIds.account();
+    reactions.add(room, message, me, new ReactionKey("👍"));
+    reactions.add(room, message, me, new ReactionKey("\uFB01"));
+    assertEquals(List.of(new ReactionCount("\uFB01", 1, true), new ReactionCount("👍", 1, true)),
+        reactions.aggregates(room, Set.of(message), me).get(message));
+  }
 }
