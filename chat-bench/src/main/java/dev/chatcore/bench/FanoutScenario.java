@@ -1,0 +1,185 @@
+package dev.chatcore.bench;
+
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code fanout}: N receivers hold one sync each on a channel; one sender posts M marked messages at a
+ * fixed rate R; every (message, receiver) delivery is timed, lost and duplicate deliveries are counted.
+ * With {@code --saturate true} the rate steps up until p99 passes 1 s or a delivery is lost.
+ */
+final class FanoutScenario implements Scenario {
+  private static final List<Double> DEFAULT_STEPS = List.of(5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0);
+
+  private final int users;
+  private final double rate;
+  private final int messages;
+  private final int warmup;
+  private final int graceS;
+  private final int waitMs;
+  private final boolean saturate;
+  private final List<Double> steps;
+  private final double stepSeconds;
+  private final double p99LimitMs;
+  private final int senderConnections;
+  private final int postsPerSenderPerS;
+
+  FanoutScenario(Options o) {
+    users = (int) o.number("users", 1000, 1, 50_000);
+    rate = o.decimal("rate", 20);
+    messages = (int) o.number("messages", 300, 1, 10_000_000);
+    warmup = (int) o.number("warmup", 20, 0, 100_000);
+    graceS = (int) o.number("grace", 10, 0, 600);
+    waitMs = (int) o.number("wait", 30_000, 1000, 60_000);
+    saturate = o.flag("saturate", false);
+    steps = o.decimals("steps", DEFAULT_STEPS);
+    stepSeconds = o.decimal("step-seconds", 10);
+    p99LimitMs = o.decimal("p99-limit-ms", 1000);
+    senderConnections = (int) o.number("sender-connections", 8, 1, 1000);
+    postsPerSenderPerS = (int) o.number("posts-per-sender-per-s", 10, 1, 1_000_000);
+  }
+
+  @Override
+  public void run(Context ctx, Result r) throws Exception {
+    Target t = ctx.target();
+    Tokens tokens = ctx.tokens();
+    r.put("users", users).put("wait_ms", waitMs).put("saturate", saturate);
+    BenchUser admin = tokens.user("bench-admin", true);
+    String roomId;
+    String cursor;
+    try (Api api = new Api(t)) {
+      roomId = api.createChannel(admin, "bench-fanout-" + System.currentTimeMillis());
+      cursor = api.startCursor(roomId, admin);
+    }
+    r.put("room_id", roomId);
+    r.put("server_rss_kb_idle", ProcStats.rssKb(t.pid()));
+
+    FanoutReceivers rx = FanoutReceivers.start(t, tokens.users("rx", users), roomId, cursor, waitMs, ctx);
+    r.put("setup_s", rx.setupSeconds);
+    r.line("setup: %d receivers polling in %.1f s (room %s)", users, rx.setupSeconds, roomId);
+    double maxRate = saturate ? steps.get(steps.size() - 1) : rate;
+    FanoutSender sender = new FanoutSender(t, tokens, (int) Math.ceil(maxRate / postsPerSenderPerS), roomId, senderConnections);
+    try {
+      if (warmup > 0) {
+        sender.send(null, saturate ? steps.get(0) : rate, warmup, ctx.deadlineNanos);
+        LockSupport.parkNanos(1_000_000_000L);
+      }
+      r.put("warmup", warmup);
+      if (saturate) saturate(ctx, t, rx, sender, r);
+      else {
+        FanoutRound round = rx.newRound(rate, messages);
+        measure(ctx, t, rx, sender, round, r, "");
+      }
+    } finally {
+      rx.stop();
+    }
+    rx.checkHealthy();
+  }
+
+  private void saturate(Context ctx, Target t, FanoutReceivers rx, FanoutSender sender, Result r) throws Exception {
+    double bestRate = Double.NaN;
+    double bestDeliveries = Double.NaN;
+    double bestCpu = Double.NaN;
+    double bestP99 = Double.NaN;
+    String stop = "all steps passed";
+    int k = 0;
+    for (double stepRate : steps) {
+      int count = (int) Math.max(1, Math.round(stepRate * stepSeconds));
+      double needS = count / stepRate + graceS + 5;
+      if (ctx.secondsLeft() < needS) {
+        stop = "no time left for step " + fmt(stepRate) + " msg/s (--max-seconds)";
+        break;
+      }
+      String prefix = "step" + (++k) + "_";
+      FanoutRound round = rx.newRound(stepRate, count);
+      measure(ctx, t, rx, sender, round, r, prefix);
+      double p99 = round.latency.percentileMs(99);
+      long lost = (long) r.getDouble(prefix + "lost");
+      double lagMs = r.getDouble(prefix + "sender_max_lag_ms");
+      if (lost > 0 || round.duplicates.sum() > 0 || !(p99 <= p99LimitMs)) {
+        stop = String.format(java.util.Locale.ROOT, "step %s msg/s: p99 %.1f ms, lost %d, duplicates %d", fmt(stepRate), p99,
+            lost, round.duplicates.sum());
+        break;
+      }
+      bestRate = stepRate;
+      bestDeliveries = r.getDouble(prefix + "deliveries_per_s");
+      bestCpu = r.getDouble(prefix + "server_cpu_us_per_delivery");
+      bestP99 = p99;
+      if (lagMs > 1000) {
+        stop = "step " + fmt(stepRate) + " msg/s: the sender ran more than 1 s behind its schedule (client-bound)";
+        break;
+      }
+    }
+    r.put("steps_run", k);
+    r.put("saturate_max_rate", bestRate);
+    r.put("saturate_max_deliveries_per_s", bestDeliveries);
+    r.put("saturate_p99_ms", bestP99);
+    r.put("saturate_server_cpu_us_per_delivery", bestCpu);
+    r.put("saturate_stop_reason", stop);
+    if (Double.isNaN(bestRate)) r.line("saturate: no step passed; stopped: %s", stop);
+    else r.line("saturate: best step %s msg/s -> %.0f deliveries/s with p99 %.1f ms, server %.1f us/delivery; stopped: %s",
+        fmt(bestRate), bestDeliveries, bestP99, bestCpu, stop);
+  }
+
+  private void measure(Context ctx, Target t, FanoutReceivers rx, FanoutSender sender, FanoutRound round, Result r, String p)
+      throws Exception {
+    long rssBefore = ProcStats.rssKb(t.pid());
+    long pollsBefore = rx.errors.responses.get();
+    int live = rx.live();
+    CpuMeter cpu = CpuMeter.start(t.pid());
+    long t0 = System.nanoTime();
+    LoadStats send = sender.send(round, round.rate, round.count, ctx.deadlineNanos);
+    long expected = send.ok.sum() * live;
+    long graceEnd = Math.min(System.nanoTime() + graceS * 1_000_000_000L, ctx.deadlineNanos);
+    while (System.nanoTime() < graceEnd && round.delivered.sum() < expected) LockSupport.parkNanos(20_000_000L);
+    CpuMeter.Window w = cpu.stop();
+    long delivered = round.delivered.sum();
+    long last = round.lastDelivery.get();
+    double deliverySeconds = Math.max((last > t0 ? last - t0 : System.nanoTime() - t0) / 1e9, 1e-9);
+    r.put(p + "rate", round.rate).put(p + "messages", round.count).put(p + "receivers_live", live);
+    r.put(p + "sent_ok", send.ok.sum()).put(p + "send_non_2xx", send.non2xx.sum()).put(p + "send_errors", send.errors.sum());
+    r.put(p + "sender_max_lag_ms", send.maxLagNanos.get() / 1e6);
+    r.put(p + "post_p50_ms", send.latency.percentileMs(50)).put(p + "post_p99_ms", send.latency.percentileMs(99));
+    r.put(p + "expected", expected).put(p + "delivered", delivered).put(p + "lost", Math.max(0, expected - delivered));
+    r.put(p + "duplicates", round.duplicates.sum());
+    r.put(p + "deliveries_per_s", delivered / deliverySeconds);
+    round.latency.report(r, p);
+    round.fromAck.report(r, p + "from_ack_");
+    r.put(p + "delivered_before_post_answer", round.beforeAck.sum());
+    long polls = rx.errors.responses.get() - pollsBefore;
+    r.put(p + "poll_responses", polls);
+    r.put(p + "poll_errors", rx.errors.non200.get() + rx.errors.transport.get());
+    r.put(p + "receivers_dead", rx.pollers.size() - rx.live());
+    r.put(p + "msgs_per_poll", round.pollsWithMessages.sum() == 0 ? Double.NaN : (double) delivered / round.pollsWithMessages.sum());
+    w.report(r, p, "delivery", delivered);
+    r.put(p + "server_rss_kb_before", rssBefore).put(p + "server_rss_kb_after", ProcStats.rssKb(t.pid()));
+    String label = p.isEmpty() ? "fanout" : p.substring(0, p.length() - 1);
+    r.line("%s: N=%d R=%s msg/s, %d msgs: delivered %d of %d (lost %d, dups %d), %.0f deliveries/s, %.2f msgs/poll",
+        label, live, fmt(round.rate), send.ok.sum(), delivered, expected, Math.max(0, expected - delivered),
+        round.duplicates.sum(), delivered / deliverySeconds, r.getDouble(p + "msgs_per_poll"));
+    r.line("  latency from scheduled send: %s", round.latency.summary());
+    r.line("  latency from POST answer:    %s; POST p99 %.2f ms; sender max lag %.2f ms; send errors %d, non-2xx %d",
+        round.fromAck.summary(), send.latency.percentileMs(99), send.maxLagNanos.get() / 1e6, send.errors.sum(),
+        send.non2xx.sum());
+    r.line("  %s", w.summary("delivery", delivered));
+    if (send.firstFailure() != null) r.line("  first send failure: %s", send.firstFailure());
+    if (rx.errors.first != null) r.line("  first sync error: %s", rx.errors.first);
+    if (expected > delivered) {
+      LossReport.report(rx.pollers, round, r, p); // the state at the end of the grace period
+      // Late or never? A missed wake-up shows up when the held sync times out (--wait), an unanswered
+      // request when the client gives up on it (--wait + 30 s) and polls again from the same cursor.
+      long lateEnd = Math.min(System.nanoTime() + (waitMs + 35_000L) * 1_000_000L, ctx.deadlineNanos - 5_000_000_000L);
+      while (System.nanoTime() < lateEnd && round.delivered.sum() < expected) LockSupport.parkNanos(50_000_000L);
+      long late = round.delivered.sum() - delivered;
+      r.put(p + "arrived_after_grace", late).put(p + "lost_after_extra_wait", Math.max(0, expected - round.delivered.sum()));
+      r.line("  %d of the %d lost deliveries arrived later, within %d ms more (late, not skipped)", late,
+          expected - delivered, waitMs + 35_000);
+    }
+    System.err.printf(java.util.Locale.ROOT, "%s: %d/%d delivered, p99 %.1f ms, %.0f deliveries/s%n", label, delivered,
+        expected, round.latency.percentileMs(99), delivered / deliverySeconds);
+  }
+
+  static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}
