@@ -30,6 +30,8 @@ public final class Main {
                  --rate 200 --duration 15 --seed-messages 120 --keys 20 --readers 100 --connections 16
         unread   GET /chat/?lastRead= for the SPEC §4 example player, fixed rate
                  --rate 1000 --duration 15 --connections 32 --last-read seed|<unix s> --private-rooms 1|0 --dms 20
+        moderation  in-process, no server: JMH of the ban gate + rate limiter and the spam check per
+                 request, and the rate limiter's heap per tracked account   --accounts 1000000 --iterations 5
       server (default: start chat-server/target/chat-server.jar as a subprocess):
         --server-jar PATH  --server-jvm-opts "-Xms512m -Xmx512m"  --storage memory|mongodb  --mongo-uri URI
         --server-env K=V,K2=V2 (extra environment)  --server-start-timeout 30  --log-dir DIR
@@ -116,6 +118,7 @@ public final class Main {
       case "parked" -> ParkedScenario::new;
       case "history" -> HistoryScenario::new;
       case "unread" -> UnreadScenario::new;
+      case "moderation" -> ModerationScenario::new;
       default -> throw new IllegalArgumentException("unknown scenario '" + name + "'");
     };
   }

@@ -9,7 +9,6 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -101,12 +100,31 @@ public final class SpamGuard {
     if (spam) throw moderation.banAutomatically(sender, "repeated identical messages");
   }
 
-  /** Identical means equal after trimming, case folding and collapsing white space (or equal context). */
+  /**
+   * Identical means equal after trimming, case folding and collapsing white space (or equal
+   * context when the text is empty). Hashed in one pass, without building the normalized text.
+   */
   private static long hash(EventContent.Message message) {
-    String text = message.text().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    String basis = text.isEmpty() ? message.context().map(JsonObjectText::json).orElse("") : text;
+    String text = message.text();
     long h = 1125899906842597L;
-    for (int i = 0; i < basis.length(); i++) h = 31 * h + basis.charAt(i);
+    boolean any = false;
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        pendingSpace = any;
+        continue;
+      }
+      if (pendingSpace) {
+        h = 31 * h + ' ';
+        pendingSpace = false;
+      }
+      h = 31 * h + Character.toLowerCase(c);
+      any = true;
+    }
+    if (any) return h;
+    String context = message.context().map(JsonObjectText::json).orElse("");
+    for (int i = 0; i < context.length(); i++) h = 31 * h + context.charAt(i);
     return h;
   }
 }
