@@ -48,6 +48,18 @@ public final class MongoReportRepository implements ReportRepository {
 
   public MongoReportRepository(MongoDatabase db) {
     this.reports = MongoErrors.majority(db, MongoIndexes.REPORTS);
+    MongoErrors.run("prepare reports", this::backfillRank);
+  }
+
+  /**
+   * Reports filed before the admin listing have no {@code rank} and would sort last: give them
+   * theirs. Idempotent, and cheap once done (the filter finds nothing through {@code status_created}).
+   */
+  private void backfillRank() {
+    for (ReportStatus status : ReportStatus.values()) {
+      reports.updateMany(and(eq("status", status.name()), com.mongodb.client.model.Filters.exists("rank", false)),
+          Updates.set("rank", status.value()));
+    }
   }
 
   @Override
