@@ -336,19 +336,26 @@ public final class MongoEventLog implements EventLog {
         .map(EventDocuments::fromDocument));
   }
 
-  /** One conditional update of the stored message: a message deleted meanwhile matches nothing. */
+  /**
+   * One conditional update of the stored message: a message deleted meanwhile matches nothing.
+   * The result is the document before the update with this edit applied, not the document after
+   * it (which a concurrent edit may already have changed again; see {@link #allocate}).
+   */
   @Override
   public Optional<Event> editMessage(EventId id, EventContent.Message content, Optional<Instant> expiresAt, Instant at,
       AccountId editor) {
+    Instant editedAt = at.truncatedTo(ChronoUnit.MILLIS);
+    Optional<Instant> expiry = expiresAt.map(e -> e.truncatedTo(ChronoUnit.MILLIS));
     List<Bson> changes = new ArrayList<>(List.of(
         Updates.set(EventDocuments.CONTENT, EventDocuments.content(content)),
-        Updates.set(EventDocuments.UPDATED_AT, Date.from(at.truncatedTo(ChronoUnit.MILLIS))),
+        Updates.set(EventDocuments.UPDATED_AT, Date.from(editedAt)),
         Updates.set(EventDocuments.EDITED_BY, editor.value())));
-    changes.add(expiresAt.map(e -> Updates.set(EventDocuments.EXPIRES_AT, Date.from(e.truncatedTo(ChronoUnit.MILLIS))))
+    changes.add(expiry.map(e -> Updates.set(EventDocuments.EXPIRES_AT, Date.from(e)))
         .orElseGet(() -> Updates.unset(EventDocuments.EXPIRES_AT)));
     return MongoErrors.call("edit message", () -> Optional.ofNullable(events.findOneAndUpdate(
         and(eq("_id", id.position()), eq(EventDocuments.MSG, true)), Updates.combine(changes),
-        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(EventDocuments::fromDocument));
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+        .map(before -> EventDocuments.fromDocument(before).edited(content, expiry, editedAt, editor)));
   }
 
   /** Lasting events, and expiring ones not yet expired by this log's clock. */

@@ -127,8 +127,11 @@ public final class MongoReportRepository implements ReportRepository {
     Bson changes = Updates.combine(Updates.set("status", status.name()), Updates.set("rank", status.value()),
         note.map(n -> Updates.set("adminNote", n)).orElseGet(() -> Updates.unset("adminNote")),
         Updates.set("reviewedBy", reviewer.value()), Updates.inc("version", 1L));
+    // the document before the update with this review applied: exact, whatever a concurrent
+    // review or merge did afterwards (the one after the update is not, on the embedded server)
     return MongoErrors.call("review report", () -> Optional.ofNullable(reports.findOneAndUpdate(eq("id", id), changes,
-        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(MongoReportRepository::fromDocument));
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+        .map(before -> fromDocument(before).reviewed(status, note, reviewer)));
   }
 
   /**
