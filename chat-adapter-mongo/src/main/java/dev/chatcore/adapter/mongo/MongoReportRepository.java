@@ -53,12 +53,13 @@ public final class MongoReportRepository implements ReportRepository {
 
   /**
    * Reports filed before the admin listing have no {@code rank} and would sort last: give them
-   * theirs. Idempotent, and cheap once done (the filter finds nothing through {@code status_created}).
+   * theirs. Idempotent, and cheap once done: {@code {rank: null}} (missing) is one look-up in the
+   * {@code admin_order} index, whose first key is {@code rank}.
    */
   private void backfillRank() {
+    if (reports.find(eq("rank", null)).projection(new Document("_id", 1)).first() == null) return;
     for (ReportStatus status : ReportStatus.values()) {
-      reports.updateMany(and(eq("status", status.name()), com.mongodb.client.model.Filters.exists("rank", false)),
-          Updates.set("rank", status.value()));
+      reports.updateMany(and(eq("rank", null), eq("status", status.name())), Updates.set("rank", status.value()));
     }
   }
 
