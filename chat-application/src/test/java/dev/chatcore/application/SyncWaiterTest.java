@@ -79,4 +79,21 @@ class SyncWaiterTest {
     waiter.shutdown();
     for (Future<SyncWaiter.Parked> p : parked) assertTrue(p.get().signal().isDone());
   }
+
+  @Test
+  void aSyncWokenForNothingThatParksAgainKeepsItsAgeForEviction() {
+    SyncWaiter waiter = new SyncWaiter(2);
+    AccountId account = TestIds.account();
+    RoomId room = TestIds.room();
+    SyncWaiter.Parked oldest = waiter.park(account, Set.of(room));
+    SyncWaiter.Parked second = waiter.park(account, Set.of(TestIds.room()));
+    waiter.wakeRoom(room); // a wake that brings the oldest nothing new: it parks again
+    assertEquals(SyncWaiter.Signal.CHANGED, oldest.signal().join());
+    waiter.release(oldest);
+    SyncWaiter.Parked oldestAgain = waiter.park(account, Set.of(room), oldest);
+    SyncWaiter.Parked third = waiter.park(account, Set.of(TestIds.room()));
+    assertEquals(SyncWaiter.Signal.EVICTED, oldestAgain.signal().getNow(null), "still the oldest request");
+    assertTrue(!second.signal().isDone() && !third.signal().isDone());
+    assertEquals(2, waiter.heldCount());
+  }
 }

@@ -15,7 +15,8 @@ import org.bson.Document;
 /**
  * Events as documents of the {@code events} collection:
  * {@code {_id: <position>, room, sender, ts: Date, type: "m.plain", msg: bool, content: {...},
- * txn?, txnKey?, target?, expiresAt?: Date}}. Positions that were abandoned hold {@code {_id, burned: true}} and
+ * txn?, txnKey?, target?, expiresAt?: Date, updatedAt?: Date, editedBy?}} ({@code updatedAt} and
+ * {@code editedBy} once an admin edited the message). Positions that were abandoned hold {@code {_id, burned: true}} and
  * nothing else. A new {@link EventContent} type needs a case in both switches below.
  */
 final class EventDocuments {
@@ -26,6 +27,9 @@ final class EventDocuments {
   static final String TARGET = "target";
   static final String BURNED = "burned";
   static final String EXPIRES_AT = "expiresAt";
+  static final String UPDATED_AT = "updatedAt";
+  static final String EDITED_BY = "editedBy";
+  static final String CONTENT = "content";
 
   private EventDocuments() {}
 
@@ -45,6 +49,8 @@ final class EventDocuments {
     event.txnId().ifPresent(t -> d.append("txn", t).append(TXN_KEY, txnKey(event.sender(), t)));
     if (event.content() instanceof EventContent.Member m) d.append(TARGET, m.target().value());
     event.expiresAt().ifPresent(at -> d.append(EXPIRES_AT, Date.from(at)));
+    event.updatedAt().ifPresent(at -> d.append(UPDATED_AT, Date.from(at)));
+    event.editedBy().ifPresent(a -> d.append(EDITED_BY, a.value()));
     return d;
   }
 
@@ -56,10 +62,13 @@ final class EventDocuments {
   static Event fromDocument(Document d) {
     return new Event(new EventId(d.getLong(ID)), new RoomId(d.getString(ROOM)), new AccountId(d.getString("sender")),
         d.getDate("ts").toInstant(), content(d.getString("type"), d.get("content", Document.class)),
-        Optional.ofNullable(d.getString("txn")), Optional.ofNullable(d.getDate(EXPIRES_AT)).map(Date::toInstant));
+        Optional.ofNullable(d.getString("txn")), Optional.ofNullable(d.getDate(EXPIRES_AT)).map(Date::toInstant),
+        Optional.ofNullable(d.getDate(UPDATED_AT)).map(Date::toInstant),
+        Optional.ofNullable(d.getString(EDITED_BY)).map(AccountId::new));
   }
 
-  private static Document content(EventContent content) {
+  /** The stored {@code content} sub-document of an event. */
+  static Document content(EventContent content) {
     return switch (content) {
       case EventContent.Message m -> {
         Document c = new Document("text", m.text());
@@ -75,6 +84,12 @@ final class EventDocuments {
       case EventContent.Typing t -> new Document("userIds", t.userIds().stream().map(AccountId::value).toList())
           .append("timeoutMs", t.timeout().toMillis());
       case EventContent.Receipt r -> new Document("user", r.user().value()).append("upTo", r.upTo().position());
+      case EventContent.Edit e -> {
+        Document c = new Document("event", e.target().position()).append("text", e.text());
+        e.context().ifPresent(x -> c.append("context", x.json()));
+        yield c;
+      }
+      case EventContent.Redaction r -> new Document("event", r.target().position());
     };
   }
 
@@ -91,6 +106,9 @@ final class EventDocuments {
       case "m.typing" -> new EventContent.Typing(c.getList("userIds", String.class).stream().map(AccountId::new).toList(),
           Duration.ofMillis(c.getLong("timeoutMs")));
       case "m.receipt" -> new EventContent.Receipt(new AccountId(c.getString("user")), new EventId(c.getLong("upTo")));
+      case "m.edit" -> new EventContent.Edit(new EventId(c.getLong("event")), c.getString("text"),
+          Optional.ofNullable(c.getString("context")).map(JsonObjectText::new));
+      case "m.redaction" -> new EventContent.Redaction(new EventId(c.getLong("event")));
       default -> throw new IllegalStateException("unknown stored event type " + type);
     };
   }

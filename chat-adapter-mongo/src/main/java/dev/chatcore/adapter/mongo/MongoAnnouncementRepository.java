@@ -1,7 +1,9 @@
 package dev.chatcore.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -48,11 +50,39 @@ public final class MongoAnnouncementRepository implements AnnouncementRepository
     return MongoErrors.call("read announcements", () -> {
       List<Announcement> out = new ArrayList<>();
       for (Document d : announcements.find(gt("expiresAt", Date.from(now))).sort(Sorts.ascending("createdAt", "_id"))) {
-        out.add(new Announcement(d.getString("_id"), new AccountId(d.getString("author")), d.getString("text"),
-            Optional.ofNullable(d.getString("context")).map(JsonObjectText::new), d.getDate("createdAt").toInstant(),
-            d.getDate("expiresAt").toInstant()));
+        out.add(fromDocument(d));
       }
       return out;
     });
+  }
+
+  @Override
+  public Optional<Announcement> find(String id) {
+    return MongoErrors.call("find announcement", () -> Optional.ofNullable(announcements.find(eq("_id", id)).first())
+        .map(MongoAnnouncementRepository::fromDocument));
+  }
+
+  /**
+   * Reads a batch of expired ids through the {@code expiresAt} index, then deletes each one only
+   * if it is still expired: an announcement saved again meanwhile with a later expiry stays.
+   */
+  @Override
+  public int purgeExpired(Instant now, int limit) {
+    if (limit <= 0) return 0;
+    Date at = Date.from(now);
+    return MongoErrors.call("purge announcements", () -> {
+      int purged = 0;
+      for (Document d : announcements.find(lte("expiresAt", at)).projection(new Document("_id", 1)).limit(limit)
+          .into(new ArrayList<>())) {
+        purged += (int) announcements.deleteOne(and(eq("_id", d.getString("_id")), lte("expiresAt", at))).getDeletedCount();
+      }
+      return purged;
+    });
+  }
+
+  private static Announcement fromDocument(Document d) {
+    return new Announcement(d.getString("_id"), new AccountId(d.getString("author")), d.getString("text"),
+        Optional.ofNullable(d.getString("context")).map(JsonObjectText::new), d.getDate("createdAt").toInstant(),
+        d.getDate("expiresAt").toInstant());
   }
 }

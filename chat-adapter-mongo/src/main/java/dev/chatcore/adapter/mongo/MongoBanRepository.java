@@ -1,6 +1,8 @@
 package dev.chatcore.adapter.mongo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -60,6 +62,25 @@ public final class MongoBanRepository implements BanRepository {
   @Override
   public long count() {
     return MongoErrors.call("count bans", () -> bans.countDocuments());
+  }
+
+  /**
+   * Reads a batch of ended bans through the sparse {@code until} index (permanent bans have no
+   * {@code until}, so they never match), then deletes each one only if it has still ended: a ban
+   * put again meanwhile with a later end stays.
+   */
+  @Override
+  public int purgeExpired(java.time.Instant now, int limit) {
+    if (limit <= 0) return 0;
+    Date at = Date.from(now);
+    return MongoErrors.call("purge bans", () -> {
+      int purged = 0;
+      for (Document d : bans.find(lte("until", at)).projection(new Document("_id", 1)).limit(limit)
+          .into(new ArrayList<>())) {
+        purged += (int) bans.deleteOne(and(eq("_id", d.getString("_id")), lte("until", at))).getDeletedCount();
+      }
+      return purged;
+    });
   }
 
   @Override

@@ -10,6 +10,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.MongoException;
 import com.mongodb.ReadConcern;
@@ -26,6 +27,8 @@ import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.MessageFilter;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
@@ -42,6 +45,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -259,9 +263,15 @@ public final class MongoEventLog implements EventLog {
   @Override
   public List<Event> readMessagesSince(RoomId room, Instant from, int limit) {
     long snapshot = head.current();
-    return find("read messages since", and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
-        gte("ts", Date.from(from.truncatedTo(ChronoUnit.MILLIS).plusNanos(from.getNano() % 1_000_000 == 0 ? 0 : 1_000_000))),
-        lte("_id", snapshot), notExpired()), Sorts.ascending("ts", "_id"), limit);
+    Date since = Date.from(from.truncatedTo(ChronoUnit.MILLIS).plusNanos(from.getNano() % 1_000_000 == 0 ? 0 : 1_000_000));
+    // messages created before `from` but edited since sort before every message created since
+    List<Event> out = new ArrayList<>(find("read messages edited since", and(eq(EventDocuments.ROOM, room.value()),
+        eq(EventDocuments.MSG, true), gte(EventDocuments.UPDATED_AT, since), lt("ts", since), lte("_id", snapshot),
+        notExpired()), Sorts.ascending("ts", "_id"), limit));
+    if (out.size() == limit) return out;
+    out.addAll(find("read messages since", and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
+        gte("ts", since), lte("_id", snapshot), notExpired()), Sorts.ascending("ts", "_id"), limit - out.size()));
+    return out;
   }
 
   @Override
@@ -269,6 +279,83 @@ public final class MongoEventLog implements EventLog {
     long below = head.current();
     return MongoErrors.call("purge expired events", () -> events.deleteMany(
         and(lte(EventDocuments.EXPIRES_AT, Date.from(now)), lte("_id", below))).getDeletedCount());
+  }
+
+  /**
+   * Deletes in batches of the room's oldest messages, never above the stable head (a deleted
+   * position above it would look abandoned and delay readers by the grace).
+   */
+  @Override
+  public int deleteMessages(RoomId room, EventId upTo, int limit) {
+    if (limit <= 0) return 0;
+    long below = Math.min(upTo.position(), head.current());
+    return MongoErrors.call("delete messages", () -> {
+      List<Long> positions = new ArrayList<>();
+      for (Document d : events.find(and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
+          lte("_id", below))).projection(Projections.include("_id")).sort(Sorts.ascending("_id")).limit(limit)) {
+        positions.add(d.getLong("_id"));
+      }
+      if (positions.isEmpty()) return 0;
+      // counts only what this call removed: a concurrent purge may take some of them first
+      return (int) events.deleteMany(and(in("_id", positions), eq(EventDocuments.MSG, true))).getDeletedCount();
+    });
+  }
+
+  @Override
+  public List<Event> findMessages(MessageFilter filter, int offset, int limit) {
+    return MongoErrors.call("find messages", () -> {
+      List<Event> out = new ArrayList<>(Math.min(limit, 128));
+      for (Document d : events.find(matching(filter)).sort(Sorts.descending("_id")).skip(offset).limit(limit)) {
+        out.add(EventDocuments.fromDocument(d));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public long countMessages(MessageFilter filter) {
+    return MongoErrors.call("count messages", () -> events.countDocuments(matching(filter)));
+  }
+
+  /**
+   * The admin filter: indexed by room ({@code room_messages}) or sender ({@code sender_messages});
+   * the text is a literal, case-insensitive substring: the user's text is quoted, never a pattern.
+   */
+  private Bson matching(MessageFilter filter) {
+    List<Bson> parts = new ArrayList<>(List.of(eq(EventDocuments.MSG, true), lte("_id", head.current()), notExpired()));
+    filter.room().ifPresent(r -> parts.add(eq(EventDocuments.ROOM, r.value())));
+    filter.sender().ifPresent(a -> parts.add(eq("sender", a.value())));
+    filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", Pattern.quote(t), "i")));
+    return and(parts);
+  }
+
+  @Override
+  public Optional<Event> deleteMessage(EventId id) {
+    return MongoErrors.call("delete message", () -> Optional.ofNullable(
+        events.findOneAndDelete(and(eq("_id", id.position()), eq(EventDocuments.MSG, true))))
+        .map(EventDocuments::fromDocument));
+  }
+
+  /**
+   * One conditional update of the stored message: a message deleted meanwhile matches nothing.
+   * The result is the document before the update with this edit applied, not the document after
+   * it (which a concurrent edit may already have changed again; see {@link #allocate}).
+   */
+  @Override
+  public Optional<Event> editMessage(EventId id, EventContent.Message content, Optional<Instant> expiresAt, Instant at,
+      AccountId editor) {
+    Instant editedAt = at.truncatedTo(ChronoUnit.MILLIS);
+    Optional<Instant> expiry = expiresAt.map(e -> e.truncatedTo(ChronoUnit.MILLIS));
+    List<Bson> changes = new ArrayList<>(List.of(
+        Updates.set(EventDocuments.CONTENT, EventDocuments.content(content)),
+        Updates.set(EventDocuments.UPDATED_AT, Date.from(editedAt)),
+        Updates.set(EventDocuments.EDITED_BY, editor.value())));
+    changes.add(expiry.map(e -> Updates.set(EventDocuments.EXPIRES_AT, Date.from(e)))
+        .orElseGet(() -> Updates.unset(EventDocuments.EXPIRES_AT)));
+    return MongoErrors.call("edit message", () -> Optional.ofNullable(events.findOneAndUpdate(
+        and(eq("_id", id.position()), eq(EventDocuments.MSG, true)), Updates.combine(changes),
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+        .map(before -> EventDocuments.fromDocument(before).edited(content, expiry, editedAt, editor)));
   }
 
   /** Lasting events, and expiring ones not yet expired by this log's clock. */

@@ -1,5 +1,7 @@
 package dev.chatcore.adapter.mongo;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
@@ -48,12 +50,47 @@ public final class MongoHackedMessageRepository implements HackedMessageReposito
     return MongoErrors.call("list hacked messages", () -> {
       List<HackedMessage> out = new ArrayList<>();
       for (Document d : messages.find().sort(Sorts.descending("createdAt", "_id")).skip(offset).limit(limit)) {
-        out.add(new HackedMessage(d.getString("_id"), new AccountId(d.getString("sender")), new RoomId(d.getString("room")),
-            d.getString("text"), Optional.ofNullable(d.getString("context")).map(JsonObjectText::new),
-            d.getDate("createdAt").toInstant()));
+        out.add(fromDocument(d));
       }
       return out;
     });
+  }
+
+  @Override
+  public List<HackedMessage> list(Optional<RoomId> room, Optional<AccountId> sender, int offset, int limit) {
+    return MongoErrors.call("list hacked messages", () -> {
+      List<HackedMessage> out = new ArrayList<>();
+      for (Document d : messages.find(filter(room, sender)).sort(Sorts.descending("createdAt", "_id")).skip(offset)
+          .limit(limit)) {
+        out.add(fromDocument(d));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public long count(Optional<RoomId> room, Optional<AccountId> sender) {
+    return MongoErrors.call("count hacked messages", () -> messages.countDocuments(filter(room, sender)));
+  }
+
+  @Override
+  public Optional<HackedMessage> find(String id) {
+    return MongoErrors.call("find hacked message", () -> Optional.ofNullable(messages.find(eq("_id", id)).first())
+        .map(MongoHackedMessageRepository::fromDocument));
+  }
+
+  /** Served by the {@code room_created} and {@code sender_created} indexes. */
+  private static org.bson.conversions.Bson filter(Optional<RoomId> room, Optional<AccountId> sender) {
+    List<org.bson.conversions.Bson> parts = new ArrayList<>();
+    room.ifPresent(r -> parts.add(eq("room", r.value())));
+    sender.ifPresent(a -> parts.add(eq("sender", a.value())));
+    return parts.isEmpty() ? empty() : and(parts);
+  }
+
+  private static HackedMessage fromDocument(Document d) {
+    return new HackedMessage(d.getString("_id"), new AccountId(d.getString("sender")), new RoomId(d.getString("room")),
+        d.getString("text"), Optional.ofNullable(d.getString("context")).map(JsonObjectText::new),
+        d.getDate("createdAt").toInstant());
   }
 
   @Override

@@ -49,6 +49,11 @@ public final class MongoIndexes {
               new IndexOptions().name("sender_txn").unique(true).sparse(true)),
           // readMessagesSince: a room's messages by time
           new IndexModel(Indexes.ascending("room", "msg", "ts", "_id"), new IndexOptions().name("room_messages_ts")),
+          // readMessagesSince: a room's messages edited since (only edited ones carry updatedAt)
+          new IndexModel(Indexes.ascending("room", "msg", "updatedAt"),
+              new IndexOptions().name("room_messages_updated").sparse(true)),
+          // findMessages, countMessages by sender (admin listing and search of an account's messages)
+          new IndexModel(Indexes.ascending("sender", "msg", "_id"), new IndexOptions().name("sender_messages")),
           // purgeExpired, and the server's own deletion of expired events nobody purged
           new IndexModel(Indexes.ascending("expiresAt"),
               new IndexOptions().name("expires_ttl").expireAfter(EXPIRED_EVENT_TTL_SECONDS, TimeUnit.SECONDS)))),
@@ -71,8 +76,9 @@ public final class MongoIndexes {
       // joinIfBelow's counters and the offence records: by _id only
       Map.entry(MEMBER_COUNTS, List.of()),
       Map.entry(OFFENCES, List.of()),
-      // bans: by _id (account), listed by _id
-      Map.entry(BANS, List.of()),
+      Map.entry(BANS, List.of(
+          // by _id (account), listed by _id; purgeExpired: bans that ended (permanent ones have no until)
+          new IndexModel(Indexes.ascending("until"), new IndexOptions().name("until").sparse(true)))),
       Map.entry(REACTIONS, List.of(
           // aggregates (a page of messages of one room), deleteRoom (prefix)
           new IndexModel(Indexes.ascending("room", "message"), new IndexOptions().name("room_message")))),
@@ -98,13 +104,27 @@ public final class MongoIndexes {
       Map.entry(PREFERENCES, List.of()),
       Map.entry(REPORTS, List.of(
           // find(id)
-          new IndexModel(Indexes.ascending("id"), new IndexOptions().name("report_id").unique(true)))),
+          new IndexModel(Indexes.ascending("id"), new IndexOptions().name("report_id").unique(true)),
+          // list, the admin order: New first, then most reported, then newest
+          new IndexModel(Indexes.compoundIndex(Indexes.descending("rank", "reportedCount", "createdAt"),
+              Indexes.ascending("id")), new IndexOptions().name("admin_order")),
+          // list(account): the three branches of its $or
+          new IndexModel(Indexes.ascending("firstReporter"), new IndexOptions().name("first_reporter")),
+          new IndexModel(Indexes.ascending("reporterIds"), new IndexOptions().name("reporter_ids")),
+          new IndexModel(Indexes.ascending("log.author"), new IndexOptions().name("log_author")),
+          // purge: reports of a status older than the cutoff
+          new IndexModel(Indexes.ascending("status", "createdAt"), new IndexOptions().name("status_created")))),
       Map.entry(ANNOUNCEMENTS, List.of(
-          // active: not yet expired
+          // active: not yet expired; purgeExpired: expired
           new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().name("expires_at")))),
       Map.entry(HACKED_MESSAGES, List.of(
           // list newest first, purgeBefore
-          new IndexModel(Indexes.descending("createdAt", "_id"), new IndexOptions().name("created_desc")))));
+          new IndexModel(Indexes.descending("createdAt", "_id"), new IndexOptions().name("created_desc")),
+          // list and count filtered by room or sender, newest first
+          new IndexModel(Indexes.compoundIndex(Indexes.ascending("room"), Indexes.descending("createdAt", "_id")),
+              new IndexOptions().name("room_created")),
+          new IndexModel(Indexes.compoundIndex(Indexes.ascending("sender"), Indexes.descending("createdAt", "_id")),
+              new IndexOptions().name("sender_created")))));
 
   private static final int NAMESPACE_EXISTS = 48;
 

@@ -64,6 +64,27 @@ public final class MongoRoomRepository implements RoomRepository {
         .getModifiedCount() == 1);
   }
 
+  /** A replace conditional on "same type, not deleted", so a tombstone is never brought back. */
+  @Override
+  public boolean update(Room room) {
+    return MongoErrors.call("update room", () -> {
+      boolean replaced = rooms.replaceOne(and(eq("_id", room.id().value()), eq("type", room.type().name()),
+          exists("deletedAt", false)), toDocument(room)).getMatchedCount() == 1;
+      if (replaced) return true;
+      Document stored = rooms.find(eq("_id", room.id().value())).first();
+      if (stored != null && !stored.containsKey("deletedAt") && !room.type().name().equals(stored.getString("type"))) {
+        throw new IllegalArgumentException("a room keeps its type");
+      }
+      return false;
+    });
+  }
+
+  @Override
+  public boolean purgeTombstone(RoomId id) {
+    return MongoErrors.call("purge room tombstone", () -> rooms.deleteOne(
+        and(eq("_id", id.value()), exists("deletedAt", true))).getDeletedCount() == 1);
+  }
+
   private List<Room> list(String what, Bson filter) {
     return MongoErrors.call(what, () -> {
       List<Room> out = new ArrayList<>();

@@ -9,6 +9,6 @@ class MongoChatCoreTest extends ChatCoreContract {
 
   @Override
   protected ChatStorage newStorage() {
-    return mongo.storage(mongo.options(mongo.freshName()));
+    return mongo.storage(mongo.options(mongo.freshName()), clock);
   }
 }

@@ -89,7 +89,23 @@ class MongoChatStorageTest {
         () -> storage.preferences().findOrCreate(TestIds.account(), "0123456789abcdef01234567", T),
         () -> storage.reports().findByMessage(new EventId(1)),
         () -> storage.announcements().active(T),
-        () -> storage.hackedMessages().count());
+        () -> storage.hackedMessages().count(),
+        // the admin methods
+        () -> storage.events().findMessages(dev.chatcore.domain.event.MessageFilter.all(), 0, 10),
+        () -> storage.events().countMessages(dev.chatcore.domain.event.MessageFilter.all()),
+        () -> storage.events().deleteMessage(new EventId(1)),
+        () -> storage.events().editMessage(new EventId(1), new dev.chatcore.domain.event.EventContent.Message("x",
+            Optional.empty()), Optional.empty(), T, TestIds.account()),
+        () -> storage.events().deleteMessages(room.id(), new EventId(1), 10),
+        () -> storage.reports().list(Optional.empty(), 0, 10),
+        () -> storage.reports().review("000000000000000000000001", dev.chatcore.domain.chat.ReportStatus.MILD,
+            Optional.empty(), TestIds.account()),
+        () -> storage.reports().purge(dev.chatcore.domain.chat.ReportStatus.MILD, T, 10),
+        () -> storage.announcements().purgeExpired(T, 10),
+        () -> storage.bans().purgeExpired(T, 10),
+        () -> storage.rooms().update(room),
+        () -> storage.rooms().purgeTombstone(room.id()),
+        () -> storage.hackedMessages().list(Optional.of(room.id()), Optional.empty(), 0, 10));
     mongo.stop();
     try {
       for (Executable operation : operations) {

@@ -106,7 +106,7 @@ public final class Sync {
         if (result.isDone()) return;
         SyncScope scope = scope();
         if (answerIfAny(scope)) return;
-        SyncWaiter.Parked p = waiter.park(account.id(), scope.rooms());
+        SyncWaiter.Parked p = waiter.park(account.id(), scope.rooms(), parked); // keeps its age when parked again
         parked = p;
         if (result.isDone()) {
           waiter.release(p);

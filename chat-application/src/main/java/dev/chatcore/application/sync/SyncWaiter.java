@@ -2,13 +2,15 @@ package dev.chatcore.application.sync;
 
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The registry of held syncs. A parked sync costs one small object and no thread; a wake
@@ -16,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * sync then reads the store again. Thread-safe.
  *
  * <p>At most {@code maxPerAccount} syncs of one account are held: parking one more answers the
- * oldest at once ({@link Signal#EVICTED}), so a client cannot pile up held requests.
+ * oldest at once ({@link Signal#EVICTED}), so a client cannot pile up held requests. "Oldest" is
+ * by when the request was first parked: a sync woken for nothing that parks again
+ * ({@link #park(AccountId, Set, Parked)}) keeps its age, so a spurious wake (a feed's late
+ * wake-up, say) cannot make a newer request the one evicted.
  */
 public final class SyncWaiter {
   /** Why a parked sync was signalled. */
@@ -31,15 +36,23 @@ public final class SyncWaiter {
     REVOKED
   }
 
+  private static final AtomicLong SERIALS = new AtomicLong();
+  /** Oldest request first; the serial tells apart two parkings of one age. */
+  private static final Comparator<Parked> BY_AGE =
+      Comparator.<Parked>comparingLong(p -> p.age).thenComparingLong(p -> p.serial);
+
   /** One held sync. */
   public static final class Parked {
     private final AccountId account;
     private final Set<RoomId> rooms;
+    private final long serial = SERIALS.incrementAndGet();
+    private final long age;
     private final CompletableFuture<Signal> signal = new CompletableFuture<>();
 
-    private Parked(AccountId account, Set<RoomId> rooms) {
+    private Parked(AccountId account, Set<RoomId> rooms, Parked previous) {
       this.account = account;
       this.rooms = rooms;
+      this.age = previous == null ? serial : previous.age;
     }
 
     /** Completes once, with the first signal. */
@@ -50,7 +63,7 @@ public final class SyncWaiter {
 
   private final int maxPerAccount;
   private final Map<RoomId, Set<Parked>> byRoom = new ConcurrentHashMap<>();
-  private final Map<AccountId, Deque<Parked>> byAccount = new ConcurrentHashMap<>();
+  private final Map<AccountId, NavigableSet<Parked>> byAccount = new ConcurrentHashMap<>();
   private volatile boolean shutDown;
 
   public SyncWaiter(int maxPerAccount) {
@@ -63,12 +76,20 @@ public final class SyncWaiter {
    * be missed) and must {@link #release} the sync when it is done.
    */
   public Parked park(AccountId account, Set<RoomId> rooms) {
-    Parked parked = new Parked(account, Set.copyOf(rooms));
+    return park(account, rooms, null);
+  }
+
+  /**
+   * {@link #park(AccountId, Set)} for a request parked before as {@code previous} (released since):
+   * it keeps the age of {@code previous} for the choice of the oldest.
+   */
+  public Parked park(AccountId account, Set<RoomId> rooms, Parked previous) {
+    Parked parked = new Parked(account, Set.copyOf(rooms), previous);
     Parked[] evicted = new Parked[1];
     byAccount.compute(account, (a, held) -> {
-      Deque<Parked> mine = held == null ? new ArrayDeque<>() : held;
+      NavigableSet<Parked> mine = held == null ? new TreeSet<>(BY_AGE) : held;
       synchronized (mine) {
-        mine.addLast(parked);
+        mine.add(parked);
         if (mine.size() > maxPerAccount) evicted[0] = mine.pollFirst();
       }
       return mine;
@@ -124,7 +145,7 @@ public final class SyncWaiter {
   }
 
   private void signalAccount(AccountId account, Signal signal) {
-    Deque<Parked> mine = byAccount.get(account);
+    NavigableSet<Parked> mine = byAccount.get(account);
     if (mine == null) return;
     Parked[] copy;
     synchronized (mine) {
@@ -137,7 +158,7 @@ public final class SyncWaiter {
   public void shutdown() {
     shutDown = true;
     for (Set<Parked> watching : byRoom.values()) signalAll(watching, Signal.SHUTDOWN);
-    for (Deque<Parked> mine : byAccount.values()) {
+    for (NavigableSet<Parked> mine : byAccount.values()) {
       Parked[] copy;
       synchronized (mine) {
         copy = mine.toArray(Parked[]::new);
@@ -149,7 +170,7 @@ public final class SyncWaiter {
   /** Number of syncs held now. */
   public int heldCount() {
     int n = 0;
-    for (Deque<Parked> mine : byAccount.values()) {
+    for (NavigableSet<Parked> mine : byAccount.values()) {
       synchronized (mine) {
         n += mine.size();
       }
