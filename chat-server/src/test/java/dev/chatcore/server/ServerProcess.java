@@ -1,0 +1,83 @@
+package dev.chatcore.server;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The server as an operator runs it: a separate JVM started through {@link Main}, on a free port. */
+record ServerProcess(Process process, String base, HttpClient client) implements AutoCloseable {
+  static ProcessBuilder java(Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().keySet().removeIf(k -> k.startsWith("CHAT_"));
+    pb.environment().putAll(env);
+    return pb;
+  }
+
+  /** Starts the server with {@code env} (and a free port) and waits for its start line. */
+  static ServerProcess start(Map<String, String> env) throws Exception {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("CHAT_PORT", "0");
+    Process p = java(all).redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    String base = null;
+    while ((line = out.readLine()) != null) {
+      int at = line.indexOf("chat-server listening on ");
+      if (at >= 0) {
+        base = line.substring(at + "chat-server listening on ".length()).strip();
+        break;
+      }
+    }
+    if (base == null) throw new AssertionError("server did not start");
+    Thread drain = new Thread(() -> {
+      try {
+        out.transferTo(java.io.Writer.nullWriter());
+      } catch (java.io.IOException ignored) {
+        // the process ended
+      }
+    });
+    drain.setDaemon(true);
+    drain.start();
+    return new ServerProcess(p, base, HttpClient.newHttpClient());
+  }
+
+  HttpResponse<String> get(String path, String token) throws Exception {
+    return client.send(request(path, token), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String token, String json) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
+    return client.sendAsync(request(path, token), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String path, String token) {
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+        .timeout(Duration.ofSeconds(70)).build();
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+}
