@@ -29,6 +29,7 @@ final class Context implements AutoCloseable {
   private final List<String> jvmOpts;
   private final String storage;
   private final String mongoUri;
+  private de.bwaldvogel.mongo.MongoServer embeddedMongo;
   private final Map<String, String> serverEnv;
   private final Path logDir;
   private final int startTimeoutS;
@@ -77,7 +78,14 @@ final class Context implements AutoCloseable {
     env.put("CHAT_PORT", "0");
     env.put("CHAT_AUTH_SECRET", secret);
     env.put("CHAT_STORAGE", storage);
-    if (mongoUri != null) env.put("CHAT_MONGO_URI", mongoUri);
+    if ("embedded".equals(mongoUri)) {
+      // mongo-java-server in this JVM: no install needed, but it is not a real MongoDB (docs/performance.md)
+      embeddedMongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+      java.net.InetSocketAddress at = embeddedMongo.bind();
+      env.put("CHAT_MONGO_URI", "mongodb://127.0.0.1:" + at.getPort());
+    } else if (mongoUri != null) {
+      env.put("CHAT_MONGO_URI", mongoUri);
+    }
     if (!rateLimit.equals("default")) {
       // Capacity, not the per-account token bucket (SPEC §5: 20/s, burst 40), is what the scenarios measure.
       env.put("CHAT_RATE_LIMIT_PER_SECOND", rateLimit);
@@ -172,5 +180,6 @@ final class Context implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (server != null) server.close();
+    if (embeddedMongo != null) embeddedMongo.shutdownNow();
   }
 }

@@ -33,7 +33,7 @@ public final class Main {
         moderation  in-process, no server: JMH of the ban gate + rate limiter and the spam check per
                  request, and the rate limiter's heap per tracked account   --accounts 1000000 --iterations 5
       server (default: start chat-server/target/chat-server.jar as a subprocess):
-        --server-jar PATH  --server-jvm-opts "-Xms512m -Xmx512m"  --storage memory|mongodb  --mongo-uri URI
+        --server-jar PATH  --server-jvm-opts "-Xms512m -Xmx512m"  --storage memory|mongodb  --mongo-uri URI|embedded (mongo-java-server in the bench JVM)
         --server-env K=V,K2=V2 (extra environment)  --server-start-timeout 30  --log-dir DIR
         --server-rate-limit 1000000|default  (CHAT_RATE_LIMIT_PER_SECOND and _BURST; default lifts the limit)
         or a running server: --url http://127.0.0.1:PORT --secret S [--pid P]   (loopback only)
