@@ -36,6 +36,9 @@ final class Context implements AutoCloseable {
   private final String rateLimit;
   private Target target;
   private ManagedProcess server;
+  private ManagedProcess secondServer;
+  private List<String> serverCommand;
+  private Map<String, String> serverEnvironment;
   private Tokens tokens;
 
   Context(Options o, long deadlineNanos) {
@@ -100,6 +103,8 @@ final class Context implements AutoCloseable {
     Path log = logDir.resolve("bench-server.log");
     System.err.println("starting chat-server: " + String.join(" ", cmd) + " (log " + log + ")");
     server = ManagedProcess.start("chat-server", cmd, env, CHAT_READY, log, startTimeoutS);
+    serverCommand = cmd;
+    serverEnvironment = env;
     target = Target.of(server.url(), secret, server.pid());
     System.err.println("chat-server ready at " + target.url() + " pid " + server.pid());
     return target;
@@ -177,8 +182,24 @@ final class Context implements AutoCloseable {
     return (deadlineNanos - System.nanoTime()) / 1e9;
   }
 
+  /**
+   * A second server process on the same storage, secret and options as {@link #target()}: node B
+   * of a two-node chat (only meaningful on MongoDB, where nodes share the stream).
+   */
+  synchronized Target secondTarget() throws IOException, InterruptedException {
+    Target first = target();
+    if (serverCommand == null) throw new BenchFailure("a second node needs a server started by the bench (no --url)");
+    if (!storage.equals("mongodb")) throw new BenchFailure("a second node needs --storage mongodb (memory nodes share nothing)");
+    if (secondServer == null) {
+      secondServer = ManagedProcess.start("chat-server-b", serverCommand, serverEnvironment, CHAT_READY,
+          logDir.resolve("bench-server-b.log"), startTimeoutS);
+    }
+    return Target.of(secondServer.url(), first.secret(), secondServer.pid());
+  }
+
   @Override
   public synchronized void close() {
+    if (secondServer != null) secondServer.close();
     if (server != null) server.close();
     if (embeddedMongo != null) embeddedMongo.shutdownNow();
   }

@@ -18,6 +18,7 @@ final class FanoutScenario implements Scenario {
   private final int graceS;
   private final int waitMs;
   private final boolean saturate;
+  private final boolean crossNode;
   private final List<Double> steps;
   private final double stepSeconds;
   private final double p99LimitMs;
@@ -37,6 +38,7 @@ final class FanoutScenario implements Scenario {
     p99LimitMs = o.decimal("p99-limit-ms", 1000);
     senderConnections = (int) o.number("sender-connections", 8, 1, 1000);
     postsPerSenderPerS = (int) o.number("posts-per-sender-per-s", 10, 1, 1_000_000);
+    crossNode = o.flag("cross-node", false);
   }
 
   @Override
@@ -58,7 +60,11 @@ final class FanoutScenario implements Scenario {
     r.put("setup_s", rx.setupSeconds);
     r.line("setup: %d receivers polling in %.1f s (room %s)", users, rx.setupSeconds, roomId);
     double maxRate = saturate ? steps.get(steps.size() - 1) : rate;
-    FanoutSender sender = new FanoutSender(t, tokens, (int) Math.ceil(maxRate / postsPerSenderPerS), roomId, senderConnections);
+    // --cross-node: receivers hold their syncs on node A, the sender posts to node B
+    Target senderTarget = crossNode ? ctx.secondTarget() : t;
+    r.put("cross_node", crossNode);
+    FanoutSender sender = new FanoutSender(senderTarget, tokens, (int) Math.ceil(maxRate / postsPerSenderPerS), roomId,
+        senderConnections);
     try {
       if (warmup > 0) {
         sender.send(null, saturate ? steps.get(0) : rate, warmup, ctx.deadlineNanos);

@@ -18,6 +18,7 @@ public final class Main {
       scenarios:
         fanout   N receivers hold a sync each; one sender posts M messages at R msg/s
                  --users 1000 --rate 20 --messages 300 --warmup 20 --grace 10 --wait 30000
+                 --cross-node true (MongoDB only): receivers on node A, the sender on a second server, node B
                  --saturate true [--steps 5,10,20,50,100,200,400,800,1600,3200 --step-seconds 10 --p99-limit-ms 1000]
                  --sender-connections 8 --posts-per-sender-per-s 10
         send     C connections post messages to one channel, closed loop
