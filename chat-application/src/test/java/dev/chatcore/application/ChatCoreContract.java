@@ -81,11 +81,7 @@ public abstract class ChatCoreContract {
   }
 
   static Limits withSyncMin(Limits d, Duration min) {
-    return new Limits(d.requestBodyMaxBytes(), d.messageTextMaxChars(), d.messageContextMaxBytes(),
-        d.preferencesMaxBytes(), d.roomNameMaxChars(), d.reactionKeyMaxChars(), d.syncTimeoutDefault(), min,
-        d.syncTimeoutMax(), d.syncBatchMax(), d.heldSyncsPerAccount(), d.historyLimitDefault(), d.historyLimitMax(),
-        d.typingTimeoutDefault(), d.typingTimeoutMax(), d.dmMembersMax(), d.globalRoomCapacity(),
-        d.globalRoomOverflowCapacity(), d.privateRoomCapacity(), d.rateLimitPerSecond(), d.rateLimitBurst());
+    return d.withSyncTimeoutMin(min);
   }
 
   protected RoomId channel(String name) {

@@ -71,11 +71,7 @@ public final class HttpTestServer implements AutoCloseable {
   }
 
   public static Limits generousRateLimit(Limits d) {
-    return new Limits(d.requestBodyMaxBytes(), d.messageTextMaxChars(), d.messageContextMaxBytes(),
-        d.preferencesMaxBytes(), d.roomNameMaxChars(), d.reactionKeyMaxChars(), d.syncTimeoutDefault(),
-        d.syncTimeoutMin(), d.syncTimeoutMax(), d.syncBatchMax(), d.heldSyncsPerAccount(), d.historyLimitDefault(),
-        d.historyLimitMax(), d.typingTimeoutDefault(), d.typingTimeoutMax(), d.dmMembersMax(), d.globalRoomCapacity(),
-        d.globalRoomOverflowCapacity(), d.privateRoomCapacity(), 10_000, 100_000);
+    return d.withRateLimit(10_000, 100_000);
   }
 
   public ChatCore core() {

@@ -38,11 +38,7 @@ public final class TestApi implements AutoCloseable {
   /** The default limits with other global room capacities. */
   public static Limits globalCapacity(int capacity, int overflow) {
     Limits d = HttpTestServer.generousRateLimit(Limits.defaults());
-    return new Limits(d.requestBodyMaxBytes(), d.messageTextMaxChars(), d.messageContextMaxBytes(),
-        d.preferencesMaxBytes(), d.roomNameMaxChars(), d.reactionKeyMaxChars(), d.syncTimeoutDefault(),
-        d.syncTimeoutMin(), d.syncTimeoutMax(), d.syncBatchMax(), d.heldSyncsPerAccount(), d.historyLimitDefault(),
-        d.historyLimitMax(), d.typingTimeoutDefault(), d.typingTimeoutMax(), d.dmMembersMax(), capacity, overflow,
-        d.privateRoomCapacity(), d.rateLimitPerSecond(), d.rateLimitBurst());
+    return d.withRoomCapacities(capacity, overflow, d.privateRoomCapacity());
   }
 
   /** A client with a player token for {@code account}. */

@@ -55,12 +55,7 @@ class MongoCrossNodeConcurrencyTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private static Limits smallGlobalRooms() {
-    Limits d = Limits.defaults();
-    return new Limits(d.requestBodyMaxBytes(), d.messageTextMaxChars(), d.messageContextMaxBytes(),
-        d.preferencesMaxBytes(), d.roomNameMaxChars(), d.reactionKeyMaxChars(), d.syncTimeoutDefault(),
-        d.syncTimeoutMin(), d.syncTimeoutMax(), d.syncBatchMax(), d.heldSyncsPerAccount(), d.historyLimitDefault(),
-        d.historyLimitMax(), d.typingTimeoutDefault(), d.typingTimeoutMax(), d.dmMembersMax(), GLOBAL_CAPACITY,
-        GLOBAL_CAPACITY + 2, 3, d.rateLimitPerSecond(), d.rateLimitBurst());
+    return Limits.defaults().withRoomCapacities(GLOBAL_CAPACITY, GLOBAL_CAPACITY + 2, 3);
   }
 
   private static final SpamPolicy NO_SPAM_BANS = new SpamPolicy(1_000_000, Duration.ofSeconds(1),

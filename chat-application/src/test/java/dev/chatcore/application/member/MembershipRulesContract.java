@@ -37,11 +37,7 @@ public abstract class MembershipRulesContract extends CoreFixture {
   @Override
   protected Limits limits() {
     Limits d = Limits.defaults();
-    return new Limits(d.requestBodyMaxBytes(), d.messageTextMaxChars(), d.messageContextMaxBytes(),
-        d.preferencesMaxBytes(), d.roomNameMaxChars(), d.reactionKeyMaxChars(), d.syncTimeoutDefault(),
-        d.syncTimeoutMin(), d.syncTimeoutMax(), d.syncBatchMax(), d.heldSyncsPerAccount(), d.historyLimitDefault(),
-        d.historyLimitMax(), d.typingTimeoutDefault(), d.typingTimeoutMax(), d.dmMembersMax(), 3, GLOBAL_OVERFLOW,
-        d.privateRoomCapacity(), d.rateLimitPerSecond(), d.rateLimitBurst());
+    return d.withRoomCapacities(3, GLOBAL_OVERFLOW, d.privateRoomCapacity());
   }
 
   private List<Membership> memberEvents(RoomId room, AccountId target) {

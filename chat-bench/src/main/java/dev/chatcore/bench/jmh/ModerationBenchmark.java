@@ -49,13 +49,8 @@ public class ModerationBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Clock clock = Clock.systemUTC();
-    Limits d = Limits.defaults();
     // a bucket that never empties: the benchmark measures the check, not refusals
-    Limits limits = new Limits(d.requestBodyMaxBytes(), d.messageTextMaxChars(), d.messageContextMaxBytes(),
-        d.preferencesMaxBytes(), d.roomNameMaxChars(), d.reactionKeyMaxChars(), d.syncTimeoutDefault(),
-        d.syncTimeoutMin(), d.syncTimeoutMax(), d.syncBatchMax(), d.heldSyncsPerAccount(), d.historyLimitDefault(),
-        d.historyLimitMax(), d.typingTimeoutDefault(), d.typingTimeoutMax(), d.dmMembersMax(), d.globalRoomCapacity(),
-        d.globalRoomOverflowCapacity(), d.privateRoomCapacity(), 1_000_000, 1_000_000);
+    Limits limits = Limits.defaults().withRateLimit(1_000_000, 1_000_000);
     core = ChatCore.create(new InMemoryChatStorage(clock), limits, clock);
     bans = core.banGate();
     limiter = core.rateLimiter();

@@ -78,6 +78,31 @@ public record Limits(
         20, 40);
   }
 
+  /** These limits with another minimum sync timeout (tests shorten it to milliseconds). */
+  public Limits withSyncTimeoutMin(Duration min) {
+    return new Limits(requestBodyMaxBytes, messageTextMaxChars, messageContextMaxBytes, preferencesMaxBytes,
+        roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, min, syncTimeoutMax, syncBatchMax,
+        heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
+        dmMembersMax, globalRoomCapacity, globalRoomOverflowCapacity, privateRoomCapacity, rateLimitPerSecond,
+        rateLimitBurst);
+  }
+
+  /** These limits with another rate limit. */
+  public Limits withRateLimit(int perSecond, int burst) {
+    return new Limits(requestBodyMaxBytes, messageTextMaxChars, messageContextMaxBytes, preferencesMaxBytes,
+        roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, syncTimeoutMin, syncTimeoutMax, syncBatchMax,
+        heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
+        dmMembersMax, globalRoomCapacity, globalRoomOverflowCapacity, privateRoomCapacity, perSecond, burst);
+  }
+
+  /** These limits with other room capacities. */
+  public Limits withRoomCapacities(int global, int globalOverflow, int privateRooms) {
+    return new Limits(requestBodyMaxBytes, messageTextMaxChars, messageContextMaxBytes, preferencesMaxBytes,
+        roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, syncTimeoutMin, syncTimeoutMax, syncBatchMax,
+        heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
+        dmMembersMax, global, globalOverflow, privateRooms, rateLimitPerSecond, rateLimitBurst);
+  }
+
   /** Clamps a requested sync timeout into [min, max]. */
   public Duration clampSyncTimeout(Duration requested) {
     if (requested.compareTo(syncTimeoutMin) < 0) return syncTimeoutMin;
