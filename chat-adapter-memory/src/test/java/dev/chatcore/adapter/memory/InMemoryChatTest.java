@@ -228,7 +228,19 @@ class InMemoryChatTest {
   }
 
   @Test
-  void manualMaintenancePurgesExpiredTypingNotices() {
+  void maintenanceRunsTheRetentionJanitor() {
+    manual();
+    RoomId lobby = lobby();
+    chat.deleteRoom(admin, lobby);
+    chat.maintenance().runOnce();
+    assertTrue(chat.core().storage().rooms().find(lobby).isPresent(), "a fresh tombstone is kept");
+    clock.advance(Duration.ofDays(2));
+    assertEquals(0, chat.maintenance().runOnce());
+    assertTrue(chat.core().storage().rooms().find(lobby).isEmpty(), "the janitor purged the old tombstone");
+  }
+
+  @Test
+  void expiredTypingNoticesLeaveTheStream() {
     manual();
     RoomId lobby = lobby();
     EventId before = chat.head();

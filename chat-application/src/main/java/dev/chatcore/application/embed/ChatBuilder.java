@@ -23,7 +23,12 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class ChatBuilder {
   /** How often expired events (typing notices) are purged by the maintenance. */
-  public static final Duration PURGE_EVERY = Duration.ofSeconds(5);
+  /**
+   * How often the retention janitor runs for an embedded chat (as the standalone server's default
+   * {@code CHAT_JANITOR_INTERVAL_S}). Expired typing notices need no task here: the core purges
+   * them on its own timer every 5 s.
+   */
+  public static final Duration JANITOR_EVERY = Duration.ofMinutes(30);
 
   private final ChatStorage storage;
   private Limits limits = Limits.defaults();
@@ -143,9 +148,9 @@ public final class ChatBuilder {
   public Chat build() {
     ChatCore core = ChatCore.create(storage, limits, spamPolicy, clock);
     Maintenance maintenance = new Maintenance()
-        .add(new MaintenanceTask("purge-expired-events", PURGE_EVERY, () -> core.purgeExpiredEvents().purge()))
         .add(new MaintenanceTask("idle-sweep", Maintenance.sweepEvery(idleAfter),
-            () -> core.chat().sweepIdlePlayers().sweep(idleAfter)));
+            () -> core.chat().sweepIdlePlayers().sweep(idleAfter)))
+        .add(new MaintenanceTask("janitor", JANITOR_EVERY, () -> core.janitor().run()));
     ScheduledExecutorService owned = null;
     if (!manualMaintenance) {
       ScheduledExecutorService on = scheduler.orElse(null);
