@@ -2,6 +2,8 @@ package dev.chatcore.adapter.http;
 
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.Caller;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Sender;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
@@ -10,6 +12,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.PathTemplateMatch;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -134,24 +137,31 @@ public final class HttpApi {
       reply.whenComplete((r, failure) -> {
         if (failure instanceof CancellationException) return; // the client went away
         ErrorReply error = failure == null ? null : HttpErrors.toReply(failure);
-        byte[] json = error == null ? bodyOf(r) : Json.write(error.body()); // serialize here, not on the IO thread
-        // Write and complete on the IO thread: Undertow completes an exchange finished elsewhere
-        // by handing its read state back with a compare-and-set loop that the IO thread spins on.
-        exchange.getIoThread().execute(() -> {
-          if (error != null) send(exchange, error.status(), json, error.headers());
-          else send(exchange, r.status(), json, contentType(r));
-        });
+        // Serialize here, not on the IO thread; then write and complete on the IO thread: Undertow
+        // completes an exchange finished elsewhere by handing its read state back with a
+        // compare-and-set loop that the IO thread spins on.
+        if (error != null) {
+          ReplyBuffer json = serialize(error.body());
+          exchange.getIoThread().execute(() -> send(exchange, error.status(), json, error.headers()));
+        } else if (r.body() instanceof Reply.Raw raw) {
+          exchange.getIoThread().execute(() -> send(exchange, r.status(), raw.bytes(), Map.of("Content-Type", raw.contentType())));
+        } else {
+          ReplyBuffer json = r.body() == null ? null : serialize(r.body());
+          exchange.getIoThread().execute(() -> send(exchange, r.status(), json, Map.of()));
+        }
       });
     });
   }
 
-  private static byte[] bodyOf(Reply reply) {
-    if (reply.body() instanceof Reply.Raw raw) return raw.bytes();
-    return reply.body() == null ? NO_BODY : Json.write(reply.body());
-  }
-
-  private static Map<String, String> contentType(Reply reply) {
-    return reply.body() instanceof Reply.Raw raw ? Map.of("Content-Type", raw.contentType()) : Map.of();
+  private static ReplyBuffer serialize(Object body) {
+    ReplyBuffer buffer = ReplyBuffer.take();
+    try {
+      Json.write(body, buffer);
+      return buffer;
+    } catch (RuntimeException e) {
+      buffer.release();
+      throw e;
+    }
   }
 
   private static String clientAddress(HttpServerExchange exchange) {
@@ -181,13 +191,42 @@ public final class HttpApi {
   }
 
   static void sendError(HttpServerExchange exchange, ErrorReply reply) {
-    send(exchange, reply.status(), Json.write(reply.body()), reply.headers());
+    send(exchange, reply.status(), serialize(reply.body()), reply.headers());
+  }
+
+  /** Sends a JSON body ({@code null} for none) and gives its buffer back once it is written. */
+  private static void send(HttpServerExchange exchange, int status, ReplyBuffer json, Map<String, String> headers) {
+    if (json == null) {
+      send(exchange, status, NO_BODY, headers);
+      return;
+    }
+    if (exchange.isResponseStarted()) {
+      json.release();
+      return;
+    }
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+    // Undertow sets the length itself only with its own END_EXCHANGE callback; without it, chunked
+    exchange.setResponseContentLength(json.length());
+    exchange.getResponseSender().send(json.view(), new IoCallback() {
+      @Override
+      public void onComplete(HttpServerExchange ex, Sender sender) {
+        json.release();
+        IoCallback.END_EXCHANGE.onComplete(ex, sender);
+      }
+
+      @Override
+      public void onException(HttpServerExchange ex, Sender sender, IOException failure) {
+        json.release();
+        IoCallback.END_EXCHANGE.onException(ex, sender, failure);
+      }
+    });
   }
 
   private static void send(HttpServerExchange exchange, int status, byte[] body, Map<String, String> headers) {
     if (exchange.isResponseStarted()) return;
     exchange.setStatusCode(status);
-    if (body.length > 0) exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
     headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     exchange.getResponseSender().send(ByteBuffer.wrap(body));
   }

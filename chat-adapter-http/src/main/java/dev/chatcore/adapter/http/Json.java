@@ -3,6 +3,7 @@ package dev.chatcore.adapter.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** The one JSON configuration of the HTTP adapter: parsing request bodies, writing replies. */
@@ -19,6 +21,9 @@ public final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+      // Requests run on virtual threads, one each: the default per-thread buffer recycling would
+      // allocate Jackson's buffers afresh for every request. A shared pool reuses them.
+      .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
       .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -56,6 +61,17 @@ public final class Json {
       return MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write reply", e);
+    }
+  }
+
+  /** Writes a reply body as UTF-8 JSON into {@code out}. */
+  static void write(Object body, OutputStream out) {
+    try {
+      MAPPER.writeValue(out, body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write reply", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -30,6 +30,16 @@ class SystemRoutesTest {
   }
 
   @Test
+  void jsonRepliesCarryTheirExactLength() {
+    for (String path : new String[] {"/.well-known", "/healthz", "/no/such/route"}) {
+      HttpTestServer.Response reply = server.get(path, null);
+      assertEquals(java.util.Optional.of("application/json"), reply.raw().headers().firstValue("content-type"));
+      assertEquals(java.util.Optional.of(String.valueOf(reply.raw().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)),
+          reply.raw().headers().firstValue("content-length"), path);
+    }
+  }
+
+  @Test
   void wellKnownPublishesEveryLimitOfTheSpec() {
     for (String path : new String[] {"/.well-known", "/.well-known/chat"}) {
       JsonNode body = server.get(path, null).json();

@@ -3,6 +3,11 @@ package dev.chatcore.adapter.http.v1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.chatcore.application.member.MemberView;
 import dev.chatcore.application.message.MessageSummary;
 import dev.chatcore.application.room.RoomView;
@@ -13,6 +18,7 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.reaction.ReactionCount;
 import dev.chatcore.domain.room.Room;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,10 +53,42 @@ final class V1Json {
       String type,
       Object content,
       @JsonProperty("origin_ts") long originTs,
-      List<ReactionJson> reactions,
+      ReactionsJson reactions,
       @JsonProperty("read_by") long readBy) {}
 
-  record ReactionJson(String key, long count, boolean me) {}
+  /**
+   * A message's reaction aggregate, {@code [{"key", "count", "me"}, ...]}, written straight from
+   * the domain's counts: a history page holds thousands of them, and a wire object per count was
+   * the largest allocation of a page request.
+   */
+  @JsonSerialize(using = ReactionsJson.Writer.class)
+  record ReactionsJson(List<ReactionCount> counts) {
+    static final class Writer extends StdSerializer<ReactionsJson> {
+      private static final SerializedString KEY = new SerializedString("key");
+      private static final SerializedString COUNT = new SerializedString("count");
+      private static final SerializedString ME = new SerializedString("me");
+
+      Writer() {
+        super(ReactionsJson.class);
+      }
+
+      @Override
+      public void serialize(ReactionsJson value, JsonGenerator out, SerializerProvider provider) throws IOException {
+        out.writeStartArray(value, value.counts().size());
+        for (ReactionCount c : value.counts()) {
+          out.writeStartObject();
+          out.writeFieldName(KEY); // pre-encoded names: the generator copies their bytes
+          out.writeString(c.key());
+          out.writeFieldName(COUNT);
+          out.writeNumber(c.count());
+          out.writeFieldName(ME);
+          out.writeBoolean(c.me());
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+      }
+    }
+  }
 
   record MemberJson(
       @JsonProperty("user_id") String userId,
@@ -87,8 +125,8 @@ final class V1Json {
         reactions(summary.reactions()), summary.readBy());
   }
 
-  static List<ReactionJson> reactions(List<ReactionCount> counts) {
-    return counts.stream().map(c -> new ReactionJson(c.key(), c.count(), c.me())).toList();
+  static ReactionsJson reactions(List<ReactionCount> counts) {
+    return new ReactionsJson(counts);
   }
 
   static MemberJson member(MemberView member) {
