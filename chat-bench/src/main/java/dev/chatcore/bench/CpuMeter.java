@@ -11,12 +11,16 @@ final class CpuMeter {
   private final long server0;
   private final long client0;
   private final long machine0;
+  private final long jit0;
+  private final long gc0;
 
   private CpuMeter(long pid) {
     this.pid = pid;
     this.server0 = ProcStats.cpuNanos(pid);
     this.client0 = ProcStats.selfCpuNanos();
     this.machine0 = ProcStats.machineBusyNanos();
+    this.jit0 = ProcStats.threadCpuNanos(pid, ProcStats::isJitThread);
+    this.gc0 = ProcStats.threadCpuNanos(pid, ProcStats::isGcThread);
     this.wall0 = System.nanoTime();
   }
 
@@ -30,14 +34,23 @@ final class CpuMeter {
     long s1 = ProcStats.cpuNanos(pid);
     long c1 = ProcStats.selfCpuNanos();
     long m1 = ProcStats.machineBusyNanos();
+    long j1 = ProcStats.threadCpuNanos(pid, ProcStats::isJitThread);
+    long g1 = ProcStats.threadCpuNanos(pid, ProcStats::isGcThread);
     return new Window(wall,
         server0 < 0 || s1 < 0 ? -1 : s1 - server0,
         client0 < 0 || c1 < 0 ? -1 : c1 - client0,
-        machine0 < 0 || m1 < 0 ? -1 : m1 - machine0);
+        machine0 < 0 || m1 < 0 ? -1 : m1 - machine0,
+        jit0 < 0 || j1 < 0 ? -1 : Math.max(0, j1 - jit0),
+        gc0 < 0 || g1 < 0 ? -1 : Math.max(0, g1 - gc0));
   }
 
-  /** CPU nanoseconds in a window of {@code wallNanos}; -1 for what could not be read. */
-  record Window(long wallNanos, long serverNanos, long clientNanos, long machineNanos) {
+  /**
+   * CPU nanoseconds in a window of {@code wallNanos}; -1 for what could not be read. Of the
+   * server's, {@code serverJitNanos} went to its JIT compiler threads (high while it is still
+   * warming up) and {@code serverGcNanos} to its garbage collector threads.
+   */
+  record Window(long wallNanos, long serverNanos, long clientNanos, long machineNanos, long serverJitNanos,
+      long serverGcNanos) {
     double seconds() {
       return wallNanos / 1e9;
     }
@@ -52,6 +65,14 @@ final class CpuMeter {
 
     double machinePct() {
       return pct(machineNanos);
+    }
+
+    double serverJitPct() {
+      return pct(serverJitNanos);
+    }
+
+    double serverGcPct() {
+      return pct(serverGcNanos);
     }
 
     double otherPct() {
@@ -80,6 +101,8 @@ final class CpuMeter {
       r.put(prefix + "server_cpu_us_per_" + unit, serverMicrosPer(units));
       r.put(prefix + "client_cpu_us_per_" + unit, clientMicrosPer(units));
       r.put(prefix + "server_cpu_pct_of_1_core", serverPct());
+      r.put(prefix + "server_jit_cpu_pct_of_1_core", serverJitPct());
+      r.put(prefix + "server_gc_cpu_pct_of_1_core", serverGcPct());
       r.put(prefix + "client_cpu_pct_of_1_core", clientPct());
       r.put(prefix + "other_cpu_pct_of_1_core", otherPct());
       r.put(prefix + "machine_busy_pct_of_1_core", machinePct());
@@ -87,8 +110,9 @@ final class CpuMeter {
 
     String summary(String unit, long units) {
       return String.format(java.util.Locale.ROOT,
-          "cpu %% of one core over %.1f s: server %.1f, client %.1f, other %.1f; server %.1f us/%s, client %.1f us/%s",
-          seconds(), serverPct(), clientPct(), otherPct(), serverMicrosPer(units), unit, clientMicrosPer(units), unit);
+          "cpu %% of one core over %.1f s: server %.1f (jit %.1f, gc %.1f), client %.1f, other %.1f; server %.1f us/%s, client %.1f us/%s",
+          seconds(), serverPct(), serverJitPct(), serverGcPct(), clientPct(), otherPct(), serverMicrosPer(units), unit,
+          clientMicrosPer(units), unit);
     }
   }
 }

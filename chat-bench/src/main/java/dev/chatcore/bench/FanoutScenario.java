@@ -23,6 +23,7 @@ final class FanoutScenario implements Scenario {
   private final double stepSeconds;
   private final double p99LimitMs;
   private final int senderConnections;
+  private final Warmup warmupRounds;
   private final int postsPerSenderPerS;
 
   FanoutScenario(Options o) {
@@ -30,6 +31,7 @@ final class FanoutScenario implements Scenario {
     rate = o.decimal("rate", 20);
     messages = (int) o.number("messages", 300, 1, 10_000_000);
     warmup = (int) o.number("warmup", 20, 0, 100_000);
+    warmupRounds = new Warmup(o, 0); // at least --warmup messages, then until the server's JIT settles
     graceS = (int) o.number("grace", 10, 0, 600);
     waitMs = (int) o.number("wait", 30_000, 1000, 60_000);
     saturate = o.flag("saturate", false);
@@ -67,7 +69,12 @@ final class FanoutScenario implements Scenario {
         senderConnections);
     try {
       if (warmup > 0) {
-        sender.send(null, saturate ? steps.get(0) : rate, warmup, ctx.deadlineNanos);
+        double warmRate = saturate ? steps.get(0) : rate;
+        sender.send(null, warmRate, warmup, ctx.deadlineNanos);
+        Warmup.Report warm = warmupRounds.run(t.pid(),
+            seconds -> sender.send(null, warmRate, (int) Math.max(1, Math.round(warmRate * seconds)), ctx.deadlineNanos));
+        warm.put(r);
+        r.line("%d warm-up messages, then %s", warmup, warm.summary());
         LockSupport.parkNanos(1_000_000_000L);
       }
       r.put("warmup", warmup);

@@ -19,7 +19,7 @@ final class HistoryScenario implements Scenario {
   private final double seedPace;
   private final double rate;
   private final double seconds;
-  private final double warmupSeconds;
+  private final Warmup warmup;
   private final int connections;
   private final int limit;
 
@@ -32,7 +32,7 @@ final class HistoryScenario implements Scenario {
     seedPace = o.decimal("seed-pace", 15);
     rate = o.decimal("rate", 200);
     seconds = o.decimal("duration", 15);
-    warmupSeconds = o.decimal("warmup-seconds", 3);
+    warmup = new Warmup(o, 3);
     connections = (int) o.number("connections", 16, 1, 10_000);
     limit = (int) o.number("limit", 100, 1, 1000);
   }
@@ -98,7 +98,7 @@ final class HistoryScenario implements Scenario {
     }
     if (!sample.ok()) throw Api.failure("GET", path, sample);
     RequestLoop.Call get = (c, seq, due) -> c.get(path, readerUsers.get((int) (seq % readers)).token(), 30_000);
-    RequestLoop.fixedRate(t, rate, warmupSeconds, connections, get, ctx.deadlineNanos);
+    Warmup.Report warm = warmup.run(t.pid(), length -> RequestLoop.fixedRate(t, rate, length, connections, get, ctx.deadlineNanos));
     CpuMeter cpu = CpuMeter.start(t.pid());
     LoadStats s = RequestLoop.fixedRate(t, rate, seconds, connections, get, ctx.deadlineNanos);
     CpuMeter.Window w = cpu.stop();
@@ -111,6 +111,7 @@ final class HistoryScenario implements Scenario {
     r.put("page_has_read_by", sample.body().contains("\"read_by\""));
     r.put("page_bytes", sample.bytes());
     r.put("rate", rate).put("duration_s", seconds).put("connections", connections);
+    warm.put(r);
     s.report(r, "");
     w.report(r, "", "request", s.requests());
     r.line("history: seeded %d messages x %d reaction keys, %d read receipts in %.1f s (%d requests, %d answered 418)",
@@ -119,6 +120,7 @@ final class HistoryScenario implements Scenario {
         (int) r.getDouble("page_reaction_entries"), r.get("page_has_read_by"), sample.bytes());
     r.line("  GET messages at %.0f/s for %.0f s: %d ok, %d non-2xx (%s), %d errors; sender max lag %.2f ms", rate, seconds,
         s.ok.sum(), s.non2xx.sum(), s.statusSummary(), s.errors.sum(), s.maxLagNanos.get() / 1e6);
+    r.line("  %s", warm.summary());
     r.line("  latency from scheduled time: %s", s.latency.summary());
     r.line("  %s", w.summary("request", s.requests()));
     if (s.firstFailure() != null) r.line("  first failure: %s", s.firstFailure());

@@ -31,6 +31,10 @@ public final class Main {
                  --rate 200 --duration 15 --seed-messages 120 --keys 20 --readers 100 --connections 16
         unread   GET /chat/?lastRead= for the SPEC §4 example player, fixed rate
                  --rate 1000 --duration 15 --connections 32 --last-read seed|<unix s> --private-rooms 1|0 --dms 20
+        warm-up (fanout, history, unread): the load runs in rounds until the server's JIT compiler threads
+                 use under --warmup-jit-quiet-pct 2 (% of one core) in a --warmup-round-seconds 5 round, after at
+                 least --warmup-seconds 3 (fanout: --warmup messages), at most --warmup-max-seconds 120;
+                 --warmup-jit-quiet-pct 0 = a fixed warm-up (JIT-cold figures)
         moderation  in-process, no server: JMH of the ban gate + rate limiter and the spam check per
                  request, and the rate limiter's heap per tracked account   --accounts 1000000 --iterations 5
       server (default: start chat-server/target/chat-server.jar as a subprocess):

@@ -64,14 +64,24 @@ final class Options {
   }
 
   double decimal(String name, double dflt) {
+    return decimal(name, dflt, false);
+  }
+
+  /** A number that may also be 0 (an "off" value). */
+  double decimalOrZero(String name, double dflt) {
+    return decimal(name, dflt, true);
+  }
+
+  private double decimal(String name, double dflt, boolean zeroAllowed) {
     String v = string(name, null);
     if (v == null) return dflt;
     try {
       double d = Double.parseDouble(v);
-      if (!Double.isFinite(d) || d <= 0) throw new NumberFormatException();
+      if (!Double.isFinite(d) || d < 0 || (d == 0 && !zeroAllowed)) throw new NumberFormatException();
       return d;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " must be a positive number, got '" + v + "'");
+      throw new IllegalArgumentException("--" + name + " must be a " + (zeroAllowed ? "non-negative" : "positive")
+          + " number, got '" + v + "'");
     }
   }
 

@@ -41,6 +41,41 @@ final class ProcStats {
     }
   }
 
+  /**
+   * utime + stime of the threads of process {@code pid} whose name ({@code /proc/<pid>/task/<tid>/comm})
+   * {@code names} accepts, in nanoseconds; threads that ended are no longer counted.
+   */
+  static long threadCpuNanos(long pid, java.util.function.Predicate<String> names) {
+    if (pid <= 0) return -1;
+    long ticks = 0;
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          if (!names.test(Files.readString(task.resolve("comm")).strip())) continue;
+          String s = Files.readString(task.resolve("stat"));
+          String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException e) {
+          // the thread ended between the listing and the read
+        }
+      }
+      return ticks * NANOS_PER_TICK;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** HotSpot's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}: names are cut at 15). */
+  static boolean isJitThread(String name) {
+    return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+  }
+
+  /** HotSpot's garbage collector threads (G1, Parallel, ZGC, Shenandoah names). */
+  static boolean isGcThread(String name) {
+    return name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("ZWorker")
+        || name.startsWith("ZDirector") || name.startsWith("Shenandoah") || name.equals("VM Thread");
+  }
+
   static long rssKb(long pid) {
     return statusField(pid, "VmRSS:");
   }

@@ -24,7 +24,7 @@ final class UnreadScenario implements Scenario {
   private final double seedPace;
   private final double rate;
   private final double seconds;
-  private final double warmupSeconds;
+  private final Warmup warmup;
   private final int connections;
   private final String lastReadOption;
 
@@ -38,7 +38,7 @@ final class UnreadScenario implements Scenario {
     seedPace = o.decimal("seed-pace", 15);
     rate = o.decimal("rate", 1000);
     seconds = o.decimal("duration", 15);
-    warmupSeconds = o.decimal("warmup-seconds", 3);
+    warmup = new Warmup(o, 3);
     connections = (int) o.number("connections", 32, 1, 10_000);
     lastReadOption = o.string("last-read", "seed");
   }
@@ -109,19 +109,21 @@ final class UnreadScenario implements Scenario {
     describe(sample, r);
 
     RequestLoop.Call get = (c, seq, due) -> c.get(path, player.token(), 30_000);
-    RequestLoop.fixedRate(t, rate, warmupSeconds, connections, get, ctx.deadlineNanos);
+    Warmup.Report warm = warmup.run(t.pid(), length -> RequestLoop.fixedRate(t, rate, length, connections, get, ctx.deadlineNanos));
     CpuMeter cpu = CpuMeter.start(t.pid());
     LoadStats s = RequestLoop.fixedRate(t, rate, seconds, connections, get, ctx.deadlineNanos);
     CpuMeter.Window w = cpu.stop();
     r.put("global_room_id", global).put("private_room_id", privateRoomId).put("dm_rooms", dmRooms.size());
     r.put("last_read", lastRead).put("seed_requests", seeder.requests()).put("seed_rate_limited_418", seeder.rateLimited());
     r.put("rate", rate).put("duration_s", seconds).put("connections", connections);
+    warm.put(r);
     s.report(r, "");
     w.report(r, "", "request", s.requests());
     r.line("unread: player in %d rooms (%s), %d unread messages in a %d-byte response", (int) r.getDouble("sample_rooms"),
         r.get("sample_room_types"), (int) r.getDouble("sample_unread_messages"), sample.bytes());
     r.line("  GET /chat/?lastRead at %.0f/s for %.0f s: %d ok, %d non-2xx (%s), %d errors; sender max lag %.2f ms", rate,
         seconds, s.ok.sum(), s.non2xx.sum(), s.statusSummary(), s.errors.sum(), s.maxLagNanos.get() / 1e6);
+    r.line("  %s", warm.summary());
     r.line("  latency from scheduled time: %s", s.latency.summary());
     r.line("  %s", w.summary("request", s.requests()));
     if (s.firstFailure() != null) r.line("  first failure: %s", s.firstFailure());
