@@ -10,7 +10,7 @@ import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +39,8 @@ public final class ChatVisibility {
 
   /** A filter for one room's messages; remembers admin look-ups for its lifetime. */
   public Filter filter(Room room, List<AccountId> members) {
-    return new Filter(room.type() == RoomType.GLOBAL, new LinkedHashSet<>(members));
+    boolean everything = room.type() == RoomType.GLOBAL;
+    return new Filter(everything, everything ? Set.of() : new HashSet<>(members));
   }
 
   /** Visibility of one room's messages; not thread-safe (one request uses it). */
