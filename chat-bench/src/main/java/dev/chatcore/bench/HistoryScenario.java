@@ -17,10 +17,7 @@ final class HistoryScenario implements Scenario {
   private final int readers;
   private final int authors;
   private final double seedPace;
-  private final double rate;
-  private final double seconds;
-  private final Warmup warmup;
-  private final int connections;
+  private final FixedRateLoad load;
   private final int limit;
 
   HistoryScenario(Options o) {
@@ -30,10 +27,7 @@ final class HistoryScenario implements Scenario {
     readers = (int) o.number("readers", 100, 1, 100_000);
     authors = (int) o.number("authors", 10, 1, 1000);
     seedPace = o.decimal("seed-pace", 15);
-    rate = o.decimal("rate", 200);
-    seconds = o.decimal("duration", 15);
-    warmup = new Warmup(o, 3);
-    connections = (int) o.number("connections", 16, 1, 10_000);
+    load = new FixedRateLoad(o, 200, 16);
     limit = (int) o.number("limit", 100, 1, 1000);
   }
 
@@ -98,10 +92,8 @@ final class HistoryScenario implements Scenario {
     }
     if (!sample.ok()) throw Api.failure("GET", path, sample);
     RequestLoop.Call get = (c, seq, due) -> c.get(path, readerUsers.get((int) (seq % readers)).token(), 30_000);
-    Warmup.Report warm = warmup.run(t.pid(), length -> RequestLoop.fixedRate(t, rate, length, connections, get, ctx.deadlineNanos));
-    CpuMeter cpu = CpuMeter.start(t.pid());
-    LoadStats s = RequestLoop.fixedRate(t, rate, seconds, connections, get, ctx.deadlineNanos);
-    CpuMeter.Window w = cpu.stop();
+    FixedRateLoad.Measured m = load.run(ctx, t, get);
+    LoadStats s = m.stats();
 
     r.put("room_id", roomId).put("seed_messages", seedMessages).put("reaction_keys", keys).put("reactors", reactors);
     r.put("readers", readers).put("seed_s", seedSeconds).put("seed_requests", seeder.requests());
@@ -110,20 +102,11 @@ final class HistoryScenario implements Scenario {
     r.put("page_reaction_entries", Wire.count(sample.body(), "\"key\""));
     r.put("page_has_read_by", sample.body().contains("\"read_by\""));
     r.put("page_bytes", sample.bytes());
-    r.put("rate", rate).put("duration_s", seconds).put("connections", connections);
-    warm.put(r);
-    s.report(r, "");
-    w.report(r, "", "request", s.requests());
     r.line("history: seeded %d messages x %d reaction keys, %d read receipts in %.1f s (%d requests, %d answered 418)",
         seedMessages, keys, readers, seedSeconds, seeder.requests(), seeder.rateLimited());
     r.line("  page of %d: %d events, %d reaction entries, read_by %s, %d bytes", limit, (int) r.getDouble("page_events"),
         (int) r.getDouble("page_reaction_entries"), r.get("page_has_read_by"), sample.bytes());
-    r.line("  GET messages at %.0f/s for %.0f s: %d ok, %d non-2xx (%s), %d errors; sender max lag %.2f ms", rate, seconds,
-        s.ok.sum(), s.non2xx.sum(), s.statusSummary(), s.errors.sum(), s.maxLagNanos.get() / 1e6);
-    r.line("  %s", warm.summary());
-    r.line("  latency from scheduled time: %s", s.latency.summary());
-    r.line("  %s", w.summary("request", s.requests()));
-    if (s.firstFailure() != null) r.line("  first failure: %s", s.firstFailure());
+    m.report(r, "GET messages");
     if (s.ok.sum() == 0) throw new BenchFailure("no history request succeeded: " + s.firstFailure());
     RateLimitCheck.flag(r, s);
   }

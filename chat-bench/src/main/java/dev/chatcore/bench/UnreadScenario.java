@@ -22,10 +22,7 @@ final class UnreadScenario implements Scenario {
   private final int privateMessages;
   private final int dms;
   private final double seedPace;
-  private final double rate;
-  private final double seconds;
-  private final Warmup warmup;
-  private final int connections;
+  private final FixedRateLoad load;
   private final String lastReadOption;
 
   UnreadScenario(Options o) {
@@ -36,10 +33,7 @@ final class UnreadScenario implements Scenario {
     privateMessages = (int) o.number("private-messages", 20, 0, 100_000);
     dms = (int) o.number("dms", 20, 0, 99);
     seedPace = o.decimal("seed-pace", 15);
-    rate = o.decimal("rate", 1000);
-    seconds = o.decimal("duration", 15);
-    warmup = new Warmup(o, 3);
-    connections = (int) o.number("connections", 32, 1, 10_000);
+    load = new FixedRateLoad(o, 1000, 32);
     lastReadOption = o.string("last-read", "seed");
   }
 
@@ -109,25 +103,13 @@ final class UnreadScenario implements Scenario {
     describe(sample, r);
 
     RequestLoop.Call get = (c, seq, due) -> c.get(path, player.token(), 30_000);
-    Warmup.Report warm = warmup.run(t.pid(), length -> RequestLoop.fixedRate(t, rate, length, connections, get, ctx.deadlineNanos));
-    CpuMeter cpu = CpuMeter.start(t.pid());
-    LoadStats s = RequestLoop.fixedRate(t, rate, seconds, connections, get, ctx.deadlineNanos);
-    CpuMeter.Window w = cpu.stop();
+    FixedRateLoad.Measured m = load.run(ctx, t, get);
     r.put("global_room_id", global).put("private_room_id", privateRoomId).put("dm_rooms", dmRooms.size());
     r.put("last_read", lastRead).put("seed_requests", seeder.requests()).put("seed_rate_limited_418", seeder.rateLimited());
-    r.put("rate", rate).put("duration_s", seconds).put("connections", connections);
-    warm.put(r);
-    s.report(r, "");
-    w.report(r, "", "request", s.requests());
     r.line("unread: player in %d rooms (%s), %d unread messages in a %d-byte response", (int) r.getDouble("sample_rooms"),
         r.get("sample_room_types"), (int) r.getDouble("sample_unread_messages"), sample.bytes());
-    r.line("  GET /chat/?lastRead at %.0f/s for %.0f s: %d ok, %d non-2xx (%s), %d errors; sender max lag %.2f ms", rate,
-        seconds, s.ok.sum(), s.non2xx.sum(), s.statusSummary(), s.errors.sum(), s.maxLagNanos.get() / 1e6);
-    r.line("  %s", warm.summary());
-    r.line("  latency from scheduled time: %s", s.latency.summary());
-    r.line("  %s", w.summary("request", s.requests()));
-    if (s.firstFailure() != null) r.line("  first failure: %s", s.firstFailure());
-    RateLimitCheck.flag(r, s);
+    m.report(r, "GET /chat/?lastRead");
+    RateLimitCheck.flag(r, m.stats());
   }
 
   private static ObjectNode message(String roomId, String text) {

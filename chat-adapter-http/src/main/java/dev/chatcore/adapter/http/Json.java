@@ -55,15 +55,6 @@ public final class Json {
     return new JsonBody(object, "");
   }
 
-  /** Writes a reply body as UTF-8 JSON bytes. */
-  public static byte[] write(Object body) {
-    try {
-      return MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write reply", e);
-    }
-  }
-
   /** Writes a reply body as UTF-8 JSON into {@code out}. */
   static void write(Object body, OutputStream out) {
     try {

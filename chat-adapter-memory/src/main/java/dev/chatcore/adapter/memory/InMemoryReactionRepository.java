@@ -114,7 +114,7 @@ public final class InMemoryReactionRepository implements ReactionRepository {
       Set<String> mine = byAccount.getOrDefault(viewer, Set.of());
       ReactionCount[] out = new ReactionCount[snapshot.keys.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = new ReactionCount(snapshot.keys[i], snapshot.counts[i], !mine.isEmpty() && mine.contains(snapshot.keys[i]));
+        out[i] = new ReactionCount(snapshot.keys[i], snapshot.counts[i], mine.contains(snapshot.keys[i]));
       }
       return List.of(out);
     }

@@ -96,6 +96,61 @@ public abstract class ReactionRepositoryContract {
         new ReactionCount("👍", accounts, true)), counts);
   }
 
+  @Test
+  void anAddRacingTheRemovalOfAMessagesLastReactionSurvives() throws Exception {
+    ReactionRepository reactions = newReactionRepository();
+    AccountId leaving = TestIds.account();
+    AccountId arriving = TestIds.account();
+    for (int round = 0; round < 50; round++) {
+      EventId target = new EventId(1000 + round);
+      reactions.add(room, target, leaving, THUMBS);
+      assertEquals(2, countTrue(2, i -> i == 0
+          ? reactions.remove(room, target, leaving, THUMBS)
+          : reactions.add(room, target, arriving, HEART)));
+      assertEquals(List.of(new ReactionCount("❤", 1, true)), reactions.aggregates(room, Set.of(target), arriving).get(target),
+          "round " + round);
+    }
+  }
+
+  @Test
+  void aggregatesReadDuringConcurrentChangesAreWellFormed() throws Exception {
+    ReactionRepository reactions = newReactionRepository();
+    List<AccountId> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) ids.add(TestIds.account());
+    List<ReactionKey> keys = List.of(THUMBS, HEART, new ReactionKey("a"), new ReactionKey("\uFB01"));
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread reader = new Thread(() -> {
+      while (writing.get()) {
+        List<ReactionCount> seen = reactions.aggregates(room, Set.of(message), ids.getFirst()).getOrDefault(message, List.of());
+        for (int i = 0; i < seen.size(); i++) {
+          if (seen.get(i).count() > ids.size()) problems.add("count above the accounts: " + seen);
+          if (i > 0 && java.util.Arrays.compare(seen.get(i - 1).key().codePoints().toArray(),
+              seen.get(i).key().codePoints().toArray()) >= 0) {
+            problems.add("keys out of order: " + seen);
+          }
+        }
+      }
+    });
+    reader.start();
+    try {
+      // every account adds every key, removes it, and adds it again
+      int pairs = ids.size() * keys.size();
+      assertEquals(pairs, countTrue(pairs, i -> {
+        AccountId a = ids.get(i / keys.size());
+        ReactionKey k = keys.get(i % keys.size());
+        return reactions.add(room, message, a, k) && reactions.remove(room, message, a, k) && reactions.add(room, message, a, k);
+      }));
+    } finally {
+      writing.set(false);
+      reader.join();
+    }
+    assertEquals(List.of(), problems.stream().limit(3).toList());
+    List<ReactionCount> done = reactions.aggregates(room, Set.of(message), ids.getFirst()).get(message);
+    assertEquals(List.of(new ReactionCount("a", 12, true), new ReactionCount("❤", 12, true),
+        new ReactionCount("\uFB01", 12, true), new ReactionCount("👍", 12, true)), done); // code point order
+  }
+
   private interface Attempt {
     boolean run(int i) throws Exception;
   }
