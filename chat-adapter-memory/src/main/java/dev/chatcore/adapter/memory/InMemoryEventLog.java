@@ -9,6 +9,7 @@ import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.BeforeVisible;
 import dev.chatcore.domain.port.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The event stream in memory. Appends are serialized by one lock, which assigns positions and
- * inserts into the indexes, and only then publishes the new head (a volatile write). Readers take
+ * The event stream in memory. Appends are serialized by one lock, which assigns positions, runs
+ * the append's {@link BeforeVisible} hook and inserts into the indexes, and only then publishes
+ * the new head (a volatile write). Readers take
  * no lock: they read the head first and never look past it, so they can never see position p
  * before every position below p is in place.
  *
@@ -85,13 +87,18 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public Appended append(NewEvent event) {
+  public Appended append(NewEvent event, BeforeVisible beforeVisible) {
+    if (beforeVisible != BeforeVisible.NOTHING && event.txnId().isPresent()) {
+      throw new IllegalArgumentException("an event stored with a hook carries no transaction id");
+    }
     synchronized (appendLock) {
       Optional<TxnKey> key = event.txnId().map(t -> new TxnKey(event.sender(), t));
       if (key.isPresent()) {
         Event earlier = byTxn.get(key.get());
         if (earlier != null) return new Appended(earlier, false);
       }
+      // under the lock, so no reader sees this position before the hook's work is stored
+      beforeVisible.at(new EventId(lastPosition + 1));
       long position = ++lastPosition;
       Event stored = event.at(new EventId(position));
       byPosition.put(position, stored);
@@ -121,8 +128,8 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public StreamSlice readAfter(EventId after, Set<RoomId> roomIds, int limit) {
-    long snapshot = head;
+  public StreamSlice readAfter(EventId after, EventId upTo, Set<RoomId> roomIds, int limit) {
+    long snapshot = Math.min(head, upTo.position());
     long from = after.position();
     if (from >= snapshot) return new StreamSlice(List.of(), after, false);
     Instant now = clock.instant();

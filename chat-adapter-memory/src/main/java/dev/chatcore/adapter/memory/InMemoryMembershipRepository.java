@@ -3,6 +3,7 @@ package dev.chatcore.adapter.memory;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
 import java.util.ArrayList;
@@ -37,12 +38,21 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   }
 
   @Override
-  public boolean joinIfBelow(RoomMember member, long capacity) {
-    if (member.state() != MemberState.JOINED) throw new IllegalArgumentException("joinIfBelow needs a JOINED record");
+  public RoomMember record(MemberChange change) {
     synchronized (writeLock) {
-      boolean already = find(member.room(), member.account()).filter(m -> m.state() == MemberState.JOINED).isPresent();
-      if (!already && count(member.room(), MemberState.JOINED) >= capacity) return false;
-      put(member);
+      RoomMember next = change.appliedTo(find(change.room(), change.account()));
+      put(next);
+      return next;
+    }
+  }
+
+  @Override
+  public boolean joinIfBelow(MemberChange change, long capacity) {
+    if (change.state() != MemberState.JOINED) throw new IllegalArgumentException("joinIfBelow needs a JOINED change");
+    synchronized (writeLock) {
+      boolean already = find(change.room(), change.account()).filter(m -> m.state() == MemberState.JOINED).isPresent();
+      if (!already && count(change.room(), MemberState.JOINED) >= capacity) return false;
+      record(change);
       return true;
     }
   }

@@ -92,10 +92,15 @@ public final class InMemoryRoomRepository implements RoomRepository {
   }
 
   @Override
-  public boolean markDeleted(RoomId id, EventId deletion) {
+  public boolean markDeleted(RoomId id, EventId deletion, Optional<EventId> replacing) {
     synchronized (writeLock) {
       Room room = rooms.get(id);
-      if (room == null || room.isDeleted()) return false;
+      if (room == null) return false;
+      if (room.isDeleted()) {
+        EventId at = room.deletedAt().orElseThrow();
+        if (!replacing.filter(at::equals).isPresent()) return false;
+        deletions.remove(at.position());
+      }
       Room tombstone = room.deleted(deletion);
       rooms.put(id, tombstone);
       live.get(room.type()).remove(new Created(room.createdAt(), room.id()));

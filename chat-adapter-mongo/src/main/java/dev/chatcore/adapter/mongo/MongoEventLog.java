@@ -34,6 +34,7 @@ import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.BeforeVisible;
 import dev.chatcore.domain.port.EventLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,7 +122,10 @@ public final class MongoEventLog implements EventLog {
   }
 
   @Override
-  public Appended append(NewEvent event) {
+  public Appended append(NewEvent event, BeforeVisible beforeVisible) {
+    if (beforeVisible != BeforeVisible.NOTHING && event.txnId().isPresent()) {
+      throw new IllegalArgumentException("an event stored with a hook carries no transaction id");
+    }
     Optional<String> txnKey = event.txnId().map(t -> EventDocuments.txnKey(event.sender(), t));
     if (txnKey.isPresent()) {
       Optional<Event> earlier = byTxnKey(events, txnKey.get());
@@ -131,6 +135,7 @@ public final class MongoEventLog implements EventLog {
         event.content(), event.txnId(), event.expiresAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)));
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       long position = allocate();
+      runBeforeVisible(beforeVisible, position);
       Optional<Appended> done = tryInsert(position, stored, txnKey);
       if (done.isPresent()) {
         if (done.get().created()) afterAppend();
@@ -138,6 +143,20 @@ public final class MongoEventLog implements EventLog {
       }
     }
     throw new UnavailableException("could not find a free stream position", null);
+  }
+
+  /**
+   * Runs the hook while {@code position} is still empty: no reader passes an empty position (the
+   * stable head stops below it), so the hook's work is stored before the event can be read. A
+   * failing hook abandons the position at once, sparing readers the grace.
+   */
+  private void runBeforeVisible(BeforeVisible beforeVisible, long position) {
+    try {
+      beforeVisible.at(new EventId(position));
+    } catch (RuntimeException e) {
+      fillQuietly(position);
+      throw e;
+    }
   }
 
   /**
@@ -217,8 +236,9 @@ public final class MongoEventLog implements EventLog {
   }
 
   @Override
-  public StreamSlice readAfter(EventId after, Set<RoomId> rooms, int limit) {
-    long snapshot = head.refresh();
+  public StreamSlice readAfter(EventId after, EventId upTo, Set<RoomId> rooms, int limit) {
+    long cap = upTo.position();
+    long snapshot = cap <= head.current() ? cap : Math.min(head.refresh(), cap);
     if (after.position() >= snapshot) return new StreamSlice(List.of(), after, false);
     if (rooms.isEmpty()) return new StreamSlice(List.of(), new EventId(snapshot), false);
     List<String> roomIds = rooms.stream().map(RoomId::value).toList();

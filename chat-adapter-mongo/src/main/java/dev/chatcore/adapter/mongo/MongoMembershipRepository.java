@@ -2,36 +2,42 @@ package dev.chatcore.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.error.UnavailableException;
 import com.mongodb.client.model.Sorts;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.MemberTimeline;
 import dev.chatcore.domain.room.RoomMember;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 
 /**
  * Membership records in the {@code memberships} collection, one document per (room, account)
  * with {@code _id = "<room>:<account>"}: {@code {_id, room, account, state, since: Date,
- * sinceEvent}}. A put is one upserting replace, atomic per record. Thread-safe.
+ * sinceEvent, memberBefore, changes: [{at, member}], v}}. A put is one upserting replace, a
+ * {@link #record} a compare-and-set on the version token {@code v}; both atomic per record.
+ * Thread-safe.
  *
  * <p><b>Capacity.</b> {@link #joinIfBelow} never reads-then-writes: each room has a counter of
  * its JOINED records in {@code member_counts} ({@code {_id: room, joined}}), and a join first
@@ -44,6 +50,8 @@ import org.bson.conversions.Bson;
  */
 public final class MongoMembershipRepository implements MembershipRepository {
   private static final String JOINED = MemberState.JOINED.name();
+  private static final String VERSION = "v";
+  private static final int MAX_ATTEMPTS = 100;
 
   private final MongoCollection<Document> memberships;
   private final MongoCollection<Document> counts;
@@ -74,27 +82,62 @@ public final class MongoMembershipRepository implements MembershipRepository {
   }
 
   @Override
-  public boolean joinIfBelow(RoomMember member, long capacity) {
-    if (member.state() != MemberState.JOINED) throw new IllegalArgumentException("joinIfBelow needs a JOINED record");
-    String id = key(member.room(), member.account());
-    if (find(member.room(), member.account()).filter(m -> m.state() == MemberState.JOINED).isPresent()) {
-      put(member); // already a member: replace the record, the count does not move
+  public RoomMember record(MemberChange change) {
+    return store(change, false);
+  }
+
+  @Override
+  public boolean joinIfBelow(MemberChange change, long capacity) {
+    if (change.state() != MemberState.JOINED) throw new IllegalArgumentException("joinIfBelow needs a JOINED change");
+    if (find(change.room(), change.account()).filter(m -> m.state() == MemberState.JOINED).isPresent()) {
+      store(change, false); // already a member: the change is recorded, the count does not move
       return true;
     }
-    if (!reserve(member.room(), capacity)) return false;
+    if (!reserve(change.room(), capacity)) return false;
     try {
-      // only a record that is not JOINED may be replaced: a JOINED one makes the upsert a duplicate
-      MongoErrors.run("join room", () -> memberships.replaceOne(and(eq("_id", id), ne("state", JOINED)),
-          toDocument(member), new ReplaceOptions().upsert(true)));
-      return true;
-    } catch (ConflictException joinedMeanwhile) {
-      moveCount(member.room(), -1); // a concurrent join of the same account holds a place already
-      put(member);
+      store(change, true);
       return true;
     } catch (RuntimeException e) {
-      moveCount(member.room(), -1);
+      moveCount(change.room(), -1);
       throw e;
     }
+  }
+
+  /**
+   * Merges the change into the stored record with a compare-and-set on the record's version
+   * ({@code v}, a fresh token per write): a writer that lost the race reads again and merges into
+   * the winner's record, so no change is lost and none is applied twice, on any number of nodes.
+   * Then moves the room's JOINED counter by the change of state, less a place already reserved.
+   */
+  private RoomMember store(MemberChange change, boolean placeReserved) {
+    String id = key(change.room(), change.account());
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Document before = MongoErrors.call("find membership", () -> memberships.find(eq("_id", id)).first());
+      Optional<RoomMember> current = Optional.ofNullable(before).map(MongoMembershipRepository::fromDocument);
+      RoomMember next = change.appliedTo(current);
+      if (!compareAndSet(id, before, toDocument(next))) continue;
+      boolean wasJoined = current.filter(m -> m.state() == MemberState.JOINED).isPresent();
+      boolean isJoined = next.state() == MemberState.JOINED;
+      long delta = (isJoined ? 1 : 0) - (wasJoined ? 1 : 0) - (placeReserved ? 1 : 0);
+      if (delta != 0) moveCount(change.room(), delta);
+      return next;
+    }
+    throw new UnavailableException("membership record kept changing under a write", null);
+  }
+
+  /** Writes {@code next} when the record is still {@code before} (absent when null). */
+  private boolean compareAndSet(String id, Document before, Document next) {
+    if (before == null) {
+      try {
+        MongoErrors.run("store membership", () -> memberships.insertOne(next));
+        return true;
+      } catch (ConflictException writtenMeanwhile) {
+        return false;
+      }
+    }
+    Object version = before.get(VERSION);
+    Bson unchanged = version == null ? and(eq("_id", id), exists(VERSION, false)) : and(eq("_id", id), eq(VERSION, version));
+    return MongoErrors.call("store membership", () -> memberships.replaceOne(unchanged, next).getMatchedCount() == 1);
   }
 
   /** Takes one place below {@code capacity} in the room's counter; false when it is full. */
@@ -167,16 +210,33 @@ public final class MongoMembershipRepository implements MembershipRepository {
   }
 
   private static Document toDocument(RoomMember m) {
+    List<Document> changes = new ArrayList<>();
+    for (MemberTimeline.Change c : m.timeline().changes()) {
+      changes.add(new Document("at", c.at().position()).append("member", c.member()));
+    }
     return new Document("_id", key(m.room(), m.account()))
         .append("room", m.room().value())
         .append("account", m.account().value())
         .append("state", m.state().name())
         .append("since", Date.from(m.since()))
-        .append("sinceEvent", m.sinceEvent().position());
+        .append("sinceEvent", m.sinceEvent().position())
+        .append("memberBefore", m.timeline().memberBefore())
+        .append("changes", changes)
+        .append(VERSION, new ObjectId());
   }
 
+  /** A record stored before timelines (no {@code changes}) reads as the timeline of its own change. */
   private static RoomMember fromDocument(Document d) {
-    return new RoomMember(new RoomId(d.getString("room")), new AccountId(d.getString("account")),
-        MemberState.valueOf(d.getString("state")), d.getDate("since").toInstant(), new EventId(d.getLong("sinceEvent")));
+    RoomId room = new RoomId(d.getString("room"));
+    AccountId account = new AccountId(d.getString("account"));
+    MemberState state = MemberState.valueOf(d.getString("state"));
+    Instant since = d.getDate("since").toInstant();
+    EventId sinceEvent = new EventId(d.getLong("sinceEvent"));
+    List<Document> changes = d.getList("changes", Document.class);
+    if (changes == null) return new RoomMember(room, account, state, since, sinceEvent);
+    List<MemberTimeline.Change> timeline = new ArrayList<>(changes.size());
+    for (Document c : changes) timeline.add(new MemberTimeline.Change(new EventId(c.getLong("at")), c.getBoolean("member")));
+    return new RoomMember(room, account, state, since, sinceEvent,
+        new MemberTimeline(d.getBoolean("memberBefore"), timeline));
   }
 }

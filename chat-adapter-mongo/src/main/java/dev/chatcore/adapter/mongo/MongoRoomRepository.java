@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -58,9 +59,11 @@ public final class MongoRoomRepository implements RoomRepository {
   }
 
   @Override
-  public boolean markDeleted(RoomId id, EventId deletion) {
+  public boolean markDeleted(RoomId id, EventId deletion, Optional<EventId> replacing) {
+    Bson deletable = replacing.<Bson>map(r -> or(exists("deletedAt", false), eq("deletedAt", r.position())))
+        .orElse(exists("deletedAt", false));
     return MongoErrors.call("delete room", () -> rooms.updateOne(
-        and(eq("_id", id.value()), exists("deletedAt", false)), Updates.set("deletedAt", deletion.position()))
+        and(eq("_id", id.value()), deletable), Updates.set("deletedAt", deletion.position()))
         .getModifiedCount() == 1);
   }
 

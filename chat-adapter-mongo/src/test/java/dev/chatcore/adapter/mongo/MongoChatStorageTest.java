@@ -13,6 +13,7 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.invite.Invite;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.reaction.ReactionKey;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
@@ -76,8 +77,8 @@ class MongoChatStorageTest {
         () -> storage.invites().redeem("c0de00000000000000000001", T),
         () -> storage.invites().save(new Invite("c0de00000000000000000002", 1, T.plusSeconds(60), false, false,
             Optional.empty(), T)),
-        () -> storage.memberships().joinIfBelow(new RoomMember(room.id(), TestIds.account(), MemberState.JOINED, T,
-            EventId.ORIGIN), 10),
+        () -> storage.memberships().joinIfBelow(new MemberChange(room.id(), TestIds.account(), MemberState.JOINED, T,
+            EventId.ORIGIN, false, Optional.empty()), 10),
         () -> storage.events().purgeExpired(T),
         () -> storage.events().readMessagesSince(room.id(), T, 10),
         () -> storage.bans().find(TestIds.account()),

@@ -18,6 +18,7 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
@@ -205,7 +206,7 @@ class MongoCrossNodeConcurrencyTest {
     List<Boolean> joined = concurrently(40, i -> {
       AccountId account = TestIds.account();
       return () -> nodes.get(i % 2).memberships().joinIfBelow(
-          new RoomMember(room, account, MemberState.JOINED, NOW, new EventId(1)), capacity);
+          new MemberChange(room, account, MemberState.JOINED, NOW, new EventId(1), false, Optional.empty()), capacity);
     });
     assertEquals(capacity, joined.stream().filter(b -> b).count());
     assertEquals(capacity, nodes.get(0).memberships().count(room, MemberState.JOINED));
@@ -215,7 +216,7 @@ class MongoCrossNodeConcurrencyTest {
     List<Boolean> again = concurrently(10, i -> {
       AccountId account = TestIds.account();
       return () -> nodes.get(i % 2).memberships().joinIfBelow(
-          new RoomMember(room, account, MemberState.JOINED, NOW, new EventId(1)), capacity);
+          new MemberChange(room, account, MemberState.JOINED, NOW, new EventId(1), false, Optional.empty()), capacity);
     });
     assertEquals(1, again.stream().filter(b -> b).count());
     assertEquals(capacity, nodes.get(0).memberships().count(room, MemberState.JOINED));

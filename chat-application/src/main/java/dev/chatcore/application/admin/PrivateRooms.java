@@ -3,6 +3,8 @@ package dev.chatcore.application.admin;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.KeyedLocks;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.member.MembershipChange;
+import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
@@ -69,6 +71,8 @@ public final class PrivateRooms {
   private final Limits limits;
   private final Clock clock;
   private final KeyedLocks locks = new KeyedLocks();
+  private final MembershipChange change;
+  private final RoomDeletion deletion;
 
   @Inject
   public PrivateRooms(ChatStorage storage, RegisterCaller register, EventPublisher publisher, IdGenerator ids,
@@ -79,6 +83,8 @@ public final class PrivateRooms {
     this.ids = ids;
     this.limits = limits;
     this.clock = clock;
+    this.change = new MembershipChange(storage, publisher, clock);
+    this.deletion = new RoomDeletion(storage, publisher, clock);
   }
 
   /**
@@ -101,7 +107,7 @@ public final class PrivateRooms {
     return locks.withLock(room.id(), () -> {
       storage.rooms().create(room);
       publisher.publish(new NewEvent(room.id(), admin, now, new EventContent.RoomCreated("")));
-      for (AccountId m : members) change(room.id(), admin, m, Membership.JOIN, now);
+      for (AccountId m : members) change(room.id(), admin, m, Membership.JOIN);
       return room;
     });
   }
@@ -121,15 +127,14 @@ public final class PrivateRooms {
       Room room = storage.rooms().find(command.room()).filter(r -> !r.isDeleted())
           .orElseThrow(() -> new NotFoundException("room not found"));
       if (room.type() != RoomType.PRIVATE) throw new InvalidInputException("roomId", "is not a private room");
-      Instant now = clock.instant();
-      if (wanted.isEmpty()) return new Updated(Optional.empty(), delete(room, admin, now));
+      if (wanted.isEmpty()) return new Updated(Optional.empty(), delete(room, admin));
       Set<AccountId> current = new TreeSet<>();
       for (RoomMember m : storage.memberships().inState(room.id(), MemberState.JOINED, Optional.empty(),
           limits.privateRoomCapacity() * 2 + 10)) {
         current.add(m.account());
       }
-      for (AccountId gone : current) if (!wanted.contains(gone)) change(room.id(), admin, gone, Membership.LEAVE, now);
-      for (AccountId added : wanted) if (!current.contains(added)) change(room.id(), admin, added, Membership.JOIN, now);
+      for (AccountId gone : current) if (!wanted.contains(gone)) change(room.id(), admin, gone, Membership.LEAVE);
+      for (AccountId added : wanted) if (!current.contains(added)) change(room.id(), admin, added, Membership.JOIN);
       Room updated = room;
       if (command.data().isPresent()) {
         updated = new Room(room.id(), room.type(), room.name(), room.topic(), room.createdAt(), room.number(),
@@ -140,9 +145,8 @@ public final class PrivateRooms {
     });
   }
 
-  private long delete(Room room, AccountId admin, Instant now) {
-    Event deleted = publisher.publish(new NewEvent(room.id(), admin, now, new EventContent.RoomDeleted())).event();
-    if (!storage.rooms().markDeleted(room.id(), deleted.id())) throw new NotFoundException("room not found");
+  private long delete(Room room, AccountId admin) {
+    Event deleted = deletion.delete(room, admin);
     long total = 0;
     while (true) {
       int n = storage.events().deleteMessages(room.id(), deleted.id(), 1000);
@@ -151,11 +155,8 @@ public final class PrivateRooms {
     }
   }
 
-  private void change(RoomId room, AccountId admin, AccountId target, Membership membership, Instant now) {
-    Event e = publisher.publish(new NewEvent(room, admin, now, new EventContent.Member(target, membership))).event();
-    MemberState state = membership == Membership.JOIN ? MemberState.JOINED : MemberState.LEFT;
-    storage.memberships().put(new RoomMember(room, target, state, now, e.id()));
-    if (state == MemberState.LEFT) storage.receipts().remove(room, target);
+  private void change(RoomId room, AccountId admin, AccountId target, Membership membership) {
+    change.apply(room, RoomType.PRIVATE, admin, target, membership);
   }
 
   private Set<AccountId> members(List<String> raw, int min) {

@@ -1,23 +1,19 @@
 package dev.chatcore.application.dm;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.member.MembershipChange;
+import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.event.Event;
-import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.Membership;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
-import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
-import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -35,15 +31,15 @@ public final class LeaveDirectMessage {
 
   private final ChatStorage storage;
   private final RoomAccess access;
-  private final EventPublisher publisher;
-  private final Clock clock;
+  private final MembershipChange change;
+  private final DmLifecycle dms;
 
   @Inject
   public LeaveDirectMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, Clock clock) {
     this.storage = storage;
     this.access = access;
-    this.publisher = publisher;
-    this.clock = clock;
+    this.change = new MembershipChange(storage, publisher, clock);
+    this.dms = new DmLifecycle(storage, new RoomDeletion(storage, publisher, clock));
   }
 
   /**
@@ -55,18 +51,8 @@ public final class LeaveDirectMessage {
         .filter(r -> access.isMember(command.caller().id(), r))
         .orElseThrow(() -> new NotFoundException("room not found"));
     if (room.type() != RoomType.DM) throw new InvalidInputException("roomId", "is not a DM room; only DMs can be left");
-    storage.dmRooms().release(room.id());
-    Instant now = clock.instant();
-    Event left = publisher.publish(new NewEvent(room.id(), command.caller().id(), now,
-        new EventContent.Member(command.caller().id(), Membership.LEAVE))).event();
-    storage.memberships().put(new RoomMember(room.id(), command.caller().id(), MemberState.LEFT, now, left.id()));
-    if (storage.memberships().count(room.id(), MemberState.JOINED) < 2) close(room, command, now);
-  }
-
-  private void close(Room room, Command command, Instant now) {
-    if (storage.rooms().find(room.id()).filter(Room::isDeleted).isPresent()) return;
-    Event deleted = publisher.publish(new NewEvent(room.id(), command.caller().id(), now,
-        new EventContent.RoomDeleted())).event();
-    storage.rooms().markDeleted(room.id(), deleted.id());
+    dms.beforeLeave(room);
+    change.apply(room.id(), room.type(), command.caller().id(), command.caller().id(), Membership.LEAVE);
+    dms.afterRemoval(room, command.caller().id());
   }
 }

@@ -1,11 +1,14 @@
 package dev.chatcore.application.dm;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.StripedLocks;
+import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.chat.PostedMessage;
 import dev.chatcore.application.moderation.SpamGuard;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.DmKey;
 import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
@@ -19,9 +22,9 @@ import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.retention.Retention;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
-import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -58,7 +61,8 @@ public final class SendDirectMessage {
   private final IdGenerator ids;
   private final Limits limits;
   private final Clock clock;
-  private final dev.chatcore.application.StripedLocks creating = new dev.chatcore.application.StripedLocks();
+  private final StripedLocks creating = new StripedLocks();
+  private final MembershipChange change;
 
   private final SpamGuard spam;
   private final Retention retention;
@@ -74,12 +78,14 @@ public final class SendDirectMessage {
     this.ids = ids;
     this.limits = limits;
     this.clock = clock;
+    this.change = new MembershipChange(storage, publisher, clock);
   }
 
   /**
    * @throws InvalidInputException for a bad id in {@code players}, a member set outside
    *     2..{@link Limits#dmMembersMax()}, or text and context that break the rules
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (nothing is stored)
+   * @throws ForbiddenException when the caller was kicked or banned from the room of this member set
    */
   public PostedMessage send(Command command) {
     EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
@@ -93,6 +99,7 @@ public final class SendDirectMessage {
     }
     DmKey key = DmKey.of(members);
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
+    requireMember(room, command.caller().id());
     if (!command.caller().admin()) spam.check(command.caller().id(), room, content);
     Instant now = clock.instant();
     Event event = publisher.publish(new NewEvent(room, command.caller().id(), now, content, Optional.empty(),
@@ -102,8 +109,18 @@ public final class SendDirectMessage {
         false, event.expiresAt());
   }
 
+  /** A member kicked or banned from the set's room may not post there (SPEC §4: 403). */
+  private void requireMember(RoomId room, AccountId sender) {
+    boolean removed = storage.memberships().find(room, sender).filter(m -> !m.state().isMember()).isPresent();
+    if (removed) throw new ForbiddenException("removed from this DM room");
+  }
+
   private RoomId roomFor(DmKey key, AccountId sender) {
     Optional<RoomId> open = storage.dmRooms().find(key);
+    if (open.isPresent() && storage.rooms().find(open.get()).filter(Room::isDeleted).isPresent()) {
+      storage.dmRooms().release(open.get()); // closed while its deletion was freeing the set
+      open = storage.dmRooms().find(key);
+    }
     if (open.isPresent()) {
       complete(open.get(), key, sender);
       return open.get();
@@ -121,15 +138,15 @@ public final class SendDirectMessage {
       // a loser on another node completed the room first (see complete)
     }
     publisher.publish(new NewEvent(candidate, sender, now, new EventContent.RoomCreated("")));
-    for (AccountId member : key.members()) {
-      Event joined = publisher.publish(new NewEvent(candidate, sender, now,
-          new EventContent.Member(member, Membership.JOIN))).event();
-      storage.memberships().put(new RoomMember(candidate, member, MemberState.JOINED, now, joined.id()));
-    }
+    for (AccountId member : key.members()) change.apply(candidate, RoomType.DM, sender, member, Membership.JOIN);
     return candidate;
   }
 
-  /** Writes what a racing creator has not written yet: the room record and absent member records. */
+  /**
+   * Writes what a racing creator has not written yet: the room record and absent member records.
+   * A record written here joins at the head as it is now, before this node's message is appended,
+   * so the members see that message; the creator's own {@code m.member} events follow.
+   */
   private void complete(RoomId room, DmKey key, AccountId sender) {
     boolean ready = storage.rooms().find(room).isPresent()
         && storage.memberships().find(room, sender).isPresent();
@@ -144,7 +161,8 @@ public final class SendDirectMessage {
     }
     for (AccountId member : key.members()) {
       if (storage.memberships().find(room, member).isEmpty()) {
-        storage.memberships().put(new RoomMember(room, member, MemberState.JOINED, now, storage.events().head()));
+        storage.memberships().record(new MemberChange(room, member, MemberState.JOINED, now, storage.events().head(),
+            false, Optional.empty()));
       }
     }
   }

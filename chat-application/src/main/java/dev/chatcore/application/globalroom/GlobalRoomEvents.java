@@ -1,18 +1,16 @@
 package dev.chatcore.application.globalroom;
 
+import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.GlobalRoom;
 import dev.chatcore.domain.chat.Seat;
 import dev.chatcore.domain.error.ConflictException;
-import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.port.ChatStorage;
-import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
-import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -30,6 +28,7 @@ public final class GlobalRoomEvents {
   private final ChatStorage storage;
   private final EventPublisher publisher;
   private final Clock clock;
+  private final MembershipChange change;
   private final dev.chatcore.application.StripedLocks locks = new dev.chatcore.application.StripedLocks();
 
   @Inject
@@ -37,6 +36,7 @@ public final class GlobalRoomEvents {
     this.storage = storage;
     this.publisher = publisher;
     this.clock = clock;
+    this.change = new MembershipChange(storage, publisher, clock);
   }
 
   /**
@@ -55,13 +55,13 @@ public final class GlobalRoomEvents {
     if (seat.roomCreated()) {
       publisher.publish(new NewEvent(room.id(), account, clock.instant(), new EventContent.RoomCreated("")));
     }
-    record(account, seat.room(), Membership.JOIN, MemberState.JOINED);
+    record(account, seat.room(), Membership.JOIN);
   }
 
   /** Publishes that {@code account} left {@code room} (moved away, idle, removed). */
   public void left(AccountId account, GlobalRoom room) {
     roomRecord(room);
-    record(account, room, Membership.LEAVE, MemberState.LEFT);
+    record(account, room, Membership.LEAVE);
   }
 
   /** The room record of a global room, created on first need (any caller may race to it). */
@@ -78,9 +78,7 @@ public final class GlobalRoomEvents {
     }
   }
 
-  private void record(AccountId account, GlobalRoom room, Membership membership, MemberState state) {
-    Event event = publisher.publish(new NewEvent(room.id(), account, clock.instant(),
-        new EventContent.Member(account, membership))).event();
-    storage.memberships().put(new RoomMember(room.id(), account, state, event.originTs(), event.id()));
+  private void record(AccountId account, GlobalRoom room, Membership membership) {
+    change.apply(room.id(), RoomType.GLOBAL, account, account, membership);
   }
 }

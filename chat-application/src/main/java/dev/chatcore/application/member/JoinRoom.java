@@ -17,7 +17,6 @@ import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
-import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -74,19 +73,13 @@ public final class JoinRoom {
       Optional<MemberState> state = access.stateOf(account.id(), room);
       if (state.filter(MemberState::isMember).isPresent()) return null;
       if (state.filter(s -> s == MemberState.BANNED).isPresent()) throw new ForbiddenException("banned from this room");
-      if (room.type() == RoomType.GLOBAL) reserveSeat(room, account);
-      change.apply(room, account.id(), account.id(), Membership.JOIN);
+      if (room.type() == RoomType.GLOBAL) {
+        change.joinIfBelow(room.id(), room.type(), account.id(), limits.globalRoomOverflowCapacity());
+      } else {
+        change.apply(room.id(), room.type(), account.id(), account.id(), Membership.JOIN);
+      }
       return null;
     });
     return views.view(room, account);
-  }
-
-  /** Takes a seat atomically before the event, so concurrent joins never overfill the room. */
-  private void reserveSeat(Room room, Account account) {
-    RoomMember seat = new RoomMember(room.id(), account.id(), MemberState.JOINED, change.clock().instant(),
-        storage.events().head());
-    if (!storage.memberships().joinIfBelow(seat, limits.globalRoomOverflowCapacity())) {
-      throw new ConflictException("room is full");
-    }
   }
 }

@@ -2,6 +2,8 @@ package dev.chatcore.application.member;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.KeyedLocks;
+import dev.chatcore.application.dm.DmLifecycle;
+import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.NotFoundException;
@@ -11,6 +13,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
@@ -38,6 +41,7 @@ public final class KickMember {
   private final RoomAccess access;
   private final KeyedLocks locks;
   private final MembershipChange change;
+  private final DmLifecycle dms;
 
   @Inject
   public KickMember(ChatStorage storage, RoomAccess access, EventPublisher publisher, KeyedLocks locks, Clock clock) {
@@ -45,6 +49,7 @@ public final class KickMember {
     this.access = access;
     this.locks = locks;
     this.change = new MembershipChange(storage, publisher, clock);
+    this.dms = new DmLifecycle(storage, new RoomDeletion(storage, publisher, clock));
   }
 
   /**
@@ -61,13 +66,15 @@ public final class KickMember {
       Optional<MemberState> state = access.stateOf(command.target(), room);
       if (command.ban()) {
         if (state.filter(s -> s == MemberState.BANNED).isEmpty()) {
-          change.apply(room, caller.id(), command.target(), Membership.BAN);
+          change.apply(room.id(), room.type(), caller.id(), command.target(), Membership.BAN);
         }
         unseat(room, command.target());
+        dms.afterRemoval(room, caller.id());
       } else {
         if (state.filter(MemberState::isMember).isEmpty()) throw new NotFoundException("user is not a member of this room");
-        change.apply(room, caller.id(), command.target(), Membership.KICK);
+        change.apply(room.id(), room.type(), caller.id(), command.target(), Membership.KICK);
         unseat(room, command.target());
+        dms.afterRemoval(room, caller.id());
       }
       return null;
     });
@@ -75,7 +82,7 @@ public final class KickMember {
 
   /** Frees the target's seat when it sits in this global room (the record already says why). */
   private void unseat(Room room, AccountId target) {
-    if (room.type() != dev.chatcore.domain.room.RoomType.GLOBAL) return;
+    if (room.type() != RoomType.GLOBAL) return;
     boolean seatedHere = storage.globalRooms().roomOf(target).filter(g -> g.id().equals(room.id())).isPresent();
     if (seatedHere) storage.globalRooms().remove(target);
   }

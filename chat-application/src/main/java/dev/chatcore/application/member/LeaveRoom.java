@@ -3,6 +3,8 @@ package dev.chatcore.application.member;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.KeyedLocks;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.dm.DmLifecycle;
+import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.account.Account;
@@ -35,6 +37,7 @@ public final class LeaveRoom {
   private final RegisterCaller register;
   private final KeyedLocks locks;
   private final MembershipChange change;
+  private final DmLifecycle dms;
 
   @Inject
   public LeaveRoom(ChatStorage storage, RoomAccess access, RegisterCaller register, EventPublisher publisher,
@@ -43,6 +46,7 @@ public final class LeaveRoom {
     this.register = register;
     this.locks = locks;
     this.change = new MembershipChange(storage, publisher, clock);
+    this.dms = new DmLifecycle(storage, new RoomDeletion(storage, publisher, clock));
   }
 
   /**
@@ -56,7 +60,11 @@ public final class LeaveRoom {
     locks.withLock(new MemberKey(room.id(), account.id()), () -> {
       Optional<MemberState> state = access.stateOf(account.id(), room);
       if (state.isEmpty()) throw new ForbiddenException("not a member of this room");
-      if (state.get().isMember()) change.apply(room, account.id(), account.id(), Membership.LEAVE);
+      if (state.get().isMember()) {
+        dms.beforeLeave(room);
+        change.apply(room.id(), room.type(), account.id(), account.id(), Membership.LEAVE);
+        dms.afterRemoval(room, account.id());
+      }
       return null;
     });
   }

@@ -1,43 +1,74 @@
 package dev.chatcore.application.member;
 
 import dev.chatcore.application.sync.EventPublisher;
-import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
-import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
+import dev.chatcore.domain.room.RoomType;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Records a membership change: appends its {@code m.member} event, then stores the record whose
- * {@code sinceEvent} is that event (so a sync of a removed account is bounded exactly there: it
- * gets the event that tells it, and nothing of the room after it). Leaving also forgets the
- * account's read receipt, so {@code read_by} counts members only.
+ * The one way a membership changes: appends the {@code m.member} event and stores the record at
+ * that event's position <em>before</em> the event can be read (the log's before-visible hook). A
+ * reader that reads the log head and then the records therefore finds every change up to that
+ * head, which is what makes sync visibility exact (see docs/architecture.md). Leaving also forgets
+ * the account's read receipt, so {@code read_by} counts members only.
  */
-final class MembershipChange {
+public final class MembershipChange {
   private final ChatStorage storage;
   private final EventPublisher publisher;
   private final Clock clock;
 
-  MembershipChange(ChatStorage storage, EventPublisher publisher, Clock clock) {
+  @Inject
+  public MembershipChange(ChatStorage storage, EventPublisher publisher, Clock clock) {
     this.storage = storage;
     this.publisher = publisher;
     this.clock = clock;
   }
 
   /** Publishes the change by {@code actor} about {@code target}; returns the new record. */
-  RoomMember apply(Room room, AccountId actor, AccountId target, Membership change) {
+  public RoomMember apply(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change) {
+    return publish(room, type, actor, target, change, storage.memberships()::record);
+  }
+
+  /**
+   * Publishes {@code target}'s join when the room has fewer than {@code capacity} members, as one
+   * step with the admission (concurrent joins on any node never overfill the room).
+   *
+   * @throws ConflictException when the room is full (nothing is published)
+   */
+  public RoomMember joinIfBelow(RoomId room, RoomType type, AccountId target, long capacity) {
+    return publish(room, type, target, target, Membership.JOIN, c -> {
+      if (!storage.memberships().joinIfBelow(c, capacity)) throw new ConflictException("room is full");
+      return storage.memberships().find(c.room(), c.account()).orElseThrow();
+    });
+  }
+
+  private RoomMember publish(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change,
+      Function<MemberChange, RoomMember> store) {
     Instant now = clock.instant();
-    Event event = publisher.publish(new NewEvent(room.id(), actor, now, new EventContent.Member(target, change))).event();
-    RoomMember record = new RoomMember(room.id(), target, stateAfter(change), now, event.id());
-    storage.memberships().put(record);
-    if (!record.state().isMember()) storage.receipts().remove(room.id(), target);
-    return record;
+    MemberState state = stateAfter(change);
+    RoomMember[] stored = new RoomMember[1];
+    EventId[] tried = new EventId[1];
+    publisher.publish(new NewEvent(room, actor, now, new EventContent.Member(target, change)), position -> {
+      stored[0] = store.apply(new MemberChange(room, target, state, now, position, type == RoomType.CHANNEL,
+          Optional.ofNullable(tried[0])));
+      tried[0] = position;
+    });
+    if (!state.isMember()) storage.receipts().remove(room, target);
+    return stored[0];
   }
 
   static MemberState stateAfter(Membership change) {
@@ -47,13 +78,5 @@ final class MembershipChange {
       case KICK -> MemberState.KICKED;
       case BAN -> MemberState.BANNED;
     };
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  EventPublisher publisher() {
-    return publisher;
   }
 }

@@ -5,15 +5,12 @@ import dev.chatcore.application.KeyedLocks;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.Membership;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
-import dev.chatcore.domain.room.RoomMember;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
@@ -36,17 +33,15 @@ public final class UnbanMember {
 
   private final ChatStorage storage;
   private final RoomAccess access;
-  private final EventPublisher publisher;
   private final KeyedLocks locks;
-  private final Clock clock;
+  private final MembershipChange change;
 
   @Inject
   public UnbanMember(ChatStorage storage, RoomAccess access, EventPublisher publisher, KeyedLocks locks, Clock clock) {
     this.storage = storage;
     this.access = access;
-    this.publisher = publisher;
     this.locks = locks;
-    this.clock = clock;
+    this.change = new MembershipChange(storage, publisher, clock);
   }
 
   /**
@@ -58,13 +53,10 @@ public final class UnbanMember {
     caller.requireAdmin();
     Room room = access.visibleRoom(caller.id(), true, command.room());
     locks.withLock(new MemberKey(room.id(), command.target()), () -> {
-      RoomMember ban = storage.memberships().find(room.id(), command.target())
+      storage.memberships().find(room.id(), command.target())
           .filter(m -> m.state() == MemberState.BANNED)
           .orElseThrow(() -> new NotFoundException("user is not banned from this room"));
-      publisher.publish(new NewEvent(room.id(), caller.id(), clock.instant(),
-          new EventContent.Member(command.target(), Membership.LEAVE)));
-      storage.memberships().put(new RoomMember(room.id(), command.target(), MemberState.LEFT, clock.instant(),
-          ban.sinceEvent()));
+      change.apply(room.id(), room.type(), caller.id(), command.target(), Membership.LEAVE);
       return null;
     });
   }

@@ -33,10 +33,31 @@ public final class BanGate {
 
   /** @throws BannedException while the account has an active ban */
   public void requireNotBanned(AccountId account) {
-    Optional<Ban> ban = cache.get(account, storage.bans()::find);
+    refuseIfActive(cache.get(account, storage.bans()::find));
+  }
+
+  private void refuseIfActive(Optional<Ban> ban) {
     if (ban.isPresent() && ban.get().isActive(clock.instant())) {
       throw new BannedException(ban.get().until().orElse(null), ban.get().reason());
     }
+  }
+
+  /**
+   * {@link #requireNotBanned} from the store itself, whatever the cache holds (and refreshing
+   * it): a ban stored on any node before this call refuses. One indexed read; sync uses it after
+   * reading the log head, so that what it then delivers was all readable before any ban.
+   *
+   * @throws BannedException while the account has an active ban
+   */
+  public void requireNotBannedNow(AccountId account) {
+    Optional<Ban> ban = storage.bans().find(account);
+    cache.put(account, ban);
+    refuseIfActive(ban);
+  }
+
+  /** Knows a ban issued on this node from now on, before it is stored. */
+  void remember(Ban ban) {
+    cache.put(ban.account(), Optional.of(ban)); // waits for a lookup of the account in flight, then wins
   }
 
   /** Forgets the cached lookup of an account whose ban changed on this node. */

@@ -92,9 +92,20 @@ public final class Moderation {
     return new BannedException(ban.until().orElseThrow(), ban.reason());
   }
 
+  /**
+   * The gate knows the ban before it is stored, so on this node every request check from then on
+   * refuses; syncs check the store itself after reading their head (docs/architecture.md, "Sync
+   * visibility").
+   */
   private void apply(Ban ban) {
-    storage.bans().put(ban);
-    gate.invalidate(ban.account());
+    gate.remember(ban);
+    try {
+      storage.bans().put(ban);
+    } catch (RuntimeException e) {
+      gate.invalidate(ban.account());
+      throw e;
+    }
+    gate.remember(ban); // again: a lookup that read the store before the ban may have cached "none"
     waiter.revoke(ban.account());
   }
 }

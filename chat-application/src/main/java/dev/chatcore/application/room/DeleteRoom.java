@@ -3,9 +3,6 @@ package dev.chatcore.application.room;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.event.Event;
-import dev.chatcore.domain.event.EventContent;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.Room;
@@ -18,14 +15,12 @@ import java.time.Clock;
  */
 public final class DeleteRoom {
   private final ChatStorage storage;
-  private final EventPublisher publisher;
-  private final Clock clock;
+  private final RoomDeletion deletion;
 
   @Inject
   public DeleteRoom(ChatStorage storage, EventPublisher publisher, Clock clock) {
     this.storage = storage;
-    this.publisher = publisher;
-    this.clock = clock;
+    this.deletion = new RoomDeletion(storage, publisher, clock);
   }
 
   /**
@@ -36,8 +31,6 @@ public final class DeleteRoom {
     caller.requireAdmin();
     Room room = storage.rooms().find(id).filter(r -> !r.isDeleted())
         .orElseThrow(() -> new NotFoundException("room not found"));
-    Event deletion = publisher.publish(
-        new NewEvent(room.id(), caller.id(), clock.instant(), new EventContent.RoomDeleted())).event();
-    if (!storage.rooms().markDeleted(room.id(), deletion.id())) throw new NotFoundException("room not found");
+    deletion.delete(room, caller.id());
   }
 }

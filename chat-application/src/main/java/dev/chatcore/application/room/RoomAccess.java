@@ -8,6 +8,7 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.MemberTimeline;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
@@ -102,31 +103,34 @@ public final class RoomAccess {
   }
 
   /**
-   * What a sync after {@code since} may deliver: every room the account is in, plus, up to the
-   * event that ended it, each room it left, was removed from or saw deleted after {@code since}
-   * (so that the client learns of it).
+   * What a sync after {@code since} may deliver. Read it after reading the log head the sync reads
+   * up to: membership records and tombstones are stored before their event can be read, so this
+   * scope then holds every change at or below that head, and judging each event by its position
+   * makes the answer independent of when it is read (docs/architecture.md, "Sync visibility").
    */
   public SyncScope syncScope(Account account, EventId since) {
-    Set<RoomId> open = new HashSet<>();
-    Map<RoomId, EventId> bounded = new HashMap<>();
     Map<RoomId, RoomMember> records = recordsOf(account.id());
-    Map<RoomId, Room> member = new HashMap<>();
-    collectMemberRooms(account.id(), records, member);
-    open.addAll(member.keySet());
+    Set<RoomId> always = new HashSet<>();
+    Map<RoomId, MemberTimeline> timelines = new HashMap<>();
+    Map<RoomId, EventId> deletedAt = new HashMap<>();
+    for (Room channel : storage.rooms().listByType(RoomType.CHANNEL)) {
+      if (!records.containsKey(channel.id())) always.add(channel.id());
+    }
+    // after the live list: a channel deleted in between is in this one, with its bound
+    for (Room gone : storage.rooms().listDeletedAfter(RoomType.CHANNEL, since)) {
+      if (records.containsKey(gone.id())) continue;
+      always.add(gone.id());
+      deletedAt.put(gone.id(), gone.deletedAt().orElseThrow());
+    }
     for (RoomMember record : records.values()) {
-      if (!record.state().isMember() && record.sinceEvent().isAfter(since)) {
-        bounded.put(record.room(), record.sinceEvent());
-      }
+      if (!record.timeline().seesAnyAfter(since)) continue;
+      Optional<Room> room = storage.rooms().find(record.room());
+      Optional<EventId> deleted = room.flatMap(Room::deletedAt);
+      if (room.isEmpty() || deleted.filter(d -> !d.isAfter(since)).isPresent()) continue;
+      timelines.put(record.room(), record.timeline());
+      deleted.ifPresent(d -> deletedAt.put(record.room(), d));
     }
-    for (RoomType type : RoomType.values()) {
-      for (Room gone : storage.rooms().listDeletedAfter(type, since)) {
-        RoomMember record = records.get(gone.id());
-        boolean wasMember = record == null ? type == RoomType.CHANNEL : record.state().isMember();
-        if (wasMember) bounded.put(gone.id(), gone.deletedAt().orElseThrow());
-      }
-    }
-    open.removeAll(bounded.keySet());
-    return new SyncScope(open, bounded);
+    return new SyncScope(always, timelines, deletedAt);
   }
 
   private Map<RoomId, RoomMember> recordsOf(AccountId account) {

@@ -3,40 +3,47 @@ package dev.chatcore.application.room;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.room.MemberTimeline;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The rooms a sync reads: {@code open} rooms without limit, {@code bounded} rooms only up to
- * and including the event that ended the account's place in them.
+ * What a sync may deliver, decided for each event by its stream position alone: every event of an
+ * {@code always} room (a channel the account never left: membership there is automatic), the
+ * events of other rooms at positions the account's {@link MemberTimeline} {@linkplain
+ * MemberTimeline#sees sees}, and nothing of a deleted room after its {@code m.room.deleted}.
  */
-public record SyncScope(Set<RoomId> open, Map<RoomId, EventId> bounded) {
+public record SyncScope(Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
   public SyncScope {
-    open = Set.copyOf(open);
-    bounded = Map.copyOf(bounded);
+    always = Set.copyOf(always);
+    timelines = Map.copyOf(timelines);
+    deletedAt = Map.copyOf(deletedAt);
   }
 
   /** Every room to read from. */
   public Set<RoomId> rooms() {
-    Set<RoomId> all = new HashSet<>(open);
-    all.addAll(bounded.keySet());
+    Set<RoomId> all = new HashSet<>(always);
+    all.addAll(timelines.keySet());
     return all;
   }
 
   /** Narrows the scope to the rooms of a client filter. */
   public SyncScope filtered(Set<RoomId> filter) {
-    Set<RoomId> o = new HashSet<>(open);
-    o.retainAll(filter);
-    Map<RoomId, EventId> b = new java.util.HashMap<>(bounded);
-    b.keySet().retainAll(filter);
-    return new SyncScope(o, b);
+    Set<RoomId> a = new HashSet<>(always);
+    a.retainAll(filter);
+    Map<RoomId, MemberTimeline> t = new HashMap<>(timelines);
+    t.keySet().retainAll(filter);
+    return new SyncScope(a, t, deletedAt);
   }
 
   /** True when the event may be delivered. */
   public boolean includes(Event event) {
-    if (open.contains(event.room())) return true;
-    EventId bound = bounded.get(event.room());
-    return bound != null && !event.id().isAfter(bound);
+    EventId deletion = deletedAt.get(event.room());
+    if (deletion != null && event.id().isAfter(deletion)) return false;
+    if (always.contains(event.room())) return true;
+    MemberTimeline timeline = timelines.get(event.room());
+    return timeline != null && timeline.sees(event.id());
   }
 }

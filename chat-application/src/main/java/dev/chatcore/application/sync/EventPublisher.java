@@ -3,6 +3,7 @@ package dev.chatcore.application.sync;
 import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.port.BeforeVisible;
 import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
 
@@ -22,7 +23,15 @@ public final class EventPublisher {
 
   /** Appends and wakes; a retry with a known transaction id wakes nobody. */
   public Appended publish(NewEvent event) {
-    Appended appended = storage.events().append(event);
+    return publish(event, BeforeVisible.NOTHING);
+  }
+
+  /**
+   * Appends, storing what {@code beforeVisible} stores before the event can be read (a membership
+   * record, a tombstone), and wakes.
+   */
+  public Appended publish(NewEvent event, BeforeVisible beforeVisible) {
+    Appended appended = storage.events().append(event, beforeVisible);
     if (appended.created()) {
       waiter.wakeRoom(event.room());
       if (event.content() instanceof EventContent.Member member) waiter.wakeAccount(member.target());

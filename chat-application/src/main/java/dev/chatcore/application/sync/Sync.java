@@ -85,7 +85,10 @@ public final class Sync {
     final Command command;
     final Account account;
     final CompletableFuture<SyncBatch> result = new CompletableFuture<>();
+    /** The registration in the waiter now; null while none is live. */
     private volatile SyncWaiter.Parked parked;
+    /** The first registration of this request, whose age a new one keeps. */
+    private volatile SyncWaiter.Parked first;
     private volatile ScheduledFuture<?> timeoutTask;
 
     Held(Command command, Account account) {
@@ -100,22 +103,27 @@ public final class Sync {
       attempt();
     }
 
-    /** Reads; answers when something is there, otherwise parks and reads once more. */
+    /**
+     * Reads; answers when something is there, otherwise parks and reads once more: a change
+     * between a read and parking wakes nobody, so only a read made after parking, over the rooms
+     * it watches, lets the sync wait. Ends parked on the rooms of its last read's scope.
+     */
     void attempt() {
       try {
-        if (result.isDone()) return;
-        SyncScope scope = scope();
-        if (answerIfAny(scope)) return;
-        SyncWaiter.Parked p = waiter.park(account.id(), scope.rooms(), parked); // keeps its age when parked again
-        parked = p;
-        if (result.isDone()) {
-          waiter.release(p);
-          return;
+        while (!result.isDone()) {
+          Set<RoomId> rooms = answerOrScope();
+          if (rooms == null) return;
+          SyncWaiter.Parked live = parked;
+          if (live != null && live.watches(rooms)) {
+            live.signal().thenAcceptAsync(this::onSignal, executor);
+            return;
+          }
+          SyncWaiter.Parked p = waiter.park(account.id(), rooms, first);
+          if (first == null) first = p;
+          parked = p;
+          if (live != null) waiter.release(live);
+          if (result.isDone()) waiter.release(p);
         }
-        // Read once more: an event appended between the first read and parking woke nobody.
-        // The scope is the same: a change of the account's rooms signals the parked sync.
-        if (answerIfAny(scope)) return;
-        p.signal().thenAcceptAsync(this::onSignal, executor);
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
       }
@@ -123,6 +131,7 @@ public final class Sync {
 
     void onSignal(SyncWaiter.Signal signal) {
       SyncWaiter.Parked p = parked;
+      parked = null;
       if (p != null) waiter.release(p);
       switch (signal) {
         case CHANGED -> attempt();
@@ -138,20 +147,27 @@ public final class Sync {
       }
     }
 
-    private SyncScope scope() {
+    /**
+     * One read, in the order the visibility argument needs (docs/architecture.md): the head
+     * first, then the ban gate and the scope, then the events up to that head. Every membership
+     * record and tombstone of a change at or below the head was stored before the change could be
+     * read, so the scope holds them all, and each event is judged by its own position.
+     *
+     * @return null when the result was completed; otherwise the rooms the scope reads
+     */
+    private Set<RoomId> answerOrScope() {
+      EventId upTo = storage.events().head();
+      bans.requireNotBannedNow(account.id()); // a ban stored after this read is stored after upTo was read
       SyncScope scope = access.syncScope(account, command.since());
-      return command.filter().map(scope::filtered).orElse(scope);
-    }
-
-    /** Reads after the cursor; completes the result when anything may be delivered. */
-    private boolean answerIfAny(SyncScope scope) {
-      StreamSlice slice = storage.events().readAfter(command.since(), scope.rooms(), limits.syncBatchMax());
+      if (command.filter().isPresent()) scope = scope.filtered(command.filter().get());
+      StreamSlice slice = storage.events().readAfter(command.since(), upTo, scope.rooms(), limits.syncBatchMax());
       List<Event> visible = new ArrayList<>(slice.events().size());
       for (Event e : slice.events()) {
         if (scope.includes(e)) visible.add(e);
       }
-      if (visible.isEmpty() && !slice.limited()) return false;
-      return result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
+      if (visible.isEmpty() && !slice.limited()) return scope.rooms();
+      result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
+      return null;
     }
 
     private void finish() {

@@ -59,6 +59,11 @@ public final class SyncWaiter {
     public CompletableFuture<Signal> signal() {
       return signal;
     }
+
+    /** True when this registration watches exactly {@code rooms}. */
+    public boolean watches(Set<RoomId> rooms) {
+      return this.rooms.equals(rooms);
+    }
   }
 
   private final int maxPerAccount;

@@ -28,11 +28,18 @@ import java.util.Set;
 public interface EventLog {
 
   /**
-   * Appends an event at the next position. When the event has a transaction id and the same
+   * Appends an event at the next position. {@code beforeVisible} runs with that position before
+   * any reader can see the event (see {@link BeforeVisible}); an event with a hook must carry no
+   * transaction id. When the event has a transaction id and the same
    * sender already appended an event with that id, nothing is stored and the earlier event is
    * returned ({@code created == false}); this holds under concurrent retries too.
    */
-  Appended append(NewEvent event);
+  Appended append(NewEvent event, BeforeVisible beforeVisible);
+
+  /** {@link #append(NewEvent, BeforeVisible)} with nothing to store first. */
+  default Appended append(NewEvent event) {
+    return append(event, BeforeVisible.NOTHING);
+  }
 
   /** The highest position whose predecessors are all visible; {@link EventId#ORIGIN} when empty. */
   EventId head();
@@ -42,9 +49,16 @@ public interface EventLog {
 
   /**
    * Events after {@code after} in any of {@code rooms}, ascending, at most {@code limit}; only
-   * positions up to {@link #head()} as read when the call starts.
+   * positions up to {@code upTo} and up to {@link #head()} as read when the call starts. A
+   * reader that read {@code upTo} from {@link #head()} before reading what decides its scope
+   * (memberships) reads a scope that already holds every change at or below {@code upTo}.
    */
-  StreamSlice readAfter(EventId after, Set<RoomId> rooms, int limit);
+  StreamSlice readAfter(EventId after, EventId upTo, Set<RoomId> rooms, int limit);
+
+  /** {@link #readAfter(EventId, EventId, Set, int)} up to the head. */
+  default StreamSlice readAfter(EventId after, Set<RoomId> rooms, int limit) {
+    return readAfter(after, head(), rooms, limit);
+  }
 
   /**
    * A page of the room's message events (no reactions, typing, membership...).

@@ -2,6 +2,7 @@ package dev.chatcore.domain.port;
 
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
 import java.util.List;
@@ -16,18 +17,27 @@ public interface MembershipRepository {
 
   Optional<RoomMember> find(RoomId room, AccountId account);
 
-  /** Creates or replaces the record of (room, account). */
+  /** Creates or replaces the record of (room, account), timeline included. */
   void put(RoomMember member);
 
   /**
-   * Makes the account a JOINED member when the room has fewer than {@code capacity} JOINED
-   * records, atomically: concurrent joins (on any number of nodes) never push the room past
-   * {@code capacity}. An account already JOINED gets its record replaced and counts as a success.
+   * Stores a membership change atomically per (room, account), as {@link MemberChange#appliedTo}
+   * says: merged into the timeline in stream order, whatever order changes arrive in from any
+   * number of nodes. Called before the change's event becomes readable.
    *
-   * @param member a record in state {@link dev.chatcore.domain.room.MemberState#JOINED}
+   * @return the record after the change
+   */
+  RoomMember record(MemberChange change);
+
+  /**
+   * {@link #record}s a JOINED change when the room has fewer than {@code capacity} JOINED
+   * records, atomically: concurrent joins (on any number of nodes) never push the room past
+   * {@code capacity}. An account already JOINED has the change recorded and counts as a success.
+   *
+   * @param change a change to {@link MemberState#JOINED}
    * @return false, changing nothing, when the room is full
    */
-  boolean joinIfBelow(RoomMember member, long capacity);
+  boolean joinIfBelow(MemberChange change, long capacity);
 
   /** Every record of the account, in any state. */
   List<RoomMember> ofAccount(AccountId account);

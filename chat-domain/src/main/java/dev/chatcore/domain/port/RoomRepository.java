@@ -49,5 +49,16 @@ public interface RoomRepository {
   boolean purgeTombstone(RoomId id);
 
   /** Turns the room into a tombstone; false when it did not exist or was already deleted. */
-  boolean markDeleted(RoomId id, EventId deletion);
+  default boolean markDeleted(RoomId id, EventId deletion) {
+    return markDeleted(id, deletion, Optional.empty());
+  }
+
+  /**
+   * Turns the room into a tombstone deleted by the event at {@code deletion}, atomically. A room
+   * already deleted at {@code replacing} (a position the same deletion was given before, which the
+   * log did not keep) moves to {@code deletion}.
+   *
+   * @return false, changing nothing, when it did not exist or was deleted otherwise
+   */
+  boolean markDeleted(RoomId id, EventId deletion, Optional<EventId> replacing);
 }

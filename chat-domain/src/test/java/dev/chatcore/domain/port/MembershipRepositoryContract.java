@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.MemberTimeline;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Instant;
@@ -29,6 +31,85 @@ public abstract class MembershipRepositoryContract {
 
   private static RoomMember member(RoomId room, AccountId account, MemberState state) {
     return new RoomMember(room, account, state, T, new EventId(7));
+  }
+
+  private static MemberChange change(RoomId room, AccountId account, MemberState state, long position) {
+    return new MemberChange(room, account, state, T, new EventId(position), false, Optional.empty());
+  }
+
+  private static MemberChange joinAt(RoomId room, AccountId account, long position) {
+    return change(room, account, MemberState.JOINED, position);
+  }
+
+  @Test
+  void recordKeepsEveryChangeOnItsPositionWhateverTheOrderOfArrival() {
+    MembershipRepository memberships = newMembershipRepository();
+    RoomId room = TestIds.room();
+    AccountId a = TestIds.account();
+    memberships.record(change(room, a, MemberState.KICKED, 20)); // a later change stored first (another node)
+    RoomMember after = memberships.record(joinAt(room, a, 10));
+    assertEquals(MemberState.KICKED, after.state(), "the change at the later position stands");
+    assertEquals(new EventId(20), after.sinceEvent());
+    MemberTimeline timeline = memberships.find(room, a).orElseThrow().timeline();
+    assertFalse(timeline.sees(new EventId(9)));
+    assertTrue(timeline.sees(new EventId(10)), "its own join");
+    assertTrue(timeline.sees(new EventId(15)));
+    assertTrue(timeline.sees(new EventId(20)), "its own kick");
+    assertFalse(timeline.sees(new EventId(21)));
+    assertEquals(0, memberships.count(room, MemberState.JOINED));
+  }
+
+  @Test
+  void recordMovesAChangeFromAPositionTheLogDidNotKeep() {
+    MembershipRepository memberships = newMembershipRepository();
+    RoomId room = TestIds.room();
+    AccountId a = TestIds.account();
+    memberships.record(joinAt(room, a, 5));
+    memberships.record(change(room, a, MemberState.LEFT, 12));
+    RoomMember moved = memberships.record(new MemberChange(room, a, MemberState.LEFT, T, new EventId(14), false,
+        Optional.of(new EventId(12))));
+    assertEquals(new EventId(14), moved.sinceEvent());
+    assertTrue(moved.timeline().sees(new EventId(13)), "still a member until the leave's real position");
+    assertFalse(moved.timeline().sees(new EventId(15)));
+    assertEquals(moved, memberships.find(room, a).orElseThrow());
+  }
+
+  @Test
+  void aChannelRecordStartsAsAMember() {
+    MembershipRepository memberships = newMembershipRepository();
+    RoomId room = TestIds.room();
+    AccountId a = TestIds.account();
+    memberships.record(new MemberChange(room, a, MemberState.LEFT, T, new EventId(8), true, Optional.empty()));
+    MemberTimeline timeline = memberships.find(room, a).orElseThrow().timeline();
+    assertTrue(timeline.sees(new EventId(3)));
+    assertTrue(timeline.sees(new EventId(8)));
+    assertFalse(timeline.sees(new EventId(9)));
+  }
+
+  @Test
+  void concurrentRecordsOfOneAccountAreAllKept() throws Exception {
+    MembershipRepository memberships = newMembershipRepository();
+    RoomId room = TestIds.room();
+    AccountId a = TestIds.account();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> writes = new ArrayList<>();
+    for (int i = 1; i <= 16; i++) {
+      long position = i * 10L;
+      MemberState state = i % 2 == 1 ? MemberState.JOINED : MemberState.LEFT;
+      writes.add(pool.submit(() -> {
+        go.await();
+        return memberships.record(change(room, a, state, position));
+      }));
+    }
+    go.countDown();
+    for (Future<?> w : writes) w.get(30, TimeUnit.SECONDS);
+    pool.shutdown();
+    RoomMember stored = memberships.find(room, a).orElseThrow();
+    assertEquals(16, stored.timeline().changes().size());
+    assertEquals(MemberState.LEFT, stored.state());
+    assertEquals(new EventId(160), stored.sinceEvent());
+    assertEquals(0, memberships.count(room, MemberState.JOINED), "the JOINED count follows the final state");
   }
 
   @Test
@@ -85,11 +166,11 @@ public abstract class MembershipRepositoryContract {
     AccountId second = TestIds.account();
     AccountId left = TestIds.account();
     memberships.put(member(room, left, MemberState.LEFT));
-    assertTrue(memberships.joinIfBelow(member(room, first, MemberState.JOINED), 2));
-    assertTrue(memberships.joinIfBelow(member(room, second, MemberState.JOINED), 2));
-    assertFalse(memberships.joinIfBelow(member(room, left, MemberState.JOINED), 2), "the room is full");
+    assertTrue(memberships.joinIfBelow(joinAt(room, first, 7), 2));
+    assertTrue(memberships.joinIfBelow(joinAt(room, second, 8), 2));
+    assertFalse(memberships.joinIfBelow(joinAt(room, left, 9), 2), "the room is full");
     assertEquals(Optional.of(MemberState.LEFT), memberships.find(room, left).map(RoomMember::state));
-    assertTrue(memberships.joinIfBelow(member(room, first, MemberState.JOINED), 2), "a member stays a member");
+    assertTrue(memberships.joinIfBelow(joinAt(room, first, 7), 2), "a member stays a member");
     assertEquals(2, memberships.count(room, MemberState.JOINED));
   }
 
@@ -106,7 +187,7 @@ public abstract class MembershipRepositoryContract {
       AccountId account = TestIds.account();
       tries.add(pool.submit(() -> {
         go.await();
-        return memberships.joinIfBelow(member(room, account, MemberState.JOINED), capacity);
+        return memberships.joinIfBelow(joinAt(room, account, 7), capacity);
       }));
     }
     go.countDown();

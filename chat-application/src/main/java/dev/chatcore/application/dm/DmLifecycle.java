@@ -1,0 +1,45 @@
+package dev.chatcore.application.dm;
+
+import dev.chatcore.application.room.RoomDeletion;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomType;
+import jakarta.inject.Inject;
+
+/**
+ * What a DM room does when a member goes, through either API (SPEC §4): after a leave its member
+ * set is freed (the same set makes a new room); after a kick or ban the set stays bound, so the
+ * removed player's {@code POST /chat/dm} to it is refused; a DM left with fewer than two members
+ * is closed ({@code m.room.deleted}), which frees the set too.
+ */
+public final class DmLifecycle {
+  private final ChatStorage storage;
+  private final RoomDeletion deletion;
+
+  @Inject
+  public DmLifecycle(ChatStorage storage, RoomDeletion deletion) {
+    this.storage = storage;
+    this.deletion = deletion;
+  }
+
+  /**
+   * Before a member leaves: frees the room's member set first, so that from the leave on the same
+   * set makes a new room (a no-op for other room types).
+   */
+  public void beforeLeave(Room room) {
+    if (room.type() == RoomType.DM) storage.dmRooms().release(room.id());
+  }
+
+  /** After a member left or was kicked or banned by {@code actor} (a no-op for other room types). */
+  public void afterRemoval(Room room, AccountId actor) {
+    if (room.type() != RoomType.DM || storage.memberships().count(room.id(), MemberState.JOINED) >= 2) return;
+    try {
+      deletion.delete(room, actor);
+    } catch (NotFoundException closedMeanwhile) {
+      // another leave closed it first
+    }
+  }
+}

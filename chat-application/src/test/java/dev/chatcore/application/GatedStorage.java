@@ -1,0 +1,109 @@
+package dev.chatcore.application;
+
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A storage that can pause one chosen port call ({@code "MembershipRepository.ofAccount"}) on a
+ * latch, so a test lands a competing operation exactly inside a window of the paused operation,
+ * deterministically. Only calls made on a thread inside {@link #pausable} can pause, and only the
+ * first such call after {@link #arm}; every other call goes straight through.
+ */
+public final class GatedStorage {
+  private static final ThreadLocal<Boolean> PAUSABLE = ThreadLocal.withInitial(() -> false);
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private volatile Gate armed;
+
+  /** A pause at one port call: the paused thread waits until {@link #release()}. */
+  public static final class Gate {
+    private final String call;
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    private Gate(String call) {
+      this.call = call;
+    }
+
+    /** Waits until a pausable thread is held at the call. */
+    public void awaitReached() throws InterruptedException {
+      if (!reached.await(WAIT.toSeconds(), TimeUnit.SECONDS)) throw new AssertionError("never reached " + call);
+    }
+
+    public void release() {
+      released.countDown();
+    }
+
+    private boolean matches(String portAndMethod) {
+      return java.util.List.of(call.split("\\|")).contains(portAndMethod);
+    }
+
+    private void pause() {
+      reached.countDown();
+      try {
+        if (!released.await(WAIT.toSeconds(), TimeUnit.SECONDS)) throw new AssertionError("never released " + call);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** The storage to give the code under test. */
+  public ChatStorage wrap(ChatStorage inner) {
+    return (ChatStorage) Proxy.newProxyInstance(ChatStorage.class.getClassLoader(), new Class<?>[] {ChatStorage.class},
+        (proxy, method, args) -> {
+          Object port = invoke(method, inner, args);
+          Class<?> type = method.getReturnType();
+          boolean isPort = type.isInterface() && type.getPackageName().equals(ChatStorage.class.getPackageName())
+              && type != EventFeed.class;
+          return isPort ? gated(type, port) : port;
+        });
+  }
+
+  /**
+   * Pauses the next call {@code "Port.method"} made inside {@link #pausable}; several calls may
+   * be named, separated by {@code |} (the first of them pauses).
+   */
+  public Gate arm(String call) {
+    Gate gate = new Gate(call);
+    armed = gate;
+    return gate;
+  }
+
+  /** Runs {@code action} on this thread with its port calls able to pause. */
+  public static <T> T pausable(Supplier<T> action) {
+    PAUSABLE.set(true);
+    try {
+      return action.get();
+    } finally {
+      PAUSABLE.set(false);
+    }
+  }
+
+  private Object gated(Class<?> type, Object port) {
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+      Gate gate = armed;
+      if (gate != null && PAUSABLE.get() && gate.matches(type.getSimpleName() + "." + method.getName())) {
+        armed = null;
+        gate.pause();
+      }
+      return invoke(method, port, args);
+    });
+  }
+
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}

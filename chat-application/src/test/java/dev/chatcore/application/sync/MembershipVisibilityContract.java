@@ -1,0 +1,425 @@
+package dev.chatcore.application.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.GatedStorage;
+import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.application.dm.LeaveDirectMessage;
+import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.globalroom.JoinGlobalRoom;
+import dev.chatcore.application.member.JoinRoom;
+import dev.chatcore.application.member.KickMember;
+import dev.chatcore.application.member.LeaveRoom;
+import dev.chatcore.application.member.UnbanMember;
+import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.room.CreateRoom;
+import dev.chatcore.domain.error.BannedException;
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.sync.SyncBatch;
+import dev.chatcore.domain.testing.MutableClock;
+import dev.chatcore.domain.testing.TestIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Sync delivers an event to an account exactly when the account's membership at the event's
+ * position says so, whatever membership change runs beside the sync (issue 13). Every membership
+ * path runs three times: with the change made before the sync starts (the control twin), and with
+ * the change landing while the sync is paused inside one of its two windows, between its head and
+ * its scope read and between its scope read and its event read ({@link GatedStorage}). The
+ * reader then follows {@code next_batch} until a marker posted last arrives, and must have
+ * received exactly the expected events of the rooms under test, in order, each once.
+ */
+public abstract class MembershipVisibilityContract {
+  /** Where the change lands. */
+  public enum Window {
+    /** Before the sync starts: the control twin. */
+    NONE(null),
+    /** While the sync reads its scope (after its head). */
+    AT_SCOPE("MembershipRepository.ofAccount"),
+    /** Between the scope read and the event read. */
+    AT_EVENTS("EventLog.readAfter"),
+    /**
+     * The writer, not the reader, is paused: at its first write of a membership record or
+     * tombstone, and a whole sync runs meanwhile.
+     */
+    IN_WRITE("MembershipRepository.record|MembershipRepository.put|MembershipRepository.joinIfBelow"
+        + "|RoomRepository.markDeleted");
+
+    final String call;
+
+    Window(String call) {
+      this.call = call;
+    }
+  }
+
+  /** The stores of the reader's node and of the writer's node: one and the same on one node. */
+  public record Stores(ChatStorage reader, ChatStorage writer) {}
+
+  /** Fresh, empty stores for every test; closed after it. */
+  protected abstract Stores newStores();
+
+  private static final Limits LIMITS = Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20))
+      .withRoomCapacities(2, 3, 20);
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  protected final MutableClock clock = new MutableClock();
+  private final GatedStorage gates = new GatedStorage();
+  private final Caller admin = new Caller(TestIds.account(), "admin", true);
+  private final Caller reader = Caller.player(TestIds.account(), "reader");
+  private final Caller other = Caller.player(TestIds.account(), "other");
+  private final Caller third = Caller.player(TestIds.account(), "third");
+  private final Map<AccountId, String> names = Map.of(reader.id(), "reader", other.id(), "other", third.id(), "third");
+  private Stores stores;
+  private ChatCore readerCore;
+  private ChatCore writer;
+  private RoomId home;
+
+  @BeforeEach
+  void start() {
+    stores = newStores();
+    readerCore = ChatCore.create(gates.wrap(stores.reader()), LIMITS, clock);
+    writer = stores.writer() == stores.reader() ? readerCore
+        : ChatCore.create(gates.wrap(stores.writer()), LIMITS, clock);
+    home = channel("home");
+    readerCore.registerCaller().register(reader);
+  }
+
+  @AfterEach
+  void stop() {
+    if (writer != readerCore) writer.close();
+    readerCore.close();
+    stores.reader().close();
+    if (stores.writer() != stores.reader()) stores.writer().close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void channelJoin(Window window) throws Exception {
+    RoomId x = channel("x");
+    writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
+    assertDelivered(window, () -> {
+      join(reader, x);
+      say(admin, x, "hello");
+    }, "join:reader", "msg:hello");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void channelLeave(Window window) throws Exception {
+    RoomId x = channel("x");
+    assertDelivered(window, () -> {
+      say(admin, x, "before");
+      writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
+      say(admin, x, "after");
+    }, "msg:before", "leave:reader");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void channelRejoin(Window window) throws Exception {
+    RoomId x = channel("x");
+    writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
+    assertDelivered(window, () -> {
+      join(reader, x);
+      say(admin, x, "one");
+      writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
+      say(admin, x, "gap");
+      join(reader, x);
+      say(admin, x, "two");
+    }, "join:reader", "msg:one", "leave:reader", "join:reader", "msg:two");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void privateRoomAdd(Window window) throws Exception {
+    RoomId guild = privateRoom(other);
+    say(other, guild, "before she came");
+    assertDelivered(window, () -> {
+      setMembers(guild, other, reader);
+      say(other, guild, "hi");
+    }, "join:reader", "msg:hi");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void privateRoomRemove(Window window) throws Exception {
+    RoomId guild = privateRoom(other, reader);
+    assertDelivered(window, () -> {
+      say(other, guild, "before");
+      setMembers(guild, other);
+      say(other, guild, "after");
+    }, "msg:before", "leave:reader");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void dmOpen(Window window) throws Exception {
+    assertDelivered(window, () -> dm(other, "psst", reader), "join:reader", "msg:psst");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void dmLeaveAndANewRoomForTheSameSet(Window window) throws Exception {
+    RoomId first = dm(other, "first", reader);
+    assertDelivered(window, () -> {
+      dm(other, "before", reader);
+      writer.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(reader, first));
+      RoomId second = dm(other, "again", reader);
+      assertTrue(!second.equals(first), "after a leave the same set makes a new room");
+    }, "msg:before", "leave:reader", "join:reader", "msg:again");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void globalPlacement(Window window) throws Exception {
+    RoomId global = place(other);
+    assertDelivered(window, () -> {
+      assertEquals(global, place(reader), "the fullest room with space");
+      say(other, global, "gg");
+    }, "join:reader", "msg:gg");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void globalManualMove(Window window) throws Exception {
+    RoomId first = place(other);
+    place(reader);
+    RoomId second = place(third); // the first room is full
+    assertDelivered(window, () -> {
+      say(other, first, "first before");
+      writer.chat().joinGlobalRoom().join(new JoinGlobalRoom.Command(reader, second));
+      say(other, first, "first after");
+      say(third, second, "second after");
+    }, "msg:first before", "leave:reader", "join:reader", "msg:second after");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void idleSweep(Window window) throws Exception {
+    RoomId global = writer.chat().placeInGlobalRoom().placeActive(reader.id(), clock.instant()).id();
+    writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
+    assertDelivered(window, () -> {
+      say(other, global, "before");
+      clock.advance(Duration.ofMinutes(11));
+      writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
+      assertEquals(1, writer.chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
+      say(other, global, "after");
+    }, "msg:before", "leave:reader");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void kick(Window window) throws Exception {
+    RoomId x = channel("x");
+    assertDelivered(window, () -> {
+      say(admin, x, "before");
+      writer.kickMember().kick(new KickMember.Command(admin, x, reader.id(), false));
+      say(admin, x, "after");
+    }, "msg:before", "kick:reader");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void roomBan(Window window) throws Exception {
+    RoomId x = channel("x");
+    assertDelivered(window, () -> {
+      say(admin, x, "before");
+      writer.kickMember().kick(new KickMember.Command(admin, x, reader.id(), true));
+      say(admin, x, "after");
+    }, "msg:before", "ban:reader");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void unbanThenRejoin(Window window) throws Exception {
+    RoomId x = channel("x");
+    writer.kickMember().kick(new KickMember.Command(admin, x, reader.id(), true));
+    assertDelivered(window, () -> {
+      writer.unbanMember().unban(new UnbanMember.Command(admin, x, reader.id()));
+      say(admin, x, "while out");
+      join(reader, x);
+      say(admin, x, "back");
+    }, "join:reader", "msg:back");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Window.class)
+  void roomDeletionEndsTheRoomEvenForAMessageAcceptedDuringIt(Window window) throws Exception {
+    RoomId x = channel("x");
+    assertDelivered(window, () -> {
+      say(admin, x, "before");
+      writer.deleteRoom().delete(admin, x);
+      // a message that passed its room check before the deletion and is appended after it
+      writer.storage().events().append(new NewEvent(x, admin.id(), clock.instant(),
+          new EventContent.Message("late", Optional.empty())));
+    }, "msg:before", "deleted");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Window.class, names = {"NONE", "AT_SCOPE", "AT_EVENTS"})
+  void accountBanDeliversNothingPostedAfterIt(Window window) throws Exception {
+    RoomId x = channel("x");
+    EventId start = readerCore.storage().events().head();
+    Runnable change = () -> {
+      writer.moderation().ban(admin, reader.id(), Optional.empty(), "spam");
+      say(admin, x, "after the ban");
+    };
+    CompletableFuture<SyncBatch> first = firstSync(window, start, change);
+    try {
+      SyncBatch batch = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(List.of(), labels(batch.events(), Set.of(x)), "nothing posted after the ban");
+    } catch (ExecutionException refused) {
+      assertInstanceOf(BannedException.class, refused.getCause());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private interface Change {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code change} in the window, then a message in the reader's busy home channel (so the
+   * paused sync has something to answer with), follows the reader's sync to a marker posted last
+   * and checks what arrived of every room but the home channel.
+   */
+  private void assertDelivered(Window window, Change change, String... expected) throws Exception {
+    EventId start = readerCore.storage().events().head();
+    SyncBatch first = firstSync(window, start, () -> {
+      try {
+        change.run();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      say(admin, home, "busy"); // a busy room answers the paused sync, which moves its cursor on
+    }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    List<Event> delivered = new ArrayList<>(first.events());
+    EventId marker = say(admin, home, "marker");
+    EventId cursor = first.nextBatch();
+    while (delivered.stream().noneMatch(e -> e.id().equals(marker))) {
+      SyncBatch next = readerCore.sync().sync(new Sync.Command(reader, cursor, Duration.ofSeconds(5), Optional.empty()))
+          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      delivered.addAll(next.events());
+      cursor = next.nextBatch();
+    }
+    Set<EventId> distinct = new HashSet<>();
+    for (Event e : delivered) assertTrue(distinct.add(e.id()), "delivered twice: " + e);
+    Set<RoomId> tested = new HashSet<>();
+    for (Event e : delivered) if (!e.room().equals(home)) tested.add(e.room());
+    assertEquals(List.of(expected), labels(delivered, tested), "window " + window);
+  }
+
+  /** The reader's first sync from {@code start}, with {@code change} landing in the window. */
+  private CompletableFuture<SyncBatch> firstSync(Window window, EventId start, Runnable change) throws Exception {
+    Sync.Command command = new Sync.Command(reader, start, Duration.ofMillis(50), Optional.empty());
+    if (window == Window.NONE) {
+      change.run();
+      return readerCore.sync().sync(command);
+    }
+    if (window == Window.IN_WRITE) return syncDuringWrite(command, change);
+    GatedStorage.Gate gate = gates.arm(window.call);
+    CompletableFuture<CompletableFuture<SyncBatch>> started = CompletableFuture.supplyAsync(
+        () -> GatedStorage.pausable(() -> readerCore.sync().sync(command)));
+    gate.awaitReached();
+    try {
+      change.run();
+    } finally {
+      gate.release();
+    }
+    return started.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** A whole sync while the writer is paused at its first membership or tombstone write. */
+  private CompletableFuture<SyncBatch> syncDuringWrite(Sync.Command command, Runnable change) throws Exception {
+    say(admin, home, "busy before"); // so that the sync answers while the writer is paused
+    GatedStorage.Gate gate = gates.arm(Window.IN_WRITE.call);
+    CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> GatedStorage.pausable(() -> {
+      change.run();
+      return null;
+    }));
+    gate.awaitReached();
+    SyncBatch during;
+    try {
+      during = readerCore.sync().sync(command).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      gate.release();
+    }
+    writing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    return CompletableFuture.completedFuture(during);
+  }
+
+  /** What the reader saw of {@code rooms}: its own membership changes, messages and deletions. */
+  private List<String> labels(List<Event> events, Set<RoomId> rooms) {
+    List<String> out = new ArrayList<>();
+    for (Event e : events) {
+      if (!rooms.contains(e.room())) continue;
+      switch (e.content()) {
+        case EventContent.Member m when m.target().equals(reader.id()) ->
+            out.add(m.membership().name().toLowerCase() + ":" + names.get(m.target()));
+        case EventContent.Message m -> out.add("msg:" + m.text());
+        case EventContent.RoomDeleted d -> out.add("deleted");
+        default -> { }
+      }
+    }
+    return out;
+  }
+
+  private RoomId channel(String name) {
+    return writer.createRoom().create(new CreateRoom.Command(admin, name, Optional.empty())).room().id();
+  }
+
+  private void join(Caller who, RoomId room) {
+    writer.joinRoom().join(new JoinRoom.Command(who, room));
+  }
+
+  private EventId say(Caller who, RoomId room, String text) {
+    return writer.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty())).id();
+  }
+
+  private RoomId privateRoom(Caller... members) {
+    return writer.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(members), Optional.empty(),
+        Optional.empty())).id();
+  }
+
+  private void setMembers(RoomId room, Caller... members) {
+    writer.admin().privateRooms().update(new PrivateRooms.Update(admin, room, ids(members), Optional.empty()));
+  }
+
+  private RoomId dm(Caller from, String text, Caller... to) {
+    return writer.chat().sendDirectMessage().send(new SendDirectMessage.Command(from, ids(to), text,
+        Optional.empty())).room();
+  }
+
+  private RoomId place(Caller player) {
+    return writer.chat().placeInGlobalRoom().place(player.id()).id();
+  }
+
+  private static List<String> ids(Caller... callers) {
+    return java.util.Arrays.stream(callers).map(c -> c.id().value()).toList();
+  }
+}
