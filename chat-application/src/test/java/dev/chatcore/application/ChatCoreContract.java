@@ -229,10 +229,12 @@ public abstract class ChatCoreContract {
     RoomId room = channel("lobby");
     EventId start = core.storage().events().head();
     for (int i = 0; i < LIMITS.syncBatchMax() + 5; i++) send(alice, room, "m" + i);
-    SyncBatch first = syncNow(bob, start);
+    // held long: an answer comes as soon as the events are readable, never from a timeout racing
+    // a node's view of the head
+    SyncBatch first = sync(bob, start, WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals(LIMITS.syncBatchMax(), first.events().size());
     assertTrue(first.limited());
-    SyncBatch rest = syncNow(bob, first.nextBatch());
+    SyncBatch rest = sync(bob, first.nextBatch(), WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals(5, rest.events().size());
     assertFalse(rest.limited());
   }

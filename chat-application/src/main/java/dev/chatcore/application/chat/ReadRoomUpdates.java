@@ -3,6 +3,7 @@ package dev.chatcore.application.chat;
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
@@ -28,6 +29,13 @@ import java.util.Optional;
  */
 public final class ReadRoomUpdates {
   public static final int ROOMS_MAX = 100;
+  /**
+   * How many times the player's rooms are read again when they changed while the messages were
+   * read. Once they hold still, every room added later gets only messages stamped after
+   * everything this answer returns, so a client that moves its {@code lastRead} to the newest
+   * message it got misses none of them.
+   */
+  static final int SETTLE_ROUNDS = 3;
   public static final int MESSAGES_PER_ROOM = 100;
   public static final int MESSAGES_MAX = 1000;
   /** Most raw messages read from one room to find enough visible ones (bounds the cost). */
@@ -63,21 +71,31 @@ public final class ReadRoomUpdates {
 
   public RoomUpdates read(Query query) {
     LastRead lastRead = query.lastRead();
+    Map<RoomId, List<AccountId>> members = new HashMap<>();
+    Map<RoomId, List<Event>> candidates = new HashMap<>();
     List<Room> rooms = roomsOf(query.caller().id());
+    // one cap for every room read, also those found later: each room's candidates then reach the
+    // cap's edge, so the oldest-first selection below never passes a message it did not read
     int cap = Math.min(MESSAGES_PER_ROOM * rooms.size(), MESSAGES_MAX);
-    List<List<AccountId>> members = new ArrayList<>(rooms.size());
-    List<Event> candidates = new ArrayList<>();
-    for (Room room : rooms) {
-      List<AccountId> m = visibility.members(room);
-      members.add(m);
-      candidates.addAll(visibleSince(room, visibility.filter(room, m), lastRead, cap));
+    for (int round = 0; round < SETTLE_ROUNDS; round++) {
+      for (Room room : rooms) {
+        if (members.containsKey(room.id())) continue;
+        List<AccountId> m = visibility.members(room);
+        members.put(room.id(), m);
+        candidates.put(room.id(), visibleSince(room, visibility.filter(room, m), lastRead, cap));
+      }
+      List<Room> now = roomsOf(query.caller().id());
+      if (now.stream().allMatch(r -> members.containsKey(r.id()))) break;
+      rooms = now; // placed in or added to a room while this ran: read it too
     }
-    Map<dev.chatcore.domain.id.RoomId, List<Event>> byRoom = new HashMap<>();
-    for (Event e : capped(candidates, lastRead, cap)) byRoom.computeIfAbsent(e.room(), r -> new ArrayList<>()).add(e);
+    rooms = rooms.stream().filter(r -> members.containsKey(r.id())).toList(); // rooms still moving wait
+    List<Event> all = new ArrayList<>();
+    for (Room room : rooms) all.addAll(candidates.get(room.id()));
+    Map<RoomId, List<Event>> byRoom = new HashMap<>();
+    for (Event e : capped(all, lastRead, cap)) byRoom.computeIfAbsent(e.room(), r -> new ArrayList<>()).add(e);
     List<RoomUpdate> updates = new ArrayList<>(rooms.size());
-    for (int i = 0; i < rooms.size(); i++) {
-      Room room = rooms.get(i);
-      updates.add(new RoomUpdate(room, members.get(i), byRoom.getOrDefault(room.id(), List.of())));
+    for (Room room : rooms) {
+      updates.add(new RoomUpdate(room, members.get(room.id()), byRoom.getOrDefault(room.id(), List.of())));
     }
     return new RoomUpdates(updates, storage.announcements().active(clock.instant()), lastRead.millis());
   }
@@ -88,7 +106,7 @@ public final class ReadRoomUpdates {
     storage.globalRooms().roomOf(player).flatMap(g -> storage.rooms().find(g.id()))
         .filter(r -> !r.isDeleted()).ifPresent(out::add);
     List<RoomMember> others = new ArrayList<>();
-    Map<dev.chatcore.domain.id.RoomId, Room> found = new HashMap<>();
+    Map<RoomId, Room> found = new HashMap<>();
     for (RoomMember m : storage.memberships().ofAccount(player)) {
       if (m.state() != MemberState.JOINED) continue;
       Optional<Room> room = storage.rooms().find(m.room())

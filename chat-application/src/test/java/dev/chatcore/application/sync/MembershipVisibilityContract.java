@@ -8,6 +8,9 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.GatedStorage;
 import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.application.chat.LastRead;
+import dev.chatcore.application.chat.ReadRoomUpdates;
+import dev.chatcore.application.chat.RoomUpdates;
 import dev.chatcore.application.dm.LeaveDirectMessage;
 import dev.chatcore.application.dm.SendDirectMessage;
 import dev.chatcore.application.globalroom.JoinGlobalRoom;
@@ -295,6 +298,50 @@ public abstract class MembershipVisibilityContract {
     } catch (ExecutionException refused) {
       assertInstanceOf(BannedException.class, refused.getCause());
     }
+  }
+
+  /**
+   * {@code /chat} unread: a room the player is added to while its request runs, with a message
+   * posted in it then, is not passed by the client's {@code lastRead} (the newest message it got).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Window.class, names = {"NONE", "AT_EVENTS"})
+  void roomUpdatesNeverPassAMessageOfARoomAddedWhileTheyRan(Window window) throws Exception {
+    RoomId global = place(other);
+    place(reader);
+    RoomId guild = privateRoom(other);
+    LastRead from = LastRead.of(Optional.of(clock.instant().toEpochMilli() - 1), clock.instant());
+    Runnable change = () -> {
+      setMembers(guild, other, reader);
+      clock.advance(Duration.ofMillis(5));
+      say(other, guild, "in the guild");
+      clock.advance(Duration.ofMillis(5));
+      say(other, global, "newer, in the global room");
+    };
+    ReadRoomUpdates.Query query = new ReadRoomUpdates.Query(reader, from);
+    RoomUpdates first;
+    if (window == Window.NONE) {
+      change.run();
+      first = readerCore.chat().readRoomUpdates().read(query);
+    } else {
+      GatedStorage.Gate gate = gates.arm("EventLog.readMessagesSince");
+      CompletableFuture<RoomUpdates> reading = CompletableFuture.supplyAsync(
+          () -> GatedStorage.pausable(() -> readerCore.chat().readRoomUpdates().read(query)));
+      gate.awaitReached();
+      try {
+        change.run();
+      } finally {
+        gate.release();
+      }
+      first = reading.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+    List<Event> got = new ArrayList<>();
+    first.rooms().forEach(u -> got.addAll(u.unread()));
+    long newest = got.stream().mapToLong(e -> e.originTs().toEpochMilli()).max().orElse(from.from().toEpochMilli() - 1);
+    readerCore.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(reader,
+        LastRead.of(Optional.of(newest), clock.instant()))).rooms().forEach(u -> got.addAll(u.unread()));
+    assertTrue(got.stream().anyMatch(e -> e.content() instanceof EventContent.Message m
+        && m.text().equals("in the guild")), "window " + window + ": " + got);
   }
 
   // ---------------------------------------------------------------------------------------------
