@@ -44,8 +44,12 @@ public record AuthSettings(String secret, Optional<Jwks> jwks, Optional<String> 
     return new AuthSettings(secret, Optional.of(keys), issuer, audience, claims, clockSkew);
   }
 
-  public AuthSettings withIssuerAndAudience(Optional<String> iss, Optional<String> aud) {
-    return new AuthSettings(secret, jwks, iss, aud, claims, clockSkew);
+  public AuthSettings withIssuer(String iss) {
+    return new AuthSettings(secret, jwks, Optional.of(iss), audience, claims, clockSkew);
+  }
+
+  public AuthSettings withAudience(String aud) {
+    return new AuthSettings(secret, jwks, issuer, Optional.of(aud), claims, clockSkew);
   }
 
   public AuthSettings withClaims(ClaimMapping mapping) {
