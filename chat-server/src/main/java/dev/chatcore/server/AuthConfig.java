@@ -28,7 +28,8 @@ public record AuthConfig(Optional<AuthSettings.Jwks> jwks, Optional<String> issu
         Math.min(seconds(AuthSettings.Jwks.DEFAULT_REFRESH_MIN_INTERVAL), cacheS - 1), 1, cacheS - 1);
     int outageS = r.integer("CHAT_AUTH_JWKS_OUTAGE_S",
         Math.max(seconds(AuthSettings.Jwks.DEFAULT_OUTAGE_TOLERANCE), cacheS), cacheS, 30 * 86_400);
-    int timeoutMs = r.integer("CHAT_AUTH_JWKS_TIMEOUT_MS", (int) AuthSettings.Jwks.DEFAULT_TIMEOUT.toMillis(), 100, 30_000);
+    int timeoutMs =
+        r.integer("CHAT_AUTH_JWKS_TIMEOUT_MS", (int) AuthSettings.Jwks.DEFAULT_TIMEOUT.toMillis(), 100, 30_000);
     Optional<AuthSettings.Jwks> jwks = url.map(u -> new AuthSettings.Jwks(jwksUrl(u), Duration.ofSeconds(cacheS),
         Duration.ofSeconds(refreshS), Duration.ofSeconds(outageS), Duration.ofMillis(timeoutMs)));
     ClaimMapping claims = claims(r);

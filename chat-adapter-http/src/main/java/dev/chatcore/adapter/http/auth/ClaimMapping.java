@@ -109,7 +109,9 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
     record Role(String claim, String role) implements AdminClaim {
       public Role {
         claim = claimName(claim, "admin");
-        if (role == null || role.isBlank()) throw new IllegalArgumentException("the admin role needs a name after the colon");
+        if (role == null || role.isBlank()) {
+          throw new IllegalArgumentException("the admin role needs a name after the colon");
+        }
         role = role.strip();
       }
 

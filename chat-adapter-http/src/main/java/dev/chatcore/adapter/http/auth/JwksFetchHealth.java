@@ -47,7 +47,9 @@ final class JwksFetchHealth extends JWKSetSourceWrapper<SecurityContext> impleme
       return keys;
     } catch (KeySourceException e) {
       Instant now = clock.instant();
-      String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+      // nimbus wraps the cause (connection refused, HTTP 503) in a generic "couldn't retrieve" exception
+      Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+      String reason = cause.getMessage();
       state.updateAndGet(s -> new State(s.lastSuccess(), s.failingSince() == null ? now : s.failingSince(), reason));
       throw e;
     }

@@ -46,7 +46,8 @@ final class JwksKeys implements AutoCloseable {
     // two attempts (one retry) of a connect and a read each
     long refreshWait = Math.min(4 * jwks.timeout().toMillis(), ttl / 2);
     long refreshAhead = Math.min(REFRESH_AHEAD.toMillis(), ttl / 4);
-    ExecutorService refresher = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-jwks-refresh").factory());
+    ExecutorService refresher =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-jwks-refresh").factory());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("chat-jwks-timer").daemon().factory());
     this.source = JWKSourceBuilder.create(health)

@@ -107,7 +107,8 @@ public final class JwtTokens implements AutoCloseable {
       throw HttpProblem.unauthorized("token expired");
     }
     JWTClaimsSet claims = verifier.verify(token);
-    Verified fresh = new Verified(settings.claims().caller(claims), registered.acceptedUntil(claims.getExpirationTime()));
+    Verified fresh =
+        new Verified(settings.claims().caller(claims), registered.acceptedUntil(claims.getExpirationTime()));
     verified.put(token, fresh);
     return fresh.caller();
   }

@@ -104,6 +104,28 @@ class JwksTokensTest {
   }
 
   @Test
+  void keysAreRefreshedOnScheduleSoAnOutageShowsWithoutTraffic() throws InterruptedException {
+    tokens.close();
+    // a 2 s cache: the refresh is scheduled half a second before it expires
+    tokens = tokens(new AuthSettings.Jwks(jwks.url(), Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1),
+        Duration.ofSeconds(1)));
+    int started = jwks.fetches();
+    awaitTrue(() -> jwks.fetches() > started, "a scheduled refresh");
+    jwks.close();
+    awaitTrue(() -> tokens.dependencies().get(0).problem().isPresent(), "the failed scheduled refresh in readiness");
+    assertEquals(ACCOUNT, tokens.verify(sign(rsa, claims(clock.instant()).build())).id().value());
+  }
+
+  /** Waits for something the background refresh does (bounded; no fixed sleep decides the outcome). */
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
   void withoutAnyFetchedKeyAPublishedKeyTokenIsUnavailableNotUnauthorized() {
     jwks.close();
     JwtTokens cold = new JwtTokens(AuthSettings.hs256(SECRET).withJwks(AuthSettings.Jwks.at(jwks.url())), clock);
