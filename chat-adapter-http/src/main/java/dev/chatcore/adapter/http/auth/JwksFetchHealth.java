@@ -69,9 +69,9 @@ final class JwksFetchHealth extends JWKSetSourceWrapper<SecurityContext> impleme
     }
     String serving;
     if (s.lastSuccess() == null) {
-      serving = "no keys yet, so RS256/ES256 tokens are refused";
+      serving = "no keys yet, so RS256/ES256 tokens cannot be verified";
     } else if (clock.instant().isAfter(s.lastSuccess().plus(outageTolerance))) {
-      serving = "the keys fetched at " + s.lastSuccess() + " are too old to use, so RS256/ES256 tokens are refused";
+      serving = "the keys fetched at " + s.lastSuccess() + " are too old to use, so RS256/ES256 tokens cannot be verified";
     } else {
       serving = "verifying with the keys fetched at " + s.lastSuccess();
     }
