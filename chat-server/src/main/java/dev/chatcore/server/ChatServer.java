@@ -1,6 +1,7 @@
 package dev.chatcore.server;
 
 import dev.chatcore.adapter.http.HttpApi;
+import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.ChatCore;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -20,15 +21,18 @@ public final class ChatServer implements AutoCloseable {
   private final ServerConfig config;
   private final ChatCore core;
   private final HttpApi api;
+  private final JwtTokens tokens;
   private Undertow undertow;
   private IdleSweep idleSweep;
   private JanitorSchedule janitor;
   private boolean stopped;
 
-  public ChatServer(ServerConfig config, ChatCore core, HttpApi api) {
+  /** @param tokens the verifier {@code api} uses: started (published keys fetched) and stopped with the server */
+  public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens) {
     this.config = config;
     this.core = core;
     this.api = api;
+    this.tokens = tokens;
   }
 
   /** Binds and starts serving. */
@@ -41,6 +45,7 @@ public final class ChatServer implements AutoCloseable {
         .setHandler(api.handler())
         .build();
     undertow.start();
+    tokens.fetchKeys(); // in the background: a slow authentication service does not delay the start
     idleSweep = IdleSweep.start(core, IdleSweep.idleAfter(System.getenv()));
     janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch());
   }
@@ -74,6 +79,7 @@ public final class ChatServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       undertow.stop();
+      tokens.close();
       core.storage().close();
     }
   }

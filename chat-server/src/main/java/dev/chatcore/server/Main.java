@@ -40,8 +40,7 @@ public final class Main {
     Optional<String> generated = Optional.empty();
     if (config.authSecret().isEmpty()) {
       generated = Optional.of(Secrets.generate());
-      config = new ServerConfig(config.host(), config.port(), config.storage(), generated, config.tokenTtl(),
-          config.limits(), config.mongo(), config.janitorInterval(), config.janitorBatch());
+      config = config.withAuthSecret(generated.get());
     }
     ServerComponent component = switch (config.storage()) {
       case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
@@ -77,6 +76,8 @@ public final class Main {
             + " (POST /v1/invites/redeem {\"code\":\"" + code + "\",\"display_name\":\"admin\"})"));
     out.println("storage: " + server.core().storage().kind() + "; sync delivery across nodes: "
         + server.core().storage().feed().delivery());
+    out.println("tokens: HS256 (CHAT_AUTH_SECRET)" + config.auth().jwks()
+        .map(jwks -> ", RS256/ES256 (keys from " + jwks.url() + ")").orElse(""));
     out.println("chat-server listening on http://" + hostForUrl(server.address().getHostString()) + ":"
         + server.address().getPort());
     out.flush();

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param janitorInterval time between janitor runs ({@code CHAT_JANITOR_INTERVAL_S}); it also
  *     runs once at start
  * @param janitorBatch most deletions per storage call of the janitor ({@code CHAT_JANITOR_BATCH})
+ * @param auth how tokens are verified besides the secret ({@code CHAT_AUTH_*}: published keys,
+ *     issuer, audience, claim names)
  */
 public record ServerConfig(
     String host,
@@ -27,7 +29,8 @@ public record ServerConfig(
     Limits limits,
     Optional<MongoConfig> mongo,
     Duration janitorInterval,
-    int janitorBatch) {
+    int janitorBatch,
+    AuthConfig auth) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
 
   /** Reads and validates the configuration. */
@@ -86,7 +89,14 @@ public record ServerConfig(
         r.integer("CHAT_JANITOR_INTERVAL_S", (int) JANITOR_INTERVAL_DEFAULT.toSeconds(), 1, 7 * 24 * 3600));
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
         100_000);
-    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch);
+    AuthConfig auth = AuthConfig.fromEnvironment(r);
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth);
+  }
+
+  /** The same configuration with {@code secret} as {@code CHAT_AUTH_SECRET} (a generated one). */
+  public ServerConfig withAuthSecret(String secret) {
+    return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
+        janitorBatch, auth);
   }
 
   private static int ms(Duration d) {
@@ -94,7 +104,7 @@ public record ServerConfig(
   }
 
   /** Reads variables; blank counts as unset. */
-  private record Reader(Map<String, String> env) {
+  record Reader(Map<String, String> env) {
     Optional<String> optional(String name) {
       String v = env.get(name);
       return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());

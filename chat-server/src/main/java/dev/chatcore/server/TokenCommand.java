@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code java -jar chat-server.jar token --sub <24 hex> [--admin] [--name N] [--ttl-s S]}:
- * prints a token signed with {@code CHAT_AUTH_SECRET}.
+ * prints a token signed with {@code CHAT_AUTH_SECRET}, shaped as the server's {@code CHAT_AUTH_*}
+ * variables say (issuer, audience, claim names).
  */
 final class TokenCommand {
   static final String USAGE = "usage: chat-server token --sub <24 hex> [--admin] [--name NAME] [--ttl-s SECONDS]";
@@ -43,7 +44,10 @@ final class TokenCommand {
     if (secret == null || secret.isBlank() || secret.strip().getBytes(StandardCharsets.UTF_8).length < 32) {
       throw new ConfigException("CHAT_AUTH_SECRET", "the server's secret (at least 32 bytes) to sign the token");
     }
-    return new JwtTokens(secret.strip(), Clock.systemUTC()).issue(new AccountId(sub), name, admin, Duration.ofSeconds(ttl));
+    // the same issuer, audience and claim names as the server, so that it accepts the token
+    AuthConfig auth = AuthConfig.fromEnvironment(new ServerConfig.Reader(env));
+    return new JwtTokens(auth.signing(secret.strip()), Clock.systemUTC())
+        .issue(new AccountId(sub), name, admin, Duration.ofSeconds(ttl));
   }
 
   private static String value(String[] args, int i, String flag) {

@@ -3,8 +3,11 @@ package dev.chatcore.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatcore.adapter.http.auth.AuthSettings;
+import dev.chatcore.adapter.http.auth.ClaimMapping;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
@@ -36,6 +39,51 @@ class ServerConfigTest {
     assertMessage(Map.of("CHAT_AUTH_SECRET", "short"), "CHAT_AUTH_SECRET: expected at least 32 bytes");
     assertMessage(Map.of("CHAT_SYNC_TIMEOUT_DEFAULT_MS", "500"),
         "CHAT_SYNC_TIMEOUT_DEFAULT_MS: expected an integer from 1000 to 60000 (got \"500\")");
+  }
+
+  @Test
+  void authDefaultsToHs256WithTheStandardClaims() {
+    AuthConfig auth = ServerConfig.fromEnvironment(Map.of()).auth();
+    assertEquals(Optional.empty(), auth.jwks());
+    assertEquals(Optional.empty(), auth.issuer());
+    assertEquals(ClaimMapping.DEFAULT, auth.claims());
+    assertEquals(Duration.ZERO, auth.clockSkew());
+  }
+
+  @Test
+  void readsTheAuthenticationServiceSettings() {
+    AuthConfig auth = ServerConfig.fromEnvironment(Map.of(
+        "CHAT_AUTH_JWKS_URL", "https://auth.studio.example/.well-known/jwks.json", "CHAT_AUTH_JWKS_CACHE_S", "600",
+        "CHAT_AUTH_JWKS_REFRESH_MIN_S", "60", "CHAT_AUTH_JWKS_OUTAGE_S", "7200", "CHAT_AUTH_JWKS_TIMEOUT_MS", "500",
+        "CHAT_AUTH_ISSUER", "https://auth.studio.example", "CHAT_AUTH_AUDIENCE", "chat",
+        "CHAT_AUTH_CLAIM_SUB", "player_id", "CHAT_AUTH_CLAIM_NAME", "nickname",
+        "CHAT_AUTH_CLAIM_ADMIN", "roles:chat-admin")).auth();
+    AuthSettings.Jwks jwks = auth.jwks().orElseThrow();
+    assertEquals("https://auth.studio.example/.well-known/jwks.json", jwks.url().toString());
+    assertEquals(Duration.ofMinutes(10), jwks.cacheTtl());
+    assertEquals(Duration.ofMinutes(1), jwks.refreshMinInterval());
+    assertEquals(Duration.ofHours(2), jwks.outageTolerance());
+    assertEquals(Duration.ofMillis(500), jwks.timeout());
+    assertEquals(Optional.of("https://auth.studio.example"), auth.issuer());
+    assertEquals(Optional.of("chat"), auth.audience());
+    assertEquals(new ClaimMapping("player_id", "nickname", new ClaimMapping.AdminClaim.Role("roles", "chat-admin")),
+        auth.claims());
+  }
+
+  @Test
+  void badAuthValuesNameTheVariable() {
+    assertMessage(Map.of("CHAT_AUTH_JWKS_URL", "ftp://auth.example/jwks"), "CHAT_AUTH_JWKS_URL: expected an http(s) "
+        + "URL of the authentication service's JWKS, e.g. https://auth.example/.well-known/jwks.json (got \"ftp://auth.example/jwks\")");
+    assertMessage(Map.of("CHAT_AUTH_JWKS_CACHE_S", "600", "CHAT_AUTH_JWKS_REFRESH_MIN_S", "600"),
+        "CHAT_AUTH_JWKS_REFRESH_MIN_S: expected an integer from 1 to 599 (got \"600\")");
+    assertMessage(Map.of("CHAT_AUTH_CLAIM_ADMIN", "roles:"), "CHAT_AUTH_CLAIM_ADMIN: expected a boolean claim's "
+        + "name, or claim:role for a role in an array claim (got \"roles:\")");
+    assertMessage(Map.of("CHAT_AUTH_CLAIM_SUB", "uid", "CHAT_AUTH_CLAIM_NAME", "uid"),
+        "CHAT_AUTH_CLAIM_NAME: expected a claim other than the account id's (got \"uid\")");
+    assertMessage(Map.of("CHAT_AUTH_CLAIM_ADMIN", "sub:admins"),
+        "CHAT_AUTH_CLAIM_ADMIN: expected a claim other than the account id's and the name's (got \"sub:admins\")");
+    assertMessage(Map.of("CHAT_AUTH_CLOCK_SKEW_S", "-1"),
+        "CHAT_AUTH_CLOCK_SKEW_S: expected an integer from 0 to 300 (got \"-1\")");
   }
 
   private static void assertMessage(Map<String, String> env, String message) {

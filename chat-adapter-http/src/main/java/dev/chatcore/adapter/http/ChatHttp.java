@@ -25,7 +25,9 @@ public final class ChatHttp {
   public static HttpApi api(ChatCore core, JwtTokens tokens, ServerInfo info, Duration tokenTtl, Clock clock,
       Executor executor) {
     List<Route> routes = new ArrayList<>();
-    routes.addAll(new SystemRoutes(core.checkReadiness(), core.limits(), info, core.syncWaiter()::heldCount).routes());
+    // readiness also watches what authentication depends on (the published keys, when configured)
+    routes.addAll(new SystemRoutes(core.checkReadiness().with(tokens.dependencies()), core.limits(), info,
+        tokens.algorithms(), core.syncWaiter()::heldCount).routes());
     routes.add(OpenApiRoute.route());
     routes.addAll(new V1Routes(core, tokens, tokenTtl).routes());
     routes.addAll(new V1MembershipRoutes(core).routes());

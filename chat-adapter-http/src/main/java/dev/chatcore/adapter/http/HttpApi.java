@@ -95,6 +95,12 @@ public final class HttpApi {
 
   private void serve(HttpServerExchange exchange, Route route) {
     try {
+      if (route.authenticated() && exchange.isInIoThread() && tokens.mayFetchKeys(bearer(exchange))) {
+        // verifying may wait for the authentication service's keys: never on an IO thread, which
+        // serves many connections; the rest of serve() works the same on a worker
+        exchange.dispatch(executor, () -> serve(exchange, route));
+        return;
+      }
       Caller caller = route.authenticated() ? authenticate(exchange) : null;
       if (!mayHaveBody(exchange.getRequestMethod()) || !hasBody(exchange)) {
         dispatch(exchange, route, caller, NO_BODY);
@@ -114,10 +120,18 @@ public final class HttpApi {
   }
 
   private Caller authenticate(HttpServerExchange exchange) {
+    String token = bearer(exchange);
+    if (token == null) throw HttpProblem.unauthorized("missing bearer token");
+    if (token.isEmpty()) throw HttpProblem.unauthorized("expected a Bearer token");
+    return tokens.verify(token);
+  }
+
+  /** The bearer token; null without an Authorization header, empty when it is not a bearer token. */
+  private static String bearer(HttpServerExchange exchange) {
     String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-    if (header == null) throw HttpProblem.unauthorized("missing bearer token");
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) throw HttpProblem.unauthorized("expected a Bearer token");
-    return tokens.verify(header.substring(7).strip());
+    if (header == null) return null;
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) return "";
+    return header.substring(7).strip();
   }
 
   private void dispatch(HttpServerExchange exchange, Route route, Caller caller, byte[] body) {

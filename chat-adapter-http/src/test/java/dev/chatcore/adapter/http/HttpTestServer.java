@@ -46,9 +46,14 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server whose core, storage and tokens use {@code clock}. */
   public HttpTestServer(Limits limits, Clock clock) {
+    this(limits, clock, new JwtTokens(SECRET, clock));
+  }
+
+  /** A server that verifies tokens with {@code tokens} (closed with the server). */
+  public HttpTestServer(Limits limits, Clock clock, JwtTokens tokens) {
     this.storage = new InMemoryChatStorage(clock);
     this.core = ChatCore.create(storage, limits, clock);
-    this.tokens = new JwtTokens(SECRET, clock);
+    this.tokens = tokens;
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
         clock, Executors.newVirtualThreadPerTaskExecutor());
     this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
@@ -176,6 +181,7 @@ public final class HttpTestServer implements AutoCloseable {
   public void close() {
     core.close();
     undertow.stop();
+    tokens.close();
     storage.close();
   }
 }

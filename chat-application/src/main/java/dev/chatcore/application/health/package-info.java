@@ -1,2 +1,5 @@
-/** Readiness checks. */
+/**
+ * Readiness: the storage (down means unavailable) and the other dependencies (failing means
+ * degraded).
+ */
 package dev.chatcore.application.health;

@@ -21,7 +21,7 @@ public interface HttpModule {
   @Provides
   @Singleton
   static JwtTokens tokens(ServerConfig config, Clock clock) {
-    return new JwtTokens(config.authSecret().orElseThrow(), clock);
+    return new JwtTokens(config.auth().settings(config.authSecret().orElseThrow()), clock);
   }
 
   @Provides
@@ -37,7 +37,7 @@ public interface HttpModule {
 
   @Provides
   @Singleton
-  static ChatServer server(ServerConfig config, ChatCore core, HttpApi api) {
-    return new ChatServer(config, core, api);
+  static ChatServer server(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens) {
+    return new ChatServer(config, core, api, tokens);
   }
 }

@@ -4,11 +4,12 @@ import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
 import dev.chatcore.adapter.http.ServerInfo;
 import dev.chatcore.application.health.CheckReadiness;
+import dev.chatcore.application.health.Readiness;
 import dev.chatcore.domain.policy.Limits;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /** Liveness, readiness and {@code /.well-known}: no token needed. */
@@ -25,13 +26,19 @@ public final class SystemRoutes {
   private final CheckReadiness readiness;
   private final Limits limits;
   private final ServerInfo info;
+  private final List<String> tokenAlgorithms;
   private final IntSupplier heldSyncs;
 
-  /** @param heldSyncs how many long-polls are held now (reported by {@code /readyz}) */
-  public SystemRoutes(CheckReadiness readiness, Limits limits, ServerInfo info, IntSupplier heldSyncs) {
+  /**
+   * @param tokenAlgorithms the JWS algorithms bearer tokens may be signed with ({@code /.well-known})
+   * @param heldSyncs how many long-polls are held now (reported by {@code /readyz})
+   */
+  public SystemRoutes(CheckReadiness readiness, Limits limits, ServerInfo info, List<String> tokenAlgorithms,
+      IntSupplier heldSyncs) {
     this.readiness = readiness;
     this.limits = limits;
     this.info = info;
+    this.tokenAlgorithms = List.copyOf(tokenAlgorithms);
     this.heldSyncs = heldSyncs;
   }
 
@@ -43,10 +50,19 @@ public final class SystemRoutes {
         Route.of("GET", "/.well-known/chat", false, r -> Reply.ok(wellKnown())).unlimited());
   }
 
+  /**
+   * 200 {@code ready}; 200 {@code degraded} with what is wrong while a dependency fails that the
+   * node serves without (the published keys: cached ones keep verifying); 503 {@code unavailable}
+   * with the failed check when storage does not answer.
+   */
   private Reply ready() {
-    Optional<String> failure = readiness.failure();
-    if (failure.isEmpty()) return Reply.ok(Map.of("status", "ready", "held_syncs", heldSyncs.getAsInt()));
-    return new Reply(503, Map.of("status", "unavailable", "failed", failure.get(), "held_syncs", heldSyncs.getAsInt()));
+    Readiness r = readiness.check();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", r.status().name().toLowerCase(Locale.ROOT));
+    r.failure().ifPresent(failure -> body.put("failed", failure));
+    if (!r.degraded().isEmpty()) body.put("degraded", r.degraded());
+    body.put("held_syncs", heldSyncs.getAsInt());
+    return new Reply(r.status() == Readiness.Status.UNAVAILABLE ? 503 : 200, body);
   }
 
   private Map<String, Object> wellKnown() {
@@ -55,7 +71,7 @@ public final class SystemRoutes {
     body.put("api_versions", List.of("v1", "chat"));
     body.put("limits", limits());
     body.put("capabilities", CAPABILITIES);
-    body.put("auth", Map.of("type", "bearer", "token_format", "jwt", "algorithms", List.of("HS256"),
+    body.put("auth", Map.of("type", "bearer", "token_format", "jwt", "algorithms", tokenAlgorithms,
         "invite_redeem", "/v1/invites/redeem"));
     body.put("media", Map.of("upload", false));
     body.put("storage", info.storage());
