@@ -149,15 +149,15 @@ public final class Sync {
 
     /**
      * One read, in the order the visibility argument needs (docs/architecture.md): the head
-     * first, then the ban gate and the scope, then the events up to that head. Every membership
-     * record and tombstone of a change at or below the head was stored before the change could be
-     * read, so the scope holds them all, and each event is judged by its own position.
+     * first, then the scope, then the events up to that head, then (for an answer) the ban.
+     * Every membership record and tombstone of a change at or below the head was stored before
+     * the change could be read, so the scope holds them all, and each event is judged by its own
+     * position.
      *
      * @return null when the result was completed; otherwise the rooms the scope reads
      */
     private Set<RoomId> answerOrScope() {
       EventId upTo = storage.events().head();
-      bans.requireNotBannedNow(account.id()); // a ban stored after this read is stored after upTo was read
       SyncScope scope = access.syncScope(account, command.since());
       if (command.filter().isPresent()) scope = scope.filtered(command.filter().get());
       StreamSlice slice = storage.events().readAfter(command.since(), upTo, scope.rooms(), limits.syncBatchMax());
@@ -166,6 +166,9 @@ public final class Sync {
         if (scope.includes(e)) visible.add(e);
       }
       if (visible.isEmpty() && !slice.limited()) return scope.rooms();
+      // read from the store after upTo: a ban stored after this read was stored after every
+      // event delivered here was readable (only an answer needs it: nothing else is delivered)
+      bans.requireNotBannedNow(account.id());
       result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
       return null;
     }
