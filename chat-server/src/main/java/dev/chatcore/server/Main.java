@@ -6,6 +6,7 @@ import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.server.di.DaggerMemoryServerComponent;
 import dev.chatcore.server.di.DaggerMongoServerComponent;
 import dev.chatcore.server.di.ServerComponent;
+import dev.chatcore.server.logging.LogSetup;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,11 +38,12 @@ public final class Main {
   private static void serve(Map<String, String> environment, PrintStream out) {
     Map<String, String> env = new HashMap<>(environment);
     ServerConfig config = ServerConfig.fromEnvironment(env);
+    LogSetup.install(config.logging().format(), System.err);
     Optional<String> generated = Optional.empty();
     if (config.authSecret().isEmpty()) {
       generated = Optional.of(Secrets.generate());
       config = new ServerConfig(config.host(), config.port(), config.storage(), generated, config.tokenTtl(),
-          config.limits(), config.mongo(), config.janitorInterval(), config.janitorBatch());
+          config.limits(), config.mongo(), config.janitorInterval(), config.janitorBatch(), config.logging());
     }
     ServerComponent component = switch (config.storage()) {
       case MEMORY -> DaggerMemoryServerComponent.factory().create(config);

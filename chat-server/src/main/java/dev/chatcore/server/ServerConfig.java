@@ -1,8 +1,10 @@
 package dev.chatcore.server;
 
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.server.logging.LogFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param janitorInterval time between janitor runs ({@code CHAT_JANITOR_INTERVAL_S}); it also
  *     runs once at start
  * @param janitorBatch most deletions per storage call of the janitor ({@code CHAT_JANITOR_BATCH})
+ * @param logging the log format and the access log ({@code CHAT_LOG_FORMAT}, {@code CHAT_ACCESS_LOG})
  */
 public record ServerConfig(
     String host,
@@ -27,7 +30,8 @@ public record ServerConfig(
     Limits limits,
     Optional<MongoConfig> mongo,
     Duration janitorInterval,
-    int janitorBatch) {
+    int janitorBatch,
+    LogConfig logging) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
 
   /** Reads and validates the configuration. */
@@ -86,7 +90,18 @@ public record ServerConfig(
         r.integer("CHAT_JANITOR_INTERVAL_S", (int) JANITOR_INTERVAL_DEFAULT.toSeconds(), 1, 7 * 24 * 3600));
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
         100_000);
-    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch);
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch,
+        logging(r));
+  }
+
+  private static LogConfig logging(Reader r) {
+    String format = r.string("CHAT_LOG_FORMAT", "text");
+    LogFormat logFormat = switch (format.toLowerCase(Locale.ROOT)) {
+      case "text" -> LogFormat.TEXT;
+      case "json" -> LogFormat.JSON;
+      default -> throw new ConfigException("CHAT_LOG_FORMAT", "text or json (got \"" + format + "\")");
+    };
+    return new LogConfig(logFormat, r.bool("CHAT_ACCESS_LOG", false));
   }
 
   private static int ms(Duration d) {
@@ -114,6 +129,16 @@ public record ServerConfig(
         // fall through to the one error below
       }
       throw new ConfigException(name, "an integer from " + min + " to " + max + " (got \"" + raw.get() + "\")");
+    }
+
+    boolean bool(String name, boolean fallback) {
+      Optional<String> raw = optional(name);
+      if (raw.isEmpty()) return fallback;
+      return switch (raw.get().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new ConfigException(name, "true or false (got \"" + raw.get() + "\")");
+      };
     }
   }
 }
