@@ -60,6 +60,13 @@ class ChatScriptTest {
   }
 
   @Test
+  void looksInSdkmanByDefault() throws Exception {
+    Path old = jdk("default/jdk-17", "17.0.15", true);
+    Path sdkman = jdk(".sdkman/candidates/java/99-fake", "99", true); // newer than any real JDK in /usr/lib/jvm
+    assertEquals(new Result(0, sdkman.toString(), ""), run(old, null, Map.of()));
+  }
+
+  @Test
   void saysInOneLineThatItNeedsAJdk21WhenThereIsNone() throws Exception {
     Path old = jdk("default/jdk-17", "17.0.15", true);
     jdk("jvm/jdk-11", "11.0.2", true);
@@ -74,15 +81,20 @@ class ChatScriptTest {
 
   private record Result(int status, String out, String err) {}
 
-  /** Runs {@code ./chat jdk} with {@code defaultJdk}'s java first on PATH and JAVA_HOME as given. */
+  /** {@code ./chat jdk} with {@code defaultJdk}'s java first on PATH, JAVA_HOME as given, only {@code jvm/} to search. */
   private Result chatJdk(Path defaultJdk, Path javaHome) throws Exception {
+    return run(defaultJdk, javaHome, Map.of("CHAT_JDK_ROOTS", dir.resolve("jvm").toString()));
+  }
+
+  private Result run(Path defaultJdk, Path javaHome, Map<String, String> extraEnv) throws Exception {
     ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "jdk");
     Map<String, String> env = builder.environment();
     env.remove("JAVA_HOME");
+    env.remove("CHAT_JDK_ROOTS");
     if (javaHome != null) env.put("JAVA_HOME", javaHome.toString());
     env.put("PATH", defaultJdk.resolve("bin") + ":/usr/bin:/bin");
     env.put("HOME", dir.toString());
-    env.put("CHAT_JDK_ROOTS", dir.resolve("jvm").toString());
+    env.putAll(extraEnv);
     Path err = dir.resolve("stderr.txt");
     Process process = builder.redirectError(err.toFile()).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -100,7 +100,7 @@ class AccessLogTest {
     assertFalse(fields.toString().contains(roomId), "the template, not the raw path");
   }
 
-  /** The record of one request: it is logged once its exchange completes, which may be after the client has the reply. */
+  /** The record of one request, logged once its exchange completes: maybe after the client has the reply. */
   private LogRecord awaitRecord(String requestId) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {

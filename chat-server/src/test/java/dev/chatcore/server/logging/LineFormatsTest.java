@@ -65,9 +65,8 @@ class LineFormatsTest {
     assertEquals("2026-12-05T07:42:04.120Z WARNING test.logger first line\\nsecond line", lines.get(1));
     assertEquals("2026-12-05T07:42:04.120Z INFO test.logger request method=GET route=/v1/rooms/{id} status=200"
         + " account=- note=\"two words, a \\\"quote\\\" and a\\nbreak\"", lines.get(3));
-    assertTrue(lines.get(4).startsWith(
-        "2026-12-05T07:42:04.120Z SEVERE test.logger request failed error=\"java.lang.IllegalStateException: boom\\n\\tat "),
-        lines.get(4));
+    assertTrue(lines.get(4).startsWith("2026-12-05T07:42:04.120Z SEVERE test.logger request failed"
+        + " error=\"java.lang.IllegalStateException: boom\\n\\tat "), lines.get(4));
   }
 
   private static List<LogRecord> awkwardRecords() {
