@@ -1,8 +1,10 @@
 package dev.chatcore.server;
 
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.server.logging.LogFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ import java.util.Optional;
  * @param janitorBatch most deletions per storage call of the janitor ({@code CHAT_JANITOR_BATCH})
  * @param auth how tokens are verified besides the secret ({@code CHAT_AUTH_*}: published keys,
  *     issuer, audience, claim names)
+ * @param logging the log format and the access log ({@code CHAT_LOG_FORMAT}, {@code CHAT_ACCESS_LOG})
  */
 public record ServerConfig(
     String host,
@@ -30,7 +33,8 @@ public record ServerConfig(
     Optional<MongoConfig> mongo,
     Duration janitorInterval,
     int janitorBatch,
-    AuthConfig auth) {
+    AuthConfig auth,
+    LogConfig logging) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
 
   /** Reads and validates the configuration. */
@@ -90,13 +94,24 @@ public record ServerConfig(
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
         100_000);
     AuthConfig auth = AuthConfig.fromEnvironment(r);
-    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth);
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
+        logging(r));
   }
 
   /** The same configuration with {@code secret} as {@code CHAT_AUTH_SECRET} (a generated one). */
   public ServerConfig withAuthSecret(String secret) {
     return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
-        janitorBatch, auth);
+        janitorBatch, auth, logging);
+  }
+
+  private static LogConfig logging(Reader r) {
+    String format = r.string("CHAT_LOG_FORMAT", "text");
+    LogFormat logFormat = switch (format.toLowerCase(Locale.ROOT)) {
+      case "text" -> LogFormat.TEXT;
+      case "json" -> LogFormat.JSON;
+      default -> throw new ConfigException("CHAT_LOG_FORMAT", "text or json (got \"" + format + "\")");
+    };
+    return new LogConfig(logFormat, r.bool("CHAT_ACCESS_LOG", false));
   }
 
   private static int ms(Duration d) {
@@ -124,6 +139,16 @@ public record ServerConfig(
         // fall through to the one error below
       }
       throw new ConfigException(name, "an integer from " + min + " to " + max + " (got \"" + raw.get() + "\")");
+    }
+
+    boolean bool(String name, boolean fallback) {
+      Optional<String> raw = optional(name);
+      if (raw.isEmpty()) return fallback;
+      return switch (raw.get().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new ConfigException(name, "true or false (got \"" + raw.get() + "\")");
+      };
     }
   }
 }

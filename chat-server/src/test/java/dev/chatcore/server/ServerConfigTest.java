@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chatcore.adapter.http.auth.AuthSettings;
 import dev.chatcore.adapter.http.auth.ClaimMapping;
+import dev.chatcore.server.logging.LogFormat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,15 @@ class ServerConfigTest {
     assertMessage(Map.of("CHAT_AUTH_SECRET", "short"), "CHAT_AUTH_SECRET: expected at least 32 bytes");
     assertMessage(Map.of("CHAT_SYNC_TIMEOUT_DEFAULT_MS", "500"),
         "CHAT_SYNC_TIMEOUT_DEFAULT_MS: expected an integer from 1000 to 60000 (got \"500\")");
+    assertMessage(Map.of("CHAT_LOG_FORMAT", "xml"), "CHAT_LOG_FORMAT: expected text or json (got \"xml\")");
+    assertMessage(Map.of("CHAT_ACCESS_LOG", "yes"), "CHAT_ACCESS_LOG: expected true or false (got \"yes\")");
+  }
+
+  @Test
+  void logsAreTextWithoutAnAccessLogUnlessConfigured() {
+    assertEquals(new LogConfig(LogFormat.TEXT, false), ServerConfig.fromEnvironment(Map.of()).logging());
+    assertEquals(new LogConfig(LogFormat.JSON, true),
+        ServerConfig.fromEnvironment(Map.of("CHAT_LOG_FORMAT", "json", "CHAT_ACCESS_LOG", "true")).logging());
   }
 
   @Test

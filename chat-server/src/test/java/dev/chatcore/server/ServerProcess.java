@@ -29,9 +29,20 @@ record ServerProcess(Process process, String base, HttpClient client) implements
 
   /** Starts the server with {@code env} (and a free port) and waits for its start line. */
   static ServerProcess start(Map<String, String> env) throws Exception {
+    return start(env, null);
+  }
+
+  /** The same, with standard error (the logs) written to the file {@code stderr}, if not null. */
+  static ServerProcess start(Map<String, String> env, java.nio.file.Path stderr) throws Exception {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("CHAT_PORT", "0");
-    Process p = java(all).redirectErrorStream(true).start();
+    ProcessBuilder builder = java(all);
+    if (stderr == null) {
+      builder.redirectErrorStream(true);
+    } else {
+      builder.redirectError(stderr.toFile());
+    }
+    Process p = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     String base = null;

@@ -21,9 +21,10 @@ public final class ChatHttp {
   /**
    * @param tokenTtl lifetime of the tokens the server issues at invite redemption
    * @param executor where endpoints run (virtual threads in the server)
+   * @param accessLog request ids, and a log record per request when on
    */
   public static HttpApi api(ChatCore core, JwtTokens tokens, ServerInfo info, Duration tokenTtl, Clock clock,
-      Executor executor) {
+      Executor executor, AccessLog accessLog) {
     List<Route> routes = new ArrayList<>();
     // readiness also watches what authentication depends on (the published keys, when configured)
     routes.addAll(new SystemRoutes(core.checkReadiness().with(tokens.dependencies()), core.limits(), info,
@@ -36,6 +37,6 @@ public final class ChatHttp {
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
     routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
     return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
-        core.limits().requestBodyMaxBytes(), executor);
+        core.limits().requestBodyMaxBytes(), executor, accessLog);
   }
 }

@@ -36,16 +36,19 @@ public final class HttpApi {
   private final RequestGate gate;
   private final long maxBodyBytes;
   private final Executor executor;
+  private final AccessLog accessLog;
   private final ConnectionWatch watch = new ConnectionWatch();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
-  public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor) {
+  public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor,
+      AccessLog accessLog) {
     this.routes = List.copyOf(routes);
     this.tokens = tokens;
     this.gate = gate;
     this.maxBodyBytes = maxBodyBytes;
     this.executor = executor;
+    this.accessLog = accessLog;
   }
 
   /** The routes served, for documentation checks. */
@@ -60,6 +63,7 @@ public final class HttpApi {
   public HttpHandler handler() {
     HttpHandler routing = routing();
     return exchange -> {
+      accessLog.begin(exchange);
       if (draining) {
         sendError(exchange, ErrorReply.of(503, "unavailable", "server is shutting down"));
         return;
@@ -102,6 +106,7 @@ public final class HttpApi {
         return;
       }
       Caller caller = route.authenticated() ? authenticate(exchange) : null;
+      AccessLog.identify(exchange, caller);
       if (!mayHaveBody(exchange.getRequestMethod()) || !hasBody(exchange)) {
         dispatch(exchange, route, caller, NO_BODY);
         return;

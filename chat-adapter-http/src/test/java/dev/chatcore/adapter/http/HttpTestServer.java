@@ -46,16 +46,26 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server whose core, storage and tokens use {@code clock}. */
   public HttpTestServer(Limits limits, Clock clock) {
-    this(limits, clock, new JwtTokens(SECRET, clock));
+    this(limits, clock, new JwtTokens(SECRET, clock), new AccessLog(false));
   }
 
   /** A server that verifies tokens with {@code tokens} (closed with the server). */
   public HttpTestServer(Limits limits, Clock clock, JwtTokens tokens) {
+    this(limits, clock, tokens, new AccessLog(false));
+  }
+
+  /** A server whose core, storage and tokens use {@code clock}, with the given access log. */
+  public HttpTestServer(Limits limits, Clock clock, AccessLog accessLog) {
+    this(limits, clock, new JwtTokens(SECRET, clock), accessLog);
+  }
+
+  /** A server with its own token verifier and access log. */
+  public HttpTestServer(Limits limits, Clock clock, JwtTokens tokens, AccessLog accessLog) {
     this.storage = new InMemoryChatStorage(clock);
     this.core = ChatCore.create(storage, limits, clock);
     this.tokens = tokens;
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
-        clock, Executors.newVirtualThreadPerTaskExecutor());
+        clock, Executors.newVirtualThreadPerTaskExecutor(), accessLog);
     this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
     undertow.start();
     InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();

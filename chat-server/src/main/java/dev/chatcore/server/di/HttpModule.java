@@ -2,6 +2,7 @@ package dev.chatcore.server.di;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.chatcore.adapter.http.AccessLog;
 import dev.chatcore.adapter.http.ChatHttp;
 import dev.chatcore.adapter.http.HttpApi;
 import dev.chatcore.adapter.http.ServerInfo;
@@ -32,7 +33,8 @@ public interface HttpModule {
   @Provides
   @Singleton
   static HttpApi api(ChatCore core, JwtTokens tokens, ServerConfig config, ServerInfo info, Clock clock) {
-    return ChatHttp.api(core, tokens, info, config.tokenTtl(), clock, Executors.newVirtualThreadPerTaskExecutor());
+    return ChatHttp.api(core, tokens, info, config.tokenTtl(), clock, Executors.newVirtualThreadPerTaskExecutor(),
+        new AccessLog(config.logging().accessLog()));
   }
 
   @Provides
