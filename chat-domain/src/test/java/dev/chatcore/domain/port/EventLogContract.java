@@ -189,6 +189,25 @@ public abstract class EventLogContract {
     assertEquals(List.of(m3), ids(log.readMessages(room, Optional.of(m2), Direction.FORWARD, 5)));
   }
 
+  /** Any player can send such a {@code from}: it pages like every other position, it is no error. */
+  @Test
+  void historyFromBeyondTheHeadPagesBackFromTheNewestAndForwardToNothing() {
+    EventLog log = newEventLog();
+    EventId m1 = log.append(Events.message(room, "1")).event().id();
+    EventId m2 = log.append(Events.message(room, "2")).event().id();
+    Optional<EventId> future = Optional.of(new EventId(m2.position() + 1_000));
+    assertEquals(List.of(m2, m1), ids(log.readMessages(room, future, Direction.BACKWARD, 5)));
+    assertEquals(List.of(), ids(log.readMessages(room, future, Direction.FORWARD, 5)));
+    assertEquals(List.of(), ids(log.readMessages(TestIds.room(), future, Direction.BACKWARD, 5)));
+  }
+
+  @Test
+  void countingFromBeyondTheHeadCountsNothing() {
+    EventLog log = newEventLog();
+    log.append(Events.message(room, "a"));
+    assertEquals(0, log.countMessagesAfter(room, new EventId(1_000_000), TestIds.account(), 100));
+  }
+
   @Test
   void findsEventsById() {
     EventLog log = newEventLog();
