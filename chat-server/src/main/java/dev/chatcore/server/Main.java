@@ -40,8 +40,7 @@ public final class Main {
     Optional<String> generated = Optional.empty();
     if (config.authSecret().isEmpty()) {
       generated = Optional.of(Secrets.generate());
-      config = new ServerConfig(config.host(), config.port(), config.storage(), generated, config.tokenTtl(),
-          config.limits(), config.mongo(), config.janitorInterval(), config.janitorBatch());
+      config = config.withAuthSecret(generated.get());
     }
     ServerComponent component = switch (config.storage()) {
       case MEMORY -> DaggerMemoryServerComponent.factory().create(config);

@@ -1,5 +1,6 @@
 package dev.chatcore.server;
 
+import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.domain.policy.Limits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param janitorInterval time between janitor runs ({@code CHAT_JANITOR_INTERVAL_S}); it also
  *     runs once at start
  * @param janitorBatch most deletions per storage call of the janitor ({@code CHAT_JANITOR_BATCH})
+ * @param globalIdleTimeout a player idle this long leaves its global room ({@code CHAT_GLOBAL_IDLE_TIMEOUT_S})
+ * @param requestParseTimeout a request whose head or body has not fully arrived this long after
+ *     it began is closed ({@code CHAT_REQUEST_PARSE_TIMEOUT_MS})
  */
 public record ServerConfig(
     String host,
@@ -27,8 +31,11 @@ public record ServerConfig(
     Limits limits,
     Optional<MongoConfig> mongo,
     Duration janitorInterval,
-    int janitorBatch) {
+    int janitorBatch,
+    Duration globalIdleTimeout,
+    Duration requestParseTimeout) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
+  public static final Duration REQUEST_PARSE_TIMEOUT_DEFAULT = Duration.ofSeconds(20);
 
   /** Reads and validates the configuration. */
   public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -86,7 +93,18 @@ public record ServerConfig(
         r.integer("CHAT_JANITOR_INTERVAL_S", (int) JANITOR_INTERVAL_DEFAULT.toSeconds(), 1, 7 * 24 * 3600));
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
         100_000);
-    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch);
+    Duration globalIdleTimeout = Duration.ofSeconds(r.integer("CHAT_GLOBAL_IDLE_TIMEOUT_S",
+        (int) SweepIdlePlayers.DEFAULT_IDLE_AFTER.toSeconds(), 10, 7 * 24 * 3600));
+    Duration parseTimeout = Duration.ofMillis(r.integer("CHAT_REQUEST_PARSE_TIMEOUT_MS",
+        ms(REQUEST_PARSE_TIMEOUT_DEFAULT), 100, 600_000));
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch,
+        globalIdleTimeout, parseTimeout);
+  }
+
+  /** The same configuration signing with {@code secret} (the one generated when none was set). */
+  public ServerConfig withAuthSecret(String secret) {
+    return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
+        janitorBatch, globalIdleTimeout, requestParseTimeout);
   }
 
   private static int ms(Duration d) {

@@ -8,9 +8,7 @@ import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.TestIds;
-import io.undertow.Undertow;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +24,14 @@ import java.util.concurrent.Executors;
  */
 public final class HttpTestServer implements AutoCloseable {
   public static final String SECRET = "test-secret-test-secret-test-secret-0123";
+  /** The parse timeout of test servers that do not set one. */
+  public static final Duration PARSE_TIMEOUT = Duration.ofSeconds(20);
 
   private final InMemoryChatStorage storage;
   private final ChatCore core;
   private final JwtTokens tokens;
   private final HttpApi api;
-  private final Undertow undertow;
+  private final HttpListener listener;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
@@ -46,15 +46,18 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server whose core, storage and tokens use {@code clock}. */
   public HttpTestServer(Limits limits, Clock clock) {
+    this(limits, clock, PARSE_TIMEOUT);
+  }
+
+  /** A server that closes requests whose head or body has not arrived within {@code parseTimeout}. */
+  public HttpTestServer(Limits limits, Clock clock, Duration parseTimeout) {
     this.storage = new InMemoryChatStorage(clock);
     this.core = ChatCore.create(storage, limits, clock);
     this.tokens = new JwtTokens(SECRET, clock);
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
         clock, Executors.newVirtualThreadPerTaskExecutor());
-    this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
-    undertow.start();
-    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-    this.base = "http://127.0.0.1:" + address.getPort();
+    this.listener = HttpListener.start("127.0.0.1", 0, api, parseTimeout);
+    this.base = "http://127.0.0.1:" + listener.address().getPort();
   }
 
   public InMemoryChatStorage storage() {
@@ -175,7 +178,7 @@ public final class HttpTestServer implements AutoCloseable {
   @Override
   public void close() {
     core.close();
-    undertow.stop();
+    listener.close();
     storage.close();
   }
 }

@@ -26,8 +26,9 @@ import java.util.Date;
  * Verifies client tokens and signs the server's own (invite redemption, the {@code token}
  * command). Verified tokens are cached, bounded, so the hot path does not re-verify the HMAC.
  *
- * <p>Claims: {@code sub} (24 hex, required), {@code exp} (required), {@code name} (string,
- * optional), {@code admin} (boolean, optional). Anything else about a token is a 401.
+ * <p>Claims: {@code sub} (24 hex, required), {@code exp} (required), {@code nbf} (optional: refused
+ * before it, like an expired token), {@code name} (string, optional), {@code admin} (boolean,
+ * optional). Anything else about a token is a 401.
  */
 public final class JwtTokens {
   /** Smallest secret, in UTF-8 bytes (HS256 wants at least 256 bits). */
@@ -111,6 +112,8 @@ public final class JwtTokens {
     if (exp == null) throw HttpProblem.unauthorized("token has no exp");
     Instant expires = exp.toInstant();
     if (!now.isBefore(expires)) throw HttpProblem.unauthorized("token expired");
+    Date nbf = claims.getNotBeforeTime();
+    if (nbf != null && now.isBefore(nbf.toInstant())) throw HttpProblem.unauthorized("token not valid yet (nbf)");
     String sub = claims.getSubject();
     if (!HexIds.isValid(sub)) throw HttpProblem.unauthorized("token sub must be a 24-character hex id");
     Object admin = claims.getClaim("admin");
