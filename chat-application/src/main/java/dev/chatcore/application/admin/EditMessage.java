@@ -10,6 +10,7 @@ import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.HexIds;
+import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
@@ -55,7 +56,8 @@ public final class EditMessage {
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
    * @throws NotFoundException when no message has this id
    * @throws InvalidInputException for a malformed id, text or context that break the message
-   *     rules, an expiration not in the future, or an edit that changes nothing
+   *     rules, an expiration not in the future or more than 100 years ahead, or an edit that changes
+   *     nothing
    */
   public Event edit(Command command) {
     command.caller().requireAdmin();
@@ -66,9 +68,7 @@ public final class EditMessage {
     EventContent.Message content = policy.message(command.text().orElse(old.text()),
         command.context().isPresent() ? command.context() : old.context(), "message.text", "message.context");
     Instant now = clock.instant();
-    if (command.expiration().filter(e -> !e.isAfter(now)).isPresent()) {
-      throw new InvalidInputException("message.expiration", "must be in the future");
-    }
+    command.expiration().ifPresent(at -> FutureTimes.expiry(now, at, "message.expiration"));
     Optional<Instant> expiry = command.expiration().isPresent() ? command.expiration() : stored.expiresAt();
     if (content.equals(old) && expiry.equals(stored.expiresAt())) {
       throw new InvalidInputException("message", "the edit changes nothing");

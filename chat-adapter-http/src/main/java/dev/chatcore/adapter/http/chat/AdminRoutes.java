@@ -77,7 +77,7 @@ public final class AdminRoutes {
           m.optionalString("text").orElse(null),
           m.optionalOpaqueObject("context")));
     }
-    Optional<Instant> expiration = body.optionalLong("expiration").map(Instant::ofEpochSecond);
+    Optional<Instant> expiration = body.optionalEpochSecond("expiration");
     List<Broadcast.Sent> sent = admin.broadcast().broadcast(new Broadcast.Command(r.caller(), items, expiration));
     return Reply.ok(Map.of("messages", sent.stream().map(ChatJson::broadcast).toList()));
   }
@@ -137,7 +137,7 @@ public final class AdminRoutes {
     m.allowOnly(Set.of("id", "text", "context", "expiration"));
     var edited = admin.editMessage().edit(new dev.chatcore.application.admin.EditMessage.Command(r.caller(),
         m.requiredString("id").strip(), m.optionalString("text"), m.optionalOpaqueObject("context"),
-        m.optionalLong("expiration").map(Instant::ofEpochSecond)));
+        m.optionalEpochSecond("expiration")));
     return Reply.ok(Map.of("message", ChatJson.adminMessage(edited)));
   }
 

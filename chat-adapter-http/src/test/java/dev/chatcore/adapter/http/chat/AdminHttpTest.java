@@ -103,6 +103,27 @@ class AdminHttpTest {
   }
 
   @Test
+  void adminTimesThatWouldOverflowAre400sNamingTheField() {
+    long huge = 100_000_000_000_000_000L; // 10^17
+    String said = say(a, globalRoomOf(a.get("/chat/")), "typo");
+    String[][] cases = {
+        {"POST", "/chat/admin/bans", "{\"accountId\":\"" + bob.value() + "\",\"duration\":" + huge + "}", "duration"},
+        {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + huge + "}", "expiration"},
+        {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + Long.MAX_VALUE + "}",
+            "expiration"},
+        {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":" + huge + "}}",
+            "message.expiration"},
+        {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":"
+            + (api.clock.instant().getEpochSecond() + 200L * 365 * 24 * 3600) + "}}", "message.expiration"},
+    };
+    for (String[] c : cases) {
+      Response r = admin.send(c[0], c[1], c[2]);
+      assertEquals(400, r.status(), c[2] + " -> " + r);
+      assertTrue(r.text("message").startsWith(c[3] + " "), c[2] + " -> " + r);
+    }
+  }
+
+  @Test
   void badBroadcastsAre400sNamingTheField() {
     long now = api.clock.instant().getEpochSecond();
     String[][] cases = {
