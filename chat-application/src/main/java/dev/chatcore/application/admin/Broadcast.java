@@ -180,7 +180,7 @@ public final class Broadcast {
       List<Announcement> active = storage.announcements().active(now);
       for (int i = 0; i < active.size() - ANNOUNCEMENTS_MAX; i++) {
         Announcement a = active.get(i);
-        storage.announcements().save(new Announcement(a.id(), a.author(), a.text(), a.context(), a.createdAt(), now));
+        storage.announcements().save(a.expiringAt(now));
       }
     }
   }
