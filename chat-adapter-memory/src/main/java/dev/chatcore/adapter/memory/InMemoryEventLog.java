@@ -109,6 +109,15 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
+  public EventId skipPosition() {
+    synchronized (appendLock) {
+      long position = ++lastPosition;
+      head = position;
+      return new EventId(position);
+    }
+  }
+
+  @Override
   public EventId head() {
     return new EventId(head);
   }

@@ -140,6 +140,22 @@ public final class MongoEventLog implements EventLog {
     throw new UnavailableException("could not find a free stream position", null);
   }
 
+  /** Takes a counter value and fills it with the placeholder readers take for an abandoned position. */
+  @Override
+  public EventId skipPosition() {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      long position = allocate();
+      try {
+        MongoErrors.call("skip stream position", () -> events.insertOne(EventDocuments.burned(position)));
+        afterAppend();
+        return new EventId(position);
+      } catch (dev.chatcore.domain.error.ConflictException taken) {
+        // another writer was given the same value: take another one
+      }
+    }
+    throw new UnavailableException("could not find a free stream position", null);
+  }
+
   /**
    * Inserts the event at {@code position}. Empty when the position was taken (by a writer given
    * the same counter value, or by a reader that declared it abandoned): take another one.

@@ -209,6 +209,21 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void aSkippedPositionOrdersLikeAnEventAndNamesNone() {
+    EventLog log = newEventLog();
+    EventId before = log.append(Events.message(room, "a")).event().id();
+    EventId skipped = log.skipPosition();
+    EventId after = log.append(Events.message(room, "b")).event().id();
+    assertTrue(skipped.isAfter(before) && after.isAfter(skipped));
+    assertEquals(Optional.empty(), log.find(skipped));
+    assertEquals(List.of(after), ids(log.readAfter(before, Set.of(room), 10).events()));
+    assertEquals(after, log.head());
+    EventId last = log.skipPosition();
+    assertTrue(last.isAfter(after));
+    assertEquals(last, log.readAfter(after, Set.of(room), 10).upTo(), "a reader passes a skipped position");
+  }
+
+  @Test
   void findsEventsById() {
     EventLog log = newEventLog();
     Event stored = log.append(Events.message(room, "x")).event();
