@@ -55,8 +55,8 @@ public final class HttpListener implements AutoCloseable {
     try {
       worker = Xnio.getInstance(HttpListener.class.getClassLoader()).createWorker(OptionMap.builder()
           .set(Options.WORKER_IO_THREADS, ioThreads)
-          .set(Options.WORKER_TASK_CORE_THREADS, 2)
-          .set(Options.WORKER_TASK_MAX_THREADS, 2) // endpoints run on the API's own executor
+          .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 8) // Undertow's defaults; endpoints run on
+          .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8) // the API's own executor anyway
           .set(Options.TCP_NODELAY, true)
           .set(Options.CORK, true)
           .getMap());
