@@ -181,6 +181,34 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void headAndBodyTricklingInAreClosedAfterTheParseTimeout() throws Exception {
+    assertClosedWhileTrickling("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", "a");
+    assertClosedWhileTrickling(post("/v1/rooms", "Content-Length: 60000") + "{\"name\":\"", "b");
+  }
+
+  /** Sends {@code start}, then {@code drip} every 100 ms: the server must close within 10 s all the same. */
+  private static void assertClosedWhileTrickling(String start, String drip) throws Exception {
+    try (RawHttp slow = new RawHttp(server.port(), Duration.ofSeconds(15))) {
+      slow.send(start);
+      Thread dripper = Thread.ofVirtual().start(() -> {
+        try {
+          while (true) {
+            Thread.sleep(100);
+            slow.send(drip);
+          }
+        } catch (InterruptedException | java.io.UncheckedIOException closed) {
+          // stopped, or the server closed the connection
+        }
+      });
+      long started = System.nanoTime();
+      assertTrue(slow.closedByServer(), "closed before the 15 s read timeout");
+      assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
+      dripper.interrupt();
+      dripper.join();
+    }
+  }
+
+  @Test
   void aHeldSyncOutlivesTheParseTimeout() {
     String player = server.token(false);
     HttpTestServer.Response held = server.get("/v1/sync?since=" + server.core().storage().events().head() + "&timeout=2s",
