@@ -73,8 +73,7 @@ public final class HttpApi {
       try {
         BodyFraming.check(exchange, maxBodyBytes);
       } catch (HttpProblem refused) {
-        exchange.setPersistent(false); // the body is not read: the connection cannot carry another request
-        sendError(exchange, refused.reply());
+        BodyReceiver.refuseUnread(exchange, refused, bodyTimeout);
         return;
       }
       routing.handleRequest(exchange);

@@ -58,6 +58,7 @@ class MalformedRequestsTest {
   void declaredLengthOverTheLimitIs413() {
     try (RawHttp c = connect()) {
       assertJsonError(c.send(post("/v1/rooms", "Content-Length: 65537")).answer(), 413, "payload_too_large");
+      assertTrue(c.closedByServer(), "the unread body is not waited for beyond the parse timeout");
     }
   }
 
