@@ -6,6 +6,7 @@ import dev.chatcore.adapter.http.chat.AdminBanRoutes;
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.TestIds;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class HttpTestServer implements AutoCloseable {
   /** The parse timeout of test servers that do not set one. */
   public static final Duration PARSE_TIMEOUT = Duration.ofSeconds(20);
 
-  private final InMemoryChatStorage storage;
+  private final ChatStorage storage;
   private final ChatCore core;
   private final JwtTokens tokens;
   private final HttpApi api;
@@ -51,7 +52,12 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server that closes requests whose head or body has not arrived within {@code parseTimeout}. */
   public HttpTestServer(Limits limits, Clock clock, Duration parseTimeout) {
-    this.storage = new InMemoryChatStorage(clock);
+    this(new InMemoryChatStorage(clock), limits, clock, parseTimeout);
+  }
+
+  /** A server over {@code storage} (which it closes), whose storage must run on {@code clock}. */
+  public HttpTestServer(ChatStorage storage, Limits limits, Clock clock, Duration parseTimeout) {
+    this.storage = storage;
     this.core = ChatCore.create(storage, limits, clock);
     this.tokens = new JwtTokens(SECRET, clock);
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
@@ -60,7 +66,7 @@ public final class HttpTestServer implements AutoCloseable {
     this.base = "http://127.0.0.1:" + listener.address().getPort();
   }
 
-  public InMemoryChatStorage storage() {
+  public ChatStorage storage() {
     return storage;
   }
 

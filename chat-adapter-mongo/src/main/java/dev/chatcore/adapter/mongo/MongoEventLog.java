@@ -45,7 +45,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -341,8 +340,22 @@ public final class MongoEventLog implements EventLog {
     List<Bson> parts = new ArrayList<>(List.of(eq(EventDocuments.MSG, true), lte("_id", head.current()), notExpired()));
     filter.room().ifPresent(r -> parts.add(eq(EventDocuments.ROOM, r.value())));
     filter.sender().ifPresent(a -> parts.add(eq("sender", a.value())));
-    filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", Pattern.quote(t), "i")));
+    filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", literal(t), "i")));
     return and(parts);
+  }
+
+  /**
+   * A pattern matching {@code text} literally. Not {@code \Q...\E}: a BSON pattern cannot hold a
+   * NUL, so every character that is not a letter or digit is written as its code point,
+   * {@code \x{...}} (PCRE and Java alike).
+   */
+  private static String literal(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints().forEach(c -> {
+      if (Character.isLetterOrDigit(c)) out.appendCodePoint(c);
+      else out.append("\\x{").append(Integer.toHexString(c)).append('}');
+    });
+    return out.toString();
   }
 
   @Override

@@ -420,6 +420,19 @@ public abstract class EventLogContract {
         Optional.of("(unclosed"))));
   }
 
+  /** Any admin can search for these: no store may refuse a character a message text can hold. */
+  @Test
+  void findMessagesTakesAnyCharacterLiterally() {
+    EventLog log = newEventLog();
+    EventId odd = log.append(Events.message(room, "nul\u0000 \\E (x) \ud83d\ude00 Caf\u00e9 $^|?")).event().id();
+    log.append(Events.message(room, "plain"));
+    for (String term : List.of("\u0000", "\\e (X)", "\ud83d\ude00", "caf\u00e9", "$^|?", "\\")) {
+      dev.chatcore.domain.event.MessageFilter filter = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+          Optional.empty(), Optional.of(term));
+      assertEquals(List.of(odd), ids(log.findMessages(filter, 0, 10)), "term " + term);
+    }
+  }
+
   @Test
   void deleteMessageRemovesOneMessageOnly() {
     EventLog log = newEventLog();
