@@ -100,6 +100,19 @@ public abstract class ChatCoreContract {
     return core.sync().sync(new Sync.Command(who, since, timeout, filter));
   }
 
+  /** Any player can send these; every store must take them (a Mongo date is milliseconds in a long). */
+  @Test
+  void aLastReadAsLateAsALongHoldsMatchesNothing() {
+    var global = core.chat().placeInGlobalRoom().place(alice.id());
+    core.chat().postChatMessage().post(new dev.chatcore.application.chat.PostChatMessage.Command(alice, global.id(),
+        "hello", Optional.empty()));
+    for (long lastRead : new long[] {Long.MAX_VALUE, dev.chatcore.application.chat.LastRead.MILLIS_THRESHOLD - 1}) {
+      var updates = core.chat().readRoomUpdates().read(new dev.chatcore.application.chat.ReadRoomUpdates.Query(alice,
+          dev.chatcore.application.chat.LastRead.of(Optional.of(lastRead), clock.instant())));
+      assertEquals(List.of(), updates.rooms().getFirst().unread(), "lastRead " + lastRead);
+    }
+  }
+
   @Test
   void channelsIncludeAccountsThatAppearLater() {
     RoomId room = channel("lobby");

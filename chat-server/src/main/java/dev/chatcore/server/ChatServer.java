@@ -2,9 +2,8 @@ package dev.chatcore.server;
 
 import dev.chatcore.adapter.http.HttpApi;
 import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.adapter.http.HttpListener;
 import dev.chatcore.application.ChatCore;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -22,7 +21,7 @@ public final class ChatServer implements AutoCloseable {
   private final ChatCore core;
   private final HttpApi api;
   private final JwtTokens tokens;
-  private Undertow undertow;
+  private HttpListener listener;
   private IdleSweep idleSweep;
   private JanitorSchedule janitor;
   private boolean stopped;
@@ -37,22 +36,15 @@ public final class ChatServer implements AutoCloseable {
 
   /** Binds and starts serving. */
   public synchronized void start() {
-    undertow = Undertow.builder()
-        .addHttpListener(config.port(), config.host())
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().requestBodyMaxBytes())
-        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
-        .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-        .setHandler(api.handler())
-        .build();
-    undertow.start();
+    listener = HttpListener.start(config.host(), config.port(), api, config.requestParseTimeout());
     tokens.fetchKeys(); // in the background: a slow authentication service does not delay the start
-    idleSweep = IdleSweep.start(core, IdleSweep.idleAfter(System.getenv()));
+    idleSweep = IdleSweep.start(core, config.globalIdleTimeout());
     janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch());
   }
 
   /** The address it listens on (the real port when configured with port 0). */
   public synchronized InetSocketAddress address() {
-    return (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    return listener.address();
   }
 
   public ChatCore core() {
@@ -61,7 +53,7 @@ public final class ChatServer implements AutoCloseable {
 
   /** Graceful stop; idempotent. */
   public synchronized void stop() {
-    if (stopped || undertow == null) return;
+    if (stopped || listener == null) return;
     stopped = true;
     if (idleSweep != null) idleSweep.close();
     if (janitor != null) janitor.close();
@@ -78,7 +70,7 @@ public final class ChatServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      undertow.stop();
+      listener.close();
       tokens.close();
       core.storage().close();
     }

@@ -1,5 +1,6 @@
 package dev.chatcore.server;
 
+import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.server.logging.LogFormat;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * @param auth how tokens are verified besides the secret ({@code CHAT_AUTH_*}: published keys,
  *     issuer, audience, claim names)
  * @param logging the log format and the access log ({@code CHAT_LOG_FORMAT}, {@code CHAT_ACCESS_LOG})
+ * @param globalIdleTimeout a player idle this long leaves its global room ({@code CHAT_GLOBAL_IDLE_TIMEOUT_S})
+ * @param requestParseTimeout a request whose head or body has not fully arrived this long after
+ *     it began is closed ({@code CHAT_REQUEST_PARSE_TIMEOUT_MS})
  */
 public record ServerConfig(
     String host,
@@ -34,8 +38,11 @@ public record ServerConfig(
     Duration janitorInterval,
     int janitorBatch,
     AuthConfig auth,
-    LogConfig logging) {
+    LogConfig logging,
+    Duration globalIdleTimeout,
+    Duration requestParseTimeout) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
+  public static final Duration REQUEST_PARSE_TIMEOUT_DEFAULT = Duration.ofSeconds(20);
 
   /** Reads and validates the configuration. */
   public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -94,14 +101,18 @@ public record ServerConfig(
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
         100_000);
     AuthConfig auth = AuthConfig.fromEnvironment(r);
+    Duration globalIdleTimeout = Duration.ofSeconds(r.integer("CHAT_GLOBAL_IDLE_TIMEOUT_S",
+        (int) SweepIdlePlayers.DEFAULT_IDLE_AFTER.toSeconds(), 10, 7 * 24 * 3600));
+    Duration parseTimeout = Duration.ofMillis(r.integer("CHAT_REQUEST_PARSE_TIMEOUT_MS",
+        ms(REQUEST_PARSE_TIMEOUT_DEFAULT), 100, 600_000));
     return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
-        logging(r));
+        logging(r), globalIdleTimeout, parseTimeout);
   }
 
-  /** The same configuration with {@code secret} as {@code CHAT_AUTH_SECRET} (a generated one). */
+  /** The same configuration signing with {@code secret} (the one generated when none was set). */
   public ServerConfig withAuthSecret(String secret) {
     return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
-        janitorBatch, auth, logging);
+        janitorBatch, auth, logging, globalIdleTimeout, requestParseTimeout);
   }
 
   private static LogConfig logging(Reader r) {

@@ -1,7 +1,5 @@
 package dev.chatcore.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
@@ -12,21 +10,9 @@ import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IdleSweepTest {
-  @Test
-  void idleTimeoutComesFromTheEnvironment() {
-    assertEquals(Duration.ofMinutes(10), IdleSweep.idleAfter(Map.of()));
-    assertEquals(Duration.ofSeconds(90), IdleSweep.idleAfter(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", " 90 ")));
-    for (String bad : new String[] {"abc", "5", "-1", "999999999"}) {
-      ConfigException e = assertThrows(ConfigException.class,
-          () -> IdleSweep.idleAfter(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", bad)));
-      assertTrue(e.getMessage().startsWith("CHAT_GLOBAL_IDLE_TIMEOUT_S"));
-    }
-  }
-
   @Test
   void theScheduleTakesIdlePlayersOutOfTheirGlobalRoom() throws Exception {
     MutableClock clock = new MutableClock();

@@ -96,6 +96,23 @@ class ServerConfigTest {
         "CHAT_AUTH_CLOCK_SKEW_S: expected an integer from 0 to 300 (got \"-1\")");
   }
 
+  @Test
+  void idleAndParseTimeoutsAreReadAndCheckedWithTheRest() {
+    ServerConfig defaults = ServerConfig.fromEnvironment(Map.of());
+    assertEquals(Duration.ofMinutes(10), defaults.globalIdleTimeout());
+    assertEquals(Duration.ofSeconds(20), defaults.requestParseTimeout());
+    ServerConfig set = ServerConfig.fromEnvironment(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", " 90 ",
+        "CHAT_REQUEST_PARSE_TIMEOUT_MS", "1500"));
+    assertEquals(Duration.ofSeconds(90), set.globalIdleTimeout());
+    assertEquals(Duration.ofMillis(1500), set.requestParseTimeout());
+    for (String bad : new String[] {"abc", "5", "-1", "999999999"}) {
+      assertMessage(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", bad),
+          "CHAT_GLOBAL_IDLE_TIMEOUT_S: expected an integer from 10 to 604800 (got \"" + bad + "\")");
+    }
+    assertMessage(Map.of("CHAT_REQUEST_PARSE_TIMEOUT_MS", "50"),
+        "CHAT_REQUEST_PARSE_TIMEOUT_MS: expected an integer from 100 to 600000 (got \"50\")");
+  }
+
   private static void assertMessage(Map<String, String> env, String message) {
     ConfigException e = assertThrows(ConfigException.class, () -> ServerConfig.fromEnvironment(env));
     assertEquals(message, e.getMessage());

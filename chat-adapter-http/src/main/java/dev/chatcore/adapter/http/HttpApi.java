@@ -6,7 +6,6 @@ import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -57,11 +56,12 @@ public final class HttpApi {
   }
 
   /**
-   * The root handler to give Undertow. While {@link #drain draining}, new requests get 503
-   * {@code unavailable}; requests already in flight finish.
+   * The root handler to give Undertow ({@link HttpListener} does). While {@link #drain draining},
+   * new requests get 503 {@code unavailable}; requests already in flight finish. A body that has
+   * not fully arrived {@code bodyTimeout} after the request's head closes the connection.
    */
-  public HttpHandler handler() {
-    HttpHandler routing = routing();
+  HttpHandler handler(Duration bodyTimeout) {
+    HttpHandler routing = routing(bodyTimeout);
     return exchange -> {
       accessLog.begin(exchange);
       if (draining) {
@@ -73,6 +73,13 @@ public final class HttpApi {
         inFlight.decrementAndGet();
         next.proceed();
       });
+      exchange.setMaxEntitySize(maxBodyBytes); // also bounds what Undertow drains of an unread body
+      try {
+        BodyFraming.check(exchange, maxBodyBytes);
+      } catch (HttpProblem refused) {
+        BodyReceiver.refuseUnread(exchange, refused, bodyTimeout);
+        return;
+      }
       routing.handleRequest(exchange);
     };
   }
@@ -88,21 +95,23 @@ public final class HttpApi {
     return true;
   }
 
-  private HttpHandler routing() {
+  private HttpHandler routing(Duration bodyTimeout) {
     RoutingHandler routing = new RoutingHandler(false);
-    for (Route route : routes) routing.add(route.method(), route.template(), exchange -> serve(exchange, route));
+    for (Route route : routes) {
+      routing.add(route.method(), route.template(), exchange -> serve(exchange, route, bodyTimeout));
+    }
     routing.setFallbackHandler(exchange -> sendError(exchange, HttpProblem.notFound("no such route").reply()));
     routing.setInvalidMethodHandler(exchange ->
         sendError(exchange, HttpProblem.methodNotAllowed(exchange.getRequestMethod().toString()).reply()));
     return routing;
   }
 
-  private void serve(HttpServerExchange exchange, Route route) {
+  private void serve(HttpServerExchange exchange, Route route, Duration bodyTimeout) {
     try {
       if (route.authenticated() && exchange.isInIoThread() && tokens.mayFetchKeys(bearer(exchange))) {
         // verifying may wait for the authentication service's keys: never on an IO thread, which
         // serves many connections; the rest of serve() works the same on a worker
-        exchange.dispatch(executor, () -> serve(exchange, route));
+        exchange.dispatch(executor, () -> serve(exchange, route, bodyTimeout));
         return;
       }
       Caller caller = route.authenticated() ? authenticate(exchange) : null;
@@ -111,14 +120,8 @@ public final class HttpApi {
         dispatch(exchange, route, caller, NO_BODY);
         return;
       }
-      if (exchange.getRequestContentLength() > maxBodyBytes) throw HttpProblem.payloadTooLarge(maxBodyBytes);
       if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) throw HttpProblem.unsupportedMediaType();
-      exchange.setMaxEntitySize(maxBodyBytes);
-      exchange.getRequestReceiver().receiveFullBytes(
-          (ex, body) -> dispatch(ex, route, caller, body),
-          (ex, failure) -> sendError(ex, failure instanceof RequestTooBigException
-              ? HttpProblem.payloadTooLarge(maxBodyBytes).reply()
-              : ErrorReply.of(400, "bad_request", "could not read the request body")));
+      BodyReceiver.receive(exchange, maxBodyBytes, bodyTimeout, (ex, body) -> dispatch(ex, route, caller, body));
     } catch (RuntimeException e) {
       sendError(exchange, HttpErrors.toReply(e));
     }

@@ -61,6 +61,16 @@ public final class JsonBody {
     });
   }
 
+  /** Unix seconds as an instant; a number no instant can hold is a 400 naming the field. */
+  public Optional<java.time.Instant> optionalEpochSecond(String field) {
+    return optionalLong(field).map(v -> {
+      if (v < java.time.Instant.MIN.getEpochSecond() || v > java.time.Instant.MAX.getEpochSecond()) {
+        throw new InvalidInputException(name(field), "is out of range");
+      }
+      return java.time.Instant.ofEpochSecond(v);
+    });
+  }
+
   public Optional<Boolean> optionalBoolean(String field) {
     return value(field).map(v -> {
       if (!v.isBoolean()) throw new InvalidInputException(name(field), "must be true or false");

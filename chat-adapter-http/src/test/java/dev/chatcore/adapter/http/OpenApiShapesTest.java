@@ -137,6 +137,11 @@ class OpenApiShapesTest {
     conformsResponse("put", "/chat/admin/messages/update", edited.json());
     conforms("AdminMessage", edited.get("message"));
     assertTrue(edited.get("message").has("editorId") && edited.get("message").has("updatedOn"), edited.toString());
+    HttpTestServer.Response announced = server.method("PUT", "/chat/admin/messages/update", admin, "application/json",
+        "{\"message\":{\"id\":\"" + broadcast.get("messages").get(2).path("id").asText() + "\",\"text\":\"maintenance!\"}}");
+    assertEquals(200, announced.status(), announced.toString());
+    conformsResponse("put", "/chat/admin/messages/update", announced.json());
+    conforms("Announcement", announced.get("message"));
 
     HttpTestServer.Response filed = server.post("/chat/report", ada, "{\"messageId\":\"" + said + "\"}");
     assertEquals(200, filed.status(), filed.toString());
@@ -216,7 +221,7 @@ class OpenApiShapesTest {
         new BannedException(Instant.EPOCH, "x"), new RateLimitedException(Duration.ofSeconds(1)),
         new UnavailableException("x", null), HttpProblem.unauthorized("x"), HttpProblem.notFound("x"),
         HttpProblem.methodNotAllowed("GET"), HttpProblem.payloadTooLarge(1), HttpProblem.unsupportedMediaType(),
-        HttpProblem.badRequest("x"), new IllegalStateException("a bug"));
+        HttpProblem.badRequest("x"), HttpProblem.notImplemented("x"), new IllegalStateException("a bug"));
     for (Throwable t : failures) {
       String code = HttpErrors.toReply(t).error();
       assertTrue(codes.contains(code), code + " (from " + t.getClass().getSimpleName() + ") is documented");

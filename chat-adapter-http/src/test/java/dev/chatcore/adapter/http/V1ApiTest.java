@@ -214,6 +214,21 @@ class V1ApiTest {
   }
 
   @Test
+  void historyFromAnIdPastTheNewestEventIsAnOrdinaryPage() {
+    String room = createRoom("lobby");
+    String only = post(room, player, "{\"content\":{\"text\":\"m\"}}");
+    String future = "00000000000000000000ffff";
+    JsonNode back = server.get("/v1/rooms/" + room + "/messages?dir=b&from=" + future, player).json();
+    assertEquals(only, back.path("chunk").get(0).path("event_id").asText(), back.toString());
+    assertEquals(future, back.path("start").asText());
+    assertTrue(back.path("end").isNull());
+    HttpTestServer.Response forward = server.get("/v1/rooms/" + room + "/messages?dir=f&from=" + future, player);
+    assertEquals(200, forward.status(), forward.toString());
+    assertEquals(0, forward.json().path("chunk").size());
+    assertTrue(forward.json().path("end").isNull());
+  }
+
+  @Test
   void adminDeletesARoomAndItAnswers404Afterwards() {
     String room = createRoom("doomed");
     assertEquals(403, server.delete("/v1/rooms/" + room, player).status());

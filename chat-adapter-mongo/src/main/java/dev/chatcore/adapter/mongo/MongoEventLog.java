@@ -46,7 +46,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -140,6 +139,22 @@ public final class MongoEventLog implements EventLog {
       if (done.isPresent()) {
         if (done.get().created()) afterAppend();
         return done.get();
+      }
+    }
+    throw new UnavailableException("could not find a free stream position", null);
+  }
+
+  /** Takes a counter value and fills it with the placeholder readers take for an abandoned position. */
+  @Override
+  public EventId skipPosition() {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      long position = allocate();
+      try {
+        MongoErrors.call("skip stream position", () -> events.insertOne(EventDocuments.burned(position)));
+        afterAppend();
+        return new EventId(position);
+      } catch (dev.chatcore.domain.error.ConflictException taken) {
+        // another writer was given the same value: take another one
       }
     }
     throw new UnavailableException("could not find a free stream position", null);
@@ -345,8 +360,22 @@ public final class MongoEventLog implements EventLog {
     List<Bson> parts = new ArrayList<>(List.of(eq(EventDocuments.MSG, true), lte("_id", head.current()), notExpired()));
     filter.room().ifPresent(r -> parts.add(eq(EventDocuments.ROOM, r.value())));
     filter.sender().ifPresent(a -> parts.add(eq("sender", a.value())));
-    filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", Pattern.quote(t), "i")));
+    filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", literal(t), "i")));
     return and(parts);
+  }
+
+  /**
+   * A pattern matching {@code text} literally. Not {@code \Q...\E}: a BSON pattern cannot hold a
+   * NUL, so every character that is not a letter or digit is written as its code point,
+   * {@code \x{...}} (PCRE and Java alike).
+   */
+  private static String literal(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints().forEach(c -> {
+      if (Character.isLetterOrDigit(c)) out.appendCodePoint(c);
+      else out.append("\\x{").append(Integer.toHexString(c)).append('}');
+    });
+    return out.toString();
   }
 
   @Override

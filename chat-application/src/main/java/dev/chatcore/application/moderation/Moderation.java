@@ -9,6 +9,7 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
 import dev.chatcore.domain.moderation.Offences;
 import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -46,13 +47,11 @@ public final class Moderation {
   /**
    * Admin: bans an account.
    *
-   * @param duration empty for a permanent ban; otherwise at least one second
+   * @param duration empty for a permanent ban; otherwise from one second to 100 years
    */
   public Ban ban(Caller admin, AccountId account, Optional<Duration> duration, String reason) {
     admin.requireAdmin();
-    if (duration.isPresent() && duration.get().toSeconds() < 1) {
-      throw new InvalidInputException("duration", "must be at least 1 second, or null for a permanent ban");
-    }
+    duration.ifPresent(d -> FutureTimes.duration(d, "duration"));
     String why = reason == null ? "" : reason.strip();
     if (why.length() > REASON_MAX_CHARS) throw new InvalidInputException("reason", "must be at most " + REASON_MAX_CHARS + " characters");
     Instant now = clock.instant();

@@ -41,6 +41,14 @@ public interface EventLog {
     return append(event, BeforeVisible.NOTHING);
   }
 
+  /**
+   * Takes the next position without storing anything there, for good: a gap, like the one a failed
+   * write leaves. Its id orders like an event id but names no event ({@link #find} never returns
+   * one), and readers pass it like any other position. For things that must look like messages
+   * and are not in the stream (a "hacked" message's id).
+   */
+  EventId skipPosition();
+
   /** The highest position whose predecessors are all visible; {@link EventId#ORIGIN} when empty. */
   EventId head();
 

@@ -189,6 +189,40 @@ public abstract class EventLogContract {
     assertEquals(List.of(m3), ids(log.readMessages(room, Optional.of(m2), Direction.FORWARD, 5)));
   }
 
+  /** Any player can send such a {@code from}: it pages like every other position, it is no error. */
+  @Test
+  void historyFromBeyondTheHeadPagesBackFromTheNewestAndForwardToNothing() {
+    EventLog log = newEventLog();
+    EventId m1 = log.append(Events.message(room, "1")).event().id();
+    EventId m2 = log.append(Events.message(room, "2")).event().id();
+    Optional<EventId> future = Optional.of(new EventId(m2.position() + 1_000));
+    assertEquals(List.of(m2, m1), ids(log.readMessages(room, future, Direction.BACKWARD, 5)));
+    assertEquals(List.of(), ids(log.readMessages(room, future, Direction.FORWARD, 5)));
+    assertEquals(List.of(), ids(log.readMessages(TestIds.room(), future, Direction.BACKWARD, 5)));
+  }
+
+  @Test
+  void countingFromBeyondTheHeadCountsNothing() {
+    EventLog log = newEventLog();
+    log.append(Events.message(room, "a"));
+    assertEquals(0, log.countMessagesAfter(room, new EventId(1_000_000), TestIds.account(), 100));
+  }
+
+  @Test
+  void aSkippedPositionOrdersLikeAnEventAndNamesNone() {
+    EventLog log = newEventLog();
+    EventId before = log.append(Events.message(room, "a")).event().id();
+    EventId skipped = log.skipPosition();
+    EventId after = log.append(Events.message(room, "b")).event().id();
+    assertTrue(skipped.isAfter(before) && after.isAfter(skipped));
+    assertEquals(Optional.empty(), log.find(skipped));
+    assertEquals(List.of(after), ids(log.readAfter(before, Set.of(room), 10).events()));
+    assertEquals(after, log.head());
+    EventId last = log.skipPosition();
+    assertTrue(last.isAfter(after));
+    assertEquals(last, log.readAfter(after, Set.of(room), 10).upTo(), "a reader passes a skipped position");
+  }
+
   @Test
   void findsEventsById() {
     EventLog log = newEventLog();
@@ -384,6 +418,19 @@ public abstract class EventLogContract {
     assertEquals(List.of(c), ids(log.findMessages(regex, 0, 10)), "the term is literal, never a pattern");
     assertEquals(0, log.countMessages(new dev.chatcore.domain.event.MessageFilter(Optional.empty(), Optional.empty(),
         Optional.of("(unclosed"))));
+  }
+
+  /** Any admin can search for these: no store may refuse a character a message text can hold. */
+  @Test
+  void findMessagesTakesAnyCharacterLiterally() {
+    EventLog log = newEventLog();
+    EventId odd = log.append(Events.message(room, "nul\u0000 \\E (x) \ud83d\ude00 Caf\u00e9 $^|?")).event().id();
+    log.append(Events.message(room, "plain"));
+    for (String term : List.of("\u0000", "\\e (X)", "\ud83d\ude00", "caf\u00e9", "$^|?", "\\")) {
+      dev.chatcore.domain.event.MessageFilter filter = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+          Optional.empty(), Optional.of(term));
+      assertEquals(List.of(odd), ids(log.findMessages(filter, 0, 10)), "term " + term);
+    }
   }
 
   @Test

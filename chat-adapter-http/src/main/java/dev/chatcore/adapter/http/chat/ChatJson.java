@@ -137,6 +137,8 @@ final class ChatJson {
     out.put("id", a.id());
     out.put("createdOn", a.createdAt().getEpochSecond());
     out.put("createdOnMs", a.createdAt().toEpochMilli());
+    a.updatedAt().ifPresent(u -> out.put("updatedOn", u.getEpochSecond()));
+    a.editedBy().ifPresent(e -> out.put("editorId", e.value()));
     return out;
   }
 
