@@ -43,7 +43,7 @@ public final class MongoChatStorage implements ChatStorage {
    * How long the readiness probe waits for MongoDB: a load balancer should stop sending traffic
    * about a second after the store went away, not after the (longer) timeout of ordinary operations.
    */
-  static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
 
   private final MongoClient client;
   private final MongoDatabase probe;
