@@ -25,6 +25,7 @@ import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.port.RoomRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -38,9 +39,14 @@ import org.bson.Document;
  */
 public final class MongoChatStorage implements ChatStorage {
   private static final Logger LOG = Logger.getLogger(MongoChatStorage.class.getName());
+  /**
+   * How long the readiness probe waits for MongoDB: a load balancer should stop sending traffic
+   * about a second after the store went away, not after the (longer) timeout of ordinary operations.
+   */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
 
   private final MongoClient client;
-  private final MongoDatabase db;
+  private final MongoDatabase probe;
   private final AccountRepository accounts;
   private final RoomRepository rooms;
   private final MembershipRepository memberships;
@@ -60,7 +66,9 @@ public final class MongoChatStorage implements ChatStorage {
 
   private MongoChatStorage(MongoClient client, MongoDatabase db, MongoOptions options, Clock clock) {
     this.client = client;
-    this.db = db;
+    // the driver's per-operation timeout (timeoutMS) caps server selection too, for the probe only
+    long probeMs = Math.min(READY_TIMEOUT.toMillis(), options.timeout().toMillis());
+    this.probe = db.withTimeout(probeMs, TimeUnit.MILLISECONDS);
     MongoIndexes.ensure(db);
     this.accounts = new MongoAccountRepository(db);
     this.rooms = new MongoRoomRepository(db);
@@ -209,7 +217,7 @@ public final class MongoChatStorage implements ChatStorage {
 
   @Override
   public void checkReady() {
-    MongoErrors.run("ping", () -> db.runCommand(new Document("ping", 1)));
+    MongoErrors.run("ping", () -> probe.runCommand(new Document("ping", 1)));
   }
 
   @Override

@@ -63,6 +63,11 @@ import org.bson.conversions.Bson;
  * only look up to the {@linkplain StableHead stable head}, below which every position is filled,
  * so {@link #readAfter} never returns p+1 while p can still appear.
  *
+ * <p><b>Read-your-writes, across nodes.</b> An append answers only once the stable head covers its
+ * event, and every read (sync, history, room heads, counts, admin listings) is bounded by a head
+ * refreshed after the read began ({@link FreshHead}): a read on any node includes every event
+ * whose append was acknowledged, on any node, before the read began.
+ *
  * <p><b>Idempotency.</b> A unique sparse index on {@code txnKey} (sender and transaction id)
  * lets one event per key exist across every node: a concurrent retry loses the insert, finds the
  * earlier event and returns it, and fills the position it took with a placeholder so readers need
@@ -88,6 +93,7 @@ public final class MongoEventLog implements EventLog {
   private final MongoCollection<Document> eventsOnPrimary;
   private final MongoCollection<Document> counters;
   private final StableHead head;
+  private final FreshHead fresh;
   private final Clock clock;
   private volatile Runnable onAppend = () -> {};
 
@@ -109,6 +115,7 @@ public final class MongoEventLog implements EventLog {
     this.counters = MongoErrors.majority(db, MongoIndexes.COUNTERS);
     MongoErrors.run("prepare event counter", this::reconcileCounter);
     this.head = new StableHead(events, counters, gapGrace);
+    this.fresh = new FreshHead(head::refresh, head::current, gapGrace);
   }
 
   /** Called after every successful append of this process (the feed looks at the head sooner). */
@@ -128,7 +135,7 @@ public final class MongoEventLog implements EventLog {
     Optional<String> txnKey = event.txnId().map(t -> EventDocuments.txnKey(event.sender(), t));
     if (txnKey.isPresent()) {
       Optional<Event> earlier = byTxnKey(events, txnKey.get());
-      if (earlier.isPresent()) return new Appended(earlier.get(), false);
+      if (earlier.isPresent()) return answered(new Appended(earlier.get(), false));
     }
     NewEvent stored = new NewEvent(event.room(), event.sender(), event.originTs().truncatedTo(ChronoUnit.MILLIS),
         event.content(), event.txnId(), event.expiresAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)));
@@ -136,10 +143,7 @@ public final class MongoEventLog implements EventLog {
       long position = allocate();
       runBeforeVisible(beforeVisible, position);
       Optional<Appended> done = tryInsert(position, stored, txnKey);
-      if (done.isPresent()) {
-        if (done.get().created()) afterAppend();
-        return done.get();
-      }
+      if (done.isPresent()) return answered(done.get());
     }
     throw new UnavailableException("could not find a free stream position", null);
   }
@@ -151,8 +155,7 @@ public final class MongoEventLog implements EventLog {
       long position = allocate();
       try {
         MongoErrors.call("skip stream position", () -> events.insertOne(EventDocuments.burned(position)));
-        afterAppend();
-        return new EventId(position);
+        return new EventId(position); // nothing to read there: readers pass it as they refresh
       } catch (dev.chatcore.domain.error.ConflictException taken) {
         // another writer was given the same value: take another one
       }
@@ -207,13 +210,14 @@ public final class MongoEventLog implements EventLog {
     return before == null ? 1 : before.get("seq", Number.class).longValue() + 1;
   }
 
-  private void afterAppend() {
-    try {
-      head.refresh(); // this process reads its own writes at once (unless an earlier one is in flight)
-    } catch (UnavailableException e) {
-      // the event is stored; readers refresh the head themselves
-    }
-    onAppend.run();
+  /**
+   * The answer, once the head covers its event: a read begun afterwards on any node sees it. A
+   * lost {@code txn_id} race waits too, for the winner's event, which may not be visible yet.
+   */
+  private Appended answered(Appended appended) {
+    fresh.awaitCovering(appended.event().id().position());
+    if (appended.created()) onAppend.run();
+    return appended;
   }
 
   private void fillQuietly(long position) {
@@ -238,12 +242,12 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public EventId head() {
-    return new EventId(head.refresh());
+    return new EventId(fresh.read());
   }
 
   @Override
   public Optional<EventId> roomHead(RoomId room) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     return MongoErrors.call("read room head", () -> Optional.ofNullable(
         events.find(and(eq(EventDocuments.ROOM, room.value()), lte("_id", snapshot)))
             .projection(Projections.include("_id")).sort(Sorts.descending("_id")).first())
@@ -252,8 +256,8 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public StreamSlice readAfter(EventId after, EventId upTo, Set<RoomId> rooms, int limit) {
-    long cap = upTo.position();
-    long snapshot = cap <= head.current() ? cap : Math.min(head.refresh(), cap);
+    long cap = upTo.position(); // a sync's head, read (fresh) before its scope
+    long snapshot = cap <= head.current() ? cap : Math.min(fresh.read(), cap);
     if (after.position() >= snapshot) return new StreamSlice(List.of(), after, false);
     if (rooms.isEmpty()) return new StreamSlice(List.of(), new EventId(snapshot), false);
     List<String> roomIds = rooms.stream().map(RoomId::value).toList();
@@ -268,7 +272,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     List<Bson> filter = new ArrayList<>(List.of(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
         lte("_id", snapshot), notExpired()));
     fromExclusive.ifPresent(f -> filter.add(direction == Direction.BACKWARD
@@ -279,7 +283,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public Optional<Event> find(EventId id) {
-    if (id.position() > head.current()) return Optional.empty();
+    if (id.position() > head.current() && id.position() > fresh.read()) return Optional.empty();
     return MongoErrors.call("find event", () -> Optional.ofNullable(
         events.find(and(eq("_id", id.position()), exists(EventDocuments.ROOM), notExpired())).first())
         .map(EventDocuments::fromDocument));
@@ -287,7 +291,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public long countMessagesAfter(RoomId room, EventId after, AccountId excludedSender, long cap) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     if (after.position() >= snapshot) return 0;
     return MongoErrors.call("count messages", () -> events.countDocuments(
         and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true), gt("_id", after.position()),
@@ -297,7 +301,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public List<Event> readMessagesSince(RoomId room, Instant from, int limit) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     Date since = Date.from(from.truncatedTo(ChronoUnit.MILLIS).plusNanos(from.getNano() % 1_000_000 == 0 ? 0 : 1_000_000));
     // messages created before `from` but edited since sort before every message created since
     List<Event> out = new ArrayList<>(find("read messages edited since", and(eq(EventDocuments.ROOM, room.value()),
@@ -357,7 +361,7 @@ public final class MongoEventLog implements EventLog {
    * the text is a literal, case-insensitive substring: the user's text is quoted, never a pattern.
    */
   private Bson matching(MessageFilter filter) {
-    List<Bson> parts = new ArrayList<>(List.of(eq(EventDocuments.MSG, true), lte("_id", head.current()), notExpired()));
+    List<Bson> parts = new ArrayList<>(List.of(eq(EventDocuments.MSG, true), lte("_id", fresh.read()), notExpired()));
     filter.room().ifPresent(r -> parts.add(eq(EventDocuments.ROOM, r.value())));
     filter.sender().ifPresent(a -> parts.add(eq("sender", a.value())));
     filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", literal(t), "i")));

@@ -55,18 +55,32 @@ class MongoEventLogPositionsTest {
 
   @Test
   void readersWaitForAnEmptyPositionBelowAWrittenOneThenSettleItAfterTheGrace() throws Exception {
-    MongoEventLog log = new MongoEventLog(mongo.freshDatabase(), Duration.ofMillis(300));
+    MongoDatabase db = mongo.freshDatabase();
+    MongoEventLog log = new MongoEventLog(db, Duration.ofMillis(300));
     long abandoned = log.allocate(); // a writer that took a position and died
+    // a writer above it has inserted, and its append is still waiting to answer
+    Event above = Events.message(TestIdsHolder.ROOM, "after the gap").at(new EventId(log.allocate()));
+    db.getCollection(MongoIndexes.EVENTS).insertOne(EventDocuments.toDocument(above));
     long start = System.nanoTime();
-    Event after = log.append(Events.message(TestIdsHolder.ROOM, "after the gap")).event();
-    assertEquals(abandoned + 1, after.id().position());
     assertEquals(List.of(), ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)),
         "nothing above an empty position is readable yet");
     StreamSlice slice = awaitEvents(log, 1, Duration.ofSeconds(10));
-    assertEquals(List.of(after.id()), ids(slice));
+    assertEquals(List.of(above.id()), ids(slice));
     assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "not before the grace");
     assertEquals(Optional.empty(), log.find(new EventId(abandoned)), "the placeholder is no event");
-    assertEquals(after.id(), log.head());
+    assertEquals(above.id(), log.head());
+  }
+
+  @Test
+  void anAppendAboveAnAbandonedPositionAnswersOnceTheGraceSettledItAndIsReadableAtOnce() {
+    MongoEventLog log = new MongoEventLog(mongo.freshDatabase(), Duration.ofMillis(300));
+    long abandoned = log.allocate();
+    long start = System.nanoTime();
+    Event after = log.append(Events.message(TestIdsHolder.ROOM, "after the gap")).event();
+    assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "the append waited out the grace");
+    assertEquals(abandoned + 1, after.id().position());
+    assertEquals(List.of(after.id()), ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)));
+    assertEquals(Optional.empty(), log.find(new EventId(abandoned)), "the placeholder is no event");
   }
 
   @Test
