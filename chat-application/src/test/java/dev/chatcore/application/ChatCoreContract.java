@@ -92,6 +92,15 @@ public abstract class ChatCoreContract {
     return core.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
   }
 
+  /**
+   * A sync where events are waiting: held long, so it answers as soon as they are readable and
+   * never from a timer that races the read on a loaded machine.
+   */
+  protected SyncBatch syncWaiting(Caller who, EventId since) throws Exception {
+    return sync(who, since, WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** A sync expected to find nothing: it answers empty after the shortest timeout. */
   protected SyncBatch syncNow(Caller who, EventId since) throws Exception {
     return sync(who, since, Duration.ofMillis(20), Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
@@ -220,7 +229,7 @@ public abstract class ChatCoreContract {
     EventId start = core.storage().events().head();
     Event one = send(alice, a, "1");
     Event two = send(bob, b, "2");
-    SyncBatch batch = syncNow(alice, start);
+    SyncBatch batch = syncWaiting(alice, start);
     assertEquals(List.of(one.id(), two.id()), batch.events().stream().map(Event::id).toList());
     assertEquals(two.id(), batch.nextBatch());
     assertFalse(batch.limited());
@@ -233,7 +242,7 @@ public abstract class ChatCoreContract {
     EventId start = core.storage().events().head();
     send(alice, a, "1");
     Event two = send(bob, b, "2");
-    SyncBatch batch = sync(alice, start, Duration.ofMillis(20), Optional.of(Set.of(b))).get(30, TimeUnit.SECONDS);
+    SyncBatch batch = sync(alice, start, WAIT, Optional.of(Set.of(b))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals(List.of(two.id()), batch.events().stream().map(Event::id).toList());
   }
 
@@ -242,12 +251,10 @@ public abstract class ChatCoreContract {
     RoomId room = channel("lobby");
     EventId start = core.storage().events().head();
     for (int i = 0; i < LIMITS.syncBatchMax() + 5; i++) send(alice, room, "m" + i);
-    // held long: an answer comes as soon as the events are readable, never from a timeout racing
-    // a node's view of the head
-    SyncBatch first = sync(bob, start, WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    SyncBatch first = syncWaiting(bob, start);
     assertEquals(LIMITS.syncBatchMax(), first.events().size());
     assertTrue(first.limited());
-    SyncBatch rest = sync(bob, first.nextBatch(), WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    SyncBatch rest = syncWaiting(bob, first.nextBatch());
     assertEquals(5, rest.events().size());
     assertFalse(rest.limited());
   }
@@ -329,7 +336,7 @@ public abstract class ChatCoreContract {
     send(alice, room, "last words");
     EventId start = core.storage().events().head();
     core.deleteRoom().delete(admin, room);
-    SyncBatch batch = syncNow(alice, start);
+    SyncBatch batch = syncWaiting(alice, start);
     assertEquals(List.of(EventType.ROOM_DELETED), batch.events().stream().map(Event::type).toList());
     assertThrows(NotFoundException.class, () -> core.getRoom().get(alice, room));
     assertThrows(NotFoundException.class, () -> send(alice, room, "too late"));
