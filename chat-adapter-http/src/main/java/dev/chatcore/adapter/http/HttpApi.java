@@ -8,6 +8,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.PathHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -32,6 +33,7 @@ public final class HttpApi {
   private static final byte[] NO_BODY = new byte[0];
 
   private final List<Route> routes;
+  private final Map<String, HttpHandler> files;
   private final JwtTokens tokens;
   private final RequestGate gate;
   private final long maxBodyBytes;
@@ -41,7 +43,17 @@ public final class HttpApi {
   private volatile boolean draining;
 
   public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor) {
+    this(routes, Map.of(), tokens, gate, maxBodyBytes, executor);
+  }
+
+  /**
+   * @param files handlers of static files by path prefix (the console): served beside the routes,
+   *     without a token, since the files hold nothing secret and the API they call checks every request
+   */
+  public HttpApi(List<Route> routes, Map<String, HttpHandler> files, JwtTokens tokens, RequestGate gate,
+      long maxBodyBytes, Executor executor) {
     this.routes = List.copyOf(routes);
+    this.files = Map.copyOf(files);
     this.tokens = tokens;
     this.gate = gate;
     this.maxBodyBytes = maxBodyBytes;
@@ -85,6 +97,13 @@ public final class HttpApi {
   }
 
   private HttpHandler routing() {
+    if (files.isEmpty()) return apiRouting();
+    PathHandler paths = new PathHandler(apiRouting());
+    files.forEach(paths::addPrefixPath);
+    return paths;
+  }
+
+  private HttpHandler apiRouting() {
     RoutingHandler routing = new RoutingHandler(false);
     for (Route route : routes) routing.add(route.method(), route.template(), exchange -> serve(exchange, route));
     routing.setFallbackHandler(exchange -> sendError(exchange, HttpProblem.notFound("no such route").reply()));

@@ -31,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * there are any, otherwise when the first arrives or the timeout passes. No thread waits: the
  * returned future completes from the thread that woke it (reads run on {@code executor}).
  *
+ * <p>An admin's sync with a room filter watches those rooms whole, member or not: moderators
+ * watch rooms live (the console). Without a filter an admin's sync is anyone's.
+ *
  * <p>Cancelling the returned future (the client went away) releases the held sync. A ban
  * issued while the sync is held completes it with the {@code BannedException}.
  */
@@ -158,8 +161,7 @@ public final class Sync {
     private Set<RoomId> answerOrScope() {
       EventId upTo = storage.events().head();
       bans.requireNotBannedNow(account.id()); // a ban stored after this read is stored after upTo was read
-      SyncScope scope = access.syncScope(account, command.since());
-      if (command.filter().isPresent()) scope = scope.filtered(command.filter().get());
+      SyncScope scope = scope();
       StreamSlice slice = storage.events().readAfter(command.since(), upTo, scope.rooms(), limits.syncBatchMax());
       List<Event> visible = new ArrayList<>(slice.events().size());
       for (Event e : slice.events()) {
@@ -168,6 +170,14 @@ public final class Sync {
       if (visible.isEmpty() && !slice.limited()) return scope.rooms();
       result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
       return null;
+    }
+
+    /** An admin's filtered sync watches the named rooms whole; every other sync sees its memberships. */
+    private SyncScope scope() {
+      Optional<Set<RoomId>> filter = command.filter();
+      if (filter.isPresent() && command.caller().admin()) return access.watchScope(filter.get(), command.since());
+      SyncScope scope = access.syncScope(account, command.since());
+      return filter.isPresent() ? scope.filtered(filter.get()) : scope;
     }
 
     private void finish() {

@@ -111,6 +111,7 @@ public final class AdminRoutes {
     Map<String, Object> out = messagePage(found);
     out.put("hackedMessages", found.hacked().stream().map(ChatJson::hacked).toList());
     out.put("remainingHackedMessageCount", found.remainingHacked());
+    out.put("announcements", admin.announcements().active(r.caller()).stream().map(ChatJson::announcement).toList());
     return Reply.ok(out);
   }
 
@@ -135,15 +136,19 @@ public final class AdminRoutes {
     body.allowOnly(Set.of("message", "lastRead"));
     JsonBody m = body.requiredObject("message");
     m.allowOnly(Set.of("id", "text", "context", "expiration"));
-    var edited = admin.editMessage().edit(new dev.chatcore.application.admin.EditMessage.Command(r.caller(),
+    var command = new dev.chatcore.application.admin.EditMessage.Command(r.caller(),
         m.requiredString("id").strip(), m.optionalString("text"), m.optionalOpaqueObject("context"),
-        m.optionalLong("expiration").map(Instant::ofEpochSecond)));
-    return Reply.ok(Map.of("message", ChatJson.adminMessage(edited)));
+        m.optionalLong("expiration").map(Instant::ofEpochSecond));
+    // one id space for the admin: the broadcast answered announcements as messages, with their ids
+    var announcement = admin.announcements().edit(command);
+    if (announcement.isPresent()) return Reply.ok(Map.of("message", ChatJson.announcement(announcement.get())));
+    return Reply.ok(Map.of("message", ChatJson.adminMessage(admin.editMessage().edit(command))));
   }
 
   private Reply deleteMessage(ApiRequest r) {
     String id = r.query("id").map(String::strip).orElseThrow(() -> new InvalidInputException("id", "is required"));
-    admin.messages().delete(r.caller(), id);
+    // an announcement ends; any other message is redacted and deleted
+    if (!admin.announcements().end(r.caller(), id)) admin.messages().delete(r.caller(), id);
     return Reply.ok(Map.of());
   }
 
