@@ -162,6 +162,31 @@ class ConsoleBrowserTest {
     browser.type(By.id("signin-token"), witness);
     browser.click(By.id("signin-token-submit"));
     browser.showing(By.id("error-text"), "not an admin");
+
+    // every refusal reads as a sentence, and a 418 is waited out for its Retry-After, then retried
+    Object said = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        (async () => {
+        const { api, describe, ApiError } = await import('/console/js/api.js');
+        const text = (status, code) => describe(new ApiError(status, code, 'why', {}, 2));
+        const realFetch = window.fetch;
+        let calls = 0;
+        window.fetch = async () => ++calls === 1
+          ? new Response('{"error":"rate_limited","message":"slow down"}', {status: 418, headers: {'Retry-After': '1'}})
+          : new Response('{"ok":true}', {status: 200});
+        const started = performance.now();
+        const answer = await api('GET', '/anything');
+        window.fetch = realFetch;
+        done([text(401, 'unauthorized'), text(403, 'forbidden'), text(418, 'rate_limited'), text(503, 'unavailable'),
+          String(answer.ok), String(calls), String(performance.now() - started >= 1000)].join('|'));
+        })().catch((e) => done('failed: ' + e));
+        """);
+    String[] parts = String.valueOf(said).split("\\|");
+    assertTrue(parts[0].contains("401") && parts[0].contains("Sign in again"), parts[0]);
+    assertTrue(parts[1].contains("403") && parts[1].contains("admin"), parts[1]);
+    assertTrue(parts[2].contains("418") && parts[2].contains("wait 2 s"), parts[2]);
+    assertTrue(parts[3].contains("503") && parts[3].contains("unavailable"), parts[3]);
+    assertEquals(List.of("true", "2", "true"), List.of(parts[4], parts[5], parts[6]), "waited 1 s, then retried once");
   }
 
   private String say(String token, String text) {
