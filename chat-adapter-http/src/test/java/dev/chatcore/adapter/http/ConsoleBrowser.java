@@ -51,7 +51,9 @@ public final class ConsoleBrowser implements AutoCloseable {
     // refuses those connections many at a time
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=en-US");
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=en-US",
+        // only fatal errors: a container has no D-Bus, and Chromium logs each failed call to it
+        "--log-level=3");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().withLogOutput(System.err).build();
     return new ConsoleBrowser(new ChromeDriver(service, options), profile);

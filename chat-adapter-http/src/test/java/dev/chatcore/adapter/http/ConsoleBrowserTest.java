@@ -149,7 +149,11 @@ class ConsoleBrowserTest {
     browser.screenshot("05-player");
 
     // watch the room live: a message sent now appears without reloading
+    Response guild = server.post("/chat/admin/rooms/new", admin, "{\"accountIds\":[\"" + authorId.value() + "\",\""
+        + witnessId.value() + "\"],\"data\":{\"guild\":\"wolves\"}}");
+    assertEquals(200, guild.status(), guild.toString());
     browser.click(By.id("nav-rooms"));
+    browser.showing(By.cssSelector("section[aria-labelledby=rooms-title]"), "wolves");
     browser.click(By.cssSelector("a.watch-room[href='#/rooms/" + room + "']"));
     browser.showing(By.id("watch-state"), "Live");
     browser.showing(By.id("watch-log"), "anyone up for a raid?");

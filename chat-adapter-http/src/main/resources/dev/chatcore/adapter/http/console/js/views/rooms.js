@@ -12,8 +12,8 @@ const CHANNELS = [[2, 'Guild (2)'], [1, 'Global (1)'], [255, 'All (255)'], [0, '
 export async function render(main, [roomId]) {
   const list = h('section', { class: 'panel', 'aria-labelledby': 'rooms-title' });
   const watch = h('section', { class: 'panel', id: 'watch', 'aria-labelledby': 'watch-title' });
-  fill(main, heading(roomId ? `Room ${roomId}` : 'Rooms'), roomId ? watch : null,
-    h('div', { class: 'columns' }, list, createForm(() => showRooms(list, 0))));
+  fill(main, heading(roomId ? `Room ${roomId}` : 'Rooms'), roomId ? watch : null, list,
+    createForm(() => showRooms(list, 0)));
   await showRooms(list, 0);
   return roomId ? renderWatch(watch, roomId) : undefined;
 }
