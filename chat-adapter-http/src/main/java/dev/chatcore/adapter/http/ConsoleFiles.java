@@ -24,7 +24,7 @@ public final class ConsoleFiles {
    * slips into the page as markup cannot run), no framing (clickjacking), no forms posted away.
    */
   public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+      + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private static final Map<String, String> HEADERS = Map.of(
       "Content-Security-Policy", CONTENT_SECURITY_POLICY,
