@@ -88,6 +88,19 @@ public final class ConsoleBrowser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /**
+   * The form controls and buttons on the page that a screen reader could not name (no label, no
+   * aria-label, no text), described by tag and id; empty when every control is labelled.
+   */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> unlabelledControls() {
+    return (java.util.List<String>) driver.executeScript("""
+        return [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
+          .map((e) => e.tagName + '#' + e.id);
+        """);
+  }
+
   /** Saves a PNG of the window as {@code name}.png in {@link #SCREENSHOTS}. */
   public void screenshot(String name) {
     try {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The console in a real browser, used the way a moderator would: sign in, work the reports queue,
@@ -73,17 +74,17 @@ class ConsoleBrowserTest {
 
     // 1. sign in with an admin token
     browser.visible(By.id("signin-token"));
-    browser.screenshot("01-sign-in");
+    shoot("01-sign-in");
     browser.type(By.id("signin-token"), admin);
     browser.click(By.id("signin-token-submit"));
     browser.showing(By.id("reports-list"), "buy cheap gold");
-    browser.screenshot("02-reports");
+    shoot("02-reports");
 
     // 2. open the newest report: first in the queue (both New, reported once: newest first)
-    browser.click(By.cssSelector("#reports-list .open-report"));
+    browser.visible(By.cssSelector("#reports-list .open-report")).sendKeys(Keys.ENTER); // the keyboard's way
     browser.showing(By.cssSelector("#report-log li.offending"), "buy cheap gold at example.com");
     browser.showing(By.id("reporters"), witnessId.value());
-    browser.screenshot("03-report");
+    shoot("03-report");
 
     // 3. ban its author for 30 minutes
     browser.click(By.id("ban-author"));
@@ -103,10 +104,9 @@ class ConsoleBrowserTest {
     // 5. search for a message and delete it
     String before = server.get("/v1/rooms/" + room, witness).text("head");
     browser.click(By.id("nav-messages"));
-    browser.type(By.id("search-term"), "CHEAP GOLD");
-    browser.click(By.cssSelector("#search-form button[type=submit]"));
+    browser.type(By.id("search-term"), "CHEAP GOLD" + Keys.ENTER);
     browser.showing(By.id("message-results"), "buy cheap gold at example.com");
-    browser.screenshot("04-messages");
+    shoot("04-messages");
     browser.click(By.cssSelector("#message-results tr[data-id='" + offending + "'] .delete-message"));
     browser.click(By.cssSelector("dialog button[value=confirm]"));
     browser.showing(By.id("notice"), "The message is deleted.");
@@ -146,7 +146,7 @@ class ConsoleBrowserTest {
     browser.click(By.cssSelector("dialog button[value=confirm]"));
     browser.showing(By.id("ban-state"), "Not banned");
     assertEquals(200, server.get("/chat/", author).status(), "unbanned");
-    browser.screenshot("05-player");
+    shoot("05-player");
 
     // watch the room live: a message sent now appears without reloading
     Response guild = server.post("/chat/admin/rooms/new", admin, "{\"accountIds\":[\"" + authorId.value() + "\",\""
@@ -159,7 +159,7 @@ class ConsoleBrowserTest {
     browser.showing(By.id("watch-log"), "anyone up for a raid?");
     say(witness, "a dragon spawned at the gate!");
     browser.showing(By.id("watch-log"), "a dragon spawned at the gate!");
-    browser.screenshot("06-rooms");
+    shoot("06-rooms");
 
     // errors are said plainly: a player token does not get in
     browser.click(By.id("sign-out"));
@@ -191,6 +191,12 @@ class ConsoleBrowserTest {
     assertTrue(parts[2].contains("418") && parts[2].contains("wait 2 s"), parts[2]);
     assertTrue(parts[3].contains("503") && parts[3].contains("unavailable"), parts[3]);
     assertEquals(List.of("true", "2", "true"), List.of(parts[4], parts[5], parts[6]), "waited 1 s, then retried once");
+  }
+
+  /** Saves the screen for docs/console.md, after checking that every control on it is labelled. */
+  private static void shoot(String name) {
+    assertEquals(List.of(), browser.unlabelledControls(), name + ": controls without a label");
+    browser.screenshot(name);
   }
 
   private String say(String token, String text) {
