@@ -161,7 +161,7 @@ public final class Sync {
     private Set<RoomId> answerOrScope() {
       EventId upTo = storage.events().head();
       bans.requireNotBannedNow(account.id()); // a ban stored after this read is stored after upTo was read
-      SyncScope scope = scope();
+      SyncScope scope = access.scopeFor(account, command.caller().admin(), command.since(), command.filter());
       StreamSlice slice = storage.events().readAfter(command.since(), upTo, scope.rooms(), limits.syncBatchMax());
       List<Event> visible = new ArrayList<>(slice.events().size());
       for (Event e : slice.events()) {
@@ -170,14 +170,6 @@ public final class Sync {
       if (visible.isEmpty() && !slice.limited()) return scope.rooms();
       result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
       return null;
-    }
-
-    /** An admin's filtered sync watches the named rooms whole; every other sync sees its memberships. */
-    private SyncScope scope() {
-      Optional<Set<RoomId>> filter = command.filter();
-      if (filter.isPresent() && command.caller().admin()) return access.watchScope(filter.get(), command.since());
-      SyncScope scope = access.syncScope(account, command.since());
-      return filter.isPresent() ? scope.filtered(filter.get()) : scope;
     }
 
     private void finish() {
