@@ -12,9 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
-/** The one place that assembles every route of both APIs into an {@link HttpApi}. */
+/** The one place that assembles every route of both APIs, and the console's files, into an {@link HttpApi}. */
 public final class ChatHttp {
   private ChatHttp() {}
 
@@ -36,7 +37,7 @@ public final class ChatHttp {
     routes.addAll(new ChatRoutes(core).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
     routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
-    return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
-        core.limits().requestBodyMaxBytes(), executor, accessLog);
+    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens,
+        new RequestGate(core.banGate(), core.rateLimiter()), core.limits().requestBodyMaxBytes(), executor, accessLog);
   }
 }

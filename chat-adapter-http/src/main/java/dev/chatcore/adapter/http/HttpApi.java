@@ -7,6 +7,7 @@ import io.undertow.io.Sender;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.PathHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -31,6 +32,7 @@ public final class HttpApi {
   private static final byte[] NO_BODY = new byte[0];
 
   private final List<Route> routes;
+  private final Map<String, HttpHandler> files;
   private final JwtTokens tokens;
   private final RequestGate gate;
   private final long maxBodyBytes;
@@ -42,7 +44,17 @@ public final class HttpApi {
 
   public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor,
       AccessLog accessLog) {
+    this(routes, Map.of(), tokens, gate, maxBodyBytes, executor, accessLog);
+  }
+
+  /**
+   * @param files handlers of static files by path prefix (the console): served beside the routes,
+   *     without a token, since the files hold nothing secret and the API they call checks every request
+   */
+  public HttpApi(List<Route> routes, Map<String, HttpHandler> files, JwtTokens tokens, RequestGate gate,
+      long maxBodyBytes, Executor executor, AccessLog accessLog) {
     this.routes = List.copyOf(routes);
+    this.files = Map.copyOf(files);
     this.tokens = tokens;
     this.gate = gate;
     this.maxBodyBytes = maxBodyBytes;
@@ -96,6 +108,13 @@ public final class HttpApi {
   }
 
   private HttpHandler routing(Duration bodyTimeout) {
+    if (files.isEmpty()) return apiRouting(bodyTimeout);
+    PathHandler paths = new PathHandler(apiRouting(bodyTimeout));
+    files.forEach(paths::addPrefixPath);
+    return paths;
+  }
+
+  private HttpHandler apiRouting(Duration bodyTimeout) {
     RoutingHandler routing = new RoutingHandler(false);
     for (Route route : routes) {
       routing.add(route.method(), route.template(), exchange -> serve(exchange, route, bodyTimeout));

@@ -188,6 +188,10 @@ class OpenApiShapesTest {
     assertEquals(200, bans.status(), bans.toString());
     conformsResponse("get", "/chat/admin/bans", bans.json());
     conforms("Ban", bans.get("bans").get(0));
+    HttpTestServer.Response history = server.get("/chat/admin/bans/history?accountId=" + bobId.value(), admin);
+    assertEquals(200, history.status(), history.toString());
+    conformsResponse("get", "/chat/admin/bans/history", history.json());
+    conforms("Ban", history.get("history").get(0));
 
     List<JsonNode> events = new java.util.ArrayList<>();
     String since = "000000000000000000000000";

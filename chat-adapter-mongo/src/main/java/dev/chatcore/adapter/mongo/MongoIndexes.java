@@ -23,6 +23,7 @@ public final class MongoIndexes {
   static final String MEMBER_COUNTS = "member_counts";
   static final String BANS = "bans";
   static final String OFFENCES = "offences";
+  static final String BAN_HISTORY = "ban_history";
   static final String REACTIONS = "reactions";
   static final String RECEIPTS = "receipts";
   static final String GLOBAL_ROOMS = "global_rooms";
@@ -79,6 +80,10 @@ public final class MongoIndexes {
       Map.entry(BANS, List.of(
           // by _id (account), listed by _id; purgeExpired: bans that ended (permanent ones have no until)
           new IndexModel(Indexes.ascending("until"), new IndexOptions().name("until").sparse(true)))),
+      Map.entry(BAN_HISTORY, List.of(
+          // history: one account's bans, newest first
+          new IndexModel(Indexes.compoundIndex(Indexes.ascending("account"), Indexes.descending("createdOn", "_id")),
+              new IndexOptions().name("account_created_desc")))),
       Map.entry(REACTIONS, List.of(
           // aggregates (a page of messages of one room), deleteRoom (prefix)
           new IndexModel(Indexes.ascending("room", "message"), new IndexOptions().name("room_message")))),

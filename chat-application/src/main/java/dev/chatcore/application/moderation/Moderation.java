@@ -41,8 +41,21 @@ public final class Moderation {
     this.clock = clock;
   }
 
+  /** Most bans {@link #history} returns. */
+  public static final int HISTORY_MAX = 50;
+
   /** A page of bans and how many remain after it. */
   public record BanPage(List<Ban> bans, long remaining) {}
+
+  /**
+   * An account's record: its bans newest first (at most {@link #HISTORY_MAX}), the one stored now
+   * (in force or expired; empty after a lift), and the offences behind automatic bans.
+   */
+  public record BanHistory(List<Ban> bans, Optional<Ban> current, Offences offences) {
+    public BanHistory {
+      bans = List.copyOf(bans);
+    }
+  }
 
   /**
    * Admin: bans an account.
@@ -77,6 +90,13 @@ public final class Moderation {
     long offset = (long) page * perPage;
     List<Ban> bans = storage.bans().list((int) Math.min(offset, Integer.MAX_VALUE), perPage);
     return new BanPage(bans, Math.max(0, storage.bans().count() - offset - bans.size()));
+  }
+
+  /** Admin: the account's ban history, its current ban and its offence record. */
+  public BanHistory history(Caller admin, AccountId account) {
+    admin.requireAdmin();
+    return new BanHistory(storage.bans().history(account, HISTORY_MAX), storage.bans().find(account),
+        storage.bans().offences(account));
   }
 
   /** Issues the next automatic ban of the ladder; returns the refusal to throw. */

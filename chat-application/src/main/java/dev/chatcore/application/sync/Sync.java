@@ -31,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * there are any, otherwise when the first arrives or the timeout passes. No thread waits: the
  * returned future completes from the thread that woke it (reads run on {@code executor}).
  *
+ * <p>An admin's sync with a room filter watches those rooms whole, member or not: moderators
+ * watch rooms live (the console). Without a filter an admin's sync is anyone's.
+ *
  * <p>Cancelling the returned future (the client went away) releases the held sync. A ban
  * issued while the sync is held completes it with the {@code BannedException}.
  */
@@ -158,8 +161,7 @@ public final class Sync {
      */
     private Set<RoomId> answerOrScope() {
       EventId upTo = storage.events().head();
-      SyncScope scope = access.syncScope(account, command.since());
-      if (command.filter().isPresent()) scope = scope.filtered(command.filter().get());
+      SyncScope scope = access.scopeFor(account, command.caller().admin(), command.since(), command.filter());
       StreamSlice slice = storage.events().readAfter(command.since(), upTo, scope.rooms(), limits.syncBatchMax());
       List<Event> visible = new ArrayList<>(slice.events().size());
       for (Event e : slice.events()) {

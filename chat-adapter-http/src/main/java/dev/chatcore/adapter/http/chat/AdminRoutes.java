@@ -112,6 +112,7 @@ public final class AdminRoutes {
     Map<String, Object> out = messagePage(found);
     out.put("hackedMessages", found.hacked().stream().map(ChatJson::hacked).toList());
     out.put("remainingHackedMessageCount", found.remainingHacked());
+    out.put("announcements", admin.announcements().active(r.caller()).stream().map(ChatJson::announcement).toList());
     return Reply.ok(out);
   }
 
@@ -147,7 +148,8 @@ public final class AdminRoutes {
 
   private Reply deleteMessage(ApiRequest r) {
     String id = r.query("id").map(String::strip).orElseThrow(() -> new InvalidInputException("id", "is required"));
-    admin.messages().delete(r.caller(), id);
+    // an announcement ends; any other message is redacted and deleted
+    if (!admin.announcements().end(r.caller(), id)) admin.messages().delete(r.caller(), id);
     return Reply.ok(Map.of());
   }
 

@@ -21,7 +21,8 @@ public final class SystemRoutes {
       "unread_count", "history.aggregates",
       "chat.unread", "chat.global_rooms", "chat.dm", "chat.preferences", "chat.reports",
       "chat.admin.broadcast", "chat.announcements", "chat.admin.reports", "chat.admin.messages",
-      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor");
+      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor",
+      "chat.admin.ban_history", "sync.admin_watch", "console");
 
   private final CheckReadiness readiness;
   private final Limits limits;
