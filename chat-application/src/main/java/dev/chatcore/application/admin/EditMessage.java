@@ -63,7 +63,7 @@ public final class EditMessage {
   /**
    * @return the message or announcement after the edit
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
-   * @throws NotFoundException when no message or announcement has this id
+   * @throws NotFoundException when no message or active announcement has this id
    * @throws InvalidInputException for a malformed id, text or context that break the message
    *     rules, an expiration not in the future or more than 100 years ahead, or an edit that changes
    *     nothing
@@ -73,8 +73,8 @@ public final class EditMessage {
     String id = HexIds.normalize(command.id(), "message.id");
     Optional<Event> stored = eventId(id).flatMap(storage.events()::find).filter(Event::isMessage);
     if (stored.isPresent()) return new Edited.Message(editMessage(stored.get(), command));
-    Announcement announcement = storage.announcements().find(id)
-        .orElseThrow(() -> new NotFoundException("message not found"));
+    Announcement announcement = storage.announcements().find(id).filter(a -> a.isActive(clock.instant()))
+        .orElseThrow(() -> new NotFoundException("message not found")); // an ended one stays ended
     return new Edited.Announced(editAnnouncement(announcement, command));
   }
 
