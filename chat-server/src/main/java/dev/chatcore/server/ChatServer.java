@@ -3,14 +3,19 @@ package dev.chatcore.server;
 import dev.chatcore.adapter.http.HttpApi;
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.server.metrics.JanitorRuns;
+import dev.chatcore.server.metrics.MetricsEndpoint;
+import dev.chatcore.server.metrics.ServerMetrics;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The running server: Undertow in front of the chat core. {@link #stop()} is graceful: stop
+ * The running server: Undertow in front of the chat core, and with metrics on, a second listener
+ * on the management port that serves only {@code GET /metrics}. {@link #stop()} is graceful: stop
  * taking requests, answer every held sync, let requests in flight finish, then close.
  */
 public final class ChatServer implements AutoCloseable {
@@ -22,37 +27,57 @@ public final class ChatServer implements AutoCloseable {
   private final ChatCore core;
   private final HttpApi api;
   private final JwtTokens tokens;
+  private final Optional<ServerMetrics> metrics;
   private Undertow undertow;
   private IdleSweep idleSweep;
   private JanitorSchedule janitor;
   private boolean stopped;
 
-  /** @param tokens the verifier {@code api} uses: started (published keys fetched) and stopped with the server */
-  public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens) {
+  /**
+   * @param tokens the verifier {@code api} uses: started (published keys fetched) and stopped with the server
+   * @param metrics present exactly when {@code config} has a management port
+   */
+  public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens,
+      Optional<ServerMetrics> metrics) {
     this.config = config;
     this.core = core;
     this.api = api;
     this.tokens = tokens;
+    this.metrics = metrics;
   }
 
   /** Binds and starts serving. */
   public synchronized void start() {
-    undertow = Undertow.builder()
+    Undertow.Builder builder = Undertow.builder()
         .addHttpListener(config.port(), config.host())
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().requestBodyMaxBytes())
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
         .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-        .setHandler(api.handler())
-        .build();
+        .setHandler(api.handler());
+    metrics.ifPresent(m -> {
+      ManagementConfig management = config.management().orElseThrow();
+      // a listener of its own with its own root handler: the public chain never sees /metrics
+      builder.addListener(new Undertow.ListenerBuilder().setType(Undertow.ListenerType.HTTP)
+          .setHost(management.host()).setPort(management.port()).setRootHandler(new MetricsEndpoint(m)));
+      m.heldSyncs(core.syncWaiter()::heldCount);
+    });
+    undertow = builder.build();
     undertow.start();
     tokens.fetchKeys(); // in the background: a slow authentication service does not delay the start
     idleSweep = IdleSweep.start(core, IdleSweep.idleAfter(System.getenv()));
-    janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch());
+    janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch(),
+        metrics.map(ServerMetrics::janitor).orElse(JanitorRuns.NONE));
   }
 
   /** The address it listens on (the real port when configured with port 0). */
   public synchronized InetSocketAddress address() {
     return (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+  }
+
+  /** Where {@code GET /metrics} is served (the real port when configured with 0); empty with metrics off. */
+  public synchronized Optional<InetSocketAddress> managementAddress() {
+    if (metrics.isEmpty()) return Optional.empty();
+    return Optional.of((InetSocketAddress) undertow.getListenerInfo().get(1).getAddress());
   }
 
   public ChatCore core() {
@@ -81,6 +106,7 @@ public final class ChatServer implements AutoCloseable {
       undertow.stop();
       tokens.close();
       core.storage().close();
+      metrics.ifPresent(ServerMetrics::close);
     }
   }
 

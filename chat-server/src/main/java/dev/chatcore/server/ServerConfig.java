@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param auth how tokens are verified besides the secret ({@code CHAT_AUTH_*}: published keys,
  *     issuer, audience, claim names)
  * @param logging the log format and the access log ({@code CHAT_LOG_FORMAT}, {@code CHAT_ACCESS_LOG})
+ * @param management the metrics listener; empty (no metrics at all) unless {@code CHAT_MANAGEMENT_PORT}
+ *     is set
  */
 public record ServerConfig(
     String host,
@@ -34,7 +36,8 @@ public record ServerConfig(
     Duration janitorInterval,
     int janitorBatch,
     AuthConfig auth,
-    LogConfig logging) {
+    LogConfig logging,
+    Optional<ManagementConfig> management) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
 
   /** Reads and validates the configuration. */
@@ -95,13 +98,29 @@ public record ServerConfig(
         100_000);
     AuthConfig auth = AuthConfig.fromEnvironment(r);
     return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
-        logging(r));
+        logging(r), management(r, host, port));
   }
 
   /** The same configuration with {@code secret} as {@code CHAT_AUTH_SECRET} (a generated one). */
   public ServerConfig withAuthSecret(String secret) {
     return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
-        janitorBatch, auth, logging);
+        janitorBatch, auth, logging, management);
+  }
+
+  /** Off unless a port is given: a host alone would be a setting that silently does nothing. */
+  private static Optional<ManagementConfig> management(Reader r, String host, int port) {
+    if (r.optional("CHAT_MANAGEMENT_PORT").isEmpty()) {
+      if (r.optional("CHAT_MANAGEMENT_HOST").isPresent()) {
+        throw new ConfigException("CHAT_MANAGEMENT_HOST", "CHAT_MANAGEMENT_PORT to be set too");
+      }
+      return Optional.empty();
+    }
+    int managementPort = r.integer("CHAT_MANAGEMENT_PORT", 0, 0, 65535);
+    if (managementPort != 0 && managementPort == port) {
+      throw new ConfigException("CHAT_MANAGEMENT_PORT",
+          "a port other than CHAT_PORT (got \"" + managementPort + "\")");
+    }
+    return Optional.of(new ManagementConfig(r.string("CHAT_MANAGEMENT_HOST", host), managementPort));
   }
 
   private static LogConfig logging(Reader r) {
