@@ -16,9 +16,9 @@ public interface ChatObserver {
   ChatObserver NONE = new ChatObserver() {};
 
   /**
-   * A sync (HTTP {@code /v1/sync} or an embedder's wait) answered with events. Not called for
-   * empty answers (timeouts, evictions, shutdown), nor for answers nobody received any more (the
-   * client went away first).
+   * A sync (HTTP {@code /v1/sync} or an embedder's wait) answered with events; called just after
+   * the answer's future completed. Not called for empty answers (timeouts, evictions, shutdown),
+   * nor for answers nobody received any more (the client went away first).
    *
    * @param events how many events the answer carried, at least 1
    */
