@@ -17,8 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()},
  * the system UTC clock, the default spam policy, no rate limit, a 10-minute idle threshold for
- * global rooms, maintenance on a one-thread daemon scheduler that the chat owns, and no observer. Not
- * thread-safe; build once at start.
+ * global rooms, maintenance on a one-thread daemon scheduler that the chat owns, and no observer.
+ * Not thread-safe; build once at start.
  *
  * <p>A storage adapter wraps this in a one-line factory ({@code InMemoryChat.create()}); a Mongo
  * factory is {@code Chat.builder(mongoStorage).clock(clock).build()} the same way.
