@@ -106,7 +106,8 @@ public final class ChatCore implements AutoCloseable {
   private final AdminServices admin;
   private final Janitor janitor;
 
-  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock) {
+  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock,
+      ChatObserver observer) {
     this.retention = retention;
     this.storage = storage;
     this.limits = limits;
@@ -123,8 +124,8 @@ public final class ChatCore implements AutoCloseable {
     RoomViews views = new RoomViews(storage);
     EventPublisher publisher = new EventPublisher(storage, waiter);
     this.banGate = new BanGate(storage, clock);
-    this.rateLimiter = new RateLimiter(limits, clock);
-    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock);
+    this.rateLimiter = new RateLimiter(limits, clock, observer);
+    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock, observer);
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
 
     this.registerCaller = new RegisterCaller(storage, clock);
@@ -142,7 +143,7 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock, retention);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
-    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate);
+    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate, observer);
     KeyedLocks locks = new KeyedLocks();
     this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
     this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
@@ -176,18 +177,27 @@ public final class ChatCore implements AutoCloseable {
    * @param clock the time source of every use case (tests pass a mutable clock)
    */
   public static ChatCore create(ChatStorage storage, Limits limits, Clock clock) {
-    return new ChatCore(storage, limits, SpamPolicy.defaults(), Retention.defaults(), clock);
+    return create(storage, limits, SpamPolicy.defaults(), Retention.defaults(), clock);
   }
 
   /** Builds a core with a spam policy other than the default. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, Retention.defaults(), clock);
+    return create(storage, limits, spamPolicy, Retention.defaults(), clock);
   }
 
   /** Builds a core with its own spam policy and retention table. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, retention, clock);
+    return create(storage, limits, spamPolicy, retention, clock, ChatObserver.NONE);
+  }
+
+  /**
+   * Builds a core that tells {@code observer} what only it sees (deliveries, rate-limit refusals,
+   * bans): the server's metrics use it.
+   */
+  public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      Clock clock, ChatObserver observer) {
+    return new ChatCore(storage, limits, spamPolicy, retention, clock, java.util.Objects.requireNonNull(observer));
   }
 
   public Retention retention() {

@@ -83,6 +83,9 @@ public final class Main {
         + server.core().storage().feed().delivery());
     out.println("tokens: HS256 (CHAT_AUTH_SECRET)" + config.auth().jwks()
         .map(jwks -> ", RS256/ES256 (keys from " + jwks.url() + ")").orElse(""));
+    // before the start line, which tools wait for: once they see it, they have this one too
+    server.managementAddress().ifPresent(m -> out.println("metrics on http://" + hostForUrl(m.getHostString()) + ":"
+        + m.getPort() + "/metrics"));
     out.println("chat-server listening on http://" + hostForUrl(server.address().getHostString()) + ":"
         + server.address().getPort());
     out.flush();

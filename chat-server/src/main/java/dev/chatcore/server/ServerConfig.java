@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param globalIdleTimeout a player idle this long leaves its global room ({@code CHAT_GLOBAL_IDLE_TIMEOUT_S})
  * @param requestParseTimeout a request whose head or body has not fully arrived this long after
  *     it began is closed ({@code CHAT_REQUEST_PARSE_TIMEOUT_MS})
+ * @param management the metrics listener; empty (no metrics at all) unless {@code CHAT_MANAGEMENT_PORT}
+ *     is set
  */
 public record ServerConfig(
     String host,
@@ -40,7 +42,8 @@ public record ServerConfig(
     AuthConfig auth,
     LogConfig logging,
     Duration globalIdleTimeout,
-    Duration requestParseTimeout) {
+    Duration requestParseTimeout,
+    Optional<ManagementConfig> management) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
   public static final Duration REQUEST_PARSE_TIMEOUT_DEFAULT = Duration.ofSeconds(20);
 
@@ -106,13 +109,29 @@ public record ServerConfig(
     Duration parseTimeout = Duration.ofMillis(r.integer("CHAT_REQUEST_PARSE_TIMEOUT_MS",
         ms(REQUEST_PARSE_TIMEOUT_DEFAULT), 100, 600_000));
     return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
-        logging(r), globalIdleTimeout, parseTimeout);
+        logging(r), globalIdleTimeout, parseTimeout, management(r, host, port));
   }
 
   /** The same configuration signing with {@code secret} (the one generated when none was set). */
   public ServerConfig withAuthSecret(String secret) {
     return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
-        janitorBatch, auth, logging, globalIdleTimeout, requestParseTimeout);
+        janitorBatch, auth, logging, globalIdleTimeout, requestParseTimeout, management);
+  }
+
+  /** Off unless a port is given: a host alone would be a setting that silently does nothing. */
+  private static Optional<ManagementConfig> management(Reader r, String host, int port) {
+    if (r.optional("CHAT_MANAGEMENT_PORT").isEmpty()) {
+      if (r.optional("CHAT_MANAGEMENT_HOST").isPresent()) {
+        throw new ConfigException("CHAT_MANAGEMENT_HOST", "CHAT_MANAGEMENT_PORT to be set too");
+      }
+      return Optional.empty();
+    }
+    int managementPort = r.integer("CHAT_MANAGEMENT_PORT", 0, 0, 65535);
+    if (managementPort != 0 && managementPort == port) {
+      throw new ConfigException("CHAT_MANAGEMENT_PORT",
+          "a port other than CHAT_PORT (got \"" + managementPort + "\")");
+    }
+    return Optional.of(new ManagementConfig(r.string("CHAT_MANAGEMENT_HOST", host), managementPort));
   }
 
   private static LogConfig logging(Reader r) {

@@ -13,6 +13,7 @@ import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
+import dev.chatcore.server.metrics.JanitorRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -45,7 +46,7 @@ class JanitorScheduleTest {
     storage.memberships().put(new RoomMember(lonely, new AccountId("65781a2ee074f00f1e9b37e7"), MemberState.JOINED,
         Clock.systemUTC().instant(), storage.events().head()));
     try (ChatCore core = ChatCore.create(storage, Limits.defaults(), Clock.systemUTC());
-        JanitorSchedule schedule = JanitorSchedule.start(core, Duration.ofHours(1), 10)) {
+        JanitorSchedule schedule = JanitorSchedule.start(core, Duration.ofHours(1), 10, JanitorRuns.NONE)) {
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (!storage.rooms().find(lonely).orElseThrow().isDeleted() && System.nanoTime() < deadline) {
         Thread.sleep(20); // polls a condition with a bound; the first run starts at once

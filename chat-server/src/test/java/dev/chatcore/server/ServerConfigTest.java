@@ -52,6 +52,21 @@ class ServerConfigTest {
   }
 
   @Test
+  void metricsAreOffUnlessAManagementPortIsSet() {
+    assertEquals(Optional.empty(), ServerConfig.fromEnvironment(Map.of()).management());
+    assertEquals(Optional.of(new ManagementConfig("0.0.0.0", 9090)), ServerConfig.fromEnvironment(
+        Map.of("CHAT_HOST", "0.0.0.0", "CHAT_MANAGEMENT_PORT", "9090")).management());
+    assertEquals(Optional.of(new ManagementConfig("10.0.0.5", 0)), ServerConfig.fromEnvironment(
+        Map.of("CHAT_MANAGEMENT_PORT", "0", "CHAT_MANAGEMENT_HOST", "10.0.0.5")).management());
+    assertMessage(Map.of("CHAT_MANAGEMENT_PORT", "metrics"),
+        "CHAT_MANAGEMENT_PORT: expected an integer from 0 to 65535 (got \"metrics\")");
+    assertMessage(Map.of("CHAT_MANAGEMENT_PORT", "8080"),
+        "CHAT_MANAGEMENT_PORT: expected a port other than CHAT_PORT (got \"8080\")");
+    assertMessage(Map.of("CHAT_MANAGEMENT_HOST", "10.0.0.5"),
+        "CHAT_MANAGEMENT_HOST: expected CHAT_MANAGEMENT_PORT to be set too");
+  }
+
+  @Test
   void authDefaultsToHs256WithTheStandardClaims() {
     AuthConfig auth = ServerConfig.fromEnvironment(Map.of()).auth();
     assertEquals(Optional.empty(), auth.jwks());

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.domain.id.AccountId;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,12 +83,18 @@ class ServerLogsProcessTest {
     assertEquals(404, unknown.get("status").asInt());
   }
 
+  /** With metrics on too: the start output says where they are, and Micrometer writes nothing to stderr. */
   @Test
   void textLogsAreOneRecordPerLine() throws Exception {
     Path stderr = dir.resolve("stderr.log");
-    try (ServerProcess server = ServerProcess.start(Map.of("CHAT_AUTH_SECRET", SECRET, "CHAT_ACCESS_LOG", "true"),
-        stderr)) {
+    try (ServerProcess server = ServerProcess.start(Map.of("CHAT_AUTH_SECRET", SECRET, "CHAT_ACCESS_LOG", "true",
+        "CHAT_MANAGEMENT_PORT", "0"), stderr)) {
       assertEquals(200, server.get("/healthz", null).statusCode());
+      HttpResponse<String> metrics = server.client().send(HttpRequest.newBuilder(URI.create(server.metrics())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.body().contains("chat_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
+          metrics.body());
       stop(server);
     }
     List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Gives every request an id, returned in {@code X-Request-Id} on every response so that a
- * client's report can be matched to the server's log lines; when on, logs one INFO record
+ * client's report can be matched to the server's log lines; tells its {@link RequestObserver}
+ * (the server's metrics) of every finished request; when on, logs one INFO record
  * {@code request} per finished request. The record's only parameter is a map of fields:
  * {@code method}, {@code route} (the route's template, {@code null} when none matched),
  * {@code status}, {@code ms}, {@code account} (when a token was verified) and {@code request_id}.
@@ -32,10 +33,20 @@ public final class AccessLog {
   private static final HexFormat HEX = HexFormat.of();
 
   private final boolean enabled;
+  private final RequestObserver observer;
 
   /** @param enabled true logs a record per request; the request id header is sent either way */
   public AccessLog(boolean enabled) {
+    this(enabled, RequestObserver.NONE);
+  }
+
+  /**
+   * @param enabled true logs a record per request
+   * @param observer hears of every finished request, logged or not
+   */
+  public AccessLog(boolean enabled, RequestObserver observer) {
     this.enabled = enabled;
+    this.observer = observer;
   }
 
   /** Called first for every exchange, on its IO thread, before anything can answer it. */
@@ -43,12 +54,21 @@ public final class AccessLog {
     // 64 random bits: unique enough across nodes and restarts to find one request in the logs
     String id = HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
     exchange.getResponseHeaders().put(REQUEST_ID, id);
-    if (!enabled) return;
+    if (!enabled && observer == RequestObserver.NONE) return; // no listener, no clock read
     long start = System.nanoTime();
     exchange.addExchangeCompleteListener((done, next) -> {
-      log(done, id, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      long nanos = System.nanoTime() - start;
+      String route = route(done);
+      observer.completed(done.getRequestMethod().toString(), route, done.getStatusCode(), nanos);
+      if (enabled) log(done, route, id, TimeUnit.NANOSECONDS.toMillis(nanos));
       next.proceed();
     });
+  }
+
+  /** The matched route's template; null when none matched. */
+  private static String route(HttpServerExchange exchange) {
+    PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+    return match == null ? null : match.getMatchedTemplate();
   }
 
   /** Remembers who made the request, for its log record. */
@@ -56,11 +76,10 @@ public final class AccessLog {
     if (caller != null) exchange.putAttachment(CALLER, caller);
   }
 
-  private static void log(HttpServerExchange exchange, String id, long millis) {
+  private static void log(HttpServerExchange exchange, String route, String id, long millis) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("method", exchange.getRequestMethod().toString());
-    PathTemplateMatch route = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
-    fields.put("route", route == null ? null : route.getMatchedTemplate());
+    fields.put("route", route);
     fields.put("status", exchange.getStatusCode());
     fields.put("ms", millis);
     Caller caller = exchange.getAttachment(CALLER);

@@ -100,6 +100,23 @@ class AccessLogTest {
     assertFalse(fields.toString().contains(roomId), "the template, not the raw path");
   }
 
+  @Test
+  void theObserverHearsEveryRequestWithItsTemplateAndStatusLoggedOrNot() throws Exception {
+    BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    try (HttpTestServer quiet = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()),
+        Clock.systemUTC(), new AccessLog(false, (method, route, status, nanos) ->
+            heard.add(method + " " + route + " " + status + (nanos > 0 ? "" : " no time"))))) {
+      String token = quiet.token(true);
+      String roomId = quiet.post("/v1/rooms", token, "{\"name\":\"lobby\"}").text("room_id");
+      quiet.get("/v1/rooms/" + roomId, token);
+      quiet.get("/no/such/" + roomId, token);
+      Set<String> got = new HashSet<>();
+      for (int i = 0; i < 3; i++) got.add(heard.poll(10, TimeUnit.SECONDS)); // completions may race the replies
+      assertEquals(Set.of("POST /v1/rooms 201", "GET /v1/rooms/{id} 200", "GET null 404"), got);
+    }
+    assertTrue(records.isEmpty(), "the log is off: the observer hears, nothing is logged");
+  }
+
   /** The record of one request, logged once its exchange completes: maybe after the client has the reply. */
   private LogRecord awaitRecord(String requestId) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,6 +1,7 @@
 package dev.chatcore.application.moderation;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.InvalidInputException;
@@ -31,14 +32,18 @@ public final class Moderation {
   private final SyncWaiter waiter;
   private final SpamPolicy policy;
   private final Clock clock;
+  private final ChatObserver observer;
 
+  /** @param observer told of every ban stored, by an admin or automatically */
   @Inject
-  public Moderation(ChatStorage storage, BanGate gate, SyncWaiter waiter, SpamPolicy policy, Clock clock) {
+  public Moderation(ChatStorage storage, BanGate gate, SyncWaiter waiter, SpamPolicy policy, Clock clock,
+      ChatObserver observer) {
     this.storage = storage;
     this.gate = gate;
     this.waiter = waiter;
     this.policy = policy;
     this.clock = clock;
+    this.observer = observer;
   }
 
   /** Most bans {@link #history} returns. */
@@ -126,5 +131,6 @@ public final class Moderation {
     }
     gate.remember(ban); // again: a lookup that read the store before the ban may have cached "none"
     waiter.revoke(ban.account());
+    observer.banned(ban);
   }
 }

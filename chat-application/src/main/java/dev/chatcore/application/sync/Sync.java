@@ -1,6 +1,7 @@
 package dev.chatcore.application.sync;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.moderation.BanGate;
 import dev.chatcore.application.room.RoomAccess;
@@ -60,10 +61,12 @@ public final class Sync {
   private final Executor executor;
   private final ScheduledExecutorService timer;
   private final BanGate bans;
+  private final ChatObserver observer;
 
+  /** @param observer told how many events each answer delivered */
   @Inject
   public Sync(ChatStorage storage, RoomAccess access, RegisterCaller register, SyncWaiter waiter, Limits limits,
-      Executor executor, ScheduledExecutorService timer, BanGate bans) {
+      Executor executor, ScheduledExecutorService timer, BanGate bans, ChatObserver observer) {
     this.storage = storage;
     this.access = access;
     this.register = register;
@@ -72,6 +75,7 @@ public final class Sync {
     this.executor = executor;
     this.timer = timer;
     this.bans = bans;
+    this.observer = observer;
   }
 
   /** Starts a sync; the future completes with the batch (possibly empty at the timeout). */
@@ -171,7 +175,9 @@ public final class Sync {
       // read from the store after upTo: a ban stored after this read was stored after every
       // event delivered here was readable (only an answer needs it: nothing else is delivered)
       bans.requireNotBannedNow(account.id());
-      result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
+      // false when the client went away (cancelled) or a timeout won: nothing was delivered then
+      boolean answered = result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
+      if (answered && !visible.isEmpty()) observer.delivered(visible.size());
       return null;
     }
 
