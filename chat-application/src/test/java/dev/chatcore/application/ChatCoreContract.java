@@ -24,6 +24,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.sync.SyncBatch;
+import dev.chatcore.domain.testing.Await;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
@@ -429,14 +430,8 @@ public abstract class ChatCoreContract {
   }
 
   /** Waits (bounded) until exactly {@code n} syncs are held. */
-  protected void awaitHeld(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (core.syncWaiter().heldCount() != n) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + n + " held syncs, have " + core.syncWaiter().heldCount());
-      }
-      Thread.onSpinWait();
-      Thread.sleep(1);
-    }
+  protected void awaitHeld(int n) {
+    Await.until(() -> core.syncWaiter().heldCount() == n,
+        () -> n + " held syncs (have " + core.syncWaiter().heldCount() + ")");
   }
 }

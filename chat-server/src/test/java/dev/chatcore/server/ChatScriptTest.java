@@ -11,16 +11,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How {@code ./chat} (the README's commands) finds a JDK 21+: against fake JDKs whose
  * {@code bin/java} only prints a version, with {@code CHAT_JDK_ROOTS} standing in for
- * /usr/lib/jvm and the other install folders.
+ * /usr/lib/jvm and the other install folders. {@code ./chat} is a POSIX shell script, like the
+ * README's commands (on Windows: WSL), so this test runs everywhere the build is supported.
  */
-@DisabledOnOs(OS.WINDOWS)
 class ChatScriptTest {
   private static final Path SCRIPT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent()
       .resolve("chat");

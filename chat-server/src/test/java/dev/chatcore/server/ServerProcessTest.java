@@ -3,6 +3,7 @@ package dev.chatcore.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatcore.domain.testing.Await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,11 +69,7 @@ class ServerProcessTest {
       Process token = ServerProcess.java(Map.of("CHAT_AUTH_SECRET", SECRET), "token", "--sub", "0123456789abcdef0123456a").start();
       String jwt = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       CompletableFuture<HttpResponse<String>> held = server.getAsync("/v1/sync?since=000000000000000000000000&timeout=60s", jwt);
-      long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!server.get("/readyz", jwt).body().contains("\"held_syncs\":1")) {
-        if (System.nanoTime() > wait) throw new AssertionError("the sync was never held");
-        Thread.sleep(5);
-      }
+      Await.until(() -> readyz(server, jwt).contains("\"held_syncs\":1"), () -> "the sync to be held");
       long start = System.nanoTime();
       server.process().destroy(); // SIGTERM
       assertTrue(server.process().waitFor(5, TimeUnit.SECONDS), "exits within 5 s");
@@ -127,4 +124,12 @@ class ServerProcessTest {
     return lines[lines.length - 1];
   }
 
+
+  private static String readyz(ServerProcess server, String jwt) {
+    try {
+      return server.get("/readyz", jwt).body();
+    } catch (Exception e) {
+      throw new IllegalStateException("GET /readyz", e);
+    }
+  }
 }

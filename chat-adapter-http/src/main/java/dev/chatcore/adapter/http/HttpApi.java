@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +41,7 @@ public final class HttpApi {
   private final AccessLog accessLog;
   private final ConnectionWatch watch = new ConnectionWatch();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Object drained = new Object();
   private volatile boolean draining;
 
   public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor,
@@ -82,7 +84,7 @@ public final class HttpApi {
       }
       inFlight.incrementAndGet();
       exchange.addExchangeCompleteListener((ex, next) -> {
-        inFlight.decrementAndGet();
+        if (inFlight.decrementAndGet() == 0 && draining) signalDrained();
         next.proceed();
       });
       exchange.setMaxEntitySize(maxBodyBytes); // also bounds what Undertow drains of an unread body
@@ -100,11 +102,20 @@ public final class HttpApi {
   public boolean drain(Duration timeout) throws InterruptedException {
     draining = true;
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (inFlight.get() > 0) {
-      if (System.nanoTime() > deadline) return false;
-      Thread.sleep(10);
+    synchronized (drained) {
+      while (inFlight.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return false;
+        TimeUnit.NANOSECONDS.timedWait(drained, left); // woken by the last request's completion
+      }
     }
     return true;
+  }
+
+  private void signalDrained() {
+    synchronized (drained) {
+      drained.notifyAll();
+    }
   }
 
   private HttpHandler routing(Duration bodyTimeout) {

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,21 +190,19 @@ class MalformedRequestsTest {
   private static void assertClosedWhileTrickling(String start, String drip) throws Exception {
     try (RawHttp slow = new RawHttp(server.port(), Duration.ofSeconds(15))) {
       slow.send(start);
-      Thread dripper = Thread.ofVirtual().start(() -> {
+      ScheduledExecutorService dripper = Executors.newSingleThreadScheduledExecutor();
+      dripper.scheduleAtFixedRate(() -> {
         try {
-          while (true) {
-            Thread.sleep(100);
-            slow.send(drip);
-          }
-        } catch (InterruptedException | java.io.UncheckedIOException closed) {
-          // stopped, or the server closed the connection
+          slow.send(drip);
+        } catch (java.io.UncheckedIOException closed) {
+          dripper.shutdown(); // the server closed the connection
         }
-      });
+      }, 100, 100, TimeUnit.MILLISECONDS);
       long started = System.nanoTime();
       assertTrue(slow.closedByServer(), "closed before the 15 s read timeout");
       assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
-      dripper.interrupt();
-      dripper.join();
+      dripper.shutdownNow();
+      assertTrue(dripper.awaitTermination(10, TimeUnit.SECONDS));
     }
   }
 

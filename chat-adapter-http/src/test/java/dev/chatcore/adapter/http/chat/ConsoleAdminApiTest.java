@@ -12,6 +12,7 @@ import dev.chatcore.adapter.http.TestApi;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.testing.TestIds;
+import dev.chatcore.domain.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -106,7 +107,8 @@ class ConsoleAdminApiTest {
 
     CompletableFuture<Response> watching = CompletableFuture.supplyAsync(
         () -> admin.get("/v1/sync?timeout=20000&since=" + head + "&filter=" + global.value()));
-    Thread.sleep(200); // let it park: the message must wake it, not be read at once
+    // parked first: the message must wake it, not be read at once
+    Await.until(() -> api.core.syncWaiter().heldCount() == 1, () -> "the admin's sync to be held");
     String id = say(alice, global, "hello room");
     Response r = watching.get(20, TimeUnit.SECONDS);
     assertEquals(200, r.status(), r.toString());
