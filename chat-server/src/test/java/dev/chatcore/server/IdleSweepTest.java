@@ -8,6 +8,7 @@ import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.MutableClock;
+import dev.chatcore.domain.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,8 @@ class IdleSweepTest {
       core.chat().admitPlayer().admit(Caller.player(player, "p"));
       assertTrue(storage.globalRooms().roomOf(player).isPresent());
       clock.advance(java.time.Duration.ofSeconds(11));
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (storage.globalRooms().roomOf(player).isPresent() && System.nanoTime() < deadline) {
-        Thread.sleep(50); // polls a condition with a bound; the sweep runs every second
-      }
-      assertTrue(storage.globalRooms().roomOf(player).isEmpty(), "swept within the bound");
+      Await.until(() -> storage.globalRooms().roomOf(player).isEmpty(), () -> "the sweep (it runs every second)");
+      assertTrue(storage.globalRooms().roomOf(player).isEmpty(), "swept");
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.domain.invite.Invite;
+import dev.chatcore.domain.testing.Await;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -278,11 +279,8 @@ class V1ApiTest {
     assertEquals(201, server.post("/v1/rooms", r.text("access_token"), "{\"name\":\"by root\"}").status());
   }
 
-  private void awaitHeld(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (server.core().syncWaiter().heldCount() != n) {
-      if (System.nanoTime() > deadline) throw new AssertionError("held: " + server.core().syncWaiter().heldCount());
-      Thread.sleep(2);
-    }
+  private void awaitHeld(int n) {
+    Await.until(() -> server.core().syncWaiter().heldCount() == n,
+        () -> n + " held syncs (have " + server.core().syncWaiter().heldCount() + ")");
   }
 }
