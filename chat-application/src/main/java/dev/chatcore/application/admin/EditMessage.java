@@ -54,15 +54,17 @@ public final class EditMessage {
    * @return the message after the edit
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
    * @throws NotFoundException when no message has this id
-   * @throws InvalidInputException for a malformed id, text or context that break the message
-   *     rules, an expiration not in the future, or an edit that changes nothing
+   * @throws InvalidInputException for a malformed id, an encrypted message, text or context that
+   *     break the message rules, an expiration not in the future, or an edit that changes nothing
    */
   public Event edit(Command command) {
     command.caller().requireAdmin();
     HexIds.normalize(command.id(), "message.id");
     Event stored = eventId(command.id()).flatMap(storage.events()::find).filter(Event::isMessage)
         .orElseThrow(() -> new NotFoundException("message not found"));
-    EventContent.Message old = (EventContent.Message) stored.content();
+    if (!(stored.content() instanceof EventContent.Message old)) {
+      throw new InvalidInputException("message.id", "names an end-to-end encrypted message, which nobody can edit");
+    }
     EventContent.Message content = policy.message(command.text().orElse(old.text()),
         command.context().isPresent() ? command.context() : old.context(), "message.text", "message.context");
     Instant now = clock.instant();

@@ -63,7 +63,8 @@ public final class PostChatMessage {
   }
 
   /**
-   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules,
+   *     or when the room is end-to-end encrypted ({@code /chat} has no encrypted messages)
    * @throws ForbiddenException when the sender was kicked or banned from the room
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
    *     banned automatically and nothing is stored)
@@ -85,6 +86,7 @@ public final class PostChatMessage {
       storage.hackedMessages().record(hacked);
       return new PostedMessage(hacked.id(), caller.id(), command.room(), content.text(), content.context(), now, true);
     }
+    room.get().requirePlainAllowed("message");
     Event event = publisher.publish(new NewEvent(command.room(), caller.id(), now, content, Optional.empty(),
         Optional.of(retention.messageExpiry(room.get().type(), now)))).event();
     return posted(event);

@@ -4,14 +4,17 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.moderation.BanGate;
 import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.application.e2ee.DeviceSync;
 import dev.chatcore.application.room.SyncScope;
 import dev.chatcore.domain.account.Account;
+import dev.chatcore.domain.e2ee.DeviceAddress;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.sync.DeviceUpdates;
 import dev.chatcore.domain.sync.SyncBatch;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -33,6 +36,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Cancelling the returned future (the client went away) releases the held sync. A ban
  * issued while the sync is held completes it with the {@code BannedException}.
+ *
+ * <p>A caller on a device also gets the device's share of each window ({@link DeviceSync}): its
+ * to-device messages, device-list changes and key counts; to-device messages and device-list
+ * changes alone are reason enough to answer.
  */
 public final class Sync {
   /**
@@ -57,10 +64,11 @@ public final class Sync {
   private final Executor executor;
   private final ScheduledExecutorService timer;
   private final BanGate bans;
+  private final DeviceSync devices;
 
   @Inject
   public Sync(ChatStorage storage, RoomAccess access, RegisterCaller register, SyncWaiter waiter, Limits limits,
-      Executor executor, ScheduledExecutorService timer, BanGate bans) {
+      Executor executor, ScheduledExecutorService timer, BanGate bans, DeviceSync devices) {
     this.storage = storage;
     this.access = access;
     this.register = register;
@@ -69,13 +77,16 @@ public final class Sync {
     this.executor = executor;
     this.timer = timer;
     this.bans = bans;
+    this.devices = devices;
   }
 
   /** Starts a sync; the future completes with the batch (possibly empty at the timeout). */
   public CompletableFuture<SyncBatch> sync(Command command) {
     Account account = register.register(command.caller());
     Duration timeout = limits.clampSyncTimeout(command.timeout());
-    Held held = new Held(command, account);
+    DeviceAddress device = command.caller().device().map(d -> new DeviceAddress(account.id(), d)).orElse(null);
+    if (device != null) devices.arrive(device, command.since());
+    Held held = new Held(command, account, device);
     held.start(timeout);
     return held.result;
   }
@@ -84,6 +95,8 @@ public final class Sync {
   private final class Held {
     final Command command;
     final Account account;
+    /** The caller's device; null for a caller without one. */
+    final DeviceAddress device;
     final CompletableFuture<SyncBatch> result = new CompletableFuture<>();
     /** The registration in the waiter now; null while none is live. */
     private volatile SyncWaiter.Parked parked;
@@ -91,16 +104,30 @@ public final class Sync {
     private volatile SyncWaiter.Parked first;
     private volatile ScheduledFuture<?> timeoutTask;
 
-    Held(Command command, Account account) {
+    Held(Command command, Account account, DeviceAddress device) {
       this.command = command;
       this.account = account;
+      this.device = device;
     }
 
     void start(Duration timeout) {
       result.whenComplete((batch, failure) -> finish());
-      timeoutTask = timer.schedule(() -> result.complete(SyncBatch.empty(command.since())),
-          timeout.toNanos(), TimeUnit.NANOSECONDS);
+      Runnable timedOut = device == null ? () -> result.complete(SyncBatch.empty(command.since()))
+          : () -> executor.execute(this::completeIdle); // reads key counts: not on the timer thread
+      timeoutTask = timer.schedule(timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
       attempt();
+    }
+
+    /** A device's empty answer still tells it its key counts (so it knows when to upload more). */
+    private void completeIdle() {
+      if (result.isDone()) return;
+      Optional<DeviceUpdates> counts;
+      try {
+        counts = Optional.of(devices.idle(device));
+      } catch (RuntimeException storageDown) {
+        counts = Optional.empty(); // an empty answer is still right; the counts come with the next one
+      }
+      result.complete(new SyncBatch(List.of(), command.since(), false, counts));
     }
 
     /**
@@ -165,8 +192,18 @@ public final class Sync {
       for (Event e : slice.events()) {
         if (scope.includes(e)) visible.add(e);
       }
+      if (device != null) return answerOrScope(scope, devices.read(device, command.since(), visible, slice.upTo(),
+          slice.limited()));
       if (visible.isEmpty() && !slice.limited()) return scope.rooms();
       result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
+      return null;
+    }
+
+    /** {@link #answerOrScope()} for a caller on a device: its share of the window counts too. */
+    private Set<RoomId> answerOrScope(SyncScope scope, DeviceSync.Window window) {
+      if (window.events().isEmpty() && !window.limited() && !window.hasDeviceNews()) return scope.rooms();
+      result.complete(new SyncBatch(window.events(), window.upTo(), window.limited(),
+          Optional.of(devices.updates(device, window))));
       return null;
     }
 
