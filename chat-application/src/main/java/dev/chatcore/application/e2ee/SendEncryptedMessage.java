@@ -17,7 +17,6 @@ import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -112,7 +111,18 @@ public final class SendEncryptedMessage {
     if (value.isEmpty()) throw new InvalidInputException(field, "must not be empty");
   }
 
+  /** UTF-8 length without encoding: ciphertext is base64, so this is a pass over ASCII. */
   private static int bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
   }
 }
