@@ -3,6 +3,7 @@ package dev.chatcore.application;
 import dev.chatcore.application.account.GetMe;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.chat.ChatServices;
+import dev.chatcore.application.e2ee.E2eeServices;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.invite.BootstrapAdmin;
 import dev.chatcore.application.invite.CreateInvite;
@@ -37,6 +38,7 @@ import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
@@ -105,6 +107,7 @@ public final class ChatCore implements AutoCloseable {
   private final Retention retention;
   private final AdminServices admin;
   private final Janitor janitor;
+  private final E2eeServices e2ee;
 
   private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock,
       ChatObserver observer) {
@@ -143,7 +146,10 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock, retention);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
-    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate, observer);
+    this.e2ee = new E2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
+        publisher, spamGuard, retention);
+    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate, observer,
+        e2ee.deviceSync());
     KeyedLocks locks = new KeyedLocks();
     this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
     this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
@@ -207,6 +213,11 @@ public final class ChatCore implements AutoCloseable {
   /** The Chat V2 admin use cases ({@code /chat/admin/...}). */
   public AdminServices admin() {
     return admin;
+  }
+
+  /** The end-to-end encryption use cases (devices, keys, to-device messages, encrypted rooms). */
+  public E2eeServices e2ee() {
+    return e2ee;
   }
 
   /** The retention janitor; the server runs it on a schedule (the core does not). */

@@ -331,6 +331,55 @@ public abstract class ChatCoreContract {
     assertTrue(b.get(30, TimeUnit.SECONDS).events().isEmpty());
   }
 
+  /**
+   * Gated: the core closes while a sync, parked already, reads once more (its read after parking
+   * is paused at the head). The wake-up it then attaches cannot run on the closed core's reads; it
+   * is still answered, empty, like every held sync at shutdown.
+   */
+  @Test
+  void aSyncReadingAgainAfterParkingWhenTheCoreClosesIsAnswered() throws Exception {
+    PausedSync paused = syncPausedAfterParking();
+    paused.core().close();
+    paused.gate().release();
+    assertTrue(paused.held().get(30, TimeUnit.SECONDS).events().isEmpty());
+  }
+
+  /** Control twin: the same pause without a close leaves the sync held until a message comes. */
+  @Test
+  void aSyncReadingAgainAfterParkingWithoutACloseWaitsForTheNextMessage() throws Exception {
+    PausedSync paused = syncPausedAfterParking();
+    paused.gate().release();
+    assertFalse(paused.held().isDone());
+    Event wake = paused.core().sendMessage().send(new SendMessage.Command(alice, paused.room(), "wake",
+        Optional.empty(), Optional.empty()));
+    assertEquals(List.of(wake.id()), paused.held().get(30, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
+    paused.core().close();
+  }
+
+  private record PausedSync(ChatCore core, RoomId room, GatedStorage.Gate gate, CompletableFuture<SyncBatch> held) {}
+
+  /**
+   * Alice's sync on a second core over a gated view of the same storage, paused at its read after
+   * parking (its second read of the events).
+   */
+  private PausedSync syncPausedAfterParking() throws Exception {
+    RoomId room = channel("lobby");
+    EventId start = core.storage().events().head();
+    GatedStorage gates = new GatedStorage();
+    ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
+    GatedStorage.Gate afterParking = gates.arm("EventLog.readAfter", 1);
+    Sync.Command command = new Sync.Command(alice, start, Duration.ofSeconds(30), Optional.empty());
+    CompletableFuture<SyncBatch> held = new CompletableFuture<>();
+    Thread.ofVirtual().start(() -> GatedStorage.pausable(() -> gated.sync().sync(command).whenComplete((batch,
+        failure) -> {
+      if (failure != null) held.completeExceptionally(failure);
+      else held.complete(batch);
+    })));
+    afterParking.awaitReached();
+    assertEquals(1, gated.syncWaiter().heldCount(), "paused after parking");
+    return new PausedSync(gated, room, afterParking, held);
+  }
+
   @Test
   void deletedRoomTellsItsMembersThenDisappears() throws Exception {
     RoomId room = channel("doomed");

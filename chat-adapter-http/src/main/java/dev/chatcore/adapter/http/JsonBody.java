@@ -34,6 +34,23 @@ public final class JsonBody {
     return value(field).isPresent();
   }
 
+  /** The object's field names, in order. */
+  public List<String> names() {
+    List<String> out = new ArrayList<>(node.size());
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /** True when the field holds a string (not absent, not null, not another type). */
+  public boolean isString(String field) {
+    return value(field).filter(JsonNode::isTextual).isPresent();
+  }
+
+  /** The path of a field of this object in error messages, e.g. {@code device_keys.keys}. */
+  public String nameOf(String field) {
+    return name(field);
+  }
+
   public Optional<String> optionalString(String field) {
     return value(field).map(v -> {
       if (!v.isTextual()) throw new InvalidInputException(name(field), "must be a string");

@@ -115,9 +115,11 @@ public final class InMemoryEventLog implements EventLog {
     }
   }
 
+  /** Nothing is stored at a mark: the hook's work is elsewhere, and the publisher wakes locally. */
   @Override
-  public EventId skipPosition() {
+  public EventId mark(Set<RoomId> rooms, Set<AccountId> accounts, BeforeVisible beforeVisible) {
     synchronized (appendLock) {
+      beforeVisible.at(new EventId(lastPosition + 1));
       long position = ++lastPosition;
       head = position;
       return new EventId(position);

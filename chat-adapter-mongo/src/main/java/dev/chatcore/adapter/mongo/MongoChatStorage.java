@@ -11,6 +11,7 @@ import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.ActivityRepository;
 import dev.chatcore.domain.port.AnnouncementRepository;
 import dev.chatcore.domain.port.BanRepository;
+import dev.chatcore.domain.port.DeviceRepository;
 import dev.chatcore.domain.port.DmRoomRepository;
 import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.HackedMessageRepository;
@@ -23,7 +24,9 @@ import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +66,9 @@ public final class MongoChatStorage implements ChatStorage {
   private final ReportRepository reports;
   private final AnnouncementRepository announcements;
   private final HackedMessageRepository hackedMessages;
+  private final DeviceRepository devices;
+  private final OneTimeKeyRepository oneTimeKeys;
+  private final ToDeviceInbox toDeviceInbox;
 
   private MongoChatStorage(MongoClient client, MongoDatabase db, MongoOptions options, Clock clock) {
     this.client = client;
@@ -85,6 +91,9 @@ public final class MongoChatStorage implements ChatStorage {
     this.reports = new MongoReportRepository(db);
     this.announcements = new MongoAnnouncementRepository(db);
     this.hackedMessages = new MongoHackedMessageRepository(db);
+    this.devices = new MongoDeviceRepository(db);
+    this.oneTimeKeys = new MongoOneTimeKeyRepository(db);
+    this.toDeviceInbox = new MongoToDeviceInbox(db);
     this.feed = new MongoEventFeed(events, db.getCollection(MongoIndexes.EVENTS), options.syncDelivery(),
         options.pollInterval());
     LOG.info("MongoDB storage on database " + db.getName() + "; sync delivery across nodes: " + feed.delivery());
@@ -208,6 +217,21 @@ public final class MongoChatStorage implements ChatStorage {
   @Override
   public HackedMessageRepository hackedMessages() {
     return hackedMessages;
+  }
+
+  @Override
+  public DeviceRepository devices() {
+    return devices;
+  }
+
+  @Override
+  public OneTimeKeyRepository oneTimeKeys() {
+    return oneTimeKeys;
+  }
+
+  @Override
+  public ToDeviceInbox toDeviceInbox() {
+    return toDeviceInbox;
   }
 
   @Override

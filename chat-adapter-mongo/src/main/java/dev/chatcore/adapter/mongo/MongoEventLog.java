@@ -88,6 +88,8 @@ import org.bson.conversions.Bson;
 public final class MongoEventLog implements EventLog {
   static final String COUNTER_ID = "event_position";
   private static final int MAX_ATTEMPTS = 1000;
+  /** How long a mark stays: long enough for every node's feed to have reported it. */
+  static final Duration MARK_LIFETIME = Duration.ofMinutes(5);
 
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> eventsOnPrimary;
@@ -148,16 +150,25 @@ public final class MongoEventLog implements EventLog {
     throw new UnavailableException("could not find a free stream position", null);
   }
 
-  /** Takes a counter value and fills it with the placeholder readers take for an abandoned position. */
+  /**
+   * Takes a counter value, runs the hook, and fills the position with a mark: a document without a
+   * room (so no read returns it) naming the rooms and accounts the feed reports. A mark expires like
+   * a typing notice (the purge and the TTL index delete it), well after every feed has reported it.
+   */
   @Override
-  public EventId skipPosition() {
+  public EventId mark(Set<RoomId> rooms, Set<AccountId> accounts, BeforeVisible beforeVisible) {
+    Date expires = Date.from(clock.instant().plus(MARK_LIFETIME));
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       long position = allocate();
+      runBeforeVisible(beforeVisible, position);
       try {
-        MongoErrors.call("skip stream position", () -> events.insertOne(EventDocuments.burned(position)));
-        return new EventId(position); // nothing to read there: readers pass it as they refresh
+        MongoErrors.run("mark stream position",
+            () -> events.insertOne(EventDocuments.mark(position, rooms, accounts, expires)));
+        covered(position);
+        return new EventId(position);
       } catch (dev.chatcore.domain.error.ConflictException taken) {
-        // another writer was given the same value: take another one
+        // taken by a writer given the same value, or declared abandoned by a reader: the hook's
+        // work moves to the next position the loop offers it
       }
     }
     throw new UnavailableException("could not find a free stream position", null);
@@ -215,9 +226,18 @@ public final class MongoEventLog implements EventLog {
    * lost {@code txn_id} race waits too, for the winner's event, which may not be visible yet.
    */
   private Appended answered(Appended appended) {
-    fresh.awaitCovering(appended.event().id().position());
-    if (appended.created()) onAppend.run();
+    if (appended.created()) {
+      covered(appended.event().id().position());
+    } else {
+      fresh.awaitCovering(appended.event().id().position());
+    }
     return appended;
+  }
+
+  /** Answers a write once this process reads it (the head covers it), then wakes the local readers. */
+  private void covered(long position) {
+    fresh.awaitCovering(position);
+    onAppend.run();
   }
 
   private void fillQuietly(long position) {
@@ -421,11 +441,16 @@ public final class MongoEventLog implements EventLog {
     return MongoErrors.call("read new events", () -> {
       Set<RoomId> rooms = new HashSet<>();
       Set<AccountId> accounts = new HashSet<>();
-      for (Document d : events.find(and(gt("_id", after), lte("_id", upTo), exists(EventDocuments.ROOM)))
-          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET))) {
-        rooms.add(new RoomId(d.getString(EventDocuments.ROOM)));
+      for (Document d : events.find(and(gt("_id", after), lte("_id", upTo),
+              or(exists(EventDocuments.ROOM), exists(EventDocuments.WAKE_ROOMS))))
+          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET, EventDocuments.WAKE_ROOMS,
+              EventDocuments.WAKE_ACCOUNTS))) {
+        String room = d.getString(EventDocuments.ROOM);
+        if (room != null) rooms.add(new RoomId(room));
         String target = d.getString(EventDocuments.TARGET);
         if (target != null) accounts.add(new AccountId(target));
+        for (String r : d.getList(EventDocuments.WAKE_ROOMS, String.class, List.of())) rooms.add(new RoomId(r));
+        for (String a : d.getList(EventDocuments.WAKE_ACCOUNTS, String.class, List.of())) accounts.add(new AccountId(a));
       }
       return new Changes(rooms, accounts);
     });

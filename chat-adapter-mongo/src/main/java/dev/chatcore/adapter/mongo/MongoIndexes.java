@@ -34,6 +34,11 @@ public final class MongoIndexes {
   static final String REPORTS = "reports";
   static final String ANNOUNCEMENTS = "announcements";
   static final String HACKED_MESSAGES = "hacked_messages";
+  static final String DEVICES = "devices";
+  static final String DEVICE_CHANGES = "device_changes";
+  static final String ONE_TIME_KEYS = "one_time_keys";
+  static final String FALLBACK_KEYS = "fallback_keys";
+  static final String TO_DEVICE = "to_device";
 
   /** Expired events that no purge reached are deleted by the server this long after expiry. */
   static final long EXPIRED_EVENT_TTL_SECONDS = 60;
@@ -129,7 +134,24 @@ public final class MongoIndexes {
           new IndexModel(Indexes.compoundIndex(Indexes.ascending("room"), Indexes.descending("createdAt", "_id")),
               new IndexOptions().name("room_created")),
           new IndexModel(Indexes.compoundIndex(Indexes.ascending("sender"), Indexes.descending("createdAt", "_id")),
-              new IndexOptions().name("sender_created")))));
+              new IndexOptions().name("sender_created")))),
+      Map.entry(DEVICES, List.of(
+          // ofAccount: an account's devices by id
+          new IndexModel(Indexes.ascending("account", "device"), new IndexOptions().name("account_device")))),
+      // changedBetween: by _id (the position)
+      Map.entry(DEVICE_CHANGES, List.of()),
+      Map.entry(ONE_TIME_KEYS, List.of(
+          // claim (findOneAndDelete), counts, deleteDevice
+          new IndexModel(Indexes.ascending("device", "algorithm"), new IndexOptions().name("device_algorithm")))),
+      Map.entry(FALLBACK_KEYS, List.of(
+          // unusedFallbackAlgorithms, deleteDevice (claim goes by _id)
+          new IndexModel(Indexes.ascending("device"), new IndexOptions().name("device")))),
+      Map.entry(TO_DEVICE, List.of(
+          // read and acknowledge: a device's pending messages by position (multikey on pending)
+          new IndexModel(Indexes.ascending("pending", "position"), new IndexOptions().name("pending_position")),
+          // purgeExpired, and the server's own deletion of sends nobody purged
+          new IndexModel(Indexes.ascending("expiresAt"),
+              new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS)))));
 
   private static final int NAMESPACE_EXISTS = 48;
 

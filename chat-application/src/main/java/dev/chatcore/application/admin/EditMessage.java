@@ -64,9 +64,9 @@ public final class EditMessage {
    * @return the message or announcement after the edit
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
    * @throws NotFoundException when no message or active announcement has this id
-   * @throws InvalidInputException for a malformed id, text or context that break the message
-   *     rules, an expiration not in the future or more than 100 years ahead, or an edit that changes
-   *     nothing
+   * @throws InvalidInputException for a malformed id, an encrypted message, text or context that
+   *     break the message rules, an expiration not in the future or more than 100 years ahead, or an
+   *     edit that changes nothing
    */
   public Edited edit(Command command) {
     command.caller().requireAdmin();
@@ -79,7 +79,9 @@ public final class EditMessage {
   }
 
   private Event editMessage(Event stored, Command command) {
-    EventContent.Message old = (EventContent.Message) stored.content();
+    if (!(stored.content() instanceof EventContent.Message old)) {
+      throw new InvalidInputException("message.id", "names an end-to-end encrypted message, which nobody can edit");
+    }
     EventContent.Message content = newContent(old.text(), old.context(), command);
     Instant now = clock.instant();
     Optional<Instant> expiry = command.expiration().map(at -> FutureTimes.expiry(now, at, "message.expiration"))

@@ -12,6 +12,7 @@ import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.MessagePolicy;
+import dev.chatcore.domain.port.BeforeVisible;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.retention.Retention;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /chat/message}: a message into a room the sender is in becomes an {@code m.plain}
@@ -61,7 +63,8 @@ public final class PostChatMessage {
   }
 
   /**
-   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules,
+   *     or when the room is end-to-end encrypted ({@code /chat} has no encrypted messages)
    * @throws ForbiddenException when the sender was kicked or banned from the room
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
    *     banned automatically and nothing is stored)
@@ -81,12 +84,13 @@ public final class PostChatMessage {
     if (room.isEmpty() || (!caller.admin() && state.filter(MemberState::isMember).isEmpty())) {
       // Its answer must not tell it apart: a stream-position id (a skipped position, so it orders
       // like the messages around it and never names another) and the expiry its room would give.
-      HackedMessage hacked = new HackedMessage(storage.events().skipPosition().toString(), caller.id(), command.room(),
+      HackedMessage hacked = new HackedMessage(storage.events().mark(Set.of(), Set.of(), BeforeVisible.NOTHING).toString(), caller.id(), command.room(),
           content.text(), content.context(), now);
       storage.hackedMessages().record(hacked);
       return new PostedMessage(hacked.id(), caller.id(), command.room(), content.text(), content.context(), now, true,
           Optional.of(expiry));
     }
+    room.get().requirePlainAllowed("message");
     Event event = publisher.publish(new NewEvent(command.room(), caller.id(), now, content, Optional.empty(),
         Optional.of(expiry))).event();
     return posted(event);

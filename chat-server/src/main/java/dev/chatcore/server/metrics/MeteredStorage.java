@@ -5,6 +5,7 @@ import dev.chatcore.domain.port.ActivityRepository;
 import dev.chatcore.domain.port.AnnouncementRepository;
 import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
 import dev.chatcore.domain.port.DmRoomRepository;
 import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.EventLog;
@@ -12,11 +13,13 @@ import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.HackedMessageRepository;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
 import dev.chatcore.domain.port.PreferencesRepository;
 import dev.chatcore.domain.port.ReactionRepository;
 import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.port.ReportRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
@@ -43,6 +46,9 @@ final class MeteredStorage implements ChatStorage {
   private final ReportRepository reports;
   private final AnnouncementRepository announcements;
   private final HackedMessageRepository hackedMessages;
+  private final DeviceRepository devices;
+  private final OneTimeKeyRepository oneTimeKeys;
+  private final ToDeviceInbox toDeviceInbox;
   private final EventFeed feed;
 
   MeteredStorage(ChatStorage storage, MeterRegistry registry, Clock clock) {
@@ -63,6 +69,9 @@ final class MeteredStorage implements ChatStorage {
     reports = timers.timed(ReportRepository.class, storage.reports());
     announcements = timers.timed(AnnouncementRepository.class, storage.announcements());
     hackedMessages = timers.timed(HackedMessageRepository.class, storage.hackedMessages());
+    devices = timers.timed(DeviceRepository.class, storage.devices());
+    oneTimeKeys = timers.timed(OneTimeKeyRepository.class, storage.oneTimeKeys());
+    toDeviceInbox = timers.timed(ToDeviceInbox.class, storage.toDeviceInbox());
     // the lag samples read the store itself: they are not the core's storage operations
     feed = new FeedLag(storage.feed(), storage.events(), clock, registry);
   }
@@ -140,6 +149,21 @@ final class MeteredStorage implements ChatStorage {
   @Override
   public HackedMessageRepository hackedMessages() {
     return hackedMessages;
+  }
+
+  @Override
+  public DeviceRepository devices() {
+    return devices;
+  }
+
+  @Override
+  public OneTimeKeyRepository oneTimeKeys() {
+    return oneTimeKeys;
+  }
+
+  @Override
+  public ToDeviceInbox toDeviceInbox() {
+    return toDeviceInbox;
   }
 
   @Override
