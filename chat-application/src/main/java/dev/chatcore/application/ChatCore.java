@@ -133,7 +133,7 @@ public final class ChatCore implements AutoCloseable {
 
     this.registerCaller = new RegisterCaller(storage, clock);
     this.getMe = new GetMe(registerCaller);
-    this.checkReadiness = new CheckReadiness(storage);
+    this.checkReadiness = new CheckReadiness(storage.lifecycle());
     this.createInvite = new CreateInvite(storage, clock);
     this.listInvites = new ListInvites(storage);
     this.revokeInvite = new RevokeInvite(storage);

@@ -1,7 +1,6 @@
 package dev.chatcore.application;
 
 import dev.chatcore.domain.port.ChatStorage;
-import dev.chatcore.domain.port.EventFeed;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -63,14 +62,7 @@ public final class GatedStorage {
 
   /** The storage to give the code under test. */
   public ChatStorage wrap(ChatStorage inner) {
-    return (ChatStorage) Proxy.newProxyInstance(ChatStorage.class.getClassLoader(), new Class<?>[] {ChatStorage.class},
-        (proxy, method, args) -> {
-          Object port = invoke(method, inner, args);
-          Class<?> type = method.getReturnType();
-          boolean isPort = type.isInterface() && type.getPackageName().equals(ChatStorage.class.getPackageName())
-              && type != EventFeed.class;
-          return isPort ? gated(type, port) : port;
-        });
+    return inner.decorated(this::gated);
   }
 
   /**
@@ -98,8 +90,8 @@ public final class GatedStorage {
     }
   }
 
-  private Object gated(Class<?> type, Object port) {
-    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+  private <T> T gated(Class<T> type, T port) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
       Gate gate = armed;
       if (gate != null && PAUSABLE.get() && gate.matches(type.getSimpleName() + "." + method.getName())
           && gate.passing.getAndDecrement() == 0) {
@@ -107,7 +99,7 @@ public final class GatedStorage {
         gate.pause();
       }
       return invoke(method, port, args);
-    });
+    }));
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

@@ -1,5 +1,6 @@
 package dev.chatcore.server;
 
+import dev.chatcore.domain.port.ChatStorage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
@@ -17,7 +18,7 @@ class IdleSweepTest {
   @Test
   void theScheduleTakesIdlePlayersOutOfTheirGlobalRoom() throws Exception {
     MutableClock clock = new MutableClock();
-    InMemoryChatStorage storage = new InMemoryChatStorage();
+    ChatStorage storage = InMemoryChatStorage.create();
     try (ChatCore core = ChatCore.create(storage, Limits.defaults(), clock);
         IdleSweep sweep = IdleSweep.start(core, Duration.ofSeconds(10))) {
       AccountId player = new AccountId("65781a2ee074f00f1e9b37e6");

@@ -1,5 +1,6 @@
 package dev.chatcore.server;
 
+import dev.chatcore.domain.port.ChatStorage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class JanitorScheduleTest {
 
   @Test
   void theJanitorRunsOnceAtStart() throws Exception {
-    InMemoryChatStorage storage = new InMemoryChatStorage();
+    ChatStorage storage = InMemoryChatStorage.create();
     RoomId lonely = new RoomId("65781a2ee074f00f1e9b37e6");
     storage.rooms().create(new Room(lonely, RoomType.DM, Optional.empty(), Optional.empty(), Clock.systemUTC().instant(),
         0, 0, Optional.empty(), Optional.empty(), Optional.empty()));

@@ -1,5 +1,6 @@
 package dev.chatcore.server;
 
+import dev.chatcore.domain.port.ChatStorage;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.chatcore.adapter.http.HostileInputContract;
@@ -21,7 +22,7 @@ class MongoHostileInputTest extends HostileInputContract {
   protected HttpTestServer newServer() {
     mongo = new MongoServer(new MemoryBackend());
     InetSocketAddress address = mongo.bind();
-    MongoChatStorage storage = MongoChatStorage.connect(
+    ChatStorage storage = MongoChatStorage.connect(
         MongoOptions.of("mongodb://" + address.getHostString() + ":" + address.getPort(), "hostile"), Clock.systemUTC());
     return new HttpTestServer(storage, HttpTestServer.generousRateLimit(Limits.defaults()), Clock.systemUTC(),
         HttpTestServer.PARSE_TIMEOUT);

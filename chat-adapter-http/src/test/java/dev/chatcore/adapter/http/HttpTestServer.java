@@ -52,17 +52,17 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server that verifies tokens with {@code tokens} (closed with the server). */
   public HttpTestServer(Limits limits, Clock clock, JwtTokens tokens) {
-    this(new InMemoryChatStorage(clock), limits, clock, tokens, new AccessLog(false), PARSE_TIMEOUT);
+    this(InMemoryChatStorage.create(clock), limits, clock, tokens, new AccessLog(false), PARSE_TIMEOUT);
   }
 
   /** A server whose core, storage and tokens use {@code clock}, with the given access log. */
   public HttpTestServer(Limits limits, Clock clock, AccessLog accessLog) {
-    this(new InMemoryChatStorage(clock), limits, clock, new JwtTokens(SECRET, clock), accessLog, PARSE_TIMEOUT);
+    this(InMemoryChatStorage.create(clock), limits, clock, new JwtTokens(SECRET, clock), accessLog, PARSE_TIMEOUT);
   }
 
   /** A server that closes requests whose head or body has not arrived within {@code parseTimeout}. */
   public HttpTestServer(Limits limits, Clock clock, Duration parseTimeout) {
-    this(new InMemoryChatStorage(clock), limits, clock, parseTimeout);
+    this(InMemoryChatStorage.create(clock), limits, clock, parseTimeout);
   }
 
   /** A server over {@code storage} (which it closes), whose storage must run on {@code clock}. */

@@ -47,6 +47,6 @@ public final class InMemoryChat {
    * @return a builder whose clock is already set to {@code clock}
    */
   public static ChatBuilder builder(Clock clock) {
-    return Chat.builder(new InMemoryChatStorage(clock)).clock(clock);
+    return Chat.builder(InMemoryChatStorage.create(clock)).clock(clock);
   }
 }

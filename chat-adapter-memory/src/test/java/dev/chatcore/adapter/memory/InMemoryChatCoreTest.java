@@ -6,6 +6,6 @@ import dev.chatcore.domain.port.ChatStorage;
 class InMemoryChatCoreTest extends ChatCoreContract {
   @Override
   protected ChatStorage newStorage() {
-    return new InMemoryChatStorage(clock);
+    return InMemoryChatStorage.create(clock);
   }
 }

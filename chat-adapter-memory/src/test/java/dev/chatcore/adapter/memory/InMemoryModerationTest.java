@@ -6,6 +6,6 @@ import dev.chatcore.domain.port.ChatStorage;
 class InMemoryModerationTest extends ModerationContract {
   @Override
   protected ChatStorage newStorage() {
-    return new InMemoryChatStorage(clock);
+    return InMemoryChatStorage.create(clock);
   }
 }

@@ -1,12 +1,13 @@
 package dev.chatcore.adapter.memory;
 
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.application.e2ee.ToDeviceContract;
 import java.time.Clock;
 
 class InMemoryToDeviceTest extends ToDeviceContract {
   @Override
   protected Stores newStores(Clock clock) {
-    InMemoryChatStorage storage = new InMemoryChatStorage(clock);
+    ChatStorage storage = InMemoryChatStorage.create(clock);
     return new Stores(storage, storage);
   }
 }

@@ -36,20 +36,20 @@ import org.junit.jupiter.api.Test;
 class SyncStoreCostTest {
   @Test
   void aSyncCostsNoMoreStoreCallsThanBeforeTheVisibilityFix() throws Exception {
-    CountingStorage storage = new CountingStorage(new InMemoryChatStorage());
-    ChatCore core = ChatCore.create(storage, Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20)), Clock.systemUTC());
+    CountingStorage storage = new CountingStorage(InMemoryChatStorage.create());
+    ChatCore core = ChatCore.create(storage.storage(), Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20)), Clock.systemUTC());
     Caller admin = new Caller(TestIds.account(), "admin", true);
     Caller alice = Caller.player(TestIds.account(), "alice");
     Caller bob = Caller.player(TestIds.account(), "bob");
     RoomId room = core.createRoom().create(new CreateRoom.Command(admin, "lobby", Optional.empty())).room().id();
     core.chat().sendDirectMessage().send(new SendDirectMessage.Command(bob, List.of(alice.id().value()), "hi", Optional.empty()));
     core.registerCaller().register(alice);
-    EventId start = storage.events().head();
+    EventId start = storage.storage().events().head();
     core.sendMessage().send(new SendMessage.Command(admin, room, "x", Optional.empty(), Optional.empty()));
     storage.reset();
     core.sync().sync(new Sync.Command(alice, start, Duration.ofSeconds(5), Optional.empty())).get(5, TimeUnit.SECONDS);
     long answer = total(storage);
-    EventId head = storage.events().head();
+    EventId head = storage.storage().events().head();
     storage.reset();
     var held = core.sync().sync(new Sync.Command(alice, head, Duration.ofSeconds(5), Optional.empty()));
     while (core.syncWaiter().heldCount() == 0) Thread.onSpinWait();

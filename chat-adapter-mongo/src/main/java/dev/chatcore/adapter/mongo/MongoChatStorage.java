@@ -7,26 +7,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.chatcore.domain.port.AccountRepository;
-import dev.chatcore.domain.port.ActivityRepository;
-import dev.chatcore.domain.port.AnnouncementRepository;
-import dev.chatcore.domain.port.BanRepository;
-import dev.chatcore.domain.port.DeviceRepository;
-import dev.chatcore.domain.port.DmRoomRepository;
-import dev.chatcore.domain.port.GlobalRoomRepository;
-import dev.chatcore.domain.port.HackedMessageRepository;
-import dev.chatcore.domain.port.PreferencesRepository;
-import dev.chatcore.domain.port.ReactionRepository;
-import dev.chatcore.domain.port.ReceiptRepository;
-import dev.chatcore.domain.port.ReportRepository;
 import dev.chatcore.domain.port.ChatStorage;
-import dev.chatcore.domain.port.EventFeed;
-import dev.chatcore.domain.port.EventLog;
-import dev.chatcore.domain.port.InviteRepository;
-import dev.chatcore.domain.port.MembershipRepository;
-import dev.chatcore.domain.port.OneTimeKeyRepository;
-import dev.chatcore.domain.port.RoomRepository;
-import dev.chatcore.domain.port.ToDeviceInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +21,7 @@ import org.bson.Document;
  * operation gives up after the configured timeout with
  * {@link dev.chatcore.domain.error.UnavailableException}.
  */
-public final class MongoChatStorage implements ChatStorage {
+public final class MongoChatStorage {
   private static final Logger LOG = Logger.getLogger(MongoChatStorage.class.getName());
   /**
    * How long the readiness probe waits for MongoDB: a load balancer should stop sending traffic
@@ -48,55 +29,56 @@ public final class MongoChatStorage implements ChatStorage {
    */
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
 
-  private final MongoClient client;
-  private final MongoDatabase probe;
-  private final AccountRepository accounts;
-  private final RoomRepository rooms;
-  private final MembershipRepository memberships;
-  private final MongoEventLog events;
-  private final InviteRepository invites;
-  private final MongoEventFeed feed;
-  private final BanRepository bans;
-  private final ReactionRepository reactions;
-  private final ReceiptRepository receipts;
-  private final GlobalRoomRepository globalRooms;
-  private final DmRoomRepository dmRooms;
-  private final ActivityRepository activity;
-  private final PreferencesRepository preferences;
-  private final ReportRepository reports;
-  private final AnnouncementRepository announcements;
-  private final HackedMessageRepository hackedMessages;
-  private final DeviceRepository devices;
-  private final OneTimeKeyRepository oneTimeKeys;
-  private final ToDeviceInbox toDeviceInbox;
+  private MongoChatStorage() {}
 
-  private MongoChatStorage(MongoClient client, MongoDatabase db, MongoOptions options, Clock clock) {
-    this.client = client;
+  private static ChatStorage build(MongoClient client, MongoDatabase db, MongoOptions options, Clock clock) {
     // the driver's per-operation timeout (timeoutMS) caps server selection too, for the probe only
     long probeMs = Math.min(READY_TIMEOUT.toMillis(), options.timeout().toMillis());
-    this.probe = db.withTimeout(probeMs, TimeUnit.MILLISECONDS);
+    MongoDatabase probe = db.withTimeout(probeMs, TimeUnit.MILLISECONDS);
     MongoIndexes.ensure(db);
-    this.accounts = new MongoAccountRepository(db);
-    this.rooms = new MongoRoomRepository(db);
-    this.memberships = new MongoMembershipRepository(db);
-    this.events = new MongoEventLog(db, options.gapGrace(), clock);
-    this.invites = new MongoInviteRepository(db);
-    this.bans = new MongoBanRepository(db);
-    this.reactions = new MongoReactionRepository(db);
-    this.receipts = new MongoReceiptRepository(db);
-    this.globalRooms = new MongoGlobalRoomRepository(db);
-    this.dmRooms = new MongoDmRoomRepository(db);
-    this.activity = new MongoActivityRepository(db);
-    this.preferences = new MongoPreferencesRepository(db);
-    this.reports = new MongoReportRepository(db);
-    this.announcements = new MongoAnnouncementRepository(db);
-    this.hackedMessages = new MongoHackedMessageRepository(db);
-    this.devices = new MongoDeviceRepository(db);
-    this.oneTimeKeys = new MongoOneTimeKeyRepository(db);
-    this.toDeviceInbox = new MongoToDeviceInbox(db);
-    this.feed = new MongoEventFeed(events, db.getCollection(MongoIndexes.EVENTS), options.syncDelivery(),
+    MongoEventLog events = new MongoEventLog(db, options.gapGrace(), clock);
+    MongoEventFeed feed = new MongoEventFeed(events, db.getCollection(MongoIndexes.EVENTS), options.syncDelivery(),
         options.pollInterval());
     LOG.info("MongoDB storage on database " + db.getName() + "; sync delivery across nodes: " + feed.delivery());
+    return ChatStorage.builder()
+        .accounts(new MongoAccountRepository(db))
+        .rooms(new MongoRoomRepository(db))
+        .memberships(new MongoMembershipRepository(db))
+        .events(events)
+        .invites(new MongoInviteRepository(db))
+        .bans(new MongoBanRepository(db))
+        .reactions(new MongoReactionRepository(db))
+        .receipts(new MongoReceiptRepository(db))
+        .globalRooms(new MongoGlobalRoomRepository(db))
+        .dmRooms(new MongoDmRoomRepository(db))
+        .activity(new MongoActivityRepository(db))
+        .preferences(new MongoPreferencesRepository(db))
+        .reports(new MongoReportRepository(db))
+        .announcements(new MongoAnnouncementRepository(db))
+        .hackedMessages(new MongoHackedMessageRepository(db))
+        .devices(new MongoDeviceRepository(db))
+        .oneTimeKeys(new MongoOneTimeKeyRepository(db))
+        .toDeviceInbox(new MongoToDeviceInbox(db))
+        .feed(feed)
+        .lifecycle(new ChatStorage.Lifecycle() {
+          @Override
+          public void checkReady() {
+            MongoErrors.run("ping", () -> probe.runCommand(new Document("ping", 1)));
+          }
+
+          @Override
+          public String kind() {
+            return "mongodb";
+          }
+
+          /** Stops the feed, then closes the client. Idempotent. */
+          @Override
+          public void close() {
+            feed.close();
+            client.close();
+          }
+        })
+        .build();
   }
 
   /**
@@ -105,7 +87,7 @@ public final class MongoChatStorage implements ChatStorage {
    * @throws dev.chatcore.domain.error.UnavailableException when MongoDB does not answer within
    *     the timeout, or (with {@code CHANGE_STREAMS}) has no change streams
    */
-  public static MongoChatStorage connect(MongoOptions options) {
+  public static ChatStorage connect(MongoOptions options) {
     return connect(options, Clock.systemUTC());
   }
 
@@ -113,10 +95,10 @@ public final class MongoChatStorage implements ChatStorage {
    * {@link #connect(MongoOptions)} with the clock by which expiring events (typing notices)
    * lapse in reads.
    */
-  public static MongoChatStorage connect(MongoOptions options, Clock clock) {
+  public static ChatStorage connect(MongoOptions options, Clock clock) {
     MongoClient client = MongoClients.create(clientSettings(options));
     try {
-      return new MongoChatStorage(client, client.getDatabase(options.database()), options, clock);
+      return build(client, client.getDatabase(options.database()), options, clock);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -142,117 +124,5 @@ public final class MongoChatStorage implements ChatStorage {
             .readTimeout((int) ms, TimeUnit.MILLISECONDS))
         .applyToConnectionPoolSettings(b -> b.maxWaitTime(ms, TimeUnit.MILLISECONDS))
         .build();
-  }
-
-  @Override
-  public AccountRepository accounts() {
-    return accounts;
-  }
-
-  @Override
-  public RoomRepository rooms() {
-    return rooms;
-  }
-
-  @Override
-  public MembershipRepository memberships() {
-    return memberships;
-  }
-
-  @Override
-  public EventLog events() {
-    return events;
-  }
-
-  @Override
-  public InviteRepository invites() {
-    return invites;
-  }
-
-  @Override
-  public BanRepository bans() {
-    return bans;
-  }
-
-  @Override
-  public ReactionRepository reactions() {
-    return reactions;
-  }
-
-  @Override
-  public ReceiptRepository receipts() {
-    return receipts;
-  }
-
-  @Override
-  public GlobalRoomRepository globalRooms() {
-    return globalRooms;
-  }
-
-  @Override
-  public DmRoomRepository dmRooms() {
-    return dmRooms;
-  }
-
-  @Override
-  public ActivityRepository activity() {
-    return activity;
-  }
-
-  @Override
-  public PreferencesRepository preferences() {
-    return preferences;
-  }
-
-  @Override
-  public ReportRepository reports() {
-    return reports;
-  }
-
-  @Override
-  public AnnouncementRepository announcements() {
-    return announcements;
-  }
-
-  @Override
-  public HackedMessageRepository hackedMessages() {
-    return hackedMessages;
-  }
-
-  @Override
-  public DeviceRepository devices() {
-    return devices;
-  }
-
-  @Override
-  public OneTimeKeyRepository oneTimeKeys() {
-    return oneTimeKeys;
-  }
-
-  @Override
-  public ToDeviceInbox toDeviceInbox() {
-    return toDeviceInbox;
-  }
-
-  @Override
-  public EventFeed feed() {
-    return feed;
-  }
-
-  @Override
-  public void checkReady() {
-    MongoErrors.run("ping", () -> probe.runCommand(new Document("ping", 1)));
-  }
-
-  @Override
-  public String kind() {
-    return "mongodb";
-  }
-
-  /** Stops the feed, then closes the client. Idempotent. */
-  @Override
-  public void close() {
-    feed.close();
-    client.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.mongo;
 
+import dev.chatcore.domain.port.ChatStorage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -227,7 +228,7 @@ class MongoCrossNodeConcurrencyTest {
   @Test
   void joinsNeverExceedARoomsCapacityAcrossNodes() throws Exception {
     MongoOptions options = mongo.options(mongo.freshName());
-    List<MongoChatStorage> nodes = List.of(mongo.storage(options), mongo.storage(options));
+    List<ChatStorage> nodes = List.of(mongo.storage(options), mongo.storage(options));
     RoomId room = TestIds.room();
     int capacity = 10;
     List<Boolean> joined = concurrently(40, i -> {

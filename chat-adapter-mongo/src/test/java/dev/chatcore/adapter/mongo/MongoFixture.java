@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.mongo;
 
+import dev.chatcore.domain.port.ChatStorage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -97,15 +98,15 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
   }
 
   /** A storage ("a node") with its own client on {@code database}; closed after the test. */
-  public MongoChatStorage storage(MongoOptions options) {
-    MongoChatStorage storage = MongoChatStorage.connect(options);
+  public ChatStorage storage(MongoOptions options) {
+    ChatStorage storage = MongoChatStorage.connect(options);
     opened.add(storage);
     return storage;
   }
 
   /** {@link #storage(MongoOptions)} whose expiring events lapse by {@code clock}. */
-  public MongoChatStorage storage(MongoOptions options, java.time.Clock clock) {
-    MongoChatStorage storage = MongoChatStorage.connect(options, clock);
+  public ChatStorage storage(MongoOptions options, java.time.Clock clock) {
+    ChatStorage storage = MongoChatStorage.connect(options, clock);
     opened.add(storage);
     return storage;
   }

@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.mongo;
 
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.application.e2ee.KeysContract;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,7 +10,7 @@ class MongoKeysTest extends KeysContract {
 
   @Override
   protected Stores newStores(Clock clock) {
-    MongoChatStorage storage = mongo.storage(mongo.options(mongo.freshName()), clock);
+    ChatStorage storage = mongo.storage(mongo.options(mongo.freshName()), clock);
     return new Stores(storage, storage);
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.mongo;
 
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.application.sync.MembershipVisibilityContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -8,7 +9,7 @@ class MongoMembershipVisibilityTest extends MembershipVisibilityContract {
 
   @Override
   protected Stores newStores() {
-    MongoChatStorage storage = mongo.storage(mongo.options(mongo.freshName()), clock);
+    ChatStorage storage = mongo.storage(mongo.options(mongo.freshName()), clock);
     return new Stores(storage, storage);
   }
 }

@@ -15,17 +15,17 @@ import java.util.Optional;
  * node over one shared dependency would turn a partial outage into a total one).
  */
 public final class CheckReadiness {
-  private final ChatStorage storage;
+  private final ChatStorage.Lifecycle storage;
   private final List<Dependency> dependencies;
 
   @Inject
-  public CheckReadiness(ChatStorage storage, List<Dependency> dependencies) {
+  public CheckReadiness(ChatStorage.Lifecycle storage, List<Dependency> dependencies) {
     this.storage = storage;
     this.dependencies = List.copyOf(dependencies);
   }
 
   /** Storage only. */
-  public CheckReadiness(ChatStorage storage) {
+  public CheckReadiness(ChatStorage.Lifecycle storage) {
     this(storage, List.of());
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.port.ChatStorage;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,13 +11,21 @@ import org.junit.jupiter.api.Test;
 
 class CheckReadinessTest {
   private final AtomicBoolean storageDown = new AtomicBoolean();
-  /** A storage whose only working method is checkReady. */
-  private final ChatStorage storage = (ChatStorage) Proxy.newProxyInstance(getClass().getClassLoader(),
-      new Class<?>[] {ChatStorage.class}, (proxy, method, args) -> {
-        if (!method.getName().equals("checkReady")) throw new UnsupportedOperationException(method.getName());
-        if (storageDown.get()) throw new UnavailableException("timed out", null);
-        return null;
-      });
+  /** A storage that answers unless {@link #storageDown}. */
+  private final ChatStorage.Lifecycle storage = new ChatStorage.Lifecycle() {
+    @Override
+    public void checkReady() {
+      if (storageDown.get()) throw new UnavailableException("timed out", null);
+    }
+
+    @Override
+    public String kind() {
+      return "test";
+    }
+
+    @Override
+    public void close() {}
+  };
 
   @Test
   void readyWhenStorageAnswersAndNoDependencyFails() {

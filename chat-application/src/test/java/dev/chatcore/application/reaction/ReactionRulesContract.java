@@ -160,7 +160,7 @@ public abstract class ReactionRulesContract extends CoreFixture {
       core.postReceipt().post(new PostReceipt.Command(readers.get(i % 3), lobby, messages.get(i)));
     }
     CountingStorage counting = new CountingStorage(storage);
-    try (ChatCore measured = ChatCore.create(counting, limits(), clock)) {
+    try (ChatCore measured = ChatCore.create(counting.storage(), limits(), clock)) {
       measured.registerCaller().register(readers.getFirst());
       counting.reset();
       HistoryPage page = measured.readHistory().read(

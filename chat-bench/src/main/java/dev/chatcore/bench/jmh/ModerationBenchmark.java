@@ -51,7 +51,7 @@ public class ModerationBenchmark {
     Clock clock = Clock.systemUTC();
     // a bucket that never empties: the benchmark measures the check, not refusals
     Limits limits = Limits.defaults().withRateLimit(1_000_000, 1_000_000);
-    core = ChatCore.create(new InMemoryChatStorage(clock), limits, clock);
+    core = ChatCore.create(InMemoryChatStorage.create(clock), limits, clock);
     bans = core.banGate();
     limiter = core.rateLimiter();
     spam = new SpamGuard(SpamPolicy.defaults(), clock, core.moderation());

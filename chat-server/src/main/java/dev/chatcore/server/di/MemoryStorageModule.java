@@ -13,7 +13,7 @@ public interface MemoryStorageModule {
   @Provides
   @Singleton
   static ChatStorage storage() {
-    return new InMemoryChatStorage();
+    return InMemoryChatStorage.create();
   }
 
   @Provides

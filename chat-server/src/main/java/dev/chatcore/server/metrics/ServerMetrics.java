@@ -60,7 +60,7 @@ public final class ServerMetrics implements AutoCloseable {
 
   /** {@code storage} with every port call timed, and its feed's lag measured. */
   public ChatStorage storage(ChatStorage storage) {
-    return new MeteredStorage(storage, registry, clock);
+    return MeteredStorage.of(storage, registry, clock);
   }
 
   /** The gauge {@code chat_syncs_held}: long-polls held now. */

@@ -39,7 +39,7 @@ class StorageTimersTest {
 
   @Test
   void aMeteredStorageTimesTheCoresCallsButNotItsKindOrClose() {
-    ChatStorage storage = new MeteredStorage(new InMemoryChatStorage(), registry, Clock.systemUTC());
+    ChatStorage storage = MeteredStorage.of(InMemoryChatStorage.create(), registry, Clock.systemUTC());
     AccountId account = TestIds.account();
     storage.bans().find(account);
     storage.bans().find(account);
