@@ -7,6 +7,6 @@ import java.time.Clock;
 class InMemoryAdminReportsTest extends AdminReportsContract {
   @Override
   protected ChatStorage newStorage(Clock clock) {
-    return new InMemoryChatStorage(clock);
+    return InMemoryChatStorage.create(clock);
   }
 }

@@ -7,6 +7,6 @@ import java.time.Clock;
 class InMemoryChatModerationTest extends ChatModerationContract {
   @Override
   protected ChatStorage newStorage(Clock clock) {
-    return new InMemoryChatStorage(clock);
+    return InMemoryChatStorage.create(clock);
   }
 }
