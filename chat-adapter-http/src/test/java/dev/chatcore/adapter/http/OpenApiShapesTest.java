@@ -265,7 +265,8 @@ class OpenApiShapesTest {
         new BannedException(Instant.EPOCH, "x"), new RateLimitedException(Duration.ofSeconds(1)),
         new UnavailableException("x", null), HttpProblem.unauthorized("x"), HttpProblem.notFound("x"),
         HttpProblem.methodNotAllowed("GET"), HttpProblem.payloadTooLarge(1), HttpProblem.unsupportedMediaType(),
-        HttpProblem.badRequest("x"), HttpProblem.notImplemented("x"), new IllegalStateException("a bug"));
+        HttpProblem.badRequest("x"), HttpProblem.notImplemented("x"), HttpProblem.shuttingDown(),
+        new IllegalStateException("a bug"));
     for (Throwable t : failures) {
       String code = HttpErrors.toReply(t).error();
       assertTrue(codes.contains(code), code + " (from " + t.getClass().getSimpleName() + ") is documented");
