@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.chatcore.application.admin.CreatePrivateRoom;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.error.ForbiddenException;
@@ -16,7 +17,6 @@ import dev.chatcore.domain.error.RateLimitedException;
 import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.id.AccountId;
 import java.util.Optional;
-import dev.chatcore.application.admin.PrivateRooms;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.testing.TestIds;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ class OpenApiShapesTest {
     AccountId bobId = TestIds.account();
     String alice = server.tokens().issue(aliceId, "alice", false, Optional.of(new DeviceId("A1")), Duration.ofHours(1));
     String bob = server.tokens().issue(bobId, "bob", false, Optional.of(new DeviceId("B1")), Duration.ofHours(1));
-    String room = server.core().admin().privateRooms().create(new PrivateRooms.Create(
+    String room = server.core().admin().createPrivateRoom().create(new CreatePrivateRoom.Command(
         new dev.chatcore.application.Caller(TestIds.account(), "admin", true), List.of(aliceId.value(), bobId.value()),
         Optional.empty(), Optional.empty())).id().value();
     String since = server.core().storage().events().head().toString();

@@ -13,6 +13,7 @@ import dev.chatcore.application.chat.ReadRoomUpdates;
 import dev.chatcore.application.chat.RoomUpdate;
 import dev.chatcore.application.chat.RoomUpdates;
 import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.report.ReportMessage;
@@ -294,12 +295,12 @@ public abstract class AdminContract extends CoreFixture {
     RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
     RoomId bobs = core.chat().placeInGlobalRoom().place(bob.id()).id();
     assertEquals(global, bobs);
-    core.kickMember().kick(new KickMember.Command(admin, global, alice.id(), false));
+    core.kickMember().kick(new KickMember.Command(admin, global, alice.id()));
     assertTrue(storage.globalRooms().roomOf(alice.id()).isEmpty());
     assertFalse(storage.globalRooms().members(global).contains(alice.id()));
     RoomId next = core.chat().placeInGlobalRoom().place(alice.id()).id();
     assertFalse(next.equals(global), "a kicked player is placed elsewhere");
-    core.kickMember().kick(new KickMember.Command(admin, bobs, bob.id(), true));
+    core.banMember().ban(new BanMember.Command(admin, bobs, bob.id()));
     assertTrue(storage.globalRooms().roomOf(bob.id()).isEmpty());
     Event last = stream(global).getLast();
     assertEquals(new EventContent.Member(bob.id(), Membership.BAN), last.content());
@@ -321,18 +322,18 @@ public abstract class AdminContract extends CoreFixture {
   void adminsCreatePrivateRoomsWithMemberEvents() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice, bob, alice),
+    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice, bob, alice),
         Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"guild\":\"wolves\"}")), Optional.empty()));
     assertEquals(RoomType.PRIVATE, room.type());
-    assertEquals(PrivateRooms.GUILD_CHANNEL, room.broadcastChannels(), "Guild by default");
+    assertEquals(CreatePrivateRoom.GUILD_CHANNEL, room.broadcastChannels(), "Guild by default");
     assertEquals(java.util.Set.of(alice.id(), bob.id()), joined(room.id()));
     List<Event> events = stream(room.id());
     assertTrue(events.getFirst().content() instanceof EventContent.RoomCreated);
     assertEquals(2, events.stream().filter(e -> e.content() instanceof EventContent.Member m
         && m.membership() == Membership.JOIN).count());
     assertTrue(updates(alice).rooms().stream().anyMatch(u -> u.room().id().equals(room.id())));
-    Room none = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice), Optional.empty(),
-        Optional.of(0)));
+    Room none = core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(), Optional.of(0)));
     assertEquals(0, none.broadcastChannels());
   }
 
@@ -341,16 +342,16 @@ public abstract class AdminContract extends CoreFixture {
     Caller alice = player("alice");
     List<String> tooMany = new ArrayList<>();
     for (int i = 0; i <= limits().privateRoomCapacity(); i++) tooMany.add(TestIds.account().value());
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, List.of(), Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, tooMany, Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, List.of("nope"), Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, ids(alice), Optional.empty(), Optional.of(256))));
-    assertThrows(ForbiddenException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(alice, ids(alice), Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, List.of(), Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, tooMany, Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, List.of("nope"), Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(), Optional.of(256))));
+    assertThrows(ForbiddenException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(alice, ids(alice), Optional.empty(), Optional.empty())));
     assertEquals(List.of(), storage.rooms().listByType(RoomType.PRIVATE));
   }
 
@@ -359,11 +360,11 @@ public abstract class AdminContract extends CoreFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     Caller carol = player("carol");
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice, bob), Optional.empty(),
-        Optional.empty()));
+    Room room = core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, ids(alice, bob), Optional.empty(), Optional.empty()));
     EventId before = storage.events().head();
-    PrivateRooms.Updated u = core.admin().privateRooms().update(new PrivateRooms.Update(admin, room.id(),
-        ids(bob, carol), Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"level\":2}"))));
+    UpdatePrivateRoom.Updated u = core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin,
+        room.id(), ids(bob, carol), Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"level\":2}"))));
     assertEquals(java.util.Set.of(bob.id(), carol.id()), joined(room.id()));
     List<EventContent> changes = storage.events().readAfter(before, java.util.Set.of(room.id()), 100).events().stream()
         .map(Event::content).toList();
@@ -373,37 +374,37 @@ public abstract class AdminContract extends CoreFixture {
     assertEquals("{\"level\":2}", storage.rooms().find(room.id()).orElseThrow().data().orElseThrow().json());
     assertTrue(updates(alice).rooms().stream().noneMatch(x -> x.room().id().equals(room.id())), "alice is out");
     RoomId dm = room(RoomType.DM, alice, bob);
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().update(
-        new PrivateRooms.Update(admin, dm, ids(alice), Optional.empty())), "only private rooms");
-    assertThrows(NotFoundException.class, () -> core.admin().privateRooms().update(
-        new PrivateRooms.Update(admin, TestIds.room(), ids(alice), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, dm, ids(alice), Optional.empty())), "only private rooms");
+    assertThrows(NotFoundException.class, () -> core.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, TestIds.room(), ids(alice), Optional.empty())));
   }
 
   @Test
   void anEmptyMemberListDeletesTheRoomAndItsMessages() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice, bob), Optional.empty(),
-        Optional.empty()));
+    Room room = core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, ids(alice, bob), Optional.empty(), Optional.empty()));
     for (int i = 0; i < 3; i++) {
       core.chat().postChatMessage().post(new PostChatMessage.Command(alice, room.id(), "m" + i, Optional.empty()));
     }
-    PrivateRooms.Updated u = core.admin().privateRooms().update(new PrivateRooms.Update(admin, room.id(), List.of(),
-        Optional.empty()));
+    UpdatePrivateRoom.Updated u = core.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, room.id(), List.of(), Optional.empty()));
     assertTrue(u.room().isEmpty());
     assertEquals(3, u.messagesDeleted());
     assertTrue(storage.rooms().find(room.id()).orElseThrow().isDeleted());
     assertTrue(stream(room.id()).getLast().content() instanceof EventContent.RoomDeleted);
-    assertThrows(NotFoundException.class, () -> core.admin().privateRooms().update(
-        new PrivateRooms.Update(admin, room.id(), ids(alice), Optional.empty())));
+    assertThrows(NotFoundException.class, () -> core.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, room.id(), ids(alice), Optional.empty())));
   }
 
   @Test
   void concurrentMemberUpdatesEndInOneOfTheRequestedSets() throws Exception {
     List<Caller> players = new ArrayList<>();
     for (int i = 0; i < 12; i++) players.add(player("p" + i));
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, List.of(players.get(0).id().value()),
-        Optional.empty(), Optional.empty()));
+    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin,
+        List.of(players.get(0).id().value()), Optional.empty(), Optional.empty()));
     List<java.util.Set<dev.chatcore.domain.id.AccountId>> sets = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       java.util.Set<dev.chatcore.domain.id.AccountId> set = new java.util.TreeSet<>();
@@ -417,7 +418,7 @@ public abstract class AdminContract extends CoreFixture {
       done.add(pool.submit(() -> {
         start.await();
         for (int i = 0; i < 5; i++) {
-          core.admin().privateRooms().update(new PrivateRooms.Update(admin, room.id(),
+          core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin, room.id(),
               set.stream().map(dev.chatcore.domain.id.AccountId::value).toList(), Optional.empty()));
         }
         return null;
@@ -436,8 +437,8 @@ public abstract class AdminContract extends CoreFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
-    Room guild = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice), Optional.empty(),
-        Optional.empty()));
+    Room guild = core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(), Optional.empty()));
     RoomId dm = room(RoomType.DM, alice, bob);
     channel("lobby");
     ListAdminRooms.Page all = core.admin().listRooms().list(new ListAdminRooms.Query(admin, Optional.empty(),
@@ -455,9 +456,18 @@ public abstract class AdminContract extends CoreFixture {
         Optional.empty(), Optional.empty(), 0)));
   }
 
-  private AdminMessages.Page messages(Optional<RoomId> room, Optional<dev.chatcore.domain.id.AccountId> account,
-      Optional<String> id, Optional<String> term, int page) {
-    return core.admin().messages().list(new AdminMessages.Query(admin, room, account, id, term, page));
+  private ListAdminMessages.Page messages(Optional<RoomId> room, Optional<dev.chatcore.domain.id.AccountId> account,
+      Optional<String> id, int page) {
+    return core.admin().listMessages().list(new ListAdminMessages.Query(admin, room, account, id, page));
+  }
+
+  private MessagePage search(String term, int page) {
+    return core.admin().searchMessages().search(new SearchMessages.Query(admin, Optional.empty(), Optional.empty(),
+        term, page));
+  }
+
+  private static List<String> eventIds(MessagePage page) {
+    return page.events().stream().map(e -> e.id().toString()).toList();
   }
 
   @Test
@@ -471,18 +481,17 @@ public abstract class AdminContract extends CoreFixture {
     var hacked = core.chat().postChatMessage().post(new PostChatMessage.Command(alice, TestIds.room(), "sneaky",
         Optional.empty()));
     assertTrue(hacked.hacked());
-    AdminMessages.Page all = messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
-    assertEquals(List.of(b1, a1), all.messages().stream().map(e -> e.id().toString()).toList());
+    ListAdminMessages.Page all = messages(Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    assertEquals(List.of(b1, a1), eventIds(all.messages()));
     assertEquals(List.of(hacked.id()), all.hacked().stream().map(h -> h.id()).toList());
-    AdminMessages.Page byAlice = messages(Optional.empty(), Optional.of(alice.id()), Optional.empty(), Optional.empty(), 0);
-    assertEquals(List.of(a1), byAlice.messages().stream().map(e -> e.id().toString()).toList());
+    ListAdminMessages.Page byAlice = messages(Optional.empty(), Optional.of(alice.id()), Optional.empty(), 0);
+    assertEquals(List.of(a1), eventIds(byAlice.messages()));
     assertEquals(1, byAlice.hacked().size());
-    assertEquals(List.of(b1), messages(Optional.empty(), Optional.empty(), Optional.of(b1), Optional.empty(), 0)
-        .messages().stream().map(e -> e.id().toString()).toList());
-    assertEquals(List.of(hacked.id()), messages(Optional.empty(), Optional.empty(), Optional.of(hacked.id()),
-        Optional.empty(), 0).hacked().stream().map(h -> h.id()).toList());
-    assertThrows(ForbiddenException.class, () -> core.admin().messages().list(new AdminMessages.Query(alice,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0)));
+    assertEquals(List.of(b1), eventIds(messages(Optional.empty(), Optional.empty(), Optional.of(b1), 0).messages()));
+    assertEquals(List.of(hacked.id()), messages(Optional.empty(), Optional.empty(), Optional.of(hacked.id()), 0)
+        .hacked().stream().map(h -> h.id()).toList());
+    assertThrows(ForbiddenException.class, () -> core.admin().listMessages().list(new ListAdminMessages.Query(alice,
+        Optional.empty(), Optional.empty(), Optional.empty(), 0)));
   }
 
   @Test
@@ -493,14 +502,13 @@ public abstract class AdminContract extends CoreFixture {
       core.chat().postChatMessage().post(new PostChatMessage.Command(alice, global, "Gold #" + i, Optional.empty()));
     }
     core.chat().postChatMessage().post(new PostChatMessage.Command(alice, global, "silver [x]", Optional.empty()));
-    AdminMessages.Page first = messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gOLD"), 0);
-    assertEquals(100, first.messages().size());
+    MessagePage first = search("gOLD", 0);
+    assertEquals(100, first.events().size());
     assertEquals(5, first.remaining());
-    assertEquals(5, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gold"), 1).messages().size());
-    assertEquals(1, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("[x]"), 0).messages().size());
-    assertEquals(0, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(".*"), 0).messages().size());
-    assertThrows(InvalidInputException.class, () -> messages(Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of("  "), 0));
+    assertEquals(5, search("gold", 1).events().size());
+    assertEquals(1, search("[x]", 0).events().size());
+    assertEquals(0, search(".*", 0).events().size());
+    assertThrows(InvalidInputException.class, () -> search("  ", 0));
   }
 
   @Test
@@ -511,13 +519,16 @@ public abstract class AdminContract extends CoreFixture {
     core.chat().placeInGlobalRoom().place(bob.id());
     String bad = core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "bad", Optional.empty())).id();
     core.chat().postChatMessage().post(new PostChatMessage.Command(bob, global, "fine", Optional.empty()));
-    core.admin().messages().delete(admin, bad);
+    core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad));
     assertEquals(List.of("fine"), unreadTexts(updates(alice), global));
     Event last = stream(global).getLast();
     assertEquals(new EventContent.Redaction(EventId.parse(bad, "id")), last.content());
-    assertThrows(NotFoundException.class, () -> core.admin().messages().delete(admin, bad));
-    assertThrows(InvalidInputException.class, () -> core.admin().messages().delete(admin, "nope"));
-    assertThrows(ForbiddenException.class, () -> core.admin().messages().delete(alice, bad));
+    assertThrows(NotFoundException.class,
+        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad)));
+    assertThrows(InvalidInputException.class,
+        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, "nope")));
+    assertThrows(ForbiddenException.class,
+        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(alice, bad)));
   }
 
   private Event edit(String id, Optional<String> text, Optional<dev.chatcore.domain.event.JsonObjectText> context,
