@@ -3,6 +3,7 @@ package dev.chatcore.application;
 import dev.chatcore.application.account.GetMe;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.chat.ChatServices;
+import dev.chatcore.application.dm.DmLifecycle;
 import dev.chatcore.application.e2ee.E2eeServices;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.invite.BootstrapAdmin;
@@ -10,10 +11,13 @@ import dev.chatcore.application.invite.CreateInvite;
 import dev.chatcore.application.invite.ListInvites;
 import dev.chatcore.application.invite.RedeemInvite;
 import dev.chatcore.application.invite.RevokeInvite;
+import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.member.LeaveRoom;
 import dev.chatcore.application.member.ListMembers;
+import dev.chatcore.application.member.MemberRemoval;
+import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.application.message.MessageAggregates;
 import dev.chatcore.application.message.ReadHistory;
@@ -30,6 +34,7 @@ import dev.chatcore.application.room.DeleteRoom;
 import dev.chatcore.application.room.GetRoom;
 import dev.chatcore.application.room.ListRooms;
 import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.room.RoomViews;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.application.sync.PurgeExpiredEvents;
@@ -97,6 +102,7 @@ public final class ChatCore implements AutoCloseable {
   private final LeaveRoom leaveRoom;
   private final ListMembers listMembers;
   private final KickMember kickMember;
+  private final BanMember banMember;
   private final UnbanMember unbanMember;
   private final AddReaction addReaction;
   private final RemoveReaction removeReaction;
@@ -154,7 +160,11 @@ public final class ChatCore implements AutoCloseable {
     this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
     this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
     this.listMembers = new ListMembers(storage, access);
-    this.kickMember = new KickMember(storage, access, publisher, locks, clock);
+    MembershipChange change = new MembershipChange(storage, publisher, clock);
+    MemberRemoval removal = new MemberRemoval(storage.accounts(), storage.globalRooms(), access, locks, change,
+        new DmLifecycle(storage, change, new RoomDeletion(storage, publisher, clock)));
+    this.kickMember = new KickMember(removal);
+    this.banMember = new BanMember(removal);
     this.unbanMember = new UnbanMember(storage, access, publisher, locks, clock);
     this.addReaction = new AddReaction(storage, access, registerCaller, publisher, locks, limits, clock);
     this.removeReaction = new RemoveReaction(storage, access, registerCaller, publisher, locks, limits, clock);
@@ -327,6 +337,10 @@ public final class ChatCore implements AutoCloseable {
 
   public KickMember kickMember() {
     return kickMember;
+  }
+
+  public BanMember banMember() {
+    return banMember;
   }
 
   public UnbanMember unbanMember() {

@@ -4,6 +4,9 @@ import dev.chatcore.adapter.http.HttpApi;
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.adapter.http.HttpListener;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.embed.Maintenance;
+import dev.chatcore.application.embed.MaintenanceTask;
+import dev.chatcore.application.retention.Janitor;
 import dev.chatcore.server.metrics.JanitorRuns;
 import dev.chatcore.server.metrics.MetricsEndpoint;
 import dev.chatcore.server.metrics.ServerMetrics;
@@ -16,7 +19,9 @@ import java.util.logging.Logger;
 /**
  * The running server: Undertow in front of the chat core, and with metrics on, a second listener
  * on the management port that serves only {@code GET /metrics}. {@link #stop()} is graceful: stop
- * taking requests, answer every held sync, let requests in flight finish, then close.
+ * taking requests, answer every held sync, let requests in flight finish, then close. While it
+ * runs, its {@link Maintenance} sweeps idle players out of global rooms and runs the retention
+ * janitor.
  */
 public final class ChatServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
@@ -30,8 +35,7 @@ public final class ChatServer implements AutoCloseable {
   private final Optional<ServerMetrics> metrics;
   private HttpListener listener;
   private Undertow management;
-  private IdleSweep idleSweep;
-  private JanitorSchedule janitor;
+  private Maintenance maintenance;
   private boolean stopped;
 
   /**
@@ -59,9 +63,34 @@ public final class ChatServer implements AutoCloseable {
       m.heldSyncs(core.syncWaiter()::heldCount);
     });
     tokens.fetchKeys(); // in the background: a slow authentication service does not delay the start
-    idleSweep = IdleSweep.start(core, config.globalIdleTimeout());
-    janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch(),
-        metrics.map(ServerMetrics::janitor).orElse(JanitorRuns.NONE));
+    maintenance = maintenance(core, config, metrics.map(ServerMetrics::janitor).orElse(JanitorRuns.NONE));
+    maintenance.start(2); // two threads: a long janitor run never holds the idle sweep back
+  }
+
+  /**
+   * The server's periodic work: the idle sweep ({@code CHAT_GLOBAL_IDLE_TIMEOUT_S}), and the
+   * retention janitor once at start and then every {@code CHAT_JANITOR_INTERVAL_S} in batches of
+   * {@code CHAT_JANITOR_BATCH}, each run reported to {@code runs}. Not started.
+   */
+  static Maintenance maintenance(ChatCore core, ServerConfig config, JanitorRuns runs) {
+    Janitor janitor = core.janitor();
+    int batch = config.janitorBatch();
+    return new Maintenance()
+        .add(Maintenance.idleSweep(core.chat().sweepIdlePlayers(), config.globalIdleTimeout()))
+        .add(new MaintenanceTask("janitor", config.janitorInterval(), () -> reported(janitor, batch, runs))
+            .startingAtOnce());
+  }
+
+  /** One janitor run, told to {@code runs} either way; a failure goes on to the maintenance's log. */
+  private static void reported(Janitor janitor, int batch, JanitorRuns runs) {
+    Janitor.Run run;
+    try {
+      run = janitor.run(batch);
+    } catch (RuntimeException e) {
+      runs.failed();
+      throw e;
+    }
+    runs.succeeded(run);
   }
 
   /** The address it listens on (the real port when configured with port 0). */
@@ -83,8 +112,7 @@ public final class ChatServer implements AutoCloseable {
   public synchronized void stop() {
     if (stopped || listener == null) return;
     stopped = true;
-    if (idleSweep != null) idleSweep.close();
-    if (janitor != null) janitor.close();
+    if (maintenance != null) maintenance.stop();
     try {
       Thread drain = Thread.ofVirtual().start(() -> {
         try {

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.chatcore.adapter.http.archfixture.RouteThatBuildsItsOwnError;
 import dev.chatcore.domain.archfixture.DomainClassThatImportsFrameworks;
 import org.junit.jupiter.api.Test;
 
-/** The domain rule fails for domain code that imports Undertow, Jackson or Mongo. */
+/** The rules fail for code that breaks them. */
 class ArchitectureRulesBiteTest {
   @Test
   void domainRuleRejectsFrameworkImports() {
@@ -18,5 +19,15 @@ class ArchitectureRulesBiteTest {
     assertTrue(message.contains("com.fasterxml.jackson"), message);
     assertTrue(message.contains("com.mongodb"), message);
     assertTrue(message.contains("io.undertow"), message);
+  }
+
+  @Test
+  void errorReplyRuleRejectsRepliesBuiltInline() {
+    JavaClasses bad = new ClassFileImporter().importClasses(RouteThatBuildsItsOwnError.class);
+    AssertionError failure = assertThrows(AssertionError.class,
+        () -> ArchitectureTest.errorRepliesAreBuiltInOnePlace.check(bad));
+    String message = failure.getMessage();
+    assertTrue(message.contains("RouteThatBuildsItsOwnError.notFound()"), message);
+    assertTrue(message.contains("RouteThatBuildsItsOwnError.teapot()"), message);
   }
 }

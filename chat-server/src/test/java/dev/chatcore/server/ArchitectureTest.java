@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.chatcore.adapter.http.ErrorReply;
+import java.util.Map;
 
 /** The "may depend on" column of SPEC §1, enforced over every module's main classes. */
 @AnalyzeClasses(packages = "dev.chatcore", importOptions = {DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
@@ -62,4 +64,16 @@ class ArchitectureTest {
       .that().resideInAPackage("dev.chatcore.adapter.memory..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..",
           "dev.chatcore.adapter.memory..", "java..", "jakarta.inject..", "com.github.benmanes.caffeine..");
+
+  /**
+   * Error replies are built in one place: {@code HttpProblem} (the adapter's own refusals) and
+   * {@code HttpErrors} (the mapping every failure goes through), never inline in a handler.
+   */
+  @ArchTest
+  static final ArchRule errorRepliesAreBuiltInOnePlace = noClasses()
+      .that().doNotHaveFullyQualifiedName("dev.chatcore.adapter.http.HttpErrors")
+      .and().doNotHaveFullyQualifiedName("dev.chatcore.adapter.http.HttpProblem")
+      .and().doNotHaveFullyQualifiedName(ErrorReply.class.getName())
+      .should().callMethod(ErrorReply.class, "of", int.class, String.class, String.class)
+      .orShould().callConstructor(ErrorReply.class, int.class, String.class, String.class, Map.class, Map.class);
 }

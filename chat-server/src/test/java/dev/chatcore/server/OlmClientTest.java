@@ -8,7 +8,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.application.admin.CreatePrivateRoom;
 import dev.chatcore.application.e2ee.EnableEncryption;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
@@ -86,7 +86,7 @@ class OlmClientTest {
     AccountId bob = TestIds.account();
     AccountId carol = TestIds.account();
     Caller admin = new Caller(TestIds.account(), "admin", true);
-    var room = server.core().admin().privateRooms().create(new PrivateRooms.Create(admin,
+    var room = server.core().admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin,
         List.of(alice.value(), bob.value(), carol.value()), Optional.empty(), Optional.empty())).id();
     EnableEncryption encryption = server.core().e2ee().enableEncryption();
     encryption.enable(admin, room, RoomEncryption.MEGOLM);

@@ -55,7 +55,7 @@ final class BodyReceiver {
   /** Answers and ends the connection after this exchange: what is left of the body is not a request. */
   private static void refuse(HttpServerExchange exchange, HttpProblem problem) {
     exchange.setPersistent(false);
-    HttpApi.sendError(exchange, problem.reply());
+    HttpApi.sendError(exchange, problem);
   }
 
   private static XnioExecutor.Key closeAfter(HttpServerExchange exchange, Duration timeout) {

@@ -47,7 +47,7 @@ public final class ConsoleFiles {
 
   /** The handler to mount at {@link #PATH}: {@code /console} redirects to {@code /console/}. */
   public static HttpHandler handler() {
-    HttpHandler notFound = exchange -> HttpApi.sendError(exchange, HttpProblem.notFound("no such console file").reply());
+    HttpHandler notFound = exchange -> HttpApi.sendError(exchange, HttpProblem.notFound("no such console file"));
     ResourceHandler files = new ResourceHandler(
         new ClassPathResourceManager(ConsoleFiles.class.getClassLoader(), RESOURCES), notFound)
         .setDirectoryListingEnabled(false)
@@ -57,7 +57,7 @@ public final class ConsoleFiles {
       HEADERS.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
       HttpString method = exchange.getRequestMethod();
       if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
-        HttpApi.sendError(exchange, HttpProblem.methodNotAllowed(method.toString()).reply());
+        HttpApi.sendError(exchange, HttpProblem.methodNotAllowed(method.toString()));
       } else if (isFolder(exchange.getRelativePath())) {
         notFound.handleRequest(exchange);
       } else {

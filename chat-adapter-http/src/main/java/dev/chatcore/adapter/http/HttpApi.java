@@ -79,7 +79,7 @@ public final class HttpApi {
     return exchange -> {
       accessLog.begin(exchange);
       if (draining) {
-        sendError(exchange, ErrorReply.of(503, "unavailable", "server is shutting down"));
+        sendError(exchange, HttpProblem.shuttingDown());
         return;
       }
       inFlight.incrementAndGet();
@@ -130,9 +130,9 @@ public final class HttpApi {
     for (Route route : routes) {
       routing.add(route.method(), route.template(), exchange -> serve(exchange, route, bodyTimeout));
     }
-    routing.setFallbackHandler(exchange -> sendError(exchange, HttpProblem.notFound("no such route").reply()));
+    routing.setFallbackHandler(exchange -> sendError(exchange, HttpProblem.notFound("no such route")));
     routing.setInvalidMethodHandler(exchange ->
-        sendError(exchange, HttpProblem.methodNotAllowed(exchange.getRequestMethod().toString()).reply()));
+        sendError(exchange, HttpProblem.methodNotAllowed(exchange.getRequestMethod().toString())));
     return routing;
   }
 
@@ -153,7 +153,7 @@ public final class HttpApi {
       if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) throw HttpProblem.unsupportedMediaType();
       BodyReceiver.receive(exchange, maxBodyBytes, bodyTimeout, (ex, body) -> dispatch(ex, route, caller, body));
     } catch (RuntimeException e) {
-      sendError(exchange, HttpErrors.toReply(e));
+      sendError(exchange, e);
     }
   }
 
@@ -242,7 +242,12 @@ public final class HttpApi {
     return type.equalsIgnoreCase("application/json");
   }
 
-  static void sendError(HttpServerExchange exchange, ErrorReply reply) {
+  /** Answers with the failure as {@link HttpErrors} maps it: the one way an error reply is written. */
+  static void sendError(HttpServerExchange exchange, Throwable failure) {
+    sendError(exchange, HttpErrors.toReply(failure));
+  }
+
+  private static void sendError(HttpServerExchange exchange, ErrorReply reply) {
     send(exchange, reply.status(), serialize(reply.body()), reply.headers());
   }
 

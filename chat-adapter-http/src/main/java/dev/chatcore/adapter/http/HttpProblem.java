@@ -3,7 +3,8 @@ package dev.chatcore.adapter.http;
 /**
  * A refusal raised by the HTTP adapter itself, before any use case runs: bad or missing
  * credentials, unknown route, wrong method, body too large, body not JSON, a transfer coding it
- * does not implement.
+ * does not implement, a server draining for a stop. {@link HttpErrors} maps them with every
+ * other failure.
  */
 public final class HttpProblem extends RuntimeException {
   private final ErrorReply reply;
@@ -39,6 +40,11 @@ public final class HttpProblem extends RuntimeException {
 
   public static HttpProblem notImplemented(String message) {
     return new HttpProblem(ErrorReply.of(501, "not_implemented", message));
+  }
+
+  /** A request that arrives while the server drains for a stop. */
+  public static HttpProblem shuttingDown() {
+    return new HttpProblem(ErrorReply.of(503, "unavailable", "server is shutting down"));
   }
 
   public static HttpProblem badRequest(String message) {

@@ -25,8 +25,8 @@ final class ParserRefusals extends AbstractStreamSinkConduit<StreamSinkConduit> 
   private static final String STATUS_400 = "HTTP/1.1 400 ";
   private static final int REFUSAL_MAX_BYTES = 160;
   private static final Set<String> REFUSAL_HEADERS = Set.of("Connection: close", "Content-Length: 0");
-  private static final byte[] JSON_400 = answer(HttpProblem.badRequest(
-      "malformed request: the request line or headers are invalid, too many or too large").reply());
+  private static final byte[] JSON_400 = answer(HttpErrors.toReply(HttpProblem.badRequest(
+      "malformed request: the request line or headers are invalid, too many or too large")));
 
   private ByteBuffer replacement; // being written in place of Undertow's bytes
 

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
@@ -42,6 +43,16 @@ class ErrorModelTest {
   @Test
   void unknownRouteIs404() {
     assertError(server.get("/v2/nothing", null), 404, "not_found");
+  }
+
+  @Test
+  void aDrainingServerAnswersNewRequests503() throws Exception {
+    try (HttpTestServer draining = new HttpTestServer()) {
+      assertTrue(draining.api().drain(Duration.ZERO), "nothing in flight");
+      HttpTestServer.Response r = draining.get("/healthz", null);
+      assertError(r, 503, "unavailable");
+      assertEquals("{\"error\":\"unavailable\",\"message\":\"server is shutting down\"}", r.raw().body());
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.chatcore.application.admin.CreatePrivateRoom;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.error.ForbiddenException;
@@ -16,7 +17,6 @@ import dev.chatcore.domain.error.RateLimitedException;
 import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.id.AccountId;
 import java.util.Optional;
-import dev.chatcore.application.admin.PrivateRooms;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.testing.TestIds;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ class OpenApiShapesTest {
     AccountId bobId = TestIds.account();
     String alice = server.tokens().issue(aliceId, "alice", false, Optional.of(new DeviceId("A1")), Duration.ofHours(1));
     String bob = server.tokens().issue(bobId, "bob", false, Optional.of(new DeviceId("B1")), Duration.ofHours(1));
-    String room = server.core().admin().privateRooms().create(new PrivateRooms.Create(
+    String room = server.core().admin().createPrivateRoom().create(new CreatePrivateRoom.Command(
         new dev.chatcore.application.Caller(TestIds.account(), "admin", true), List.of(aliceId.value(), bobId.value()),
         Optional.empty(), Optional.empty())).id().value();
     String since = server.core().storage().events().head().toString();
@@ -265,7 +265,8 @@ class OpenApiShapesTest {
         new BannedException(Instant.EPOCH, "x"), new RateLimitedException(Duration.ofSeconds(1)),
         new UnavailableException("x", null), HttpProblem.unauthorized("x"), HttpProblem.notFound("x"),
         HttpProblem.methodNotAllowed("GET"), HttpProblem.payloadTooLarge(1), HttpProblem.unsupportedMediaType(),
-        HttpProblem.badRequest("x"), HttpProblem.notImplemented("x"), new IllegalStateException("a bug"));
+        HttpProblem.badRequest("x"), HttpProblem.notImplemented("x"), HttpProblem.shuttingDown(),
+        new IllegalStateException("a bug"));
     for (Throwable t : failures) {
       String code = HttpErrors.toReply(t).error();
       assertTrue(codes.contains(code), code + " (from " + t.getClass().getSimpleName() + ") is documented");

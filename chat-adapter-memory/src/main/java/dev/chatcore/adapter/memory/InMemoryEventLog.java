@@ -144,6 +144,7 @@ public final class InMemoryEventLog implements EventLog {
     long from = after.position();
     if (from >= snapshot) return new StreamSlice(List.of(), after, false);
     Instant now = clock.instant();
+    int fetch = StreamSlice.fetchSize(limit);
     List<Event> found = new ArrayList<>();
     for (RoomId room : roomIds) {
       RoomStream stream = rooms.get(room);
@@ -151,16 +152,12 @@ public final class InMemoryEventLog implements EventLog {
       int taken = 0;
       for (Event e : stream.all.subMap(from, false, snapshot, true).values()) {
         if (e.isExpiredAt(now)) continue;
-        if (taken++ == limit + 1) break; // one more than asked tells whether the slice is limited
+        if (taken++ == fetch) break; // the merged slice's first fetch events are among each room's first fetch
         found.add(e);
       }
     }
     found.sort(Comparator.comparing(Event::id));
-    if (found.size() > limit) {
-      List<Event> page = found.subList(0, limit);
-      return new StreamSlice(page, page.get(limit - 1).id(), true);
-    }
-    return new StreamSlice(found, new EventId(snapshot), false);
+    return StreamSlice.fromFetched(found, limit, new EventId(snapshot));
   }
 
   @Override

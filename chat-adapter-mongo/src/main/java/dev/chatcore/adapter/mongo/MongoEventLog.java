@@ -282,12 +282,8 @@ public final class MongoEventLog implements EventLog {
     if (rooms.isEmpty()) return new StreamSlice(List.of(), new EventId(snapshot), false);
     List<String> roomIds = rooms.stream().map(RoomId::value).toList();
     List<Event> found = find("read stream", and(in(EventDocuments.ROOM, roomIds), gt("_id", after.position()),
-        lte("_id", snapshot), notExpired()), Sorts.ascending("_id"), limit + 1);
-    if (found.size() > limit) {
-      List<Event> page = found.subList(0, limit);
-      return new StreamSlice(page, page.get(limit - 1).id(), true);
-    }
-    return new StreamSlice(found, new EventId(snapshot), false);
+        lte("_id", snapshot), notExpired()), Sorts.ascending("_id"), StreamSlice.fetchSize(limit));
+    return StreamSlice.fromFetched(found, limit, new EventId(snapshot));
   }
 
   @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
-import dev.chatcore.application.admin.AdminMessages;
+import dev.chatcore.application.admin.ListAdminMessages;
 import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
@@ -159,8 +159,8 @@ abstract class MongoMultiNodeSuite {
       RoomView view = b.getRoom().get(reader, room);
       assertEquals(Optional.of(posted), view.head(), at + "room head");
       assertEquals(round, view.unreadCount(), at + "unread count");
-      List<Event> listed = b.admin().messages().list(new AdminMessages.Query(admin, Optional.of(room),
-          Optional.empty(), Optional.empty(), Optional.empty(), 0)).messages();
+      List<Event> listed = b.admin().listMessages().list(new ListAdminMessages.Query(admin, Optional.of(room),
+          Optional.empty(), Optional.empty(), 0)).messages().events();
       assertEquals(posted, listed.getFirst().id(), at + "admin listing, newest first");
     }
   }

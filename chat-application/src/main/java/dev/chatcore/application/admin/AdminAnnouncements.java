@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Admins list the active announcements, edit one and end one. Announcements are not events of a
- * room, so {@link EditMessage} and {@link AdminMessages#delete} do not reach them; the admin API
+ * room, so {@link EditMessage} and {@link DeleteMessage} do not reach them; the admin API
  * tries this first with the same id, so one edit and one delete serve both. Only an active
  * announcement can be changed: an ended one is as gone for players as a deleted message.
  */

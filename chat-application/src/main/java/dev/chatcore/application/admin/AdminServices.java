@@ -1,6 +1,9 @@
 package dev.chatcore.application.admin;
 
+import dev.chatcore.application.KeyedLocks;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.member.MembershipChange;
+import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.policy.Limits;
@@ -18,9 +21,12 @@ public final class AdminServices {
   private final Broadcast broadcast;
   private final ListReports listReports;
   private final ReviewReport reviewReport;
-  private final PrivateRooms privateRooms;
+  private final CreatePrivateRoom createPrivateRoom;
+  private final UpdatePrivateRoom updatePrivateRoom;
   private final ListAdminRooms listRooms;
-  private final AdminMessages messages;
+  private final ListAdminMessages listMessages;
+  private final SearchMessages searchMessages;
+  private final DeleteMessage deleteMessage;
   private final EditMessage editMessage;
   private final AdminAnnouncements announcements;
 
@@ -29,9 +35,16 @@ public final class AdminServices {
     this.broadcast = new Broadcast(storage, register, publisher, policy, ids, retention, clock);
     this.listReports = new ListReports(storage);
     this.reviewReport = new ReviewReport(storage);
-    this.privateRooms = new PrivateRooms(storage, register, publisher, ids, limits, clock);
+    MembershipChange change = new MembershipChange(storage, publisher, clock);
+    KeyedLocks roomLocks = new KeyedLocks();
+    this.createPrivateRoom = new CreatePrivateRoom(storage.rooms(), register, publisher, change, ids, limits,
+        roomLocks, clock);
+    this.updatePrivateRoom = new UpdatePrivateRoom(storage.rooms(), storage.memberships(), storage.events(), register,
+        change, new RoomDeletion(storage, publisher, clock), limits, roomLocks);
     this.listRooms = new ListAdminRooms(storage, new dev.chatcore.application.chat.ChatVisibility(storage));
-    this.messages = new AdminMessages(storage, publisher, clock);
+    this.listMessages = new ListAdminMessages(storage.events(), storage.hackedMessages());
+    this.searchMessages = new SearchMessages(storage.events());
+    this.deleteMessage = new DeleteMessage(storage.events(), publisher, clock);
     this.editMessage = new EditMessage(storage, publisher, policy, clock);
     this.announcements = new AdminAnnouncements(storage.announcements(), policy, clock);
   }
@@ -44,12 +57,24 @@ public final class AdminServices {
     return editMessage;
   }
 
-  public AdminMessages messages() {
-    return messages;
+  public ListAdminMessages listMessages() {
+    return listMessages;
   }
 
-  public PrivateRooms privateRooms() {
-    return privateRooms;
+  public SearchMessages searchMessages() {
+    return searchMessages;
+  }
+
+  public DeleteMessage deleteMessage() {
+    return deleteMessage;
+  }
+
+  public CreatePrivateRoom createPrivateRoom() {
+    return createPrivateRoom;
+  }
+
+  public UpdatePrivateRoom updatePrivateRoom() {
+    return updatePrivateRoom;
   }
 
   public ListAdminRooms listRooms() {

@@ -9,7 +9,6 @@ import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.event.NewEvent;
-import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.HexIds;
 import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.policy.MessagePolicy;
@@ -41,6 +40,7 @@ public final class EditMessage {
   }
 
   private final ChatStorage storage;
+  private final MessageLookup lookup;
   private final EventPublisher publisher;
   private final MessagePolicy policy;
   private final Clock clock;
@@ -48,6 +48,7 @@ public final class EditMessage {
   @Inject
   public EditMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, Clock clock) {
     this.storage = storage;
+    this.lookup = new MessageLookup(storage.events());
     this.publisher = publisher;
     this.policy = policy;
     this.clock = clock;
@@ -71,7 +72,7 @@ public final class EditMessage {
   public Edited edit(Command command) {
     command.caller().requireAdmin();
     String id = HexIds.normalize(command.id(), "message.id");
-    Optional<Event> stored = eventId(id).flatMap(storage.events()::find).filter(Event::isMessage);
+    Optional<Event> stored = lookup.find(id);
     if (stored.isPresent()) return new Edited.Message(editMessage(stored.get(), command));
     Announcement announcement = storage.announcements().find(id).filter(a -> a.isActive(clock.instant()))
         .orElseThrow(() -> new NotFoundException("message not found")); // an ended one stays ended
@@ -114,13 +115,5 @@ public final class EditMessage {
   private EventContent.Message newContent(String text, Optional<JsonObjectText> context, Command command) {
     return policy.message(command.text().orElse(text), command.context().isPresent() ? command.context() : context,
         "message.text", "message.context");
-  }
-
-  private static Optional<EventId> eventId(String id) {
-    try {
-      return Optional.of(EventId.parse(id, "message.id"));
-    } catch (InvalidInputException notAPosition) {
-      return Optional.empty();
-    }
   }
 }

@@ -5,6 +5,7 @@ import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.chat.PostedMessage;
 import dev.chatcore.application.dm.LeaveDirectMessage;
 import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.member.LeaveRoom;
@@ -206,7 +207,7 @@ public final class Chat implements AutoCloseable {
    */
   public void kick(Caller admin, RoomId room, AccountId target) {
     gated(admin, () -> {
-      core.kickMember().kick(new KickMember.Command(admin, room, target, false));
+      core.kickMember().kick(new KickMember.Command(admin, room, target));
       return null;
     });
   }
@@ -223,7 +224,7 @@ public final class Chat implements AutoCloseable {
    */
   public void banFromRoom(Caller admin, RoomId room, AccountId target) {
     gated(admin, () -> {
-      core.kickMember().kick(new KickMember.Command(admin, room, target, true));
+      core.banMember().ban(new BanMember.Command(admin, room, target));
       return null;
     });
   }

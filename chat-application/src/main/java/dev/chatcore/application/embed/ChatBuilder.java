@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -164,27 +163,13 @@ public final class ChatBuilder {
   public Chat build() {
     ChatCore core = ChatCore.create(storage, limits, spamPolicy, Retention.defaults(), clock, observer);
     Maintenance maintenance = new Maintenance()
-        .add(new MaintenanceTask("idle-sweep", Maintenance.sweepEvery(idleAfter),
-            () -> core.chat().sweepIdlePlayers().sweep(idleAfter)))
+        .add(Maintenance.idleSweep(core.chat().sweepIdlePlayers(), idleAfter))
         .add(new MaintenanceTask("janitor", JANITOR_EVERY, () -> core.janitor().run()));
-    ScheduledExecutorService owned = null;
     if (!manualMaintenance) {
-      ScheduledExecutorService on = scheduler.orElse(null);
-      if (on == null) {
-        owned = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "chat-maintenance");
-          t.setDaemon(true);
-          return t;
-        });
-        on = owned;
-      }
-      maintenance.start(on);
+      if (scheduler.isPresent()) maintenance.start(scheduler.get());
+      else maintenance.start(1); // a thread of its own, shut down when the chat closes
     }
-    ScheduledExecutorService ownedScheduler = owned;
-    boolean closing = closeStorage;
-    return new Chat(core, rateLimited, maintenance, () -> {
-      if (ownedScheduler != null) ownedScheduler.shutdownNow();
-      if (closing) storage.close();
-    });
+    Runnable onClose = closeStorage ? storage::close : () -> {};
+    return new Chat(core, rateLimited, maintenance, onClose);
   }
 }

@@ -1,20 +1,23 @@
 package dev.chatcore.application.embed;
 
+import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The periodic work of an embedded core: a list of {@link MaintenanceTask}s run with a fixed
- * delay on a {@link ScheduledExecutorService}. {@link Chat} starts it on the scheduler the host
- * gave or on a default one-thread daemon scheduler, unless the host asked to drive it itself
- * with {@link #runOnce()} (from its own game loop, or from a test with a mutable clock).
+ * The periodic work of a core: a list of {@link MaintenanceTask}s run with a fixed delay on a
+ * {@link ScheduledExecutorService}. {@link Chat} starts it on the scheduler the host gave or on a
+ * one-thread scheduler of its own, unless the host asked to drive it itself with
+ * {@link #runOnce()} (from its own game loop, or from a test with a mutable clock); the
+ * standalone server starts it on two threads of its own.
  *
  * <p>Tasks added after the start are scheduled at once, so a later part of the core (the
  * retention janitor) joins by {@link #add adding} its task. A failed run is logged and does not
@@ -26,6 +29,7 @@ public final class Maintenance {
   private final List<MaintenanceTask> tasks = new CopyOnWriteArrayList<>();
   private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
   private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService owned;
   private boolean stopped;
 
   /** Creates a maintenance with no task and no schedule. */
@@ -33,7 +37,7 @@ public final class Maintenance {
 
   /**
    * Adds a task; when the schedule runs already, the task is scheduled at once (its first run
-   * comes after one {@link MaintenanceTask#every() period}).
+   * comes {@link MaintenanceTask#firstRunAfter()} from now).
    *
    * @param task the task to run from now on
    * @return this maintenance
@@ -74,9 +78,33 @@ public final class Maintenance {
    * @throws IllegalStateException when it was started or stopped already
    */
   public synchronized void start(ScheduledExecutorService scheduler) {
-    if (this.scheduler != null || stopped) throw new IllegalStateException("maintenance was started already");
+    requireNew();
     this.scheduler = scheduler;
     for (MaintenanceTask task : tasks) schedule(task);
+  }
+
+  /**
+   * Schedules every task (and every task added later) on a scheduler of its own: {@code threads}
+   * daemon threads named {@code chat-maintenance}, which {@link #stop} shuts down. With more than
+   * one thread a long run (the janitor's) does not hold the other tasks back.
+   *
+   * @param threads how many runs may go on at once; at least 1
+   * @throws IllegalStateException when it was started or stopped already
+   */
+  public synchronized void start(int threads) {
+    requireNew();
+    ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(threads, r -> {
+      Thread t = new Thread(r, "chat-maintenance");
+      t.setDaemon(true);
+      return t;
+    });
+    own.setRemoveOnCancelPolicy(true);
+    owned = own;
+    start(own);
+  }
+
+  private void requireNew() {
+    if (scheduler != null || stopped) throw new IllegalStateException("maintenance was started already");
   }
 
   /**
@@ -88,16 +116,20 @@ public final class Maintenance {
     return scheduler != null && !stopped;
   }
 
-  /** Cancels every scheduled run (a run in progress finishes). Idempotent. */
+  /**
+   * Cancels every scheduled run: on the host's scheduler a run in progress finishes; a scheduler
+   * of its own is shut down, interrupting a run in progress. Idempotent.
+   */
   public synchronized void stop() {
     stopped = true;
     for (ScheduledFuture<?> f : scheduled) f.cancel(false);
     scheduled.clear();
+    if (owned != null) owned.shutdownNow();
   }
 
   private void schedule(MaintenanceTask task) {
-    long every = task.every().toMillis();
-    scheduled.add(scheduler.scheduleWithFixedDelay(() -> runQuietly(task), every, every, TimeUnit.MILLISECONDS));
+    scheduled.add(scheduler.scheduleWithFixedDelay(() -> runQuietly(task), task.firstRunAfter().toMillis(),
+        task.every().toMillis(), TimeUnit.MILLISECONDS));
   }
 
   private static boolean runQuietly(MaintenanceTask task) {
@@ -119,5 +151,18 @@ public final class Maintenance {
    */
   public static Duration sweepEvery(Duration idleAfter) {
     return Duration.ofMillis(Math.clamp(idleAfter.toMillis() / 10, 1000, 60_000));
+  }
+
+  /**
+   * The idle-sweep task, as the embedded chat and the standalone server run it: every
+   * {@link #sweepEvery sweepEvery(idleAfter)}, players idle for {@code idleAfter} leave their
+   * global room.
+   *
+   * @param sweep the use case
+   * @param idleAfter the idle threshold
+   * @return the task named {@code idle-sweep}
+   */
+  public static MaintenanceTask idleSweep(SweepIdlePlayers sweep, Duration idleAfter) {
+    return new MaintenanceTask("idle-sweep", sweepEvery(idleAfter), () -> sweep.sweep(idleAfter));
   }
 }

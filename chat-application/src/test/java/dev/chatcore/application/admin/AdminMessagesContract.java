@@ -25,9 +25,18 @@ import org.junit.jupiter.api.Test;
 
 /** Messages as admins see them: listing with hacked ones apart, search, deletion and edits. */
 public abstract class AdminMessagesContract extends AdminFixture {
-  private AdminMessages.Page messages(Optional<RoomId> room, Optional<AccountId> account,
-      Optional<String> id, Optional<String> term, int page) {
-    return core.admin().messages().list(new AdminMessages.Query(admin, room, account, id, term, page));
+  private ListAdminMessages.Page messages(Optional<RoomId> room, Optional<AccountId> account,
+      Optional<String> id, int page) {
+    return core.admin().listMessages().list(new ListAdminMessages.Query(admin, room, account, id, page));
+  }
+
+  private MessagePage search(String term, int page) {
+    return core.admin().searchMessages().search(new SearchMessages.Query(admin, Optional.empty(), Optional.empty(),
+        term, page));
+  }
+
+  private static List<String> eventIds(MessagePage page) {
+    return page.events().stream().map(e -> e.id().toString()).toList();
   }
 
   @Test
@@ -39,18 +48,17 @@ public abstract class AdminMessagesContract extends AdminFixture {
     String b1 = post(bob, global, "two").id();
     var hacked = post(alice, TestIds.room(), "sneaky");
     assertTrue(hacked.hacked());
-    AdminMessages.Page all = messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
-    assertEquals(List.of(b1, a1), all.messages().stream().map(e -> e.id().toString()).toList());
+    ListAdminMessages.Page all = messages(Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    assertEquals(List.of(b1, a1), eventIds(all.messages()));
     assertEquals(List.of(hacked.id()), all.hacked().stream().map(h -> h.id()).toList());
-    AdminMessages.Page byAlice = messages(Optional.empty(), Optional.of(alice.id()), Optional.empty(), Optional.empty(), 0);
-    assertEquals(List.of(a1), byAlice.messages().stream().map(e -> e.id().toString()).toList());
+    ListAdminMessages.Page byAlice = messages(Optional.empty(), Optional.of(alice.id()), Optional.empty(), 0);
+    assertEquals(List.of(a1), eventIds(byAlice.messages()));
     assertEquals(1, byAlice.hacked().size());
-    assertEquals(List.of(b1), messages(Optional.empty(), Optional.empty(), Optional.of(b1), Optional.empty(), 0)
-        .messages().stream().map(e -> e.id().toString()).toList());
-    assertEquals(List.of(hacked.id()), messages(Optional.empty(), Optional.empty(), Optional.of(hacked.id()),
-        Optional.empty(), 0).hacked().stream().map(h -> h.id()).toList());
-    assertThrows(ForbiddenException.class, () -> core.admin().messages().list(new AdminMessages.Query(alice,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0)));
+    assertEquals(List.of(b1), eventIds(messages(Optional.empty(), Optional.empty(), Optional.of(b1), 0).messages()));
+    assertEquals(List.of(hacked.id()), messages(Optional.empty(), Optional.empty(), Optional.of(hacked.id()), 0)
+        .hacked().stream().map(h -> h.id()).toList());
+    assertThrows(ForbiddenException.class, () -> core.admin().listMessages().list(new ListAdminMessages.Query(alice,
+        Optional.empty(), Optional.empty(), Optional.empty(), 0)));
   }
 
   @Test
@@ -61,14 +69,13 @@ public abstract class AdminMessagesContract extends AdminFixture {
       post(alice, global, "Gold #" + i);
     }
     post(alice, global, "silver [x]");
-    AdminMessages.Page first = messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gOLD"), 0);
-    assertEquals(100, first.messages().size());
+    MessagePage first = search("gOLD", 0);
+    assertEquals(100, first.events().size());
     assertEquals(5, first.remaining());
-    assertEquals(5, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gold"), 1).messages().size());
-    assertEquals(1, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("[x]"), 0).messages().size());
-    assertEquals(0, messages(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(".*"), 0).messages().size());
-    assertThrows(InvalidInputException.class, () -> messages(Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of("  "), 0));
+    assertEquals(5, search("gold", 1).events().size());
+    assertEquals(1, search("[x]", 0).events().size());
+    assertEquals(0, search(".*", 0).events().size());
+    assertThrows(InvalidInputException.class, () -> search("  ", 0));
   }
 
   @Test
@@ -78,13 +85,13 @@ public abstract class AdminMessagesContract extends AdminFixture {
     RoomId global = globalRoom(alice, bob);
     String bad = post(bob, global, "bad").id();
     post(bob, global, "fine");
-    core.admin().messages().delete(admin, bad);
+    core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad));
     assertEquals(List.of("fine"), unreadTexts(updates(alice), global));
     Event last = stream(global).getLast();
     assertEquals(new EventContent.Redaction(EventId.parse(bad, "id")), last.content());
-    assertThrows(NotFoundException.class, () -> core.admin().messages().delete(admin, bad));
-    assertThrows(InvalidInputException.class, () -> core.admin().messages().delete(admin, "nope"));
-    assertThrows(ForbiddenException.class, () -> core.admin().messages().delete(alice, bad));
+    assertThrows(NotFoundException.class, () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad)));
+    assertThrows(InvalidInputException.class, () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, "nope")));
+    assertThrows(ForbiddenException.class, () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(alice, bad)));
   }
 
   private Event edit(String id, Optional<String> text, Optional<JsonObjectText> context,

@@ -47,17 +47,17 @@ public abstract class AdminRoomsContract extends AdminFixture {
   void adminsCreatePrivateRoomsWithMemberEvents() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice, bob, alice),
+    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice, bob, alice),
         Optional.of(new JsonObjectText("{\"guild\":\"wolves\"}")), Optional.empty()));
     assertEquals(RoomType.PRIVATE, room.type());
-    assertEquals(PrivateRooms.GUILD_CHANNEL, room.broadcastChannels(), "Guild by default");
+    assertEquals(CreatePrivateRoom.GUILD_CHANNEL, room.broadcastChannels(), "Guild by default");
     assertEquals(Set.of(alice.id(), bob.id()), joined(room.id()));
     List<Event> events = stream(room.id());
     assertTrue(events.getFirst().content() instanceof EventContent.RoomCreated);
     assertEquals(2, events.stream().filter(e -> e.content() instanceof EventContent.Member m
         && m.membership() == Membership.JOIN).count());
     assertTrue(updates(alice).rooms().stream().anyMatch(u -> u.room().id().equals(room.id())));
-    Room none = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice), Optional.empty(),
+    Room none = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(),
         Optional.of(0)));
     assertEquals(0, none.broadcastChannels());
   }
@@ -67,16 +67,16 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller alice = player("alice");
     List<String> tooMany = new ArrayList<>();
     for (int i = 0; i <= limits().privateRoomCapacity(); i++) tooMany.add(TestIds.account().value());
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, List.of(), Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, tooMany, Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, List.of("nope"), Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(admin, ids(alice), Optional.empty(), Optional.of(256))));
-    assertThrows(ForbiddenException.class, () -> core.admin().privateRooms().create(
-        new PrivateRooms.Create(alice, ids(alice), Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, List.of(), Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, tooMany, Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, List.of("nope"), Optional.empty(), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(), Optional.of(256))));
+    assertThrows(ForbiddenException.class, () -> core.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(alice, ids(alice), Optional.empty(), Optional.empty())));
     assertEquals(List.of(), storage.rooms().listByType(RoomType.PRIVATE));
   }
 
@@ -85,10 +85,10 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     Caller carol = player("carol");
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice, bob), Optional.empty(),
+    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice, bob), Optional.empty(),
         Optional.empty()));
     EventId before = storage.events().head();
-    PrivateRooms.Updated u = core.admin().privateRooms().update(new PrivateRooms.Update(admin, room.id(),
+    UpdatePrivateRoom.Updated u = core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin, room.id(),
         ids(bob, carol), Optional.of(new JsonObjectText("{\"level\":2}"))));
     assertEquals(Set.of(bob.id(), carol.id()), joined(room.id()));
     List<EventContent> changes = storage.events().readAfter(before, Set.of(room.id()), 100).events().stream()
@@ -99,36 +99,36 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertEquals("{\"level\":2}", storage.rooms().find(room.id()).orElseThrow().data().orElseThrow().json());
     assertTrue(updates(alice).rooms().stream().noneMatch(x -> x.room().id().equals(room.id())), "alice is out");
     RoomId dm = room(RoomType.DM, alice, bob);
-    assertThrows(InvalidInputException.class, () -> core.admin().privateRooms().update(
-        new PrivateRooms.Update(admin, dm, ids(alice), Optional.empty())), "only private rooms");
-    assertThrows(NotFoundException.class, () -> core.admin().privateRooms().update(
-        new PrivateRooms.Update(admin, TestIds.room(), ids(alice), Optional.empty())));
+    assertThrows(InvalidInputException.class, () -> core.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, dm, ids(alice), Optional.empty())), "only private rooms");
+    assertThrows(NotFoundException.class, () -> core.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, TestIds.room(), ids(alice), Optional.empty())));
   }
 
   @Test
   void anEmptyMemberListDeletesTheRoomAndItsMessages() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice, bob), Optional.empty(),
+    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice, bob), Optional.empty(),
         Optional.empty()));
     for (int i = 0; i < 3; i++) {
       post(alice, room.id(), "m" + i);
     }
-    PrivateRooms.Updated u = core.admin().privateRooms().update(new PrivateRooms.Update(admin, room.id(), List.of(),
+    UpdatePrivateRoom.Updated u = core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin, room.id(), List.of(),
         Optional.empty()));
     assertTrue(u.room().isEmpty());
     assertEquals(3, u.messagesDeleted());
     assertTrue(storage.rooms().find(room.id()).orElseThrow().isDeleted());
     assertTrue(stream(room.id()).getLast().content() instanceof EventContent.RoomDeleted);
-    assertThrows(NotFoundException.class, () -> core.admin().privateRooms().update(
-        new PrivateRooms.Update(admin, room.id(), ids(alice), Optional.empty())));
+    assertThrows(NotFoundException.class, () -> core.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, room.id(), ids(alice), Optional.empty())));
   }
 
   @Test
   void concurrentMemberUpdatesEndInOneOfTheRequestedSets() throws Exception {
     List<Caller> players = new ArrayList<>();
     for (int i = 0; i < 12; i++) players.add(player("p" + i));
-    Room room = core.admin().privateRooms().create(new PrivateRooms.Create(admin, List.of(players.get(0).id().value()),
+    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, List.of(players.get(0).id().value()),
         Optional.empty(), Optional.empty()));
     List<Set<AccountId>> sets = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
@@ -140,7 +140,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     for (Set<AccountId> set : sets) {
       tasks.add(() -> {
         for (int i = 0; i < 5; i++) {
-          core.admin().privateRooms().update(new PrivateRooms.Update(admin, room.id(),
+          core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin, room.id(),
               set.stream().map(AccountId::value).toList(), Optional.empty()));
         }
         return null;
@@ -157,7 +157,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     RoomId global = globalRoom(alice);
-    Room guild = core.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(alice), Optional.empty(),
+    Room guild = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(),
         Optional.empty()));
     RoomId dm = room(RoomType.DM, alice, bob);
     channel("lobby");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.event.Event;
@@ -53,12 +54,12 @@ public abstract class ChatModerationContract extends AdminFixture {
     RoomId global = globalRoom(alice);
     RoomId bobs = core.chat().placeInGlobalRoom().place(bob.id()).id();
     assertEquals(global, bobs);
-    core.kickMember().kick(new KickMember.Command(admin, global, alice.id(), false));
+    core.kickMember().kick(new KickMember.Command(admin, global, alice.id()));
     assertTrue(storage.globalRooms().roomOf(alice.id()).isEmpty());
     assertFalse(storage.globalRooms().members(global).contains(alice.id()));
     RoomId next = core.chat().placeInGlobalRoom().place(alice.id()).id();
     assertFalse(next.equals(global), "a kicked player is placed elsewhere");
-    core.kickMember().kick(new KickMember.Command(admin, bobs, bob.id(), true));
+    core.banMember().ban(new BanMember.Command(admin, bobs, bob.id()));
     assertTrue(storage.globalRooms().roomOf(bob.id()).isEmpty());
     Event last = stream(global).getLast();
     assertEquals(new EventContent.Member(bob.id(), Membership.BAN), last.content());

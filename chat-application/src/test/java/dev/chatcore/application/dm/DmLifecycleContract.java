@@ -59,7 +59,7 @@ public abstract class DmLifecycleContract extends CoreFixture {
     Caller bob = player("bob");
     Caller carol = player("carol");
     RoomId room = dm(alice, "hi all", bob, carol);
-    core.kickMember().kick(new KickMember.Command(admin, room, carol.id(), false));
+    core.kickMember().kick(new KickMember.Command(admin, room, carol.id()));
     assertThrows(ForbiddenException.class, () -> dm(carol, "let me back in", alice, bob));
     assertEquals(room, dm(alice, "the others go on", bob, carol));
   }

@@ -2,7 +2,7 @@ package dev.chatcore.application.e2ee;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
-import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.application.admin.CreatePrivateRoom;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.sync.Sync;
@@ -68,7 +68,7 @@ public abstract class E2eeFixture {
 
   /** A private room of {@code members} (not a channel: strangers must share no room). */
   protected RoomId privateRoom(Caller... members) {
-    return there.admin().privateRooms().create(new PrivateRooms.Create(admin,
+    return there.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin,
         java.util.Arrays.stream(members).map(c -> c.id().value()).toList(), Optional.empty(), Optional.empty())).id();
   }
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.admin.AdminMessages;
 import dev.chatcore.application.admin.EditMessage;
+import dev.chatcore.application.admin.ListAdminMessages;
+import dev.chatcore.application.admin.MessagePage;
+import dev.chatcore.application.admin.SearchMessages;
 import dev.chatcore.application.chat.PostChatMessage;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
@@ -138,13 +140,13 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
   void adminSearchSkipsCiphertextButListsEncryptedMessages() {
     RoomId room = encryptedRoom();
     there.e2ee().sendEncryptedMessage().send(encrypted(alice, room, "needle-in-ciphertext"));
-    AdminMessages.Page search = here.admin().messages().list(new AdminMessages.Query(admin, Optional.of(room),
-        Optional.empty(), Optional.empty(), Optional.of("needle"), 0));
-    assertEquals(List.of(), search.messages());
-    AdminMessages.Page listing = here.admin().messages().list(new AdminMessages.Query(admin, Optional.of(room),
-        Optional.empty(), Optional.empty(), Optional.empty(), 0));
-    assertEquals(1, listing.messages().size());
-    String id = listing.messages().get(0).id().toString();
+    MessagePage search = here.admin().searchMessages().search(new SearchMessages.Query(admin, Optional.of(room),
+        Optional.empty(), "needle", 0));
+    assertEquals(List.of(), search.events());
+    MessagePage listing = here.admin().listMessages().list(new ListAdminMessages.Query(admin, Optional.of(room),
+        Optional.empty(), Optional.empty(), 0)).messages();
+    assertEquals(1, listing.events().size());
+    String id = listing.events().get(0).id().toString();
     assertThrows(InvalidInputException.class, () -> there.admin().editMessage().edit(new EditMessage.Command(admin, id,
         Optional.of("rewritten"), Optional.empty(), Optional.empty())));
   }

@@ -175,7 +175,7 @@ public abstract class KeysContract extends E2eeFixture {
     upload(there, alice, "A", 0);
     there.registerCaller().register(bobPhone);
     EventId start = here.storage().events().head();
-    there.kickMember().kick(new KickMember.Command(admin, room, bobPhone.id(), false));
+    there.kickMember().kick(new KickMember.Command(admin, room, bobPhone.id()));
     DeviceUpdates updates = sync(alice, start).device().orElseThrow();
     assertEquals(Set.of(bobPhone.id()), updates.left());
     assertFalse(updates.changed().contains(bobPhone.id()));

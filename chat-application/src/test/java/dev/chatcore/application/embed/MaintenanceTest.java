@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -72,6 +73,67 @@ class MaintenanceTest {
     } finally {
       scheduler.shutdownNow();
     }
+  }
+
+  @Test
+  void aTaskStartingAtOnceRunsWhenTheScheduleStartsAndTheOthersOnePeriodLater() throws Exception {
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      AtomicInteger hourly = new AtomicInteger();
+      CompletableFuture<Void> atOnce = new CompletableFuture<>();
+      Maintenance maintenance = new Maintenance()
+          .add(new MaintenanceTask("hourly", Duration.ofHours(1), hourly::incrementAndGet))
+          .add(new MaintenanceTask("at-once", Duration.ofHours(1), () -> atOnce.complete(null)).startingAtOnce());
+      assertEquals(Duration.ofHours(1), maintenance.tasks().get(0).firstRunAfter(), "one period by default");
+      maintenance.start(scheduler);
+      atOnce.get(30, TimeUnit.SECONDS);
+      assertEquals(0, hourly.get(), "the other task waits for its period");
+      maintenance.stop();
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void onItsOwnSchedulerTheTasksRunOnDaemonThreadsThatStopEnds() throws Exception {
+    CompletableFuture<Thread> ranOn = new CompletableFuture<>();
+    Maintenance maintenance = new Maintenance()
+        .add(new MaintenanceTask("t", Duration.ofHours(1), () -> ranOn.complete(Thread.currentThread())).startingAtOnce());
+    maintenance.start(1);
+    Thread thread = ranOn.get(30, TimeUnit.SECONDS);
+    assertTrue(thread.isDaemon(), "never keeps the JVM alive");
+    assertEquals("chat-maintenance", thread.getName());
+    assertThrows(IllegalStateException.class, () -> maintenance.start(1));
+    maintenance.stop();
+    thread.join(TimeUnit.SECONDS.toMillis(30));
+    assertFalse(thread.isAlive(), "stop shuts its own scheduler down");
+  }
+
+  @Test
+  void withTwoThreadsALongRunDoesNotHoldTheOtherTasksBack() throws Exception {
+    CountDownLatch quickRan = new CountDownLatch(1);
+    CompletableFuture<Boolean> longRunSawQuick = new CompletableFuture<>();
+    Maintenance maintenance = new Maintenance()
+        .add(new MaintenanceTask("long", Duration.ofHours(1), () -> {
+          try {
+            longRunSawQuick.complete(quickRan.await(30, TimeUnit.SECONDS)); // runs on while the other one runs
+          } catch (InterruptedException e) {
+            longRunSawQuick.completeExceptionally(e);
+          }
+        }).startingAtOnce())
+        .add(new MaintenanceTask("quick", Duration.ofHours(1), quickRan::countDown).startingAtOnce());
+    maintenance.start(2);
+    try {
+      assertTrue(longRunSawQuick.get(60, TimeUnit.SECONDS), "the quick task ran during the long run");
+    } finally {
+      maintenance.stop();
+    }
+  }
+
+  @Test
+  void theFirstRunIsNeverBeforeTheStart() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new MaintenanceTask("t", Duration.ofSeconds(1), () -> {}, Duration.ofSeconds(-1)));
   }
 
   @Test

@@ -102,10 +102,10 @@ public abstract class MembershipRulesContract extends CoreFixture {
   void aKickedAccountMayRejoinAndABannedOneOnlyAfterTheUnban() {
     RoomId lobby = channel("lobby");
     Caller alice = player("alice");
-    core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id(), false));
+    core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id()));
     assertThrows(ForbiddenException.class, () -> say(alice, lobby, "hi"));
     core.joinRoom().join(new JoinRoom.Command(alice, lobby));
-    core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id(), true));
+    core.banMember().ban(new BanMember.Command(admin, lobby, alice.id()));
     assertThrows(ForbiddenException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, lobby)));
     core.unbanMember().unban(new UnbanMember.Command(admin, lobby, alice.id()));
     assertFalse(listed(alice, lobby), "an unbanned account stays out until it joins");
@@ -120,14 +120,16 @@ public abstract class MembershipRulesContract extends CoreFixture {
     RoomId lobby = channel("lobby");
     Caller alice = player("alice");
     Caller bob = player("bob");
-    assertThrows(ForbiddenException.class, () -> core.kickMember().kick(new KickMember.Command(bob, lobby, alice.id(), false)));
+    assertThrows(ForbiddenException.class,
+        () -> core.kickMember().kick(new KickMember.Command(bob, lobby, alice.id())));
     core.leaveRoom().leave(new LeaveRoom.Command(alice, lobby));
-    assertThrows(NotFoundException.class, () -> core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id(), false)));
+    assertThrows(NotFoundException.class,
+        () -> core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id())));
     assertThrows(NotFoundException.class, () -> core.unbanMember().unban(new UnbanMember.Command(admin, lobby, alice.id())));
-    assertThrows(NotFoundException.class, () -> core.kickMember().kick(
-        new KickMember.Command(admin, lobby, dev.chatcore.domain.testing.TestIds.account(), true)), "unknown account");
-    core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id(), true));
-    core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id(), true));
+    assertThrows(NotFoundException.class, () -> core.banMember().ban(
+        new BanMember.Command(admin, lobby, dev.chatcore.domain.testing.TestIds.account())), "unknown account");
+    core.banMember().ban(new BanMember.Command(admin, lobby, alice.id()));
+    core.banMember().ban(new BanMember.Command(admin, lobby, alice.id()));
     assertEquals(List.of(Membership.LEAVE, Membership.BAN), memberEvents(lobby, alice.id()), "banning twice publishes once");
   }
 
@@ -137,7 +139,7 @@ public abstract class MembershipRulesContract extends CoreFixture {
     RoomId other = channel("other");
     Caller alice = player("alice");
     EventId since = storage.events().head();
-    core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id(), false));
+    core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id()));
     Event kick = stream(lobby).getLast();
     assertEquals(kick.id(), storage.memberships().find(lobby, alice.id()).orElseThrow().sinceEvent());
     SyncBatch first = sync(alice, since);

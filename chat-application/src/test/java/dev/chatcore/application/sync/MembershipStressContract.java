@@ -133,7 +133,7 @@ public abstract class MembershipStressContract {
     work.add(pool.submit(() -> {
       for (int i = 0; i < 10; i++) {
         say(admin, moderated, "before kick " + i);
-        writer.kickMember().kick(new KickMember.Command(admin, moderated, reader.id(), false));
+        writer.kickMember().kick(new KickMember.Command(admin, moderated, reader.id()));
         say(admin, moderated, "while out " + i);
         writer.joinRoom().join(new JoinRoom.Command(reader, moderated));
       }

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.GatedStorage;
-import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.application.admin.CreatePrivateRoom;
+import dev.chatcore.application.admin.UpdatePrivateRoom;
 import dev.chatcore.application.chat.LastRead;
 import dev.chatcore.application.chat.ReadRoomUpdates;
 import dev.chatcore.application.chat.RoomUpdates;
 import dev.chatcore.application.dm.LeaveDirectMessage;
 import dev.chatcore.application.dm.SendDirectMessage;
 import dev.chatcore.application.globalroom.JoinGlobalRoom;
+import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.member.LeaveRoom;
@@ -240,7 +242,7 @@ public abstract class MembershipVisibilityContract {
     RoomId x = channel("x");
     assertDelivered(window, () -> {
       say(admin, x, "before");
-      writer.kickMember().kick(new KickMember.Command(admin, x, reader.id(), false));
+      writer.kickMember().kick(new KickMember.Command(admin, x, reader.id()));
       say(admin, x, "after");
     }, "msg:before", "kick:reader");
   }
@@ -251,7 +253,7 @@ public abstract class MembershipVisibilityContract {
     RoomId x = channel("x");
     assertDelivered(window, () -> {
       say(admin, x, "before");
-      writer.kickMember().kick(new KickMember.Command(admin, x, reader.id(), true));
+      writer.banMember().ban(new BanMember.Command(admin, x, reader.id()));
       say(admin, x, "after");
     }, "msg:before", "ban:reader");
   }
@@ -260,7 +262,7 @@ public abstract class MembershipVisibilityContract {
   @EnumSource(Window.class)
   void unbanThenRejoin(Window window) throws Exception {
     RoomId x = channel("x");
-    writer.kickMember().kick(new KickMember.Command(admin, x, reader.id(), true));
+    writer.banMember().ban(new BanMember.Command(admin, x, reader.id()));
     assertDelivered(window, () -> {
       writer.unbanMember().unban(new UnbanMember.Command(admin, x, reader.id()));
       say(admin, x, "while out");
@@ -449,12 +451,13 @@ public abstract class MembershipVisibilityContract {
   }
 
   private RoomId privateRoom(Caller... members) {
-    return writer.admin().privateRooms().create(new PrivateRooms.Create(admin, ids(members), Optional.empty(),
-        Optional.empty())).id();
+    return writer.admin().createPrivateRoom().create(
+        new CreatePrivateRoom.Command(admin, ids(members), Optional.empty(), Optional.empty())).id();
   }
 
   private void setMembers(RoomId room, Caller... members) {
-    writer.admin().privateRooms().update(new PrivateRooms.Update(admin, room, ids(members), Optional.empty()));
+    writer.admin().updatePrivateRoom().update(
+        new UpdatePrivateRoom.Command(admin, room, ids(members), Optional.empty()));
   }
 
   private RoomId dm(Caller from, String text, Caller... to) {

@@ -2,7 +2,7 @@ package dev.chatcore.server.metrics;
 
 import dev.chatcore.application.retention.Janitor;
 
-/** Hears of every scheduled janitor run. Called on the janitor's thread. */
+/** Hears of every scheduled janitor run. Called on the maintenance thread that ran it. */
 public interface JanitorRuns {
   /** Hears nothing. */
   JanitorRuns NONE = new JanitorRuns() {

@@ -5,14 +5,18 @@ import dev.chatcore.adapter.http.Endpoint;
 import dev.chatcore.adapter.http.JsonBody;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
-import dev.chatcore.application.admin.AdminMessages;
 import dev.chatcore.application.admin.AdminServices;
 import dev.chatcore.application.admin.Broadcast;
+import dev.chatcore.application.admin.CreatePrivateRoom;
+import dev.chatcore.application.admin.DeleteMessage;
 import dev.chatcore.application.admin.EditMessage;
+import dev.chatcore.application.admin.ListAdminMessages;
 import dev.chatcore.application.admin.ListAdminRooms;
 import dev.chatcore.application.admin.ListReports;
-import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.application.admin.MessagePage;
 import dev.chatcore.application.admin.ReviewReport;
+import dev.chatcore.application.admin.SearchMessages;
+import dev.chatcore.application.admin.UpdatePrivateRoom;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
@@ -105,11 +109,11 @@ public final class AdminRoutes {
   }
 
   private Reply messages(ApiRequest r) {
-    AdminMessages.Page found = admin.messages().list(new AdminMessages.Query(r.caller(),
+    ListAdminMessages.Page found = admin.listMessages().list(new ListAdminMessages.Query(r.caller(),
         r.query("roomId").map(s -> RoomId.parse(s.strip(), "roomId")),
         r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId")),
-        r.query("messageId").map(String::strip), Optional.empty(), r.queryInt("page").orElse(0)));
-    Map<String, Object> out = messagePage(found);
+        r.query("messageId").map(String::strip), r.queryInt("page").orElse(0)));
+    Map<String, Object> out = messagePage(found.messages());
     out.put("hackedMessages", found.hacked().stream().map(ChatJson::hacked).toList());
     out.put("remainingHackedMessageCount", found.remainingHacked());
     out.put("announcements", admin.announcements().active(r.caller()).stream().map(ChatJson::announcement).toList());
@@ -118,14 +122,14 @@ public final class AdminRoutes {
 
   private Reply search(ApiRequest r) {
     String term = r.query("term").orElseThrow(() -> new InvalidInputException("term", "is required"));
-    AdminMessages.Page found = admin.messages().list(new AdminMessages.Query(r.caller(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.of(term), r.queryInt("page").orElse(0)));
+    MessagePage found = admin.searchMessages().search(new SearchMessages.Query(r.caller(), Optional.empty(),
+        Optional.empty(), term, r.queryInt("page").orElse(0)));
     return Reply.ok(messagePage(found));
   }
 
-  private static Map<String, Object> messagePage(AdminMessages.Page found) {
+  private static Map<String, Object> messagePage(MessagePage found) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("messages", found.messages().stream().map(ChatJson::adminMessage).toList());
+    out.put("messages", found.events().stream().map(ChatJson::adminMessage).toList());
     out.put("page", found.page());
     out.put("messagesPerPage", found.perPage());
     out.put("remainingMessageCount", found.remaining());
@@ -149,7 +153,9 @@ public final class AdminRoutes {
   private Reply deleteMessage(ApiRequest r) {
     String id = r.query("id").map(String::strip).orElseThrow(() -> new InvalidInputException("id", "is required"));
     // an announcement ends; any other message is redacted and deleted
-    if (!admin.announcements().end(r.caller(), id)) admin.messages().delete(r.caller(), id);
+    if (!admin.announcements().end(r.caller(), id)) {
+      admin.deleteMessage().delete(new DeleteMessage.Command(r.caller(), id));
+    }
     return Reply.ok(Map.of());
   }
 
@@ -171,7 +177,7 @@ public final class AdminRoutes {
     body.allowOnly(Set.of("accountIds", "data", "channel", "lastRead"));
     List<String> accounts = body.optionalStringList("accountIds")
         .orElseThrow(() -> new InvalidInputException("accountIds", "is required"));
-    var room = admin.privateRooms().create(new PrivateRooms.Create(r.caller(), accounts,
+    var room = admin.createPrivateRoom().create(new CreatePrivateRoom.Command(r.caller(), accounts,
         body.optionalOpaqueObject("data"), body.optionalInt("channel")));
     return Reply.ok(Map.of("room", roomJson(r, room)));
   }
@@ -182,8 +188,8 @@ public final class AdminRoutes {
     RoomId room = RoomId.parse(body.requiredString("roomId").strip(), "roomId");
     List<String> accounts = body.optionalStringList("accountIds")
         .orElseThrow(() -> new InvalidInputException("accountIds", "is required (empty deletes the room)"));
-    PrivateRooms.Updated updated = admin.privateRooms().update(new PrivateRooms.Update(r.caller(), room, accounts,
-        body.optionalOpaqueObject("data")));
+    UpdatePrivateRoom.Updated updated = admin.updatePrivateRoom().update(new UpdatePrivateRoom.Command(r.caller(),
+        room, accounts, body.optionalOpaqueObject("data")));
     if (updated.room().isEmpty()) return Reply.ok(Map.of("messagesDeleted", updated.messagesDeleted()));
     return Reply.ok(Map.of("room", roomJson(r, updated.room().get())));
   }

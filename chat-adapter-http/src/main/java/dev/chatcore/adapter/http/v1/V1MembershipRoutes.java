@@ -4,6 +4,7 @@ import dev.chatcore.adapter.http.ApiRequest;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.member.LeaveRoom;
@@ -11,6 +12,7 @@ import dev.chatcore.application.member.ListMembers;
 import dev.chatcore.application.member.MemberPage;
 import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +54,13 @@ public final class V1MembershipRoutes {
     return Reply.ok(out);
   }
 
+  /** {@code ?ban=true} bans as well. */
   private Reply kick(ApiRequest r) {
     boolean ban = r.queryBoolean("ban").orElse(false);
-    core.kickMember().kick(new KickMember.Command(r.caller(), r.pathRoom("id"), r.pathAccount("user_id"), ban));
+    RoomId room = r.pathRoom("id");
+    AccountId target = r.pathAccount("user_id");
+    if (ban) core.banMember().ban(new BanMember.Command(r.caller(), room, target));
+    else core.kickMember().kick(new KickMember.Command(r.caller(), room, target));
     return Reply.ok(Map.of());
   }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.application.admin.CreatePrivateRoom;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.testing.TestIds;
@@ -33,7 +33,7 @@ class E2eeHttpTest {
     aliceToken = token(alice, "ALICE1");
     bobToken = token(bob, "BOB1");
     Caller admin = new Caller(TestIds.account(), "admin", true);
-    room = server.core().admin().privateRooms().create(new PrivateRooms.Create(admin,
+    room = server.core().admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin,
         List.of(alice.value(), bob.value()), Optional.empty(), Optional.empty())).id().value();
   }
 
