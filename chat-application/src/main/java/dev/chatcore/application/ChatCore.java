@@ -34,6 +34,12 @@ import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.application.sync.PurgeExpiredEvents;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.application.sync.SyncWaiter;
+import dev.chatcore.application.sync.VisibleRead;
+import dev.chatcore.application.stream.IssueStreamTicket;
+import dev.chatcore.application.stream.OpenStream;
+import dev.chatcore.application.stream.PurgeExpiredTickets;
+import dev.chatcore.application.stream.RedeemStreamTicket;
+import dev.chatcore.application.stream.StreamRegistry;
 import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.moderation.SpamPolicy;
@@ -55,10 +61,11 @@ import java.util.concurrent.TimeUnit;
  * (the server's Dagger component takes its services from here too, so the two cannot drift).
  *
  * <p>Subscribes to the storage's {@link EventFeed}, so that events appended on other nodes wake
- * the syncs held here. Owns two small executors: virtual threads for sync reads after a wake-up,
- * and one timer thread for sync timeouts and the periodic purge of expired events (typing
- * notices). {@link #close()} answers every held sync and stops both; it does not close the
- * storage, which the caller owns.
+ * the syncs held and the live streams open here. Owns two small executors: virtual threads for
+ * sync and stream reads after a wake-up, and one timer thread for sync timeouts, the streams' clock
+ * tick (lifetimes, keep-alives) and the periodic purge of expired events (typing notices) and
+ * stream tickets. {@link #close()} answers every held sync, ends every stream and stops both; it
+ * does not close the storage, which the caller owns.
  */
 public final class ChatCore implements AutoCloseable {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatCore.class.getName());
@@ -87,6 +94,11 @@ public final class ChatCore implements AutoCloseable {
   private final SendMessage sendMessage;
   private final ReadHistory readHistory;
   private final Sync sync;
+  private final StreamRegistry streams;
+  private final OpenStream openStream;
+  private final IssueStreamTicket issueStreamTicket;
+  private final RedeemStreamTicket redeemStreamTicket;
+  private final PurgeExpiredTickets purgeExpiredTickets;
   private final BanGate banGate;
   private final RateLimiter rateLimiter;
   private final Moderation moderation;
@@ -142,7 +154,15 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock, retention);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
-    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate);
+    VisibleRead reader = new VisibleRead(storage, access, banGate, limits);
+    this.sync = new Sync(reader, registerCaller, waiter, limits, syncReads, timer, banGate);
+    this.streams = new StreamRegistry(limits.streams());
+    this.openStream = new OpenStream(reader, registerCaller, waiter, streams, limits, syncReads);
+    this.issueStreamTicket = new IssueStreamTicket(storage, limits, clock);
+    this.redeemStreamTicket = new RedeemStreamTicket(storage, clock);
+    this.purgeExpiredTickets = new PurgeExpiredTickets(storage, clock);
+    long tick = streams.tickInterval().toNanos();
+    timer.scheduleAtFixedRate(streams::tick, tick, tick, TimeUnit.NANOSECONDS);
     KeyedLocks locks = new KeyedLocks();
     this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
     this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
@@ -276,6 +296,23 @@ public final class ChatCore implements AutoCloseable {
     return sync;
   }
 
+  /** Every live stream open on this node (per-account cap, lifetimes, keep-alives). */
+  public StreamRegistry streams() {
+    return streams;
+  }
+
+  public OpenStream openStream() {
+    return openStream;
+  }
+
+  public IssueStreamTicket issueStreamTicket() {
+    return issueStreamTicket;
+  }
+
+  public RedeemStreamTicket redeemStreamTicket() {
+    return redeemStreamTicket;
+  }
+
   public BanGate banGate() {
     return banGate;
   }
@@ -336,8 +373,9 @@ public final class ChatCore implements AutoCloseable {
   private void purgeQuietly() {
     try {
       purgeExpiredEvents.purge();
+      purgeExpiredTickets.purge();
     } catch (RuntimeException e) {
-      LOG.log(java.util.logging.Level.WARNING, "purging expired events failed", e);
+      LOG.log(java.util.logging.Level.WARNING, "purging expired events or stream tickets failed", e);
     }
   }
 
@@ -346,10 +384,11 @@ public final class ChatCore implements AutoCloseable {
     return chat;
   }
 
-  /** Answers every held sync, then stops the core's executors. Idempotent. */
+  /** Answers every held sync and ends every stream, then stops the core's executors. Idempotent. */
   @Override
   public void close() {
     feed.close();
+    streams.shutdown();
     waiter.shutdown();
     timer.shutdownNow();
     syncReads.shutdown();

@@ -135,6 +135,11 @@ public final class CountingStorage implements ChatStorage {
   }
 
   @Override
+  public dev.chatcore.domain.port.StreamTicketRepository streamTickets() {
+    return counted(dev.chatcore.domain.port.StreamTicketRepository.class, inner.streamTickets());
+  }
+
+  @Override
   public EventFeed feed() {
     return inner.feed();
   }

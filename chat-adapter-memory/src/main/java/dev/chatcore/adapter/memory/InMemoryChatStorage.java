@@ -17,6 +17,7 @@ import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.port.ReactionRepository;
 import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.StreamTicketRepository;
 import java.time.Clock;
 
 /** Every port in memory: everything works, nothing survives a restart. */
@@ -52,6 +53,7 @@ public final class InMemoryChatStorage implements ChatStorage {
   private final ReportRepository reports = new InMemoryReportRepository();
   private final AnnouncementRepository announcements = new InMemoryAnnouncementRepository();
   private final HackedMessageRepository hackedMessages = new InMemoryHackedMessageRepository();
+  private final StreamTicketRepository streamTickets = new InMemoryStreamTicketRepository();
 
   @Override
   public AccountRepository accounts() {
@@ -126,6 +128,11 @@ public final class InMemoryChatStorage implements ChatStorage {
   @Override
   public HackedMessageRepository hackedMessages() {
     return hackedMessages;
+  }
+
+  @Override
+  public StreamTicketRepository streamTickets() {
+    return streamTickets;
   }
 
   @Override

@@ -24,6 +24,7 @@ import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.StreamTicketRepository;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -57,6 +58,7 @@ public final class MongoChatStorage implements ChatStorage {
   private final ReportRepository reports;
   private final AnnouncementRepository announcements;
   private final HackedMessageRepository hackedMessages;
+  private final StreamTicketRepository streamTickets;
 
   private MongoChatStorage(MongoClient client, MongoDatabase db, MongoOptions options, Clock clock) {
     this.client = client;
@@ -77,6 +79,7 @@ public final class MongoChatStorage implements ChatStorage {
     this.reports = new MongoReportRepository(db);
     this.announcements = new MongoAnnouncementRepository(db);
     this.hackedMessages = new MongoHackedMessageRepository(db);
+    this.streamTickets = new MongoStreamTicketRepository(db);
     this.feed = new MongoEventFeed(events, db.getCollection(MongoIndexes.EVENTS), options.syncDelivery(),
         options.pollInterval());
     LOG.info("MongoDB storage on database " + db.getName() + "; sync delivery across nodes: " + feed.delivery());
@@ -200,6 +203,11 @@ public final class MongoChatStorage implements ChatStorage {
   @Override
   public HackedMessageRepository hackedMessages() {
     return hackedMessages;
+  }
+
+  @Override
+  public StreamTicketRepository streamTickets() {
+    return streamTickets;
   }
 
   @Override

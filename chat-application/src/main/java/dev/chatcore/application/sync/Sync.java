@@ -3,20 +3,13 @@ package dev.chatcore.application.sync;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.moderation.BanGate;
-import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.room.SyncScope;
 import dev.chatcore.domain.account.Account;
-import dev.chatcore.domain.event.Event;
-import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.sync.SyncBatch;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,8 +42,7 @@ public final class Sync {
     }
   }
 
-  private final ChatStorage storage;
-  private final RoomAccess access;
+  private final VisibleRead reader;
   private final RegisterCaller register;
   private final SyncWaiter waiter;
   private final Limits limits;
@@ -59,10 +51,9 @@ public final class Sync {
   private final BanGate bans;
 
   @Inject
-  public Sync(ChatStorage storage, RoomAccess access, RegisterCaller register, SyncWaiter waiter, Limits limits,
-      Executor executor, ScheduledExecutorService timer, BanGate bans) {
-    this.storage = storage;
-    this.access = access;
+  public Sync(VisibleRead reader, RegisterCaller register, SyncWaiter waiter, Limits limits, Executor executor,
+      ScheduledExecutorService timer, BanGate bans) {
+    this.reader = reader;
     this.register = register;
     this.waiter = waiter;
     this.limits = limits;
@@ -148,25 +139,14 @@ public final class Sync {
     }
 
     /**
-     * One read, in the order the visibility argument needs (docs/architecture.md): the head
-     * first, then the ban gate and the scope, then the events up to that head. Every membership
-     * record and tombstone of a change at or below the head was stored before the change could be
-     * read, so the scope holds them all, and each event is judged by its own position.
+     * One read ({@link VisibleRead}): completes the result when there is something to answer.
      *
-     * @return null when the result was completed; otherwise the rooms the scope reads
+     * @return null when the result was completed; otherwise the rooms the read's scope covers
      */
     private Set<RoomId> answerOrScope() {
-      EventId upTo = storage.events().head();
-      bans.requireNotBannedNow(account.id()); // a ban stored after this read is stored after upTo was read
-      SyncScope scope = access.syncScope(account, command.since());
-      if (command.filter().isPresent()) scope = scope.filtered(command.filter().get());
-      StreamSlice slice = storage.events().readAfter(command.since(), upTo, scope.rooms(), limits.syncBatchMax());
-      List<Event> visible = new ArrayList<>(slice.events().size());
-      for (Event e : slice.events()) {
-        if (scope.includes(e)) visible.add(e);
-      }
-      if (visible.isEmpty() && !slice.limited()) return scope.rooms();
-      result.complete(new SyncBatch(visible, slice.upTo(), slice.limited()));
+      VisibleRead.Read read = reader.after(account, command.since(), command.filter());
+      if (read.caughtUp()) return read.rooms();
+      result.complete(new SyncBatch(read.events(), read.upTo(), read.limited()));
       return null;
     }
 

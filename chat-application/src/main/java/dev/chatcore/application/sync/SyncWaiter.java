@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * by when the request was first parked: a sync woken for nothing that parks again
  * ({@link #park(AccountId, Set, Parked)}) keeps its age, so a spurious wake (a feed's late
  * wake-up, say) cannot make a newer request the one evicted.
+ *
+ * <p>Live streams register through {@link #watch}: woken, revoked and shut down like held syncs,
+ * but outside the held-sync cap (streams have their own per-account cap), so a stream never
+ * evicts a sync nor is evicted by one.
  */
 public final class SyncWaiter {
   /** Why a parked sync was signalled. */
@@ -41,18 +45,21 @@ public final class SyncWaiter {
   private static final Comparator<Parked> BY_AGE =
       Comparator.<Parked>comparingLong(p -> p.age).thenComparingLong(p -> p.serial);
 
-  /** One held sync. */
+  /** One held sync (or one registration of a live stream). */
   public static final class Parked {
     private final AccountId account;
     private final Set<RoomId> rooms;
     private final long serial = SERIALS.incrementAndGet();
     private final long age;
+    /** Counted against the held-sync cap: true for syncs, false for live streams. */
+    private final boolean capped;
     private final CompletableFuture<Signal> signal = new CompletableFuture<>();
 
-    private Parked(AccountId account, Set<RoomId> rooms, Parked previous) {
+    private Parked(AccountId account, Set<RoomId> rooms, Parked previous, boolean capped) {
       this.account = account;
       this.rooms = rooms;
       this.age = previous == null ? serial : previous.age;
+      this.capped = capped;
     }
 
     /** Completes once, with the first signal. */
@@ -89,13 +96,28 @@ public final class SyncWaiter {
    * it keeps the age of {@code previous} for the choice of the oldest.
    */
   public Parked park(AccountId account, Set<RoomId> rooms, Parked previous) {
-    Parked parked = new Parked(account, Set.copyOf(rooms), previous);
+    return register(new Parked(account, Set.copyOf(rooms), previous, true));
+  }
+
+  /**
+   * Registers a live stream that watches {@code rooms} and the account, outside the held-sync cap.
+   * As with {@link #park}, the caller reads the store again after registering and
+   * {@link #release releases} the registration once it was signalled or is no longer wanted.
+   */
+  public Parked watch(AccountId account, Set<RoomId> rooms) {
+    return register(new Parked(account, Set.copyOf(rooms), null, false));
+  }
+
+  private Parked register(Parked parked) {
     Parked[] evicted = new Parked[1];
-    byAccount.compute(account, (a, held) -> {
+    byAccount.compute(parked.account, (a, held) -> {
       NavigableSet<Parked> mine = held == null ? new TreeSet<>(BY_AGE) : held;
       synchronized (mine) {
         mine.add(parked);
-        if (mine.size() > maxPerAccount) evicted[0] = mine.pollFirst();
+        if (parked.capped && capped(mine) > maxPerAccount) {
+          evicted[0] = oldestCapped(mine);
+          mine.remove(evicted[0]);
+        }
       }
       return mine;
     });
@@ -111,6 +133,17 @@ public final class SyncWaiter {
     if (evicted[0] != null) evicted[0].signal.complete(Signal.EVICTED);
     if (shutDown) parked.signal.complete(Signal.SHUTDOWN);
     return parked;
+  }
+
+  private static int capped(NavigableSet<Parked> mine) {
+    int n = 0;
+    for (Parked p : mine) if (p.capped) n++;
+    return n;
+  }
+
+  private static Parked oldestCapped(NavigableSet<Parked> mine) {
+    for (Parked p : mine) if (p.capped) return p;
+    throw new IllegalStateException("no held sync");
   }
 
   /** Forgets a held sync (answered, timed out, or its client went away). Idempotent. */
@@ -172,12 +205,12 @@ public final class SyncWaiter {
     }
   }
 
-  /** Number of syncs held now. */
+  /** Number of syncs held now (live streams not counted). */
   public int heldCount() {
     int n = 0;
     for (NavigableSet<Parked> mine : byAccount.values()) {
       synchronized (mine) {
-        n += mine.size();
+        n += capped(mine);
       }
     }
     return n;

@@ -42,6 +42,9 @@ public interface ChatStorage extends AutoCloseable {
   /** Chat V2: messages flagged "hacked". */
   HackedMessageRepository hackedMessages();
 
+  /** Single-use tickets that open live streams from browsers. */
+  StreamTicketRepository streamTickets();
+
   /** Cross-node change notifications; a no-op feed ({@code local}) for single-process stores. */
   EventFeed feed();
 

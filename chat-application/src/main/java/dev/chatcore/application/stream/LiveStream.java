@@ -1,0 +1,202 @@
+package dev.chatcore.application.stream;
+
+import dev.chatcore.application.sync.SyncWaiter;
+import dev.chatcore.application.sync.VisibleRead;
+import dev.chatcore.domain.account.Account;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.sync.SyncBatch;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open live stream: a cursor that follows the event stream for one account, delivering to a
+ * {@link StreamSink} exactly what consecutive syncs following {@code next_batch} would deliver.
+ *
+ * <p><b>Same answers as sync.</b> Every read is {@link VisibleRead#after} from the cursor, and the
+ * cursor then moves to the read's {@code upTo}, as a client moves to {@code next_batch}. Nothing is
+ * skipped (the cursor never passes the head the read judged) nor repeated (the next read starts
+ * after it); each event's visibility is a function of its stream position, so reading it in one
+ * read or another cannot change whether it is delivered.
+ *
+ * <p><b>No thread while waiting.</b> Like a held sync, a caught-up stream is a registration in the
+ * {@link SyncWaiter} made <em>before</em> its last read, on exactly the rooms that read covered:
+ * a change after the registration signals it, a change before it is in the read. A signal pumps
+ * the stream once more on the core's executor. The pump is serial (one read at a time per
+ * stream); wake-ups that arrive while it reads collapse into one more read, which is how a busy
+ * stream batches.
+ *
+ * <p>Thread-safe: {@link #end} and {@link #close} may be called from any thread.
+ */
+public final class LiveStream {
+  private static final Logger LOG = Logger.getLogger(LiveStream.class.getName());
+
+  private final Account account;
+  private final Optional<Set<RoomId>> filter;
+  /** An embedder's subscription: no lifetime, keep-alives or per-account cap. */
+  private final boolean embedded;
+  private final StreamSink sink;
+  private final OpenStream.Wiring wiring;
+  private final Backlog backlog;
+  /** Given with every batch: the sink reports through it what reached the client. */
+  private final StreamSink.Written written;
+  private final long expiresAtNanos;
+  /** When something last went to the sink (a batch or a heartbeat), System.nanoTime(). */
+  private volatile long lastSentNanos;
+  private final AtomicInteger work = new AtomicInteger();
+  private final AtomicReference<StreamEnd> ending = new AtomicReference<>();
+
+  // Touched by the pump only (one pump at a time: the work counter orders them).
+  private EventId cursor;
+  private Set<RoomId> rooms;
+  private SyncWaiter.Parked parked;
+  private boolean ended;
+
+  LiveStream(Account account, OpenStream.Command command, StreamSink sink, OpenStream.Wiring wiring, long nowNanos) {
+    this.account = account;
+    this.cursor = command.since();
+    this.filter = command.filter();
+    this.embedded = command.embedded();
+    this.sink = sink;
+    this.wiring = wiring;
+    this.backlog = new Backlog(wiring.limits().queuedEventsMax(), wiring.limits().queuedBytesMax());
+    this.written = backlog::drained;
+    this.expiresAtNanos = nowNanos + wiring.limits().lifetime().toNanos();
+    this.lastSentNanos = nowNanos;
+  }
+
+  /** The account the stream reads for. */
+  public AccountId account() {
+    return account.id();
+  }
+
+  /**
+   * Ends the stream; the sink hears of it once, after any batch in progress. Idempotent: the first
+   * reason wins.
+   */
+  public void end(StreamEnd end) {
+    if (ending.compareAndSet(null, end)) pump();
+  }
+
+  /** The client went away, or the host is done with the stream. */
+  public void close() {
+    end(StreamEnd.of(StreamEnd.Reason.CLOSED));
+  }
+
+  /** True once an end was asked for (the sink may not have heard of it yet). */
+  public boolean isEnding() {
+    return ending.get() != null;
+  }
+
+  /** What is delivered but not yet written, in events. */
+  public long queuedEvents() {
+    return backlog.events();
+  }
+
+  void start() {
+    pump();
+  }
+
+  /** False for an embedder's subscription, which the per-account cap does not count. */
+  boolean capped() {
+    return !embedded;
+  }
+
+  /** The registry's clock tick: the lifetime, then the keep-alive. */
+  void tick(long nowNanos, long heartbeatNanos) {
+    if (embedded) return;
+    if (nowNanos - expiresAtNanos >= 0) {
+      end(StreamEnd.of(StreamEnd.Reason.LIFETIME));
+    } else if (nowNanos - lastSentNanos >= heartbeatNanos && ending.get() == null) {
+      lastSentNanos = nowNanos;
+      sink.heartbeat();
+    }
+  }
+
+  /** Runs {@link #step} on the executor unless a run is under way, which then runs it once more. */
+  private void pump() {
+    if (work.getAndIncrement() == 0) wiring.executor().execute(this::drain);
+  }
+
+  private void drain() {
+    int missed = 1;
+    do {
+      if (!ended) step();
+      missed = work.addAndGet(-missed);
+    } while (missed != 0);
+  }
+
+  private void step() {
+    StreamEnd end;
+    try {
+      end = readUntilCaughtUp();
+    } catch (RuntimeException e) {
+      end = StreamEnd.failed(e);
+    }
+    if (end != null) finish(end);
+  }
+
+  /**
+   * Reads and delivers until caught up, then returns with a registration on exactly the rooms of
+   * its last read, made before that read (see the class comment).
+   *
+   * @return why the stream ends, or null when it waits for a signal
+   */
+  private StreamEnd readUntilCaughtUp() {
+    while (true) {
+      StreamEnd end = ending.get();
+      if (end != null) return end;
+      SyncWaiter.Parked live = parked;
+      if (rooms != null && (live == null || live.signal().isDone() || !live.watches(rooms))) live = register(rooms);
+      VisibleRead.Read read = wiring.reader().after(account, cursor, filter);
+      if (!read.events().isEmpty()) deliver(read);
+      cursor = read.upTo();
+      rooms = read.rooms();
+      // more waiting, or no registration covering what this read covered: read again
+      if (read.limited() || live == null || !live.watches(rooms)) continue;
+      return null; // a signal of `live` (made before the read) pumps again
+    }
+  }
+
+  private void deliver(VisibleRead.Read read) {
+    long bytes = sink.deliver(new SyncBatch(read.events(), read.upTo(), read.limited()), written);
+    lastSentNanos = System.nanoTime();
+    if (backlog.queued(read.events().size(), bytes)) ending.compareAndSet(null, StreamEnd.of(StreamEnd.Reason.SLOW_CONSUMER));
+  }
+
+  private SyncWaiter.Parked register(Set<RoomId> on) {
+    SyncWaiter.Parked previous = parked;
+    SyncWaiter.Parked fresh = wiring.waiter().watch(account.id(), on);
+    parked = fresh;
+    if (previous != null) wiring.waiter().release(previous);
+    fresh.signal().thenAccept(this::onSignal);
+    return fresh;
+  }
+
+  private void onSignal(SyncWaiter.Signal signal) {
+    switch (signal) {
+      // a revoked right shows in the next read: the ban gate refuses it (or the ban was lifted)
+      case CHANGED, REVOKED -> pump();
+      case SHUTDOWN -> end(StreamEnd.of(StreamEnd.Reason.SHUTDOWN));
+      case EVICTED -> end(StreamEnd.of(StreamEnd.Reason.REPLACED)); // streams are not capped there; defensive
+    }
+  }
+
+  private void finish(StreamEnd end) {
+    ended = true;
+    SyncWaiter.Parked p = parked;
+    parked = null;
+    if (p != null) wiring.waiter().release(p);
+    wiring.registry().remove(this);
+    try {
+      sink.end(end);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a stream sink failed to end", e); // the stream is over either way
+    }
+  }
+}
