@@ -154,19 +154,22 @@ public final class LiveStream {
       SyncWaiter.Parked live = parked;
       if (rooms != null && (live == null || live.signal().isDone() || !live.watches(rooms))) live = register(rooms);
       VisibleRead.Read read = wiring.reader().after(account, cursor, filter);
-      if (!read.events().isEmpty()) deliver(read);
       cursor = read.upTo();
       rooms = read.rooms();
+      if (!read.events().isEmpty() && !deliver(read)) return ending.get();
       // more waiting, or no registration covering what this read covered: read again
       if (read.limited() || live == null || !live.watches(rooms)) continue;
       return null; // a signal of `live` (made before the read) pumps again
     }
   }
 
-  private void deliver(VisibleRead.Read read) {
+  /** Hands the batch to the sink; false when the stream must end (its client fell too far behind). */
+  private boolean deliver(VisibleRead.Read read) {
     long bytes = sink.deliver(new SyncBatch(read.events(), read.upTo(), read.limited()), written);
     lastSentNanos = System.nanoTime();
-    if (backlog.queued(read.events().size(), bytes)) ending.compareAndSet(null, StreamEnd.of(StreamEnd.Reason.SLOW_CONSUMER));
+    if (!backlog.queued(read.events().size(), bytes)) return true;
+    ending.compareAndSet(null, StreamEnd.of(StreamEnd.Reason.SLOW_CONSUMER));
+    return false;
   }
 
   private SyncWaiter.Parked register(Set<RoomId> on) {
