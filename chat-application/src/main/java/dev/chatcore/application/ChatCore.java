@@ -180,7 +180,18 @@ public final class ChatCore implements AutoCloseable {
         spamGuard, retention);
     this.admin = new AdminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher);
     this.janitor = new Janitor(storage, retention, publisher, clock);
-    this.feed = storage.feed().subscribe(this::wakeFromFeed);
+    this.feed = storage.feed().subscribe(new EventFeed.Listener() {
+      @Override
+      public void appended(java.util.Set<dev.chatcore.domain.id.RoomId> rooms,
+          java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
+        wakeFromFeed(rooms, accounts);
+      }
+
+      @Override
+      public void created(java.util.Set<dev.chatcore.domain.id.RoomId> rooms) {
+        wakeForNewChannels(rooms);
+      }
+    });
   }
 
   /** Events appended on other nodes (or readable only now) wake the syncs held here. */
@@ -188,6 +199,23 @@ public final class ChatCore implements AutoCloseable {
       java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
     rooms.forEach(waiter::wakeRoom);
     accounts.forEach(waiter::wakeAccount);
+  }
+
+  /**
+   * Rooms created on another node: a channel among them is in every account's scope at once, so
+   * every waiter here reads again (one lookup per new room; rooms are created rarely).
+   */
+  private void wakeForNewChannels(java.util.Set<dev.chatcore.domain.id.RoomId> rooms) {
+    try {
+      for (dev.chatcore.domain.id.RoomId id : rooms) {
+        if (storage.rooms().find(id).filter(r -> r.type() == dev.chatcore.domain.room.RoomType.CHANNEL).isPresent()) {
+          waiter.wakeAll();
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      waiter.wakeAll(); // storage trouble: a spurious wake-up costs a read, a missed one a stale stream
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.EventType;
 import dev.chatcore.domain.event.MessageFilter;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.event.StreamSlice;
@@ -383,22 +384,28 @@ public final class MongoEventLog implements EventLog {
     return or(exists(EventDocuments.EXPIRES_AT, false), gt(EventDocuments.EXPIRES_AT, Date.from(clock.instant())));
   }
 
-  /** Rooms and member targets of the events in {@code (after, upTo]}: what the feed reports. */
+  /**
+   * Rooms, member targets and new rooms ({@code m.room.created}) of the events in
+   * {@code (after, upTo]}: what the feed reports.
+   */
   Changes changesBetween(long after, long upTo) {
     return MongoErrors.call("read new events", () -> {
       Set<RoomId> rooms = new HashSet<>();
       Set<AccountId> accounts = new HashSet<>();
+      Set<RoomId> created = new HashSet<>();
       for (Document d : events.find(and(gt("_id", after), lte("_id", upTo), exists(EventDocuments.ROOM)))
-          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET))) {
-        rooms.add(new RoomId(d.getString(EventDocuments.ROOM)));
+          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET, EventDocuments.TYPE))) {
+        RoomId room = new RoomId(d.getString(EventDocuments.ROOM));
+        rooms.add(room);
         String target = d.getString(EventDocuments.TARGET);
         if (target != null) accounts.add(new AccountId(target));
+        if (EventType.ROOM_CREATED.wireName().equals(d.getString(EventDocuments.TYPE))) created.add(room);
       }
-      return new Changes(rooms, accounts);
+      return new Changes(rooms, accounts, created);
     });
   }
 
-  record Changes(Set<RoomId> rooms, Set<AccountId> accounts) {}
+  record Changes(Set<RoomId> rooms, Set<AccountId> accounts, Set<RoomId> created) {}
 
   private List<Event> find(String what, Bson filter, Bson sort, int limit) {
     return MongoErrors.call(what, () -> {

@@ -177,6 +177,21 @@ public final class SyncWaiter {
     signalAccount(account, Signal.CHANGED);
   }
 
+  /**
+   * Signals every held sync and stream: something every account may see appeared outside the
+   * rooms they watch (a new channel; channel membership is automatic). Each reads again, and its
+   * scope then holds the new room.
+   */
+  public void wakeAll() {
+    for (NavigableSet<Parked> mine : byAccount.values()) {
+      Parked[] copy;
+      synchronized (mine) {
+        copy = mine.toArray(Parked[]::new);
+      }
+      for (Parked p : copy) p.signal.complete(Signal.CHANGED);
+    }
+  }
+
   /** Answers every held sync of the account with its refusal (it was banned). */
   public void revoke(AccountId account) {
     signalAccount(account, Signal.REVOKED);

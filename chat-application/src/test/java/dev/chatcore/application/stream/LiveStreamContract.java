@@ -189,7 +189,7 @@ public abstract class LiveStreamContract extends CoreFixture {
 
   @Test
   void aClientThatStopsReadingIsEndedAtTheBoundAndDrainingOnesAreNot() throws Exception {
-    ChatCore bounded = coreWith(l -> l.withQueueMax(10, 1 << 20));
+    ChatCore bounded = coreWith(l -> l.withQueueMax(limits().syncBatchMax(), 1 << 20));
     try {
       RoomId lobby = bounded.createRoom().create(new dev.chatcore.application.room.CreateRoom.Command(admin, "lobby",
           Optional.empty())).room().id();
@@ -198,12 +198,13 @@ public abstract class LiveStreamContract extends CoreFixture {
       RecordingSink reading = RecordingSink.draining();
       open(bounded, player("stalled"), start, stalled);
       open(bounded, player("reading"), start, reading);
-      for (int i = 0; i < 30; i++) {
+      int sent = limits().syncBatchMax() + 50;
+      for (int i = 0; i < sent; i++) {
         bounded.sendMessage().send(new SendMessage.Command(admin, lobby, "m" + i, Optional.empty(), Optional.empty()));
       }
       assertEquals(StreamEnd.Reason.SLOW_CONSUMER, stalled.awaitEnd(WAIT).reason());
-      assertTrue(stalled.events().size() <= 10 + 30, "stops taking batches once past the bound");
-      assertTrue(reading.awaitEvents(30, WAIT));
+      assertTrue(stalled.events().size() < sent + limits().syncBatchMax(), "stops taking batches past the bound");
+      assertTrue(reading.awaitEvents(sent, WAIT));
       assertFalse(reading.ended(), "a client that keeps up is not ended");
     } finally {
       bounded.close();

@@ -48,6 +48,10 @@ public record Limits(
     positive(rateLimitPerSecond, "rateLimitPerSecond");
     positive(rateLimitBurst, "rateLimitBurst");
     java.util.Objects.requireNonNull(streams, "streams");
+    if (streams.queuedEventsMax() < syncBatchMax) {
+      // a stream hands over whole batches: a bound below one would end a client catching up
+      throw new IllegalArgumentException("the stream queue bound must hold at least one batch (sync batch max)");
+    }
     if (syncTimeoutMin.isNegative() || syncTimeoutMin.compareTo(syncTimeoutMax) > 0) {
       throw new IllegalArgumentException("sync timeout min must be between 0 and max");
     }
