@@ -7,6 +7,7 @@ import dev.chatcore.adapter.http.system.SystemRoutes;
 import dev.chatcore.adapter.http.v1.V1ActivityRoutes;
 import dev.chatcore.adapter.http.v1.V1MembershipRoutes;
 import dev.chatcore.adapter.http.v1.V1Routes;
+import dev.chatcore.adapter.http.v1.V1StreamRoutes;
 import dev.chatcore.application.ChatCore;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +33,11 @@ public final class ChatHttp {
     routes.addAll(new V1Routes(core, tokens, tokenTtl).routes());
     routes.addAll(new V1MembershipRoutes(core).routes());
     routes.addAll(new V1ActivityRoutes(core).routes());
+    RequestGate gate = new RequestGate(core.banGate(), core.rateLimiter());
+    routes.addAll(new V1StreamRoutes(core, gate, executor).routes());
     routes.addAll(new ChatRoutes(core).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
     routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
-    return new HttpApi(routes, tokens, new RequestGate(core.banGate(), core.rateLimiter()),
-        core.limits().requestBodyMaxBytes(), executor);
+    return new HttpApi(routes, tokens, gate, core.limits().requestBodyMaxBytes(), executor, core.redeemStreamTicket());
   }
 }

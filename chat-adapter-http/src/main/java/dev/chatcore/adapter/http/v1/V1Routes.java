@@ -19,6 +19,7 @@ import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.invite.Invite;
 import dev.chatcore.domain.sync.SyncBatch;
 import java.time.Duration;
@@ -137,14 +138,21 @@ public final class V1Routes {
   }
 
   private Reply send(ApiRequest r) {
-    JsonBody body = r.json();
-    String type = body.optionalString("type").orElse("m.plain");
-    if (!type.equals("m.plain")) throw new InvalidInputException("type", "must be m.plain");
-    JsonBody content = body.requiredObject("content");
-    Event event = core.sendMessage().send(new SendMessage.Command(r.caller(), r.pathRoom("id"),
-        content.optionalString("text").orElse(""), content.optionalOpaqueObject("context"),
-        body.optionalString("txn_id")));
+    Event event = core.sendMessage().send(message(r.caller(), r.pathRoom("id"), r.json(), "type"));
     return Reply.ok(Map.of("event_id", event.id().toString()));
+  }
+
+  /**
+   * A message to post, read the same way from the HTTP post's body and a WebSocket {@code send}
+   * (which names its type {@code msg_type}): {@code content.text}, {@code content.context},
+   * {@code txn_id}.
+   */
+  static SendMessage.Command message(Caller caller, RoomId room, JsonBody body, String typeField) {
+    String type = body.optionalString(typeField).orElse("m.plain");
+    if (!type.equals("m.plain")) throw new InvalidInputException(typeField, "must be m.plain");
+    JsonBody content = body.requiredObject("content");
+    return new SendMessage.Command(caller, room, content.optionalString("text").orElse(""),
+        content.optionalOpaqueObject("context"), body.optionalString("txn_id"));
   }
 
   private CompletableFuture<Reply> sync(ApiRequest r) {

@@ -29,7 +29,17 @@ public final class TestServer implements AutoCloseable {
 
   /** A server whose core and tokens use {@code clock}. */
   public TestServer(Clock clock) {
-    server = new HttpTestServer(HttpTestServer.generousRateLimit(dev.chatcore.domain.policy.Limits.defaults()), clock);
+    this(HttpTestServer.generousRateLimit(dev.chatcore.domain.policy.Limits.defaults()), clock);
+  }
+
+  /** A server with its own limits (short stream heartbeats and lifetimes, small bounds). */
+  public TestServer(dev.chatcore.domain.policy.Limits limits, Clock clock) {
+    server = new HttpTestServer(limits, clock);
+  }
+
+  /** The server underneath (its URL, its HTTP client). */
+  public HttpTestServer http() {
+    return server;
   }
 
   public ChatCore core() {
