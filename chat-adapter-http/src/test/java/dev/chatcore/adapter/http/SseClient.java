@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -33,7 +32,7 @@ public final class SseClient implements AutoCloseable {
 
   private final Socket socket;
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
-  private final Map<String, String> headers = new LinkedHashMap<>();
+  private final Map<String, String> headers = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile int status;
   private volatile String errorBody;
   private volatile boolean ended;
@@ -114,18 +113,18 @@ public final class SseClient implements AutoCloseable {
 
   private void read() {
     try (InputStream in = socket.getInputStream()) {
-      String statusLine = line(in);
-      status = Integer.parseInt(statusLine.split(" ")[1]);
+      int code = Integer.parseInt(line(in).split(" ")[1]);
       for (String h = line(in); !h.isEmpty(); h = line(in)) {
         int colon = h.indexOf(':');
         headers.put(h.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), h.substring(colon + 1).strip());
       }
-      boolean chunked = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
-      if (status != 200) {
+      if (code != 200) {
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         errorBody = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-        return;
       }
+      status = code; // after the headers and any error body: readers of status see them
+      boolean chunked = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
+      if (code != 200) return;
       SseParser parser = new SseParser();
       if (!chunked) {
         byte[] buf = new byte[8192];

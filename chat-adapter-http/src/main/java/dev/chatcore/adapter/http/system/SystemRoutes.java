@@ -6,6 +6,7 @@ import dev.chatcore.adapter.http.ServerInfo;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.health.Readiness;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.policy.StreamLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,8 @@ public final class SystemRoutes {
       "unread_count", "history.aggregates",
       "chat.unread", "chat.global_rooms", "chat.dm", "chat.preferences", "chat.reports",
       "chat.admin.broadcast", "chat.announcements", "chat.admin.reports", "chat.admin.messages",
-      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor");
+      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor",
+      "stream.sse", "stream.websocket", "stream.tickets");
 
   private final CheckReadiness readiness;
   private final Limits limits;
@@ -79,6 +81,19 @@ public final class SystemRoutes {
     return body;
   }
 
+  /** The live streams' limits ({@code GET /v1/events}, {@code GET /v1/ws}). */
+  private Map<String, Object> streams() {
+    StreamLimits s = limits.streams();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("per_account", s.perAccount());
+    out.put("heartbeat_ms", s.heartbeat().toMillis());
+    out.put("lifetime_ms", s.lifetime().toMillis());
+    out.put("queue_max_events", s.queuedEventsMax());
+    out.put("queue_max_bytes", s.queuedBytesMax());
+    out.put("ticket_expires_in_s", s.ticketLifetime().toSeconds());
+    return out;
+  }
+
   private Map<String, Object> limits() {
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("sync_timeout_ms", Map.of("default", limits.syncTimeoutDefault().toMillis(),
@@ -99,6 +114,7 @@ public final class SystemRoutes {
     l.put("global_room_overflow_capacity", limits.globalRoomOverflowCapacity());
     l.put("private_room_capacity", limits.privateRoomCapacity());
     l.put("rate_limit", Map.of("per_second", limits.rateLimitPerSecond(), "burst", limits.rateLimitBurst()));
+    l.put("streams", streams());
     return l;
   }
 }
