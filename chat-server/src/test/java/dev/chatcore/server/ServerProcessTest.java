@@ -51,14 +51,15 @@ class ServerProcessTest {
   }
 
   @Test
-  void sigtermAnswersHeldSyncsAndExitsZeroWithinFiveSeconds() throws Exception {
+  void sigtermAnswersHeldSyncsEndsStreamsAndExitsZeroWithinFiveSeconds() throws Exception {
     try (ServerProcess server = ServerProcess.start(Map.of("CHAT_AUTH_SECRET", SECRET))) {
       Process token = ServerProcess.java(Map.of("CHAT_AUTH_SECRET", SECRET), "token", "--sub", "0123456789abcdef0123456a").start();
       String jwt = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       CompletableFuture<HttpResponse<String>> held = server.getAsync("/v1/sync?since=000000000000000000000000&timeout=60s", jwt);
+      CompletableFuture<HttpResponse<String>> stream = server.getAsync("/v1/events?since=000000000000000000000000", jwt);
       long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!server.get("/readyz", jwt).body().contains("\"held_syncs\":1")) {
-        if (System.nanoTime() > wait) throw new AssertionError("the sync was never held");
+      while (!server.get("/readyz", jwt).body().contains("\"held_syncs\":1,\"open_streams\":1")) {
+        if (System.nanoTime() > wait) throw new AssertionError("the sync was never held, or the stream never opened");
         Thread.sleep(5);
       }
       long start = System.nanoTime();
@@ -68,6 +69,9 @@ class ServerProcessTest {
       HttpResponse<String> answer = held.get(5, TimeUnit.SECONDS);
       assertEquals(200, answer.statusCode(), answer.body());
       assertTrue(answer.body().contains("\"events\":[]"), answer.body());
+      HttpResponse<String> sse = stream.get(5, TimeUnit.SECONDS);
+      assertEquals(200, sse.statusCode());
+      assertTrue(sse.body().endsWith("event: end\ndata: {\"reason\":\"shutdown\"}\n\n"), "ended cleanly: " + sse.body());
       assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
     }
   }

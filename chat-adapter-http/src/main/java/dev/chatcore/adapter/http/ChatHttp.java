@@ -28,7 +28,7 @@ public final class ChatHttp {
     List<Route> routes = new ArrayList<>();
     // readiness also watches what authentication depends on (the published keys, when configured)
     routes.addAll(new SystemRoutes(core.checkReadiness().with(tokens.dependencies()), core.limits(), info,
-        tokens.algorithms(), core.syncWaiter()::heldCount).routes());
+        tokens.algorithms(), core.syncWaiter()::heldCount, core.streams()::openCount).routes());
     routes.add(OpenApiRoute.route());
     routes.addAll(new V1Routes(core, tokens, tokenTtl).routes());
     routes.addAll(new V1MembershipRoutes(core).routes());

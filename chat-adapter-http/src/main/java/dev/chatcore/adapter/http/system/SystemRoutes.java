@@ -30,18 +30,21 @@ public final class SystemRoutes {
   private final ServerInfo info;
   private final List<String> tokenAlgorithms;
   private final IntSupplier heldSyncs;
+  private final IntSupplier openStreams;
 
   /**
    * @param tokenAlgorithms the JWS algorithms bearer tokens may be signed with ({@code /.well-known})
    * @param heldSyncs how many long-polls are held now (reported by {@code /readyz})
+   * @param openStreams how many live streams are open now (reported by {@code /readyz})
    */
   public SystemRoutes(CheckReadiness readiness, Limits limits, ServerInfo info, List<String> tokenAlgorithms,
-      IntSupplier heldSyncs) {
+      IntSupplier heldSyncs, IntSupplier openStreams) {
     this.readiness = readiness;
     this.limits = limits;
     this.info = info;
     this.tokenAlgorithms = List.copyOf(tokenAlgorithms);
     this.heldSyncs = heldSyncs;
+    this.openStreams = openStreams;
   }
 
   public List<Route> routes() {
@@ -64,6 +67,7 @@ public final class SystemRoutes {
     r.failure().ifPresent(failure -> body.put("failed", failure));
     if (!r.degraded().isEmpty()) body.put("degraded", r.degraded());
     body.put("held_syncs", heldSyncs.getAsInt());
+    body.put("open_streams", openStreams.getAsInt());
     return new Reply(r.status() == Readiness.Status.UNAVAILABLE ? 503 : 200, body);
   }
 
