@@ -157,7 +157,9 @@ public final class ChatCore implements AutoCloseable {
     VisibleRead reader = new VisibleRead(storage, access, banGate, limits);
     this.sync = new Sync(reader, registerCaller, waiter, limits, syncReads, timer, banGate);
     this.streams = new StreamRegistry(limits.streams());
-    this.openStream = new OpenStream(reader, registerCaller, waiter, streams, limits, syncReads);
+    // a thread per stream read, untracked: a wake-up of a busy room starts a thousand of these at once,
+    // and a per-task executor's registry of live threads is then the most contended thing on the path
+    this.openStream = new OpenStream(reader, registerCaller, waiter, streams, limits, Thread::startVirtualThread);
     this.issueStreamTicket = new IssueStreamTicket(storage, limits, clock);
     this.redeemStreamTicket = new RedeemStreamTicket(storage, clock);
     this.purgeExpiredTickets = new PurgeExpiredTickets(storage, clock);

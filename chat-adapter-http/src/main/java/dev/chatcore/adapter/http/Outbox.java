@@ -5,26 +5,31 @@ import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import org.xnio.IoUtils;
-import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSinkChannel;
 
 /**
  * The writes of one streamed HTTP response (Server-Sent Events), without blocking and without a
- * thread: any thread queues byte buffers, the exchange's IO thread writes them.
+ * thread of its own.
  *
- * <p><b>Coalescing.</b> A flush takes everything queued since the last one and writes it with one
- * gathering write, so under load many events leave in one system call (and, with chunked
- * encoding, one chunk); an idle stream still writes each event at once. Buffers are written as
- * they are, so an event's cached bytes are shared by every stream that sends them.
+ * <p><b>Who writes.</b> One thread at a time holds the writer role. The thread that queues bytes
+ * while nobody writes takes the role and writes them itself, at once (the stream's own reader
+ * thread, typically): a delivery then costs one non-blocking write, not a hand-off to the IO
+ * thread and a wake-up of its selector. When the socket takes no more, the role passes to the
+ * channel's write listener on the IO thread, which writes the rest as the client drains it; bytes
+ * queued meanwhile wait for it. Undertow allows a response channel to be written from any thread
+ * as long as one thread writes at a time (its async sender does the same).
  *
- * <p><b>Backpressure.</b> When the socket takes no more, the rest waits and the channel's write
- * listener resumes the flush; each queued entry says how many events and bytes it carried, and
- * is reported {@linkplain StreamSink.Written written} once it left, so that the stream can end a
- * client that stopped reading (it counts what is queued here against its bound).
+ * <p><b>Coalescing.</b> A writer takes everything queued and writes it with one gathering write,
+ * so whatever piled up while the socket was busy leaves in one system call (and one chunk).
+ * Buffers are written as they are, so an event's cached bytes are shared by every stream.
  *
- * <p>Thread-safe: {@link #enqueue} and {@link #finish} from any thread; everything that touches
- * the channel runs on its IO thread.
+ * <p><b>Backpressure.</b> Each queued entry says how many events and bytes it carries and is
+ * reported {@linkplain StreamSink.Written written} once it left, so the stream can end a client
+ * that stopped reading: it counts what waits here against its bound.
+ *
+ * <p>Thread-safe.
  */
 public final class Outbox {
   /** The most buffers one gathering write takes. */
@@ -39,34 +44,33 @@ public final class Outbox {
 
   private final Object lock = new Object();
   private final ArrayDeque<Entry> queued = new ArrayDeque<>(); // guarded by lock
-  private boolean scheduled; // a flush is on its way to the IO thread; guarded by lock
+  private boolean writer; // some thread (or the write listener) holds the writer role; guarded by lock
   private boolean finishing; // end the response once everything queued is written; guarded by lock
   private boolean closed; // guarded by lock
-  private HttpServerExchange exchange; // set once by bind (IO thread), read under lock
-  private XnioIoThread io;
+  private HttpServerExchange exchange; // guarded by lock
+  private StreamSinkChannel channel; // set under lock; used by the writer only
 
-  // IO thread only
-  private StreamSinkChannel channel;
+  // the writer's own
   private final ArrayDeque<Entry> writing = new ArrayDeque<>();
   private final ByteBuffer[] gather = new ByteBuffer[GATHER];
+  private boolean unflushed;
 
   /**
-   * Starts writing the response: call on the exchange's IO thread, once its status and headers
-   * are set. What was queued before goes out first.
+   * Starts the response: call on the exchange's IO thread, once its status and headers are set.
+   * The headers go out at once (the client sees the stream open), then what was queued before.
    */
   public void bind(HttpServerExchange exchange) {
-    StreamSinkChannel ch = exchange.getResponseChannel();
     synchronized (lock) {
       this.exchange = exchange;
-      this.io = exchange.getIoThread();
-      this.channel = ch;
-      scheduled = true;
       if (closed) {
         IoUtils.safeClose(exchange.getConnection()); // aborted before the exchange was here
         return;
       }
+      this.channel = exchange.getResponseChannel();
+      writer = true;
+      unflushed = true;
     }
-    flush(); // also sends the headers, so the client sees the stream open at once
+    writeOut();
   }
 
   /** Queues bytes that count against the stream's bound ({@code written} hears when they left). */
@@ -74,20 +78,19 @@ public final class Outbox {
     add(new Entry(buffers, events, bytes, written));
   }
 
-  /** Queues bytes that do not count (keep-alives, the last frame). */
+  /** Queues bytes that do not count (keep-alives, the last message). */
   public void enqueue(ByteBuffer buffer) {
     add(new Entry(new ByteBuffer[] {buffer}, 0, 0, UNCOUNTED));
   }
 
   /** Ends the response once everything queued is written. Idempotent. */
   public void finish() {
-    XnioIoThread thread;
     synchronized (lock) {
       if (finishing || closed) return;
       finishing = true;
-      thread = schedule();
+      if (!takeRole()) return;
     }
-    if (thread != null) thread.execute(this::flush);
+    writeOut();
   }
 
   /** Drops the connection now: its client stopped reading, or went away. Idempotent. */
@@ -103,51 +106,58 @@ public final class Outbox {
   }
 
   private void add(Entry entry) {
-    XnioIoThread thread;
     synchronized (lock) {
       if (finishing || closed) return;
       queued.add(entry);
-      thread = schedule();
+      if (!takeRole()) return;
     }
-    if (thread != null) thread.execute(this::flush);
+    writeOut();
   }
 
-  /** The IO thread to run a flush on, when one is not on its way already; null otherwise. */
-  private XnioIoThread schedule() {
-    if (io == null || scheduled) return null;
-    scheduled = true;
-    return io;
+  /** Under the lock: true when the caller now holds the writer role (a channel, and nobody writing). */
+  private boolean takeRole() {
+    if (channel == null || writer) return false;
+    writer = true;
+    return true;
   }
 
-  /** IO thread: writes what it can; the write listener calls it again when the socket drains. */
-  private void flush() {
-    boolean finish;
-    synchronized (lock) {
-      if (closed) return;
-      writing.addAll(queued);
-      queued.clear();
-      scheduled = false;
-      finish = finishing;
-    }
+  /**
+   * The writer: writes what is queued until nothing is left (then gives the role up), the socket
+   * is full (then the write listener takes the role over), or the response ends.
+   */
+  private void writeOut() {
     try {
-      if (!writeAll()) {
-        channel.getWriteSetter().set(c -> flushAgain());
-        channel.resumeWrites();
-        return;
+      while (true) {
+        boolean finish;
+        synchronized (lock) {
+          if (closed) {
+            writer = false;
+            return;
+          }
+          writing.addAll(queued);
+          queued.clear();
+          finish = finishing;
+          if (writing.isEmpty() && !finish && !unflushed) {
+            writer = false;
+            return;
+          }
+        }
+        if (!writeAll()) {
+          channel.getWriteSetter().set(c -> {
+            c.suspendWrites();
+            writeOut();
+          });
+          channel.resumeWrites(); // the role stays taken: the listener continues
+          return;
+        }
+        if (finish && nothingQueued()) {
+          end();
+          return;
+        }
       }
-      channel.suspendWrites();
-      if (finish && nothingQueued()) end();
     } catch (IOException e) {
       abort(); // the client is gone; the exchange's end tells the stream
     }
-  }
-
-  private void flushAgain() {
-    synchronized (lock) {
-      if (scheduled) return; // a flush is queued anyway
-      scheduled = true;
-    }
-    flush();
   }
 
   private boolean nothingQueued() {
@@ -156,7 +166,7 @@ public final class Outbox {
     }
   }
 
-  /** Writes every entry taken; false when the socket would block first. */
+  /** Writes every entry taken, then flushes; false when the socket would block first. */
   private boolean writeAll() throws IOException {
     while (!writing.isEmpty()) {
       int n = 0;
@@ -168,17 +178,24 @@ public final class Outbox {
         if (n == GATHER) break;
       }
       long wrote = n == 0 ? 0 : channel.write(gather, 0, n);
-      java.util.Arrays.fill(gather, 0, n, null);
+      Arrays.fill(gather, 0, n, null);
+      unflushed = true;
       while (!writing.isEmpty() && writing.peekFirst().sent()) {
         Entry done = writing.pollFirst();
         if (done.events() > 0 || done.bytes() > 0) done.written().written(done.events(), done.bytes());
       }
       if (wrote == 0 && n > 0) return false;
     }
-    return channel.flush();
+    if (!channel.flush()) return false;
+    unflushed = false;
+    return true;
   }
 
+  /** Ends the response (its last chunk); keeps the writer role, as nothing follows. */
   private void end() throws IOException {
+    synchronized (lock) {
+      closed = true;
+    }
     channel.shutdownWrites();
     if (!channel.flush()) {
       channel.getWriteSetter().set(c -> {
@@ -189,9 +206,6 @@ public final class Outbox {
         }
       });
       channel.resumeWrites();
-    }
-    synchronized (lock) {
-      closed = true;
     }
   }
 }

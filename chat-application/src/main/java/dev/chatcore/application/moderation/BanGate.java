@@ -51,7 +51,8 @@ public final class BanGate {
    */
   public void requireNotBannedNow(AccountId account) {
     Optional<Ban> ban = storage.bans().find(account);
-    cache.put(account, ban);
+    // a live stream reads the ban at every delivery: writing the cache only when it changed keeps that cheap
+    if (!ban.equals(cache.getIfPresent(account))) cache.put(account, ban);
     refuseIfActive(ban);
   }
 

@@ -26,10 +26,11 @@ import java.util.logging.Logger;
  *
  * <p><b>No thread while waiting.</b> Like a held sync, a caught-up stream is a registration in the
  * {@link SyncWaiter} made <em>before</em> its last read, on exactly the rooms that read covered:
- * a change after the registration signals it, a change before it is in the read. A signal pumps
- * the stream once more on the core's executor. The pump is serial (one read at a time per
- * stream); wake-ups that arrive while it reads collapse into one more read, which is how a busy
- * stream batches.
+ * a change after the registration signals it, a change before it is in the read. The
+ * registration is a standing {@link SyncWaiter.Watch}: it stays, and every signal pumps the stream
+ * once more on the core's executor, so it is renewed only when the rooms read change (a join, a
+ * leave), not per delivery. The pump is serial (one read at a time per stream); wake-ups that
+ * arrive while it reads collapse into one more read, which is how a busy stream batches.
  *
  * <p>Thread-safe: {@link #end} and {@link #close} may be called from any thread.
  */
@@ -54,7 +55,7 @@ public final class LiveStream {
   // Touched by the pump only (one pump at a time: the work counter orders them).
   private EventId cursor;
   private Set<RoomId> rooms;
-  private SyncWaiter.Parked parked;
+  private SyncWaiter.Watch watch;
   private boolean ended;
 
   LiveStream(Account account, OpenStream.Command command, StreamSink sink, OpenStream.Wiring wiring, long nowNanos) {
@@ -151,15 +152,15 @@ public final class LiveStream {
     while (true) {
       StreamEnd end = ending.get();
       if (end != null) return end;
-      SyncWaiter.Parked live = parked;
-      if (rooms != null && (live == null || live.signal().isDone() || !live.watches(rooms))) live = register(rooms);
+      SyncWaiter.Watch live = watch;
+      if (rooms != null && (live == null || !live.watches(rooms))) live = register(rooms);
       VisibleRead.Read read = wiring.reader().after(account, cursor, filter);
       cursor = read.upTo();
       rooms = read.rooms();
       if (!read.events().isEmpty() && !deliver(read)) return ending.get();
       // more waiting, or no registration covering what this read covered: read again
       if (read.limited() || live == null || !live.watches(rooms)) continue;
-      return null; // a signal of `live` (made before the read) pumps again
+      return null; // any change after `live` was registered (before this read) pumps again
     }
   }
 
@@ -172,12 +173,11 @@ public final class LiveStream {
     return false;
   }
 
-  private SyncWaiter.Parked register(Set<RoomId> on) {
-    SyncWaiter.Parked previous = parked;
-    SyncWaiter.Parked fresh = wiring.waiter().watch(account.id(), on);
-    parked = fresh;
+  private SyncWaiter.Watch register(Set<RoomId> on) {
+    SyncWaiter.Watch previous = watch;
+    SyncWaiter.Watch fresh = wiring.waiter().watch(account.id(), on, this::onSignal);
+    watch = fresh;
     if (previous != null) wiring.waiter().release(previous);
-    fresh.signal().thenAccept(this::onSignal);
     return fresh;
   }
 
@@ -186,15 +186,15 @@ public final class LiveStream {
       // a revoked right shows in the next read: the ban gate refuses it (or the ban was lifted)
       case CHANGED, REVOKED -> pump();
       case SHUTDOWN -> end(StreamEnd.of(StreamEnd.Reason.SHUTDOWN));
-      case EVICTED -> end(StreamEnd.of(StreamEnd.Reason.REPLACED)); // streams are not capped there; defensive
+      case EVICTED -> end(StreamEnd.of(StreamEnd.Reason.REPLACED)); // watches are never evicted; for completeness
     }
   }
 
   private void finish(StreamEnd end) {
     ended = true;
-    SyncWaiter.Parked p = parked;
-    parked = null;
-    if (p != null) wiring.waiter().release(p);
+    SyncWaiter.Watch w = watch;
+    watch = null;
+    if (w != null) wiring.waiter().release(w);
     wiring.registry().remove(this);
     try {
       sink.end(end);

@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link #park(AccountId, Set, Parked)}) keeps its age, so a spurious wake (a feed's late
  * wake-up, say) cannot make a newer request the one evicted.
  *
- * <p>Live streams register through {@link #watch}: woken, revoked and shut down like held syncs,
- * but outside the held-sync cap (streams have their own per-account cap), so a stream never
- * evicts a sync nor is evicted by one.
+ * <p>Live streams register differently: a {@link Watch} stays registered and is signalled on every
+ * change of what it watches until it is released, instead of once. A stream reads after every
+ * signal and re-registers only when the rooms it reads change, so a busy stream does not pay a
+ * registration per delivery. Watches are woken, revoked and shut down like held syncs but are not
+ * held syncs: they neither count against the held-sync cap nor evict (streams have their own
+ * per-account cap).
  */
 public final class SyncWaiter {
   /** Why a parked sync was signalled. */
@@ -45,21 +48,18 @@ public final class SyncWaiter {
   private static final Comparator<Parked> BY_AGE =
       Comparator.<Parked>comparingLong(p -> p.age).thenComparingLong(p -> p.serial);
 
-  /** One held sync (or one registration of a live stream). */
+  /** One held sync. */
   public static final class Parked {
     private final AccountId account;
     private final Set<RoomId> rooms;
     private final long serial = SERIALS.incrementAndGet();
     private final long age;
-    /** Counted against the held-sync cap: true for syncs, false for live streams. */
-    private final boolean capped;
     private final CompletableFuture<Signal> signal = new CompletableFuture<>();
 
-    private Parked(AccountId account, Set<RoomId> rooms, Parked previous, boolean capped) {
+    private Parked(AccountId account, Set<RoomId> rooms, Parked previous) {
       this.account = account;
       this.rooms = rooms;
       this.age = previous == null ? serial : previous.age;
-      this.capped = capped;
     }
 
     /** Completes once, with the first signal. */
@@ -73,9 +73,35 @@ public final class SyncWaiter {
     }
   }
 
+  /** Told of every change a {@link Watch} sees. Must be quick: it runs on the waker's thread. */
+  @FunctionalInterface
+  public interface Watcher {
+    void signal(Signal signal);
+  }
+
+  /** A live stream's standing registration: signalled on every change of its rooms or account. */
+  public static final class Watch {
+    private final AccountId account;
+    private final Set<RoomId> rooms;
+    private final Watcher watcher;
+
+    private Watch(AccountId account, Set<RoomId> rooms, Watcher watcher) {
+      this.account = account;
+      this.rooms = rooms;
+      this.watcher = watcher;
+    }
+
+    /** True when this registration watches exactly {@code rooms}. */
+    public boolean watches(Set<RoomId> rooms) {
+      return this.rooms.equals(rooms);
+    }
+  }
+
   private final int maxPerAccount;
   private final Map<RoomId, Set<Parked>> byRoom = new ConcurrentHashMap<>();
   private final Map<AccountId, NavigableSet<Parked>> byAccount = new ConcurrentHashMap<>();
+  private final Map<RoomId, Set<Watch>> watchesByRoom = new ConcurrentHashMap<>();
+  private final Map<AccountId, Set<Watch>> watchesByAccount = new ConcurrentHashMap<>();
   private volatile boolean shutDown;
 
   public SyncWaiter(int maxPerAccount) {
@@ -96,28 +122,13 @@ public final class SyncWaiter {
    * it keeps the age of {@code previous} for the choice of the oldest.
    */
   public Parked park(AccountId account, Set<RoomId> rooms, Parked previous) {
-    return register(new Parked(account, Set.copyOf(rooms), previous, true));
-  }
-
-  /**
-   * Registers a live stream that watches {@code rooms} and the account, outside the held-sync cap.
-   * As with {@link #park}, the caller reads the store again after registering and
-   * {@link #release releases} the registration once it was signalled or is no longer wanted.
-   */
-  public Parked watch(AccountId account, Set<RoomId> rooms) {
-    return register(new Parked(account, Set.copyOf(rooms), null, false));
-  }
-
-  private Parked register(Parked parked) {
+    Parked parked = new Parked(account, Set.copyOf(rooms), previous);
     Parked[] evicted = new Parked[1];
-    byAccount.compute(parked.account, (a, held) -> {
+    byAccount.compute(account, (a, held) -> {
       NavigableSet<Parked> mine = held == null ? new TreeSet<>(BY_AGE) : held;
       synchronized (mine) {
         mine.add(parked);
-        if (parked.capped && capped(mine) > maxPerAccount) {
-          evicted[0] = oldestCapped(mine);
-          mine.remove(evicted[0]);
-        }
+        if (mine.size() > maxPerAccount) evicted[0] = mine.pollFirst();
       }
       return mine;
     });
@@ -135,15 +146,40 @@ public final class SyncWaiter {
     return parked;
   }
 
-  private static int capped(NavigableSet<Parked> mine) {
-    int n = 0;
-    for (Parked p : mine) if (p.capped) n++;
-    return n;
+  /**
+   * Registers a live stream's standing watch on {@code rooms} and the account: {@code watcher} hears
+   * of every change from now on, until {@link #release(Watch)}. As with {@link #park}, the caller
+   * reads the store after registering; a change before the registration is in that read, one after
+   * it is signalled.
+   */
+  public Watch watch(AccountId account, Set<RoomId> rooms, Watcher watcher) {
+    Watch watch = new Watch(account, Set.copyOf(rooms), watcher);
+    watchesByAccount.compute(account, (a, mine) -> add(mine, watch));
+    for (RoomId room : watch.rooms) watchesByRoom.compute(room, (r, watching) -> add(watching, watch));
+    if (shutDown) watcher.signal(Signal.SHUTDOWN);
+    return watch;
   }
 
-  private static Parked oldestCapped(NavigableSet<Parked> mine) {
-    for (Parked p : mine) if (p.capped) return p;
-    throw new IllegalStateException("no held sync");
+  /** Forgets a watch (the stream ended, or watches other rooms now). Idempotent. */
+  public void release(Watch watch) {
+    for (RoomId room : watch.rooms) watchesByRoom.computeIfPresent(room, (r, watching) -> remove(watching, watch));
+    watchesByAccount.computeIfPresent(watch.account, (a, mine) -> remove(mine, watch));
+  }
+
+  // compute() makes "add to the set" atomic with release()'s "drop the set when empty"
+  private static Set<Watch> add(Set<Watch> set, Watch watch) {
+    Set<Watch> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+    s.add(watch);
+    return s;
+  }
+
+  private static Set<Watch> remove(Set<Watch> set, Watch watch) {
+    set.remove(watch);
+    return set.isEmpty() ? null : set;
+  }
+
+  private static void signalWatches(Set<Watch> watches, Signal signal) {
+    if (watches != null) for (Watch w : watches) w.watcher.signal(signal);
   }
 
   /** Forgets a held sync (answered, timed out, or its client went away). Idempotent. */
@@ -170,11 +206,17 @@ public final class SyncWaiter {
   public void wakeRoom(RoomId room) {
     Set<Parked> watching = byRoom.remove(room);
     if (watching != null) signalAll(watching, Signal.CHANGED);
+    signalWatches(watchesByRoom.get(room), Signal.CHANGED);
   }
 
   /** Signals every sync of the account (its set of rooms changed). */
   public void wakeAccount(AccountId account) {
     signalAccount(account, Signal.CHANGED);
+  }
+
+  /** Answers every held sync of the account with its refusal (it was banned). */
+  public void revoke(AccountId account) {
+    signalAccount(account, Signal.REVOKED);
   }
 
   /**
@@ -190,14 +232,11 @@ public final class SyncWaiter {
       }
       for (Parked p : copy) p.signal.complete(Signal.CHANGED);
     }
-  }
-
-  /** Answers every held sync of the account with its refusal (it was banned). */
-  public void revoke(AccountId account) {
-    signalAccount(account, Signal.REVOKED);
+    for (Set<Watch> watches : watchesByAccount.values()) signalWatches(watches, Signal.CHANGED);
   }
 
   private void signalAccount(AccountId account, Signal signal) {
+    signalWatches(watchesByAccount.get(account), signal);
     NavigableSet<Parked> mine = byAccount.get(account);
     if (mine == null) return;
     Parked[] copy;
@@ -210,6 +249,7 @@ public final class SyncWaiter {
   /** Answers every held sync and every later one at once: the server is stopping. */
   public void shutdown() {
     shutDown = true;
+    for (Set<Watch> watches : watchesByAccount.values()) signalWatches(watches, Signal.SHUTDOWN);
     for (Set<Parked> watching : byRoom.values()) signalAll(watching, Signal.SHUTDOWN);
     for (NavigableSet<Parked> mine : byAccount.values()) {
       Parked[] copy;
@@ -220,12 +260,12 @@ public final class SyncWaiter {
     }
   }
 
-  /** Number of syncs held now (live streams not counted). */
+  /** Number of syncs held now. */
   public int heldCount() {
     int n = 0;
     for (NavigableSet<Parked> mine : byAccount.values()) {
       synchronized (mine) {
-        n += capped(mine);
+        n += mine.size();
       }
     }
     return n;
