@@ -5,7 +5,6 @@ import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import org.xnio.IoUtils;
 import org.xnio.channels.StreamSinkChannel;
 
@@ -43,7 +42,8 @@ public final class Outbox {
   }
 
   private final Object lock = new Object();
-  private final ArrayDeque<Entry> queued = new ArrayDeque<>(); // guarded by lock
+  // small deques and a lazy gather array: an idle stream keeps only these few objects
+  private final ArrayDeque<Entry> queued = new ArrayDeque<>(2); // guarded by lock
   private boolean writer; // some thread (or the write listener) holds the writer role; guarded by lock
   private boolean finishing; // end the response once everything queued is written; guarded by lock
   private boolean closed; // guarded by lock
@@ -51,8 +51,7 @@ public final class Outbox {
   private StreamSinkChannel channel; // set under lock; used by the writer only
 
   // the writer's own
-  private final ArrayDeque<Entry> writing = new ArrayDeque<>();
-  private final ByteBuffer[] gather = new ByteBuffer[GATHER];
+  private final ArrayDeque<Entry> writing = new ArrayDeque<>(2);
   private boolean unflushed;
 
   /**
@@ -169,16 +168,25 @@ public final class Outbox {
   /** Writes every entry taken, then flushes; false when the socket would block first. */
   private boolean writeAll() throws IOException {
     while (!writing.isEmpty()) {
-      int n = 0;
-      for (Entry e : writing) {
-        for (ByteBuffer b : e.buffers()) {
-          if (n == GATHER) break;
-          if (b.hasRemaining()) gather[n++] = b;
+      long wrote;
+      int n;
+      Entry only = writing.size() == 1 && writing.peekFirst().buffers().length == 1 ? writing.peekFirst() : null;
+      if (only != null) { // one event, one buffer: the common case of a stream that keeps up
+        n = only.buffers()[0].hasRemaining() ? 1 : 0;
+        wrote = n == 0 ? 0 : channel.write(only.buffers()[0]);
+      } else {
+        // a gather array only while writing more: an idle stream does not keep one
+        ByteBuffer[] gather = new ByteBuffer[Math.min(GATHER, buffersIn(writing))];
+        n = 0;
+        for (Entry e : writing) {
+          for (ByteBuffer b : e.buffers()) {
+            if (n == gather.length) break;
+            if (b.hasRemaining()) gather[n++] = b;
+          }
+          if (n == gather.length) break;
         }
-        if (n == GATHER) break;
+        wrote = n == 0 ? 0 : channel.write(gather, 0, n);
       }
-      long wrote = n == 0 ? 0 : channel.write(gather, 0, n);
-      Arrays.fill(gather, 0, n, null);
       unflushed = true;
       while (!writing.isEmpty() && writing.peekFirst().sent()) {
         Entry done = writing.pollFirst();
@@ -189,6 +197,12 @@ public final class Outbox {
     if (!channel.flush()) return false;
     unflushed = false;
     return true;
+  }
+
+  private static int buffersIn(ArrayDeque<Entry> entries) {
+    int n = 0;
+    for (Entry e : entries) n += e.buffers().length;
+    return Math.max(n, 1);
   }
 
   /** Ends the response (its last chunk); keeps the writer role, as nothing follows. */
