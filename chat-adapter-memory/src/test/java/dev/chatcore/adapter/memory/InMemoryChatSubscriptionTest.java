@@ -118,11 +118,23 @@ class InMemoryChatSubscriptionTest {
   private static final class Demand implements Flow.Subscriber<SyncBatch> {
     final List<SyncBatch> batches = new ArrayList<>();
     final CompletableFuture<Throwable> error = new CompletableFuture<>();
+    final long initial;
     volatile Flow.Subscription subscription;
+
+    /** Requests nothing until the test does. */
+    Demand() {
+      this(0);
+    }
+
+    /** Requests {@code initial} at once, before the stream can deliver anything. */
+    Demand(long initial) {
+      this.initial = initial;
+    }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
       subscription = s;
+      if (initial > 0) s.request(initial);
     }
 
     @Override
@@ -168,9 +180,8 @@ class InMemoryChatSubscriptionTest {
     SlowSubscriberException slow = assertInstanceOf(SlowSubscriberException.class, error);
     assertEquals(resumeAt, slow.resumeFrom(), "resume exactly after the last batch it got");
 
-    Demand again = new Demand();
+    Demand again = new Demand(Long.MAX_VALUE); // more than the bound waits: it must request from the start
     chat.events(ada, slow.resumeFrom(), Optional.empty()).subscribe(again);
-    again.subscription.request(Long.MAX_VALUE);
     assertTrue(await(() -> again.events() == unrequested), "every message after the resume point, once");
   }
 
