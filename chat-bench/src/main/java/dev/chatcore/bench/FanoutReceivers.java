@@ -28,9 +28,9 @@ final class FanoutReceivers implements Receiver.Listener {
     long t0 = System.nanoTime();
     CountDownLatch started = new CountDownLatch(users.size());
     Semaphore connects = new Semaphore(128);
+    Receiver.Run run = new Receiver.Run(t, roomId, rx, connects, started, rx.errors);
     for (BenchUser u : users) {
-      Receiver p = transport.receiver(t, rx.clients, u, roomId, cursor, waitMs, Long.MAX_VALUE, rx, connects, started,
-          rx.errors);
+      Receiver p = transport.receiver(run, rx.clients, u, cursor, waitMs, Long.MAX_VALUE);
       rx.receivers.add(p);
       rx.threads.add(Thread.ofVirtual().name("rx-" + u.name()).start(p));
     }

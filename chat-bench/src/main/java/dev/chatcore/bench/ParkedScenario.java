@@ -128,9 +128,9 @@ final class ParkedScenario implements Scenario {
   private Held park(Transport transport, Target t, List<BenchUser> who, String roomId, String cursor, Context ctx)
       throws InterruptedException {
     Held h = new Held(who.size());
+    Receiver.Run run = new Receiver.Run(t, roomId, h.wake, h.connects, h.started, h.errors);
     for (BenchUser u : who) {
-      Receiver p = transport.receiver(t, h.clients, u, roomId, cursor, timeoutMs, 1, h.wake, h.connects, h.started,
-          h.errors);
+      Receiver p = transport.receiver(run, h.clients, u, cursor, timeoutMs, 1);
       h.pollers.add(p);
       h.threads.add(Thread.ofVirtual().start(p));
     }

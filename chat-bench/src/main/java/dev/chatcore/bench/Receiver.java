@@ -3,6 +3,8 @@ package dev.chatcore.bench;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 /**
  * One simulated receiver of a run, whatever its transport (a long-poller, an SSE stream, a WebSocket
@@ -16,7 +18,20 @@ abstract class Receiver implements Runnable {
     void onResponse(Receiver receiver, String body, long nowNanos);
   }
 
+  /**
+   * What the receivers of one run share: the server, the room they follow, where their responses go,
+   * the throttle on concurrent connects, the latch each counts down once it started, the error counts.
+   */
+  record Run(Target target, String roomId, Listener listener, Semaphore connectPermits, CountDownLatch started,
+      ReceiverErrors errors) {}
+
   final BenchUser user;
+  final Target target;
+  final String roomId;
+  final Listener listener;
+  final Semaphore connectPermits;
+  final CountDownLatch started;
+  final ReceiverErrors errors;
   final BitSet seen = new BitSet();
   /** The start cursor and every new cursor (next_batch, last event id), in order (capped). */
   final List<String> trail = new ArrayList<>();
@@ -28,8 +43,14 @@ abstract class Receiver implements Runnable {
   /** Times a stream was opened again after the server ended it (lifetime, backpressure, restart). */
   volatile long reopened;
 
-  Receiver(BenchUser user, String cursor) {
+  Receiver(Run run, BenchUser user, String cursor) {
     this.user = user;
+    this.target = run.target();
+    this.roomId = run.roomId();
+    this.listener = run.listener();
+    this.connectPermits = run.connectPermits();
+    this.started = run.started();
+    this.errors = run.errors();
     this.trail.add(cursor);
   }
 

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,12 +16,6 @@ import java.util.concurrent.locks.LockSupport;
  * reconnects with {@code Last-Event-ID}, as an EventSource does.
  */
 final class SseReceiver extends Receiver {
-  private final Target target;
-  private final String roomId;
-  private final Listener listener;
-  private final Semaphore connectPermits;
-  private final CountDownLatch started;
-  private final ReceiverErrors errors;
   private final byte[] buf = new byte[16384];
   private final LineBuffer line = new LineBuffer();
   private volatile Socket socket;
@@ -31,16 +23,9 @@ final class SseReceiver extends Receiver {
   private int pos;
   private int limit;
 
-  SseReceiver(Target target, BenchUser user, String roomId, String cursor, Listener listener, Semaphore connectPermits,
-      CountDownLatch started, ReceiverErrors errors) {
-    super(user, cursor);
-    this.target = target;
-    this.roomId = roomId;
+  SseReceiver(Run run, BenchUser user, String cursor) {
+    super(run, user, cursor);
     this.lastId = cursor;
-    this.listener = listener;
-    this.connectPermits = connectPermits;
-    this.started = started;
-    this.errors = errors;
   }
 
   @Override

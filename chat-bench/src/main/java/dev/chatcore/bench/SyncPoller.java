@@ -1,8 +1,6 @@
 package dev.chatcore.bench;
 
 import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,29 +10,16 @@ import java.util.concurrent.locks.LockSupport;
  * seen so that duplicates can be told apart from first deliveries.
  */
 final class SyncPoller extends Receiver {
-  private final Target target;
-  private final String roomId;
   private final int timeoutMs;
   private final long maxPolls;
-  private final Listener listener;
-  private final Semaphore connectPermits;
-  private final CountDownLatch started;
   private final HttpConnection conn;
-  private final ReceiverErrors errors;
   private String cursor;
 
-  SyncPoller(Target target, BenchUser user, String roomId, String cursor, int timeoutMs, long maxPolls, Listener listener,
-      Semaphore connectPermits, CountDownLatch started, ReceiverErrors errors) {
-    super(user, cursor);
-    this.target = target;
-    this.roomId = roomId;
+  SyncPoller(Run run, BenchUser user, String cursor, int timeoutMs, long maxPolls) {
+    super(run, user, cursor);
     this.cursor = cursor;
     this.timeoutMs = timeoutMs;
     this.maxPolls = maxPolls;
-    this.listener = listener;
-    this.connectPermits = connectPermits;
-    this.started = started;
-    this.errors = errors;
     this.conn = HttpConnection.to(target);
   }
 

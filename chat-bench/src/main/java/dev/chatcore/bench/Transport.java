@@ -4,9 +4,7 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
  * How receivers get their events: {@code sync} (long-poll {@code GET /v1/sync}), {@code sse}
@@ -61,12 +59,11 @@ enum Transport {
    * A receiver of this transport on one room from {@code cursor}. {@code waitMs} and {@code maxPolls} are
    * the long-poll's ({@code maxPolls} 1 = park once, for {@code parked}); streams ignore them.
    */
-  Receiver receiver(Target t, Clients clients, BenchUser user, String roomId, String cursor, int waitMs, long maxPolls,
-      Receiver.Listener listener, Semaphore connects, CountDownLatch started, ReceiverErrors errors) {
+  Receiver receiver(Receiver.Run run, Clients clients, BenchUser user, String cursor, int waitMs, long maxPolls) {
     return switch (this) {
-      case SYNC -> new SyncPoller(t, user, roomId, cursor, waitMs, maxPolls, listener, connects, started, errors);
-      case SSE -> new SseReceiver(t, user, roomId, cursor, listener, connects, started, errors);
-      case WS -> new WsReceiver(t, clients.webSockets(), user, roomId, cursor, listener, connects, started, errors);
+      case SYNC -> new SyncPoller(run, user, cursor, waitMs, maxPolls);
+      case SSE -> new SseReceiver(run, user, cursor);
+      case WS -> new WsReceiver(run, clients.webSockets(), user, cursor);
     };
   }
 }

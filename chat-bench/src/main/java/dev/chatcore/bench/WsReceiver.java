@@ -6,8 +6,6 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,29 +17,16 @@ import java.util.concurrent.locks.LockSupport;
  * socket (a slow consumer). Its thread only connects and waits; frames arrive on the client's executor.
  */
 final class WsReceiver extends Receiver implements WebSocket.Listener {
-  private final Target target;
   private final HttpClient client;
-  private final String roomId;
-  private final Listener listener;
-  private final Semaphore connectPermits;
-  private final CountDownLatch started;
-  private final ReceiverErrors errors;
   private final StringBuilder partial = new StringBuilder();
   private volatile String cursor;
   private volatile WebSocket socket;
   private volatile CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  WsReceiver(Target target, HttpClient client, BenchUser user, String roomId, String cursor, Listener listener,
-      Semaphore connectPermits, CountDownLatch started, ReceiverErrors errors) {
-    super(user, cursor);
-    this.target = target;
+  WsReceiver(Run run, HttpClient client, BenchUser user, String cursor) {
+    super(run, user, cursor);
     this.client = client;
-    this.roomId = roomId;
     this.cursor = cursor;
-    this.listener = listener;
-    this.connectPermits = connectPermits;
-    this.started = started;
-    this.errors = errors;
   }
 
   @Override

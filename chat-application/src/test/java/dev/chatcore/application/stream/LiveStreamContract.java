@@ -243,7 +243,7 @@ public abstract class LiveStreamContract extends CoreFixture {
   }
 
   @Test
-  void anIdleStreamGetsKeepAlivesAndABusyOneNone() throws Exception {
+  void anIdleStreamGetsAKeepAliveEachInterval() throws Exception {
     ChatCore chatty = coreWith(l -> l.withTimes(Duration.ofMillis(200), Duration.ofMinutes(5)));
     try {
       RecordingSink idle = RecordingSink.draining();

@@ -97,6 +97,25 @@ public final class TestServer implements AutoCloseable {
     return server.getAsync(path, token(as));
   }
 
+  /** A channel made by {@code admin}: its room id. */
+  public String channel(User admin, String name) {
+    Response created = post(admin, "/v1/rooms", "{\"name\":\"" + name + "\"}");
+    if (created.status() != 201) throw new AssertionError("POST /v1/rooms: " + created);
+    return created.text("room_id");
+  }
+
+  /** The stream's head now: a cursor from which only what comes next is delivered. */
+  public String head() {
+    return core().storage().events().head().toString();
+  }
+
+  /** Posts a message: its event id. */
+  public String say(User who, String room, String text) {
+    Response r = post(who, "/v1/rooms/" + room + "/messages", "{\"content\":{\"text\":\"" + text + "\"}}");
+    if (r.status() != 200) throw new AssertionError("POST /v1/rooms/{id}/messages: " + r);
+    return r.text("event_id");
+  }
+
   private static String token(User as) {
     return as == null ? null : as.token();
   }

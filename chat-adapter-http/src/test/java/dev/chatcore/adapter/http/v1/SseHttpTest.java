@@ -56,20 +56,6 @@ class SseHttpTest {
     return c;
   }
 
-  private String channel(String name) {
-    return server.post(admin, "/v1/rooms", "{\"name\":\"" + name + "\"}").text("room_id");
-  }
-
-  private String head() {
-    return server.core().storage().events().head().toString();
-  }
-
-  private String say(User who, String room, String text) {
-    Response r = server.post(who, "/v1/rooms/" + room + "/messages", "{\"content\":{\"text\":\"" + text + "\"}}");
-    assertEquals(200, r.status(), r.toString());
-    return r.text("event_id");
-  }
-
   private List<SseClient.Message> events(SseClient c, int n) throws Exception {
     List<SseClient.Message> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -84,13 +70,13 @@ class SseHttpTest {
   void eachEventIsOneMessageWithTheJsonOfSync() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    String room = channel("lobby");
-    String since = head();
-    say(admin, room, "one");
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
+    server.say(admin, room, "one");
     SseClient sse = open(alice, "?since=" + since, Map.of());
     assertEquals(200, sse.status(WAIT));
     assertTrue(sse.header("Content-Type").startsWith("text/event-stream"), sse.header("Content-Type"));
-    say(admin, room, "two");
+    server.say(admin, room, "two");
     List<SseClient.Message> got = events(sse, 2);
     JsonNode sync = server.get(alice, "/v1/sync?since=" + since + "&timeout=1000").json().get("events");
     assertEquals(2, sync.size());
@@ -105,14 +91,14 @@ class SseHttpTest {
   void aReconnectWithTheLastIdItSawResumesWithNoSkipAndNoDuplicate() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    String room = channel("lobby");
-    String since = head();
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
     List<String> sent = new ArrayList<>();
-    for (int i = 0; i < 5; i++) sent.add(say(admin, room, "m" + i));
+    for (int i = 0; i < 5; i++) sent.add(server.say(admin, room, "m" + i));
     SseClient first = open(alice, "?since=" + since, Map.of());
     List<String> seen = new ArrayList<>(events(first, 3).stream().map(SseClient.Message::id).toList());
     first.close();
-    for (int i = 5; i < 10; i++) sent.add(say(admin, room, "m" + i));
+    for (int i = 5; i < 10; i++) sent.add(server.say(admin, room, "m" + i));
     // an EventSource reconnects to its first URL and sends the last id it saw
     SseClient again = open(alice, "?since=" + since, Map.of("Last-Event-ID", seen.getLast()));
     seen.addAll(events(again, 7).stream().map(SseClient.Message::id).toList());
@@ -124,10 +110,10 @@ class SseHttpTest {
   void lastEventIdWinsOverSinceAndACursorIsRequired() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    String room = channel("lobby");
-    String since = head();
-    String a = say(admin, room, "a");
-    String b = say(admin, room, "b");
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
+    String a = server.say(admin, room, "a");
+    String b = server.say(admin, room, "b");
     SseClient sse = open(alice, "?since=" + since, Map.of("Last-Event-ID", a));
     assertEquals(b, events(sse, 1).getFirst().id());
     SseClient none = open(alice, "", Map.of());
@@ -140,7 +126,7 @@ class SseHttpTest {
   @Test
   void anIdleStreamGetsKeepAliveComments() throws Exception {
     start(l -> l.withTimes(Duration.ofMillis(150), Duration.ofMinutes(5)), Clock.systemUTC());
-    SseClient sse = open(server.registered(server.user("alice")), "?since=" + head(), Map.of());
+    SseClient sse = open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
     SseClient.Message m = sse.next(WAIT);
     assertNotNull(m);
     assertEquals("keep-alive", m.comment());
@@ -152,8 +138,8 @@ class SseHttpTest {
     start(l -> l.withQueueMax(Limits.defaults().syncBatchMax(), 64 * 1024), Clock.systemUTC());
     User alice = server.registered(server.user("alice"));
     User bob = server.registered(server.user("bob"));
-    String room = channel("lobby");
-    String since = head();
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
     SseClient stalled = SseClient.notReading(server.port(), "/v1/events?since=" + since,
         Map.of("Authorization", "Bearer " + alice.token()));
     clients.add(stalled);
@@ -162,7 +148,7 @@ class SseHttpTest {
     String text = "x".repeat(3900);
     int sent = 0;
     // each event is ~4 KB: the socket buffers fill, then the 64 KiB bound, then the stream ends
-    while (server.core().streams().openCount() == 2 && sent < 5000) say(admin, room, text + sent++);
+    while (server.core().streams().openCount() == 2 && sent < 5000) server.say(admin, room, text + sent++);
     assertTrue(RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT),
         "the stalled stream ended after " + sent + " messages");
     assertEquals(sent, events(reading, sent).size(), "the reading client got everything");
@@ -171,7 +157,7 @@ class SseHttpTest {
   @Test
   void aStreamEndsAtItsLifetimeSayingWhy() throws Exception {
     start(l -> l.withTimes(Duration.ofSeconds(30), Duration.ofMillis(300)), Clock.systemUTC());
-    SseClient sse = open(server.registered(server.user("alice")), "?since=" + head(), Map.of());
+    SseClient sse = open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
     SseClient.Message end = sse.nextEvent(WAIT);
     assertEquals("end", end.event());
     assertNull(end.id(), "no id: Last-Event-ID stays the last event");
@@ -183,10 +169,10 @@ class SseHttpTest {
   void openingOneStreamMoreThanTheCapClosesTheOldest() throws Exception {
     start(l -> l.withPerAccount(1), Clock.systemUTC());
     User alice = server.registered(server.user("alice"));
-    SseClient first = open(alice, "?since=" + head(), Map.of());
+    SseClient first = open(alice, "?since=" + server.head(), Map.of());
     assertEquals(200, first.status(WAIT));
     assertTrue(RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT));
-    SseClient second = open(alice, "?since=" + head(), Map.of());
+    SseClient second = open(alice, "?since=" + server.head(), Map.of());
     assertEquals(200, second.status(WAIT));
     SseClient.Message end = first.nextEvent(WAIT);
     assertEquals("end", end.event());
@@ -199,7 +185,7 @@ class SseHttpTest {
   void aBanClosesTheStreamWithAnErrorEvent() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    SseClient sse = open(alice, "?since=" + head(), Map.of());
+    SseClient sse = open(alice, "?since=" + server.head(), Map.of());
     assertEquals(200, sse.status(WAIT));
     Response ban = server.post(admin, "/chat/admin/bans",
         "{\"accountId\":\"" + alice.id().value() + "\",\"duration\":null,\"reason\":\"rude\"}");
@@ -210,21 +196,21 @@ class SseHttpTest {
     assertEquals("banned", body.get("error").asText());
     assertEquals("rude", body.get("reason").asText());
     assertTrue(sse.awaitEnd(WAIT));
-    assertEquals(401, open(alice, "?since=" + head(), Map.of()).status(WAIT), "and it may not open another");
+    assertEquals(401, open(alice, "?since=" + server.head(), Map.of()).status(WAIT), "and it may not open another");
   }
 
   @Test
   void aKickedMemberGetsItsKickAndNothingMoreOfThatRoom() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    String lobby = channel("lobby");
-    String side = channel("side");
-    SseClient sse = open(alice, "?since=" + head(), Map.of());
-    String before = say(admin, lobby, "before");
+    String lobby = server.channel(admin, "lobby");
+    String side = server.channel(admin, "side");
+    SseClient sse = open(alice, "?since=" + server.head(), Map.of());
+    String before = server.say(admin, lobby, "before");
     assertEquals(before, events(sse, 1).getFirst().id());
     assertEquals(200, server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id().value()).status());
-    say(admin, lobby, "after");
-    String elsewhere = say(admin, side, "elsewhere");
+    server.say(admin, lobby, "after");
+    String elsewhere = server.say(admin, side, "elsewhere");
     List<SseClient.Message> got = events(sse, 2);
     assertEquals("m.member", got.get(0).event());
     JsonNode kick = Json.mapper().readTree(got.get(0).data()).get("content");
@@ -242,21 +228,21 @@ class SseHttpTest {
     assertEquals(200, issued.status(), issued.toString());
     assertEquals(30, issued.json().get("expires_in").asInt());
     String ticket = issued.text("ticket");
-    SseClient byTicket = open(null, "?since=" + head() + "&ticket=" + ticket, Map.of());
+    SseClient byTicket = open(null, "?since=" + server.head() + "&ticket=" + ticket, Map.of());
     assertEquals(200, byTicket.status(WAIT));
-    SseClient again = open(null, "?since=" + head() + "&ticket=" + ticket, Map.of());
+    SseClient again = open(null, "?since=" + server.head() + "&ticket=" + ticket, Map.of());
     assertEquals(401, again.status(WAIT), "single use");
     String late = server.post(alice, "/v1/stream-tickets", null).text("ticket");
     clock.advance(Duration.ofSeconds(31));
-    assertEquals(401, open(null, "?since=" + head() + "&ticket=" + late, Map.of()).status(WAIT), "expired");
-    assertEquals(401, open(null, "?since=" + head(), Map.of()).status(WAIT), "neither token nor ticket");
+    assertEquals(401, open(null, "?since=" + server.head() + "&ticket=" + late, Map.of()).status(WAIT), "expired");
+    assertEquals(401, open(null, "?since=" + server.head(), Map.of()).status(WAIT), "neither token nor ticket");
     assertEquals(401, server.send("POST", "/v1/stream-tickets", null, null).status());
   }
 
   @Test
   void closingTheServerEndsTheStreamCleanly() throws Exception {
     start();
-    SseClient sse = open(server.registered(server.user("alice")), "?since=" + head(), Map.of());
+    SseClient sse = open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
     assertEquals(200, sse.status(WAIT));
     assertTrue(RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT));
     server.core().close();

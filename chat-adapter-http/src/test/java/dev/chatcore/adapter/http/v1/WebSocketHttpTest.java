@@ -53,20 +53,6 @@ class WebSocketHttpTest {
     return c;
   }
 
-  private String channel(String name) {
-    return server.post(admin, "/v1/rooms", "{\"name\":\"" + name + "\"}").text("room_id");
-  }
-
-  private String head() {
-    return server.core().storage().events().head().toString();
-  }
-
-  private String say(User who, String room, String text) {
-    Response r = server.post(who, "/v1/rooms/" + room + "/messages", "{\"content\":{\"text\":\"" + text + "\"}}");
-    assertEquals(200, r.status(), r.toString());
-    return r.text("event_id");
-  }
-
   /** Reads {@code events} frames until {@code n} events came; returns them and the last next_batch. */
   private List<JsonNode> events(WsClient ws, int n, String[] nextBatch) throws Exception {
     List<JsonNode> out = new ArrayList<>();
@@ -84,12 +70,12 @@ class WebSocketHttpTest {
   void resumeThenBatchesOfEventsAsSyncRendersThem() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    String room = channel("lobby");
-    String since = head();
-    say(admin, room, "one");
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
+    server.say(admin, room, "one");
     WsClient ws = connect(alice);
     ws.send("{\"type\":\"resume\",\"since\":\"" + since + "\",\"filter\":[\"" + room + "\"]}");
-    say(admin, room, "two");
+    server.say(admin, room, "two");
     String[] next = new String[1];
     List<JsonNode> got = events(ws, 2, next);
     JsonNode sync = server.get(alice, "/v1/sync?since=" + since + "&timeout=1000&filter=" + room).json();
@@ -102,16 +88,16 @@ class WebSocketHttpTest {
   void aReconnectFromNextBatchResumesWithNoSkipAndNoDuplicate() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    String room = channel("lobby");
-    String since = head();
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
     List<String> sent = new ArrayList<>();
-    for (int i = 0; i < 4; i++) sent.add(say(admin, room, "m" + i));
+    for (int i = 0; i < 4; i++) sent.add(server.say(admin, room, "m" + i));
     WsClient first = connect(alice);
     first.send("{\"type\":\"resume\",\"since\":\"" + since + "\"}");
     String[] next = new String[1];
     List<String> seen = new ArrayList<>(events(first, 4, next).stream().map(e -> e.get("event_id").asText()).toList());
     first.close();
-    for (int i = 4; i < 8; i++) sent.add(say(admin, room, "m" + i));
+    for (int i = 4; i < 8; i++) sent.add(server.say(admin, room, "m" + i));
     WsClient again = connect(alice);
     again.send("{\"type\":\"resume\",\"since\":\"" + next[0] + "\"}");
     seen.addAll(events(again, 4, null).stream().map(e -> e.get("event_id").asText()).toList());
@@ -123,9 +109,9 @@ class WebSocketHttpTest {
   void sendIsAcknowledgedAndARepeatedTxnIdGetsTheSameAnswer() throws Exception {
     start();
     User alice = server.registered(server.user("alice"));
-    String room = channel("lobby");
+    String room = server.channel(admin, "lobby");
     WsClient ws = connect(alice);
-    ws.send("{\"type\":\"resume\",\"since\":\"" + head() + "\"}");
+    ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
     String send = "{\"type\":\"send\",\"room_id\":\"" + room + "\",\"txn_id\":\"t1\",\"content\":{\"text\":\"hi\"},"
         + "\"msg_type\":\"m.plain\"}";
     ws.send(send);
@@ -143,9 +129,9 @@ class WebSocketHttpTest {
   void aRefusedSendIsAnErrorFrameWithTheHttpErrorAndItsTxnId() throws Exception {
     start(l -> l.withRateLimit(1, 3)); // the handshake and two sends fit the burst, a third send does not
     User alice = server.registered(server.user("alice"));
-    String room = channel("lobby");
+    String room = server.channel(admin, "lobby");
     WsClient ws = connect(alice);
-    ws.send("{\"type\":\"resume\",\"since\":\"" + head() + "\"}");
+    ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
     ws.send("{\"type\":\"send\",\"room_id\":\"" + "f".repeat(24) + "\",\"txn_id\":\"a\",\"content\":{\"text\":\"x\"}}");
     JsonNode missing = nextOfType(ws, "error");
     assertEquals("a", missing.get("txn_id").asText());
@@ -173,7 +159,7 @@ class WebSocketHttpTest {
     assertEquals(1008, early.awaitClose(WAIT).code());
 
     WsClient ws = connect(alice);
-    ws.send("{\"type\":\"resume\",\"since\":\"" + head() + "\"}");
+    ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
     ws.send("{\"type\":\"ping\"}");
     assertEquals("pong", ws.next(WAIT).get("type").asText());
   }
@@ -182,7 +168,7 @@ class WebSocketHttpTest {
   void anIdleStreamIsPingedAndALifetimeClosesIt() throws Exception {
     start(l -> l.withStreams(StreamLimits.defaults().withTimes(Duration.ofMillis(100), Duration.ofMillis(800))));
     WsClient ws = connect(server.registered(server.user("alice")));
-    ws.send("{\"type\":\"resume\",\"since\":\"" + head() + "\"}");
+    ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
     assertTrue(SseHttpTest.RecordingWait.until(() -> ws.pings() >= 2, WAIT), "WebSocket pings while idle");
     WsClient.Closed closed = ws.awaitClose(WAIT);
     assertEquals(1000, closed.code());
@@ -194,7 +180,7 @@ class WebSocketHttpTest {
     start();
     User alice = server.registered(server.user("alice"));
     WsClient ws = connect(alice);
-    ws.send("{\"type\":\"resume\",\"since\":\"" + head() + "\"}");
+    ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
     assertTrue(SseHttpTest.RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT));
     server.post(admin, "/chat/admin/bans", "{\"accountId\":\"" + alice.id().value() + "\",\"duration\":60,\"reason\":\"rude\"}");
     JsonNode error = nextOfType(ws, "error");
@@ -209,7 +195,7 @@ class WebSocketHttpTest {
     String ticket = server.post(alice, "/v1/stream-tickets", null).text("ticket");
     WsClient ws = WsClient.connect(http, server.port(), "?ticket=" + ticket, null);
     clients.add(ws);
-    ws.send("{\"type\":\"resume\",\"since\":\"" + head() + "\"}");
+    ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
     ws.send("{\"type\":\"ping\"}");
     assertEquals("pong", ws.next(WAIT).get("type").asText());
     assertThrows(Exception.class, () -> WsClient.connect(http, server.port(), "?ticket=" + ticket, null), "used");
