@@ -3,6 +3,7 @@ package dev.chatcore.application;
 import dev.chatcore.application.account.GetMe;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.chat.ChatServices;
+import dev.chatcore.application.e2ee.E2eeServices;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.invite.BootstrapAdmin;
 import dev.chatcore.application.invite.CreateInvite;
@@ -43,6 +44,7 @@ import dev.chatcore.application.stream.StreamRegistry;
 import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
@@ -117,8 +119,10 @@ public final class ChatCore implements AutoCloseable {
   private final Retention retention;
   private final AdminServices admin;
   private final Janitor janitor;
+  private final E2eeServices e2ee;
 
-  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock) {
+  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock,
+      ChatObserver observer) {
     this.retention = retention;
     this.storage = storage;
     this.limits = limits;
@@ -135,8 +139,8 @@ public final class ChatCore implements AutoCloseable {
     RoomViews views = new RoomViews(storage);
     EventPublisher publisher = new EventPublisher(storage, waiter);
     this.banGate = new BanGate(storage, clock);
-    this.rateLimiter = new RateLimiter(limits, clock);
-    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock);
+    this.rateLimiter = new RateLimiter(limits, clock, observer);
+    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock, observer);
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
 
     this.registerCaller = new RegisterCaller(storage, clock);
@@ -154,12 +158,15 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock, retention);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
-    VisibleRead reader = new VisibleRead(storage, access, banGate, limits);
-    this.sync = new Sync(reader, registerCaller, waiter, limits, syncReads, timer, banGate);
+    this.e2ee = new E2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
+        publisher, spamGuard, retention);
+    VisibleRead reads = new VisibleRead(storage, access, banGate, limits, e2ee.deviceSync());
+    this.sync = new Sync(reads, registerCaller, waiter, limits, syncReads, timer, observer);
     this.streams = new StreamRegistry(limits.streams());
     // a thread per stream read, untracked: a wake-up of a busy room starts a thousand of these at once,
     // and a per-task executor's registry of live threads is then the most contended thing on the path
-    this.openStream = new OpenStream(reader, registerCaller, waiter, streams, limits, Thread::startVirtualThread);
+    this.openStream = new OpenStream(reads, registerCaller, waiter, streams, limits, observer,
+        Thread::startVirtualThread);
     this.issueStreamTicket = new IssueStreamTicket(storage, limits, clock);
     this.redeemStreamTicket = new RedeemStreamTicket(storage, clock);
     this.purgeExpiredTickets = new PurgeExpiredTickets(storage, clock);
@@ -226,18 +233,27 @@ public final class ChatCore implements AutoCloseable {
    * @param clock the time source of every use case (tests pass a mutable clock)
    */
   public static ChatCore create(ChatStorage storage, Limits limits, Clock clock) {
-    return new ChatCore(storage, limits, SpamPolicy.defaults(), Retention.defaults(), clock);
+    return create(storage, limits, SpamPolicy.defaults(), Retention.defaults(), clock);
   }
 
   /** Builds a core with a spam policy other than the default. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, Retention.defaults(), clock);
+    return create(storage, limits, spamPolicy, Retention.defaults(), clock);
   }
 
   /** Builds a core with its own spam policy and retention table. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, retention, clock);
+    return create(storage, limits, spamPolicy, retention, clock, ChatObserver.NONE);
+  }
+
+  /**
+   * Builds a core that tells {@code observer} what only it sees (deliveries, rate-limit refusals,
+   * bans): the server's metrics use it.
+   */
+  public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      Clock clock, ChatObserver observer) {
+    return new ChatCore(storage, limits, spamPolicy, retention, clock, java.util.Objects.requireNonNull(observer));
   }
 
   public Retention retention() {
@@ -247,6 +263,11 @@ public final class ChatCore implements AutoCloseable {
   /** The Chat V2 admin use cases ({@code /chat/admin/...}). */
   public AdminServices admin() {
     return admin;
+  }
+
+  /** The end-to-end encryption use cases (devices, keys, to-device messages, encrypted rooms). */
+  public E2eeServices e2ee() {
+    return e2ee;
   }
 
   /** The retention janitor; the server runs it on a schedule (the core does not). */

@@ -3,6 +3,9 @@ package dev.chatcore.application;
 import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.HackedMessageRepository;
 import dev.chatcore.domain.port.AnnouncementRepository;
@@ -17,6 +20,7 @@ import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.port.ReactionRepository;
 import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.StreamTicketRepository;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -135,8 +139,23 @@ public final class CountingStorage implements ChatStorage {
   }
 
   @Override
-  public dev.chatcore.domain.port.StreamTicketRepository streamTickets() {
-    return counted(dev.chatcore.domain.port.StreamTicketRepository.class, inner.streamTickets());
+  public StreamTicketRepository streamTickets() {
+    return counted(StreamTicketRepository.class, inner.streamTickets());
+  }
+
+  @Override
+  public DeviceRepository devices() {
+    return counted(DeviceRepository.class, inner.devices());
+  }
+
+  @Override
+  public OneTimeKeyRepository oneTimeKeys() {
+    return counted(OneTimeKeyRepository.class, inner.oneTimeKeys());
+  }
+
+  @Override
+  public ToDeviceInbox toDeviceInbox() {
+    return counted(ToDeviceInbox.class, inner.toDeviceInbox());
   }
 
   @Override

@@ -6,18 +6,28 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * A storage that can pause one chosen port call ({@code "MembershipRepository.ofAccount"}) on a
  * latch, so a test lands a competing operation exactly inside a window of the paused operation,
- * deterministically. Only calls made on a thread inside {@link #pausable} can pause, and only the
- * first such call after {@link #arm}; every other call goes straight through.
+ * deterministically. Only calls made on a thread inside {@link #pausable} (or started inside
+ * {@link #pausableWithThreadsItStarts}) can pause, and only the first such call after {@link #arm};
+ * every other call goes straight through.
  */
 public final class GatedStorage {
   private static final ThreadLocal<Boolean> PAUSABLE = ThreadLocal.withInitial(() -> false);
+  /** Inherited by threads started meanwhile: a live stream reads on a thread its opening starts. */
+  private static final InheritableThreadLocal<Boolean> PAUSABLE_WITH_CHILDREN = new InheritableThreadLocal<>() {
+    @Override
+    protected Boolean initialValue() {
+      return false;
+    }
+  };
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private volatile Gate armed;
@@ -25,11 +35,14 @@ public final class GatedStorage {
   /** A pause at one port call: the paused thread waits until {@link #release()}. */
   public static final class Gate {
     private final String call;
+    /** Matching calls still to let through before the one that pauses. */
+    private final AtomicInteger passing;
     private final CountDownLatch reached = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
-    private Gate(String call) {
+    private Gate(String call, int passing) {
       this.call = call;
+      this.passing = new AtomicInteger(passing);
     }
 
     /** Waits until a pausable thread is held at the call. */
@@ -42,7 +55,7 @@ public final class GatedStorage {
     }
 
     private boolean matches(String portAndMethod) {
-      return java.util.List.of(call.split("\\|")).contains(portAndMethod);
+      return List.of(call.split("\\|")).contains(portAndMethod);
     }
 
     private void pause() {
@@ -73,7 +86,12 @@ public final class GatedStorage {
    * be named, separated by {@code |} (the first of them pauses).
    */
   public Gate arm(String call) {
-    Gate gate = new Gate(call);
+    return arm(call, 0);
+  }
+
+  /** {@link #arm(String)}, letting the first {@code passing} matching pausable calls through. */
+  public Gate arm(String call, int passing) {
+    Gate gate = new Gate(call, passing);
     armed = gate;
     return gate;
   }
@@ -88,10 +106,25 @@ public final class GatedStorage {
     }
   }
 
+  /**
+   * {@link #pausable}, and so is every thread {@code action} starts meanwhile (for its whole life):
+   * a live stream's reads run on a thread that opening it starts.
+   */
+  public static <T> T pausableWithThreadsItStarts(Supplier<T> action) {
+    PAUSABLE_WITH_CHILDREN.set(true);
+    try {
+      return action.get();
+    } finally {
+      PAUSABLE_WITH_CHILDREN.set(false);
+    }
+  }
+
   private Object gated(Class<?> type, Object port) {
     return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
       Gate gate = armed;
-      if (gate != null && PAUSABLE.get() && gate.matches(type.getSimpleName() + "." + method.getName())) {
+      boolean pausable = PAUSABLE.get() || PAUSABLE_WITH_CHILDREN.get();
+      if (gate != null && pausable && gate.matches(type.getSimpleName() + "." + method.getName())
+          && gate.passing.getAndDecrement() == 0) {
         armed = null;
         gate.pause();
       }

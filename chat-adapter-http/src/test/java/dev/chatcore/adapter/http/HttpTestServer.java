@@ -6,11 +6,10 @@ import dev.chatcore.adapter.http.chat.AdminBanRoutes;
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.TestIds;
-import io.undertow.Undertow;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +25,14 @@ import java.util.concurrent.Executors;
  */
 public final class HttpTestServer implements AutoCloseable {
   public static final String SECRET = "test-secret-test-secret-test-secret-0123";
+  /** The parse timeout of test servers that do not set one. */
+  public static final Duration PARSE_TIMEOUT = Duration.ofSeconds(20);
 
-  private final InMemoryChatStorage storage;
+  private final ChatStorage storage;
   private final ChatCore core;
   private final JwtTokens tokens;
   private final HttpApi api;
-  private final Undertow undertow;
+  private final HttpListener listener;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
@@ -46,23 +47,42 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server whose core, storage and tokens use {@code clock}. */
   public HttpTestServer(Limits limits, Clock clock) {
-    this(limits, clock, new JwtTokens(SECRET, clock));
+    this(limits, clock, PARSE_TIMEOUT);
   }
 
   /** A server that verifies tokens with {@code tokens} (closed with the server). */
   public HttpTestServer(Limits limits, Clock clock, JwtTokens tokens) {
-    this.storage = new InMemoryChatStorage(clock);
+    this(new InMemoryChatStorage(clock), limits, clock, tokens, new AccessLog(false), PARSE_TIMEOUT);
+  }
+
+  /** A server whose core, storage and tokens use {@code clock}, with the given access log. */
+  public HttpTestServer(Limits limits, Clock clock, AccessLog accessLog) {
+    this(new InMemoryChatStorage(clock), limits, clock, new JwtTokens(SECRET, clock), accessLog, PARSE_TIMEOUT);
+  }
+
+  /** A server that closes requests whose head or body has not arrived within {@code parseTimeout}. */
+  public HttpTestServer(Limits limits, Clock clock, Duration parseTimeout) {
+    this(new InMemoryChatStorage(clock), limits, clock, parseTimeout);
+  }
+
+  /** A server over {@code storage} (which it closes), whose storage must run on {@code clock}. */
+  public HttpTestServer(ChatStorage storage, Limits limits, Clock clock, Duration parseTimeout) {
+    this(storage, limits, clock, new JwtTokens(SECRET, clock), new AccessLog(false), parseTimeout);
+  }
+
+  /** The server every other constructor makes: storage, tokens and access log of the caller's choice. */
+  public HttpTestServer(ChatStorage storage, Limits limits, Clock clock, JwtTokens tokens, AccessLog accessLog,
+      Duration parseTimeout) {
+    this.storage = storage;
     this.core = ChatCore.create(storage, limits, clock);
     this.tokens = tokens;
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
-        clock, Executors.newVirtualThreadPerTaskExecutor());
-    this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
-    undertow.start();
-    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-    this.base = "http://127.0.0.1:" + address.getPort();
+        clock, Executors.newVirtualThreadPerTaskExecutor(), accessLog);
+    this.listener = HttpListener.start("127.0.0.1", 0, api, parseTimeout);
+    this.base = "http://127.0.0.1:" + listener.address().getPort();
   }
 
-  public InMemoryChatStorage storage() {
+  public ChatStorage storage() {
     return storage;
   }
 
@@ -180,7 +200,7 @@ public final class HttpTestServer implements AutoCloseable {
   @Override
   public void close() {
     core.close();
-    undertow.stop();
+    listener.close();
     tokens.close();
     storage.close();
   }

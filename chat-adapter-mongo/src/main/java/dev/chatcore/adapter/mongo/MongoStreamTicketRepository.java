@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.port.StreamTicketRepository;
 import dev.chatcore.domain.stream.StreamTicket;
@@ -17,7 +18,7 @@ import org.bson.Document;
 
 /**
  * Stream tickets in the {@code stream_tickets} collection: {@code {_id: digest, account, name,
- * admin, expiresAt: Date}}. Taking one is a single conditional {@code findOneAndDelete}, so a
+ * admin, device?, expiresAt: Date}}. Taking one is a single conditional {@code findOneAndDelete}, so a
  * ticket opens one stream on one node however many nodes race for it; a TTL index removes tickets
  * nobody used. Thread-safe.
  */
@@ -35,6 +36,7 @@ public final class MongoStreamTicketRepository implements StreamTicketRepository
         .append("name", ticket.displayName())
         .append("admin", ticket.admin())
         .append("expiresAt", Date.from(ticket.expiresAt()));
+    ticket.device().ifPresent(device -> d.append("device", device.value()));
     MongoErrors.run("save stream ticket", () -> tickets.insertOne(d));
   }
 
@@ -43,7 +45,8 @@ public final class MongoStreamTicketRepository implements StreamTicketRepository
     return MongoErrors.call("take stream ticket", () -> Optional.ofNullable(
         tickets.findOneAndDelete(and(eq("_id", digest), gt("expiresAt", Date.from(now))))))
         .map(d -> new StreamTicket(d.getString("_id"), new AccountId(d.getString("account")), d.getString("name"),
-            d.getBoolean("admin", false), d.getDate("expiresAt").toInstant()));
+            d.getBoolean("admin", false), Optional.ofNullable(d.getString("device")).map(DeviceId::new),
+            d.getDate("expiresAt").toInstant()));
   }
 
   @Override

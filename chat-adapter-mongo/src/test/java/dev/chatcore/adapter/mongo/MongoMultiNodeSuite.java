@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.admin.AdminMessages;
+import dev.chatcore.application.member.JoinRoom;
+import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.stream.OpenStream;
 import dev.chatcore.application.stream.RecordingSink;
+import dev.chatcore.application.room.RoomView;
 import dev.chatcore.application.sync.Sync;
+import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
@@ -21,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -154,6 +160,35 @@ abstract class MongoMultiNodeSuite {
     EventId inNew = b.sendMessage().send(message(other, created, "in the new channel")).id();
     assertTrue(sink.awaitEvents(32, Duration.ofSeconds(30)));
     assertEquals(inNew, sink.ids().get(31));
+  }
+
+  /**
+   * Read-your-writes behind a load balancer: a post acknowledged by node A is in every read that
+   * node B begins afterwards (history, the room's head and unread count, the admin listing),
+   * without waiting for B's feed to notice it.
+   */
+  @Test
+  void aReadOnOneNodeSeesEveryPostAcknowledgedOnAnotherBeforeItBegan() {
+    MongoOptions options = options();
+    ChatCore a = node(options);
+    ChatCore b = node(options);
+    RoomId room = channel(a);
+    Caller sender = Caller.player(TestIds.account(), "sender");
+    Caller reader = Caller.player(TestIds.account(), "reader");
+    b.joinRoom().join(new JoinRoom.Command(reader, room));
+    for (int round = 1; round <= 200; round++) {
+      EventId posted = a.sendMessage().send(message(sender, room, "m" + round)).id();
+      String at = "round " + round + ": ";
+      List<Event> newest = b.readHistory().read(new ReadHistory.Query(reader, room, Optional.empty(),
+          Direction.BACKWARD, OptionalInt.of(1))).chunk();
+      assertEquals(List.of(posted), newest.stream().map(Event::id).toList(), at + "history");
+      RoomView view = b.getRoom().get(reader, room);
+      assertEquals(Optional.of(posted), view.head(), at + "room head");
+      assertEquals(round, view.unreadCount(), at + "unread count");
+      List<Event> listed = b.admin().messages().list(new AdminMessages.Query(admin, Optional.of(room),
+          Optional.empty(), Optional.empty(), Optional.empty(), 0)).messages();
+      assertEquals(posted, listed.getFirst().id(), at + "admin listing, newest first");
+    }
   }
 
   private static boolean await(BooleanSupplier condition, Duration bound) throws InterruptedException {

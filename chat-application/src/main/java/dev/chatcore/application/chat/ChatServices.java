@@ -45,7 +45,7 @@ public final class ChatServices {
     this.placeInGlobalRoom = new PlaceInGlobalRoom(storage, globalEvents, ids, limits, clock);
     this.admitPlayer = new AdmitPlayer(register, placeInGlobalRoom, clock);
     this.readRoomUpdates = new ReadRoomUpdates(storage, visibility, clock);
-    this.postChatMessage = new PostChatMessage(storage, access, publisher, policy, ids, clock, spam, retention);
+    this.postChatMessage = new PostChatMessage(storage, access, publisher, policy, clock, spam, retention);
     this.joinGlobalRoom = new JoinGlobalRoom(storage, globalEvents, limits);
     this.listGlobalRooms = new ListGlobalRooms(storage, globalEvents, limits);
     this.sweepIdlePlayers = new SweepIdlePlayers(storage, globalEvents, clock);

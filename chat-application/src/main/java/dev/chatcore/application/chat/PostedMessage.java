@@ -11,17 +11,12 @@ import java.util.Optional;
  * A message as its sender gets it back from Chat V2. A "hacked" message looks the same to its
  * sender (who is not told), but it is not in the event stream.
  *
- * @param id the event id, or the hacked message's own id
- * @param expiresAt when the message expires (by room type, SPEC §5); empty for hacked messages
+ * @param id the event id, or the hacked message's own id (a skipped stream position: the same form)
+ * @param expiresAt when the message expires (by room type, SPEC §5; for a hacked message, what its
+ *     room would give)
  */
 public record PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
     Instant createdAt, boolean hacked, Optional<Instant> expiresAt) {
-  /** A message without a known expiry. */
-  public PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
-      Instant createdAt, boolean hacked) {
-    this(id, author, room, text, context, createdAt, hacked, Optional.empty());
-  }
-
   public PostedMessage {
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(id, "id");

@@ -83,7 +83,8 @@ public final class SendDirectMessage {
 
   /**
    * @throws InvalidInputException for a bad id in {@code players}, a member set outside
-   *     2..{@link Limits#dmMembersMax()}, or text and context that break the rules
+   *     2..{@link Limits#dmMembersMax()}, text and context that break the rules, or a DM whose
+   *     members turned end-to-end encryption on ({@code /chat} has no encrypted messages)
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (nothing is stored)
    * @throws ForbiddenException when the caller was kicked or banned from the room of this member set
    */
@@ -100,6 +101,7 @@ public final class SendDirectMessage {
     DmKey key = DmKey.of(members);
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
     requireMember(room, command.caller().id());
+    storage.rooms().find(room).ifPresent(r -> r.requirePlainAllowed("message"));
     if (!command.caller().admin()) spam.check(command.caller().id(), room, content);
     Instant now = clock.instant();
     Event event = publisher.publish(new NewEvent(room, command.caller().id(), now, content, Optional.empty(),

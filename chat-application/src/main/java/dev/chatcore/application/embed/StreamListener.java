@@ -14,7 +14,8 @@ public interface StreamListener {
    * The next events the caller may see. Resubscribing from {@code batch.nextBatch()} continues
    * exactly after them.
    *
-   * @param batch the events, in stream order, never empty, and the cursor after them
+   * @param batch the events, in stream order, and the cursor after them; never empty, except the
+   *     first batch of a caller on a device, which tells it its key counts ({@link SyncBatch#device()})
    */
   void onEvents(SyncBatch batch);
 

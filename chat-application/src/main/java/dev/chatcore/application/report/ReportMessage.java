@@ -3,6 +3,7 @@ package dev.chatcore.application.report;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.chat.ChatVisibility;
 import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportedMessage;
 import dev.chatcore.domain.error.InvalidInputException;
@@ -28,10 +29,21 @@ import java.util.Optional;
  * anyone) refresh that window, count, and add new reporters.
  */
 public final class ReportMessage {
-  /** @param messageId the id as the client sent it */
-  public record Command(Caller caller, String messageId) {
+  /**
+   * @param messageId the id as the client sent it
+   * @param claimedText for an end-to-end encrypted message, what the reporter says it said (its
+   *     client decrypted it; the server cannot check): kept on the report as an unverified claim,
+   *     refused for a plain message (whose text the server has)
+   */
+  public record Command(Caller caller, String messageId, Optional<String> claimedText) {
     public Command {
       Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(claimedText, "claimedText");
+    }
+
+    /** A report without a plaintext claim. */
+    public Command(Caller caller, String messageId) {
+      this(caller, messageId, Optional.empty());
     }
   }
 
@@ -90,11 +102,24 @@ public final class ReportMessage {
       }
     }
     return storage.reports().file(Report.first(ids.next(), id, room.id(), command.caller().id(), window,
-        clock.instant()));
+        clock.instant(), claim(command, target)));
   }
 
+  private Optional<PlaintextClaim> claim(Command command, Event target) {
+    if (command.claimedText().isEmpty()) return Optional.empty();
+    if (!(target.content() instanceof EventContent.Encrypted)) {
+      throw new InvalidInputException("claimedText", "is only for end-to-end encrypted messages");
+    }
+    String text = command.claimedText().get().strip();
+    if (text.isEmpty() || text.length() > PlaintextClaim.MAX_CHARS) {
+      throw new InvalidInputException("claimedText", "must be 1-" + PlaintextClaim.MAX_CHARS + " characters");
+    }
+    return Optional.of(new PlaintextClaim(command.caller().id(), text, clock.instant()));
+  }
+
+  /** A plain message as it is; an encrypted one as who sent it when, since its text is unknown. */
   private static ReportedMessage snapshot(Event e) {
-    EventContent.Message m = (EventContent.Message) e.content();
+    if (!(e.content() instanceof EventContent.Message m)) return ReportedMessage.encrypted(e.id(), e.sender(), e.originTs());
     return new ReportedMessage(e.id(), e.sender(), m.text(), m.context(), e.originTs());
   }
 }

@@ -40,7 +40,7 @@ public final class IssueStreamTicket {
     RANDOM.nextBytes(random);
     String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     storage.streamTickets().save(new StreamTicket(TicketDigest.of(value), caller.id(), caller.displayName(),
-        caller.admin(), clock.instant().plus(lifetime)));
+        caller.admin(), caller.device(), clock.instant().plus(lifetime)));
     return new Ticket(value, lifetime);
   }
 }

@@ -2,12 +2,10 @@ package dev.chatcore.application.stream;
 
 import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.application.sync.VisibleRead;
-import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.sync.SyncBatch;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,11 +16,15 @@ import java.util.logging.Logger;
  * One open live stream: a cursor that follows the event stream for one account, delivering to a
  * {@link StreamSink} exactly what consecutive syncs following {@code next_batch} would deliver.
  *
- * <p><b>Same answers as sync.</b> Every read is {@link VisibleRead#after} from the cursor, and the
- * cursor then moves to the read's {@code upTo}, as a client moves to {@code next_batch}. Nothing is
- * skipped (the cursor never passes the head the read judged) nor repeated (the next read starts
- * after it); each event's visibility is a function of its stream position, so reading it in one
- * read or another cannot change whether it is delivered.
+ * <p><b>Same answers as sync.</b> Every read is {@link VisibleRead#after} from the cursor and every
+ * batch is {@link VisibleRead#answer} (the ban read from the store, a device's share of the window),
+ * exactly the steps of a sync; the cursor then moves to the read's {@code upTo}, as a client moves
+ * to {@code next_batch}. Nothing is skipped (the cursor never passes the head the read judged) nor
+ * repeated (the next read starts after it); each event's visibility is a function of its stream
+ * position, so reading it in one read or another cannot change whether it is delivered. A device's
+ * to-device messages are acknowledged where the client resumes from ({@link VisibleRead#arrive} at
+ * open), as a sync's are by its {@code since}: what the stream sends stays stored until the
+ * device's next stream or sync starts past it.
  *
  * <p><b>No thread while waiting.</b> Like a held sync, a caught-up stream is a registration in the
  * {@link SyncWaiter} made <em>before</em> its last read, on exactly the rooms that read covered:
@@ -37,8 +39,7 @@ import java.util.logging.Logger;
 public final class LiveStream {
   private static final Logger LOG = Logger.getLogger(LiveStream.class.getName());
 
-  private final Account account;
-  private final Optional<Set<RoomId>> filter;
+  private final VisibleRead.Reader reader;
   /** An embedder's subscription: no lifetime, keep-alives or per-account cap. */
   private final boolean embedded;
   private final StreamSink sink;
@@ -51,17 +52,21 @@ public final class LiveStream {
   private volatile long lastSentNanos;
   private final AtomicInteger work = new AtomicInteger();
   private final AtomicReference<StreamEnd> ending = new AtomicReference<>();
+  /** A {@link SyncWaiter.Signal#REVOKED} came: the next pump asks the ban gate first. */
+  private volatile boolean revoked;
 
   // Touched by the pump only (one pump at a time: the work counter orders them).
   private EventId cursor;
   private Set<RoomId> rooms;
   private SyncWaiter.Watch watch;
   private boolean ended;
+  /** Whether a batch went to the sink yet: a device's stream answers its first read, as a sync would. */
+  private boolean answered;
 
-  LiveStream(Account account, OpenStream.Command command, StreamSink sink, OpenStream.Wiring wiring, long nowNanos) {
-    this.account = account;
+  LiveStream(VisibleRead.Reader reader, OpenStream.Command command, StreamSink sink, OpenStream.Wiring wiring,
+      long nowNanos) {
+    this.reader = reader;
     this.cursor = command.since();
-    this.filter = command.filter();
     this.embedded = command.embedded();
     this.sink = sink;
     this.wiring = wiring;
@@ -73,7 +78,7 @@ public final class LiveStream {
 
   /** The account the stream reads for. */
   public AccountId account() {
-    return account.id();
+    return reader.account().id();
   }
 
   /**
@@ -149,33 +154,50 @@ public final class LiveStream {
    * @return why the stream ends, or null when it waits for a signal
    */
   private StreamEnd readUntilCaughtUp() {
+    VisibleRead reads = wiring.reads();
     while (true) {
       StreamEnd end = ending.get();
       if (end != null) return end;
+      if (revoked) {
+        revoked = false;
+        reads.requireNotRevoked(reader); // as a held sync does; a lifted ban reads on
+      }
       SyncWaiter.Watch live = watch;
       if (rooms != null && (live == null || !live.watches(rooms))) live = register(rooms);
-      VisibleRead.Read read = wiring.reader().after(account, cursor, filter);
-      cursor = read.upTo();
+      VisibleRead.Read read = reads.after(reader, cursor);
       rooms = read.rooms();
-      if (!read.events().isEmpty() && !deliver(read)) return ending.get();
+      if (due(read) && !deliver(reads.answer(reader, read))) return ending.get();
+      cursor = read.upTo();
       // more waiting, or no registration covering what this read covered: read again
       if (read.limited() || live == null || !live.watches(rooms)) continue;
       return null; // any change after `live` was registered (before this read) pumps again
     }
   }
 
+  /**
+   * Whether the read makes a batch: events or device news, as for a sync answer; a read that only
+   * passed positions nobody here may see moves the cursor silently. A device's first read is
+   * answered even when empty, as its first sync would be: the batch tells it its key counts.
+   */
+  private boolean due(VisibleRead.Read read) {
+    if (!read.events().isEmpty() || read.device().map(w -> w.hasDeviceNews()).orElse(false)) return true;
+    return !answered && read.device().isPresent();
+  }
+
   /** Hands the batch to the sink; false when the stream must end (its client fell too far behind). */
-  private boolean deliver(VisibleRead.Read read) {
-    long bytes = sink.deliver(new SyncBatch(read.events(), read.upTo(), read.limited()), written);
+  private boolean deliver(SyncBatch batch) {
+    answered = true;
+    long bytes = sink.deliver(batch, written);
     lastSentNanos = System.nanoTime();
-    if (!backlog.queued(read.events().size(), bytes)) return true;
+    if (!batch.events().isEmpty()) wiring.observer().delivered(batch.events().size());
+    if (!backlog.queued(batch.events().size(), bytes)) return true;
     ending.compareAndSet(null, StreamEnd.of(StreamEnd.Reason.SLOW_CONSUMER));
     return false;
   }
 
   private SyncWaiter.Watch register(Set<RoomId> on) {
     SyncWaiter.Watch previous = watch;
-    SyncWaiter.Watch fresh = wiring.waiter().watch(account.id(), on, this::onSignal);
+    SyncWaiter.Watch fresh = wiring.waiter().watch(reader.account().id(), on, this::onSignal);
     watch = fresh;
     if (previous != null) wiring.waiter().release(previous);
     return fresh;
@@ -183,8 +205,11 @@ public final class LiveStream {
 
   private void onSignal(SyncWaiter.Signal signal) {
     switch (signal) {
-      // a revoked right shows in the next read: the ban gate refuses it (or the ban was lifted)
-      case CHANGED, REVOKED -> pump();
+      case CHANGED -> pump();
+      case REVOKED -> { // the next pump asks the ban gate (the ban may have been lifted already)
+        revoked = true;
+        pump();
+      }
       case SHUTDOWN -> end(StreamEnd.of(StreamEnd.Reason.SHUTDOWN));
       case EVICTED -> end(StreamEnd.of(StreamEnd.Reason.REPLACED)); // watches are never evicted; for completeness
     }

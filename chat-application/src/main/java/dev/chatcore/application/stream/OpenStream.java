@@ -1,6 +1,7 @@
 package dev.chatcore.application.stream;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.application.sync.VisibleRead;
@@ -18,8 +19,9 @@ import java.util.concurrent.Executor;
 /**
  * Opens a live stream: from a cursor, every event the caller may see, pushed to a
  * {@link StreamSink} as it arrives, exactly as consecutive syncs following {@code next_batch}
- * would deliver them (see {@link LiveStream}). The caller's ban is the gate's business, as for
- * sync; a ban while the stream is open ends it with the refusal.
+ * would deliver them (see {@link LiveStream}), with a device's to-device messages, device lists and
+ * key counts when the caller is on a device. The caller's ban is the gate's business, as for sync;
+ * a ban while the stream is open ends it with the refusal.
  */
 public final class OpenStream {
   /**
@@ -44,30 +46,36 @@ public final class OpenStream {
   }
 
   /** What every stream of this core uses. */
-  record Wiring(VisibleRead reader, SyncWaiter waiter, Executor executor, StreamRegistry registry,
-      StreamLimits limits) {}
+  record Wiring(VisibleRead reads, SyncWaiter waiter, Executor executor, StreamRegistry registry,
+      StreamLimits limits, ChatObserver observer) {}
 
   private final RegisterCaller register;
   private final Wiring wiring;
 
-  /** @param executor where streams read after a wake-up (virtual threads in the core) */
+  /**
+   * @param observer told how many events each batch delivered, as for sync answers
+   * @param executor where streams read after a wake-up (virtual threads in the core)
+   */
   @Inject
-  public OpenStream(VisibleRead reader, RegisterCaller register, SyncWaiter waiter, StreamRegistry registry,
-      Limits limits, Executor executor) {
+  public OpenStream(VisibleRead reads, RegisterCaller register, SyncWaiter waiter, StreamRegistry registry,
+      Limits limits, ChatObserver observer, Executor executor) {
     this.register = register;
-    this.wiring = new Wiring(reader, waiter, executor, registry, limits.streams());
+    this.wiring = new Wiring(reads, waiter, executor, registry, limits.streams(), observer);
   }
 
   /**
    * Opens the stream; its first batch (what is already there after {@code since}) is read at once
    * on the executor. A client connection's stream beyond the account's {@code perAccount} ends the
-   * account's oldest.
+   * account's oldest. A device's to-device messages up to {@code since} are acknowledged here, as
+   * by a sync from {@code since}.
    *
    * @return the open stream: {@link LiveStream#close()} it when the client goes away
    */
   public LiveStream open(Command command, StreamSink sink) {
     Account account = register.register(command.caller());
-    LiveStream stream = new LiveStream(account, command, sink, wiring, System.nanoTime());
+    VisibleRead.Reader reader = VisibleRead.Reader.of(account, command.caller(), command.filter());
+    wiring.reads().arrive(reader, command.since());
+    LiveStream stream = new LiveStream(reader, command, sink, wiring, System.nanoTime());
     wiring.registry().add(stream);
     stream.start();
     return stream;

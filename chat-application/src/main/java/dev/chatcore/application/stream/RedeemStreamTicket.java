@@ -27,6 +27,6 @@ public final class RedeemStreamTicket {
   public Optional<Caller> redeem(String value) {
     if (value == null || value.isEmpty() || value.length() > MAX_TICKET_CHARS) return Optional.empty();
     return storage.streamTickets().take(TicketDigest.of(value), clock.instant())
-        .map(t -> new Caller(t.account(), t.displayName(), t.admin()));
+        .map(t -> new Caller(t.account(), t.displayName(), t.admin(), t.device()));
   }
 }

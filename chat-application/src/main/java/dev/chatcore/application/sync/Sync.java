@@ -1,8 +1,9 @@
 package dev.chatcore.application.sync;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.account.RegisterCaller;
-import dev.chatcore.application.moderation.BanGate;
+import dev.chatcore.application.e2ee.DeviceSync;
 import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
@@ -24,8 +25,17 @@ import java.util.concurrent.TimeUnit;
  * there are any, otherwise when the first arrives or the timeout passes. No thread waits: the
  * returned future completes from the thread that woke it (reads run on {@code executor}).
  *
+ * <p>An admin's sync with a room filter watches those rooms whole, member or not: moderators
+ * watch rooms live (the console). Without a filter an admin's sync is anyone's.
+ *
  * <p>Cancelling the returned future (the client went away) releases the held sync. A ban
  * issued while the sync is held completes it with the {@code BannedException}.
+ *
+ * <p>A caller on a device also gets the device's share of each window ({@link DeviceSync}): its
+ * to-device messages, device-list changes and key counts; to-device messages and device-list
+ * changes alone are reason enough to answer.
+ *
+ * <p>Each read and answer is {@link VisibleRead}'s, the step the live streams share.
  */
 public final class Sync {
   /**
@@ -42,31 +52,34 @@ public final class Sync {
     }
   }
 
-  private final VisibleRead reader;
+  private final VisibleRead reads;
   private final RegisterCaller register;
   private final SyncWaiter waiter;
   private final Limits limits;
   private final Executor executor;
   private final ScheduledExecutorService timer;
-  private final BanGate bans;
+  private final ChatObserver observer;
 
+  /** @param observer told how many events each answer delivered */
   @Inject
-  public Sync(VisibleRead reader, RegisterCaller register, SyncWaiter waiter, Limits limits, Executor executor,
-      ScheduledExecutorService timer, BanGate bans) {
-    this.reader = reader;
+  public Sync(VisibleRead reads, RegisterCaller register, SyncWaiter waiter, Limits limits, Executor executor,
+      ScheduledExecutorService timer, ChatObserver observer) {
+    this.reads = reads;
     this.register = register;
     this.waiter = waiter;
     this.limits = limits;
     this.executor = executor;
     this.timer = timer;
-    this.bans = bans;
+    this.observer = observer;
   }
 
   /** Starts a sync; the future completes with the batch (possibly empty at the timeout). */
   public CompletableFuture<SyncBatch> sync(Command command) {
     Account account = register.register(command.caller());
     Duration timeout = limits.clampSyncTimeout(command.timeout());
-    Held held = new Held(command, account);
+    VisibleRead.Reader reader = VisibleRead.Reader.of(account, command.caller(), command.filter());
+    reads.arrive(reader, command.since());
+    Held held = new Held(command, reader);
     held.start(timeout);
     return held.result;
   }
@@ -74,7 +87,7 @@ public final class Sync {
   /** One sync request in flight. */
   private final class Held {
     final Command command;
-    final Account account;
+    final VisibleRead.Reader reader;
     final CompletableFuture<SyncBatch> result = new CompletableFuture<>();
     /** The registration in the waiter now; null while none is live. */
     private volatile SyncWaiter.Parked parked;
@@ -82,16 +95,29 @@ public final class Sync {
     private volatile SyncWaiter.Parked first;
     private volatile ScheduledFuture<?> timeoutTask;
 
-    Held(Command command, Account account) {
+    Held(Command command, VisibleRead.Reader reader) {
       this.command = command;
-      this.account = account;
+      this.reader = reader;
     }
 
     void start(Duration timeout) {
       result.whenComplete((batch, failure) -> finish());
-      timeoutTask = timer.schedule(() -> result.complete(SyncBatch.empty(command.since())),
-          timeout.toNanos(), TimeUnit.NANOSECONDS);
+      Runnable timedOut = reader.device().isEmpty() ? () -> result.complete(SyncBatch.empty(command.since()))
+          : () -> executor.execute(this::completeIdle); // reads key counts: not on the timer thread
+      timeoutTask = timer.schedule(timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
       attempt();
+    }
+
+    /** A device's empty answer still tells it its key counts (so it knows when to upload more). */
+    private void completeIdle() {
+      if (result.isDone()) return;
+      SyncBatch idle;
+      try {
+        idle = reads.idle(reader, command.since());
+      } catch (RuntimeException storageDown) {
+        idle = SyncBatch.empty(command.since()); // still right; the counts come with the next answer
+      }
+      result.complete(idle);
     }
 
     /**
@@ -106,10 +132,10 @@ public final class Sync {
           if (rooms == null) return;
           SyncWaiter.Parked live = parked;
           if (live != null && live.watches(rooms)) {
-            live.signal().thenAcceptAsync(this::onSignal, executor);
+            live.signal().thenAcceptAsync(this::onSignal, executor).exceptionally(this::refused);
             return;
           }
-          SyncWaiter.Parked p = waiter.park(account.id(), rooms, first);
+          SyncWaiter.Parked p = waiter.park(reader.account().id(), rooms, first);
           if (first == null) first = p;
           parked = p;
           if (live != null) waiter.release(live);
@@ -120,6 +146,15 @@ public final class Sync {
       }
     }
 
+    /**
+     * The executor refused the wake-up: the core is closing (its reads stopped), so the sync is
+     * answered empty like every other held sync at shutdown. {@link #onSignal} fails no other way.
+     */
+    private Void refused(Throwable failure) {
+      result.complete(SyncBatch.empty(command.since()));
+      return null;
+    }
+
     void onSignal(SyncWaiter.Signal signal) {
       SyncWaiter.Parked p = parked;
       parked = null;
@@ -128,7 +163,7 @@ public final class Sync {
         case CHANGED -> attempt();
         case REVOKED -> {
           try {
-            bans.requireNotBanned(account.id());
+            reads.requireNotRevoked(reader);
             attempt(); // the ban was lifted already
           } catch (RuntimeException refused) {
             result.completeExceptionally(refused);
@@ -139,14 +174,18 @@ public final class Sync {
     }
 
     /**
-     * One read ({@link VisibleRead}): completes the result when there is something to answer.
+     * One read ({@link VisibleRead#after}); when something is due, the answer
+     * ({@link VisibleRead#answer}, which reads the ban from the store first).
      *
      * @return null when the result was completed; otherwise the rooms the read's scope covers
      */
     private Set<RoomId> answerOrScope() {
-      VisibleRead.Read read = reader.after(account, command.since(), command.filter());
+      VisibleRead.Read read = reads.after(reader, command.since());
       if (read.caughtUp()) return read.rooms();
-      result.complete(new SyncBatch(read.events(), read.upTo(), read.limited()));
+      SyncBatch batch = reads.answer(reader, read);
+      // false when the client went away (cancelled) or a timeout won: nothing was delivered then
+      boolean answered = result.complete(batch);
+      if (answered && !batch.events().isEmpty()) observer.delivered(batch.events().size());
       return null;
     }
 

@@ -323,6 +323,31 @@ public abstract class LiveStreamContract extends CoreFixture {
     assertEquals(List.of(wanted), sink.ids());
   }
 
+  /**
+   * An admin's filtered stream watches the named rooms whole, member or not, as its filtered sync
+   * does (the console watches rooms live): the scope is the one sync reads.
+   */
+  @Test
+  void anAdminsFilteredStreamWatchesARoomItIsNotInLikeItsSync() throws Exception {
+    Caller alice = player("alice");
+    Caller bob = player("bob");
+    RoomId secret = room(dev.chatcore.domain.room.RoomType.PRIVATE, alice, bob);
+    EventId start = storage.events().head();
+    RecordingSink watching = RecordingSink.draining();
+    RecordingSink unfiltered = RecordingSink.draining();
+    core.openStream().open(new OpenStream.Command(admin, start, Optional.of(Set.of(secret))), watching);
+    core.openStream().open(new OpenStream.Command(admin, start, Optional.empty()), unfiltered);
+    EventId said = say(alice, secret, "between us");
+    assertTrue(watching.awaitEvents(1, WAIT));
+    assertEquals(List.of(said), watching.ids());
+    SyncBatch sync = core.sync().sync(new Sync.Command(admin, start, Duration.ofSeconds(1), Optional.of(Set.of(secret))))
+        .get(10, TimeUnit.SECONDS);
+    assertEquals(sync.events().stream().map(Event::id).toList(), watching.ids(), "the same as its sync");
+    EventId lobbyPost = say(alice, channel("lobby"), "in a channel");
+    assertTrue(RecordingSink.await(() -> unfiltered.ids().contains(lobbyPost), WAIT));
+    assertFalse(unfiltered.ids().contains(said), "without a filter an admin sees its own rooms only");
+  }
+
   @Test
   void aTicketOpensOnceAndOnlyWithinItsLifetime() {
     Caller alice = new Caller(TestIds.account(), "alice", false);

@@ -44,6 +44,14 @@ public interface ChatStorage extends AutoCloseable {
 
   /** Single-use tickets that open live streams from browsers. */
   StreamTicketRepository streamTickets();
+  /** End-to-end encryption: devices, their keys and device-list changes. */
+  DeviceRepository devices();
+
+  /** End-to-end encryption: one-time and fallback keys. */
+  OneTimeKeyRepository oneTimeKeys();
+
+  /** End-to-end encryption: to-device messages waiting for their device. */
+  ToDeviceInbox toDeviceInbox();
 
   /** Cross-node change notifications; a no-op feed ({@code local}) for single-process stores. */
   EventFeed feed();

@@ -1,8 +1,10 @@
 package dev.chatcore.domain.stream;
 
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A single-use ticket that opens one live stream for an account: browsers cannot put a bearer
@@ -13,13 +15,17 @@ import java.util.Objects;
  * @param account who it authenticates
  * @param displayName the name the account's token carried
  * @param admin whether the token was an admin's
+ * @param device the device the token named, if any: a stream opened with the ticket carries that
+ *     device's to-device messages, device lists and key counts, as one opened with the token does
  * @param expiresAt when it stops being usable
  */
-public record StreamTicket(String digest, AccountId account, String displayName, boolean admin, Instant expiresAt) {
+public record StreamTicket(String digest, AccountId account, String displayName, boolean admin,
+    Optional<DeviceId> device, Instant expiresAt) {
   public StreamTicket {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(device, "device");
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 

@@ -3,6 +3,7 @@ package dev.chatcore.domain.port;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.stream.StreamTicket;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Instant;
@@ -23,16 +24,20 @@ public abstract class StreamTicketRepositoryContract {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private static StreamTicket ticket(String digest, Instant expiresAt) {
-    return new StreamTicket(digest, TestIds.account(), "player", false, expiresAt);
+    return new StreamTicket(digest, TestIds.account(), "player", false, Optional.empty(), expiresAt);
   }
 
   @Test
   void aTicketIsTakenOnceWithWhatItWasIssuedFor() {
     StreamTicketRepository tickets = newStreamTicketRepository();
-    StreamTicket issued = new StreamTicket("d1", TestIds.account(), "name", true, NOW.plusSeconds(30));
+    StreamTicket issued = new StreamTicket("d1", TestIds.account(), "name", true, Optional.empty(), NOW.plusSeconds(30));
+    StreamTicket onDevice = new StreamTicket("d1d", TestIds.account(), "name", false,
+        Optional.of(new DeviceId("PHONE1")), NOW.plusSeconds(30));
     tickets.save(issued);
+    tickets.save(onDevice);
     assertEquals(Optional.of(issued), tickets.take("d1", NOW));
     assertEquals(Optional.empty(), tickets.take("d1", NOW), "single use");
+    assertEquals(Optional.of(onDevice), tickets.take("d1d", NOW), "with its device");
   }
 
   @Test

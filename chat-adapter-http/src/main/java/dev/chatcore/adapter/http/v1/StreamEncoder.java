@@ -10,12 +10,14 @@ import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.sync.DeviceUpdates;
 import dev.chatcore.domain.sync.SyncBatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +88,11 @@ final class StreamEncoder {
     return out;
   }
 
-  /** {@code {"type":"events","events":[...],"next_batch":"<id>"}}: one WebSocket text frame. */
+  /**
+   * {@code {"type":"events","events":[...],"next_batch":"<id>"}}: one WebSocket text frame; for a
+   * caller on a device also {@code to_device}, {@code device_lists} and the key counts, in the names
+   * and shapes of a sync answer.
+   */
   byte[] websocketFrame(AccountId viewer, SyncBatch batch) {
     List<Encoded> events = encode(viewer, batch.events());
     int size = 64;
@@ -100,13 +106,28 @@ final class StreamEncoder {
     }
     out.writeBytes(EVENTS_NEXT);
     out.writeBytes(batch.nextBatch().toString().getBytes(StandardCharsets.US_ASCII));
-    out.writeBytes(EVENTS_CLOSE);
+    out.write('"');
+    batch.device().ifPresent(d -> writeDeviceFields(out, d));
+    out.write('}');
     return out.toByteArray();
+  }
+
+  /** {@code ,"to_device":[...],"device_lists":{...},...}: the members of a sync answer's device share. */
+  private static void writeDeviceFields(ByteArrayOutputStream out, DeviceUpdates device) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    V1DeviceJson.addTo(fields, device);
+    byte[] json;
+    try {
+      json = Json.mapper().writeValueAsBytes(fields);
+    } catch (JsonProcessingException x) {
+      throw new IllegalStateException("cannot encode a device's share", x);
+    }
+    out.write(',');
+    out.write(json, 1, json.length - 2); // the members, without the object's braces
   }
 
   private static final byte[] EVENTS_OPEN = "{\"type\":\"events\",\"events\":[".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENTS_NEXT = "],\"next_batch\":\"".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] EVENTS_CLOSE = "\"}".getBytes(StandardCharsets.US_ASCII);
 
   /** An event that changes another's aggregates or content drops that one's cached copy. */
   private void forgetTargetOf(Event e) {

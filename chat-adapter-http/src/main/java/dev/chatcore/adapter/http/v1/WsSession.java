@@ -37,7 +37,8 @@ import org.xnio.IoUtils;
 /**
  * One {@code /v1/ws} connection. The client's first frame must be
  * {@code {"type":"resume","since","filter"?}}: it opens the live stream, whose batches then go out
- * as {@code {"type":"events","events":[...],"next_batch"}} text frames. Afterwards the client may
+ * as {@code {"type":"events","events":[...],"next_batch"}} text frames (with a sync answer's
+ * {@code to_device}, {@code device_lists} and key counts for a caller on a device). Afterwards the client may
  * {@code send} messages (answered {@code ack} or {@code error}, through the same use case, gate
  * and error mapping as {@code POST /v1/rooms/{id}/messages}) and {@code ping} ({@code pong}).
  *
@@ -137,7 +138,10 @@ final class WsSession implements StreamSink {
     wiring.gate().admit(caller); // the ban and the rate limit of an HTTP post, before anything else as there
     if (txnId.isEmpty()) throw new InvalidInputException("txn_id", "is required: acks and errors name it");
     RoomId room = RoomId.parse(frame.requiredString("room_id"), "room_id");
-    Event event = wiring.sendMessage().send(V1Routes.message(caller, room, frame, "msg_type"));
+    if (!frame.optionalString("msg_type").orElse("m.plain").equals("m.plain")) {
+      throw new InvalidInputException("msg_type", "must be m.plain");
+    }
+    Event event = wiring.sendMessage().send(V1Routes.message(caller, room, frame));
     Map<String, Object> ack = new LinkedHashMap<>();
     ack.put("type", "ack");
     ack.put("txn_id", txnId.get());

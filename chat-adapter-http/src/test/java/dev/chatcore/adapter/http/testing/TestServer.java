@@ -2,13 +2,19 @@ package dev.chatcore.adapter.http.testing;
 
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
-import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.domain.e2ee.DeviceAddress;
+import dev.chatcore.domain.e2ee.DeviceId;
+import dev.chatcore.domain.e2ee.ToDeviceMessage;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link HttpTestServer} seen through test users: each {@link User} carries its own token.
@@ -46,7 +52,7 @@ public final class TestServer implements AutoCloseable {
     return server.core();
   }
 
-  public InMemoryChatStorage storage() {
+  public ChatStorage storage() {
     return server.storage();
   }
 
@@ -61,6 +67,24 @@ public final class TestServer implements AutoCloseable {
 
   public User admin(String name) {
     return issue(name, true);
+  }
+
+  /** A new account whose token names {@code device} (end-to-end encryption needs one). */
+  public User onDevice(String name, String device) {
+    AccountId id = TestIds.account();
+    return new User(id, name, false, server.tokens().issue(id, name, false,
+        Optional.of(new DeviceId(device)), Duration.ofHours(1)));
+  }
+
+  /**
+   * Sends {@code contentJson} as an {@code m.room_key} to-device message from {@code from}'s device
+   * to {@code device} of {@code to} (which must share a room with it and be known: a device is known
+   * from its first request).
+   */
+  public void toDevice(User from, User to, String device, String txnId, String contentJson) {
+    Response r = send("PUT", "/v1/send-to-device/m.room_key/" + txnId, from,
+        "{\"messages\":{\"" + to.id() + "\":{\"" + device + "\":" + contentJson + "}}}");
+    if (r.status() != 200) throw new AssertionError("PUT /v1/send-to-device: " + r);
   }
 
   private User issue(String name, boolean admin) {
@@ -114,6 +138,12 @@ public final class TestServer implements AutoCloseable {
     Response r = post(who, "/v1/rooms/" + room + "/messages", "{\"content\":{\"text\":\"" + text + "\"}}");
     if (r.status() != 200) throw new AssertionError("POST /v1/rooms/{id}/messages: " + r);
     return r.text("event_id");
+  }
+
+  /** The to-device messages stored for {@code device} of {@code user}: what no resume acknowledged yet. */
+  public List<ToDeviceMessage> waitingFor(User user, String device) {
+    return storage().toDeviceInbox().read(new DeviceAddress(user.id(), new DeviceId(device)), EventId.ORIGIN,
+        storage().events().head(), 100);
   }
 
   private static String token(User as) {

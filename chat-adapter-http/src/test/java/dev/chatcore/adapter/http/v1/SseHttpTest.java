@@ -106,6 +106,61 @@ class SseHttpTest {
     assertNull(again.nextEvent(Duration.ofMillis(300)), "nothing twice");
   }
 
+  /**
+   * A device token's stream: a {@code device} message (key counts, device lists) opens each batch,
+   * and each to-device message is its own {@code to_device} message whose {@code id} is its
+   * position, between the events around it. Resuming from before it brings it again (the client
+   * did not get it); resuming from its id or later does not, and acknowledges it.
+   */
+  @Test
+  void aDeviceStreamCarriesEachToDeviceMessageOnceAtItsPositionAndResumesByLastEventId() throws Exception {
+    start();
+    User alice = server.registered(server.onDevice("alice", "ALICE1"));
+    User bob = server.registered(server.onDevice("bob", "BOB1"));
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
+    SseClient sse = open(bob, "?since=" + since, Map.of());
+    SseClient.Message counts = sse.nextEvent(WAIT);
+    assertEquals("device", counts.event(), "a device's first batch comes at once");
+    assertNull(counts.id(), "the device message moves no cursor");
+    JsonNode state = Json.mapper().readTree(counts.data());
+    assertEquals("{}", state.get("device_one_time_keys_count").toString());
+    assertEquals("{\"changed\":[],\"left\":[]}", state.get("device_lists").toString());
+    String before = server.say(alice, room, "before");
+    server.toDevice(alice, bob, "BOB1", "t1", "{\"ciphertext\":\"olm\"}");
+    String after = server.say(alice, room, "after");
+    List<SseClient.Message> got = untilEvent(sse, after);
+    assertEquals(List.of("m.plain", "to_device", "m.plain"), got.stream().map(SseClient.Message::event).toList());
+    String position = got.get(1).id();
+    assertEquals(List.of(before, position, after), got.stream().map(SseClient.Message::id).toList());
+    JsonNode sync = server.get(bob, "/v1/sync?since=" + since + "&timeout=1000").json();
+    assertEquals(sync.get("to_device").get(0), Json.mapper().readTree(got.get(1).data()), "as sync renders it");
+    assertTrue(before.compareTo(position) < 0 && position.compareTo(after) < 0, "at its position");
+    sse.close();
+
+    SseClient lost = open(bob, "?since=" + since, Map.of("Last-Event-ID", before));
+    assertEquals(List.of(position, after), ids(untilEvent(lost, after)), "not got, so again");
+    lost.close();
+    SseClient past = open(bob, "?since=" + since, Map.of("Last-Event-ID", position));
+    assertEquals(List.of(after), ids(untilEvent(past, after)), "got it: never again");
+    assertEquals(List.of(), server.waitingFor(bob, "BOB1"), "resuming past it acknowledged it");
+  }
+
+  /** The messages up to the one with id {@code last}, without the {@code device} messages. */
+  private static List<SseClient.Message> untilEvent(SseClient c, String last) throws Exception {
+    List<SseClient.Message> out = new ArrayList<>();
+    while (out.isEmpty() || !last.equals(out.getLast().id())) {
+      SseClient.Message m = c.nextEvent(WAIT);
+      assertNotNull(m, "got " + out);
+      if (!"device".equals(m.event())) out.add(m);
+    }
+    return out;
+  }
+
+  private static List<String> ids(List<SseClient.Message> messages) {
+    return messages.stream().map(SseClient.Message::id).toList();
+  }
+
   @Test
   void lastEventIdWinsOverSinceAndACursorIsRequired() throws Exception {
     start();

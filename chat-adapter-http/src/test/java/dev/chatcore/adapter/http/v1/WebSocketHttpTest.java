@@ -105,6 +105,63 @@ class WebSocketHttpTest {
     assertNull(again.next(Duration.ofMillis(300)), "nothing twice");
   }
 
+  /**
+   * A device token's stream: every {@code events} frame carries the device's share of its window
+   * in sync's names ({@code to_device}, {@code device_lists}, the key counts), the first one at
+   * once; a to-device message comes once, again only to a client resuming from before it, and a
+   * resume from a later {@code next_batch} acknowledges it.
+   */
+  @Test
+  void aDeviceStreamCarriesToDeviceMessagesOnceInItsFramesAndResumesByNextBatch() throws Exception {
+    start();
+    User alice = server.registered(server.onDevice("alice", "ALICE1"));
+    User bob = server.registered(server.onDevice("bob", "BOB1"));
+    String room = server.channel(admin, "lobby");
+    String since = server.head();
+    WsClient ws = connect(bob);
+    ws.send("{\"type\":\"resume\",\"since\":\"" + since + "\"}");
+    JsonNode first = ws.next(WAIT);
+    assertEquals(0, first.get("events").size(), "a device's first batch comes at once: " + first);
+    assertEquals("{}", first.get("device_one_time_keys_count").toString());
+    assertEquals("[]", first.get("to_device").toString());
+    assertEquals("{\"changed\":[],\"left\":[]}", first.get("device_lists").toString());
+    server.toDevice(alice, bob, "BOB1", "t1", "{\"ciphertext\":\"olm\"}");
+    String after = server.say(alice, room, "after");
+    List<JsonNode> frames = framesUntil(ws, after);
+    JsonNode sync = server.get(bob, "/v1/sync?since=" + since + "&timeout=1000").json();
+    assertEquals(List.of(sync.get("to_device").get(0)), toDevice(frames), "once, as sync renders it");
+    String last = frames.getLast().get("next_batch").asText();
+    ws.close();
+
+    WsClient lost = connect(bob);
+    lost.send("{\"type\":\"resume\",\"since\":\"" + first.get("next_batch").asText() + "\"}");
+    assertEquals(List.of(sync.get("to_device").get(0)), toDevice(framesUntil(lost, after)), "not got, so again");
+    lost.close();
+    WsClient past = connect(bob);
+    past.send("{\"type\":\"resume\",\"since\":\"" + last + "\"}");
+    JsonNode nothingNew = past.next(WAIT);
+    assertEquals("[]", nothingNew.get("to_device").toString(), "got it: never again");
+    assertEquals(List.of(), server.waitingFor(bob, "BOB1"), "resuming past it acknowledged it");
+  }
+
+  /** {@code events} frames until one carries the event {@code eventId}. */
+  private static List<JsonNode> framesUntil(WsClient ws, String eventId) throws Exception {
+    List<JsonNode> frames = new ArrayList<>();
+    while (frames.isEmpty() || !frames.getLast().get("events").findValuesAsText("event_id").contains(eventId)) {
+      JsonNode frame = ws.next(WAIT);
+      assertNotNull(frame, "got " + frames);
+      assertEquals("events", frame.get("type").asText(), frame.toString());
+      frames.add(frame);
+    }
+    return frames;
+  }
+
+  private static List<JsonNode> toDevice(List<JsonNode> frames) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode f : frames) f.get("to_device").forEach(out::add);
+    return out;
+  }
+
   @Test
   void sendIsAcknowledgedAndARepeatedTxnIdGetsTheSameAnswer() throws Exception {
     start();
