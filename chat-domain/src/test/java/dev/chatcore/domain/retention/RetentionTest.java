@@ -34,9 +34,23 @@ class RetentionTest {
   }
 
   @Test
+  void monthsFollowTheCalendarInUtc() {
+    Instant leapDay = Instant.parse("2028-02-29T23:30:00Z");
+    assertEquals(Instant.parse("2028-03-29T23:30:00Z"), table.messageExpiry(RoomType.DM, leapDay));
+    assertEquals(Instant.parse("2027-02-28T23:30:00Z"), Retention.plus(leapDay, Period.ofYears(-1)), "clamps");
+    assertEquals(Instant.parse("2028-01-29T23:30:00Z"), table.reportCutoff(ReportStatus.NEW, leapDay).orElseThrow());
+    assertEquals(leapDay, Retention.minus(Retention.plus(leapDay, Period.ofWeeks(2)), Period.ofWeeks(2)));
+  }
+
+  @Test
   void aGlobalRoomKeepsAtLeastOneMessage() {
-    assertThrows(IllegalArgumentException.class, () -> new Retention(Period.ofWeeks(2), 0, Period.ofMonths(1),
+    assertThrows(IllegalArgumentException.class, () -> withGlobalRoomMax(0));
+    assertEquals(1, withGlobalRoomMax(1).globalRoomMessagesMax());
+  }
+
+  private static Retention withGlobalRoomMax(int max) {
+    return new Retention(Period.ofWeeks(2), max, Period.ofMonths(1),
         Period.ofMonths(3), Period.ofMonths(3), Period.ofWeeks(2), Duration.ofDays(7), Period.ofWeeks(2),
-        Period.ofMonths(1), Period.ofWeeks(2), Period.ofMonths(3), Duration.ofDays(1)));
+        Period.ofMonths(1), Period.ofWeeks(2), Period.ofMonths(3), Duration.ofDays(1));
   }
 }

@@ -1,11 +1,11 @@
 package dev.chatcore.adapter.mongo;
 
-import dev.chatcore.application.admin.AdminContract;
+import dev.chatcore.application.admin.ChatModerationContract;
 import dev.chatcore.domain.port.ChatStorage;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MongoAdminTest extends AdminContract {
+class MongoChatModerationTest extends ChatModerationContract {
   @RegisterExtension static final MongoFixture mongo = new MongoFixture();
 
   @Override
