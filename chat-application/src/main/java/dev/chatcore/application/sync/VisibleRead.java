@@ -63,7 +63,8 @@ public final class VisibleRead {
    * @param events what the reader may see in the window, in stream order
    * @param upTo the window's end: every position up to here was judged, so it is the next cursor
    * @param limited true when more waits after {@code upTo}
-   * @param rooms the rooms the scope reads: what a reader waiting for more must watch
+   * @param rooms the rooms the scope reads: what a reader waiting for more must watch (the
+   *     scope's own immutable set, not copied: every read of every stream makes one)
    * @param device the device's share of the window, for a reader on a device
    */
   public record Read(List<Event> events, EventId upTo, boolean limited, Set<RoomId> rooms,
@@ -71,7 +72,7 @@ public final class VisibleRead {
     public Read {
       events = List.copyOf(events);
       Objects.requireNonNull(upTo, "upTo");
-      rooms = Set.copyOf(rooms);
+      Objects.requireNonNull(rooms, "rooms");
       Objects.requireNonNull(device, "device");
     }
 

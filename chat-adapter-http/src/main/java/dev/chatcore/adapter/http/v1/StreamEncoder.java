@@ -57,6 +57,16 @@ final class StreamEncoder {
       .expireAfterWrite(TTL)
       .build();
 
+  /**
+   * The event a fan-out has every stream encode next: a thousand streams delivering one message
+   * read this field instead of a thousand cache lookups (whose read buffers they would contend
+   * on). Trusted for {@link #LATEST_FOR} after it was set; cleared like a cached copy.
+   */
+  private record Latest(EventId id, Encoded encoded, long untilNanos) {}
+
+  static final Duration LATEST_FOR = Duration.ofSeconds(1);
+  private volatile Latest latest;
+
   StreamEncoder(MessageAggregates aggregates) {
     this.aggregates = aggregates;
   }
@@ -67,7 +77,7 @@ final class StreamEncoder {
     List<Event> missing = null;
     for (Event e : events) {
       forgetTargetOf(e);
-      Encoded cached = shared.getIfPresent(e.id());
+      Encoded cached = cached(e.id());
       out.add(cached);
       if (cached == null) {
         if (missing == null) missing = new ArrayList<>();
@@ -83,9 +93,28 @@ final class StreamEncoder {
       MessageSummary summary = summaries.getOrDefault(e.id(), MessageSummary.NONE);
       Encoded fresh = frame(e, summary);
       // the first encoding of an event wins: every stream then sends the same bytes
-      out.set(i, summary.reactions().isEmpty() ? shared.asMap().computeIfAbsent(e.id(), k -> fresh) : fresh);
+      out.set(i, summary.reactions().isEmpty() ? remember(e.id(), shared.asMap().computeIfAbsent(e.id(), k -> fresh))
+          : fresh);
     }
     return out;
+  }
+
+  private Encoded cached(EventId id) {
+    Latest l = latest;
+    if (l != null && l.id().equals(id) && System.nanoTime() - l.untilNanos() < 0) return l.encoded();
+    Encoded c = shared.getIfPresent(id);
+    return c == null ? null : remember(id, c);
+  }
+
+  private Encoded remember(EventId id, Encoded encoded) {
+    latest = new Latest(id, encoded, System.nanoTime() + LATEST_FOR.toNanos());
+    return encoded;
+  }
+
+  private void forget(EventId target) {
+    shared.invalidate(target);
+    Latest l = latest;
+    if (l != null && l.id().equals(target)) latest = null;
   }
 
   /**
@@ -132,9 +161,9 @@ final class StreamEncoder {
   /** An event that changes another's aggregates or content drops that one's cached copy. */
   private void forgetTargetOf(Event e) {
     switch (e.content()) {
-      case EventContent.Reaction r -> shared.invalidate(r.target());
-      case EventContent.Edit x -> shared.invalidate(x.target());
-      case EventContent.Redaction r -> shared.invalidate(r.target());
+      case EventContent.Reaction r -> forget(r.target());
+      case EventContent.Edit x -> forget(x.target());
+      case EventContent.Redaction r -> forget(r.target());
       default -> { }
     }
   }
