@@ -3,21 +3,22 @@ package example.game;
 import dev.chatcore.adapter.memory.InMemoryChat;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.embed.Chat;
+import dev.chatcore.application.embed.EventSubscription;
+import dev.chatcore.application.embed.StreamListener;
+import dev.chatcore.application.stream.StreamEnd;
 import dev.chatcore.domain.error.ChatException;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.sync.SyncBatch;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The game server's chat: one lobby, every connected player in it, chat relayed to sockets. */
+/** The game server's chat: one lobby, every connected player in it, chat pushed to sockets. */
 public final class GameChat implements AutoCloseable {
   /** The game server itself, as an admin of the chat. */
   private static final Caller SERVER = new Caller(new AccountId("000000000000000000000001"), "server", true);
@@ -30,7 +31,11 @@ public final class GameChat implements AutoCloseable {
   public void connect(AccountId id, String name, PlayerSocket socket) {
     Player player = new Player(Caller.player(id, name), socket);
     players.put(id, player);
-    player.relayFrom(chat.head());
+    try {
+      player.subscription = chat.subscribe(player.caller, chat.head(), Optional.of(Set.of(lobby)), player);
+    } catch (ChatException refused) {
+      socket.send("* " + refused.getMessage()); // banned already
+    }
   }
 
   /** A line the player typed; refusals (too long, banned, spam) go back to the player only. */
@@ -50,54 +55,41 @@ public final class GameChat implements AutoCloseable {
 
   public void disconnect(AccountId id) {
     Player player = players.remove(id);
-    if (player == null) return;
-    player.connected = false;
-    player.waiting.cancel(false); // releases the held wait at once
+    if (player != null && player.subscription != null) player.subscription.close(); // nothing more is pushed
   }
 
   @Override
   public void close() {
-    players.values().forEach(p -> p.connected = false);
-    chat.close();
+    chat.close(); // ends every subscription
   }
 
-  /** A connected player: who it is, where its chat goes, and the wait in flight. */
-  private final class Player {
+  /**
+   * A connected player: who it is, where its chat goes, and its subscription. The chat pushes each
+   * batch of lobby events to it, in order, on a chat thread; no thread waits for it meanwhile.
+   */
+  private final class Player implements StreamListener {
     final Caller caller;
     final PlayerSocket socket;
-    volatile boolean connected = true;
-    volatile CompletableFuture<SyncBatch> waiting;
+    volatile EventSubscription subscription;
 
     Player(Caller caller, PlayerSocket socket) {
       this.caller = caller;
       this.socket = socket;
     }
 
-    /** Waits for the events after {@code cursor}, shows them, waits again: no thread is held. */
-    void relayFrom(EventId cursor) {
-      if (!connected) return;
-      try {
-        waiting = chat.waitForEvents(caller, cursor, Duration.ofSeconds(30), Optional.of(Set.of(lobby)));
-      } catch (ChatException refused) {
-        socket.send("* " + refused.getMessage());
-        return;
-      }
-      waiting.whenCompleteAsync((batch, failure) -> { // async: a player far behind never nests calls
-        if (!connected) return;
-        if (failure != null) {
-          socket.send("* " + failure.getMessage()); // banned while waiting
-          return;
+    @Override
+    public void onEvents(SyncBatch batch) {
+      for (Event event : batch.events()) {
+        if (event.content() instanceof EventContent.Message message) {
+          Player from = players.get(event.sender());
+          socket.send((from == null ? "?" : from.caller.displayName()) + ": " + message.text());
         }
-        for (Event event : batch.events()) show(event);
-        relayFrom(batch.nextBatch());
-      });
+      }
     }
 
-    private void show(Event event) {
-      if (event.content() instanceof EventContent.Message message) {
-        Player from = players.get(event.sender());
-        socket.send((from == null ? "?" : from.caller.displayName()) + ": " + message.text());
-      }
+    @Override
+    public void onEnd(StreamEnd end) {
+      end.failure().ifPresent(refused -> socket.send("* " + refused.getMessage())); // muted while connected
     }
   }
 }

@@ -40,6 +40,12 @@ import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.application.sync.PurgeExpiredEvents;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.application.sync.SyncWaiter;
+import dev.chatcore.application.sync.VisibleRead;
+import dev.chatcore.application.stream.IssueStreamTicket;
+import dev.chatcore.application.stream.OpenStream;
+import dev.chatcore.application.stream.PurgeExpiredTickets;
+import dev.chatcore.application.stream.RedeemStreamTicket;
+import dev.chatcore.application.stream.StreamRegistry;
 import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.moderation.SpamPolicy;
@@ -62,10 +68,11 @@ import java.util.concurrent.TimeUnit;
  * (the server's Dagger component takes its services from here too, so the two cannot drift).
  *
  * <p>Subscribes to the storage's {@link EventFeed}, so that events appended on other nodes wake
- * the syncs held here. Owns two small executors: virtual threads for sync reads after a wake-up,
- * and one timer thread for sync timeouts and the periodic purge of expired events (typing
- * notices). {@link #close()} answers every held sync and stops both; it does not close the
- * storage, which the caller owns.
+ * the syncs held and the live streams open here. Owns two small executors: virtual threads for
+ * sync and stream reads after a wake-up, and one timer thread for sync timeouts, the streams' clock
+ * tick (lifetimes, keep-alives) and the periodic purge of expired events (typing notices) and
+ * stream tickets. {@link #close()} answers every held sync, ends every stream and stops both; it
+ * does not close the storage, which the caller owns.
  */
 public final class ChatCore implements AutoCloseable {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatCore.class.getName());
@@ -94,6 +101,11 @@ public final class ChatCore implements AutoCloseable {
   private final SendMessage sendMessage;
   private final ReadHistory readHistory;
   private final Sync sync;
+  private final StreamRegistry streams;
+  private final OpenStream openStream;
+  private final IssueStreamTicket issueStreamTicket;
+  private final RedeemStreamTicket redeemStreamTicket;
+  private final PurgeExpiredTickets purgeExpiredTickets;
   private final BanGate banGate;
   private final RateLimiter rateLimiter;
   private final Moderation moderation;
@@ -154,8 +166,18 @@ public final class ChatCore implements AutoCloseable {
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
     this.e2ee = new E2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
         publisher, spamGuard, retention);
-    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate, observer,
-        e2ee.deviceSync());
+    VisibleRead reads = new VisibleRead(storage, access, banGate, limits, e2ee.deviceSync());
+    this.sync = new Sync(reads, registerCaller, waiter, limits, syncReads, timer, observer);
+    this.streams = new StreamRegistry(limits.streams());
+    // a thread per stream read, untracked: a wake-up of a busy room starts a thousand of these at once,
+    // and a per-task executor's registry of live threads is then the most contended thing on the path
+    this.openStream = new OpenStream(reads, registerCaller, waiter, streams, limits, observer,
+        Thread::startVirtualThread);
+    this.issueStreamTicket = new IssueStreamTicket(storage, limits, clock);
+    this.redeemStreamTicket = new RedeemStreamTicket(storage, clock);
+    this.purgeExpiredTickets = new PurgeExpiredTickets(storage, clock);
+    long tick = streams.tickInterval().toNanos();
+    timer.scheduleAtFixedRate(streams::tick, tick, tick, TimeUnit.NANOSECONDS);
     KeyedLocks locks = new KeyedLocks();
     this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
     this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
@@ -177,7 +199,18 @@ public final class ChatCore implements AutoCloseable {
         spamGuard, retention);
     this.admin = new AdminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher);
     this.janitor = new Janitor(storage, retention, publisher, clock);
-    this.feed = storage.feed().subscribe(this::wakeFromFeed);
+    this.feed = storage.feed().subscribe(new EventFeed.Listener() {
+      @Override
+      public void appended(java.util.Set<dev.chatcore.domain.id.RoomId> rooms,
+          java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
+        wakeFromFeed(rooms, accounts);
+      }
+
+      @Override
+      public void created(java.util.Set<dev.chatcore.domain.id.RoomId> rooms) {
+        wakeForNewChannels(rooms);
+      }
+    });
   }
 
   /** Events appended on other nodes (or readable only now) wake the syncs held here. */
@@ -185,6 +218,23 @@ public final class ChatCore implements AutoCloseable {
       java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
     rooms.forEach(waiter::wakeRoom);
     accounts.forEach(waiter::wakeAccount);
+  }
+
+  /**
+   * Rooms created on another node: a channel among them is in every account's scope at once, so
+   * every waiter here reads again (one lookup per new room; rooms are created rarely).
+   */
+  private void wakeForNewChannels(java.util.Set<dev.chatcore.domain.id.RoomId> rooms) {
+    try {
+      for (dev.chatcore.domain.id.RoomId id : rooms) {
+        if (storage.rooms().find(id).filter(r -> r.type() == dev.chatcore.domain.room.RoomType.CHANNEL).isPresent()) {
+          waiter.wakeAll();
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      waiter.wakeAll(); // storage trouble: a spurious wake-up costs a read, a missed one a stale stream
+    }
   }
 
   /**
@@ -307,6 +357,23 @@ public final class ChatCore implements AutoCloseable {
     return sync;
   }
 
+  /** Every live stream open on this node (per-account cap, lifetimes, keep-alives). */
+  public StreamRegistry streams() {
+    return streams;
+  }
+
+  public OpenStream openStream() {
+    return openStream;
+  }
+
+  public IssueStreamTicket issueStreamTicket() {
+    return issueStreamTicket;
+  }
+
+  public RedeemStreamTicket redeemStreamTicket() {
+    return redeemStreamTicket;
+  }
+
   public BanGate banGate() {
     return banGate;
   }
@@ -371,8 +438,9 @@ public final class ChatCore implements AutoCloseable {
   private void purgeQuietly() {
     try {
       purgeExpiredEvents.purge();
+      purgeExpiredTickets.purge();
     } catch (RuntimeException e) {
-      LOG.log(java.util.logging.Level.WARNING, "purging expired events failed", e);
+      LOG.log(java.util.logging.Level.WARNING, "purging expired events or stream tickets failed", e);
     }
   }
 
@@ -381,10 +449,11 @@ public final class ChatCore implements AutoCloseable {
     return chat;
   }
 
-  /** Answers every held sync, then stops the core's executors. Idempotent. */
+  /** Answers every held sync and ends every stream, then stops the core's executors. Idempotent. */
   @Override
   public void close() {
     feed.close();
+    streams.shutdown();
     waiter.shutdown();
     timer.shutdownNow();
     syncReads.shutdown();

@@ -4,9 +4,9 @@ import dev.chatcore.domain.moderation.Ban;
 
 /**
  * What the core tells a host about events that only the core sees: events delivered by sync
- * answers, rate-limit refusals and bans. The standalone server turns them into metrics; an
- * embedder may count them its own way. Every method does nothing by default, so an observer
- * overrides what it cares about; {@link #NONE} observes nothing.
+ * answers and live streams, rate-limit refusals and bans. The standalone server turns them into
+ * metrics; an embedder may count them its own way. Every method does nothing by default, so an
+ * observer overrides what it cares about; {@link #NONE} observes nothing.
  *
  * <p>Methods are called on the thread that did the work (request threads, the core's sync
  * threads), possibly concurrently: they must be quick, thread-safe and must not throw.
@@ -16,11 +16,12 @@ public interface ChatObserver {
   ChatObserver NONE = new ChatObserver() {};
 
   /**
-   * A sync (HTTP {@code /v1/sync} or an embedder's wait) answered with events; called just after
-   * the answer's future completed. Not called for empty answers (timeouts, evictions, shutdown),
-   * nor for answers nobody received any more (the client went away first).
+   * A sync (HTTP {@code /v1/sync} or an embedder's wait) answered with events, called just after
+   * the answer's future completed; or a live stream (SSE, WebSocket, an embedder's subscription)
+   * handed a batch with events to its transport. Not called for empty answers (timeouts,
+   * evictions, shutdown), nor for answers nobody received any more (the client went away first).
    *
-   * @param events how many events the answer carried, at least 1
+   * @param events how many events the answer or batch carried, at least 1
    */
   default void delivered(int events) {}
 

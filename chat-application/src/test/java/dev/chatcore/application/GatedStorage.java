@@ -14,11 +14,19 @@ import java.util.function.Supplier;
 /**
  * A storage that can pause one chosen port call ({@code "MembershipRepository.ofAccount"}) on a
  * latch, so a test lands a competing operation exactly inside a window of the paused operation,
- * deterministically. Only calls made on a thread inside {@link #pausable} can pause, and only the
- * first such call after {@link #arm}; every other call goes straight through.
+ * deterministically. Only calls made on a thread inside {@link #pausable} (or started inside
+ * {@link #pausableWithThreadsItStarts}) can pause, and only the first such call after {@link #arm};
+ * every other call goes straight through.
  */
 public final class GatedStorage {
   private static final ThreadLocal<Boolean> PAUSABLE = ThreadLocal.withInitial(() -> false);
+  /** Inherited by threads started meanwhile: a live stream reads on a thread its opening starts. */
+  private static final InheritableThreadLocal<Boolean> PAUSABLE_WITH_CHILDREN = new InheritableThreadLocal<>() {
+    @Override
+    protected Boolean initialValue() {
+      return false;
+    }
+  };
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private volatile Gate armed;
@@ -90,10 +98,24 @@ public final class GatedStorage {
     }
   }
 
+  /**
+   * {@link #pausable}, and so is every thread {@code action} starts meanwhile (for its whole life):
+   * a live stream's reads run on a thread that opening it starts.
+   */
+  public static <T> T pausableWithThreadsItStarts(Supplier<T> action) {
+    PAUSABLE_WITH_CHILDREN.set(true);
+    try {
+      return action.get();
+    } finally {
+      PAUSABLE_WITH_CHILDREN.set(false);
+    }
+  }
+
   private <T> T gated(Class<T> type, T port) {
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
       Gate gate = armed;
-      if (gate != null && PAUSABLE.get() && gate.matches(type.getSimpleName() + "." + method.getName())
+      boolean pausable = PAUSABLE.get() || PAUSABLE_WITH_CHILDREN.get();
+      if (gate != null && pausable && gate.matches(type.getSimpleName() + "." + method.getName())
           && gate.passing.getAndDecrement() == 0) {
         armed = null;
         gate.pause();

@@ -132,6 +132,12 @@ final class Api implements AutoCloseable {
     return text(r, "event_id", "POST /v1/rooms/{id}/messages");
   }
 
+  /** Live streams open on the server now ({@code open_streams} of {@code GET /readyz}). */
+  int openStreams() {
+    JsonNode ready = get("/readyz", null);
+    return ready.path("open_streams").asInt(-1);
+  }
+
   /** A start cursor for a sync loop: the room's head, or the id of a warm-up message posted now. */
   String startCursor(String roomId, BenchUser user) {
     String head = head(roomId, user);

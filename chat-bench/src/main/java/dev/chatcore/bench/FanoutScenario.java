@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code fanout}: N receivers hold one sync each on a channel; one sender posts M marked messages at a
- * fixed rate R; every (message, receiver) delivery is timed, lost and duplicate deliveries are counted.
- * With {@code --saturate true} the rate steps up until p99 passes 1 s or a delivery is lost.
+ * {@code fanout}: N receivers follow one channel (each holding a sync, or an SSE or WebSocket stream:
+ * {@code --transport}); one sender posts M marked messages at a fixed rate R; every (message, receiver)
+ * delivery is timed, lost and duplicate deliveries are counted. With {@code --saturate true} the rate steps
+ * up until p99 passes 1 s or a delivery is lost. {@code --slow K} makes K receivers stop reading after the
+ * warm-up (slow consumers, left out of the counts). {@code --transport sync,sse,ws} runs it once per
+ * transport against the same server, keys prefixed {@code sync_}, {@code sse_}, {@code ws_}.
  */
 final class FanoutScenario implements Scenario {
   private static final List<Double> DEFAULT_STEPS = List.of(5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0);
@@ -25,6 +28,8 @@ final class FanoutScenario implements Scenario {
   private final int senderConnections;
   private final Warmup warmupRounds;
   private final int postsPerSenderPerS;
+  private final List<Transport> transports;
+  private final int slow;
 
   FanoutScenario(Options o) {
     users = (int) o.number("users", 1000, 1, 50_000);
@@ -41,13 +46,36 @@ final class FanoutScenario implements Scenario {
     senderConnections = (int) o.number("sender-connections", 8, 1, 1000);
     postsPerSenderPerS = (int) o.number("posts-per-sender-per-s", 10, 1, 1_000_000);
     crossNode = o.flag("cross-node", false);
+    transports = Transport.parse(o);
+    slow = (int) o.number("slow", 0, 0, 50_000);
+    if (slow >= users) throw new IllegalArgumentException("--slow must be below --users");
   }
 
   @Override
   public void run(Context ctx, Result r) throws Exception {
+    r.put("users", users).put("wait_ms", waitMs).put("saturate", saturate).put("slow", slow);
+    r.put("transports", String.join(",", transports.stream().map(Transport::label).toList()));
+    for (Transport transport : transports) {
+      String tp = transports.size() == 1 ? "" : transport.label() + "_";
+      if (transports.size() == 1) r.put("transport", transport.label());
+      r.line("== %s ==", transport.label());
+      runOne(ctx, r, transport, tp);
+    }
+    if (transports.size() > 1 && transports.contains(Transport.SYNC)) {
+      for (Transport tr : transports) {
+        if (tr == Transport.SYNC) continue;
+        String key = saturate ? "saturate_max_deliveries_per_s" : "server_cpu_us_per_delivery";
+        double ratio = Result.ratio(r.getDouble(tr.label() + "_" + key), r.getDouble("sync_" + key));
+        r.put(tr.label() + "_to_sync_" + (saturate ? "saturate_ratio" : "cpu_ratio"), ratio);
+        r.line("%s vs sync: %s ratio %.2f", tr.label(), saturate ? "saturated deliveries/s" : "server CPU per delivery",
+            ratio);
+      }
+    }
+  }
+
+  private void runOne(Context ctx, Result r, Transport transport, String tp) throws Exception {
     Target t = ctx.target();
     Tokens tokens = ctx.tokens();
-    r.put("users", users).put("wait_ms", waitMs).put("saturate", saturate);
     BenchUser admin = tokens.user("bench-admin", true);
     String roomId;
     String cursor;
@@ -55,16 +83,18 @@ final class FanoutScenario implements Scenario {
       roomId = api.createChannel(admin, "bench-fanout-" + System.currentTimeMillis());
       cursor = api.startCursor(roomId, admin);
     }
-    r.put("room_id", roomId);
-    r.put("server_rss_kb_idle", ProcStats.rssKb(t.pid()));
+    r.put(tp + "room_id", roomId);
+    r.put(tp + "server_rss_kb_idle", ProcStats.rssKb(t.pid()));
 
-    FanoutReceivers rx = FanoutReceivers.start(t, tokens.users("rx", users), roomId, cursor, waitMs, ctx);
-    r.put("setup_s", rx.setupSeconds);
-    r.line("setup: %d receivers polling in %.1f s (room %s)", users, rx.setupSeconds, roomId);
+    // fresh accounts per transport: a stream cap or a held-sync cap of one run cannot touch the next
+    FanoutReceivers rx = FanoutReceivers.start(transport, t, tokens.users("rx-" + transport.label(), users), roomId,
+        cursor, waitMs, ctx);
+    r.put(tp + "setup_s", rx.setupSeconds);
+    r.line("setup: %d %s receivers in %.1f s (room %s)", users, transport.label(), rx.setupSeconds, roomId);
     double maxRate = saturate ? steps.get(steps.size() - 1) : rate;
     // --cross-node: receivers hold their syncs on node A, the sender posts to node B
     Target senderTarget = crossNode ? ctx.secondTarget() : t;
-    r.put("cross_node", crossNode);
+    r.put(tp + "cross_node", crossNode);
     FanoutSender sender = new FanoutSender(senderTarget, tokens, (int) Math.ceil(maxRate / postsPerSenderPerS), roomId,
         senderConnections);
     try {
@@ -73,15 +103,27 @@ final class FanoutScenario implements Scenario {
         sender.send(null, warmRate, warmup, ctx.deadlineNanos);
         Warmup.Report warm = warmupRounds.run(t.pid(),
             seconds -> sender.send(null, warmRate, (int) Math.max(1, Math.round(warmRate * seconds)), ctx.deadlineNanos));
-        warm.put(r);
+        warm.put(r, tp);
         r.line("%d warm-up messages, then %s", warmup, warm.summary());
         LockSupport.parkNanos(1_000_000_000L);
       }
-      r.put("warmup", warmup);
-      if (saturate) saturate(ctx, t, rx, sender, r);
+      r.put(tp + "warmup", warmup);
+      if (slow > 0) {
+        rx.pause(slow);
+        r.line("%d receivers stopped reading (slow consumers); %d measured", slow, rx.live());
+        LockSupport.parkNanos(1_000_000_000L);
+      }
+      if (saturate) saturate(ctx, t, rx, sender, r, tp);
       else {
         FanoutRound round = rx.newRound(rate, messages);
-        measure(ctx, t, rx, sender, round, r, "");
+        measure(ctx, t, rx, sender, round, r, tp);
+      }
+      r.put(tp + "streams_reopened", rx.reopened());
+      if (t.pid() > 0) {
+        long heap = Jcmd.usedHeapKibAfterGc(t.pid());
+        r.put(tp + "server_heap_kib_after_gc", heap);
+        r.line("  server heap after the run (after a full GC): %d KiB; streams reopened by receivers: %d", heap,
+            rx.reopened());
       }
     } finally {
       rx.stop();
@@ -89,7 +131,8 @@ final class FanoutScenario implements Scenario {
     rx.checkHealthy();
   }
 
-  private void saturate(Context ctx, Target t, FanoutReceivers rx, FanoutSender sender, Result r) throws Exception {
+  private void saturate(Context ctx, Target t, FanoutReceivers rx, FanoutSender sender, Result r, String tp)
+      throws Exception {
     double bestRate = Double.NaN;
     double bestDeliveries = Double.NaN;
     double bestCpu = Double.NaN;
@@ -103,7 +146,7 @@ final class FanoutScenario implements Scenario {
         stop = "no time left for step " + fmt(stepRate) + " msg/s (--max-seconds)";
         break;
       }
-      String prefix = "step" + (++k) + "_";
+      String prefix = tp + "step" + (++k) + "_";
       FanoutRound round = rx.newRound(stepRate, count);
       measure(ctx, t, rx, sender, round, r, prefix);
       double p99 = round.latency.percentileMs(99);
@@ -123,12 +166,12 @@ final class FanoutScenario implements Scenario {
         break;
       }
     }
-    r.put("steps_run", k);
-    r.put("saturate_max_rate", bestRate);
-    r.put("saturate_max_deliveries_per_s", bestDeliveries);
-    r.put("saturate_p99_ms", bestP99);
-    r.put("saturate_server_cpu_us_per_delivery", bestCpu);
-    r.put("saturate_stop_reason", stop);
+    r.put(tp + "steps_run", k);
+    r.put(tp + "saturate_max_rate", bestRate);
+    r.put(tp + "saturate_max_deliveries_per_s", bestDeliveries);
+    r.put(tp + "saturate_p99_ms", bestP99);
+    r.put(tp + "saturate_server_cpu_us_per_delivery", bestCpu);
+    r.put(tp + "saturate_stop_reason", stop);
     if (Double.isNaN(bestRate)) r.line("saturate: no step passed; stopped: %s", stop);
     else r.line("saturate: best step %s msg/s -> %.0f deliveries/s with p99 %.1f ms, server %.1f us/delivery; stopped: %s",
         fmt(bestRate), bestDeliveries, bestP99, bestCpu, stop);
@@ -162,11 +205,11 @@ final class FanoutScenario implements Scenario {
     long polls = rx.errors.responses.get() - pollsBefore;
     r.put(p + "poll_responses", polls);
     r.put(p + "poll_errors", rx.errors.non200.get() + rx.errors.transport.get());
-    r.put(p + "receivers_dead", rx.pollers.size() - rx.live());
+    r.put(p + "receivers_dead", rx.dead());
     r.put(p + "msgs_per_poll", round.pollsWithMessages.sum() == 0 ? Double.NaN : (double) delivered / round.pollsWithMessages.sum());
     w.report(r, p, "delivery", delivered);
     r.put(p + "server_rss_kb_before", rssBefore).put(p + "server_rss_kb_after", ProcStats.rssKb(t.pid()));
-    String label = p.isEmpty() ? "fanout" : p.substring(0, p.length() - 1);
+    String label = (p.isEmpty() ? "fanout" : p.substring(0, p.length() - 1)) + " (" + rx.transport.label() + ")";
     r.line("%s: N=%d R=%s msg/s, %d msgs: delivered %d of %d (lost %d, dups %d), %.0f deliveries/s, %.2f msgs/poll",
         label, live, fmt(round.rate), send.ok.sum(), delivered, expected, Math.max(0, expected - delivered),
         round.duplicates.sum(), delivered / deliverySeconds, r.getDouble(p + "msgs_per_poll"));
@@ -178,7 +221,7 @@ final class FanoutScenario implements Scenario {
     if (send.firstFailure() != null) r.line("  first send failure: %s", send.firstFailure());
     if (rx.errors.first != null) r.line("  first sync error: %s", rx.errors.first);
     if (expected > delivered) {
-      LossReport.report(rx.pollers, round, r, p); // the state at the end of the grace period
+      LossReport.report(rx.receivers, round, r, p); // the state at the end of the grace period
       // Late or never? A missed wake-up shows up when the held sync times out (--wait), an unanswered
       // request when the client gives up on it (--wait + 30 s) and polls again from the same cursor.
       long lateEnd = Math.min(System.nanoTime() + (waitMs + 35_000L) * 1_000_000L, ctx.deadlineNanos - 5_000_000_000L);

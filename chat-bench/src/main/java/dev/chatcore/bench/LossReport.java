@@ -5,20 +5,21 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Explains lost deliveries: for each (receiver, message) that never arrived, finds the sync response whose
- * {@code since .. next_batch} range covered the message's event id (event ids are totally ordered, SPEC §2)
- * without returning it, i.e. where the server's stream skipped it.
+ * Explains lost deliveries: for each (receiver, message) that never arrived, finds the sync response (or
+ * stream batch) whose cursor move covered the message's event id (event ids are totally ordered, SPEC §2)
+ * without delivering it, i.e. where the server's stream skipped it.
  */
 final class LossReport {
   private LossReport() {
   }
 
-  static void report(List<SyncPoller> pollers, FanoutRound round, Result r, String prefix) {
+  static void report(List<Receiver> pollers, FanoutRound round, Result r, String prefix) {
     long lostPairs = 0;
     int receivers = 0;
     java.util.BitSet messages = new java.util.BitSet();
     List<String> examples = new ArrayList<>();
-    for (SyncPoller p : pollers) {
+    for (Receiver p : pollers) {
+      if (p.paused || p.dead()) continue;
       boolean any = false;
       for (int i = 0; i < round.count; i++) {
         long seq = round.base + i;
@@ -38,7 +39,7 @@ final class LossReport {
         examples.isEmpty() ? "-" : examples.get(0));
   }
 
-  private static String describe(SyncPoller p, long seq, String eventId) {
+  private static String describe(Receiver p, long seq, String eventId) {
     if (eventId == null) return p.user.name() + " missed BENCH#" + seq + " (event id unknown)";
     List<String> trail = p.trail;
     int at = Collections.binarySearch(trail, eventId);
@@ -51,7 +52,7 @@ final class LossReport {
               (System.nanoTime() - since) / 1e9);
       return p.user.name() + " missed BENCH#" + seq + " = " + eventId + ": its cursor never reached it (" + held + ")";
     }
-    return p.user.name() + " missed BENCH#" + seq + " = " + eventId + ": sync since=" + trail.get(next - 1) + " answered next_batch="
-        + trail.get(next) + " without it";
+    return p.user.name() + " missed BENCH#" + seq + " = " + eventId + ": its cursor moved from " + trail.get(next - 1)
+        + " to " + trail.get(next) + " without it";
   }
 }

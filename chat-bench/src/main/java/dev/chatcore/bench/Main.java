@@ -16,8 +16,10 @@ public final class Main {
   static final String USAGE = """
       usage: java -jar chat-bench.jar <scenario> [--option value]...
       scenarios:
-        fanout   N receivers hold a sync each; one sender posts M messages at R msg/s
+        fanout   N receivers follow a channel; one sender posts M messages at R msg/s
                  --users 1000 --rate 20 --messages 300 --warmup 20 --grace 10 --wait 30000
+                 --transport sync|sse|ws (or a list, e.g. sync,sse,ws: one run each, side by side; default sync)
+                 --slow K: K receivers stop reading after the warm-up (slow consumers, not measured)
                  --cross-node true (MongoDB only): receivers on node A, the sender on a second server, node B
                  --saturate true [--steps 5,10,20,50,100,200,400,800,1600,3200 --step-seconds 10 --p99-limit-ms 1000]
                  --sender-connections 8 --posts-per-sender-per-s 10
@@ -26,8 +28,8 @@ public final class Main {
                  --encrypted false (true: m.encrypted into an encrypted channel, device tokens) --text-chars 0
         hello    the same client against an Undertow hello-world (2-byte body on the IO thread)
                  --connections 64 --duration 15 --warmup-seconds 5
-        parked   N held syncs (60 s): server heap and threads per held request, then one message to all
-                 --users 10000 --wait 60000 --grace 20
+        parked   N held syncs (60 s) or idle streams: server heap and threads per held request, then one message to all
+                 --users 10000 --wait 60000 --grace 20 --transport sync|sse|ws (or a list)
         history  GET /v1/rooms/{id}/messages?limit=100 on a seeded room (reactions, receipts), fixed rate
                  --rate 200 --duration 15 --seed-messages 120 --keys 20 --readers 100 --connections 16
         unread   GET /chat/?lastRead= for the SPEC §4 example player, fixed rate

@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code parked}: N users each hold one sync (timeout 60 s) on one channel. The server's used heap after a
- * forced GC and its thread count are read before the syncs are parked and while they are; then one message
- * is posted and every held sync must be answered with it. A few smaller park-and-wake rounds first warm
- * the server's JIT, so that the wake-up figures are not those of cold code.
+ * {@code parked}: N users each hold one sync (timeout 60 s), or one idle SSE or WebSocket stream
+ * ({@code --transport}), on one channel. The server's used heap after a forced GC and its thread count are
+ * read before the syncs are parked (the streams opened) and while they are; then one message is posted and
+ * every held sync (stream) must deliver it. A few smaller park-and-wake rounds first warm the server's JIT,
+ * so that the wake-up figures are not those of cold code. {@code --transport sync,sse,ws} runs it once per
+ * transport, keys prefixed by the transport.
  */
 final class ParkedScenario implements Scenario {
   private final int users;
@@ -21,6 +23,7 @@ final class ParkedScenario implements Scenario {
   private final int graceS;
   private final int warmupRounds;
   private final int warmupUsers;
+  private final List<Transport> transports;
 
   ParkedScenario(Options o) {
     users = (int) o.number("users", 10_000, 1, 19_000);
@@ -28,12 +31,22 @@ final class ParkedScenario implements Scenario {
     graceS = (int) o.number("grace", 20, 1, 120);
     warmupRounds = (int) o.number("warmup-rounds", 3, 0, 100);
     warmupUsers = (int) o.number("warmup-users", 1000, 1, 19_000);
+    transports = Transport.parse(o);
   }
 
   @Override
   public void run(Context ctx, Result r) throws Exception {
+    if (ctx.target().pid() <= 0) throw new BenchFailure("parked needs the server's pid (--pid) to read its heap and threads");
+    r.put("transports", String.join(",", transports.stream().map(Transport::label).toList()));
+    for (Transport transport : transports) {
+      if (transports.size() == 1) r.put("transport", transport.label());
+      r.line("== %s ==", transport.label());
+      runOne(ctx, r, transport, transports.size() == 1 ? "" : transport.label() + "_");
+    }
+  }
+
+  private void runOne(Context ctx, Result r, Transport transport, String tp) throws Exception {
     Target t = ctx.target();
-    if (t.pid() <= 0) throw new BenchFailure("parked needs the server's pid (--pid) to read its heap and threads");
     Tokens tokens = ctx.tokens();
     BenchUser admin = tokens.user("bench-admin", true);
     String roomId;
@@ -41,9 +54,9 @@ final class ParkedScenario implements Scenario {
       roomId = api.createChannel(admin, "bench-parked-" + System.currentTimeMillis());
       api.startCursor(roomId, admin);
     }
-    List<BenchUser> warmers = tokens.users("warm", warmupUsers);
+    List<BenchUser> warmers = tokens.users("warm-" + transport.label(), warmupUsers);
     for (int i = 0; i < warmupRounds; i++) {
-      Held h = park(t, warmers, roomId, head(t, roomId, admin), ctx);
+      Held h = park(transport, t, warmers, roomId, head(t, roomId, admin), ctx);
       try {
         h.awaitQuiet(t.pid());
         h.wakeAll(t, roomId, admin, graceS);
@@ -51,14 +64,15 @@ final class ParkedScenario implements Scenario {
         h.stop();
       }
     }
-    List<BenchUser> holders = tokens.users("held", users);
+    if (transport != Transport.SYNC) awaitOpen(t, 0, new Held(0)); // the warm-up rounds' streams are gone
+    List<BenchUser> holders = tokens.users("held-" + transport.label(), users);
     String cursor = head(t, roomId, admin);
     LockSupport.parkNanos(500_000_000L);
     long heapBefore = Jcmd.usedHeapKibAfterGc(t.pid());
     long threadsBefore = ProcStats.threads(t.pid());
     long rssBefore = ProcStats.rssKb(t.pid());
 
-    Held h = park(t, holders, roomId, cursor, ctx);
+    Held h = park(transport, t, holders, roomId, cursor, ctx);
     try {
       double sendSeconds = h.sentSeconds;
       h.awaitQuiet(t.pid());
@@ -69,29 +83,29 @@ final class ParkedScenario implements Scenario {
       long threadsParked = ProcStats.threads(t.pid());
       long rssParked = ProcStats.rssKb(t.pid());
       double heldSeconds = (System.nanoTime() - h.t0) / 1e9;
-      if (heldSeconds > timeoutMs / 1000.0 - 5) {
+      if (transport == Transport.SYNC && heldSeconds > timeoutMs / 1000.0 - 5) {
         throw new BenchFailure(String.format(java.util.Locale.ROOT,
             "parking and measuring took %.0f s, too close to the %d ms sync timeout", heldSeconds, timeoutMs));
       }
       CpuMeter.Window w = h.wakeAll(t, roomId, admin, graceS);
       long delivered = h.wake.delivered.sum();
-      r.put("users", users).put("sync_timeout_ms", timeoutMs).put("room_id", roomId);
-      r.put("warmup_rounds", warmupRounds).put("warmup_users", warmupUsers);
-      r.put("send_syncs_s", sendSeconds).put("parked_after_s", parkedAfterS);
-      r.put("heap_kib_before", heapBefore).put("heap_kib_parked", heapParked);
-      r.put("heap_kib_per_held_request", (heapParked - heapBefore) / (double) users);
-      r.put("threads_before", threadsBefore).put("threads_parked", threadsParked);
-      r.put("platform_threads_per_held_request", (threadsParked - threadsBefore) / (double) users);
-      r.put("server_rss_kb_before", rssBefore).put("server_rss_kb_parked", rssParked);
-      r.put("rss_kib_per_held_request", (rssParked - rssBefore) / (double) users);
-      r.put("answered_before_message", answeredEarly);
-      r.put("delivered", delivered).put("expected", users).put("lost", users - delivered);
-      r.put("empty_answers", h.wake.empty.sum()).put("duplicates", h.wake.duplicates.sum());
-      r.put("sync_errors", h.failures());
-      h.wake.latency.report(r, "wake_");
-      for (int pct : new int[] {1, 10, 25, 75}) r.put("wake_p" + pct + "_ms", h.wake.latency.percentileMs(pct));
-      w.report(r, "wake_", "delivery", delivered);
-      r.line("parked: %d held syncs sent in %.1f s; heap %d -> %d KiB after GC = %.2f KiB per held request", users,
+      r.put(tp + "users", users).put(tp + "sync_timeout_ms", timeoutMs).put(tp + "room_id", roomId);
+      r.put(tp + "warmup_rounds", warmupRounds).put(tp + "warmup_users", warmupUsers);
+      r.put(tp + "send_syncs_s", sendSeconds).put(tp + "parked_after_s", parkedAfterS);
+      r.put(tp + "heap_kib_before", heapBefore).put(tp + "heap_kib_parked", heapParked);
+      r.put(tp + "heap_kib_per_held_request", (heapParked - heapBefore) / (double) users);
+      r.put(tp + "threads_before", threadsBefore).put(tp + "threads_parked", threadsParked);
+      r.put(tp + "platform_threads_per_held_request", (threadsParked - threadsBefore) / (double) users);
+      r.put(tp + "server_rss_kb_before", rssBefore).put(tp + "server_rss_kb_parked", rssParked);
+      r.put(tp + "rss_kib_per_held_request", (rssParked - rssBefore) / (double) users);
+      r.put(tp + "answered_before_message", answeredEarly);
+      r.put(tp + "delivered", delivered).put(tp + "expected", users).put(tp + "lost", users - delivered);
+      r.put(tp + "empty_answers", h.wake.empty.sum()).put(tp + "duplicates", h.wake.duplicates.sum());
+      r.put(tp + "sync_errors", h.failures());
+      h.wake.latency.report(r, tp + "wake_");
+      for (int pct : new int[] {1, 10, 25, 75}) r.put(tp + "wake_p" + pct + "_ms", h.wake.latency.percentileMs(pct));
+      w.report(r, tp + "wake_", "delivery", delivered);
+      r.line("parked (%s): %d held syncs sent in %.1f s; heap %d -> %d KiB after GC = %.2f KiB per held request", transport.label(), users,
           sendSeconds, heapBefore, heapParked, (heapParked - heapBefore) / (double) users);
       r.line("  threads %d -> %d (%.4f platform threads per held request); RSS %d -> %d kB", threadsBefore,
           threadsParked, (threadsParked - threadsBefore) / (double) users, rssBefore, rssParked);
@@ -111,19 +125,37 @@ final class ParkedScenario implements Scenario {
     }
   }
 
-  private Held park(Target t, List<BenchUser> who, String roomId, String cursor, Context ctx) throws InterruptedException {
+  private Held park(Transport transport, Target t, List<BenchUser> who, String roomId, String cursor, Context ctx)
+      throws InterruptedException {
     Held h = new Held(who.size());
+    Receiver.Run run = new Receiver.Run(t, roomId, h.wake, h.connects, h.started, h.errors);
     for (BenchUser u : who) {
-      SyncPoller p = new SyncPoller(t, u, roomId, cursor, timeoutMs, 1, h.wake, h.connects, h.started, h.errors);
+      Receiver p = transport.receiver(run, h.clients, u, cursor, timeoutMs, 1);
       h.pollers.add(p);
       h.threads.add(Thread.ofVirtual().start(p));
     }
     if (!h.started.await(Math.max(1, Math.min(60, (long) ctx.secondsLeft())), TimeUnit.SECONDS)) {
       h.stop();
-      throw new BenchFailure("only " + (who.size() - h.started.getCount()) + " of " + who.size() + " syncs were sent within 60 s");
+      throw new BenchFailure("only " + (who.size() - h.started.getCount()) + " of " + who.size() + " receivers started within 60 s");
     }
+    if (transport != Transport.SYNC) awaitOpen(t, who.size(), h);
     h.sentSeconds = (System.nanoTime() - h.t0) / 1e9;
     return h;
+  }
+
+  /** A stream counts once the server opened it (a WebSocket's after its resume frame): /readyz says how many. */
+  private static void awaitOpen(Target t, int n, Held h) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    try (Api api = new Api(t)) {
+      int open;
+      while ((open = api.openStreams()) != n) { // exactly: streams of an earlier round may still be closing
+        if (System.nanoTime() > deadline) {
+          h.stop();
+          throw new BenchFailure("only " + open + " of " + n + " streams were open on the server within 60 s");
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   /** One batch of held syncs. */
@@ -131,10 +163,11 @@ final class ParkedScenario implements Scenario {
     final long t0 = System.nanoTime();
     final int size;
     final Wake wake = new Wake();
-    final SyncPoller.PollerErrors errors = new SyncPoller.PollerErrors();
+    final ReceiverErrors errors = new ReceiverErrors();
     final CountDownLatch started;
     final Semaphore connects = new Semaphore(256);
-    final List<SyncPoller> pollers = new ArrayList<>();
+    final Transport.Clients clients = new Transport.Clients();
+    final List<Receiver> pollers = new ArrayList<>();
     final List<Thread> threads = new ArrayList<>();
     double sentSeconds;
 
@@ -172,13 +205,14 @@ final class ParkedScenario implements Scenario {
     }
 
     void stop() throws InterruptedException {
-      for (SyncPoller p : pollers) p.stop();
+      for (Receiver p : pollers) p.stop();
       for (Thread th : threads) th.join(2000);
+      clients.close();
     }
   }
 
   /** Counts the answers of the held syncs. */
-  private static final class Wake implements SyncPoller.Listener {
+  private static final class Wake implements Receiver.Listener {
     final AtomicLong sentAt = new AtomicLong();
     final LongAdder answered = new LongAdder();
     final LongAdder delivered = new LongAdder();
@@ -187,7 +221,7 @@ final class ParkedScenario implements Scenario {
     final Histogram latency = new Histogram();
 
     @Override
-    public void onResponse(SyncPoller poller, String body, long now) {
+    public void onResponse(Receiver poller, String body, long now) {
       answered.increment();
       long[] found = new long[1];
       Wire.scan(body, (seq, nanos) -> {

@@ -1,58 +1,25 @@
 package dev.chatcore.bench;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One simulated receiver: its own connection, and always exactly one
+ * A long-polling receiver: its own connection, and always exactly one
  * {@code GET /v1/sync?since=<cursor>&timeout=<ms>&filter=<room>} outstanding; {@code next_batch} becomes
  * the next cursor. Each 200 body goes to the listener; the poller keeps a bitset of the markers it has
  * seen so that duplicates can be told apart from first deliveries.
  */
-final class SyncPoller implements Runnable {
-  /** Told about every 200 sync response, on the poller's thread. */
-  interface Listener {
-    void onResponse(SyncPoller poller, String body, long nowNanos);
-  }
-
-  final BenchUser user;
-  final BitSet seen = new BitSet();
-  /** The start cursor and every new next_batch, in order (capped), to locate skipped events afterwards. */
-  final List<String> trail = new ArrayList<>();
-  private final Target target;
-  private final String roomId;
+final class SyncPoller extends Receiver {
   private final int timeoutMs;
   private final long maxPolls;
-  private final Listener listener;
-  private final Semaphore connectPermits;
-  private final CountDownLatch started;
   private final HttpConnection conn;
-  private final PollerErrors errors;
-  private volatile boolean stop;
-  private volatile boolean dead;
   private String cursor;
-  /** When the request now in flight was sent (System.nanoTime), 0 when none is. */
-  volatile long inFlightSince;
 
-  SyncPoller(Target target, BenchUser user, String roomId, String cursor, int timeoutMs, long maxPolls, Listener listener,
-      Semaphore connectPermits, CountDownLatch started, PollerErrors errors) {
-    this.target = target;
-    this.user = user;
-    this.roomId = roomId;
+  SyncPoller(Run run, BenchUser user, String cursor, int timeoutMs, long maxPolls) {
+    super(run, user, cursor);
     this.cursor = cursor;
-    this.trail.add(cursor);
     this.timeoutMs = timeoutMs;
     this.maxPolls = maxPolls;
-    this.listener = listener;
-    this.connectPermits = connectPermits;
-    this.started = started;
-    this.errors = errors;
     this.conn = HttpConnection.to(target);
   }
 
@@ -71,7 +38,8 @@ final class SyncPoller implements Runnable {
           started.countDown();
           first = false;
         }
-        if (!pollOnce()) LockSupport.parkNanos(100_000_000L);
+        while (paused && !stop) LockSupport.parkNanos(100_000_000L); // a slow consumer polls no more
+        if (!stop && !pollOnce()) LockSupport.parkNanos(100_000_000L);
       }
     } catch (IOException e) {
       if (!stop) errors.transport(e);
@@ -98,7 +66,7 @@ final class SyncPoller implements Runnable {
     }
     long now = System.nanoTime();
     if (r.status() != 200) {
-      errors.status(r);
+      errors.status("GET /v1/sync", r.status(), r.brief());
       if (r.status() == 401 || r.status() == 403 || r.status() == 404 || r.status() == 405 || r.status() == 400) {
         dead = true;
         stop = true;
@@ -107,52 +75,22 @@ final class SyncPoller implements Runnable {
     }
     String next = Wire.nextBatch(r.body());
     if (next == null) {
-      errors.malformed(r);
+      errors.malformed("GET /v1/sync: no \"next_batch\" in " + r.brief());
       dead = true;
       stop = true;
       return false;
     }
-    if (!next.equals(cursor) && trail.size() < 1_000_000) trail.add(next);
+    moved(next);
     cursor = next;
     errors.responses.incrementAndGet();
     listener.onResponse(this, r.body(), now);
     return true;
   }
 
-  boolean dead() {
-    return dead;
-  }
-
   /** Ends the loop and unblocks a pending read. */
+  @Override
   void stop() {
     stop = true;
     conn.abort();
-  }
-
-  /** Failures shared by all pollers of a run. */
-  static final class PollerErrors {
-    final AtomicLong responses = new AtomicLong();
-    final AtomicLong transport = new AtomicLong();
-    final AtomicLong non200 = new AtomicLong();
-    volatile String first;
-    volatile int firstStatus;
-
-    void transport(IOException e) {
-      transport.incrementAndGet();
-      if (first == null) first = e.toString();
-    }
-
-    void status(HttpResponse r) {
-      non200.incrementAndGet();
-      if (first == null) {
-        firstStatus = r.status();
-        first = "GET /v1/sync -> " + r.status() + ": " + r.brief();
-      }
-    }
-
-    void malformed(HttpResponse r) {
-      non200.incrementAndGet();
-      if (first == null) first = "GET /v1/sync: no \"next_batch\" in " + r.brief();
-    }
   }
 }

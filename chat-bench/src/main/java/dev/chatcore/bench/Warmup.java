@@ -21,8 +21,14 @@ final class Warmup {
   /** What the warm-up did: how long, how many rounds, the compiler's share in the last round. */
   record Report(double seconds, int rounds, double lastRoundJitPct, boolean jitQuiet) {
     void put(Result r) {
-      r.put("warmup_s", seconds).put("warmup_rounds", rounds).put("warmup_last_jit_pct_of_1_core", lastRoundJitPct);
-      r.put("warmup_jit_quiet", jitQuiet);
+      put(r, "");
+    }
+
+    /** The keys with {@code prefix} (a transport's, when one run measures several). */
+    void put(Result r, String prefix) {
+      r.put(prefix + "warmup_s", seconds).put(prefix + "warmup_rounds", rounds)
+          .put(prefix + "warmup_last_jit_pct_of_1_core", lastRoundJitPct);
+      r.put(prefix + "warmup_jit_quiet", jitQuiet);
     }
 
     String summary() {

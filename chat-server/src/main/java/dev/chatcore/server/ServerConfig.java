@@ -2,6 +2,7 @@ package dev.chatcore.server;
 
 import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.policy.StreamLimits;
 import dev.chatcore.server.logging.LogFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,6 +79,7 @@ public record ServerConfig(
     int historyMax = r.integer("CHAT_HISTORY_LIMIT_MAX", d.historyLimitMax(), 1, 10_000);
     int typingMax = r.integer("CHAT_TYPING_TIMEOUT_MAX_MS", ms(d.typingTimeoutMax()), 1, 3_600_000);
     int globalCapacity = r.integer("CHAT_GLOBAL_ROOM_CAPACITY", d.globalRoomCapacity(), 1, 100_000);
+    int syncBatchMax = r.integer("CHAT_SYNC_BATCH_MAX", d.syncBatchMax(), 1, 10_000);
     Limits limits = new Limits(
         r.integer("CHAT_REQUEST_BODY_MAX_BYTES", d.requestBodyMaxBytes(), 1024, 64 * 1024 * 1024),
         r.integer("CHAT_MESSAGE_TEXT_MAX_CHARS", d.messageTextMaxChars(), 1, 1_000_000),
@@ -86,7 +88,7 @@ public record ServerConfig(
         r.integer("CHAT_ROOM_NAME_MAX_CHARS", d.roomNameMaxChars(), 1, 1024),
         r.integer("CHAT_REACTION_KEY_MAX_CHARS", d.reactionKeyMaxChars(), 1, 1024),
         Duration.ofMillis(syncDefault), Duration.ofMillis(syncMin), Duration.ofMillis(syncMax),
-        r.integer("CHAT_SYNC_BATCH_MAX", d.syncBatchMax(), 1, 10_000),
+        syncBatchMax,
         r.integer("CHAT_SYNC_HELD_PER_ACCOUNT", d.heldSyncsPerAccount(), 1, 1000),
         r.integer("CHAT_HISTORY_LIMIT_DEFAULT", d.historyLimitDefault(), 1, historyMax),
         historyMax,
@@ -98,7 +100,8 @@ public record ServerConfig(
             globalCapacity, 100_000),
         r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000),
         r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000),
-        r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000));
+        r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000),
+        streams(r, syncBatchMax));
     Duration janitorInterval = Duration.ofSeconds(
         r.integer("CHAT_JANITOR_INTERVAL_S", (int) JANITOR_INTERVAL_DEFAULT.toSeconds(), 1, 7 * 24 * 3600));
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
@@ -110,6 +113,18 @@ public record ServerConfig(
         ms(REQUEST_PARSE_TIMEOUT_DEFAULT), 100, 600_000));
     return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
         logging(r), globalIdleTimeout, parseTimeout, management(r, host, port));
+  }
+
+  /** The live streams' limits ({@code CHAT_STREAM_*}); a stream's queue holds at least one sync batch. */
+  private static StreamLimits streams(Reader r, int syncBatchMax) {
+    StreamLimits d = StreamLimits.defaults();
+    return new StreamLimits(
+        r.integer("CHAT_STREAM_PER_ACCOUNT", d.perAccount(), 1, 1000),
+        Duration.ofMillis(r.integer("CHAT_STREAM_HEARTBEAT_MS", ms(d.heartbeat()), 100, 3_600_000)),
+        Duration.ofSeconds(r.integer("CHAT_STREAM_LIFETIME_S", (int) d.lifetime().toSeconds(), 1, 7 * 24 * 3600)),
+        r.integer("CHAT_STREAM_QUEUE_MAX_EVENTS", Math.max(d.queuedEventsMax(), syncBatchMax), syncBatchMax, 10_000_000),
+        r.integer("CHAT_STREAM_QUEUE_MAX_BYTES", (int) d.queuedBytesMax(), 1024, 1 << 30),
+        Duration.ofSeconds(r.integer("CHAT_STREAM_TICKET_TTL_S", (int) d.ticketLifetime().toSeconds(), 1, 3600)));
   }
 
   /** The same configuration signing with {@code secret} (the one generated when none was set). */

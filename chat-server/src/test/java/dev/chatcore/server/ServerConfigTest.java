@@ -33,6 +33,21 @@ class ServerConfigTest {
   }
 
   @Test
+  void readsTheStreamLimits() {
+    ServerConfig defaults = ServerConfig.fromEnvironment(Map.of());
+    assertEquals(dev.chatcore.domain.policy.StreamLimits.defaults(), defaults.limits().streams());
+    var streams = ServerConfig.fromEnvironment(Map.of("CHAT_STREAM_PER_ACCOUNT", "2", "CHAT_STREAM_HEARTBEAT_MS", "5000",
+        "CHAT_STREAM_LIFETIME_S", "600", "CHAT_STREAM_QUEUE_MAX_EVENTS", "500", "CHAT_STREAM_QUEUE_MAX_BYTES", "65536",
+        "CHAT_STREAM_TICKET_TTL_S", "10")).limits().streams();
+    assertEquals(new dev.chatcore.domain.policy.StreamLimits(2, Duration.ofSeconds(5), Duration.ofMinutes(10), 500, 65536,
+        Duration.ofSeconds(10)), streams);
+    assertMessage(Map.of("CHAT_STREAM_QUEUE_MAX_EVENTS", "50"),
+        "CHAT_STREAM_QUEUE_MAX_EVENTS: expected an integer from 100 to 10000000 (got \"50\")");
+    assertMessage(Map.of("CHAT_STREAM_HEARTBEAT_MS", "10"),
+        "CHAT_STREAM_HEARTBEAT_MS: expected an integer from 100 to 3600000 (got \"10\")");
+  }
+
+  @Test
   void badValuesNameTheVariableAndWhatItExpects() {
     assertMessage(Map.of("CHAT_PORT", "eighty"), "CHAT_PORT: expected an integer from 0 to 65535 (got \"eighty\")");
     assertMessage(Map.of("CHAT_PORT", "70000"), "CHAT_PORT: expected an integer from 0 to 65535 (got \"70000\")");

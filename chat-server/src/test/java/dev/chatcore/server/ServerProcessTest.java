@@ -64,12 +64,14 @@ class ServerProcessTest {
   }
 
   @Test
-  void sigtermAnswersHeldSyncsAndExitsZeroWithinFiveSeconds() throws Exception {
+  void sigtermAnswersHeldSyncsEndsStreamsAndExitsZeroWithinFiveSeconds() throws Exception {
     try (ServerProcess server = ServerProcess.start(Map.of("CHAT_AUTH_SECRET", SECRET))) {
       Process token = ServerProcess.java(Map.of("CHAT_AUTH_SECRET", SECRET), "token", "--sub", "0123456789abcdef0123456a").start();
       String jwt = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       CompletableFuture<HttpResponse<String>> held = server.getAsync("/v1/sync?since=000000000000000000000000&timeout=60s", jwt);
-      Await.until(() -> readyz(server, jwt).contains("\"held_syncs\":1"), () -> "the sync to be held");
+      CompletableFuture<HttpResponse<String>> stream = server.getAsync("/v1/events?since=000000000000000000000000", jwt);
+      Await.until(() -> readyz(server, jwt).contains("\"held_syncs\":1,\"open_streams\":1"),
+          () -> "the sync to be held and the stream open");
       long start = System.nanoTime();
       server.process().destroy(); // SIGTERM
       assertTrue(server.process().waitFor(5, TimeUnit.SECONDS), "exits within 5 s");
@@ -77,6 +79,9 @@ class ServerProcessTest {
       HttpResponse<String> answer = held.get(5, TimeUnit.SECONDS);
       assertEquals(200, answer.statusCode(), answer.body());
       assertTrue(answer.body().contains("\"events\":[]"), answer.body());
+      HttpResponse<String> sse = stream.get(5, TimeUnit.SECONDS);
+      assertEquals(200, sse.statusCode());
+      assertTrue(sse.body().endsWith("event: end\ndata: {\"reason\":\"shutdown\"}\n\n"), "ended cleanly: " + sse.body());
       assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
     }
   }

@@ -18,13 +18,28 @@ public final class ApiRequest {
   private final Map<String, Deque<String>> queryParams;
   private final byte[] body;
   private final Caller caller;
+  private final java.util.function.Function<String, String> headers;
   private JsonBody json;
 
   public ApiRequest(Map<String, String> pathParams, Map<String, Deque<String>> queryParams, byte[] body, Caller caller) {
+    this(pathParams, queryParams, body, caller, name -> null);
+  }
+
+  /** @param headers the first value of a request header by name, or null */
+  public ApiRequest(Map<String, String> pathParams, Map<String, Deque<String>> queryParams, byte[] body, Caller caller,
+      java.util.function.Function<String, String> headers) {
     this.pathParams = pathParams;
     this.queryParams = queryParams;
     this.body = body;
     this.caller = caller;
+    this.headers = headers;
+  }
+
+  /** The first value of a request header, trimmed; empty when absent or blank. */
+  public Optional<String> header(String name) {
+    String v = headers.apply(name);
+    if (v == null || v.isBlank()) return Optional.empty();
+    return Optional.of(v.strip());
   }
 
   /** The authenticated caller; only routes that need a token get one. */

@@ -9,6 +9,7 @@ import dev.chatcore.adapter.http.v1.V1DeviceRoutes;
 import dev.chatcore.adapter.http.v1.V1KeyRoutes;
 import dev.chatcore.adapter.http.v1.V1MembershipRoutes;
 import dev.chatcore.adapter.http.v1.V1Routes;
+import dev.chatcore.adapter.http.v1.V1StreamRoutes;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.e2ee.E2eeServices;
 import java.time.Clock;
@@ -32,7 +33,8 @@ public final class ChatHttp {
     List<Route> routes = new ArrayList<>();
     // readiness also watches what authentication depends on (the published keys, when configured)
     routes.addAll(new SystemRoutes(core.checkReadiness().with(tokens.dependencies()), core.limits(),
-        core.e2ee().limits(), info, tokens.algorithms(), core.syncWaiter()::heldCount).routes());
+        core.e2ee().limits(), info, tokens.algorithms(), core.syncWaiter()::heldCount, core.streams()::openCount)
+        .routes());
     routes.add(OpenApiRoute.route());
     routes.addAll(new V1Routes(core, tokens, tokenTtl).routes());
     routes.addAll(new V1MembershipRoutes(core).routes());
@@ -41,10 +43,12 @@ public final class ChatHttp {
     routes.addAll(new V1KeyRoutes(e2ee.uploadKeys(), e2ee.queryKeys(), e2ee.claimKeys(), e2ee.keyChanges()).routes());
     routes.addAll(new V1DeviceRoutes(e2ee.listDevices(), e2ee.deleteDevice(), e2ee.sendToDevice(),
         e2ee.enableEncryption()).routes());
+    RequestGate gate = new RequestGate(core.banGate(), core.rateLimiter());
+    routes.addAll(new V1StreamRoutes(core, gate, executor).routes());
     routes.addAll(new ChatRoutes(core).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
     routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
-    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens,
-        new RequestGate(core.banGate(), core.rateLimiter()), core.limits().requestBodyMaxBytes(), executor, accessLog);
+    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, gate,
+        core.limits().requestBodyMaxBytes(), executor, accessLog, core.redeemStreamTicket());
   }
 }

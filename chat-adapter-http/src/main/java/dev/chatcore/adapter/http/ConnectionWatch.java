@@ -27,11 +27,11 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * <p>Undertow keeps close listeners for a connection's whole life, so one is registered per
  * connection and the action is swapped per held request.
  */
-final class ConnectionWatch {
+public final class ConnectionWatch {
   private final Map<ServerConnection, AtomicReference<Runnable>> watched = new ConcurrentHashMap<>();
 
   /** Call on the exchange's IO thread, before the held request can complete. */
-  void watch(HttpServerExchange exchange, Runnable onClose) {
+  public void watch(HttpServerExchange exchange, Runnable onClose) {
     ServerConnection connection = exchange.getConnection();
     AtomicReference<Runnable> slot = watched.computeIfAbsent(connection, c -> {
       AtomicReference<Runnable> ref = new AtomicReference<>();

@@ -2,6 +2,7 @@ package dev.chatcore.adapter.http;
 
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.stream.RedeemStreamTicket;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpHandler;
@@ -27,7 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The HTTP adapter's handler chain. On the IO thread: route (404/405), authenticate (401),
  * check and read the body without blocking (413/415). Then, on {@code executor}, the
  * {@link RequestGate} (bans 401, rate limit 418) and the endpoint run; its reply, or the failure mapped by {@link HttpErrors}, is written from
- * whichever thread has it, so a held long-poll pins no thread.
+ * whichever thread has it, so a held long-poll pins no thread. A live stream's endpoint answers
+ * with a {@link Reply.Takeover}, which gets the exchange on its IO thread instead of a body.
+ *
+ * <p>Stream routes ({@link Route#ticketed()}) also accept a single-use stream ticket in
+ * {@code ?ticket=} when there is no {@code Authorization} header: browsers cannot set headers on
+ * an EventSource or a WebSocket, and bearer tokens never go in URLs.
  */
 public final class HttpApi {
   private static final byte[] NO_BODY = new byte[0];
@@ -39,22 +45,21 @@ public final class HttpApi {
   private final long maxBodyBytes;
   private final Executor executor;
   private final AccessLog accessLog;
+  private final RedeemStreamTicket tickets;
   private final ConnectionWatch watch = new ConnectionWatch();
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Takeovers started and not yet finished (upgraded WebSockets outlive their exchange). */
+  private final AtomicInteger takenOver = new AtomicInteger();
   private final Object drained = new Object();
   private volatile boolean draining;
-
-  public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor,
-      AccessLog accessLog) {
-    this(routes, Map.of(), tokens, gate, maxBodyBytes, executor, accessLog);
-  }
 
   /**
    * @param files handlers of static files by path prefix (the console): served beside the routes,
    *     without a token, since the files hold nothing secret and the API they call checks every request
+   * @param tickets redeems the stream tickets that {@linkplain Route#ticketed() stream routes} accept
    */
   public HttpApi(List<Route> routes, Map<String, HttpHandler> files, JwtTokens tokens, RequestGate gate,
-      long maxBodyBytes, Executor executor, AccessLog accessLog) {
+      long maxBodyBytes, Executor executor, AccessLog accessLog, RedeemStreamTicket tickets) {
     this.routes = List.copyOf(routes);
     this.files = Map.copyOf(files);
     this.tokens = tokens;
@@ -62,6 +67,7 @@ public final class HttpApi {
     this.maxBodyBytes = maxBodyBytes;
     this.executor = executor;
     this.accessLog = accessLog;
+    this.tickets = tickets;
   }
 
   /** The routes served, for documentation checks. */
@@ -84,7 +90,7 @@ public final class HttpApi {
       }
       inFlight.incrementAndGet();
       exchange.addExchangeCompleteListener((ex, next) -> {
-        if (inFlight.decrementAndGet() == 0 && draining) signalDrained();
+        if (inFlight.decrementAndGet() == 0 && takenOver.get() == 0 && draining) signalDrained();
         next.proceed();
       });
       exchange.setMaxEntitySize(maxBodyBytes); // also bounds what Undertow drains of an unread body
@@ -98,15 +104,18 @@ public final class HttpApi {
     };
   }
 
-  /** Stops taking requests, then waits up to {@code timeout} for those in flight to finish. */
+  /**
+   * Stops taking requests, then waits up to {@code timeout} for those in flight to finish, live
+   * streams included (the core ends them when it closes).
+   */
   public boolean drain(Duration timeout) throws InterruptedException {
     draining = true;
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (drained) {
-      while (inFlight.get() > 0) {
+      while (inFlight.get() > 0 || takenOver.get() > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) return false;
-        TimeUnit.NANOSECONDS.timedWait(drained, left); // woken by the last request's completion
+        TimeUnit.NANOSECONDS.timedWait(drained, left); // woken by the last request's or stream's end
       }
     }
     return true;
@@ -138,13 +147,15 @@ public final class HttpApi {
 
   private void serve(HttpServerExchange exchange, Route route, Duration bodyTimeout) {
     try {
-      if (route.authenticated() && exchange.isInIoThread() && tokens.mayFetchKeys(bearer(exchange))) {
-        // verifying may wait for the authentication service's keys: never on an IO thread, which
-        // serves many connections; the rest of serve() works the same on a worker
+      if (route.authenticated() && exchange.isInIoThread()
+          && (tokens.mayFetchKeys(bearer(exchange)) || ticket(exchange, route) != null)) {
+        // verifying may wait for the authentication service's keys, and a ticket is taken from the
+        // store: never on an IO thread, which serves many connections; the rest of serve() works
+        // the same on a worker
         exchange.dispatch(executor, () -> serve(exchange, route, bodyTimeout));
         return;
       }
-      Caller caller = route.authenticated() ? authenticate(exchange) : null;
+      Caller caller = route.authenticated() ? authenticate(exchange, route) : null;
       AccessLog.identify(exchange, caller);
       if (!mayHaveBody(exchange.getRequestMethod()) || !hasBody(exchange)) {
         dispatch(exchange, route, caller, NO_BODY);
@@ -157,11 +168,22 @@ public final class HttpApi {
     }
   }
 
-  private Caller authenticate(HttpServerExchange exchange) {
+  private Caller authenticate(HttpServerExchange exchange, Route route) {
     String token = bearer(exchange);
+    String ticket = ticket(exchange, route);
+    if (ticket != null) {
+      return tickets.redeem(ticket).orElseThrow(() -> HttpProblem.unauthorized("unknown, used or expired stream ticket"));
+    }
     if (token == null) throw HttpProblem.unauthorized("missing bearer token");
     if (token.isEmpty()) throw HttpProblem.unauthorized("expected a Bearer token");
     return tokens.verify(token);
+  }
+
+  /** The stream ticket of a ticketed route without an Authorization header; null otherwise. */
+  private static String ticket(HttpServerExchange exchange, Route route) {
+    if (!route.ticketed() || exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)) return null;
+    java.util.Deque<String> values = exchange.getQueryParameters().get("ticket");
+    return values == null || values.isEmpty() ? null : values.getFirst();
   }
 
   /** The bearer token; null without an Authorization header, empty when it is not a bearer token. */
@@ -177,7 +199,8 @@ public final class HttpApi {
       CompletableFuture<Reply> reply;
       try {
         gate.admit(route, caller, clientAddress(exchange));
-        reply = route.endpoint().handle(new ApiRequest(pathParams(exchange), exchange.getQueryParameters(), body, caller));
+        reply = route.endpoint().handle(new ApiRequest(pathParams(exchange), exchange.getQueryParameters(), body, caller,
+            name -> exchange.getRequestHeaders().getFirst(name)));
       } catch (Throwable t) {
         reply = CompletableFuture.failedFuture(t);
       }
@@ -195,6 +218,8 @@ public final class HttpApi {
         if (error != null) {
           ReplyBuffer json = serialize(error.body());
           exchange.getIoThread().execute(() -> send(exchange, error.status(), json, error.headers()));
+        } else if (r.body() instanceof Reply.Takeover takeover) {
+          exchange.getIoThread().execute(() -> takeOver(exchange, takeover));
         } else if (r.body() instanceof Reply.Raw raw) {
           exchange.getIoThread().execute(() -> send(exchange, r.status(), raw.bytes(), Map.of("Content-Type", raw.contentType())));
         } else {
@@ -203,6 +228,26 @@ public final class HttpApi {
         }
       });
     });
+  }
+
+  /** Hands the exchange to a live stream (on its IO thread); counts it until the stream is over. */
+  private void takeOver(HttpServerExchange exchange, Reply.Takeover takeover) {
+    if (exchange.isComplete() || exchange.isResponseStarted()) {
+      takeover.abandon();
+      return;
+    }
+    takenOver.incrementAndGet();
+    java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable finished = () -> {
+      if (over.compareAndSet(false, true) && takenOver.decrementAndGet() == 0 && draining) signalDrained();
+    };
+    try {
+      takeover.start(exchange, finished);
+    } catch (RuntimeException e) {
+      finished.run();
+      takeover.abandon();
+      sendError(exchange, HttpErrors.toReply(e));
+    }
   }
 
   private static ReplyBuffer serialize(Object body) {

@@ -19,6 +19,15 @@ public final class RequestGate {
     this.limiter = limiter;
   }
 
+  /**
+   * Admits one counted call of an authenticated caller that arrives outside an HTTP request (a
+   * message sent over a WebSocket): the same ban check and rate limit as a request.
+   */
+  public void admit(Caller caller) {
+    bans.requireNotBanned(caller.id());
+    if (!caller.admin()) limiter.acquire(caller.id().value());
+  }
+
   void admit(Route route, Caller caller, String address) {
     if (caller != null) {
       bans.requireNotBanned(caller.id());

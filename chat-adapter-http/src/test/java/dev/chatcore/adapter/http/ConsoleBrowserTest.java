@@ -156,6 +156,8 @@ class ConsoleBrowserTest {
     browser.showing(By.cssSelector("section[aria-labelledby=rooms-title]"), "wolves");
     browser.click(By.cssSelector("a.watch-room[href='#/rooms/" + room + "']"));
     browser.showing(By.id("watch-state"), "Live");
+    assertEquals(1, server.core().streams().openCount(), "the watch is a live stream (SSE with a ticket)");
+    assertEquals(0, server.core().syncWaiter().heldCount(), "not a long poll");
     browser.showing(By.id("watch-log"), "anyone up for a raid?");
     say(witness, "a dragon spawned at the gate!");
     browser.showing(By.id("watch-log"), "a dragon spawned at the gate!");

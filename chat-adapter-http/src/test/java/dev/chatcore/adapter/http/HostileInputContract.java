@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.testing.TestIds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -193,8 +196,8 @@ public abstract class HostileInputContract {
           .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + p.token());
       if (p.body() != null) b.header("Content-Type", "application/json");
       b.method(p.method(), p.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(p.body()));
-      answers.add(server.client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
-          .thenApply(r -> check(p, r))
+      answers.add(server.client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
+          .thenApply(r -> check(p, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), bodyOf(r)))
           .exceptionally(t -> p.what() + " -> " + t));
     }
     List<String> failures = new ArrayList<>();
@@ -205,14 +208,27 @@ public abstract class HostileInputContract {
     return failures;
   }
 
+  /**
+   * The whole body; a live stream's ({@code text/event-stream}) is not read but closed, which ends
+   * the stream: its body lasts as long as the stream.
+   */
+  private static String bodyOf(HttpResponse<InputStream> r) {
+    try (InputStream in = r.body()) {
+      if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) return "(a live stream)";
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Null when the answer is acceptable, else what is wrong with it. */
-  private String check(Probe p, HttpResponse<String> r) {
-    String where = p.what() + " -> " + r.statusCode() + " " + abbreviate(r.body());
-    if (r.statusCode() >= 500) return where;
-    if (r.statusCode() < 400) return null;
-    if (!r.headers().firstValue("Content-Type").orElse("").equals("application/json")) return where + " (not JSON)";
+  private String check(Probe p, int status, String contentType, String answer) {
+    String where = p.what() + " -> " + status + " " + abbreviate(answer);
+    if (status >= 500) return where;
+    if (status < 400) return null;
+    if (!contentType.equals("application/json")) return where + " (not JSON)";
     try {
-      JsonNode body = JSON.readTree(r.body());
+      JsonNode body = JSON.readTree(answer);
       if (!body.path("error").isTextual() || !body.path("message").isTextual()) return where + " (no error body)";
     } catch (Exception e) {
       return where + " (unparsable)";

@@ -40,6 +40,7 @@ public final class InMemoryChatStorage {
         .reports(new InMemoryReportRepository())
         .announcements(new InMemoryAnnouncementRepository())
         .hackedMessages(new InMemoryHackedMessageRepository())
+        .streamTickets(new InMemoryStreamTicketRepository())
         .devices(new InMemoryDeviceRepository())
         .oneTimeKeys(new InMemoryOneTimeKeyRepository())
         .toDeviceInbox(new InMemoryToDeviceInbox())

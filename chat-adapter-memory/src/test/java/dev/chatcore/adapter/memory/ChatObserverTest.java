@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.embed.Chat;
+import dev.chatcore.application.embed.EventSubscription;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.RateLimitedException;
 import dev.chatcore.domain.id.EventId;
@@ -81,6 +82,20 @@ class ChatObserverTest {
     SyncBatch empty = chat.waitForEvents(bob, all.nextBatch(), Duration.ZERO).get(10, TimeUnit.SECONDS);
     assertEquals(0, empty.events().size());
     assertEquals(1 + all.events().size(), seen.delivered.get(), "an empty answer delivers nothing");
+  }
+
+  @Test
+  void aSubscriptionsBatchesCountAsDeliveriesLikeSyncAnswers() throws Exception {
+    chat = InMemoryChat.builder(clock).manualMaintenance().observer(seen).build();
+    RoomId lobby = chat.createRoom(admin, "lobby", Optional.empty()).room().id();
+    List<SyncBatch> got = new CopyOnWriteArrayList<>();
+    try (EventSubscription live = chat.subscribe(bob, chat.head(), Optional.empty(), got::add)) {
+      chat.send(ada, lobby, "one");
+      chat.send(ada, lobby, "two");
+      assertTrue(seen.deliveries.tryAcquire(2, 10, TimeUnit.SECONDS));
+      assertEquals(2, seen.delivered.get());
+      assertEquals(2, got.stream().mapToInt(b -> b.events().size()).sum(), "counted what the listener got");
+    }
   }
 
   @Test

@@ -32,6 +32,7 @@ final class EventDocuments {
   static final String UPDATED_AT = "updatedAt";
   static final String EDITED_BY = "editedBy";
   static final String CONTENT = "content";
+  static final String TYPE = "type";
   static final String WAKE_ROOMS = "wakeRooms";
   static final String WAKE_ACCOUNTS = "wakeAccounts";
 
@@ -47,7 +48,7 @@ final class EventDocuments {
         .append(ROOM, event.room().value())
         .append("sender", event.sender().value())
         .append("ts", Date.from(event.originTs()))
-        .append("type", event.type().wireName())
+        .append(TYPE, event.type().wireName())
         .append(MSG, event.isMessage())
         .append("content", content(event.content()));
     event.txnId().ifPresent(t -> d.append("txn", t).append(TXN_KEY, txnKey(event.sender(), t)));

@@ -56,6 +56,7 @@ public final class MongoChatStorage {
         .reports(new MongoReportRepository(db))
         .announcements(new MongoAnnouncementRepository(db))
         .hackedMessages(new MongoHackedMessageRepository(db))
+        .streamTickets(new MongoStreamTicketRepository(db))
         .devices(new MongoDeviceRepository(db))
         .oneTimeKeys(new MongoOneTimeKeyRepository(db))
         .toDeviceInbox(new MongoToDeviceInbox(db))

@@ -121,7 +121,10 @@ final class MongoEventFeed implements EventFeed {
         if (head > reported) {
           MongoEventLog.Changes changes = log.changesBetween(reported, head);
           reported = head;
-          for (Listener l : listeners) l.appended(changes.rooms(), changes.accounts());
+          for (Listener l : listeners) {
+            l.appended(changes.rooms(), changes.accounts());
+            if (!changes.created().isEmpty()) l.created(changes.created());
+          }
         }
         if (failing) LOG.info("event feed: MongoDB answers again");
         failing = false;

@@ -28,6 +28,7 @@ import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.EventType;
 import dev.chatcore.domain.event.MessageFilter;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.event.StreamSlice;
@@ -432,27 +433,34 @@ public final class MongoEventLog implements EventLog {
     return or(exists(EventDocuments.EXPIRES_AT, false), gt(EventDocuments.EXPIRES_AT, Date.from(clock.instant())));
   }
 
-  /** Rooms and member targets of the events in {@code (after, upTo]}: what the feed reports. */
+  /**
+   * Rooms, member targets and new rooms ({@code m.room.created}) of the events in
+   * {@code (after, upTo]}: what the feed reports.
+   */
   Changes changesBetween(long after, long upTo) {
     return MongoErrors.call("read new events", () -> {
       Set<RoomId> rooms = new HashSet<>();
       Set<AccountId> accounts = new HashSet<>();
+      Set<RoomId> created = new HashSet<>();
       for (Document d : events.find(and(gt("_id", after), lte("_id", upTo),
               or(exists(EventDocuments.ROOM), exists(EventDocuments.WAKE_ROOMS))))
-          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET, EventDocuments.WAKE_ROOMS,
-              EventDocuments.WAKE_ACCOUNTS))) {
+          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET, EventDocuments.TYPE,
+              EventDocuments.WAKE_ROOMS, EventDocuments.WAKE_ACCOUNTS))) {
         String room = d.getString(EventDocuments.ROOM);
         if (room != null) rooms.add(new RoomId(room));
         String target = d.getString(EventDocuments.TARGET);
         if (target != null) accounts.add(new AccountId(target));
+        if (room != null && EventType.ROOM_CREATED.wireName().equals(d.getString(EventDocuments.TYPE))) {
+          created.add(new RoomId(room));
+        }
         for (String r : d.getList(EventDocuments.WAKE_ROOMS, String.class, List.of())) rooms.add(new RoomId(r));
         for (String a : d.getList(EventDocuments.WAKE_ACCOUNTS, String.class, List.of())) accounts.add(new AccountId(a));
       }
-      return new Changes(rooms, accounts);
+      return new Changes(rooms, accounts, created);
     });
   }
 
-  record Changes(Set<RoomId> rooms, Set<AccountId> accounts) {}
+  record Changes(Set<RoomId> rooms, Set<AccountId> accounts, Set<RoomId> created) {}
 
   private List<Event> find(String what, Bson filter, Bson sort, int limit) {
     return MongoErrors.call(what, () -> {

@@ -34,6 +34,7 @@ public final class MongoIndexes {
   static final String REPORTS = "reports";
   static final String ANNOUNCEMENTS = "announcements";
   static final String HACKED_MESSAGES = "hacked_messages";
+  static final String STREAM_TICKETS = "stream_tickets";
   static final String DEVICES = "devices";
   static final String DEVICE_CHANGES = "device_changes";
   static final String ONE_TIME_KEYS = "one_time_keys";
@@ -127,6 +128,10 @@ public final class MongoIndexes {
       Map.entry(ANNOUNCEMENTS, List.of(
           // active: not yet expired; purgeExpired: expired
           new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().name("expires_at")))),
+      Map.entry(STREAM_TICKETS, List.of(
+          // purgeExpired; and the server's own deletion of tickets nobody used or purged
+          new IndexModel(Indexes.ascending("expiresAt"),
+              new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS)))),
       Map.entry(HACKED_MESSAGES, List.of(
           // list newest first, purgeBefore
           new IndexModel(Indexes.descending("createdAt", "_id"), new IndexOptions().name("created_desc")),

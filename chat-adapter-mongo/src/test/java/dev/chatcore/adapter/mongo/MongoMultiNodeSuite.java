@@ -10,6 +10,8 @@ import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.room.CreateRoom;
+import dev.chatcore.application.stream.OpenStream;
+import dev.chatcore.application.stream.RecordingSink;
 import dev.chatcore.application.room.RoomView;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.domain.event.Direction;
@@ -134,6 +136,30 @@ abstract class MongoMultiNodeSuite {
       assertEquals(expected, r.get(70, TimeUnit.SECONDS), "every message exactly once, in stream order");
     }
     pool.shutdown();
+  }
+
+  @Test
+  void aStreamOnOneNodeGetsEveryPostOfAnotherOnceAndAChannelCreatedThere() throws Exception {
+    MongoOptions options = options();
+    ChatCore a = node(options);
+    ChatCore b = node(options);
+    RoomId room = channel(b);
+    Caller player = Caller.player(TestIds.account(), "player");
+    EventId since = a.storage().events().head();
+    RecordingSink sink = RecordingSink.draining();
+    a.openStream().open(new OpenStream.Command(player, since, Optional.empty()), sink);
+    List<EventId> sent = new ArrayList<>();
+    Caller other = Caller.player(TestIds.account(), "other");
+    for (int i = 0; i < 30; i++) sent.add(b.sendMessage().send(message(other, room, "across " + i)).id());
+    assertTrue(sink.awaitEvents(30, Duration.ofSeconds(30)), "got " + sink.events().size());
+    assertEquals(sent, sink.ids(), "every post of node B, once, in stream order");
+    // a channel created on B is in every scope at once: the feed wakes the stream on A for it
+    RoomId created = channel(b);
+    assertTrue(sink.awaitEvents(31, Duration.ofSeconds(30)), "the new channel's m.room.created reached node A");
+    assertEquals(created, sink.events().get(30).room());
+    EventId inNew = b.sendMessage().send(message(other, created, "in the new channel")).id();
+    assertTrue(sink.awaitEvents(32, Duration.ofSeconds(30)));
+    assertEquals(inNew, sink.ids().get(31));
   }
 
   /**

@@ -23,6 +23,7 @@ import dev.chatcore.application.receipt.PostReceipt;
 import dev.chatcore.application.report.ReportMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.RoomView;
+import dev.chatcore.application.stream.OpenStream;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.chat.GlobalRoom;
@@ -41,6 +42,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
@@ -65,8 +67,8 @@ import java.util.function.Supplier;
  * {@link IllegalStateException}.
  *
  * <p><b>Threads.</b> Thread-safe: call it from any thread, including game-loop threads. Every
- * method but {@link #waitForEvents} runs on the calling thread and returns when its work is
- * stored; {@link #waitForEvents} holds no thread while it waits.
+ * method but {@link #waitForEvents}, {@link #subscribe} and {@link #events} runs on the calling
+ * thread and returns when its work is stored; those hold no thread while they wait.
  *
  * <p>Every use case of the core stays reachable through {@link #core()}, for what this facade
  * does not cover (invites, preferences, the Chat V2 unread view).
@@ -409,6 +411,56 @@ public final class Chat implements AutoCloseable {
     requireOpen();
     core.banGate().requireNotBanned(caller.id()); // never rate limited: a busy room wakes a waiter often
     return core.sync().sync(new Sync.Command(caller, since, timeout, rooms));
+  }
+
+  /**
+   * Pushes every event the caller may see after {@code since} to {@code listener}, as it arrives:
+   * exactly the batches that consecutive {@link #waitForEvents} calls following {@code nextBatch}
+   * would return (same visibility, nothing skipped, nothing twice), without a wait per batch.
+   * Events already there come at once. The listener is called on a core thread, one batch at a
+   * time; the next batch is read only after it returns, so a slow listener holds back only its own
+   * subscription, and the events wait in the log, not in memory.
+   *
+   * <p>A ban ends the subscription with {@code FAILED} and the
+   * {@link dev.chatcore.domain.error.BannedException}; closing the chat ends it with
+   * {@code SHUTDOWN}. A subscription has no lifetime and does not count against the per-account
+   * cap of network streams. To resume after an end, subscribe again from the last
+   * {@code nextBatch} the listener got.
+   *
+   * @param caller whose view of the stream
+   * @param since the cursor: {@link #head()}, a room's head, or a previous {@code nextBatch}
+   * @param rooms only events of these rooms, when present
+   * @param listener receives the batches and the end
+   * @return the subscription; close it when the host is done
+   * @throws dev.chatcore.domain.error.BannedException when the caller is banned
+   */
+  public EventSubscription subscribe(Caller caller, EventId since, Optional<Set<RoomId>> rooms,
+      StreamListener listener) {
+    requireOpen();
+    core.banGate().requireNotBanned(caller.id());
+    return new EventSubscription(core.openStream().open(
+        new OpenStream.Command(caller, since, rooms, true), new ListenerSink(listener)));
+  }
+
+  /**
+   * {@link #subscribe} as a {@link Flow.Publisher} with demand: batches wait until the subscriber
+   * requests them. A subscriber that leaves more than {@code StreamLimits.queuedEventsMax} events
+   * unrequested gets {@code onError} with a {@link SlowSubscriberException} naming the cursor to
+   * resume from, rather than the chat keeping them without bound. A ban ends it with
+   * {@code onError(BannedException)}, closing the chat with {@code onComplete}. The stream opens
+   * when a subscriber subscribes (one subscriber per publisher); cancelling closes it.
+   *
+   * @param caller whose view of the stream
+   * @param since the cursor
+   * @param rooms only events of these rooms, when present
+   * @return a publisher for one subscriber
+   */
+  public Flow.Publisher<SyncBatch> events(Caller caller, EventId since, Optional<Set<RoomId>> rooms) {
+    requireOpen();
+    return new StreamPublisher(core.openStream(), new OpenStream.Command(caller, since, rooms, true), () -> {
+      requireOpen();
+      core.banGate().requireNotBanned(caller.id());
+    });
   }
 
   // ---- Chat V2: global rooms and direct messages ----

@@ -43,15 +43,19 @@ public final class BanGate {
   }
 
   /**
-   * {@link #requireNotBanned} from the store itself, whatever the cache holds (and refreshing
-   * it): a ban stored on any node before this call refuses. One indexed read; sync uses it after
+   * {@link #requireNotBanned} from the store itself, whatever the cache holds (and caching a ban
+   * found): a ban stored on any node before this call refuses. One indexed read; sync uses it after
    * reading the log head, so that what it then delivers was all readable before any ban.
    *
    * @throws BannedException while the account has an active ban
    */
   public void requireNotBannedNow(AccountId account) {
     Optional<Ban> ban = storage.bans().find(account);
-    cache.put(account, ban);
+    // Every sync answer and live-stream batch reads here, so the cache is written only with a ban
+    // found (the account's other requests refuse from now on); "no ban" is not written, which
+    // leaves a cached lookup as it was: within CACHE_TTL, as for any request. (A cache read to
+    // compare, or a write, per delivery was among the costliest steps of a thousand-stream fan-out.)
+    if (ban.isPresent()) cache.put(account, ban);
     refuseIfActive(ban);
   }
 

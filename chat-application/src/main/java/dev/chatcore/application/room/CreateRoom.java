@@ -63,7 +63,8 @@ public final class CreateRoom {
     Account creator = register.register(command.caller());
     Room room = Room.channel(ids.nextRoomId(), name, topic, clock.instant(), creator.id());
     storage.rooms().create(room);
-    publisher.publish(new NewEvent(room.id(), creator.id(), room.createdAt(), new EventContent.RoomCreated(name.value())));
+    publisher.publishNewChannel(new NewEvent(room.id(), creator.id(), room.createdAt(),
+        new EventContent.RoomCreated(name.value())));
     return views.view(room, creator);
   }
 }

@@ -130,7 +130,7 @@ public final class RoomAccess {
       timelines.put(record.room(), record.timeline());
       deleted.ifPresent(d -> deletedAt.put(record.room(), d));
     }
-    return new SyncScope(always, timelines, deletedAt);
+    return SyncScope.owning(always, timelines, deletedAt);
   }
 
   /**
@@ -159,7 +159,7 @@ public final class RoomAccess {
       always.add(id);
       deleted.ifPresent(d -> deletedAt.put(id, d));
     }
-    return new SyncScope(always, Map.of(), deletedAt);
+    return SyncScope.owning(always, Map.of(), deletedAt);
   }
 
   private Map<RoomId, RoomMember> recordsOf(AccountId account) {

@@ -4,6 +4,7 @@ import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.MemberTimeline;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,19 +15,40 @@ import java.util.Set;
  * {@code always} room (a channel the account never left: membership there is automatic), the
  * events of other rooms at positions the account's {@link MemberTimeline} {@linkplain
  * MemberTimeline#sees sees}, and nothing of a deleted room after its {@code m.room.deleted}.
+ *
+ * <p>Every sync read and every live-stream batch builds one, so {@link RoomAccess} hands it the
+ * collections it just built instead of having them copied, and the set of rooms to read is built
+ * once, not on each call. Immutable.
  */
-public record SyncScope(Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
-  public SyncScope {
-    always = Set.copyOf(always);
-    timelines = Map.copyOf(timelines);
-    deletedAt = Map.copyOf(deletedAt);
+public final class SyncScope {
+  private final Set<RoomId> always;
+  private final Map<RoomId, MemberTimeline> timelines;
+  private final Map<RoomId, EventId> deletedAt;
+  private final Set<RoomId> rooms;
+
+  /** Takes the collections as they are: {@link #owning} wraps them, {@link #filtered} builds them. */
+  private SyncScope(Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
+    this.always = always;
+    this.timelines = timelines;
+    this.deletedAt = deletedAt;
+    if (timelines.isEmpty()) {
+      this.rooms = always;
+    } else {
+      Set<RoomId> all = new HashSet<>(always);
+      all.addAll(timelines.keySet());
+      this.rooms = Collections.unmodifiableSet(all);
+    }
   }
 
-  /** Every room to read from. */
+  /** A scope of collections just built for it, which nobody else holds or changes: not copied. */
+  static SyncScope owning(Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
+    return new SyncScope(Collections.unmodifiableSet(always), Collections.unmodifiableMap(timelines),
+        Collections.unmodifiableMap(deletedAt));
+  }
+
+  /** Every room to read from (immutable). */
   public Set<RoomId> rooms() {
-    Set<RoomId> all = new HashSet<>(always);
-    all.addAll(timelines.keySet());
-    return all;
+    return rooms;
   }
 
   /** Narrows the scope to the rooms of a client filter. */
@@ -35,7 +57,7 @@ public record SyncScope(Set<RoomId> always, Map<RoomId, MemberTimeline> timeline
     a.retainAll(filter);
     Map<RoomId, MemberTimeline> t = new HashMap<>(timelines);
     t.keySet().retainAll(filter);
-    return new SyncScope(a, t, deletedAt);
+    return new SyncScope(Collections.unmodifiableSet(a), Collections.unmodifiableMap(t), deletedAt);
   }
 
   /** True when the event may be delivered. */

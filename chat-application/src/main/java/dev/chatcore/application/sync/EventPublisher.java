@@ -31,6 +31,17 @@ public final class EventPublisher {
   }
 
   /**
+   * Appends an event of a new channel and wakes every held sync and stream: channel membership is
+   * automatic, so the room is in every account's scope from its creation on, though no waiter
+   * watches it yet.
+   */
+  public Appended publishNewChannel(NewEvent event) {
+    Appended appended = publish(event);
+    if (appended.created()) waiter.wakeAll();
+    return appended;
+  }
+
+  /**
    * Appends, storing what {@code beforeVisible} stores before the event can be read (a membership
    * record, a tombstone), and wakes.
    */

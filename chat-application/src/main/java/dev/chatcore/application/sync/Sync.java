@@ -3,24 +3,14 @@ package dev.chatcore.application.sync;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.account.RegisterCaller;
-import dev.chatcore.application.moderation.BanGate;
-import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.e2ee.DeviceSync;
-import dev.chatcore.application.room.SyncScope;
 import dev.chatcore.domain.account.Account;
-import dev.chatcore.domain.e2ee.DeviceAddress;
-import dev.chatcore.domain.event.Event;
-import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
-import dev.chatcore.domain.sync.DeviceUpdates;
 import dev.chatcore.domain.sync.SyncBatch;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +19,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Long-poll sync: the events after a cursor across every room the caller may see, at once when
@@ -45,6 +34,8 @@ import java.util.function.Supplier;
  * <p>A caller on a device also gets the device's share of each window ({@link DeviceSync}): its
  * to-device messages, device-list changes and key counts; to-device messages and device-list
  * changes alone are reason enough to answer.
+ *
+ * <p>Each read and answer is {@link VisibleRead}'s, the step the live streams share.
  */
 public final class Sync {
   /**
@@ -61,43 +52,34 @@ public final class Sync {
     }
   }
 
-  private final ChatStorage storage;
-  private final RoomAccess access;
+  private final VisibleRead reads;
   private final RegisterCaller register;
   private final SyncWaiter waiter;
   private final Limits limits;
   private final Executor executor;
   private final ScheduledExecutorService timer;
-  private final BanGate bans;
   private final ChatObserver observer;
-  private final DeviceSync devices;
 
-  /**
-   * @param observer told how many events each answer delivered
-   * @param devices a device's share of each window
-   */
+  /** @param observer told how many events each answer delivered */
   @Inject
-  public Sync(ChatStorage storage, RoomAccess access, RegisterCaller register, SyncWaiter waiter, Limits limits,
-      Executor executor, ScheduledExecutorService timer, BanGate bans, ChatObserver observer, DeviceSync devices) {
-    this.storage = storage;
-    this.access = access;
+  public Sync(VisibleRead reads, RegisterCaller register, SyncWaiter waiter, Limits limits, Executor executor,
+      ScheduledExecutorService timer, ChatObserver observer) {
+    this.reads = reads;
     this.register = register;
     this.waiter = waiter;
     this.limits = limits;
     this.executor = executor;
     this.timer = timer;
-    this.bans = bans;
     this.observer = observer;
-    this.devices = devices;
   }
 
   /** Starts a sync; the future completes with the batch (possibly empty at the timeout). */
   public CompletableFuture<SyncBatch> sync(Command command) {
     Account account = register.register(command.caller());
     Duration timeout = limits.clampSyncTimeout(command.timeout());
-    DeviceAddress device = command.caller().device().map(d -> new DeviceAddress(account.id(), d)).orElse(null);
-    if (device != null) devices.arrive(device, command.since());
-    Held held = new Held(command, account, device);
+    VisibleRead.Reader reader = VisibleRead.Reader.of(account, command.caller(), command.filter());
+    reads.arrive(reader, command.since());
+    Held held = new Held(command, reader);
     held.start(timeout);
     return held.result;
   }
@@ -105,9 +87,7 @@ public final class Sync {
   /** One sync request in flight. */
   private final class Held {
     final Command command;
-    final Account account;
-    /** The caller's device; null for a caller without one. */
-    final DeviceAddress device;
+    final VisibleRead.Reader reader;
     final CompletableFuture<SyncBatch> result = new CompletableFuture<>();
     /** The registration in the waiter now; null while none is live. */
     private volatile SyncWaiter.Parked parked;
@@ -115,15 +95,14 @@ public final class Sync {
     private volatile SyncWaiter.Parked first;
     private volatile ScheduledFuture<?> timeoutTask;
 
-    Held(Command command, Account account, DeviceAddress device) {
+    Held(Command command, VisibleRead.Reader reader) {
       this.command = command;
-      this.account = account;
-      this.device = device;
+      this.reader = reader;
     }
 
     void start(Duration timeout) {
       result.whenComplete((batch, failure) -> finish());
-      Runnable timedOut = device == null ? () -> result.complete(SyncBatch.empty(command.since()))
+      Runnable timedOut = reader.device().isEmpty() ? () -> result.complete(SyncBatch.empty(command.since()))
           : () -> executor.execute(this::completeIdle); // reads key counts: not on the timer thread
       timeoutTask = timer.schedule(timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
       attempt();
@@ -132,13 +111,13 @@ public final class Sync {
     /** A device's empty answer still tells it its key counts (so it knows when to upload more). */
     private void completeIdle() {
       if (result.isDone()) return;
-      Optional<DeviceUpdates> counts;
+      SyncBatch idle;
       try {
-        counts = Optional.of(devices.idle(device));
+        idle = reads.idle(reader, command.since());
       } catch (RuntimeException storageDown) {
-        counts = Optional.empty(); // an empty answer is still right; the counts come with the next one
+        idle = SyncBatch.empty(command.since()); // still right; the counts come with the next answer
       }
-      result.complete(new SyncBatch(List.of(), command.since(), false, counts));
+      result.complete(idle);
     }
 
     /**
@@ -156,7 +135,7 @@ public final class Sync {
             live.signal().thenAcceptAsync(this::onSignal, executor).exceptionally(this::refused);
             return;
           }
-          SyncWaiter.Parked p = waiter.park(account.id(), rooms, first);
+          SyncWaiter.Parked p = waiter.park(reader.account().id(), rooms, first);
           if (first == null) first = p;
           parked = p;
           if (live != null) waiter.release(live);
@@ -184,7 +163,7 @@ public final class Sync {
         case CHANGED -> attempt();
         case REVOKED -> {
           try {
-            bans.requireNotBanned(account.id());
+            reads.requireNotRevoked(reader);
             attempt(); // the ban was lifted already
           } catch (RuntimeException refused) {
             result.completeExceptionally(refused);
@@ -195,44 +174,18 @@ public final class Sync {
     }
 
     /**
-     * One read, in the order the visibility argument needs (docs/architecture.md): the head
-     * first, then the scope, then the events up to that head, then (for an answer) the ban.
-     * Every membership record and tombstone of a change at or below the head was stored before
-     * the change could be read, so the scope holds them all, and each event is judged by its own
-     * position.
+     * One read ({@link VisibleRead#after}); when something is due, the answer
+     * ({@link VisibleRead#answer}, which reads the ban from the store first).
      *
-     * @return null when the result was completed; otherwise the rooms the scope reads
+     * @return null when the result was completed; otherwise the rooms the read's scope covers
      */
     private Set<RoomId> answerOrScope() {
-      EventId upTo = storage.events().head();
-      SyncScope scope = access.scopeFor(account, command.caller().admin(), command.since(), command.filter());
-      StreamSlice slice = storage.events().readAfter(command.since(), upTo, scope.rooms(), limits.syncBatchMax());
-      List<Event> visible = new ArrayList<>(slice.events().size());
-      for (Event e : slice.events()) {
-        if (scope.includes(e)) visible.add(e);
-      }
-      if (device != null) {
-        DeviceSync.Window window = devices.read(device, command.since(), visible, slice.upTo(), slice.limited());
-        if (window.events().isEmpty() && !window.limited() && !window.hasDeviceNews()) return scope.rooms();
-        return answer(window.events(), window.upTo(), window.limited(), () -> Optional.of(devices.updates(device,
-            window)));
-      }
-      if (visible.isEmpty() && !slice.limited()) return scope.rooms();
-      return answer(visible, slice.upTo(), slice.limited(), Optional::empty);
-    }
-
-    /**
-     * Answers, after reading the ban from the store: a ban stored after this read was stored after
-     * every event delivered here was readable (only an answer needs it: nothing else is delivered).
-     *
-     * @return null, as {@link #answerOrScope()} does once it answered
-     */
-    private Set<RoomId> answer(List<Event> events, EventId upTo, boolean limited,
-        Supplier<Optional<DeviceUpdates>> device) {
-      bans.requireNotBannedNow(account.id());
+      VisibleRead.Read read = reads.after(reader, command.since());
+      if (read.caughtUp()) return read.rooms();
+      SyncBatch batch = reads.answer(reader, read);
       // false when the client went away (cancelled) or a timeout won: nothing was delivered then
-      boolean answered = result.complete(new SyncBatch(events, upTo, limited, device.get()));
-      if (answered && !events.isEmpty()) observer.delivered(events.size());
+      boolean answered = result.complete(batch);
+      if (answered && !batch.events().isEmpty()) observer.delivered(batch.events().size());
       return null;
     }
 

@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * by when the request was first parked: a sync woken for nothing that parks again
  * ({@link #park(AccountId, Set, Parked)}) keeps its age, so a spurious wake (a feed's late
  * wake-up, say) cannot make a newer request the one evicted.
+ *
+ * <p>Live streams register differently: a {@link Watch} stays registered and is signalled on every
+ * change of what it watches until it is released, instead of once. A stream reads after every
+ * signal and re-registers only when the rooms it reads change, so a busy stream does not pay a
+ * registration per delivery. Watches are woken, revoked and shut down like held syncs but are not
+ * held syncs: they neither count against the held-sync cap nor evict (streams have their own
+ * per-account cap).
  */
 public final class SyncWaiter {
   /** Why a parked sync was signalled. */
@@ -66,9 +73,35 @@ public final class SyncWaiter {
     }
   }
 
+  /** Told of every change a {@link Watch} sees. Must be quick: it runs on the waker's thread. */
+  @FunctionalInterface
+  public interface Watcher {
+    void signal(Signal signal);
+  }
+
+  /** A live stream's standing registration: signalled on every change of its rooms or account. */
+  public static final class Watch {
+    private final AccountId account;
+    private final Set<RoomId> rooms;
+    private final Watcher watcher;
+
+    private Watch(AccountId account, Set<RoomId> rooms, Watcher watcher) {
+      this.account = account;
+      this.rooms = rooms;
+      this.watcher = watcher;
+    }
+
+    /** True when this registration watches exactly {@code rooms}. */
+    public boolean watches(Set<RoomId> rooms) {
+      return this.rooms.equals(rooms);
+    }
+  }
+
   private final int maxPerAccount;
   private final Map<RoomId, Set<Parked>> byRoom = new ConcurrentHashMap<>();
   private final Map<AccountId, NavigableSet<Parked>> byAccount = new ConcurrentHashMap<>();
+  private final Map<RoomId, Set<Watch>> watchesByRoom = new ConcurrentHashMap<>();
+  private final Map<AccountId, Set<Watch>> watchesByAccount = new ConcurrentHashMap<>();
   private volatile boolean shutDown;
 
   public SyncWaiter(int maxPerAccount) {
@@ -113,6 +146,42 @@ public final class SyncWaiter {
     return parked;
   }
 
+  /**
+   * Registers a live stream's standing watch on {@code rooms} and the account: {@code watcher} hears
+   * of every change from now on, until {@link #release(Watch)}. As with {@link #park}, the caller
+   * reads the store after registering; a change before the registration is in that read, one after
+   * it is signalled.
+   */
+  public Watch watch(AccountId account, Set<RoomId> rooms, Watcher watcher) {
+    Watch watch = new Watch(account, Set.copyOf(rooms), watcher);
+    watchesByAccount.compute(account, (a, mine) -> add(mine, watch));
+    for (RoomId room : watch.rooms) watchesByRoom.compute(room, (r, watching) -> add(watching, watch));
+    if (shutDown) watcher.signal(Signal.SHUTDOWN);
+    return watch;
+  }
+
+  /** Forgets a watch (the stream ended, or watches other rooms now). Idempotent. */
+  public void release(Watch watch) {
+    for (RoomId room : watch.rooms) watchesByRoom.computeIfPresent(room, (r, watching) -> remove(watching, watch));
+    watchesByAccount.computeIfPresent(watch.account, (a, mine) -> remove(mine, watch));
+  }
+
+  // compute() makes "add to the set" atomic with release()'s "drop the set when empty"
+  private static Set<Watch> add(Set<Watch> set, Watch watch) {
+    Set<Watch> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+    s.add(watch);
+    return s;
+  }
+
+  private static Set<Watch> remove(Set<Watch> set, Watch watch) {
+    set.remove(watch);
+    return set.isEmpty() ? null : set;
+  }
+
+  private static void signalWatches(Set<Watch> watches, Signal signal) {
+    if (watches != null) for (Watch w : watches) w.watcher.signal(signal);
+  }
+
   /** Forgets a held sync (answered, timed out, or its client went away). Idempotent. */
   public void release(Parked parked) {
     for (RoomId room : parked.rooms) {
@@ -137,6 +206,7 @@ public final class SyncWaiter {
   public void wakeRoom(RoomId room) {
     Set<Parked> watching = byRoom.remove(room);
     if (watching != null) signalAll(watching, Signal.CHANGED);
+    signalWatches(watchesByRoom.get(room), Signal.CHANGED);
   }
 
   /** Signals every sync of the account (its set of rooms changed). */
@@ -149,7 +219,24 @@ public final class SyncWaiter {
     signalAccount(account, Signal.REVOKED);
   }
 
+  /**
+   * Signals every held sync and stream: something every account may see appeared outside the
+   * rooms they watch (a new channel; channel membership is automatic). Each reads again, and its
+   * scope then holds the new room.
+   */
+  public void wakeAll() {
+    for (NavigableSet<Parked> mine : byAccount.values()) {
+      Parked[] copy;
+      synchronized (mine) {
+        copy = mine.toArray(Parked[]::new);
+      }
+      for (Parked p : copy) p.signal.complete(Signal.CHANGED);
+    }
+    for (Set<Watch> watches : watchesByAccount.values()) signalWatches(watches, Signal.CHANGED);
+  }
+
   private void signalAccount(AccountId account, Signal signal) {
+    signalWatches(watchesByAccount.get(account), signal);
     NavigableSet<Parked> mine = byAccount.get(account);
     if (mine == null) return;
     Parked[] copy;
@@ -162,6 +249,7 @@ public final class SyncWaiter {
   /** Answers every held sync and every later one at once: the server is stopping. */
   public void shutdown() {
     shutDown = true;
+    for (Set<Watch> watches : watchesByAccount.values()) signalWatches(watches, Signal.SHUTDOWN);
     for (Set<Parked> watching : byRoom.values()) signalAll(watching, Signal.SHUTDOWN);
     for (NavigableSet<Parked> mine : byAccount.values()) {
       Parked[] copy;

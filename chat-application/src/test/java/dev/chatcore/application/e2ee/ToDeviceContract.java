@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.stream.LiveStream;
+import dev.chatcore.application.stream.OpenStream;
+import dev.chatcore.application.stream.RecordingSink;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.domain.e2ee.ToDeviceMessage;
 import dev.chatcore.domain.error.InvalidInputException;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * device syncs past it.
  */
 public abstract class ToDeviceContract extends E2eeFixture {
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static List<String> bodies(SyncBatch batch) {
     return batch.device().orElseThrow().toDevice().stream().map(m -> m.content().json()).toList();
@@ -150,18 +154,7 @@ public abstract class ToDeviceContract extends E2eeFixture {
     int perSender = 30;
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> senders = new ArrayList<>();
-    for (int s = 0; s < 3; s++) {
-      int sender = s;
-      senders.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < perSender; i++) {
-          if (sender == 2) say(alice, room, "msg " + i);
-          else sendToDevice(alice, "s" + sender + "-" + i, bobPhone.id(), "BOBPHONE", body(sender + "-" + i));
-        }
-        return null;
-      }));
-    }
+    List<Future<?>> senders = sendConcurrently(pool, go, room, perSender);
     ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
     Future<?> reader = pool.submit(() -> {
       go.await();
@@ -194,6 +187,127 @@ public abstract class ToDeviceContract extends E2eeFixture {
       for (int i = 0; i < perSender; i++) expected.add(body(s + "-" + i).json());
       assertEquals(expected, mine, "one sender's messages in its order");
     }
+  }
+
+  /**
+   * A live stream carries a device's share of each window as sync does (VisibleRead): the first
+   * batch tells the key counts at once, a message comes once, to its device only, and stays stored
+   * until the device resumes past it; resuming from before it brings it again.
+   */
+  @Test
+  void aStreamDeliversAMessageOnceToItsDeviceAndResumesLikeSync() throws Exception {
+    devicesOfBobAndAlice();
+    EventId start = here.storage().events().head();
+    RecordingSink phone = RecordingSink.draining();
+    RecordingSink laptop = RecordingSink.draining();
+    LiveStream phoneStream = stream(bobPhone, start, phone);
+    stream(bobLaptop, start, laptop);
+    assertTrue(RecordingSink.await(() -> !phone.batches().isEmpty(), WAIT), "the first batch comes at once");
+    SyncBatch counts = phone.batches().getFirst();
+    assertEquals(List.of(), counts.events());
+    assertEquals(Map.of(), counts.device().orElseThrow().oneTimeKeyCounts());
+    EventId first = sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("one")).orElseThrow();
+    EventId second = sendToDevice(alice, "t2", bobPhone.id(), "BOBPHONE", body("two")).orElseThrow();
+    assertTrue(RecordingSink.await(() -> streamed(phone).size() >= 2, WAIT), "got " + streamed(phone));
+    assertEquals(List.of(first, second), streamed(phone).stream().map(ToDeviceMessage::position).toList(), "once each");
+    for (SyncBatch b : phone.batches()) {
+      for (ToDeviceMessage m : b.device().orElseThrow().toDevice()) {
+        assertTrue(!m.position().isAfter(b.nextBatch()), "inside its batch's window");
+      }
+    }
+    phoneStream.close();
+    phone.awaitEnd(WAIT);
+    assertEquals(2, inbox(bobPhone).size(), "a stream acknowledges nothing: the client may not have got it");
+
+    assertEquals(List.of(second), streamed(reopen(bobPhone, first, 1)).stream().map(ToDeviceMessage::position)
+        .toList(), "resumed after the first: the second again (it was lost), the first not");
+    assertEquals(1, inbox(bobPhone).size(), "resuming past the first acknowledged it");
+    reopen(bobPhone, second, 0);
+    assertEquals(List.of(), inbox(bobPhone), "resuming past both acknowledged both");
+    assertEquals(List.of(), streamed(laptop), "bob's other device: nothing");
+  }
+
+  @Test
+  void aStreamGetsEveryMessageOnceInItsWindowUnderConcurrentSendersAsSyncDoes() throws Exception {
+    devicesOfBobAndAlice();
+    RoomId room = privateRoom(alice, bobPhone);
+    EventId start = here.storage().events().head();
+    RecordingSink sink = RecordingSink.draining();
+    stream(bobPhone, start, sink);
+    int perSender = 40;
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> senders = sendConcurrently(pool, go, room, perSender);
+      go.countDown();
+      for (Future<?> f : senders) f.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdown();
+    }
+    assertTrue(RecordingSink.await(() -> streamed(sink).size() >= 2 * perSender
+        && sink.events().stream().filter(Event::isMessage).count() >= perSender, WAIT));
+    EventId previous = start;
+    for (SyncBatch b : sink.batches()) {
+      for (ToDeviceMessage m : b.device().orElseThrow().toDevice()) {
+        assertTrue(m.position().isAfter(previous) && !m.position().isAfter(b.nextBatch()), "inside the window");
+      }
+      previous = b.nextBatch();
+    }
+    List<String> seen = streamed(sink).stream().map(m -> m.content().json()).toList();
+    assertEquals(2 * perSender, new HashSet<>(seen).size(), "nothing skipped, nothing twice");
+    List<String> bySync = new ArrayList<>();
+    EventId since = start;
+    while (bySync.size() < seen.size()) {
+      SyncBatch b = sync(bobPhone, since);
+      b.device().orElseThrow().toDevice().forEach(m -> bySync.add(m.content().json()));
+      since = b.nextBatch();
+    }
+    assertEquals(bySync, seen, "the same messages in the same order as consecutive syncs");
+  }
+
+  /**
+   * Three senders that start at {@code go}: senders 0 and 1 send {@code perSender} to-device
+   * messages each to bob's phone (bodies {@code "<sender>-<i>"}), sender 2 as many messages to
+   * {@code room}.
+   */
+  private List<Future<?>> sendConcurrently(ExecutorService pool, CountDownLatch go, RoomId room, int perSender) {
+    List<Future<?>> senders = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      int sender = s;
+      senders.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < perSender; i++) {
+          if (sender == 2) say(alice, room, "msg " + i);
+          else sendToDevice(alice, "s" + sender + "-" + i, bobPhone.id(), "BOBPHONE", body(sender + "-" + i));
+        }
+        return null;
+      }));
+    }
+    return senders;
+  }
+
+  private LiveStream stream(Caller device, EventId since, RecordingSink sink) {
+    return here.openStream().open(new OpenStream.Command(device, since, Optional.empty()), sink);
+  }
+
+  /** A stream from {@code since} until it brought {@code messages} to-device messages, closed. */
+  private RecordingSink reopen(Caller device, EventId since, int messages) throws Exception {
+    RecordingSink sink = RecordingSink.draining();
+    LiveStream s = stream(device, since, sink);
+    assertTrue(RecordingSink.await(() -> !sink.batches().isEmpty() && streamed(sink).size() >= messages, WAIT));
+    s.close();
+    sink.awaitEnd(WAIT);
+    return sink;
+  }
+
+  private static List<ToDeviceMessage> streamed(RecordingSink sink) {
+    List<ToDeviceMessage> out = new ArrayList<>();
+    for (SyncBatch b : sink.batches()) out.addAll(b.device().orElseThrow().toDevice());
+    return out;
+  }
+
+  private List<ToDeviceMessage> inbox(Caller device) {
+    return here.storage().toDeviceInbox().read(device.requireDevice(), EventId.ORIGIN, here.storage().events().head(), 10);
   }
 
   @Test

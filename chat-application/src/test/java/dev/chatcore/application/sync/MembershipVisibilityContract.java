@@ -1,6 +1,7 @@
 package dev.chatcore.application.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,10 @@ import dev.chatcore.application.member.LeaveRoom;
 import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.room.CreateRoom;
+import dev.chatcore.application.stream.LiveStream;
+import dev.chatcore.application.stream.OpenStream;
+import dev.chatcore.application.stream.RecordingSink;
+import dev.chatcore.application.stream.StreamEnd;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
@@ -36,6 +41,7 @@ import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +50,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sync delivers an event to an account exactly when the account's membership at the event's
@@ -56,7 +65,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the change landing while the sync is paused inside one of its two windows, between its head and
  * its scope read and between its scope read and its event read ({@link GatedStorage}). The
  * reader then follows {@code next_batch} until a marker posted last arrives, and must have
- * received exactly the expected events of the rooms under test, in order, each once.
+ * received exactly the expected events of the rooms under test, in order, each once. Every case
+ * runs for a live stream too ({@link Via#STREAM}), paused in the same windows of its first read:
+ * streams share sync's read step ({@link VisibleRead}), so they must deliver the same.
  */
 public abstract class MembershipVisibilityContract {
   /** Where the change lands. */
@@ -79,6 +90,21 @@ public abstract class MembershipVisibilityContract {
     Window(String call) {
       this.call = call;
     }
+  }
+
+  /** Who reads: long-poll sync following {@code next_batch}, or one live stream. */
+  public enum Via { SYNC, STREAM }
+
+  static Stream<Arguments> everyWindowAndReader() {
+    return windowsAndReaders(Window.values());
+  }
+
+  static Stream<Arguments> readerWindowsAndReaders() {
+    return windowsAndReaders(Window.NONE, Window.AT_SCOPE, Window.AT_EVENTS);
+  }
+
+  private static Stream<Arguments> windowsAndReaders(Window... windows) {
+    return Arrays.stream(windows).flatMap(w -> Arrays.stream(Via.values()).map(v -> Arguments.of(w, v)));
   }
 
   /** The stores of the reader's node and of the writer's node: one and the same on one node. */
@@ -122,21 +148,21 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void channelJoin(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void channelJoin(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       join(reader, x);
       say(admin, x, "hello");
     }, "join:reader", "msg:hello");
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void channelLeave(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void channelLeave(Window window, Via via) throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       say(admin, x, "before");
       writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
       say(admin, x, "after");
@@ -144,11 +170,11 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void channelRejoin(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void channelRejoin(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       join(reader, x);
       say(admin, x, "one");
       writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
@@ -159,21 +185,21 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void privateRoomAdd(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void privateRoomAdd(Window window, Via via) throws Exception {
     RoomId guild = privateRoom(other);
     say(other, guild, "before she came");
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       setMembers(guild, other, reader);
       say(other, guild, "hi");
     }, "join:reader", "msg:hi");
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void privateRoomRemove(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void privateRoomRemove(Window window, Via via) throws Exception {
     RoomId guild = privateRoom(other, reader);
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       say(other, guild, "before");
       setMembers(guild, other);
       say(other, guild, "after");
@@ -181,16 +207,16 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void dmOpen(Window window) throws Exception {
-    assertDelivered(window, () -> dm(other, "psst", reader), "join:reader", "msg:psst");
+  @MethodSource("everyWindowAndReader")
+  void dmOpen(Window window, Via via) throws Exception {
+    assertDelivered(window, via, () -> dm(other, "psst", reader), "join:reader", "msg:psst");
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void dmLeaveAndANewRoomForTheSameSet(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void dmLeaveAndANewRoomForTheSameSet(Window window, Via via) throws Exception {
     RoomId first = dm(other, "first", reader);
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       dm(other, "before", reader);
       writer.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(reader, first));
       RoomId second = dm(other, "again", reader);
@@ -199,22 +225,22 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void globalPlacement(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void globalPlacement(Window window, Via via) throws Exception {
     RoomId global = place(other);
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       assertEquals(global, place(reader), "the fullest room with space");
       say(other, global, "gg");
     }, "join:reader", "msg:gg");
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void globalManualMove(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void globalManualMove(Window window, Via via) throws Exception {
     RoomId first = place(other);
     place(reader);
     RoomId second = place(third); // the first room is full
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       say(other, first, "first before");
       writer.chat().joinGlobalRoom().join(new JoinGlobalRoom.Command(reader, second));
       say(other, first, "first after");
@@ -223,11 +249,11 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void idleSweep(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void idleSweep(Window window, Via via) throws Exception {
     RoomId global = writer.chat().placeInGlobalRoom().placeActive(reader.id(), clock.instant()).id();
     writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       say(other, global, "before");
       clock.advance(Duration.ofMinutes(11));
       writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
@@ -237,10 +263,10 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void kick(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void kick(Window window, Via via) throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       say(admin, x, "before");
       writer.kickMember().kick(new KickMember.Command(admin, x, reader.id()));
       say(admin, x, "after");
@@ -248,10 +274,10 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void roomBan(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void roomBan(Window window, Via via) throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       say(admin, x, "before");
       writer.banMember().ban(new BanMember.Command(admin, x, reader.id()));
       say(admin, x, "after");
@@ -259,11 +285,11 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void unbanThenRejoin(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void unbanThenRejoin(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     writer.banMember().ban(new BanMember.Command(admin, x, reader.id()));
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       writer.unbanMember().unban(new UnbanMember.Command(admin, x, reader.id()));
       say(admin, x, "while out");
       join(reader, x);
@@ -272,10 +298,10 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(Window.class)
-  void roomDeletionEndsTheRoomEvenForAMessageAcceptedDuringIt(Window window) throws Exception {
+  @MethodSource("everyWindowAndReader")
+  void roomDeletionEndsTheRoomEvenForAMessageAcceptedDuringIt(Window window, Via via) throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, () -> {
+    assertDelivered(window, via, () -> {
       say(admin, x, "before");
       writer.deleteRoom().delete(admin, x);
       // a message that passed its room check before the deletion and is appended after it
@@ -285,14 +311,24 @@ public abstract class MembershipVisibilityContract {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Window.class, names = {"NONE", "AT_SCOPE", "AT_EVENTS"})
-  void accountBanDeliversNothingPostedAfterIt(Window window) throws Exception {
+  @MethodSource("readerWindowsAndReaders")
+  void accountBanDeliversNothingPostedAfterIt(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     EventId start = readerCore.storage().events().head();
     Runnable change = () -> {
       writer.moderation().ban(admin, reader.id(), Optional.empty(), "spam");
       say(admin, x, "after the ban");
     };
+    if (via == Via.STREAM) {
+      RecordingSink sink = RecordingSink.draining();
+      openStream(window, start, sink, change);
+      // the post after the ban is read (the first read or a wake-up), so the ban is read: the end
+      StreamEnd end = sink.awaitEnd(WAIT);
+      assertEquals(StreamEnd.Reason.FAILED, end.reason());
+      assertInstanceOf(BannedException.class, end.failure().orElseThrow());
+      assertEquals(List.of(), labels(sink.events(), Set.of(x)), "nothing posted after the ban");
+      return;
+    }
     CompletableFuture<SyncBatch> first = firstSync(window, start, change);
     try {
       SyncBatch batch = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -357,16 +393,28 @@ public abstract class MembershipVisibilityContract {
    * paused sync has something to answer with), follows the reader's sync to a marker posted last
    * and checks what arrived of every room but the home channel.
    */
-  private void assertDelivered(Window window, Change change, String... expected) throws Exception {
+  private void assertDelivered(Window window, Via via, Change change, String... expected) throws Exception {
     EventId start = readerCore.storage().events().head();
-    SyncBatch first = firstSync(window, start, () -> {
+    Runnable changeThenBusy = () -> {
       try {
         change.run();
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
       say(admin, home, "busy"); // a busy room answers the paused sync, which moves its cursor on
-    }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    };
+    List<Event> delivered = via == Via.SYNC ? syncToMarker(window, start, changeThenBusy)
+        : streamToMarker(window, start, changeThenBusy);
+    Set<EventId> distinct = new HashSet<>();
+    for (Event e : delivered) assertTrue(distinct.add(e.id()), "delivered twice: " + e);
+    Set<RoomId> tested = new HashSet<>();
+    for (Event e : delivered) if (!e.room().equals(home)) tested.add(e.room());
+    assertEquals(List.of(expected), labels(delivered, tested), "window " + window + ", " + via);
+  }
+
+  /** What the reader's syncs deliver, from the first (with the change in its window) to a marker. */
+  private List<Event> syncToMarker(Window window, EventId start, Runnable change) throws Exception {
+    SyncBatch first = firstSync(window, start, change).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     List<Event> delivered = new ArrayList<>(first.events());
     EventId marker = say(admin, home, "marker");
     EventId cursor = first.nextBatch();
@@ -376,11 +424,64 @@ public abstract class MembershipVisibilityContract {
       delivered.addAll(next.events());
       cursor = next.nextBatch();
     }
-    Set<EventId> distinct = new HashSet<>();
-    for (Event e : delivered) assertTrue(distinct.add(e.id()), "delivered twice: " + e);
-    Set<RoomId> tested = new HashSet<>();
-    for (Event e : delivered) if (!e.room().equals(home)) tested.add(e.room());
-    assertEquals(List.of(expected), labels(delivered, tested), "window " + window);
+    return delivered;
+  }
+
+  /** What one stream of the reader delivers, its first read paused in the window, up to a marker. */
+  private List<Event> streamToMarker(Window window, EventId start, Runnable change) throws Exception {
+    RecordingSink sink = RecordingSink.draining();
+    LiveStream stream = openStream(window, start, sink, change);
+    EventId marker = say(admin, home, "marker");
+    try {
+      assertTrue(RecordingSink.await(() -> sink.ids().contains(marker) || sink.ended(), WAIT), "the marker came");
+      assertFalse(sink.ended(), "the stream is still open");
+      assertFalse(sink.overlapped());
+      return sink.events();
+    } finally {
+      stream.close();
+    }
+  }
+
+  /**
+   * Opens the reader's stream from {@code start} with {@code change} landing in the window of its
+   * first read (which runs on a thread the opening starts), or made before it opens (the control),
+   * or while the writer is paused at its first membership write and the stream takes its first
+   * batch.
+   */
+  private LiveStream openStream(Window window, EventId start, RecordingSink sink, Runnable change)
+      throws Exception {
+    OpenStream.Command command = new OpenStream.Command(reader, start, Optional.empty());
+    if (window == Window.NONE) {
+      change.run();
+      return readerCore.openStream().open(command, sink);
+    }
+    if (window == Window.IN_WRITE) {
+      say(admin, home, "busy before"); // so that the stream has a batch while the writer is paused
+      GatedStorage.Gate gate = gates.arm(Window.IN_WRITE.call);
+      CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> GatedStorage.pausable(() -> {
+        change.run();
+        return null;
+      }));
+      gate.awaitReached();
+      LiveStream stream;
+      try {
+        stream = readerCore.openStream().open(command, sink);
+        assertTrue(sink.awaitEvents(1, WAIT), "a first batch while the writer is paused");
+      } finally {
+        gate.release();
+      }
+      writing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      return stream;
+    }
+    GatedStorage.Gate gate = gates.arm(window.call);
+    LiveStream stream = GatedStorage.pausableWithThreadsItStarts(() -> readerCore.openStream().open(command, sink));
+    gate.awaitReached();
+    try {
+      change.run();
+    } finally {
+      gate.release();
+    }
+    return stream;
   }
 
   /** The reader's first sync from {@code start}, with {@code change} landing in the window. */

@@ -28,7 +28,8 @@ public record Limits(
     int globalRoomOverflowCapacity,
     int privateRoomCapacity,
     int rateLimitPerSecond,
-    int rateLimitBurst) {
+    int rateLimitBurst,
+    StreamLimits streams) {
 
   public Limits {
     positive(requestBodyMaxBytes, "requestBodyMaxBytes");
@@ -46,6 +47,11 @@ public record Limits(
     positive(privateRoomCapacity, "privateRoomCapacity");
     positive(rateLimitPerSecond, "rateLimitPerSecond");
     positive(rateLimitBurst, "rateLimitBurst");
+    java.util.Objects.requireNonNull(streams, "streams");
+    if (streams.queuedEventsMax() < syncBatchMax) {
+      // a stream hands over whole batches: a bound below one would end a client catching up
+      throw new IllegalArgumentException("the stream queue bound must hold at least one batch (sync batch max)");
+    }
     if (syncTimeoutMin.isNegative() || syncTimeoutMin.compareTo(syncTimeoutMax) > 0) {
       throw new IllegalArgumentException("sync timeout min must be between 0 and max");
     }
@@ -75,7 +81,7 @@ public record Limits(
         50, 100,
         Duration.ofSeconds(3), Duration.ofSeconds(30),
         20, 100, 150, 50,
-        20, 40);
+        20, 40, StreamLimits.defaults());
   }
 
   /** These limits with another minimum sync timeout (tests shorten it to milliseconds). */
@@ -84,7 +90,7 @@ public record Limits(
         roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, min, syncTimeoutMax, syncBatchMax,
         heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
         dmMembersMax, globalRoomCapacity, globalRoomOverflowCapacity, privateRoomCapacity, rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst, streams);
   }
 
   /** These limits with another rate limit. */
@@ -92,7 +98,7 @@ public record Limits(
     return new Limits(requestBodyMaxBytes, messageTextMaxChars, messageContextMaxBytes, preferencesMaxBytes,
         roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, syncTimeoutMin, syncTimeoutMax, syncBatchMax,
         heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
-        dmMembersMax, globalRoomCapacity, globalRoomOverflowCapacity, privateRoomCapacity, perSecond, burst);
+        dmMembersMax, globalRoomCapacity, globalRoomOverflowCapacity, privateRoomCapacity, perSecond, burst, streams);
   }
 
   /** These limits with other room capacities. */
@@ -100,7 +106,16 @@ public record Limits(
     return new Limits(requestBodyMaxBytes, messageTextMaxChars, messageContextMaxBytes, preferencesMaxBytes,
         roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, syncTimeoutMin, syncTimeoutMax, syncBatchMax,
         heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
-        dmMembersMax, global, globalOverflow, privateRooms, rateLimitPerSecond, rateLimitBurst);
+        dmMembersMax, global, globalOverflow, privateRooms, rateLimitPerSecond, rateLimitBurst, streams);
+  }
+
+  /** These limits with other live-stream limits. */
+  public Limits withStreams(StreamLimits streams) {
+    return new Limits(requestBodyMaxBytes, messageTextMaxChars, messageContextMaxBytes, preferencesMaxBytes,
+        roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, syncTimeoutMin, syncTimeoutMax, syncBatchMax,
+        heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
+        dmMembersMax, globalRoomCapacity, globalRoomOverflowCapacity, privateRoomCapacity, rateLimitPerSecond,
+        rateLimitBurst, streams);
   }
 
   /** Clamps a requested sync timeout into [min, max]. */

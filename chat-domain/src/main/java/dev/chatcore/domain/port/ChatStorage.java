@@ -27,6 +27,7 @@ public record ChatStorage(
     ReportRepository reports,
     AnnouncementRepository announcements,
     HackedMessageRepository hackedMessages,
+    StreamTicketRepository streamTickets,
     DeviceRepository devices,
     OneTimeKeyRepository oneTimeKeys,
     ToDeviceInbox toDeviceInbox,
@@ -71,6 +72,7 @@ public record ChatStorage(
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(announcements, "announcements");
     Objects.requireNonNull(hackedMessages, "hackedMessages");
+    Objects.requireNonNull(streamTickets, "streamTickets");
     Objects.requireNonNull(devices, "devices");
     Objects.requireNonNull(oneTimeKeys, "oneTimeKeys");
     Objects.requireNonNull(toDeviceInbox, "toDeviceInbox");
@@ -116,6 +118,7 @@ public record ChatStorage(
         decorator.decorate(ReportRepository.class, reports),
         decorator.decorate(AnnouncementRepository.class, announcements),
         decorator.decorate(HackedMessageRepository.class, hackedMessages),
+        decorator.decorate(StreamTicketRepository.class, streamTickets),
         decorator.decorate(DeviceRepository.class, devices),
         decorator.decorate(OneTimeKeyRepository.class, oneTimeKeys),
         decorator.decorate(ToDeviceInbox.class, toDeviceInbox),
@@ -128,7 +131,8 @@ public record ChatStorage(
     return builder().accounts(accounts).rooms(rooms).memberships(memberships).events(events).invites(invites)
         .bans(bans).reactions(reactions).receipts(receipts).globalRooms(globalRooms).dmRooms(dmRooms)
         .activity(activity).preferences(preferences).reports(reports).announcements(announcements)
-        .hackedMessages(hackedMessages).devices(devices).oneTimeKeys(oneTimeKeys).toDeviceInbox(toDeviceInbox)
+        .hackedMessages(hackedMessages).streamTickets(streamTickets).devices(devices).oneTimeKeys(oneTimeKeys)
+        .toDeviceInbox(toDeviceInbox)
         .feed(feed).lifecycle(lifecycle);
   }
 
@@ -149,6 +153,7 @@ public record ChatStorage(
     private ReportRepository reports;
     private AnnouncementRepository announcements;
     private HackedMessageRepository hackedMessages;
+    private StreamTicketRepository streamTickets;
     private DeviceRepository devices;
     private OneTimeKeyRepository oneTimeKeys;
     private ToDeviceInbox toDeviceInbox;
@@ -232,6 +237,11 @@ public record ChatStorage(
       return this;
     }
 
+    public Builder streamTickets(StreamTicketRepository port) {
+      this.streamTickets = port;
+      return this;
+    }
+
     public Builder devices(DeviceRepository port) {
       this.devices = port;
       return this;
@@ -262,7 +272,7 @@ public record ChatStorage(
      */
     public ChatStorage build() {
       return new ChatStorage(accounts, rooms, memberships, events, invites, bans, reactions, receipts, globalRooms,
-          dmRooms, activity, preferences, reports, announcements, hackedMessages, devices, oneTimeKeys,
+          dmRooms, activity, preferences, reports, announcements, hackedMessages, streamTickets, devices, oneTimeKeys,
           toDeviceInbox, feed, lifecycle);
     }
   }

@@ -30,6 +30,15 @@ public interface EventFeed extends AutoCloseable {
      *     may have changed)
      */
     void appended(Set<RoomId> rooms, Set<AccountId> accounts);
+
+    /**
+     * Rooms whose {@code m.room.created} became readable (reported after {@link #appended} named
+     * them): a new channel concerns every account, as channel membership is automatic, so the
+     * core wakes every waiter for it. A feed that cannot tell may never call this.
+     *
+     * @param rooms the new rooms, of any type
+     */
+    default void created(Set<RoomId> rooms) {}
   }
 
   /** An active subscription; {@link #close()} stops its notifications. Idempotent. */

@@ -18,7 +18,7 @@ final class ChatMeters implements ChatObserver {
 
   ChatMeters(MeterRegistry registry) {
     deliveries = Counter.builder("chat.sync.deliveries")
-        .description("Events delivered by sync answers").register(registry);
+        .description("Events delivered by sync answers and live-stream batches").register(registry);
     refusals = Counter.builder("chat.ratelimit.refusals")
         .description("Requests refused by the rate limiter (418)").register(registry);
     adminBans = bans(registry, "admin");

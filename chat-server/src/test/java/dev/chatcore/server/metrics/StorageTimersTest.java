@@ -1,8 +1,10 @@
 package dev.chatcore.server.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
@@ -14,10 +16,15 @@ import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.testing.TestIds;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Storage calls are timed under port, method and the outcome their failure means. */
@@ -48,6 +55,26 @@ class StorageTimersTest {
     assertEquals(2, count("BanRepository", "find", "ok"));
     assertEquals(1, count("ChatStorage", "checkReady", "ok"));
     assertEquals(3, registry.find("chat.storage.operations").timers().stream().mapToLong(t -> t.count()).sum());
+  }
+
+  /** A port added to {@code ChatStorage} and forgotten here would go unmeasured: every one is timed. */
+  @Test
+  void everyPortOfTheStorageIsTimed() throws Exception {
+    ChatStorage inner = InMemoryChatStorage.create();
+    ChatStorage metered = MeteredStorage.of(inner, registry, Clock.systemUTC());
+    List<String> ports = new ArrayList<>();
+    for (Method m : ChatStorage.class.getMethods()) {
+      Class<?> type = m.getReturnType();
+      boolean port = m.getParameterCount() == 0 && type.isInterface()
+          && type.getPackageName().equals(ChatStorage.class.getPackageName()) && type != EventFeed.class
+          && type != ChatStorage.Lifecycle.class;
+      if (!port) continue;
+      ports.add(m.getName());
+      assertNotSame(m.invoke(inner), m.invoke(metered), m.getName() + "() is timed");
+    }
+    assertTrue(ports.containsAll(List.of("events", "toDeviceInbox", "streamTickets")), "found " + ports);
+    metered.streamTickets().purgeExpired(Instant.now());
+    assertEquals(1, count("StreamTicketRepository", "purgeExpired", "ok"));
   }
 
   private void assertOutcome(RuntimeException failure, String outcome) {

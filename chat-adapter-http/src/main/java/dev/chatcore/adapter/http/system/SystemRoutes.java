@@ -8,6 +8,7 @@ import dev.chatcore.application.health.Readiness;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.policy.StreamLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public final class SystemRoutes {
       "chat.admin.broadcast", "chat.announcements", "chat.admin.reports", "chat.admin.messages",
       "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor",
       "chat.admin.ban_history", "sync.admin_watch", "console", "e2ee.devices", "e2ee.keys", "e2ee.to_device",
-      "m.encrypted");
+      "m.encrypted", "stream.sse", "stream.websocket", "stream.tickets");
 
   private final CheckReadiness readiness;
   private final Limits limits;
@@ -33,19 +34,22 @@ public final class SystemRoutes {
   private final ServerInfo info;
   private final List<String> tokenAlgorithms;
   private final IntSupplier heldSyncs;
+  private final IntSupplier openStreams;
 
   /**
    * @param tokenAlgorithms the JWS algorithms bearer tokens may be signed with ({@code /.well-known})
    * @param heldSyncs how many long-polls are held now (reported by {@code /readyz})
+   * @param openStreams how many live streams are open now (reported by {@code /readyz})
    */
   public SystemRoutes(CheckReadiness readiness, Limits limits, E2eeLimits e2ee, ServerInfo info,
-      List<String> tokenAlgorithms, IntSupplier heldSyncs) {
+      List<String> tokenAlgorithms, IntSupplier heldSyncs, IntSupplier openStreams) {
     this.readiness = readiness;
     this.limits = limits;
     this.e2ee = e2ee;
     this.info = info;
     this.tokenAlgorithms = List.copyOf(tokenAlgorithms);
     this.heldSyncs = heldSyncs;
+    this.openStreams = openStreams;
   }
 
   public List<Route> routes() {
@@ -68,6 +72,7 @@ public final class SystemRoutes {
     r.failure().ifPresent(failure -> body.put("failed", failure));
     if (!r.degraded().isEmpty()) body.put("degraded", r.degraded());
     body.put("held_syncs", heldSyncs.getAsInt());
+    body.put("open_streams", openStreams.getAsInt());
     return new Reply(r.status() == Readiness.Status.UNAVAILABLE ? 503 : 200, body);
   }
 
@@ -83,6 +88,19 @@ public final class SystemRoutes {
     body.put("storage", info.storage());
     body.put("sync_delivery", info.syncDelivery());
     return body;
+  }
+
+  /** The live streams' limits ({@code GET /v1/events}, {@code GET /v1/ws}). */
+  private Map<String, Object> streams() {
+    StreamLimits s = limits.streams();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("per_account", s.perAccount());
+    out.put("heartbeat_ms", s.heartbeat().toMillis());
+    out.put("lifetime_ms", s.lifetime().toMillis());
+    out.put("queue_max_events", s.queuedEventsMax());
+    out.put("queue_max_bytes", s.queuedBytesMax());
+    out.put("ticket_expires_in_s", s.ticketLifetime().toSeconds());
+    return out;
   }
 
   private Map<String, Object> limits() {
@@ -105,6 +123,7 @@ public final class SystemRoutes {
     l.put("global_room_overflow_capacity", limits.globalRoomOverflowCapacity());
     l.put("private_room_capacity", limits.privateRoomCapacity());
     l.put("rate_limit", Map.of("per_second", limits.rateLimitPerSecond(), "burst", limits.rateLimitBurst()));
+    l.put("streams", streams());
     l.put("e2ee", e2eeLimits());
     return l;
   }

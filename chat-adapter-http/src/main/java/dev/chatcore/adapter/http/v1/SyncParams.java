@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Parsing of the {@code timeout} and {@code filter} parameters of {@code GET /v1/sync}. */
+/** Parsing of the {@code timeout} and {@code filter} parameters of {@code GET /v1/sync} (and the streams). */
 final class SyncParams {
   private static final int MAX_FILTER_ROOMS = 500;
 
@@ -31,15 +31,18 @@ final class SyncParams {
 
   /** Comma-separated room ids. */
   static Optional<Set<RoomId>> filter(Optional<String> raw) {
-    return raw.map(v -> {
-      Set<RoomId> rooms = new LinkedHashSet<>();
-      for (String part : v.split(",")) {
-        if (part.isBlank()) continue;
-        rooms.add(RoomId.parse(part.strip(), "filter"));
-      }
-      if (rooms.isEmpty()) throw new InvalidInputException("filter", "must list at least one room id");
-      if (rooms.size() > MAX_FILTER_ROOMS) throw new InvalidInputException("filter", "may list at most " + MAX_FILTER_ROOMS + " rooms");
-      return rooms;
-    });
+    return raw.map(v -> rooms(java.util.Arrays.asList(v.split(","))));
+  }
+
+  /** Room ids, as a WebSocket {@code resume} frame lists them; blanks are skipped. */
+  static Set<RoomId> rooms(java.util.List<String> ids) {
+    Set<RoomId> rooms = new LinkedHashSet<>();
+    for (String part : ids) {
+      if (part.isBlank()) continue;
+      rooms.add(RoomId.parse(part.strip(), "filter"));
+    }
+    if (rooms.isEmpty()) throw new InvalidInputException("filter", "must list at least one room id");
+    if (rooms.size() > MAX_FILTER_ROOMS) throw new InvalidInputException("filter", "may list at most " + MAX_FILTER_ROOMS + " rooms");
+    return rooms;
   }
 }

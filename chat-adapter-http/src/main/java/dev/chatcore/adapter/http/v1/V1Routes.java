@@ -20,6 +20,7 @@ import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.invite.Invite;
 import dev.chatcore.domain.sync.SyncBatch;
 import java.time.Duration;
@@ -142,11 +143,18 @@ public final class V1Routes {
     String type = body.optionalString("type").orElse("m.plain");
     if (type.equals("m.encrypted")) return sendEncrypted(r, body);
     if (!type.equals("m.plain")) throw new InvalidInputException("type", "must be m.plain or m.encrypted");
-    JsonBody content = body.requiredObject("content");
-    Event event = core.sendMessage().send(new SendMessage.Command(r.caller(), r.pathRoom("id"),
-        content.optionalString("text").orElse(""), content.optionalOpaqueObject("context"),
-        body.optionalString("txn_id")));
+    Event event = core.sendMessage().send(message(r.caller(), r.pathRoom("id"), body));
     return Reply.ok(Map.of("event_id", event.id().toString()));
+  }
+
+  /**
+   * An {@code m.plain} message to post, read the same way from the HTTP post's body and a WebSocket
+   * {@code send}: {@code content.text}, {@code content.context}, {@code txn_id}.
+   */
+  static SendMessage.Command message(Caller caller, RoomId room, JsonBody body) {
+    JsonBody content = body.requiredObject("content");
+    return new SendMessage.Command(caller, room, content.optionalString("text").orElse(""),
+        content.optionalOpaqueObject("context"), body.optionalString("txn_id"));
   }
 
   /** {@code m.encrypted}: Megolm ciphertext, stored as it came (SendEncryptedMessage). */

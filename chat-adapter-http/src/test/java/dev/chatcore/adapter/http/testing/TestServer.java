@@ -4,11 +4,17 @@ import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.domain.e2ee.DeviceAddress;
+import dev.chatcore.domain.e2ee.DeviceId;
+import dev.chatcore.domain.e2ee.ToDeviceMessage;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link HttpTestServer} seen through test users: each {@link User} carries its own token.
@@ -29,7 +35,17 @@ public final class TestServer implements AutoCloseable {
 
   /** A server whose core and tokens use {@code clock}. */
   public TestServer(Clock clock) {
-    server = new HttpTestServer(HttpTestServer.generousRateLimit(dev.chatcore.domain.policy.Limits.defaults()), clock);
+    this(HttpTestServer.generousRateLimit(dev.chatcore.domain.policy.Limits.defaults()), clock);
+  }
+
+  /** A server with its own limits (short stream heartbeats and lifetimes, small bounds). */
+  public TestServer(dev.chatcore.domain.policy.Limits limits, Clock clock) {
+    server = new HttpTestServer(limits, clock);
+  }
+
+  /** The server underneath (its URL, its HTTP client). */
+  public HttpTestServer http() {
+    return server;
   }
 
   public ChatCore core() {
@@ -51,6 +67,24 @@ public final class TestServer implements AutoCloseable {
 
   public User admin(String name) {
     return issue(name, true);
+  }
+
+  /** A new account whose token names {@code device} (end-to-end encryption needs one). */
+  public User onDevice(String name, String device) {
+    AccountId id = TestIds.account();
+    return new User(id, name, false, server.tokens().issue(id, name, false,
+        Optional.of(new DeviceId(device)), Duration.ofHours(1)));
+  }
+
+  /**
+   * Sends {@code contentJson} as an {@code m.room_key} to-device message from {@code from}'s device
+   * to {@code device} of {@code to} (which must share a room with it and be known: a device is known
+   * from its first request).
+   */
+  public void toDevice(User from, User to, String device, String txnId, String contentJson) {
+    Response r = send("PUT", "/v1/send-to-device/m.room_key/" + txnId, from,
+        "{\"messages\":{\"" + to.id() + "\":{\"" + device + "\":" + contentJson + "}}}");
+    if (r.status() != 200) throw new AssertionError("PUT /v1/send-to-device: " + r);
   }
 
   private User issue(String name, boolean admin) {
@@ -85,6 +119,31 @@ public final class TestServer implements AutoCloseable {
   /** Starts a request without waiting for its answer (held syncs). */
   public java.util.concurrent.CompletableFuture<Response> getAsync(User as, String path) {
     return server.getAsync(path, token(as));
+  }
+
+  /** A channel made by {@code admin}: its room id. */
+  public String channel(User admin, String name) {
+    Response created = post(admin, "/v1/rooms", "{\"name\":\"" + name + "\"}");
+    if (created.status() != 201) throw new AssertionError("POST /v1/rooms: " + created);
+    return created.text("room_id");
+  }
+
+  /** The stream's head now: a cursor from which only what comes next is delivered. */
+  public String head() {
+    return core().storage().events().head().toString();
+  }
+
+  /** Posts a message: its event id. */
+  public String say(User who, String room, String text) {
+    Response r = post(who, "/v1/rooms/" + room + "/messages", "{\"content\":{\"text\":\"" + text + "\"}}");
+    if (r.status() != 200) throw new AssertionError("POST /v1/rooms/{id}/messages: " + r);
+    return r.text("event_id");
+  }
+
+  /** The to-device messages stored for {@code device} of {@code user}: what no resume acknowledged yet. */
+  public List<ToDeviceMessage> waitingFor(User user, String device) {
+    return storage().toDeviceInbox().read(new DeviceAddress(user.id(), new DeviceId(device)), EventId.ORIGIN,
+        storage().events().head(), 100);
   }
 
   private static String token(User as) {
