@@ -90,7 +90,7 @@ public final class ReportMessage {
       }
     }
     return storage.reports().file(Report.first(ids.next(), id, room.id(), command.caller().id(), window,
-        clock.instant()));
+        clock.instant())).report();
   }
 
   private static ReportedMessage snapshot(Event e) {
