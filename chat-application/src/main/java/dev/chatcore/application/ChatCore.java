@@ -15,8 +15,11 @@ import dev.chatcore.application.member.LeaveRoom;
 import dev.chatcore.application.member.ListMembers;
 import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.application.message.MessageAggregates;
+import dev.chatcore.application.chat.ChatVisibility;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.moderation.BanGate;
+import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.application.moderation.Moderation;
 import dev.chatcore.application.moderation.RateLimiter;
 import dev.chatcore.application.moderation.SpamGuard;
@@ -24,6 +27,7 @@ import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.RemoveReaction;
 import dev.chatcore.application.receipt.PostReceipt;
+import dev.chatcore.application.report.ReportFlaggedMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.DeleteRoom;
 import dev.chatcore.application.room.GetRoom;
@@ -106,7 +110,8 @@ public final class ChatCore implements AutoCloseable {
   private final AdminServices admin;
   private final Janitor janitor;
 
-  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock) {
+  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      ContentModeration contentModeration, Clock clock) {
     this.retention = retention;
     this.storage = storage;
     this.limits = limits;
@@ -126,6 +131,9 @@ public final class ChatCore implements AutoCloseable {
     this.rateLimiter = new RateLimiter(limits, clock);
     this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock);
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
+    ReportFlaggedMessage reportFlagged = new ReportFlaggedMessage(storage, new ChatVisibility(storage), ids, clock);
+    MessagePosting posting = new MessagePosting(publisher, spamGuard, contentModeration.filter(), reportFlagged,
+        retention, clock);
 
     this.registerCaller = new RegisterCaller(storage, clock);
     this.getMe = new GetMe(registerCaller);
@@ -139,7 +147,7 @@ public final class ChatCore implements AutoCloseable {
     this.getRoom = new GetRoom(access, views, registerCaller);
     this.createRoom = new CreateRoom(storage, publisher, views, registerCaller, ids, limits, clock);
     this.deleteRoom = new DeleteRoom(storage, publisher, clock);
-    this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock, retention);
+    this.sendMessage = new SendMessage(access, registerCaller, messagePolicy, posting);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
     this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate);
@@ -157,7 +165,7 @@ public final class ChatCore implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
     this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher,
-        spamGuard, retention);
+        posting);
     this.admin = new AdminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher);
     this.janitor = new Janitor(storage, retention, publisher, clock);
     this.feed = storage.feed().subscribe(this::wakeFromFeed);
@@ -176,18 +184,27 @@ public final class ChatCore implements AutoCloseable {
    * @param clock the time source of every use case (tests pass a mutable clock)
    */
   public static ChatCore create(ChatStorage storage, Limits limits, Clock clock) {
-    return new ChatCore(storage, limits, SpamPolicy.defaults(), Retention.defaults(), clock);
+    return new ChatCore(storage, limits, SpamPolicy.defaults(), Retention.defaults(), ContentModeration.none(), clock);
   }
 
   /** Builds a core with a spam policy other than the default. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, Retention.defaults(), clock);
+    return new ChatCore(storage, limits, spamPolicy, Retention.defaults(), ContentModeration.none(), clock);
   }
 
   /** Builds a core with its own spam policy and retention table. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, retention, clock);
+    return new ChatCore(storage, limits, spamPolicy, retention, ContentModeration.none(), clock);
+  }
+
+  /**
+   * Builds a core with the host's moderation: its content filter (the other overloads allow
+   * every message).
+   */
+  public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      ContentModeration contentModeration, Clock clock) {
+    return new ChatCore(storage, limits, spamPolicy, retention, contentModeration, clock);
   }
 
   public Retention retention() {

@@ -5,8 +5,11 @@ import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.adapter.http.chat.AdminBanRoutes;
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.testing.TestIds;
 import io.undertow.Undertow;
 import java.io.IOException;
@@ -51,8 +54,17 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server that verifies tokens with {@code tokens} (closed with the server). */
   public HttpTestServer(Limits limits, Clock clock, JwtTokens tokens) {
+    this(limits, clock, tokens, ContentModeration.none());
+  }
+
+  /** A server whose core runs with the host's {@code moderation} (a content filter). */
+  public HttpTestServer(Limits limits, ContentModeration moderation) {
+    this(limits, Clock.systemUTC(), new JwtTokens(SECRET, Clock.systemUTC()), moderation);
+  }
+
+  private HttpTestServer(Limits limits, Clock clock, JwtTokens tokens, ContentModeration moderation) {
     this.storage = new InMemoryChatStorage(clock);
-    this.core = ChatCore.create(storage, limits, clock);
+    this.core = ChatCore.create(storage, limits, SpamPolicy.defaults(), Retention.defaults(), moderation, clock);
     this.tokens = tokens;
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
         clock, Executors.newVirtualThreadPerTaskExecutor());

@@ -1,15 +1,13 @@
 package dev.chatcore.application.chat;
 
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.moderation.SpamGuard;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.HackedMessage;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.MessagePolicy;
@@ -28,7 +26,8 @@ import java.util.Optional;
  * event of the one stream (so {@code /v1} history and sync show it); a message into a room that
  * does not exist or that the sender is not in is stored apart, flagged "hacked" with its sender,
  * and shown to no player. Admins may post into any live room. A player's message goes through
- * the spam check first (as on {@code /v1}); it expires by its room's type ({@link Retention}).
+ * the spam check and the content filter first, as on {@code /v1} ({@link MessagePosting}); it
+ * expires by its room's type ({@link Retention}).
  */
 public final class PostChatMessage {
   /** {@code text} may be null when {@code context} is a non-empty object. */
@@ -42,24 +41,20 @@ public final class PostChatMessage {
 
   private final ChatStorage storage;
   private final RoomAccess access;
-  private final EventPublisher publisher;
   private final MessagePolicy policy;
   private final IdGenerator ids;
   private final Clock clock;
-  private final SpamGuard spam;
-  private final Retention retention;
+  private final MessagePosting posting;
 
   @Inject
-  public PostChatMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, MessagePolicy policy,
-      IdGenerator ids, Clock clock, SpamGuard spam, Retention retention) {
-    this.spam = spam;
-    this.retention = retention;
+  public PostChatMessage(ChatStorage storage, RoomAccess access, MessagePolicy policy, IdGenerator ids, Clock clock,
+      MessagePosting posting) {
     this.storage = storage;
     this.access = access;
-    this.publisher = publisher;
     this.policy = policy;
     this.ids = ids;
     this.clock = clock;
+    this.posting = posting;
   }
 
   /**
@@ -67,6 +62,8 @@ public final class PostChatMessage {
    * @throws ForbiddenException when the sender was kicked or banned from the room
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
    *     banned automatically and nothing is stored)
+   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
+   *     (nothing is stored)
    */
   public PostedMessage post(Command command) {
     EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
@@ -78,16 +75,16 @@ public final class PostChatMessage {
     if (room.isPresent() && !caller.admin() && state.filter(s -> s == MemberState.KICKED || s == MemberState.BANNED).isPresent()) {
       throw new ForbiddenException("removed from this room");
     }
-    if (!caller.admin()) spam.check(caller.id(), command.room(), content);
     if (room.isEmpty() || (!caller.admin() && state.filter(MemberState::isMember).isEmpty())) {
-      HackedMessage hacked = new HackedMessage(ids.next(), caller.id(), command.room(), content.text(),
-          content.context(), now);
+      // checked like any message, but no player sees it, so a flag files no report
+      EventContent.Message screened = posting.screen(caller, command.room(), content, Optional.empty()).content();
+      HackedMessage hacked = new HackedMessage(ids.next(), caller.id(), command.room(), screened.text(),
+          screened.context(), now);
       storage.hackedMessages().record(hacked);
-      return new PostedMessage(hacked.id(), caller.id(), command.room(), content.text(), content.context(), now, true);
+      return new PostedMessage(hacked.id(), caller.id(), command.room(), screened.text(), screened.context(), now,
+          true);
     }
-    Event event = publisher.publish(new NewEvent(command.room(), caller.id(), now, content, Optional.empty(),
-        Optional.of(retention.messageExpiry(room.get().type(), now)))).event();
-    return posted(event);
+    return posted(posting.publish(caller, command.room(), room.get().type(), content, Optional.empty()));
   }
 
   static PostedMessage posted(Event event) {

@@ -4,7 +4,7 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.application.StripedLocks;
 import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.chat.PostedMessage;
-import dev.chatcore.application.moderation.SpamGuard;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.DmKey;
 import dev.chatcore.domain.error.ConflictException;
@@ -41,9 +41,10 @@ import java.util.TreeSet;
  * one room: the set's key is claimed atomically in storage; on one node creations of one set
  * also take turns, so the room, its {@code m.room.created} and {@code m.member} events come
  * before any message. Across nodes a loser of the claim completes the winner's records itself,
- * so its message never waits for the winner. A player's message goes through the spam check
- * (once the room is known, so that {@code /chat/message} into the same DM counts as the same
- * room; spam stores no message); DM messages expire after {@link Retention#dmMessages()}.
+ * so its message never waits for the winner. A player's message goes through the spam check and
+ * the content filter ({@link MessagePosting}) once the room is known, so that
+ * {@code /chat/message} into the same DM counts as the same room; spam and rejected messages store
+ * nothing. DM messages expire after {@link Retention#dmMessages()}.
  */
 public final class SendDirectMessage {
   /** @param players the other members (24-hex account ids; duplicates and the sender are ignored) */
@@ -64,14 +65,12 @@ public final class SendDirectMessage {
   private final StripedLocks creating = new StripedLocks();
   private final MembershipChange change;
 
-  private final SpamGuard spam;
-  private final Retention retention;
+  private final MessagePosting posting;
 
   @Inject
   public SendDirectMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, IdGenerator ids,
-      Limits limits, Clock clock, SpamGuard spam, Retention retention) {
-    this.spam = spam;
-    this.retention = retention;
+      Limits limits, Clock clock, MessagePosting posting) {
+    this.posting = posting;
     this.storage = storage;
     this.publisher = publisher;
     this.policy = policy;
@@ -85,6 +84,8 @@ public final class SendDirectMessage {
    * @throws InvalidInputException for a bad id in {@code players}, a member set outside
    *     2..{@link Limits#dmMembersMax()}, or text and context that break the rules
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (nothing is stored)
+   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
+   *     (nothing is stored; the DM room may have been created)
    * @throws ForbiddenException when the caller was kicked or banned from the room of this member set
    */
   public PostedMessage send(Command command) {
@@ -100,10 +101,7 @@ public final class SendDirectMessage {
     DmKey key = DmKey.of(members);
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
     requireMember(room, command.caller().id());
-    if (!command.caller().admin()) spam.check(command.caller().id(), room, content);
-    Instant now = clock.instant();
-    Event event = publisher.publish(new NewEvent(room, command.caller().id(), now, content, Optional.empty(),
-        Optional.of(retention.messageExpiry(RoomType.DM, now)))).event();
+    Event event = posting.publish(command.caller(), room, RoomType.DM, content, Optional.empty());
     EventContent.Message m = (EventContent.Message) event.content();
     return new PostedMessage(event.id().toString(), event.sender(), room, m.text(), m.context(), event.originTs(),
         false, event.expiresAt());

@@ -2,9 +2,12 @@ package dev.chatcore.application.embed;
 
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.globalroom.SweepIdlePlayers;
+import dev.chatcore.application.moderation.ContentModeration;
+import dev.chatcore.domain.moderation.ContentFilter;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.retention.Retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,9 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()},
- * the system UTC clock, the default spam policy, no rate limit, a 10-minute idle threshold for
- * global rooms, and maintenance on a one-thread daemon scheduler that the chat owns. Not
- * thread-safe; build once at start.
+ * the system UTC clock, the default spam policy, no content filter, no rate limit, a 10-minute
+ * idle threshold for global rooms, and maintenance on a one-thread daemon scheduler that the chat
+ * owns. Not thread-safe; build once at start.
  *
  * <p>A storage adapter wraps this in a one-line factory ({@code InMemoryChat.create()}); a Mongo
  * factory is {@code Chat.builder(mongoStorage).clock(clock).build()} the same way.
@@ -34,6 +37,7 @@ public final class ChatBuilder {
   private Limits limits = Limits.defaults();
   private Clock clock = Clock.systemUTC();
   private SpamPolicy spamPolicy = SpamPolicy.defaults();
+  private ContentModeration contentModeration = ContentModeration.none();
   private boolean rateLimited;
   private Duration idleAfter = SweepIdlePlayers.DEFAULT_IDLE_AFTER;
   private Optional<ScheduledExecutorService> scheduler = Optional.empty();
@@ -74,6 +78,19 @@ public final class ChatBuilder {
    */
   public ChatBuilder spamPolicy(SpamPolicy spamPolicy) {
     this.spamPolicy = Objects.requireNonNull(spamPolicy, "spamPolicy");
+    return this;
+  }
+
+  /**
+   * The content filter every player message goes through after the spam check and before it is
+   * stored: allow, mask, flag (stored, and reported automatically) or reject. None by default.
+   *
+   * @param filter the filter; it runs on the caller's thread for every player message, so it
+   *     must be thread-safe and fast
+   * @return this builder
+   */
+  public ChatBuilder contentFilter(ContentFilter filter) {
+    this.contentModeration = contentModeration.withFilter(Objects.requireNonNull(filter, "filter"));
     return this;
   }
 
@@ -146,7 +163,7 @@ public final class ChatBuilder {
    * @return a running chat; close it when the host stops
    */
   public Chat build() {
-    ChatCore core = ChatCore.create(storage, limits, spamPolicy, clock);
+    ChatCore core = ChatCore.create(storage, limits, spamPolicy, Retention.defaults(), contentModeration, clock);
     Maintenance maintenance = new Maintenance()
         .add(new MaintenanceTask("idle-sweep", Maintenance.sweepEvery(idleAfter),
             () -> core.chat().sweepIdlePlayers().sweep(idleAfter)))

@@ -7,9 +7,7 @@ import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportedMessage;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
-import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.HexIds;
 import dev.chatcore.domain.id.IdGenerator;
@@ -17,10 +15,8 @@ import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code POST /chat/report}: reports a message the caller can see and did not write. The report
@@ -74,27 +70,8 @@ public final class ReportMessage {
     if (target.sender().equals(command.caller().id())) {
       throw new InvalidInputException("messageId", "is your own message; you cannot report it");
     }
-    List<ReportedMessage> window = new ArrayList<>();
-    List<Event> before = storage.events().readMessages(room.id(), Optional.of(id), Direction.BACKWARD, Report.WINDOW * 4);
-    for (Event e : before) {
-      if (window.size() == Report.WINDOW) break;
-      if (filter.shows(e)) window.add(0, snapshot(e));
-    }
-    window.add(snapshot(target));
-    int after = 0;
-    for (Event e : storage.events().readMessages(room.id(), Optional.of(id), Direction.FORWARD, Report.WINDOW * 4)) {
-      if (after == Report.WINDOW) break;
-      if (filter.shows(e)) {
-        window.add(snapshot(e));
-        after++;
-      }
-    }
+    List<ReportedMessage> window = ReportWindow.around(storage.events(), target, filter::shows);
     return storage.reports().file(Report.first(ids.next(), id, room.id(), command.caller().id(), window,
         clock.instant())).report();
-  }
-
-  private static ReportedMessage snapshot(Event e) {
-    EventContent.Message m = (EventContent.Message) e.content();
-    return new ReportedMessage(e.id(), e.sender(), m.text(), m.context(), e.originTs());
   }
 }
