@@ -27,6 +27,7 @@ import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.RemoveReaction;
 import dev.chatcore.application.receipt.PostReceipt;
+import dev.chatcore.application.report.ReportFiling;
 import dev.chatcore.application.report.ReportFlaggedMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.DeleteRoom;
@@ -131,7 +132,10 @@ public final class ChatCore implements AutoCloseable {
     this.rateLimiter = new RateLimiter(limits, clock);
     this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock);
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
-    ReportFlaggedMessage reportFlagged = new ReportFlaggedMessage(storage, new ChatVisibility(storage), ids, clock);
+    ReportFiling reportFiling = new ReportFiling(storage.reports(), contentModeration.alerts(),
+        contentModeration.alertRule());
+    ReportFlaggedMessage reportFlagged = new ReportFlaggedMessage(storage, new ChatVisibility(storage), reportFiling,
+        ids, clock);
     MessagePosting posting = new MessagePosting(publisher, spamGuard, contentModeration.filter(), reportFlagged,
         retention, clock);
 
@@ -165,7 +169,7 @@ public final class ChatCore implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
     this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher,
-        posting);
+        posting, reportFiling);
     this.admin = new AdminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher);
     this.janitor = new Janitor(storage, retention, publisher, clock);
     this.feed = storage.feed().subscribe(this::wakeFromFeed);
@@ -199,8 +203,8 @@ public final class ChatCore implements AutoCloseable {
   }
 
   /**
-   * Builds a core with the host's moderation: its content filter (the other overloads allow
-   * every message).
+   * Builds a core with the host's moderation: its content filter and report alerts (the other
+   * overloads allow every message and send no alert).
    */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       ContentModeration contentModeration, Clock clock) {

@@ -11,6 +11,7 @@ import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.preferences.GetPreferences;
 import dev.chatcore.application.preferences.UpdatePreferences;
+import dev.chatcore.application.report.ReportFiling;
 import dev.chatcore.application.report.ReportMessage;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
@@ -39,7 +40,8 @@ public final class ChatServices {
   private final ReportMessage reportMessage;
 
   public ChatServices(ChatStorage storage, Limits limits, Clock clock, IdGenerator ids, MessagePolicy policy,
-      RoomAccess access, RegisterCaller register, EventPublisher publisher, MessagePosting posting) {
+      RoomAccess access, RegisterCaller register, EventPublisher publisher, MessagePosting posting,
+      ReportFiling reportFiling) {
     GlobalRoomEvents globalEvents = new GlobalRoomEvents(storage, publisher, clock);
     ChatVisibility visibility = new ChatVisibility(storage);
     this.placeInGlobalRoom = new PlaceInGlobalRoom(storage, globalEvents, ids, limits, clock);
@@ -53,7 +55,7 @@ public final class ChatServices {
     this.leaveDirectMessage = new LeaveDirectMessage(storage, access, publisher, clock);
     this.getPreferences = new GetPreferences(storage, ids, clock);
     this.updatePreferences = new UpdatePreferences(storage, ids, limits, clock);
-    this.reportMessage = new ReportMessage(storage, access, visibility, ids, clock);
+    this.reportMessage = new ReportMessage(storage, access, visibility, reportFiling, ids, clock);
   }
 
   public AdmitPlayer admitPlayer() {

@@ -4,6 +4,8 @@ import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.moderation.ContentFilter;
+import dev.chatcore.domain.moderation.ReportAlertRule;
+import dev.chatcore.domain.moderation.ReportAlerts;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
@@ -17,9 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()},
- * the system UTC clock, the default spam policy, no content filter, no rate limit, a 10-minute
- * idle threshold for global rooms, and maintenance on a one-thread daemon scheduler that the chat
- * owns. Not thread-safe; build once at start.
+ * the system UTC clock, the default spam policy, no content filter or report alerts, no rate
+ * limit, a 10-minute idle threshold for global rooms, and maintenance on a one-thread daemon
+ * scheduler that the chat owns. Not thread-safe; build once at start.
  *
  * <p>A storage adapter wraps this in a one-line factory ({@code InMemoryChat.create()}); a Mongo
  * factory is {@code Chat.builder(mongoStorage).clock(clock).build()} the same way.
@@ -91,6 +93,20 @@ public final class ChatBuilder {
    */
   public ChatBuilder contentFilter(ContentFilter filter) {
     this.contentModeration = contentModeration.withFilter(Objects.requireNonNull(filter, "filter"));
+    return this;
+  }
+
+  /**
+   * Where report alerts go: {@code alerts} gets one when a report is created and when its
+   * distinct reporters reach {@code rule}'s number. None by default.
+   *
+   * @param alerts called on the reporting thread; it must queue the alert and return at once
+   * @param rule when alerts are raised ({@link ReportAlertRule#DEFAULT}: on creation and at 3 reporters)
+   * @return this builder
+   */
+  public ChatBuilder reportAlerts(ReportAlerts alerts, ReportAlertRule rule) {
+    this.contentModeration = contentModeration.withAlerts(Objects.requireNonNull(alerts, "alerts"),
+        Objects.requireNonNull(rule, "rule"));
     return this;
   }
 

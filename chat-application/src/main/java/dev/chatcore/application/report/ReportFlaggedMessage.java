@@ -19,12 +19,15 @@ import java.util.function.Predicate;
 public final class ReportFlaggedMessage {
   private final ChatStorage storage;
   private final ChatVisibility visibility;
+  private final ReportFiling filing;
   private final IdGenerator ids;
   private final Clock clock;
 
   @Inject
-  public ReportFlaggedMessage(ChatStorage storage, ChatVisibility visibility, IdGenerator ids, Clock clock) {
+  public ReportFlaggedMessage(ChatStorage storage, ChatVisibility visibility, ReportFiling filing, IdGenerator ids,
+      Clock clock) {
     this.storage = storage;
+    this.filing = filing;
     this.visibility = visibility;
     this.ids = ids;
     this.clock = clock;
@@ -36,7 +39,7 @@ public final class ReportFlaggedMessage {
     Report report = Report.automatic(ids.next(), message.id(), message.room(),
         ReportWindow.around(storage.events(), message, shows), "flagged by the content filter: " + reason,
         clock.instant());
-    return storage.reports().file(report).report();
+    return filing.file(report);
   }
 
   /** What the room's members see: every message of a channel, Chat V2's rule elsewhere. */

@@ -21,7 +21,8 @@ import java.util.Objects;
 /**
  * {@code POST /chat/report}: reports a message the caller can see and did not write. The report
  * keeps up to {@link Report#WINDOW} visible messages before and after it; repeat reports (by
- * anyone) refresh that window, count, and add new reporters.
+ * anyone) refresh that window, count, and add new reporters; filing raises the report alerts
+ * ({@link ReportFiling}).
  */
 public final class ReportMessage {
   /** @param messageId the id as the client sent it */
@@ -34,13 +35,15 @@ public final class ReportMessage {
   private final ChatStorage storage;
   private final RoomAccess access;
   private final ChatVisibility visibility;
+  private final ReportFiling filing;
   private final IdGenerator ids;
   private final Clock clock;
 
   @Inject
-  public ReportMessage(ChatStorage storage, RoomAccess access, ChatVisibility visibility, IdGenerator ids,
-      Clock clock) {
+  public ReportMessage(ChatStorage storage, RoomAccess access, ChatVisibility visibility, ReportFiling filing,
+      IdGenerator ids, Clock clock) {
     this.storage = storage;
+    this.filing = filing;
     this.access = access;
     this.visibility = visibility;
     this.ids = ids;
@@ -71,7 +74,6 @@ public final class ReportMessage {
       throw new InvalidInputException("messageId", "is your own message; you cannot report it");
     }
     List<ReportedMessage> window = ReportWindow.around(storage.events(), target, filter::shows);
-    return storage.reports().file(Report.first(ids.next(), id, room.id(), command.caller().id(), window,
-        clock.instant())).report();
+    return filing.file(Report.first(ids.next(), id, room.id(), command.caller().id(), window, clock.instant()));
   }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * What one filing of a report did: the report as stored afterwards, and how many distinct
  * reporters it had before this filing. Filings of one message are serialized by the store, so
  * exactly one filing creates the report and exactly one brings it to any given number of
- * reporters; report alerts rely on that.
+ * reporters; report alerts rely on that
+ * ({@link dev.chatcore.domain.moderation.ReportAlertRule}).
  *
  * @param reportersBefore 0 when this filing created the report
  */
