@@ -158,6 +158,12 @@ public final class HttpTestServer implements AutoCloseable {
         : HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  public CompletableFuture<Response> postAsync(String path, String token, String json) {
+    return client.sendAsync(builder(path, token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(HttpTestServer::parse);
+  }
+
   public CompletableFuture<Response> getAsync(String path, String token) {
     return client.sendAsync(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofString())
         .thenApply(HttpTestServer::parse);
