@@ -22,17 +22,22 @@ public final class ChatServer implements AutoCloseable {
   private final ChatCore core;
   private final HttpApi api;
   private final JwtTokens tokens;
+  private final ServerModeration moderation;
   private Undertow undertow;
   private IdleSweep idleSweep;
   private JanitorSchedule janitor;
   private boolean stopped;
 
-  /** @param tokens the verifier {@code api} uses: started (published keys fetched) and stopped with the server */
-  public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens) {
+  /**
+   * @param tokens the verifier {@code api} uses: started (published keys fetched) and stopped with the server
+   * @param moderation the core's filter and alert plug-ins: started (file reloads) and stopped with the server
+   */
+  public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens, ServerModeration moderation) {
     this.config = config;
     this.core = core;
     this.api = api;
     this.tokens = tokens;
+    this.moderation = moderation;
   }
 
   /** Binds and starts serving. */
@@ -48,6 +53,7 @@ public final class ChatServer implements AutoCloseable {
     tokens.fetchKeys(); // in the background: a slow authentication service does not delay the start
     idleSweep = IdleSweep.start(core, IdleSweep.idleAfter(System.getenv()));
     janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch());
+    moderation.start();
   }
 
   /** The address it listens on (the real port when configured with port 0). */
@@ -59,12 +65,17 @@ public final class ChatServer implements AutoCloseable {
     return core;
   }
 
+  public ServerModeration moderation() {
+    return moderation;
+  }
+
   /** Graceful stop; idempotent. */
   public synchronized void stop() {
     if (stopped || undertow == null) return;
     stopped = true;
     if (idleSweep != null) idleSweep.close();
     if (janitor != null) janitor.close();
+    moderation.close();
     try {
       Thread drain = Thread.ofVirtual().start(() -> {
         try {

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param janitorBatch most deletions per storage call of the janitor ({@code CHAT_JANITOR_BATCH})
  * @param auth how tokens are verified besides the secret ({@code CHAT_AUTH_*}: published keys,
  *     issuer, audience, claim names)
+ * @param moderation the content filter's word list and the report alert webhook
+ *     ({@code CHAT_FILTER_*}, {@code CHAT_REPORT_*})
  */
 public record ServerConfig(
     String host,
@@ -30,7 +32,8 @@ public record ServerConfig(
     Optional<MongoConfig> mongo,
     Duration janitorInterval,
     int janitorBatch,
-    AuthConfig auth) {
+    AuthConfig auth,
+    ModerationConfig moderation) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
 
   /** Reads and validates the configuration. */
@@ -90,13 +93,15 @@ public record ServerConfig(
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
         100_000);
     AuthConfig auth = AuthConfig.fromEnvironment(r);
-    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth);
+    ModerationConfig moderation = ModerationConfig.fromEnvironment(r);
+    return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
+        moderation);
   }
 
   /** The same configuration with {@code secret} as {@code CHAT_AUTH_SECRET} (a generated one). */
   public ServerConfig withAuthSecret(String secret) {
     return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
-        janitorBatch, auth);
+        janitorBatch, auth, moderation);
   }
 
   private static int ms(Duration d) {

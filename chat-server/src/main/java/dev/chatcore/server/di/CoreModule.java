@@ -3,9 +3,12 @@ package dev.chatcore.server.di;
 import dagger.Module;
 import dagger.Provides;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.server.ServerConfig;
+import dev.chatcore.server.ServerModeration;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -23,9 +26,17 @@ public interface CoreModule {
     return config.limits();
   }
 
+  /** The word-list filter and the alert webhook; built once, started and stopped by the server. */
   @Provides
   @Singleton
-  static ChatCore core(ChatStorage storage, Limits limits, Clock clock) {
-    return ChatCore.create(storage, limits, clock);
+  static ServerModeration moderation(ServerConfig config, Clock clock) {
+    return new ServerModeration(config.moderation(), clock);
+  }
+
+  @Provides
+  @Singleton
+  static ChatCore core(ChatStorage storage, Limits limits, ServerModeration moderation, Clock clock) {
+    return ChatCore.create(storage, limits, SpamPolicy.defaults(), Retention.defaults(),
+        moderation.contentModeration(), clock);
   }
 }

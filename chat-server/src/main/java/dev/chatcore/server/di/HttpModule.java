@@ -9,6 +9,7 @@ import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.server.ChatServer;
 import dev.chatcore.server.ServerConfig;
+import dev.chatcore.server.ServerModeration;
 import dev.chatcore.server.Version;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -37,7 +38,8 @@ public interface HttpModule {
 
   @Provides
   @Singleton
-  static ChatServer server(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens) {
-    return new ChatServer(config, core, api, tokens);
+  static ChatServer server(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens,
+      ServerModeration moderation) {
+    return new ChatServer(config, core, api, tokens, moderation);
   }
 }
