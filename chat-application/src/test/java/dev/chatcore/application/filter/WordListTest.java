@@ -88,6 +88,8 @@ class WordListTest {
   @Test
   void numbersStayNumbers() {
     assertAllowed("I paid 455 gold");
+    assertAllowed("rolled 4 5 5 twice");
+    assertRejected("you a 5 5", "blocked_word");
     assertRejected("1488", "hate_number");
     assertAllowed("14880 points");
   }
