@@ -3,6 +3,7 @@ package dev.chatcore.application;
 import dev.chatcore.application.account.GetMe;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.chat.ChatServices;
+import dev.chatcore.application.e2ee.E2eeServices;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.invite.BootstrapAdmin;
 import dev.chatcore.application.invite.CreateInvite;
@@ -42,6 +43,7 @@ import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
@@ -110,9 +112,10 @@ public final class ChatCore implements AutoCloseable {
   private final Retention retention;
   private final AdminServices admin;
   private final Janitor janitor;
+  private final E2eeServices e2ee;
 
   private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
-      ContentModeration contentModeration, Clock clock) {
+      ContentModeration contentModeration, Clock clock, ChatObserver observer) {
     this.retention = retention;
     this.storage = storage;
     this.limits = limits;
@@ -129,8 +132,8 @@ public final class ChatCore implements AutoCloseable {
     RoomViews views = new RoomViews(storage);
     EventPublisher publisher = new EventPublisher(storage, waiter);
     this.banGate = new BanGate(storage, clock);
-    this.rateLimiter = new RateLimiter(limits, clock);
-    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock);
+    this.rateLimiter = new RateLimiter(limits, clock, observer);
+    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock, observer);
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
     ReportFiling reportFiling = new ReportFiling(storage.reports(), contentModeration.alerts(),
         contentModeration.alertRule());
@@ -154,7 +157,10 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, messagePolicy, posting);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
-    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate);
+    this.e2ee = new E2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
+        publisher, posting);
+    this.sync = new Sync(storage, access, registerCaller, waiter, limits, syncReads, timer, banGate, observer,
+        e2ee.deviceSync());
     KeyedLocks locks = new KeyedLocks();
     this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
     this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
@@ -188,18 +194,18 @@ public final class ChatCore implements AutoCloseable {
    * @param clock the time source of every use case (tests pass a mutable clock)
    */
   public static ChatCore create(ChatStorage storage, Limits limits, Clock clock) {
-    return new ChatCore(storage, limits, SpamPolicy.defaults(), Retention.defaults(), ContentModeration.none(), clock);
+    return create(storage, limits, SpamPolicy.defaults(), Retention.defaults(), clock);
   }
 
   /** Builds a core with a spam policy other than the default. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, Retention.defaults(), ContentModeration.none(), clock);
+    return create(storage, limits, spamPolicy, Retention.defaults(), clock);
   }
 
   /** Builds a core with its own spam policy and retention table. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, retention, ContentModeration.none(), clock);
+    return create(storage, limits, spamPolicy, retention, ContentModeration.none(), clock);
   }
 
   /**
@@ -208,7 +214,17 @@ public final class ChatCore implements AutoCloseable {
    */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       ContentModeration contentModeration, Clock clock) {
-    return new ChatCore(storage, limits, spamPolicy, retention, contentModeration, clock);
+    return create(storage, limits, spamPolicy, retention, contentModeration, clock, ChatObserver.NONE);
+  }
+
+  /**
+   * Builds a core with the host's moderation that also tells {@code observer} what only it sees
+   * (deliveries, rate-limit refusals, bans): the server's metrics use it.
+   */
+  public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      ContentModeration contentModeration, Clock clock, ChatObserver observer) {
+    return new ChatCore(storage, limits, spamPolicy, retention, contentModeration, clock,
+        java.util.Objects.requireNonNull(observer));
   }
 
   public Retention retention() {
@@ -218,6 +234,11 @@ public final class ChatCore implements AutoCloseable {
   /** The Chat V2 admin use cases ({@code /chat/admin/...}). */
   public AdminServices admin() {
     return admin;
+  }
+
+  /** The end-to-end encryption use cases (devices, keys, to-device messages, encrypted rooms). */
+  public E2eeServices e2ee() {
+    return e2ee;
   }
 
   /** The retention janitor; the server runs it on a schedule (the core does not). */

@@ -24,6 +24,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.sync.SyncBatch;
+import dev.chatcore.domain.testing.Await;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
@@ -92,12 +93,34 @@ public abstract class ChatCoreContract {
     return core.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
   }
 
+  /**
+   * A sync where events are waiting: held long, so it answers as soon as they are readable and
+   * never from a timer that races the read on a loaded machine.
+   */
+  protected SyncBatch syncWaiting(Caller who, EventId since) throws Exception {
+    return sync(who, since, WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** A sync expected to find nothing: it answers empty after the shortest timeout. */
   protected SyncBatch syncNow(Caller who, EventId since) throws Exception {
     return sync(who, since, Duration.ofMillis(20), Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   protected CompletableFuture<SyncBatch> sync(Caller who, EventId since, Duration timeout, Optional<Set<RoomId>> filter) {
     return core.sync().sync(new Sync.Command(who, since, timeout, filter));
+  }
+
+  /** Any player can send these; every store must take them (a Mongo date is milliseconds in a long). */
+  @Test
+  void aLastReadAsLateAsALongHoldsMatchesNothing() {
+    var global = core.chat().placeInGlobalRoom().place(alice.id());
+    core.chat().postChatMessage().post(new dev.chatcore.application.chat.PostChatMessage.Command(alice, global.id(),
+        "hello", Optional.empty()));
+    for (long lastRead : new long[] {Long.MAX_VALUE, dev.chatcore.application.chat.LastRead.MILLIS_THRESHOLD - 1}) {
+      var updates = core.chat().readRoomUpdates().read(new dev.chatcore.application.chat.ReadRoomUpdates.Query(alice,
+          dev.chatcore.application.chat.LastRead.of(Optional.of(lastRead), clock.instant())));
+      assertEquals(List.of(), updates.rooms().getFirst().unread(), "lastRead " + lastRead);
+    }
   }
 
   @Test
@@ -207,7 +230,7 @@ public abstract class ChatCoreContract {
     EventId start = core.storage().events().head();
     Event one = send(alice, a, "1");
     Event two = send(bob, b, "2");
-    SyncBatch batch = syncNow(alice, start);
+    SyncBatch batch = syncWaiting(alice, start);
     assertEquals(List.of(one.id(), two.id()), batch.events().stream().map(Event::id).toList());
     assertEquals(two.id(), batch.nextBatch());
     assertFalse(batch.limited());
@@ -220,7 +243,7 @@ public abstract class ChatCoreContract {
     EventId start = core.storage().events().head();
     send(alice, a, "1");
     Event two = send(bob, b, "2");
-    SyncBatch batch = sync(alice, start, Duration.ofMillis(20), Optional.of(Set.of(b))).get(30, TimeUnit.SECONDS);
+    SyncBatch batch = sync(alice, start, WAIT, Optional.of(Set.of(b))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals(List.of(two.id()), batch.events().stream().map(Event::id).toList());
   }
 
@@ -229,12 +252,10 @@ public abstract class ChatCoreContract {
     RoomId room = channel("lobby");
     EventId start = core.storage().events().head();
     for (int i = 0; i < LIMITS.syncBatchMax() + 5; i++) send(alice, room, "m" + i);
-    // held long: an answer comes as soon as the events are readable, never from a timeout racing
-    // a node's view of the head
-    SyncBatch first = sync(bob, start, WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    SyncBatch first = syncWaiting(bob, start);
     assertEquals(LIMITS.syncBatchMax(), first.events().size());
     assertTrue(first.limited());
-    SyncBatch rest = sync(bob, first.nextBatch(), WAIT, Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    SyncBatch rest = syncWaiting(bob, first.nextBatch());
     assertEquals(5, rest.events().size());
     assertFalse(rest.limited());
   }
@@ -310,13 +331,62 @@ public abstract class ChatCoreContract {
     assertTrue(b.get(30, TimeUnit.SECONDS).events().isEmpty());
   }
 
+  /**
+   * Gated: the core closes while a sync, parked already, reads once more (its read after parking
+   * is paused at the head). The wake-up it then attaches cannot run on the closed core's reads; it
+   * is still answered, empty, like every held sync at shutdown.
+   */
+  @Test
+  void aSyncReadingAgainAfterParkingWhenTheCoreClosesIsAnswered() throws Exception {
+    PausedSync paused = syncPausedAfterParking();
+    paused.core().close();
+    paused.gate().release();
+    assertTrue(paused.held().get(30, TimeUnit.SECONDS).events().isEmpty());
+  }
+
+  /** Control twin: the same pause without a close leaves the sync held until a message comes. */
+  @Test
+  void aSyncReadingAgainAfterParkingWithoutACloseWaitsForTheNextMessage() throws Exception {
+    PausedSync paused = syncPausedAfterParking();
+    paused.gate().release();
+    assertFalse(paused.held().isDone());
+    Event wake = paused.core().sendMessage().send(new SendMessage.Command(alice, paused.room(), "wake",
+        Optional.empty(), Optional.empty()));
+    assertEquals(List.of(wake.id()), paused.held().get(30, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
+    paused.core().close();
+  }
+
+  private record PausedSync(ChatCore core, RoomId room, GatedStorage.Gate gate, CompletableFuture<SyncBatch> held) {}
+
+  /**
+   * Alice's sync on a second core over a gated view of the same storage, paused at its read after
+   * parking (its second read of the events).
+   */
+  private PausedSync syncPausedAfterParking() throws Exception {
+    RoomId room = channel("lobby");
+    EventId start = core.storage().events().head();
+    GatedStorage gates = new GatedStorage();
+    ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
+    GatedStorage.Gate afterParking = gates.arm("EventLog.readAfter", 1);
+    Sync.Command command = new Sync.Command(alice, start, Duration.ofSeconds(30), Optional.empty());
+    CompletableFuture<SyncBatch> held = new CompletableFuture<>();
+    Thread.ofVirtual().start(() -> GatedStorage.pausable(() -> gated.sync().sync(command).whenComplete((batch,
+        failure) -> {
+      if (failure != null) held.completeExceptionally(failure);
+      else held.complete(batch);
+    })));
+    afterParking.awaitReached();
+    assertEquals(1, gated.syncWaiter().heldCount(), "paused after parking");
+    return new PausedSync(gated, room, afterParking, held);
+  }
+
   @Test
   void deletedRoomTellsItsMembersThenDisappears() throws Exception {
     RoomId room = channel("doomed");
     send(alice, room, "last words");
     EventId start = core.storage().events().head();
     core.deleteRoom().delete(admin, room);
-    SyncBatch batch = syncNow(alice, start);
+    SyncBatch batch = syncWaiting(alice, start);
     assertEquals(List.of(EventType.ROOM_DELETED), batch.events().stream().map(Event::type).toList());
     assertThrows(NotFoundException.class, () -> core.getRoom().get(alice, room));
     assertThrows(NotFoundException.class, () -> send(alice, room, "too late"));
@@ -409,14 +479,8 @@ public abstract class ChatCoreContract {
   }
 
   /** Waits (bounded) until exactly {@code n} syncs are held. */
-  protected void awaitHeld(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (core.syncWaiter().heldCount() != n) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + n + " held syncs, have " + core.syncWaiter().heldCount());
-      }
-      Thread.onSpinWait();
-      Thread.sleep(1);
-    }
+  protected void awaitHeld(int n) {
+    Await.until(() -> core.syncWaiter().heldCount() == n,
+        () -> n + " held syncs (have " + core.syncWaiter().heldCount() + ")");
   }
 }

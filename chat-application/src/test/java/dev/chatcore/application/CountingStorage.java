@@ -3,6 +3,9 @@ package dev.chatcore.application;
 import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.HackedMessageRepository;
 import dev.chatcore.domain.port.AnnouncementRepository;
@@ -132,6 +135,21 @@ public final class CountingStorage implements ChatStorage {
   @Override
   public HackedMessageRepository hackedMessages() {
     return counted(HackedMessageRepository.class, inner.hackedMessages());
+  }
+
+  @Override
+  public DeviceRepository devices() {
+    return counted(DeviceRepository.class, inner.devices());
+  }
+
+  @Override
+  public OneTimeKeyRepository oneTimeKeys() {
+    return counted(OneTimeKeyRepository.class, inner.oneTimeKeys());
+  }
+
+  @Override
+  public ToDeviceInbox toDeviceInbox() {
+    return counted(ToDeviceInbox.class, inner.toDeviceInbox());
   }
 
   @Override

@@ -6,8 +6,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -25,11 +27,14 @@ public final class GatedStorage {
   /** A pause at one port call: the paused thread waits until {@link #release()}. */
   public static final class Gate {
     private final String call;
+    /** Matching calls still to let through before the one that pauses. */
+    private final AtomicInteger passing;
     private final CountDownLatch reached = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
-    private Gate(String call) {
+    private Gate(String call, int passing) {
       this.call = call;
+      this.passing = new AtomicInteger(passing);
     }
 
     /** Waits until a pausable thread is held at the call. */
@@ -42,7 +47,7 @@ public final class GatedStorage {
     }
 
     private boolean matches(String portAndMethod) {
-      return java.util.List.of(call.split("\\|")).contains(portAndMethod);
+      return List.of(call.split("\\|")).contains(portAndMethod);
     }
 
     private void pause() {
@@ -73,7 +78,12 @@ public final class GatedStorage {
    * be named, separated by {@code |} (the first of them pauses).
    */
   public Gate arm(String call) {
-    Gate gate = new Gate(call);
+    return arm(call, 0);
+  }
+
+  /** {@link #arm(String)}, letting the first {@code passing} matching pausable calls through. */
+  public Gate arm(String call, int passing) {
+    Gate gate = new Gate(call, passing);
     armed = gate;
     return gate;
   }
@@ -91,7 +101,8 @@ public final class GatedStorage {
   private Object gated(Class<?> type, Object port) {
     return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
       Gate gate = armed;
-      if (gate != null && PAUSABLE.get() && gate.matches(type.getSimpleName() + "." + method.getName())) {
+      if (gate != null && PAUSABLE.get() && gate.matches(type.getSimpleName() + "." + method.getName())
+          && gate.passing.getAndDecrement() == 0) {
         armed = null;
         gate.pause();
       }

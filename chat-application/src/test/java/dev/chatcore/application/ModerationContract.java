@@ -18,6 +18,7 @@ import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.sync.SyncBatch;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
+import dev.chatcore.domain.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -99,8 +100,7 @@ public abstract class ModerationContract {
   void aHeldSyncIsAnsweredWithTheBan() throws Exception {
     CompletableFuture<SyncBatch> held = core.sync().sync(new Sync.Command(spammer, core.storage().events().head(),
         Duration.ofSeconds(30), Optional.empty()));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (core.syncWaiter().heldCount() == 0 && System.nanoTime() < deadline) Thread.sleep(1);
+    Await.until(() -> core.syncWaiter().heldCount() == 1, () -> "the sync to be held");
     core.moderation().ban(admin, spammer.id(), Optional.empty(), "gone");
     ExecutionException failure = assertThrows(ExecutionException.class, () -> held.get(30, TimeUnit.SECONDS));
     assertTrue(failure.getCause() instanceof BannedException, String.valueOf(failure.getCause()));

@@ -23,6 +23,7 @@ public final class Main {
                  --sender-connections 8 --posts-per-sender-per-s 10
         send     C connections post messages to one channel, closed loop
                  --connections 64 --duration 15 --warmup-seconds 5 --compare-hello true
+                 --encrypted false (true: m.encrypted into an encrypted channel, device tokens) --text-chars 0
         hello    the same client against an Undertow hello-world (2-byte body on the IO thread)
                  --connections 64 --duration 15 --warmup-seconds 5
         parked   N held syncs (60 s): server heap and threads per held request, then one message to all

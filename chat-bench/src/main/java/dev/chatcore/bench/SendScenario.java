@@ -13,6 +13,10 @@ final class SendScenario implements Scenario {
   private final double seconds;
   private final double warmupSeconds;
   private final boolean compareHello;
+  /** Post m.encrypted into an encrypted channel instead of m.plain (ciphertext as long as the text). */
+  private final boolean encrypted;
+  /** Pad each message's text (or ciphertext) to this many characters; 0 keeps the short text. */
+  private final int textChars;
   private final HelloScenario hello;
 
   SendScenario(Options o) {
@@ -20,6 +24,8 @@ final class SendScenario implements Scenario {
     seconds = o.decimal("duration", 15);
     warmupSeconds = o.decimal("warmup-seconds", 5);
     compareHello = o.flag("compare-hello", true);
+    encrypted = o.flag("encrypted", false);
+    textChars = (int) o.number("text-chars", 0, 0, 4000);
     hello = compareHello ? new HelloScenario(o) : null;
   }
 
@@ -33,12 +39,18 @@ final class SendScenario implements Scenario {
     try (Api api = new Api(t)) {
       roomId = api.createChannel(admin, "bench-send-" + System.currentTimeMillis());
       api.postMessage(roomId, admin, "WARM#first");
+      if (encrypted) api.call("PUT", "/v1/rooms/" + roomId + "/encryption", admin, "{\"algorithm\":\"m.megolm.v1.aes-sha2\"}");
     }
-    List<BenchUser> senders = tokens.users("tx", connections);
+    List<BenchUser> senders = encrypted ? tokens.usersOnDevices("tx", connections) : tokens.users("tx", connections);
     String path = "/v1/rooms/" + roomId + "/messages";
     long run = System.nanoTime();
-    RequestLoop.Call post = (c, seq, due) -> c.send("POST", path, senders.get((int) (seq % connections)).token(),
-        Wire.message("SEND#" + run + "#" + seq), 30_000);
+    String pad = "x".repeat(textChars);
+    RequestLoop.Call post = (c, seq, due) -> {
+      int sender = (int) (seq % connections);
+      String text = padded("SEND#" + run + "#" + seq, pad);
+      return c.send("POST", path, senders.get(sender).token(),
+          encrypted ? Wire.encrypted(text, "D" + sender) : Wire.message(text), 30_000);
+    };
     LoadStats warm = RequestLoop.closedLoop(t, connections, warmupSeconds, post, ctx.deadlineNanos);
     if (warm.ok.sum() == 0) {
       throw new BenchFailure("no message accepted during the warm-up; first failure: " + warm.firstFailure());
@@ -47,13 +59,15 @@ final class SendScenario implements Scenario {
     CpuMeter cpu = CpuMeter.start(t.pid());
     LoadStats s = RequestLoop.closedLoop(t, connections, seconds, post, ctx.deadlineNanos);
     CpuMeter.Window w = cpu.stop();
-    r.put("connections", connections).put("duration_s", seconds).put("room_id", roomId);
+    r.put("connections", connections).put("duration_s", seconds).put("room_id", roomId)
+        .put("encrypted", encrypted).put("text_chars", textChars);
     s.report(r, "send_");
     r.put("accepted_msgs_per_s", s.okPerSecond());
     w.report(r, "send_", "request", s.requests());
     r.put("send_server_rss_kb_before", rssBefore).put("send_server_rss_kb_after", ProcStats.rssKb(t.pid()));
-    r.line("send: %d connections, %.0f s: %.0f accepted msgs/s, %d non-2xx (%s), %d transport errors", connections, seconds,
-        s.okPerSecond(), s.non2xx.sum(), s.statusSummary(), s.errors.sum());
+    r.line("send%s: %d connections, %.0f s: %.0f accepted msgs/s, %d non-2xx (%s), %d transport errors",
+        encrypted ? " (m.encrypted)" : "", connections, seconds, s.okPerSecond(), s.non2xx.sum(), s.statusSummary(),
+        s.errors.sum());
     r.line("  latency: %s", s.latency.summary());
     r.line("  %s", w.summary("request", s.requests()));
     if (s.firstFailure() != null) r.line("  first failure: %s", s.firstFailure());
@@ -68,5 +82,10 @@ final class SendScenario implements Scenario {
     }
     if (s.ok.sum() == 0) throw new BenchFailure("no message accepted; first failure: " + s.firstFailure());
     RateLimitCheck.flag(r, s);
+  }
+
+  /** The unique prefix, then padding up to the padding's length (each message stays distinct). */
+  private static String padded(String unique, String pad) {
+    return pad.length() <= unique.length() ? unique : unique + pad.substring(unique.length());
   }
 }

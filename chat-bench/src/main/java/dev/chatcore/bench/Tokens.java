@@ -59,7 +59,22 @@ final class Tokens {
     return out;
   }
 
+  /** {@code count} users on devices {@code prefix0}, ... (tokens with a {@code device_id} claim). */
+  List<BenchUser> usersOnDevices(String prefix, int count) {
+    List<BenchUser> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String id = newAccountId();
+      out.add(new BenchUser(id, prefix + i, false, mint(id, prefix + i, false, "D" + i)));
+    }
+    return out;
+  }
+
   String mint(String sub, String name, boolean admin) {
+    return mint(sub, name, admin, null);
+  }
+
+  /** @param device the {@code device_id} claim, or null for none */
+  String mint(String sub, String name, boolean admin, String device) {
     long now = System.currentTimeMillis();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .subject(sub)
@@ -67,6 +82,7 @@ final class Tokens {
         .expirationTime(new Date(now + 3_600_000L))
         .claim("name", name);
     if (admin) claims.claim("admin", true);
+    if (device != null) claims.claim("device_id", device);
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
     try {
       jwt.sign(signer);

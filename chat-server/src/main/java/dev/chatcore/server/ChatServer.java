@@ -2,15 +2,20 @@ package dev.chatcore.server;
 
 import dev.chatcore.adapter.http.HttpApi;
 import dev.chatcore.adapter.http.auth.JwtTokens;
+import dev.chatcore.adapter.http.HttpListener;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.server.metrics.JanitorRuns;
+import dev.chatcore.server.metrics.MetricsEndpoint;
+import dev.chatcore.server.metrics.ServerMetrics;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The running server: Undertow in front of the chat core. {@link #stop()} is graceful: stop
+ * The running server: Undertow in front of the chat core, and with metrics on, a second listener
+ * on the management port that serves only {@code GET /metrics}. {@link #stop()} is graceful: stop
  * taking requests, answer every held sync, let requests in flight finish, then close.
  */
 public final class ChatServer implements AutoCloseable {
@@ -22,43 +27,56 @@ public final class ChatServer implements AutoCloseable {
   private final ChatCore core;
   private final HttpApi api;
   private final JwtTokens tokens;
+  private final Optional<ServerMetrics> metrics;
   private final ServerModeration moderation;
-  private Undertow undertow;
+  private HttpListener listener;
+  private Undertow management;
   private IdleSweep idleSweep;
   private JanitorSchedule janitor;
   private boolean stopped;
 
   /**
    * @param tokens the verifier {@code api} uses: started (published keys fetched) and stopped with the server
+   * @param metrics present exactly when {@code config} has a management port
    * @param moderation the core's filter and alert plug-ins: started (file reloads) and stopped with the server
    */
-  public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens, ServerModeration moderation) {
+  public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens,
+      Optional<ServerMetrics> metrics, ServerModeration moderation) {
     this.config = config;
     this.core = core;
     this.api = api;
     this.tokens = tokens;
+    this.metrics = metrics;
     this.moderation = moderation;
   }
 
   /** Binds and starts serving. */
   public synchronized void start() {
-    undertow = Undertow.builder()
-        .addHttpListener(config.port(), config.host())
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().requestBodyMaxBytes())
-        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
-        .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-        .setHandler(api.handler())
-        .build();
-    undertow.start();
+    listener = HttpListener.start(config.host(), config.port(), api, config.requestParseTimeout());
+    metrics.ifPresent(m -> {
+      ManagementConfig settings = config.management().orElseThrow();
+      // a listener of its own with its own root handler: the public chain never sees /metrics
+      management = Undertow.builder().addHttpListener(settings.port(), settings.host())
+          .setHandler(new MetricsEndpoint(m)).build();
+      management.start();
+      m.heldSyncs(core.syncWaiter()::heldCount);
+    });
     tokens.fetchKeys(); // in the background: a slow authentication service does not delay the start
-    idleSweep = IdleSweep.start(core, IdleSweep.idleAfter(System.getenv()));
-    janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch());
+    idleSweep = IdleSweep.start(core, config.globalIdleTimeout());
+    janitor = JanitorSchedule.start(core, config.janitorInterval(), config.janitorBatch(),
+        metrics.map(ServerMetrics::janitor).orElse(JanitorRuns.NONE));
     moderation.start();
   }
 
   /** The address it listens on (the real port when configured with port 0). */
   public synchronized InetSocketAddress address() {
-    return (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    return listener.address();
+  }
+
+  /** Where {@code GET /metrics} is served (the real port when configured with 0); empty with metrics off. */
+  public synchronized Optional<InetSocketAddress> managementAddress() {
+    if (metrics.isEmpty()) return Optional.empty();
+    return Optional.of((InetSocketAddress) management.getListenerInfo().get(0).getAddress());
   }
 
   public ChatCore core() {
@@ -71,7 +89,7 @@ public final class ChatServer implements AutoCloseable {
 
   /** Graceful stop; idempotent. */
   public synchronized void stop() {
-    if (stopped || undertow == null) return;
+    if (stopped || listener == null) return;
     stopped = true;
     if (idleSweep != null) idleSweep.close();
     if (janitor != null) janitor.close();
@@ -89,9 +107,11 @@ public final class ChatServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      undertow.stop();
+      listener.close();
+      if (management != null) management.stop();
       tokens.close();
       core.storage().close();
+      metrics.ifPresent(ServerMetrics::close);
     }
   }
 

@@ -1,9 +1,8 @@
 package dev.chatcore.server;
 
 import dev.chatcore.application.ChatCore;
-import dev.chatcore.application.globalroom.SweepIdlePlayers;
+import dev.chatcore.application.embed.Maintenance;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,26 +23,13 @@ final class IdleSweep implements AutoCloseable {
     this.timer = timer;
   }
 
-  /** The idle threshold from the environment. */
-  static Duration idleAfter(Map<String, String> env) {
-    String raw = env.get("CHAT_GLOBAL_IDLE_TIMEOUT_S");
-    if (raw == null || raw.isBlank()) return SweepIdlePlayers.DEFAULT_IDLE_AFTER;
-    try {
-      long seconds = Long.parseLong(raw.strip());
-      if (seconds >= 10 && seconds <= 7 * 24 * 3600) return Duration.ofSeconds(seconds);
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw new ConfigException("CHAT_GLOBAL_IDLE_TIMEOUT_S", "an integer from 10 to 604800 (got \"" + raw + "\")");
-  }
-
   static IdleSweep start(ChatCore core, Duration idleAfter) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "chat-idle-sweep");
       t.setDaemon(true);
       return t;
     });
-    long every = Math.clamp(idleAfter.toMillis() / 10, 1000, 60_000);
+    long every = Maintenance.sweepEvery(idleAfter).toMillis();
     timer.scheduleWithFixedDelay(() -> {
       try {
         core.chat().sweepIdlePlayers().sweep(idleAfter);

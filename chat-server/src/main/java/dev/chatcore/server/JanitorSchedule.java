@@ -1,6 +1,7 @@
 package dev.chatcore.server;
 
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.server.metrics.JanitorRuns;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +24,8 @@ final class JanitorSchedule implements AutoCloseable {
     this.timer = timer;
   }
 
-  static JanitorSchedule start(ChatCore core, Duration interval, int batchSize) {
+  /** @param runs hears of every run: what it removed, or that it failed */
+  static JanitorSchedule start(ChatCore core, Duration interval, int batchSize, JanitorRuns runs) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "chat-janitor");
       t.setDaemon(true);
@@ -31,8 +33,9 @@ final class JanitorSchedule implements AutoCloseable {
     });
     timer.scheduleWithFixedDelay(() -> {
       try {
-        core.janitor().run(batchSize);
+        runs.succeeded(core.janitor().run(batchSize));
       } catch (RuntimeException e) {
+        runs.failed();
         LOG.log(Level.WARNING, "janitor run failed; retrying on the next tick", e);
       }
     }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);

@@ -6,7 +6,9 @@ import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.server.di.DaggerMemoryServerComponent;
 import dev.chatcore.server.di.DaggerMongoServerComponent;
 import dev.chatcore.server.di.ServerComponent;
+import dev.chatcore.server.logging.LogSetup;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public final class Main {
   private static void serve(Map<String, String> environment, PrintStream out) {
     Map<String, String> env = new HashMap<>(environment);
     ServerConfig config = ServerConfig.fromEnvironment(env);
+    LogSetup.install(config.logging().format(), System.err);
     Optional<String> generated = Optional.empty();
     if (config.authSecret().isEmpty()) {
       generated = Optional.of(Secrets.generate());
@@ -68,8 +71,10 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chat-shutdown"));
     generated.ifPresent(secret -> out.println("""
         CHAT_AUTH_SECRET was not set: this run signs tokens with a generated secret. Get a token with
-          CHAT_AUTH_SECRET='%s' java -jar chat-server/target/chat-server.jar token --sub 0123456789abcdef01234567 --admin
-        Set CHAT_AUTH_SECRET (at least 32 bytes) to keep tokens valid across restarts.""".formatted(secret)));
+          CHAT_AUTH_SECRET='%s' %s -jar chat-server/target/chat-server.jar token --sub 0123456789abcdef01234567 --admin
+        Set CHAT_AUTH_SECRET (at least 32 bytes) to keep tokens valid across restarts.""".formatted(secret,
+        // the java running this server: the machine's default one may be too old for the jar
+        Path.of(System.getProperty("java.home"), "bin", "java"))));
     BootstrapAdmin bootstrap = server.core().bootstrapAdmin();
     bootstrap.adminInvite().map(Invite::code).ifPresent(code -> out.println(
         "No admin account yet. One-time admin invite code: " + code
@@ -79,6 +84,9 @@ public final class Main {
     out.println(server.moderation().describe());
     out.println("tokens: HS256 (CHAT_AUTH_SECRET)" + config.auth().jwks()
         .map(jwks -> ", RS256/ES256 (keys from " + jwks.url() + ")").orElse(""));
+    // before the start line, which tools wait for: once they see it, they have this one too
+    server.managementAddress().ifPresent(m -> out.println("metrics on http://" + hostForUrl(m.getHostString()) + ":"
+        + m.getPort() + "/metrics"));
     out.println("chat-server listening on http://" + hostForUrl(server.address().getHostString()) + ":"
         + server.address().getPort());
     out.flush();

@@ -1,8 +1,11 @@
 package dev.chatcore.server;
 
+import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.server.logging.LogFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +22,12 @@ import java.util.Optional;
  * @param janitorBatch most deletions per storage call of the janitor ({@code CHAT_JANITOR_BATCH})
  * @param auth how tokens are verified besides the secret ({@code CHAT_AUTH_*}: published keys,
  *     issuer, audience, claim names)
+ * @param logging the log format and the access log ({@code CHAT_LOG_FORMAT}, {@code CHAT_ACCESS_LOG})
+ * @param globalIdleTimeout a player idle this long leaves its global room ({@code CHAT_GLOBAL_IDLE_TIMEOUT_S})
+ * @param requestParseTimeout a request whose head or body has not fully arrived this long after
+ *     it began is closed ({@code CHAT_REQUEST_PARSE_TIMEOUT_MS})
+ * @param management the metrics listener; empty (no metrics at all) unless {@code CHAT_MANAGEMENT_PORT}
+ *     is set
  * @param moderation the content filter's word list and the report alert webhook
  *     ({@code CHAT_FILTER_*}, {@code CHAT_REPORT_*})
  */
@@ -33,8 +42,13 @@ public record ServerConfig(
     Duration janitorInterval,
     int janitorBatch,
     AuthConfig auth,
+    LogConfig logging,
+    Duration globalIdleTimeout,
+    Duration requestParseTimeout,
+    Optional<ManagementConfig> management,
     ModerationConfig moderation) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
+  public static final Duration REQUEST_PARSE_TIMEOUT_DEFAULT = Duration.ofSeconds(20);
 
   /** Reads and validates the configuration. */
   public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -93,15 +107,44 @@ public record ServerConfig(
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
         100_000);
     AuthConfig auth = AuthConfig.fromEnvironment(r);
-    ModerationConfig moderation = ModerationConfig.fromEnvironment(r);
+    Duration globalIdleTimeout = Duration.ofSeconds(r.integer("CHAT_GLOBAL_IDLE_TIMEOUT_S",
+        (int) SweepIdlePlayers.DEFAULT_IDLE_AFTER.toSeconds(), 10, 7 * 24 * 3600));
+    Duration parseTimeout = Duration.ofMillis(r.integer("CHAT_REQUEST_PARSE_TIMEOUT_MS",
+        ms(REQUEST_PARSE_TIMEOUT_DEFAULT), 100, 600_000));
     return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
-        moderation);
+        logging(r), globalIdleTimeout, parseTimeout, management(r, host, port), ModerationConfig.fromEnvironment(r));
   }
 
-  /** The same configuration with {@code secret} as {@code CHAT_AUTH_SECRET} (a generated one). */
+  /** The same configuration signing with {@code secret} (the one generated when none was set). */
   public ServerConfig withAuthSecret(String secret) {
     return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
-        janitorBatch, auth, moderation);
+        janitorBatch, auth, logging, globalIdleTimeout, requestParseTimeout, management, moderation);
+  }
+
+  /** Off unless a port is given: a host alone would be a setting that silently does nothing. */
+  private static Optional<ManagementConfig> management(Reader r, String host, int port) {
+    if (r.optional("CHAT_MANAGEMENT_PORT").isEmpty()) {
+      if (r.optional("CHAT_MANAGEMENT_HOST").isPresent()) {
+        throw new ConfigException("CHAT_MANAGEMENT_HOST", "CHAT_MANAGEMENT_PORT to be set too");
+      }
+      return Optional.empty();
+    }
+    int managementPort = r.integer("CHAT_MANAGEMENT_PORT", 0, 0, 65535);
+    if (managementPort != 0 && managementPort == port) {
+      throw new ConfigException("CHAT_MANAGEMENT_PORT",
+          "a port other than CHAT_PORT (got \"" + managementPort + "\")");
+    }
+    return Optional.of(new ManagementConfig(r.string("CHAT_MANAGEMENT_HOST", host), managementPort));
+  }
+
+  private static LogConfig logging(Reader r) {
+    String format = r.string("CHAT_LOG_FORMAT", "text");
+    LogFormat logFormat = switch (format.toLowerCase(Locale.ROOT)) {
+      case "text" -> LogFormat.TEXT;
+      case "json" -> LogFormat.JSON;
+      default -> throw new ConfigException("CHAT_LOG_FORMAT", "text or json (got \"" + format + "\")");
+    };
+    return new LogConfig(logFormat, r.bool("CHAT_ACCESS_LOG", false));
   }
 
   private static int ms(Duration d) {
@@ -129,6 +172,16 @@ public record ServerConfig(
         // fall through to the one error below
       }
       throw new ConfigException(name, "an integer from " + min + " to " + max + " (got \"" + raw.get() + "\")");
+    }
+
+    boolean bool(String name, boolean fallback) {
+      Optional<String> raw = optional(name);
+      if (raw.isEmpty()) return fallback;
+      return switch (raw.get().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new ConfigException(name, "true or false (got \"" + raw.get() + "\")");
+      };
     }
   }
 }

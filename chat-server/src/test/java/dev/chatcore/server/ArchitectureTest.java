@@ -40,6 +40,12 @@ class ArchitectureTest {
   static final ArchRule onlyTheServerSeesDagger = noClasses().that().resideOutsideOfPackage("dev.chatcore.server..")
       .should().dependOnClassesThat().resideInAPackage("dagger..");
 
+  /** Metrics are the server's business: the core reports through ChatObserver, HTTP through RequestObserver. */
+  @ArchTest
+  static final ArchRule onlyServerMetricsSeesMicrometer = noClasses()
+      .that().resideOutsideOfPackage("dev.chatcore.server.metrics..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..");
+
   @ArchTest
   static final ArchRule nothingButTheServerSeesTheServer = noClasses()
       .that().resideOutsideOfPackage("dev.chatcore.server..")

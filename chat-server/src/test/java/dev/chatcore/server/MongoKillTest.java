@@ -3,6 +3,7 @@ package dev.chatcore.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatcore.domain.testing.Await;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,8 +52,7 @@ class MongoKillTest extends MongoServerHarness {
           }
         }));
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (acknowledged.size() < 200 && System.nanoTime() < deadline) Thread.sleep(5);
+      Await.until(() -> acknowledged.size() >= 200, () -> "200 acknowledged posts");
       first.process().destroyForcibly(); // SIGKILL
       assertTrue(first.process().waitFor(10, TimeUnit.SECONDS));
       for (Thread t : writers) t.join(TimeUnit.SECONDS.toMillis(30));

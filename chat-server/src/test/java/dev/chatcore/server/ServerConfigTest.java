@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chatcore.adapter.http.auth.AuthSettings;
 import dev.chatcore.adapter.http.auth.ClaimMapping;
+import dev.chatcore.server.logging.LogFormat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,30 @@ class ServerConfigTest {
     assertMessage(Map.of("CHAT_AUTH_SECRET", "short"), "CHAT_AUTH_SECRET: expected at least 32 bytes");
     assertMessage(Map.of("CHAT_SYNC_TIMEOUT_DEFAULT_MS", "500"),
         "CHAT_SYNC_TIMEOUT_DEFAULT_MS: expected an integer from 1000 to 60000 (got \"500\")");
+    assertMessage(Map.of("CHAT_LOG_FORMAT", "xml"), "CHAT_LOG_FORMAT: expected text or json (got \"xml\")");
+    assertMessage(Map.of("CHAT_ACCESS_LOG", "yes"), "CHAT_ACCESS_LOG: expected true or false (got \"yes\")");
+  }
+
+  @Test
+  void logsAreTextWithoutAnAccessLogUnlessConfigured() {
+    assertEquals(new LogConfig(LogFormat.TEXT, false), ServerConfig.fromEnvironment(Map.of()).logging());
+    assertEquals(new LogConfig(LogFormat.JSON, true),
+        ServerConfig.fromEnvironment(Map.of("CHAT_LOG_FORMAT", "json", "CHAT_ACCESS_LOG", "true")).logging());
+  }
+
+  @Test
+  void metricsAreOffUnlessAManagementPortIsSet() {
+    assertEquals(Optional.empty(), ServerConfig.fromEnvironment(Map.of()).management());
+    assertEquals(Optional.of(new ManagementConfig("0.0.0.0", 9090)), ServerConfig.fromEnvironment(
+        Map.of("CHAT_HOST", "0.0.0.0", "CHAT_MANAGEMENT_PORT", "9090")).management());
+    assertEquals(Optional.of(new ManagementConfig("10.0.0.5", 0)), ServerConfig.fromEnvironment(
+        Map.of("CHAT_MANAGEMENT_PORT", "0", "CHAT_MANAGEMENT_HOST", "10.0.0.5")).management());
+    assertMessage(Map.of("CHAT_MANAGEMENT_PORT", "metrics"),
+        "CHAT_MANAGEMENT_PORT: expected an integer from 0 to 65535 (got \"metrics\")");
+    assertMessage(Map.of("CHAT_MANAGEMENT_PORT", "8080"),
+        "CHAT_MANAGEMENT_PORT: expected a port other than CHAT_PORT (got \"8080\")");
+    assertMessage(Map.of("CHAT_MANAGEMENT_HOST", "10.0.0.5"),
+        "CHAT_MANAGEMENT_HOST: expected CHAT_MANAGEMENT_PORT to be set too");
   }
 
   @Test
@@ -84,6 +109,23 @@ class ServerConfigTest {
         "CHAT_AUTH_CLAIM_ADMIN: expected a claim other than the account id's and the name's (got \"sub:admins\")");
     assertMessage(Map.of("CHAT_AUTH_CLOCK_SKEW_S", "-1"),
         "CHAT_AUTH_CLOCK_SKEW_S: expected an integer from 0 to 300 (got \"-1\")");
+  }
+
+  @Test
+  void idleAndParseTimeoutsAreReadAndCheckedWithTheRest() {
+    ServerConfig defaults = ServerConfig.fromEnvironment(Map.of());
+    assertEquals(Duration.ofMinutes(10), defaults.globalIdleTimeout());
+    assertEquals(Duration.ofSeconds(20), defaults.requestParseTimeout());
+    ServerConfig set = ServerConfig.fromEnvironment(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", " 90 ",
+        "CHAT_REQUEST_PARSE_TIMEOUT_MS", "1500"));
+    assertEquals(Duration.ofSeconds(90), set.globalIdleTimeout());
+    assertEquals(Duration.ofMillis(1500), set.requestParseTimeout());
+    for (String bad : new String[] {"abc", "5", "-1", "999999999"}) {
+      assertMessage(Map.of("CHAT_GLOBAL_IDLE_TIMEOUT_S", bad),
+          "CHAT_GLOBAL_IDLE_TIMEOUT_S: expected an integer from 10 to 604800 (got \"" + bad + "\")");
+    }
+    assertMessage(Map.of("CHAT_REQUEST_PARSE_TIMEOUT_MS", "50"),
+        "CHAT_REQUEST_PARSE_TIMEOUT_MS: expected an integer from 100 to 600000 (got \"50\")");
   }
 
   private static void assertMessage(Map<String, String> env, String message) {

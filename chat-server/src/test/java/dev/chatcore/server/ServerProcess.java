@@ -14,8 +14,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The server as an operator runs it: a separate JVM started through {@link Main}, on a free port. */
-record ServerProcess(Process process, String base, HttpClient client) implements AutoCloseable {
+/**
+ * The server as an operator runs it: a separate JVM started through {@link Main}, on a free port.
+ *
+ * @param metrics the URL of {@code GET /metrics} the start output printed; null with metrics off
+ */
+record ServerProcess(Process process, String base, String metrics, HttpClient client) implements AutoCloseable {
   static ProcessBuilder java(Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"),
@@ -29,13 +33,26 @@ record ServerProcess(Process process, String base, HttpClient client) implements
 
   /** Starts the server with {@code env} (and a free port) and waits for its start line. */
   static ServerProcess start(Map<String, String> env) throws Exception {
+    return start(env, null);
+  }
+
+  /** The same, with standard error (the logs) written to the file {@code stderr}, if not null. */
+  static ServerProcess start(Map<String, String> env, java.nio.file.Path stderr) throws Exception {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("CHAT_PORT", "0");
-    Process p = java(all).redirectErrorStream(true).start();
+    ProcessBuilder builder = java(all);
+    if (stderr == null) {
+      builder.redirectErrorStream(true);
+    } else {
+      builder.redirectError(stderr.toFile());
+    }
+    Process p = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     String base = null;
+    String metrics = null;
     while ((line = out.readLine()) != null) {
+      if (line.startsWith("metrics on ")) metrics = line.substring("metrics on ".length()).strip();
       int at = line.indexOf("chat-server listening on ");
       if (at >= 0) {
         base = line.substring(at + "chat-server listening on ".length()).strip();
@@ -52,7 +69,7 @@ record ServerProcess(Process process, String base, HttpClient client) implements
     });
     drain.setDaemon(true);
     drain.start();
-    return new ServerProcess(p, base, HttpClient.newHttpClient());
+    return new ServerProcess(p, base, metrics, HttpClient.newHttpClient());
   }
 
   HttpResponse<String> get(String path, String token) throws Exception {

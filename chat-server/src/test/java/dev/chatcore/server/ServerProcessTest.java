@@ -3,6 +3,7 @@ package dev.chatcore.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatcore.domain.testing.Await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +28,18 @@ class ServerProcessTest {
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     assertEquals(2, p.exitValue());
     assertEquals("chat-server: CHAT_PORT: expected an integer from 0 to 65535 (got \"not-a-port\")", lastLine(output));
+  }
+
+  @Test
+  void badIdleTimeoutIsCheckedWithEveryOtherVariableBeforeListening() throws Exception {
+    Process p = ServerProcess.java(Map.of("CHAT_PORT", "0", "CHAT_GLOBAL_IDLE_TIMEOUT_S", "5")).redirectErrorStream(true)
+        .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue(), output);
+    assertEquals("chat-server: CHAT_GLOBAL_IDLE_TIMEOUT_S: expected an integer from 10 to 604800 (got \"5\")",
+        lastLine(output));
+    assertTrue(!output.contains("cannot listen") && !output.contains("listening on"), output);
   }
 
   @Test
@@ -56,11 +69,7 @@ class ServerProcessTest {
       Process token = ServerProcess.java(Map.of("CHAT_AUTH_SECRET", SECRET), "token", "--sub", "0123456789abcdef0123456a").start();
       String jwt = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       CompletableFuture<HttpResponse<String>> held = server.getAsync("/v1/sync?since=000000000000000000000000&timeout=60s", jwt);
-      long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!server.get("/readyz", jwt).body().contains("\"held_syncs\":1")) {
-        if (System.nanoTime() > wait) throw new AssertionError("the sync was never held");
-        Thread.sleep(5);
-      }
+      Await.until(() -> readyz(server, jwt).contains("\"held_syncs\":1"), () -> "the sync to be held");
       long start = System.nanoTime();
       server.process().destroy(); // SIGTERM
       assertTrue(server.process().waitFor(5, TimeUnit.SECONDS), "exits within 5 s");
@@ -72,9 +81,55 @@ class ServerProcessTest {
     }
   }
 
+  /** What Undertow refuses itself (a declared body over the limit, headers over its size) is JSON too. */
+  @Test
+  void refusalsBeforeAnyHandlerAreJson() throws Exception {
+    try (ServerProcess server = ServerProcess.start(Map.of("CHAT_AUTH_SECRET", SECRET))) {
+      int port = java.net.URI.create(server.base()).getPort();
+      String tooLong = rawAnswer(port, "POST /v1/rooms HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 65537\r\n\r\n");
+      assertTrue(tooLong.startsWith("HTTP/1.1 413 "), tooLong);
+      assertTrue(tooLong.endsWith("\"error\":\"payload_too_large\",\"message\":\"request body must be at most 65536 bytes\"}"),
+          tooLong);
+      String hugeHeader = rawAnswer(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(1_100_000) + "\r\n\r\n");
+      assertTrue(hugeHeader.startsWith("HTTP/1.1 400 "), hugeHeader);
+      assertTrue(hugeHeader.contains("\"error\":\"bad_request\""), hugeHeader);
+    }
+  }
+
+  /** Writes {@code request} and reads the answer up to the end of its body (by Content-Length). */
+  private static String rawAnswer(int port, String request) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      try {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      } catch (java.io.IOException answeredAndClosed) {
+        // refused before it was all read: the answer is read below all the same
+      }
+      java.io.InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) return head.toString();
+        head.append((char) b);
+      }
+      java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+      int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+      return head + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
+    }
+  }
+
   private static String lastLine(String output) {
     String[] lines = output.split("\\R");
     return lines[lines.length - 1];
   }
 
+
+  private static String readyz(ServerProcess server, String jwt) {
+    try {
+      return server.get("/readyz", jwt).body();
+    } catch (Exception e) {
+      throw new IllegalStateException("GET /readyz", e);
+    }
+  }
 }

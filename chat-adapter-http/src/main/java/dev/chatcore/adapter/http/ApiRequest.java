@@ -39,6 +39,12 @@ public final class ApiRequest {
     return json;
   }
 
+  /** The exact text of values in the body, for signed JSON that must be kept as it came. */
+  public RawJson rawJson() {
+    json(); // the body is a well-formed JSON object before its parts are cut out
+    return new RawJson(body);
+  }
+
   public String path(String name) {
     String value = pathParams.get(name);
     if (value == null) throw new IllegalStateException("no path parameter " + name);

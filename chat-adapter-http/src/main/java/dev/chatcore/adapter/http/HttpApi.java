@@ -6,8 +6,8 @@ import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.PathHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,20 +33,35 @@ public final class HttpApi {
   private static final byte[] NO_BODY = new byte[0];
 
   private final List<Route> routes;
+  private final Map<String, HttpHandler> files;
   private final JwtTokens tokens;
   private final RequestGate gate;
   private final long maxBodyBytes;
   private final Executor executor;
+  private final AccessLog accessLog;
   private final ConnectionWatch watch = new ConnectionWatch();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Object drained = new Object();
   private volatile boolean draining;
 
-  public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor) {
+  public HttpApi(List<Route> routes, JwtTokens tokens, RequestGate gate, long maxBodyBytes, Executor executor,
+      AccessLog accessLog) {
+    this(routes, Map.of(), tokens, gate, maxBodyBytes, executor, accessLog);
+  }
+
+  /**
+   * @param files handlers of static files by path prefix (the console): served beside the routes,
+   *     without a token, since the files hold nothing secret and the API they call checks every request
+   */
+  public HttpApi(List<Route> routes, Map<String, HttpHandler> files, JwtTokens tokens, RequestGate gate,
+      long maxBodyBytes, Executor executor, AccessLog accessLog) {
     this.routes = List.copyOf(routes);
+    this.files = Map.copyOf(files);
     this.tokens = tokens;
     this.gate = gate;
     this.maxBodyBytes = maxBodyBytes;
     this.executor = executor;
+    this.accessLog = accessLog;
   }
 
   /** The routes served, for documentation checks. */
@@ -54,21 +70,30 @@ public final class HttpApi {
   }
 
   /**
-   * The root handler to give Undertow. While {@link #drain draining}, new requests get 503
-   * {@code unavailable}; requests already in flight finish.
+   * The root handler to give Undertow ({@link HttpListener} does). While {@link #drain draining},
+   * new requests get 503 {@code unavailable}; requests already in flight finish. A body that has
+   * not fully arrived {@code bodyTimeout} after the request's head closes the connection.
    */
-  public HttpHandler handler() {
-    HttpHandler routing = routing();
+  HttpHandler handler(Duration bodyTimeout) {
+    HttpHandler routing = routing(bodyTimeout);
     return exchange -> {
+      accessLog.begin(exchange);
       if (draining) {
         sendError(exchange, ErrorReply.of(503, "unavailable", "server is shutting down"));
         return;
       }
       inFlight.incrementAndGet();
       exchange.addExchangeCompleteListener((ex, next) -> {
-        inFlight.decrementAndGet();
+        if (inFlight.decrementAndGet() == 0 && draining) signalDrained();
         next.proceed();
       });
+      exchange.setMaxEntitySize(maxBodyBytes); // also bounds what Undertow drains of an unread body
+      try {
+        BodyFraming.check(exchange, maxBodyBytes);
+      } catch (HttpProblem refused) {
+        BodyReceiver.refuseUnread(exchange, refused, bodyTimeout);
+        return;
+      }
       routing.handleRequest(exchange);
     };
   }
@@ -77,43 +102,56 @@ public final class HttpApi {
   public boolean drain(Duration timeout) throws InterruptedException {
     draining = true;
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (inFlight.get() > 0) {
-      if (System.nanoTime() > deadline) return false;
-      Thread.sleep(10);
+    synchronized (drained) {
+      while (inFlight.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return false;
+        TimeUnit.NANOSECONDS.timedWait(drained, left); // woken by the last request's completion
+      }
     }
     return true;
   }
 
-  private HttpHandler routing() {
+  private void signalDrained() {
+    synchronized (drained) {
+      drained.notifyAll();
+    }
+  }
+
+  private HttpHandler routing(Duration bodyTimeout) {
+    if (files.isEmpty()) return apiRouting(bodyTimeout);
+    PathHandler paths = new PathHandler(apiRouting(bodyTimeout));
+    files.forEach(paths::addPrefixPath);
+    return paths;
+  }
+
+  private HttpHandler apiRouting(Duration bodyTimeout) {
     RoutingHandler routing = new RoutingHandler(false);
-    for (Route route : routes) routing.add(route.method(), route.template(), exchange -> serve(exchange, route));
+    for (Route route : routes) {
+      routing.add(route.method(), route.template(), exchange -> serve(exchange, route, bodyTimeout));
+    }
     routing.setFallbackHandler(exchange -> sendError(exchange, HttpProblem.notFound("no such route").reply()));
     routing.setInvalidMethodHandler(exchange ->
         sendError(exchange, HttpProblem.methodNotAllowed(exchange.getRequestMethod().toString()).reply()));
     return routing;
   }
 
-  private void serve(HttpServerExchange exchange, Route route) {
+  private void serve(HttpServerExchange exchange, Route route, Duration bodyTimeout) {
     try {
       if (route.authenticated() && exchange.isInIoThread() && tokens.mayFetchKeys(bearer(exchange))) {
         // verifying may wait for the authentication service's keys: never on an IO thread, which
         // serves many connections; the rest of serve() works the same on a worker
-        exchange.dispatch(executor, () -> serve(exchange, route));
+        exchange.dispatch(executor, () -> serve(exchange, route, bodyTimeout));
         return;
       }
       Caller caller = route.authenticated() ? authenticate(exchange) : null;
+      AccessLog.identify(exchange, caller);
       if (!mayHaveBody(exchange.getRequestMethod()) || !hasBody(exchange)) {
         dispatch(exchange, route, caller, NO_BODY);
         return;
       }
-      if (exchange.getRequestContentLength() > maxBodyBytes) throw HttpProblem.payloadTooLarge(maxBodyBytes);
       if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) throw HttpProblem.unsupportedMediaType();
-      exchange.setMaxEntitySize(maxBodyBytes);
-      exchange.getRequestReceiver().receiveFullBytes(
-          (ex, body) -> dispatch(ex, route, caller, body),
-          (ex, failure) -> sendError(ex, failure instanceof RequestTooBigException
-              ? HttpProblem.payloadTooLarge(maxBodyBytes).reply()
-              : ErrorReply.of(400, "bad_request", "could not read the request body")));
+      BodyReceiver.receive(exchange, maxBodyBytes, bodyTimeout, (ex, body) -> dispatch(ex, route, caller, body));
     } catch (RuntimeException e) {
       sendError(exchange, HttpErrors.toReply(e));
     }

@@ -2,7 +2,8 @@ package dev.chatcore.adapter.http;
 
 /**
  * A refusal raised by the HTTP adapter itself, before any use case runs: bad or missing
- * credentials, unknown route, wrong method, body too large, body not JSON.
+ * credentials, unknown route, wrong method, body too large, body not JSON, a transfer coding it
+ * does not implement.
  */
 public final class HttpProblem extends RuntimeException {
   private final ErrorReply reply;
@@ -34,6 +35,10 @@ public final class HttpProblem extends RuntimeException {
 
   public static HttpProblem unsupportedMediaType() {
     return new HttpProblem(ErrorReply.of(415, "unsupported_media_type", "request body must be application/json"));
+  }
+
+  public static HttpProblem notImplemented(String message) {
+    return new HttpProblem(ErrorReply.of(501, "not_implemented", message));
   }
 
   public static HttpProblem badRequest(String message) {

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** The one JSON configuration of the HTTP adapter: parsing request bodies, writing replies. */
 public final class Json {
@@ -45,7 +49,7 @@ public final class Json {
     if (body.length == 0) return new JsonBody(MAPPER.createObjectNode(), "");
     JsonNode node;
     try {
-      node = MAPPER.readTree(body);
+      node = MAPPER.readTree(strictUtf8(body));
     } catch (JsonProcessingException e) {
       throw HttpProblem.badRequest("malformed JSON");
     } catch (IOException e) {
@@ -53,6 +57,24 @@ public final class Json {
     }
     if (!(node instanceof ObjectNode object)) throw HttpProblem.badRequest("body must be a JSON object");
     return new JsonBody(object, "");
+  }
+
+  /**
+   * The body as text, refusing anything but well-formed UTF-8: Jackson's own decoder lets overlong
+   * forms through ({@code C0 AF} reads as {@code /}), and guesses UTF-16 or UTF-32 from the first
+   * bytes. The JDK decoder refuses overlong forms, encoded surrogates and code points past
+   * U+10FFFF.
+   */
+  private static String strictUtf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw HttpProblem.badRequest("request body is not valid UTF-8");
+    }
   }
 
   /** Writes a reply body as UTF-8 JSON into {@code out}. */

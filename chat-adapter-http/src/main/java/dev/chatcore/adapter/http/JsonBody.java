@@ -34,6 +34,23 @@ public final class JsonBody {
     return value(field).isPresent();
   }
 
+  /** The object's field names, in order. */
+  public List<String> names() {
+    List<String> out = new ArrayList<>(node.size());
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /** True when the field holds a string (not absent, not null, not another type). */
+  public boolean isString(String field) {
+    return value(field).filter(JsonNode::isTextual).isPresent();
+  }
+
+  /** The path of a field of this object in error messages, e.g. {@code device_keys.keys}. */
+  public String nameOf(String field) {
+    return name(field);
+  }
+
   public Optional<String> optionalString(String field) {
     return value(field).map(v -> {
       if (!v.isTextual()) throw new InvalidInputException(name(field), "must be a string");
@@ -58,6 +75,16 @@ public final class JsonBody {
     return optionalLong(field).map(v -> {
       if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new InvalidInputException(name(field), "is out of range");
       return v.intValue();
+    });
+  }
+
+  /** Unix seconds as an instant; a number no instant can hold is a 400 naming the field. */
+  public Optional<java.time.Instant> optionalEpochSecond(String field) {
+    return optionalLong(field).map(v -> {
+      if (v < java.time.Instant.MIN.getEpochSecond() || v > java.time.Instant.MAX.getEpochSecond()) {
+        throw new InvalidInputException(name(field), "is out of range");
+      }
+      return java.time.Instant.ofEpochSecond(v);
     });
   }
 

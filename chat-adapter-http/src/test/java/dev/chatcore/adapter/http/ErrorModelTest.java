@@ -108,6 +108,14 @@ class ErrorModelTest {
   }
 
   @Test
+  void tokenNotValidYetIs401LikeAnExpiredOne() throws Exception {
+    JWTClaimsSet future = claims(3600).notBeforeTime(new Date(System.currentTimeMillis() + 600_000)).build();
+    assertError(server.get("/v1/rooms", sign(HttpTestServer.SECRET, future)), 401, "unauthorized");
+    JWTClaimsSet past = claims(3600).notBeforeTime(new Date(System.currentTimeMillis() - 600_000)).build();
+    assertEquals(200, server.get("/v1/rooms", sign(HttpTestServer.SECRET, past)).status());
+  }
+
+  @Test
   void tokenWithoutExpOrWithBadClaimsIs401() throws Exception {
     JWTClaimsSet noExp = new JWTClaimsSet.Builder().subject("0123456789abcdef01234567").build();
     assertError(server.get("/v1/rooms", sign(HttpTestServer.SECRET, noExp)), 401, "unauthorized");

@@ -8,12 +8,11 @@ import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.testing.TestIds;
-import io.undertow.Undertow;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,12 +28,14 @@ import java.util.concurrent.Executors;
  */
 public final class HttpTestServer implements AutoCloseable {
   public static final String SECRET = "test-secret-test-secret-test-secret-0123";
+  /** The parse timeout of test servers that do not set one. */
+  public static final Duration PARSE_TIMEOUT = Duration.ofSeconds(20);
 
-  private final InMemoryChatStorage storage;
+  private final ChatStorage storage;
   private final ChatCore core;
   private final JwtTokens tokens;
   private final HttpApi api;
-  private final Undertow undertow;
+  private final HttpListener listener;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
@@ -49,32 +50,54 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** A server whose core, storage and tokens use {@code clock}. */
   public HttpTestServer(Limits limits, Clock clock) {
-    this(limits, clock, new JwtTokens(SECRET, clock));
+    this(limits, clock, PARSE_TIMEOUT);
   }
 
   /** A server that verifies tokens with {@code tokens} (closed with the server). */
   public HttpTestServer(Limits limits, Clock clock, JwtTokens tokens) {
-    this(limits, clock, tokens, ContentModeration.none());
+    this(new InMemoryChatStorage(clock), limits, clock, tokens, new AccessLog(false), PARSE_TIMEOUT);
   }
 
-  /** A server whose core runs with the host's {@code moderation} (a content filter). */
+  /** A server whose core runs with the host's {@code moderation} (a content filter, report alerts). */
   public HttpTestServer(Limits limits, ContentModeration moderation) {
-    this(limits, Clock.systemUTC(), new JwtTokens(SECRET, Clock.systemUTC()), moderation);
+    this(new InMemoryChatStorage(Clock.systemUTC()), limits, Clock.systemUTC(), new JwtTokens(SECRET, Clock.systemUTC()),
+        new AccessLog(false), PARSE_TIMEOUT, moderation);
   }
 
-  private HttpTestServer(Limits limits, Clock clock, JwtTokens tokens, ContentModeration moderation) {
-    this.storage = new InMemoryChatStorage(clock);
+  /** A server whose core, storage and tokens use {@code clock}, with the given access log. */
+  public HttpTestServer(Limits limits, Clock clock, AccessLog accessLog) {
+    this(new InMemoryChatStorage(clock), limits, clock, new JwtTokens(SECRET, clock), accessLog, PARSE_TIMEOUT);
+  }
+
+  /** A server that closes requests whose head or body has not arrived within {@code parseTimeout}. */
+  public HttpTestServer(Limits limits, Clock clock, Duration parseTimeout) {
+    this(new InMemoryChatStorage(clock), limits, clock, parseTimeout);
+  }
+
+  /** A server over {@code storage} (which it closes), whose storage must run on {@code clock}. */
+  public HttpTestServer(ChatStorage storage, Limits limits, Clock clock, Duration parseTimeout) {
+    this(storage, limits, clock, new JwtTokens(SECRET, clock), new AccessLog(false), parseTimeout);
+  }
+
+  /** A server whose storage, tokens and access log are the caller's choice, without moderation. */
+  public HttpTestServer(ChatStorage storage, Limits limits, Clock clock, JwtTokens tokens, AccessLog accessLog,
+      Duration parseTimeout) {
+    this(storage, limits, clock, tokens, accessLog, parseTimeout, ContentModeration.none());
+  }
+
+  /** The server every other constructor makes. */
+  private HttpTestServer(ChatStorage storage, Limits limits, Clock clock, JwtTokens tokens, AccessLog accessLog,
+      Duration parseTimeout, ContentModeration moderation) {
+    this.storage = storage;
     this.core = ChatCore.create(storage, limits, SpamPolicy.defaults(), Retention.defaults(), moderation, clock);
     this.tokens = tokens;
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
-        clock, Executors.newVirtualThreadPerTaskExecutor());
-    this.undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(api.handler()).build();
-    undertow.start();
-    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-    this.base = "http://127.0.0.1:" + address.getPort();
+        clock, Executors.newVirtualThreadPerTaskExecutor(), accessLog);
+    this.listener = HttpListener.start("127.0.0.1", 0, api, parseTimeout);
+    this.base = "http://127.0.0.1:" + listener.address().getPort();
   }
 
-  public InMemoryChatStorage storage() {
+  public ChatStorage storage() {
     return storage;
   }
 
@@ -198,7 +221,7 @@ public final class HttpTestServer implements AutoCloseable {
   @Override
   public void close() {
     core.close();
-    undertow.stop();
+    listener.close();
     tokens.close();
     storage.close();
   }

@@ -15,6 +15,9 @@ import dev.chatcore.domain.error.PayloadTooLargeException;
 import dev.chatcore.domain.error.RateLimitedException;
 import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.id.AccountId;
+import java.util.Optional;
+import dev.chatcore.application.admin.PrivateRooms;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.testing.TestIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +70,43 @@ class OpenApiShapesTest {
     JsonNode events = server.get("/v1/sync?since=000000000000000000000000&timeout=1s", player).get("events");
     assertTrue(events.size() >= 2);
     for (JsonNode e : events) conforms(e.path("type").asText().equals("m.plain") ? "MessageEvent" : "EventBase", e);
+  }
+
+  @Test
+  void e2eeShapesMatchTheirSchemas() {
+    AccountId aliceId = TestIds.account();
+    AccountId bobId = TestIds.account();
+    String alice = server.tokens().issue(aliceId, "alice", false, Optional.of(new DeviceId("A1")), Duration.ofHours(1));
+    String bob = server.tokens().issue(bobId, "bob", false, Optional.of(new DeviceId("B1")), Duration.ofHours(1));
+    String room = server.core().admin().privateRooms().create(new PrivateRooms.Create(
+        new dev.chatcore.application.Caller(TestIds.account(), "admin", true), List.of(aliceId.value(), bobId.value()),
+        Optional.empty(), Optional.empty())).id().value();
+    String since = server.core().storage().events().head().toString();
+    String keys = "{\"user_id\":\"" + bobId + "\",\"device_id\":\"B1\",\"algorithms\":[\"m.megolm.v1.aes-sha2\"],"
+        + "\"keys\":{\"curve25519:B1\":\"c\",\"ed25519:B1\":\"e\"},\"signatures\":{\"" + bobId + "\":{\"ed25519:B1\":\"s\"}}}";
+    conformsResponse("post", "/v1/keys/upload", server.post("/v1/keys/upload", bob, "{\"device_keys\":" + keys
+        + ",\"one_time_keys\":{\"signed_curve25519:K\":{\"key\":\"k\",\"signatures\":{}}}}").json());
+    JsonNode query = server.post("/v1/keys/query", alice, "{\"device_keys\":{\"" + bobId + "\":[]}}").json();
+    conformsResponse("post", "/v1/keys/query", query);
+    conforms("DeviceKeys", query.path("device_keys").path(bobId.value()).path("B1"));
+    conformsResponse("post", "/v1/keys/claim", server.post("/v1/keys/claim", alice,
+        "{\"one_time_keys\":{\"" + bobId + "\":{\"B1\":\"signed_curve25519\"}}}").json());
+    conformsResponse("get", "/v1/devices", server.get("/v1/devices", bob).json());
+    conformsResponse("get", "/v1/keys/changes", server.get("/v1/keys/changes?from=" + since + "&to=" + since, alice).json());
+    server.method("PUT", "/v1/send-to-device/m.room_key/t1", alice, "application/json",
+        "{\"messages\":{\"" + bobId + "\":{\"B1\":{\"k\":1}}}}");
+    HttpTestServer.Response on = server.method("PUT", "/v1/rooms/" + room + "/encryption", server.token(true),
+        "application/json", "{\"algorithm\":\"m.megolm.v1.aes-sha2\"}");
+    conforms("Room", on.json());
+    server.post("/v1/rooms/" + room + "/messages", alice, "{\"type\":\"m.encrypted\",\"content\":{\"algorithm\":"
+        + "\"m.megolm.v1.aes-sha2\",\"ciphertext\":\"c\",\"session_id\":\"s\",\"device_id\":\"A1\"}}");
+    JsonNode sync = server.get("/v1/sync?since=" + since + "&timeout=1s", bob).json();
+    conformsResponse("get", "/v1/sync", sync);
+    conforms("ToDeviceMessage", sync.path("to_device").get(0));
+    for (JsonNode e : sync.path("events")) {
+      if (e.path("type").asText().equals("m.encrypted")) conforms("EncryptedEvent", e);
+      else conformsNode(eventContent(e.path("type").asText()), e.get("content"), e.path("type").asText() + " content");
+    }
   }
 
   @Test
@@ -137,6 +177,11 @@ class OpenApiShapesTest {
     conformsResponse("put", "/chat/admin/messages/update", edited.json());
     conforms("AdminMessage", edited.get("message"));
     assertTrue(edited.get("message").has("editorId") && edited.get("message").has("updatedOn"), edited.toString());
+    HttpTestServer.Response announced = server.method("PUT", "/chat/admin/messages/update", admin, "application/json",
+        "{\"message\":{\"id\":\"" + broadcast.get("messages").get(2).path("id").asText() + "\",\"text\":\"maintenance!\"}}");
+    assertEquals(200, announced.status(), announced.toString());
+    conformsResponse("put", "/chat/admin/messages/update", announced.json());
+    conforms("Announcement", announced.get("message"));
 
     HttpTestServer.Response filed = server.post("/chat/report", ada, "{\"messageId\":\"" + said + "\"}");
     assertEquals(200, filed.status(), filed.toString());
@@ -183,6 +228,10 @@ class OpenApiShapesTest {
     assertEquals(200, bans.status(), bans.toString());
     conformsResponse("get", "/chat/admin/bans", bans.json());
     conforms("Ban", bans.get("bans").get(0));
+    HttpTestServer.Response history = server.get("/chat/admin/bans/history?accountId=" + bobId.value(), admin);
+    assertEquals(200, history.status(), history.toString());
+    conformsResponse("get", "/chat/admin/bans/history", history.json());
+    conforms("Ban", history.get("history").get(0));
 
     List<JsonNode> events = new java.util.ArrayList<>();
     String since = "000000000000000000000000";
@@ -216,7 +265,7 @@ class OpenApiShapesTest {
         new BannedException(Instant.EPOCH, "x"), new RateLimitedException(Duration.ofSeconds(1)),
         new UnavailableException("x", null), HttpProblem.unauthorized("x"), HttpProblem.notFound("x"),
         HttpProblem.methodNotAllowed("GET"), HttpProblem.payloadTooLarge(1), HttpProblem.unsupportedMediaType(),
-        HttpProblem.badRequest("x"), new IllegalStateException("a bug"));
+        HttpProblem.badRequest("x"), HttpProblem.notImplemented("x"), new IllegalStateException("a bug"));
     for (Throwable t : failures) {
       String code = HttpErrors.toReply(t).error();
       assertTrue(codes.contains(code), code + " (from " + t.getClass().getSimpleName() + ") is documented");

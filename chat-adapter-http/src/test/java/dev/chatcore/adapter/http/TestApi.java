@@ -2,9 +2,9 @@ package dev.chatcore.adapter.http;
 
 import dev.chatcore.adapter.http.HttpTestServer.Response;
 import dev.chatcore.adapter.http.auth.JwtTokens;
-import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.MutableClock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public final class TestApi implements AutoCloseable {
   public final MutableClock clock = new MutableClock();
-  public final InMemoryChatStorage storage;
+  public final ChatStorage storage;
   public final ChatCore core;
   public final JwtTokens tokens;
   private final HttpTestServer server;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.domain.invite.Invite;
+import dev.chatcore.domain.testing.Await;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -214,6 +215,21 @@ class V1ApiTest {
   }
 
   @Test
+  void historyFromAnIdPastTheNewestEventIsAnOrdinaryPage() {
+    String room = createRoom("lobby");
+    String only = post(room, player, "{\"content\":{\"text\":\"m\"}}");
+    String future = "00000000000000000000ffff";
+    JsonNode back = server.get("/v1/rooms/" + room + "/messages?dir=b&from=" + future, player).json();
+    assertEquals(only, back.path("chunk").get(0).path("event_id").asText(), back.toString());
+    assertEquals(future, back.path("start").asText());
+    assertTrue(back.path("end").isNull());
+    HttpTestServer.Response forward = server.get("/v1/rooms/" + room + "/messages?dir=f&from=" + future, player);
+    assertEquals(200, forward.status(), forward.toString());
+    assertEquals(0, forward.json().path("chunk").size());
+    assertTrue(forward.json().path("end").isNull());
+  }
+
+  @Test
   void adminDeletesARoomAndItAnswers404Afterwards() {
     String room = createRoom("doomed");
     assertEquals(403, server.delete("/v1/rooms/" + room, player).status());
@@ -263,11 +279,8 @@ class V1ApiTest {
     assertEquals(201, server.post("/v1/rooms", r.text("access_token"), "{\"name\":\"by root\"}").status());
   }
 
-  private void awaitHeld(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (server.core().syncWaiter().heldCount() != n) {
-      if (System.nanoTime() > deadline) throw new AssertionError("held: " + server.core().syncWaiter().heldCount());
-      Thread.sleep(2);
-    }
+  private void awaitHeld(int n) {
+    Await.until(() -> server.core().syncWaiter().heldCount() == n,
+        () -> n + " held syncs (have " + server.core().syncWaiter().heldCount() + ")");
   }
 }

@@ -4,6 +4,9 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
 import dev.chatcore.domain.moderation.Offences;
 import dev.chatcore.domain.port.BanRepository;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -11,14 +14,33 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Bans in a sorted concurrent map; offences beside them. */
+/** Bans in a sorted concurrent map; histories and offences beside them. */
 public final class InMemoryBanRepository implements BanRepository {
   private final NavigableMap<AccountId, Ban> bans = new ConcurrentSkipListMap<>();
+  /** Each account's bans in the order they were put; a list is guarded by itself. */
+  private final Map<AccountId, List<Ban>> histories = new ConcurrentHashMap<>();
   private final Map<AccountId, Offences> offences = new ConcurrentHashMap<>();
 
   @Override
   public void put(Ban ban) {
     bans.put(ban.account(), ban);
+    List<Ban> history = histories.computeIfAbsent(ban.account(), a -> new ArrayList<>());
+    synchronized (history) {
+      history.add(ban);
+    }
+  }
+
+  @Override
+  public List<Ban> history(AccountId account, int limit) {
+    List<Ban> history = histories.getOrDefault(account, List.of());
+    List<Ban> newestFirst;
+    synchronized (history) {
+      newestFirst = new ArrayList<>(history);
+    }
+    Collections.reverse(newestFirst);
+    // stable: bans put in one instant stay newest-put first
+    newestFirst.sort(Comparator.comparing(Ban::createdOn).reversed());
+    return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
   }
 
   @Override

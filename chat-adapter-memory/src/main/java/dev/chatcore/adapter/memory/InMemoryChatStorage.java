@@ -4,6 +4,7 @@ import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.BanRepository;
 import dev.chatcore.domain.port.ActivityRepository;
 import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.DeviceRepository;
 import dev.chatcore.domain.port.DmRoomRepository;
 import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.HackedMessageRepository;
@@ -14,9 +15,11 @@ import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
 import dev.chatcore.domain.port.ReactionRepository;
 import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import java.time.Clock;
 
 /** Every port in memory: everything works, nothing survives a restart. */
@@ -52,6 +55,24 @@ public final class InMemoryChatStorage implements ChatStorage {
   private final ReportRepository reports = new InMemoryReportRepository();
   private final AnnouncementRepository announcements = new InMemoryAnnouncementRepository();
   private final HackedMessageRepository hackedMessages = new InMemoryHackedMessageRepository();
+  private final DeviceRepository devices = new InMemoryDeviceRepository();
+  private final OneTimeKeyRepository oneTimeKeys = new InMemoryOneTimeKeyRepository();
+  private final ToDeviceInbox toDeviceInbox = new InMemoryToDeviceInbox();
+
+  @Override
+  public DeviceRepository devices() {
+    return devices;
+  }
+
+  @Override
+  public OneTimeKeyRepository oneTimeKeys() {
+    return oneTimeKeys;
+  }
+
+  @Override
+  public ToDeviceInbox toDeviceInbox() {
+    return toDeviceInbox;
+  }
 
   @Override
   public AccountRepository accounts() {

@@ -115,6 +115,17 @@ public final class InMemoryEventLog implements EventLog {
     }
   }
 
+  /** Nothing is stored at a mark: the hook's work is elsewhere, and the publisher wakes locally. */
+  @Override
+  public EventId mark(Set<RoomId> rooms, Set<AccountId> accounts, BeforeVisible beforeVisible) {
+    synchronized (appendLock) {
+      beforeVisible.at(new EventId(lastPosition + 1));
+      long position = ++lastPosition;
+      head = position;
+      return new EventId(position);
+    }
+  }
+
   @Override
   public EventId head() {
     return new EventId(head);
@@ -158,9 +169,13 @@ public final class InMemoryEventLog implements EventLog {
     if (stream == null) return List.of();
     long snapshot = head;
     NavigableMap<Long, Event> visible = stream.messages.headMap(snapshot, true);
+    // a `from` past the head is a position like any other: every visible message is before it
+    Optional<Long> from = fromExclusive.map(EventId::position).filter(f -> f <= snapshot);
+    boolean beyondHead = fromExclusive.isPresent() && from.isEmpty();
     NavigableMap<Long, Event> page = switch (direction) {
-      case BACKWARD -> fromExclusive.map(f -> visible.headMap(f.position(), false)).orElse(visible).descendingMap();
-      case FORWARD -> fromExclusive.map(f -> visible.tailMap(f.position(), false)).orElse(visible);
+      case BACKWARD -> from.map(f -> visible.headMap(f, false)).orElse(visible).descendingMap();
+      case FORWARD -> beyondHead ? java.util.Collections.emptyNavigableMap()
+          : from.map(f -> visible.tailMap(f, false)).orElse(visible);
     };
     Instant now = clock.instant();
     List<Event> out = new ArrayList<>(Math.min(limit, 128));
@@ -202,9 +217,10 @@ public final class InMemoryEventLog implements EventLog {
   @Override
   public long countMessagesAfter(RoomId room, EventId after, AccountId excludedSender, long cap) {
     RoomStream stream = rooms.get(room);
-    if (stream == null) return 0;
+    long snapshot = head;
+    if (stream == null || after.position() >= snapshot) return 0;
     long count = 0;
-    for (Event e : stream.messages.subMap(after.position(), false, head, true).values()) {
+    for (Event e : stream.messages.subMap(after.position(), false, snapshot, true).values()) {
       if (!e.sender().equals(excludedSender) && ++count >= cap) break;
     }
     return count;

@@ -5,6 +5,7 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomEncryption;
 import dev.chatcore.domain.room.RoomType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public final class InMemoryRoomRepository implements RoomRepository {
       Room stored = rooms.get(room.id());
       if (stored == null || stored.isDeleted()) return false;
       if (stored.type() != room.type()) throw new IllegalArgumentException("a room keeps its type");
+      room = stored.encryption().map(room::encrypted).orElse(room); // never turned off
       rooms.put(room.id(), room);
       live.get(stored.type()).remove(new Created(stored.createdAt(), stored.id()));
       live.get(room.type()).put(new Created(room.createdAt(), room.id()), room);
@@ -87,6 +89,18 @@ public final class InMemoryRoomRepository implements RoomRepository {
       if (room == null || !room.isDeleted()) return false;
       rooms.remove(id);
       deletions.remove(room.deletedAt().orElseThrow().position(), room);
+      return true;
+    }
+  }
+
+  @Override
+  public boolean enableEncryption(RoomId id, RoomEncryption encryption) {
+    synchronized (writeLock) {
+      Room stored = rooms.get(id);
+      if (stored == null || stored.isDeleted() || stored.isEncrypted()) return false;
+      Room encrypted = stored.encrypted(encryption);
+      rooms.put(id, encrypted);
+      live.get(stored.type()).put(new Created(stored.createdAt(), stored.id()), encrypted);
       return true;
     }
   }

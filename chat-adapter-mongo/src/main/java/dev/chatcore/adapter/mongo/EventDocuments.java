@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.mongo;
 
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
@@ -10,6 +11,7 @@ import dev.chatcore.domain.id.RoomId;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -30,6 +32,8 @@ final class EventDocuments {
   static final String UPDATED_AT = "updatedAt";
   static final String EDITED_BY = "editedBy";
   static final String CONTENT = "content";
+  static final String WAKE_ROOMS = "wakeRooms";
+  static final String WAKE_ACCOUNTS = "wakeAccounts";
 
   private EventDocuments() {}
 
@@ -57,6 +61,17 @@ final class EventDocuments {
   /** The placeholder of an abandoned position: a document without a room, so no query finds it. */
   static Document burned(long position) {
     return new Document(ID, position).append(BURNED, true);
+  }
+
+  /**
+   * A mark ({@link MongoEventLog#mark}): no room, so no read finds it; the rooms and accounts the
+   * feed reports (both always present, so the feed's filter finds every mark).
+   */
+  static Document mark(long position, Set<RoomId> rooms, Set<AccountId> accounts, Date expiresAt) {
+    return new Document(ID, position)
+        .append(WAKE_ROOMS, rooms.stream().map(RoomId::value).toList())
+        .append(WAKE_ACCOUNTS, accounts.stream().map(AccountId::value).toList())
+        .append(EXPIRES_AT, expiresAt);
   }
 
   static Event fromDocument(Document d) {
@@ -90,6 +105,13 @@ final class EventDocuments {
         yield c;
       }
       case EventContent.Redaction r -> new Document("event", r.target().position());
+      case EventContent.Encrypted e -> {
+        Document c = new Document("algorithm", e.algorithm()).append("ciphertext", e.ciphertext())
+            .append("session_id", e.sessionId()).append("device_id", e.device().value());
+        e.senderKey().ifPresent(k -> c.append("sender_key", k));
+        yield c;
+      }
+      case EventContent.Encryption e -> new Document("algorithm", e.algorithm());
     };
   }
 
@@ -109,6 +131,10 @@ final class EventDocuments {
       case "m.edit" -> new EventContent.Edit(new EventId(c.getLong("event")), c.getString("text"),
           Optional.ofNullable(c.getString("context")).map(JsonObjectText::new));
       case "m.redaction" -> new EventContent.Redaction(new EventId(c.getLong("event")));
+      case "m.encrypted" -> new EventContent.Encrypted(c.getString("algorithm"), c.getString("ciphertext"),
+          Optional.ofNullable(c.getString("sender_key")), c.getString("session_id"),
+          new DeviceId(c.getString("device_id")));
+      case "m.encryption" -> new EventContent.Encryption(c.getString("algorithm"));
       default -> throw new IllegalStateException("unknown stored event type " + type);
     };
   }

@@ -22,8 +22,9 @@ import org.bson.Document;
 
 /**
  * Announcements in the {@code announcements} collection: {@code {_id: id, author, text,
- * context?: <JSON text>, createdAt: Date, expiresAt: Date}}. The active ones are one indexed
- * query ({@code expiresAt}), sorted by creation: there are few, so the read is cheap. Times are
+ * context?: <JSON text>, createdAt: Date, expiresAt: Date, updatedAt?: Date, editedBy?}}. The
+ * active ones are one indexed query ({@code expiresAt}), sorted by creation: there are few, so the
+ * read is cheap. Times are
  * kept to the millisecond. Thread-safe.
  */
 public final class MongoAnnouncementRepository implements AnnouncementRepository {
@@ -41,6 +42,8 @@ public final class MongoAnnouncementRepository implements AnnouncementRepository
         .append("createdAt", Date.from(a.createdAt()))
         .append("expiresAt", Date.from(a.expiresAt()));
     a.context().ifPresent(c -> d.append("context", c.json()));
+    a.updatedAt().ifPresent(u -> d.append("updatedAt", Date.from(u)));
+    a.editedBy().ifPresent(e -> d.append("editedBy", e.value()));
     MongoErrors.run("save announcement", () -> announcements.replaceOne(eq("_id", a.id()), d,
         new ReplaceOptions().upsert(true)));
   }
@@ -83,6 +86,7 @@ public final class MongoAnnouncementRepository implements AnnouncementRepository
   private static Announcement fromDocument(Document d) {
     return new Announcement(d.getString("_id"), new AccountId(d.getString("author")), d.getString("text"),
         Optional.ofNullable(d.getString("context")).map(JsonObjectText::new), d.getDate("createdAt").toInstant(),
-        d.getDate("expiresAt").toInstant());
+        d.getDate("expiresAt").toInstant(), Optional.ofNullable(d.getDate("updatedAt")).map(Date::toInstant),
+        Optional.ofNullable(d.getString("editedBy")).map(AccountId::new));
   }
 }

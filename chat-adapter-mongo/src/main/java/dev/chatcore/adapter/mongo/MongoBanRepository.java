@@ -22,21 +22,42 @@ import org.bson.Document;
  * Bans in the {@code bans} collection, one document per account ({@code _id} = account id, so
  * at most one ban each): {@code {_id, until?: Date, reason, automatic, createdOn: Date, by?}}.
  * Offence records in {@code offences}: {@code {_id: account, count, last?: Date}}. Every write is
- * one upserting replace, atomic per document. Thread-safe.
+ * one upserting replace, atomic per document. The history in {@code ban_history}: one document per
+ * ban put, {@code {_id: ObjectId, account, until?, reason, automatic, createdOn, by?}}, written after
+ * the ban itself (a failure between the two loses the history entry, never the ban). Thread-safe.
  */
 public final class MongoBanRepository implements BanRepository {
   private final MongoCollection<Document> bans;
   private final MongoCollection<Document> offences;
+  private final MongoCollection<Document> history;
 
   public MongoBanRepository(MongoDatabase db) {
     this.bans = MongoErrors.majority(db, MongoIndexes.BANS);
     this.offences = MongoErrors.majority(db, MongoIndexes.OFFENCES);
+    this.history = MongoErrors.majority(db, MongoIndexes.BAN_HISTORY);
   }
 
   @Override
   public void put(Ban ban) {
     MongoErrors.run("store ban", () -> bans.replaceOne(eq("_id", ban.account().value()), toDocument(ban),
         new ReplaceOptions().upsert(true)));
+    Document entry = toDocument(ban);
+    entry.remove("_id"); // a new ObjectId: its order breaks ties between bans of one instant
+    entry.append("account", ban.account().value());
+    MongoErrors.run("store ban history", () -> history.insertOne(entry));
+  }
+
+  @Override
+  public List<Ban> history(AccountId account, int limit) {
+    return MongoErrors.call("read ban history", () -> {
+      List<Ban> out = new ArrayList<>();
+      for (Document d : history.find(eq("account", account.value()))
+          .sort(Sorts.descending("createdOn", "_id")).limit(limit)) {
+        d.put("_id", d.getString("account"));
+        out.add(fromDocument(d));
+      }
+      return out;
+    });
   }
 
   @Override

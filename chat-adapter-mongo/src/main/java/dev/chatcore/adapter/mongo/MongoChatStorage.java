@@ -11,6 +11,7 @@ import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.ActivityRepository;
 import dev.chatcore.domain.port.AnnouncementRepository;
 import dev.chatcore.domain.port.BanRepository;
+import dev.chatcore.domain.port.DeviceRepository;
 import dev.chatcore.domain.port.DmRoomRepository;
 import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.HackedMessageRepository;
@@ -23,8 +24,11 @@ import dev.chatcore.domain.port.EventFeed;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.InviteRepository;
 import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
 import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -38,9 +42,14 @@ import org.bson.Document;
  */
 public final class MongoChatStorage implements ChatStorage {
   private static final Logger LOG = Logger.getLogger(MongoChatStorage.class.getName());
+  /**
+   * How long the readiness probe waits for MongoDB: a load balancer should stop sending traffic
+   * about a second after the store went away, not after the (longer) timeout of ordinary operations.
+   */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
 
   private final MongoClient client;
-  private final MongoDatabase db;
+  private final MongoDatabase probe;
   private final AccountRepository accounts;
   private final RoomRepository rooms;
   private final MembershipRepository memberships;
@@ -57,10 +66,15 @@ public final class MongoChatStorage implements ChatStorage {
   private final ReportRepository reports;
   private final AnnouncementRepository announcements;
   private final HackedMessageRepository hackedMessages;
+  private final DeviceRepository devices;
+  private final OneTimeKeyRepository oneTimeKeys;
+  private final ToDeviceInbox toDeviceInbox;
 
   private MongoChatStorage(MongoClient client, MongoDatabase db, MongoOptions options, Clock clock) {
     this.client = client;
-    this.db = db;
+    // the driver's per-operation timeout (timeoutMS) caps server selection too, for the probe only
+    long probeMs = Math.min(READY_TIMEOUT.toMillis(), options.timeout().toMillis());
+    this.probe = db.withTimeout(probeMs, TimeUnit.MILLISECONDS);
     MongoIndexes.ensure(db);
     this.accounts = new MongoAccountRepository(db);
     this.rooms = new MongoRoomRepository(db);
@@ -77,6 +91,9 @@ public final class MongoChatStorage implements ChatStorage {
     this.reports = new MongoReportRepository(db);
     this.announcements = new MongoAnnouncementRepository(db);
     this.hackedMessages = new MongoHackedMessageRepository(db);
+    this.devices = new MongoDeviceRepository(db);
+    this.oneTimeKeys = new MongoOneTimeKeyRepository(db);
+    this.toDeviceInbox = new MongoToDeviceInbox(db);
     this.feed = new MongoEventFeed(events, db.getCollection(MongoIndexes.EVENTS), options.syncDelivery(),
         options.pollInterval());
     LOG.info("MongoDB storage on database " + db.getName() + "; sync delivery across nodes: " + feed.delivery());
@@ -203,13 +220,28 @@ public final class MongoChatStorage implements ChatStorage {
   }
 
   @Override
+  public DeviceRepository devices() {
+    return devices;
+  }
+
+  @Override
+  public OneTimeKeyRepository oneTimeKeys() {
+    return oneTimeKeys;
+  }
+
+  @Override
+  public ToDeviceInbox toDeviceInbox() {
+    return toDeviceInbox;
+  }
+
+  @Override
   public EventFeed feed() {
     return feed;
   }
 
   @Override
   public void checkReady() {
-    MongoErrors.run("ping", () -> db.runCommand(new Document("ping", 1)));
+    MongoErrors.run("ping", () -> probe.runCommand(new Document("ping", 1)));
   }
 
   @Override

@@ -46,7 +46,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -63,6 +62,11 @@ import org.bson.conversions.Bson;
  * <p><b>Visibility.</b> With several writers, position p+1 may be written before p. Readers
  * only look up to the {@linkplain StableHead stable head}, below which every position is filled,
  * so {@link #readAfter} never returns p+1 while p can still appear.
+ *
+ * <p><b>Read-your-writes, across nodes.</b> An append answers only once the stable head covers its
+ * event, and every read (sync, history, room heads, counts, admin listings) is bounded by a head
+ * refreshed after the read began ({@link FreshHead}): a read on any node includes every event
+ * whose append was acknowledged, on any node, before the read began.
  *
  * <p><b>Idempotency.</b> A unique sparse index on {@code txnKey} (sender and transaction id)
  * lets one event per key exist across every node: a concurrent retry loses the insert, finds the
@@ -84,11 +88,14 @@ import org.bson.conversions.Bson;
 public final class MongoEventLog implements EventLog {
   static final String COUNTER_ID = "event_position";
   private static final int MAX_ATTEMPTS = 1000;
+  /** How long a mark stays: long enough for every node's feed to have reported it. */
+  static final Duration MARK_LIFETIME = Duration.ofMinutes(5);
 
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> eventsOnPrimary;
   private final MongoCollection<Document> counters;
   private final StableHead head;
+  private final FreshHead fresh;
   private final Clock clock;
   private volatile Runnable onAppend = () -> {};
 
@@ -110,6 +117,7 @@ public final class MongoEventLog implements EventLog {
     this.counters = MongoErrors.majority(db, MongoIndexes.COUNTERS);
     MongoErrors.run("prepare event counter", this::reconcileCounter);
     this.head = new StableHead(events, counters, gapGrace);
+    this.fresh = new FreshHead(head::refresh, head::current, gapGrace);
   }
 
   /** Called after every successful append of this process (the feed looks at the head sooner). */
@@ -129,7 +137,7 @@ public final class MongoEventLog implements EventLog {
     Optional<String> txnKey = event.txnId().map(t -> EventDocuments.txnKey(event.sender(), t));
     if (txnKey.isPresent()) {
       Optional<Event> earlier = byTxnKey(events, txnKey.get());
-      if (earlier.isPresent()) return new Appended(earlier.get(), false);
+      if (earlier.isPresent()) return answered(new Appended(earlier.get(), false));
     }
     NewEvent stored = new NewEvent(event.room(), event.sender(), event.originTs().truncatedTo(ChronoUnit.MILLIS),
         event.content(), event.txnId(), event.expiresAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)));
@@ -137,9 +145,30 @@ public final class MongoEventLog implements EventLog {
       long position = allocate();
       runBeforeVisible(beforeVisible, position);
       Optional<Appended> done = tryInsert(position, stored, txnKey);
-      if (done.isPresent()) {
-        if (done.get().created()) afterAppend();
-        return done.get();
+      if (done.isPresent()) return answered(done.get());
+    }
+    throw new UnavailableException("could not find a free stream position", null);
+  }
+
+  /**
+   * Takes a counter value, runs the hook, and fills the position with a mark: a document without a
+   * room (so no read returns it) naming the rooms and accounts the feed reports. A mark expires like
+   * a typing notice (the purge and the TTL index delete it), well after every feed has reported it.
+   */
+  @Override
+  public EventId mark(Set<RoomId> rooms, Set<AccountId> accounts, BeforeVisible beforeVisible) {
+    Date expires = Date.from(clock.instant().plus(MARK_LIFETIME));
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      long position = allocate();
+      runBeforeVisible(beforeVisible, position);
+      try {
+        MongoErrors.run("mark stream position",
+            () -> events.insertOne(EventDocuments.mark(position, rooms, accounts, expires)));
+        covered(position);
+        return new EventId(position);
+      } catch (dev.chatcore.domain.error.ConflictException taken) {
+        // taken by a writer given the same value, or declared abandoned by a reader: the hook's
+        // work moves to the next position the loop offers it
       }
     }
     throw new UnavailableException("could not find a free stream position", null);
@@ -192,12 +221,22 @@ public final class MongoEventLog implements EventLog {
     return before == null ? 1 : before.get("seq", Number.class).longValue() + 1;
   }
 
-  private void afterAppend() {
-    try {
-      head.refresh(); // this process reads its own writes at once (unless an earlier one is in flight)
-    } catch (UnavailableException e) {
-      // the event is stored; readers refresh the head themselves
+  /**
+   * The answer, once the head covers its event: a read begun afterwards on any node sees it. A
+   * lost {@code txn_id} race waits too, for the winner's event, which may not be visible yet.
+   */
+  private Appended answered(Appended appended) {
+    if (appended.created()) {
+      covered(appended.event().id().position());
+    } else {
+      fresh.awaitCovering(appended.event().id().position());
     }
+    return appended;
+  }
+
+  /** Answers a write once this process reads it (the head covers it), then wakes the local readers. */
+  private void covered(long position) {
+    fresh.awaitCovering(position);
     onAppend.run();
   }
 
@@ -223,12 +262,12 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public EventId head() {
-    return new EventId(head.refresh());
+    return new EventId(fresh.read());
   }
 
   @Override
   public Optional<EventId> roomHead(RoomId room) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     return MongoErrors.call("read room head", () -> Optional.ofNullable(
         events.find(and(eq(EventDocuments.ROOM, room.value()), lte("_id", snapshot)))
             .projection(Projections.include("_id")).sort(Sorts.descending("_id")).first())
@@ -237,8 +276,8 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public StreamSlice readAfter(EventId after, EventId upTo, Set<RoomId> rooms, int limit) {
-    long cap = upTo.position();
-    long snapshot = cap <= head.current() ? cap : Math.min(head.refresh(), cap);
+    long cap = upTo.position(); // a sync's head, read (fresh) before its scope
+    long snapshot = cap <= head.current() ? cap : Math.min(fresh.read(), cap);
     if (after.position() >= snapshot) return new StreamSlice(List.of(), after, false);
     if (rooms.isEmpty()) return new StreamSlice(List.of(), new EventId(snapshot), false);
     List<String> roomIds = rooms.stream().map(RoomId::value).toList();
@@ -253,7 +292,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     List<Bson> filter = new ArrayList<>(List.of(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true),
         lte("_id", snapshot), notExpired()));
     fromExclusive.ifPresent(f -> filter.add(direction == Direction.BACKWARD
@@ -264,7 +303,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public Optional<Event> find(EventId id) {
-    if (id.position() > head.current()) return Optional.empty();
+    if (id.position() > head.current() && id.position() > fresh.read()) return Optional.empty();
     return MongoErrors.call("find event", () -> Optional.ofNullable(
         events.find(and(eq("_id", id.position()), exists(EventDocuments.ROOM), notExpired())).first())
         .map(EventDocuments::fromDocument));
@@ -272,7 +311,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public long countMessagesAfter(RoomId room, EventId after, AccountId excludedSender, long cap) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     if (after.position() >= snapshot) return 0;
     return MongoErrors.call("count messages", () -> events.countDocuments(
         and(eq(EventDocuments.ROOM, room.value()), eq(EventDocuments.MSG, true), gt("_id", after.position()),
@@ -282,7 +321,7 @@ public final class MongoEventLog implements EventLog {
 
   @Override
   public List<Event> readMessagesSince(RoomId room, Instant from, int limit) {
-    long snapshot = head.current();
+    long snapshot = fresh.read();
     Date since = Date.from(from.truncatedTo(ChronoUnit.MILLIS).plusNanos(from.getNano() % 1_000_000 == 0 ? 0 : 1_000_000));
     // messages created before `from` but edited since sort before every message created since
     List<Event> out = new ArrayList<>(find("read messages edited since", and(eq(EventDocuments.ROOM, room.value()),
@@ -342,11 +381,25 @@ public final class MongoEventLog implements EventLog {
    * the text is a literal, case-insensitive substring: the user's text is quoted, never a pattern.
    */
   private Bson matching(MessageFilter filter) {
-    List<Bson> parts = new ArrayList<>(List.of(eq(EventDocuments.MSG, true), lte("_id", head.current()), notExpired()));
+    List<Bson> parts = new ArrayList<>(List.of(eq(EventDocuments.MSG, true), lte("_id", fresh.read()), notExpired()));
     filter.room().ifPresent(r -> parts.add(eq(EventDocuments.ROOM, r.value())));
     filter.sender().ifPresent(a -> parts.add(eq("sender", a.value())));
-    filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", Pattern.quote(t), "i")));
+    filter.textContains().ifPresent(t -> parts.add(regex(EventDocuments.CONTENT + ".text", literal(t), "i")));
     return and(parts);
+  }
+
+  /**
+   * A pattern matching {@code text} literally. Not {@code \Q...\E}: a BSON pattern cannot hold a
+   * NUL, so every character that is not a letter or digit is written as its code point,
+   * {@code \x{...}} (PCRE and Java alike).
+   */
+  private static String literal(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints().forEach(c -> {
+      if (Character.isLetterOrDigit(c)) out.appendCodePoint(c);
+      else out.append("\\x{").append(Integer.toHexString(c)).append('}');
+    });
+    return out.toString();
   }
 
   @Override
@@ -388,11 +441,16 @@ public final class MongoEventLog implements EventLog {
     return MongoErrors.call("read new events", () -> {
       Set<RoomId> rooms = new HashSet<>();
       Set<AccountId> accounts = new HashSet<>();
-      for (Document d : events.find(and(gt("_id", after), lte("_id", upTo), exists(EventDocuments.ROOM)))
-          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET))) {
-        rooms.add(new RoomId(d.getString(EventDocuments.ROOM)));
+      for (Document d : events.find(and(gt("_id", after), lte("_id", upTo),
+              or(exists(EventDocuments.ROOM), exists(EventDocuments.WAKE_ROOMS))))
+          .projection(Projections.include(EventDocuments.ROOM, EventDocuments.TARGET, EventDocuments.WAKE_ROOMS,
+              EventDocuments.WAKE_ACCOUNTS))) {
+        String room = d.getString(EventDocuments.ROOM);
+        if (room != null) rooms.add(new RoomId(room));
         String target = d.getString(EventDocuments.TARGET);
         if (target != null) accounts.add(new AccountId(target));
+        for (String r : d.getList(EventDocuments.WAKE_ROOMS, String.class, List.of())) rooms.add(new RoomId(r));
+        for (String a : d.getList(EventDocuments.WAKE_ACCOUNTS, String.class, List.of())) accounts.add(new AccountId(a));
       }
       return new Changes(rooms, accounts);
     });

@@ -23,6 +23,7 @@ public final class MongoIndexes {
   static final String MEMBER_COUNTS = "member_counts";
   static final String BANS = "bans";
   static final String OFFENCES = "offences";
+  static final String BAN_HISTORY = "ban_history";
   static final String REACTIONS = "reactions";
   static final String RECEIPTS = "receipts";
   static final String GLOBAL_ROOMS = "global_rooms";
@@ -33,6 +34,11 @@ public final class MongoIndexes {
   static final String REPORTS = "reports";
   static final String ANNOUNCEMENTS = "announcements";
   static final String HACKED_MESSAGES = "hacked_messages";
+  static final String DEVICES = "devices";
+  static final String DEVICE_CHANGES = "device_changes";
+  static final String ONE_TIME_KEYS = "one_time_keys";
+  static final String FALLBACK_KEYS = "fallback_keys";
+  static final String TO_DEVICE = "to_device";
 
   /** Expired events that no purge reached are deleted by the server this long after expiry. */
   static final long EXPIRED_EVENT_TTL_SECONDS = 60;
@@ -79,6 +85,10 @@ public final class MongoIndexes {
       Map.entry(BANS, List.of(
           // by _id (account), listed by _id; purgeExpired: bans that ended (permanent ones have no until)
           new IndexModel(Indexes.ascending("until"), new IndexOptions().name("until").sparse(true)))),
+      Map.entry(BAN_HISTORY, List.of(
+          // history: one account's bans, newest first
+          new IndexModel(Indexes.compoundIndex(Indexes.ascending("account"), Indexes.descending("createdOn", "_id")),
+              new IndexOptions().name("account_created_desc")))),
       Map.entry(REACTIONS, List.of(
           // aggregates (a page of messages of one room), deleteRoom (prefix)
           new IndexModel(Indexes.ascending("room", "message"), new IndexOptions().name("room_message")))),
@@ -124,7 +134,24 @@ public final class MongoIndexes {
           new IndexModel(Indexes.compoundIndex(Indexes.ascending("room"), Indexes.descending("createdAt", "_id")),
               new IndexOptions().name("room_created")),
           new IndexModel(Indexes.compoundIndex(Indexes.ascending("sender"), Indexes.descending("createdAt", "_id")),
-              new IndexOptions().name("sender_created")))));
+              new IndexOptions().name("sender_created")))),
+      Map.entry(DEVICES, List.of(
+          // ofAccount: an account's devices by id
+          new IndexModel(Indexes.ascending("account", "device"), new IndexOptions().name("account_device")))),
+      // changedBetween: by _id (the position)
+      Map.entry(DEVICE_CHANGES, List.of()),
+      Map.entry(ONE_TIME_KEYS, List.of(
+          // claim (findOneAndDelete), counts, deleteDevice
+          new IndexModel(Indexes.ascending("device", "algorithm"), new IndexOptions().name("device_algorithm")))),
+      Map.entry(FALLBACK_KEYS, List.of(
+          // unusedFallbackAlgorithms, deleteDevice (claim goes by _id)
+          new IndexModel(Indexes.ascending("device"), new IndexOptions().name("device")))),
+      Map.entry(TO_DEVICE, List.of(
+          // read and acknowledge: a device's pending messages by position (multikey on pending)
+          new IndexModel(Indexes.ascending("pending", "position"), new IndexOptions().name("pending_position")),
+          // purgeExpired, and the server's own deletion of sends nobody purged
+          new IndexModel(Indexes.ascending("expiresAt"),
+              new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS)))));
 
   private static final int NAMESPACE_EXISTS = 48;
 

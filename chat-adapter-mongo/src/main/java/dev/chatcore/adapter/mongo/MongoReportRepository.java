@@ -13,6 +13,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.chatcore.domain.chat.FiledReport;
+import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
 import dev.chatcore.domain.chat.ReportedMessage;
@@ -161,7 +162,12 @@ public final class MongoReportRepository implements ReportRepository {
       Document d = new Document("id", m.id().position()).append("author", m.author().value()).append("text", m.text())
           .append("createdAt", Date.from(m.createdAt()));
       m.context().ifPresent(c -> d.append("context", c.json()));
+      if (m.encrypted()) d.append("encrypted", true);
       log.add(d);
+    }
+    List<Document> claims = new ArrayList<>(r.claims().size());
+    for (PlaintextClaim c : r.claims()) {
+      claims.add(new Document("reporter", c.reporter().value()).append("text", c.text()).append("at", Date.from(c.at())));
     }
     Document d = new Document("_id", r.message().position())
         .append("id", r.id())
@@ -176,6 +182,7 @@ public final class MongoReportRepository implements ReportRepository {
         .append("createdAt", Date.from(r.createdAt()));
     r.adminNote().ifPresent(n -> d.append("adminNote", n));
     r.reviewedBy().ifPresent(a -> d.append("reviewedBy", a.value()));
+    if (!claims.isEmpty()) d.append("claims", claims);
     return d;
   }
 
@@ -183,13 +190,19 @@ public final class MongoReportRepository implements ReportRepository {
     List<ReportedMessage> log = new ArrayList<>();
     for (Document m : d.getList("log", Document.class)) {
       log.add(new ReportedMessage(new EventId(m.getLong("id")), new AccountId(m.getString("author")), m.getString("text"),
-          Optional.ofNullable(m.getString("context")).map(JsonObjectText::new), m.getDate("createdAt").toInstant()));
+          Optional.ofNullable(m.getString("context")).map(JsonObjectText::new), m.getDate("createdAt").toInstant(),
+          m.getBoolean("encrypted", false)));
+    }
+    List<PlaintextClaim> claims = new ArrayList<>();
+    for (Document c : d.getList("claims", Document.class, List.of())) {
+      claims.add(new PlaintextClaim(new AccountId(c.getString("reporter")), c.getString("text"),
+          c.getDate("at").toInstant()));
     }
     return new Report(d.getString("id"), new EventId(d.getLong("_id")), new RoomId(d.getString("room")),
         new AccountId(d.getString("firstReporter")),
         d.getList("reporterIds", String.class).stream().map(AccountId::new).toList(),
         d.get("reportedCount", Number.class).longValue(), log, ReportStatus.valueOf(d.getString("status")),
         Optional.ofNullable(d.getString("adminNote")), d.getDate("createdAt").toInstant(),
-        Optional.ofNullable(d.getString("reviewedBy")).map(AccountId::new));
+        Optional.ofNullable(d.getString("reviewedBy")).map(AccountId::new), claims);
   }
 }

@@ -16,6 +16,7 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomEncryption;
 import dev.chatcore.domain.room.RoomType;
 import java.util.ArrayList;
 import java.util.Date;
@@ -27,10 +28,14 @@ import org.bson.conversions.Bson;
 /**
  * Rooms in the {@code rooms} collection, one document per room:
  * {@code {_id, type: "CHANNEL", name?, topic?, createdAt: Date, number, channels, data?,
- * createdBy?, deletedAt?: <position>}}. Creation relies on the unique {@code _id}; deletion is a
- * conditional update, so two concurrent deletions change the room once. Thread-safe.
+ * createdBy?, deletedAt?: <position>, encryption?: <algorithm>}}. Creation relies on the unique
+ * {@code _id}; deletion is a conditional update, so two concurrent deletions change the room once.
+ * Thread-safe.
  */
 public final class MongoRoomRepository implements RoomRepository {
+  /** The algorithm, once end-to-end encryption was turned on. */
+  private static final String ENCRYPTION = "encryption";
+
   private final MongoCollection<Document> rooms;
 
   public MongoRoomRepository(MongoDatabase db) {
@@ -67,19 +72,43 @@ public final class MongoRoomRepository implements RoomRepository {
         .getModifiedCount() == 1);
   }
 
-  /** A replace conditional on "same type, not deleted", so a tombstone is never brought back. */
+  /**
+   * A replace conditional on "same type, not deleted", so a tombstone is never brought back, and on
+   * the stored encryption: the replacement carries the encryption the store holds, and when that
+   * changed meanwhile (turned on) it is made again with it, so an update never changes encryption.
+   */
   @Override
   public boolean update(Room room) {
     return MongoErrors.call("update room", () -> {
-      boolean replaced = rooms.replaceOne(and(eq("_id", room.id().value()), eq("type", room.type().name()),
-          exists("deletedAt", false)), toDocument(room)).getMatchedCount() == 1;
-      if (replaced) return true;
-      Document stored = rooms.find(eq("_id", room.id().value())).first();
-      if (stored != null && !stored.containsKey("deletedAt") && !room.type().name().equals(stored.getString("type"))) {
-        throw new IllegalArgumentException("a room keeps its type");
+      Optional<String> encryption = room.encryption().map(RoomEncryption::algorithm);
+      for (int attempt = 0; attempt < 2; attempt++) {
+        Bson sameEncryption = encryption.<Bson>map(a -> eq(ENCRYPTION, a)).orElse(exists(ENCRYPTION, false));
+        if (rooms.replaceOne(and(eq("_id", room.id().value()), eq("type", room.type().name()),
+            exists("deletedAt", false), sameEncryption), toDocument(withEncryption(room, encryption)))
+            .getMatchedCount() == 1) {
+          return true;
+        }
+        Document stored = rooms.find(eq("_id", room.id().value())).first();
+        if (stored == null || stored.containsKey("deletedAt")) return false;
+        if (!room.type().name().equals(stored.getString("type"))) {
+          throw new IllegalArgumentException("a room keeps its type");
+        }
+        encryption = Optional.ofNullable(stored.getString(ENCRYPTION));
       }
       return false;
     });
+  }
+
+  private static Room withEncryption(Room room, Optional<String> algorithm) {
+    return new Room(room.id(), room.type(), room.name(), room.topic(), room.createdAt(), room.number(),
+        room.broadcastChannels(), room.data(), room.createdBy(), room.deletedAt(), algorithm.map(RoomEncryption::new));
+  }
+
+  @Override
+  public boolean enableEncryption(RoomId id, RoomEncryption encryption) {
+    return MongoErrors.call("enable room encryption", () -> rooms.updateOne(
+        and(eq("_id", id.value()), exists("deletedAt", false), exists(ENCRYPTION, false)),
+        Updates.set(ENCRYPTION, encryption.algorithm())).getModifiedCount() == 1);
   }
 
   @Override
@@ -107,6 +136,7 @@ public final class MongoRoomRepository implements RoomRepository {
     room.data().ifPresent(x -> d.append("data", x.json()));
     room.createdBy().ifPresent(a -> d.append("createdBy", a.value()));
     room.deletedAt().ifPresent(e -> d.append("deletedAt", e.position()));
+    room.encryption().ifPresent(e -> d.append(ENCRYPTION, e.algorithm()));
     return d;
   }
 
@@ -116,6 +146,7 @@ public final class MongoRoomRepository implements RoomRepository {
         d.getDate("createdAt").toInstant(), d.getInteger("number", 0), d.getInteger("channels", 0),
         Optional.ofNullable(d.getString("data")).map(JsonObjectText::new),
         Optional.ofNullable(d.getString("createdBy")).map(AccountId::new),
-        Optional.ofNullable(d.getLong("deletedAt")).map(EventId::new));
+        Optional.ofNullable(d.getLong("deletedAt")).map(EventId::new),
+        Optional.ofNullable(d.getString(ENCRYPTION)).map(RoomEncryption::new));
   }
 }

@@ -59,6 +59,33 @@ class MongoChatStorageTest {
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
   }
 
+  /**
+   * A load balancer learns of a lost store within about a second ({@code READY_TIMEOUT}), while
+   * ordinary operations still get the configured timeout (3 s here) to ride out a short failover.
+   */
+  @Test
+  void theReadinessProbeFailsWithinASecondOfLosingTheStoreAndOrdinaryOperationsKeepTheirTimeout() {
+    assumeTrue(mongo.embedded(), "only the embedded server can be stopped");
+    ChatStorage storage = mongo.storage(mongo.options(mongo.freshName()).withTimeout(Duration.ofSeconds(3)));
+    storage.checkReady();
+    mongo.stop();
+    try {
+      long ordinary = millisToFail(() -> storage.rooms().find(TestIds.room()));
+      assertTrue(ordinary >= 2500, "an ordinary read failed after " + ordinary + " ms, before its 3 s timeout");
+      // the driver knows the server is gone now: every operation waits for server selection
+      long probe = millisToFail(storage::checkReady);
+      assertTrue(probe < 1500, "the probe failed after " + probe + " ms");
+    } finally {
+      mongo.restart();
+    }
+  }
+
+  private static long millisToFail(Executable operation) {
+    long start = System.nanoTime();
+    assertThrows(UnavailableException.class, operation);
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
   @Test
   void everyPortFailsWithUnavailableWhileTheServerIsDownAndWorksAgainAfter() throws Exception {
     assumeTrue(mongo.embedded(), "only the embedded server can be stopped");

@@ -167,7 +167,6 @@ class MongoCrossNodeConcurrencyTest {
     assertEquals(1, rooms.size(), "one room for the member set: " + rooms);
     RoomId room = rooms.iterator().next();
     var storage = nodes.get(1).storage();
-    storage.events().head(); // this node's view of the stream catches up with the other node's appends
     Set<AccountId> set = new HashSet<>();
     for (Caller c : members) set.add(c.id());
     assertEquals(Optional.of(room), storage.dmRooms().find(DmKey.of(set)));
@@ -187,13 +186,41 @@ class MongoCrossNodeConcurrencyTest {
     List<Event> sent = concurrently(16, i -> () -> nodes.get(i % 2).sendMessage().send(
         new SendMessage.Command(player, room, "once", Optional.empty(), Optional.of("txn-1"))));
     assertEquals(1, sent.stream().map(Event::id).distinct().count(), "one event for the transaction: " + sent);
-    nodes.get(1).storage().events().head(); // catch up with the other node's appends
     List<Event> history = nodes.get(1).storage().events().readMessages(room, Optional.empty(), Direction.FORWARD, 10);
     assertEquals(List.of(sent.get(0).id()), history.stream().map(Event::id).toList());
     // a later retry on either node still returns it
     for (ChatCore node : nodes) {
       assertEquals(sent.get(0).id(), node.sendMessage().send(
           new SendMessage.Command(player, room, "once", Optional.empty(), Optional.of("txn-1"))).id());
+    }
+  }
+
+  /**
+   * One {@code txn_id} sent on both nodes at once, 50 times: both answers name the same message,
+   * and as soon as either node answers, that message is in the history of both nodes.
+   */
+  @Test
+  void aTransactionRacingOnTwoNodesIsReadableOnBothAsSoonAsEitherAnswers() throws Exception {
+    List<ChatCore> nodes = twoNodes();
+    RoomId room = nodes.get(0).createRoom().create(new CreateRoom.Command(admin, "lobby", Optional.empty())).room().id();
+    Caller player = Caller.player(TestIds.account(), "player");
+    for (int round = 0; round < 50; round++) {
+      String txn = "txn-" + round;
+      List<List<Optional<EventId>>> answers = concurrently(2, i -> () -> {
+        EventId id = nodes.get(i).sendMessage().send(
+            new SendMessage.Command(player, room, "once " + txn, Optional.empty(), Optional.of(txn))).id();
+        List<Optional<EventId>> seen = new ArrayList<>(List.of(Optional.of(id)));
+        for (ChatCore reader : nodes) {
+          seen.add(reader.storage().events().readMessages(room, Optional.empty(), Direction.BACKWARD, 1).stream()
+              .map(Event::id).findFirst());
+        }
+        return seen;
+      });
+      assertEquals(answers.get(0).get(0), answers.get(1).get(0), "round " + round + ": one message for " + txn);
+      for (List<Optional<EventId>> seen : answers) {
+        assertEquals(List.of(seen.get(0), seen.get(0), seen.get(0)), seen,
+            "round " + round + ": the answer, then the newest message on node A and on node B");
+      }
     }
   }
 

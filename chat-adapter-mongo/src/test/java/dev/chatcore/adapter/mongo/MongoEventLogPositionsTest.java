@@ -12,9 +12,14 @@ import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.room.MemberChange;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.MemberTimeline;
+import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.testing.Events;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,18 +60,69 @@ class MongoEventLogPositionsTest {
 
   @Test
   void readersWaitForAnEmptyPositionBelowAWrittenOneThenSettleItAfterTheGrace() throws Exception {
-    MongoEventLog log = new MongoEventLog(mongo.freshDatabase(), Duration.ofMillis(300));
+    MongoDatabase db = mongo.freshDatabase();
+    MongoEventLog log = new MongoEventLog(db, Duration.ofMillis(300));
     long abandoned = log.allocate(); // a writer that took a position and died
+    // a writer above it has inserted, and its append is still waiting to answer
+    Event above = Events.message(TestIdsHolder.ROOM, "after the gap").at(new EventId(log.allocate()));
+    db.getCollection(MongoIndexes.EVENTS).insertOne(EventDocuments.toDocument(above));
     long start = System.nanoTime();
-    Event after = log.append(Events.message(TestIdsHolder.ROOM, "after the gap")).event();
-    assertEquals(abandoned + 1, after.id().position());
     assertEquals(List.of(), ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)),
         "nothing above an empty position is readable yet");
     StreamSlice slice = awaitEvents(log, 1, Duration.ofSeconds(10));
-    assertEquals(List.of(after.id()), ids(slice));
+    assertEquals(List.of(above.id()), ids(slice));
     assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "not before the grace");
     assertEquals(Optional.empty(), log.find(new EventId(abandoned)), "the placeholder is no event");
-    assertEquals(after.id(), log.head());
+    assertEquals(above.id(), log.head());
+  }
+
+  @Test
+  void anAppendAboveAnAbandonedPositionAnswersOnceTheGraceSettledItAndIsReadableAtOnce() {
+    MongoEventLog log = new MongoEventLog(mongo.freshDatabase(), Duration.ofMillis(300));
+    long abandoned = log.allocate();
+    long start = System.nanoTime();
+    Event after = log.append(Events.message(TestIdsHolder.ROOM, "after the gap")).event();
+    assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "the append waited out the grace");
+    assertEquals(abandoned + 1, after.id().position());
+    assertEquals(List.of(after.id()), ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)));
+    assertEquals(Optional.empty(), log.find(new EventId(abandoned)), "the placeholder is no event");
+  }
+
+  /**
+   * The window of a before-visible hook: a reader settles the position while the hook runs (its
+   * writer stalled past the grace). The log re-offers a new position and the hook's work moves
+   * there ({@code replacing}), so the membership record ends at the event's real position.
+   */
+  @Test
+  void aHookWhosePositionIsSettledMeanwhileRunsAgainAtTheNewOneAndItsRecordMovesThere() {
+    MongoDatabase db = mongo.freshDatabase();
+    MongoEventLog log = new MongoEventLog(db, Duration.ofSeconds(30));
+    MongoMembershipRepository memberships = new MongoMembershipRepository(db);
+    AccountId account = TestIds.account();
+    List<EventId> offered = new ArrayList<>();
+    Event event = log.append(Events.message(TestIdsHolder.ROOM, "join"), position -> {
+      memberships.record(new MemberChange(TestIdsHolder.ROOM, account, MemberState.JOINED, Instant.EPOCH, position,
+          false, offered.isEmpty() ? Optional.empty() : Optional.of(offered.getLast())));
+      if (offered.isEmpty()) { // a reader gives up waiting and settles the position under the hook
+        db.getCollection(MongoIndexes.EVENTS).insertOne(EventDocuments.burned(position.position()));
+      }
+      offered.add(position);
+    }).event();
+    assertEquals(2, offered.size(), "offered again after the first was taken");
+    assertEquals(offered.get(1), event.id());
+    RoomMember record = memberships.find(TestIdsHolder.ROOM, account).orElseThrow();
+    assertEquals(event.id(), record.sinceEvent());
+    assertEquals(List.of(new MemberTimeline.Change(event.id(), true)), record.timeline().changes(),
+        "nothing is left at the settled position");
+  }
+
+  @Test
+  void aHookWhosePositionIsKeptRunsOnceAtTheEventsPosition() {
+    MongoDatabase db = mongo.freshDatabase();
+    MongoEventLog log = new MongoEventLog(db, Duration.ofSeconds(30));
+    List<EventId> offered = new ArrayList<>();
+    Event event = log.append(Events.message(TestIdsHolder.ROOM, "join"), offered::add).event();
+    assertEquals(List.of(event.id()), offered);
   }
 
   @Test

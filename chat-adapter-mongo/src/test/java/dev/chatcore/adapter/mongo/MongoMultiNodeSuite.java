@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.admin.AdminMessages;
+import dev.chatcore.application.member.JoinRoom;
+import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.room.CreateRoom;
+import dev.chatcore.application.room.RoomView;
 import dev.chatcore.application.sync.Sync;
+import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +134,35 @@ abstract class MongoMultiNodeSuite {
       assertEquals(expected, r.get(70, TimeUnit.SECONDS), "every message exactly once, in stream order");
     }
     pool.shutdown();
+  }
+
+  /**
+   * Read-your-writes behind a load balancer: a post acknowledged by node A is in every read that
+   * node B begins afterwards (history, the room's head and unread count, the admin listing),
+   * without waiting for B's feed to notice it.
+   */
+  @Test
+  void aReadOnOneNodeSeesEveryPostAcknowledgedOnAnotherBeforeItBegan() {
+    MongoOptions options = options();
+    ChatCore a = node(options);
+    ChatCore b = node(options);
+    RoomId room = channel(a);
+    Caller sender = Caller.player(TestIds.account(), "sender");
+    Caller reader = Caller.player(TestIds.account(), "reader");
+    b.joinRoom().join(new JoinRoom.Command(reader, room));
+    for (int round = 1; round <= 200; round++) {
+      EventId posted = a.sendMessage().send(message(sender, room, "m" + round)).id();
+      String at = "round " + round + ": ";
+      List<Event> newest = b.readHistory().read(new ReadHistory.Query(reader, room, Optional.empty(),
+          Direction.BACKWARD, OptionalInt.of(1))).chunk();
+      assertEquals(List.of(posted), newest.stream().map(Event::id).toList(), at + "history");
+      RoomView view = b.getRoom().get(reader, room);
+      assertEquals(Optional.of(posted), view.head(), at + "room head");
+      assertEquals(round, view.unreadCount(), at + "unread count");
+      List<Event> listed = b.admin().messages().list(new AdminMessages.Query(admin, Optional.of(room),
+          Optional.empty(), Optional.empty(), Optional.empty(), 0)).messages();
+      assertEquals(posted, listed.getFirst().id(), at + "admin listing, newest first");
+    }
   }
 
   private static boolean await(BooleanSupplier condition, Duration bound) throws InterruptedException {

@@ -22,6 +22,7 @@ public final class AdminServices {
   private final ListAdminRooms listRooms;
   private final AdminMessages messages;
   private final EditMessage editMessage;
+  private final AdminAnnouncements announcements;
 
   public AdminServices(ChatStorage storage, Limits limits, Retention retention, Clock clock, IdGenerator ids,
       MessagePolicy policy, RegisterCaller register, EventPublisher publisher) {
@@ -32,6 +33,11 @@ public final class AdminServices {
     this.listRooms = new ListAdminRooms(storage, new dev.chatcore.application.chat.ChatVisibility(storage));
     this.messages = new AdminMessages(storage, publisher, clock);
     this.editMessage = new EditMessage(storage, publisher, policy, clock);
+    this.announcements = new AdminAnnouncements(storage.announcements(), policy, clock);
+  }
+
+  public AdminAnnouncements announcements() {
+    return announcements;
   }
 
   public EditMessage editMessage() {

@@ -13,6 +13,7 @@ import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.retention.Retention;
@@ -99,15 +100,16 @@ public final class Broadcast {
    * @return the stored messages, in request order (a channel message once per room)
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
    * @throws InvalidInputException for an empty list, bad text or context, a channel without
-   *     {@code accountId}, flags outside 0..255, an expiration not in the future, or when no
+   *     {@code accountId}, flags outside 0..255, an expiration not in the future or more than 100
+   *     years ahead, or when no
    *     message has anywhere to go
    * @throws NotFoundException when a named room does not exist
    */
   public List<Sent> broadcast(Command command) {
     command.caller().requireAdmin();
     Instant now = clock.instant();
-    Instant expires = command.expiration().orElseGet(() -> retention.broadcastExpiry(now));
-    if (!expires.isAfter(now)) throw new InvalidInputException("expiration", "must be in the future");
+    Instant expires = FutureTimes.expiry(now, command.expiration().orElseGet(() -> retention.broadcastExpiry(now)),
+        "expiration");
     if (command.messages().isEmpty()) throw new InvalidInputException("messages", "must hold at least one message");
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < command.messages().size(); i++) targets.addAll(targets(command.messages().get(i), i));
@@ -178,7 +180,7 @@ public final class Broadcast {
       List<Announcement> active = storage.announcements().active(now);
       for (int i = 0; i < active.size() - ANNOUNCEMENTS_MAX; i++) {
         Announcement a = active.get(i);
-        storage.announcements().save(new Announcement(a.id(), a.author(), a.text(), a.context(), a.createdAt(), now));
+        storage.announcements().save(a.expiringAt(now));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.chatcore.application.admin;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.domain.chat.Announcement;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.event.Event;
@@ -10,6 +11,7 @@ import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.HexIds;
+import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * {@code PUT /chat/admin/messages/update}: an admin changes a message's text, context or
  * expiration — never its author, room, time or type. The message keeps its position; the edit is
  * recorded ({@code updatedOn}, the editor) and published as {@code m.edit} in its room, so
- * {@code /v1} clients learn of it and players get the message again as unread.
+ * {@code /v1} clients learn of it and players get the message again as unread. An announcement is
+ * edited the same way and stays an announcement (players get every active one in each answer).
  */
 public final class EditMessage {
   /** Absent parts keep the stored value. */
@@ -50,26 +53,39 @@ public final class EditMessage {
     this.clock = clock;
   }
 
+  /** What an edit changed: a stream message or an announcement. */
+  public sealed interface Edited {
+    record Message(Event event) implements Edited {}
+
+    record Announced(Announcement announcement) implements Edited {}
+  }
+
   /**
-   * @return the message after the edit
+   * @return the message or announcement after the edit
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
-   * @throws NotFoundException when no message has this id
-   * @throws InvalidInputException for a malformed id, text or context that break the message
-   *     rules, an expiration not in the future, or an edit that changes nothing
+   * @throws NotFoundException when no message or active announcement has this id
+   * @throws InvalidInputException for a malformed id, an encrypted message, text or context that
+   *     break the message rules, an expiration not in the future or more than 100 years ahead, or an
+   *     edit that changes nothing
    */
-  public Event edit(Command command) {
+  public Edited edit(Command command) {
     command.caller().requireAdmin();
-    HexIds.normalize(command.id(), "message.id");
-    Event stored = eventId(command.id()).flatMap(storage.events()::find).filter(Event::isMessage)
-        .orElseThrow(() -> new NotFoundException("message not found"));
-    EventContent.Message old = (EventContent.Message) stored.content();
-    EventContent.Message content = policy.message(command.text().orElse(old.text()),
-        command.context().isPresent() ? command.context() : old.context(), "message.text", "message.context");
-    Instant now = clock.instant();
-    if (command.expiration().filter(e -> !e.isAfter(now)).isPresent()) {
-      throw new InvalidInputException("message.expiration", "must be in the future");
+    String id = HexIds.normalize(command.id(), "message.id");
+    Optional<Event> stored = eventId(id).flatMap(storage.events()::find).filter(Event::isMessage);
+    if (stored.isPresent()) return new Edited.Message(editMessage(stored.get(), command));
+    Announcement announcement = storage.announcements().find(id).filter(a -> a.isActive(clock.instant()))
+        .orElseThrow(() -> new NotFoundException("message not found")); // an ended one stays ended
+    return new Edited.Announced(editAnnouncement(announcement, command));
+  }
+
+  private Event editMessage(Event stored, Command command) {
+    if (!(stored.content() instanceof EventContent.Message old)) {
+      throw new InvalidInputException("message.id", "names an end-to-end encrypted message, which nobody can edit");
     }
-    Optional<Instant> expiry = command.expiration().isPresent() ? command.expiration() : stored.expiresAt();
+    EventContent.Message content = newContent(old.text(), old.context(), command);
+    Instant now = clock.instant();
+    Optional<Instant> expiry = command.expiration().map(at -> FutureTimes.expiry(now, at, "message.expiration"))
+        .or(stored::expiresAt);
     if (content.equals(old) && expiry.equals(stored.expiresAt())) {
       throw new InvalidInputException("message", "the edit changes nothing");
     }
@@ -78,6 +94,26 @@ public final class EditMessage {
     publisher.publish(new NewEvent(stored.room(), command.caller().id(), now,
         new EventContent.Edit(stored.id(), content.text(), content.context())));
     return edited;
+  }
+
+  private Announcement editAnnouncement(Announcement stored, Command command) {
+    EventContent.Message content = newContent(stored.text(), stored.context(), command);
+    Instant now = clock.instant();
+    Instant expiry = command.expiration().map(at -> FutureTimes.expiry(now, at, "message.expiration"))
+        .orElse(stored.expiresAt());
+    if (content.text().equals(stored.text()) && content.context().equals(stored.context())
+        && expiry.equals(stored.expiresAt())) {
+      throw new InvalidInputException("message", "the edit changes nothing");
+    }
+    Announcement edited = stored.edited(content.text(), content.context(), expiry, now, command.caller().id());
+    storage.announcements().save(edited);
+    return edited;
+  }
+
+  /** The content after the edit, checked by the message rules; absent parts keep the stored ones. */
+  private EventContent.Message newContent(String text, Optional<JsonObjectText> context, Command command) {
+    return policy.message(command.text().orElse(text), command.context().isPresent() ? command.context() : context,
+        "message.text", "message.context");
   }
 
   private static Optional<EventId> eventId(String id) {

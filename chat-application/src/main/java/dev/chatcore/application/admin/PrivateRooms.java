@@ -138,7 +138,7 @@ public final class PrivateRooms {
       Room updated = room;
       if (command.data().isPresent()) {
         updated = new Room(room.id(), room.type(), room.name(), room.topic(), room.createdAt(), room.number(),
-            room.broadcastChannels(), command.data(), room.createdBy(), Optional.empty());
+            room.broadcastChannels(), command.data(), room.createdBy(), Optional.empty(), room.encryption());
         if (!storage.rooms().update(updated)) throw new NotFoundException("room not found");
       }
       return new Updated(Optional.of(updated), 0);

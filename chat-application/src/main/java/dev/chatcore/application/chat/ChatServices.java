@@ -47,7 +47,7 @@ public final class ChatServices {
     this.placeInGlobalRoom = new PlaceInGlobalRoom(storage, globalEvents, ids, limits, clock);
     this.admitPlayer = new AdmitPlayer(register, placeInGlobalRoom, clock);
     this.readRoomUpdates = new ReadRoomUpdates(storage, visibility, clock);
-    this.postChatMessage = new PostChatMessage(storage, access, policy, ids, clock, posting);
+    this.postChatMessage = new PostChatMessage(storage, access, policy, clock, posting);
     this.joinGlobalRoom = new JoinGlobalRoom(storage, globalEvents, limits);
     this.listGlobalRooms = new ListGlobalRooms(storage, globalEvents, limits);
     this.sweepIdlePlayers = new SweepIdlePlayers(storage, globalEvents, clock);

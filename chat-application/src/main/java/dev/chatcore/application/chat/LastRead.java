@@ -1,6 +1,7 @@
 package dev.chatcore.application.chat;
 
 import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.policy.FutureTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,8 +29,17 @@ public record LastRead(Instant from, boolean millis) {
     if (raw.isEmpty()) return new LastRead(Instant.ofEpochSecond(now.minus(DEFAULT_LOOKBACK).getEpochSecond()), false);
     long v = raw.get();
     if (v < 0) throw new InvalidInputException("lastRead", "must not be negative");
-    if (v >= MILLIS_THRESHOLD) return new LastRead(Instant.ofEpochMilli(v).plusMillis(1), true);
-    return new LastRead(Instant.ofEpochSecond(v), false);
+    if (v >= MILLIS_THRESHOLD) return new LastRead(latest(Instant.ofEpochMilli(v).plusMillis(1), now), true);
+    return new LastRead(latest(Instant.ofEpochSecond(v), now), false);
+  }
+
+  /**
+   * A time past every message: what a later {@code lastRead} matches anyway (nothing), in a range
+   * every store can hold (a Mongo date is milliseconds in a long).
+   */
+  private static Instant latest(Instant from, Instant now) {
+    Instant horizon = now.plus(FutureTimes.MAX_AHEAD);
+    return from.isAfter(horizon) ? horizon : from;
   }
 
   /** The timestamp of {@code at} in the client's unit (whole seconds or milliseconds). */

@@ -5,21 +5,22 @@ import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.domain.chat.HackedMessage;
 import dev.chatcore.domain.error.ForbiddenException;
-import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
-import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.MessagePolicy;
+import dev.chatcore.domain.port.BeforeVisible;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /chat/message}: a message into a room the sender is in becomes an {@code m.plain}
@@ -42,23 +43,22 @@ public final class PostChatMessage {
   private final ChatStorage storage;
   private final RoomAccess access;
   private final MessagePolicy policy;
-  private final IdGenerator ids;
   private final Clock clock;
   private final MessagePosting posting;
 
   @Inject
-  public PostChatMessage(ChatStorage storage, RoomAccess access, MessagePolicy policy, IdGenerator ids, Clock clock,
+  public PostChatMessage(ChatStorage storage, RoomAccess access, MessagePolicy policy, Clock clock,
       MessagePosting posting) {
     this.storage = storage;
     this.access = access;
     this.policy = policy;
-    this.ids = ids;
     this.clock = clock;
     this.posting = posting;
   }
 
   /**
-   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules,
+   *     or when the room is end-to-end encrypted ({@code /chat} has no encrypted messages)
    * @throws ForbiddenException when the sender was kicked or banned from the room
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
    *     banned automatically and nothing is stored)
@@ -76,20 +76,18 @@ public final class PostChatMessage {
       throw new ForbiddenException("removed from this room");
     }
     if (room.isEmpty() || (!caller.admin() && state.filter(MemberState::isMember).isEmpty())) {
-      // checked like any message, but no player sees it, so a flag files no report
+      // Checked like any message, but no player sees it, so a flag files no report. Its answer
+      // must not tell it apart: a stream-position id (a skipped position, so it orders like the
+      // messages around it and never names another) and the expiry its room would give.
       EventContent.Message screened = posting.screen(caller, command.room(), content, Optional.empty()).content();
-      HackedMessage hacked = new HackedMessage(ids.next(), caller.id(), command.room(), screened.text(),
-          screened.context(), now);
+      Instant expiry = posting.expiry(room.map(Room::type).orElse(RoomType.GLOBAL), now);
+      String id = storage.events().mark(Set.of(), Set.of(), BeforeVisible.NOTHING).toString();
+      HackedMessage hacked = new HackedMessage(id, caller.id(), command.room(), screened.text(), screened.context(), now);
       storage.hackedMessages().record(hacked);
       return new PostedMessage(hacked.id(), caller.id(), command.room(), screened.text(), screened.context(), now,
-          true);
+          true, Optional.of(expiry));
     }
-    return posted(posting.publish(caller, command.room(), room.get().type(), content, Optional.empty()));
-  }
-
-  static PostedMessage posted(Event event) {
-    EventContent.Message m = (EventContent.Message) event.content();
-    return new PostedMessage(event.id().toString(), event.sender(), event.room(), m.text(), m.context(),
-        event.originTs(), false, event.expiresAt());
+    room.get().requirePlainAllowed("message");
+    return PostedMessage.of(posting.publish(caller, command.room(), room.get().type(), content, Optional.empty()));
   }
 }

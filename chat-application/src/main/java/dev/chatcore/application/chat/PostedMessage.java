@@ -1,5 +1,7 @@
 package dev.chatcore.application.chat;
 
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
@@ -11,17 +13,12 @@ import java.util.Optional;
  * A message as its sender gets it back from Chat V2. A "hacked" message looks the same to its
  * sender (who is not told), but it is not in the event stream.
  *
- * @param id the event id, or the hacked message's own id
- * @param expiresAt when the message expires (by room type, SPEC §5); empty for hacked messages
+ * @param id the event id, or the hacked message's own id (a skipped stream position: the same form)
+ * @param expiresAt when the message expires (by room type, SPEC §5; for a hacked message, what its
+ *     room would give)
  */
 public record PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
     Instant createdAt, boolean hacked, Optional<Instant> expiresAt) {
-  /** A message without a known expiry. */
-  public PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
-      Instant createdAt, boolean hacked) {
-    this(id, author, room, text, context, createdAt, hacked, Optional.empty());
-  }
-
   public PostedMessage {
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(id, "id");
@@ -30,5 +27,12 @@ public record PostedMessage(String id, AccountId author, RoomId room, String tex
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** A message of the stream as its sender gets it back ({@code event} holds an {@code m.plain}). */
+  public static PostedMessage of(Event event) {
+    EventContent.Message m = (EventContent.Message) event.content();
+    return new PostedMessage(event.id().toString(), event.sender(), event.room(), m.text(), m.context(),
+        event.originTs(), false, event.expiresAt());
   }
 }

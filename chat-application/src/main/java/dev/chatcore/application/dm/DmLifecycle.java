@@ -1,6 +1,8 @@
 package dev.chatcore.application.dm;
 
+import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.room.RoomDeletion;
+import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.port.ChatStorage;
@@ -17,20 +19,24 @@ import jakarta.inject.Inject;
  */
 public final class DmLifecycle {
   private final ChatStorage storage;
+  private final MembershipChange change;
   private final RoomDeletion deletion;
 
   @Inject
-  public DmLifecycle(ChatStorage storage, RoomDeletion deletion) {
+  public DmLifecycle(ChatStorage storage, MembershipChange change, RoomDeletion deletion) {
     this.storage = storage;
+    this.change = change;
     this.deletion = deletion;
   }
 
   /**
-   * Before a member leaves: frees the room's member set first, so that from the leave on the same
-   * set makes a new room (a no-op for other room types).
+   * {@code account} leaves {@code room}, whatever its type; in a DM the member set is freed first,
+   * so that from the leave on the same set makes a new room, and a DM left under two closes.
    */
-  public void beforeLeave(Room room) {
+  public void leave(Room room, AccountId account) {
     if (room.type() == RoomType.DM) storage.dmRooms().release(room.id());
+    change.apply(room.id(), room.type(), account, account, Membership.LEAVE);
+    afterRemoval(room, account);
   }
 
   /** After a member left or was kicked or banned by {@code actor} (a no-op for other room types). */

@@ -7,7 +7,6 @@ import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.Room;
@@ -31,15 +30,14 @@ public final class LeaveDirectMessage {
 
   private final ChatStorage storage;
   private final RoomAccess access;
-  private final MembershipChange change;
   private final DmLifecycle dms;
 
   @Inject
   public LeaveDirectMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, Clock clock) {
     this.storage = storage;
     this.access = access;
-    this.change = new MembershipChange(storage, publisher, clock);
-    this.dms = new DmLifecycle(storage, new RoomDeletion(storage, publisher, clock));
+    this.dms = new DmLifecycle(storage, new MembershipChange(storage, publisher, clock),
+        new RoomDeletion(storage, publisher, clock));
   }
 
   /**
@@ -51,8 +49,6 @@ public final class LeaveDirectMessage {
         .filter(r -> access.isMember(command.caller().id(), r))
         .orElseThrow(() -> new NotFoundException("room not found"));
     if (room.type() != RoomType.DM) throw new InvalidInputException("roomId", "is not a DM room; only DMs can be left");
-    dms.beforeLeave(room);
-    change.apply(room.id(), room.type(), command.caller().id(), command.caller().id(), Membership.LEAVE);
-    dms.afterRemoval(room, command.caller().id());
+    dms.leave(room, command.caller().id());
   }
 }

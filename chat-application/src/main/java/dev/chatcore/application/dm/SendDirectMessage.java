@@ -10,7 +10,6 @@ import dev.chatcore.domain.chat.DmKey;
 import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.error.InvalidInputException;
-import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.event.Membership;
@@ -82,7 +81,8 @@ public final class SendDirectMessage {
 
   /**
    * @throws InvalidInputException for a bad id in {@code players}, a member set outside
-   *     2..{@link Limits#dmMembersMax()}, or text and context that break the rules
+   *     2..{@link Limits#dmMembersMax()}, text and context that break the rules, or a DM whose
+   *     members turned end-to-end encryption on ({@code /chat} has no encrypted messages)
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (nothing is stored)
    * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
    *     (nothing is stored; the DM room may have been created)
@@ -101,10 +101,8 @@ public final class SendDirectMessage {
     DmKey key = DmKey.of(members);
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
     requireMember(room, command.caller().id());
-    Event event = posting.publish(command.caller(), room, RoomType.DM, content, Optional.empty());
-    EventContent.Message m = (EventContent.Message) event.content();
-    return new PostedMessage(event.id().toString(), event.sender(), room, m.text(), m.context(), event.originTs(),
-        false, event.expiresAt());
+    storage.rooms().find(room).ifPresent(r -> r.requirePlainAllowed("message"));
+    return PostedMessage.of(posting.publish(command.caller(), room, RoomType.DM, content, Optional.empty()));
   }
 
   /** A member kicked or banned from the set's room may not post there (SPEC §4: 403). */

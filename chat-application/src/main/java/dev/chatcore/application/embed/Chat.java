@@ -75,6 +75,7 @@ public final class Chat implements AutoCloseable {
   private final boolean rateLimited;
   private final Maintenance maintenance;
   private final Runnable onClose;
+  private final ChatEncryption e2ee;
   private volatile boolean closed;
 
   Chat(ChatCore core, boolean rateLimited, Maintenance maintenance, Runnable onClose) {
@@ -82,6 +83,7 @@ public final class Chat implements AutoCloseable {
     this.rateLimited = rateLimited;
     this.maintenance = maintenance;
     this.onClose = onClose;
+    this.e2ee = new ChatEncryption(core.e2ee(), core.chat().reportMessage(), this::gated);
   }
 
   /**
@@ -530,6 +532,15 @@ public final class Chat implements AutoCloseable {
   // ---- the rest ----
 
   /**
+   * End-to-end encryption: devices, keys, to-device messages, encrypted rooms and messages.
+   *
+   * @return the encryption API of this chat, behind the same gate
+   */
+  public ChatEncryption e2ee() {
+    return e2ee;
+  }
+
+  /**
    * The limits this chat runs with.
    *
    * @return the limits
@@ -573,7 +584,7 @@ public final class Chat implements AutoCloseable {
     onClose.run();
   }
 
-  private <T> T gated(Caller caller, Supplier<T> call) {
+  <T> T gated(Caller caller, Supplier<T> call) {
     requireOpen();
     core.banGate().requireNotBanned(caller.id());
     if (rateLimited && !caller.admin()) core.rateLimiter().acquire(caller.id().value());

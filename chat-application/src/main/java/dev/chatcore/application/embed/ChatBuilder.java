@@ -1,6 +1,7 @@
 package dev.chatcore.application.embed;
 
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.moderation.ContentFilter;
@@ -20,8 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()},
  * the system UTC clock, the default spam policy, no content filter or report alerts, no rate
- * limit, a 10-minute idle threshold for global rooms, and maintenance on a one-thread daemon
- * scheduler that the chat owns. Not thread-safe; build once at start.
+ * limit, a 10-minute idle threshold for global rooms, maintenance on a one-thread daemon
+ * scheduler that the chat owns, and no observer. Not thread-safe; build once at start.
  *
  * <p>A storage adapter wraps this in a one-line factory ({@code InMemoryChat.create()}); a Mongo
  * factory is {@code Chat.builder(mongoStorage).clock(clock).build()} the same way.
@@ -45,6 +46,7 @@ public final class ChatBuilder {
   private Optional<ScheduledExecutorService> scheduler = Optional.empty();
   private boolean manualMaintenance;
   private boolean closeStorage = true;
+  private ChatObserver observer = ChatObserver.NONE;
 
   ChatBuilder(ChatStorage storage) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -174,12 +176,26 @@ public final class ChatBuilder {
   }
 
   /**
+   * Who hears of what only the core sees: events delivered to waits, rate-limit refusals and
+   * bans (to count them in the host's metrics, say). Nobody by default.
+   *
+   * @param observer quick, thread-safe and never throwing: it is called on the threads doing the
+   *     work
+   * @return this builder
+   */
+  public ChatBuilder observer(ChatObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
+    return this;
+  }
+
+  /**
    * Wires the core and starts its maintenance.
    *
    * @return a running chat; close it when the host stops
    */
   public Chat build() {
-    ChatCore core = ChatCore.create(storage, limits, spamPolicy, Retention.defaults(), contentModeration, clock);
+    ChatCore core = ChatCore.create(storage, limits, spamPolicy, Retention.defaults(), contentModeration, clock,
+        observer);
     Maintenance maintenance = new Maintenance()
         .add(new MaintenanceTask("idle-sweep", Maintenance.sweepEvery(idleAfter),
             () -> core.chat().sweepIdlePlayers().sweep(idleAfter)))

@@ -49,7 +49,7 @@ public final class KickMember {
     this.access = access;
     this.locks = locks;
     this.change = new MembershipChange(storage, publisher, clock);
-    this.dms = new DmLifecycle(storage, new RoomDeletion(storage, publisher, clock));
+    this.dms = new DmLifecycle(storage, change, new RoomDeletion(storage, publisher, clock));
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.error.ForbiddenException;
-import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
@@ -36,7 +35,6 @@ public final class LeaveRoom {
   private final RoomAccess access;
   private final RegisterCaller register;
   private final KeyedLocks locks;
-  private final MembershipChange change;
   private final DmLifecycle dms;
 
   @Inject
@@ -45,8 +43,8 @@ public final class LeaveRoom {
     this.access = access;
     this.register = register;
     this.locks = locks;
-    this.change = new MembershipChange(storage, publisher, clock);
-    this.dms = new DmLifecycle(storage, new RoomDeletion(storage, publisher, clock));
+    this.dms = new DmLifecycle(storage, new MembershipChange(storage, publisher, clock),
+        new RoomDeletion(storage, publisher, clock));
   }
 
   /**
@@ -61,9 +59,7 @@ public final class LeaveRoom {
       Optional<MemberState> state = access.stateOf(account.id(), room);
       if (state.isEmpty()) throw new ForbiddenException("not a member of this room");
       if (state.get().isMember()) {
-        dms.beforeLeave(room);
-        change.apply(room.id(), room.type(), account.id(), account.id(), Membership.LEAVE);
-        dms.afterRemoval(room, account.id());
+        dms.leave(room, account.id());
       }
       return null;
     });

@@ -11,13 +11,12 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
-import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * The one way a membership changes: appends the {@code m.member} event and stores the record at
@@ -38,9 +37,9 @@ public final class MembershipChange {
     this.clock = clock;
   }
 
-  /** Publishes the change by {@code actor} about {@code target}; returns the new record. */
-  public RoomMember apply(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change) {
-    return publish(room, type, actor, target, change, storage.memberships()::record);
+  /** Publishes the change by {@code actor} about {@code target}. */
+  public void apply(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change) {
+    publish(room, type, actor, target, change, storage.memberships()::record);
   }
 
   /**
@@ -49,26 +48,23 @@ public final class MembershipChange {
    *
    * @throws ConflictException when the room is full (nothing is published)
    */
-  public RoomMember joinIfBelow(RoomId room, RoomType type, AccountId target, long capacity) {
-    return publish(room, type, target, target, Membership.JOIN, c -> {
+  public void joinIfBelow(RoomId room, RoomType type, AccountId target, long capacity) {
+    publish(room, type, target, target, Membership.JOIN, c -> {
       if (!storage.memberships().joinIfBelow(c, capacity)) throw new ConflictException("room is full");
-      return storage.memberships().find(c.room(), c.account()).orElseThrow();
     });
   }
 
-  private RoomMember publish(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change,
-      Function<MemberChange, RoomMember> store) {
+  private void publish(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change,
+      Consumer<MemberChange> store) {
     Instant now = clock.instant();
     MemberState state = stateAfter(change);
-    RoomMember[] stored = new RoomMember[1];
     EventId[] tried = new EventId[1];
     publisher.publish(new NewEvent(room, actor, now, new EventContent.Member(target, change)), position -> {
-      stored[0] = store.apply(new MemberChange(room, target, state, now, position, type == RoomType.CHANNEL,
+      store.accept(new MemberChange(room, target, state, now, position, type == RoomType.CHANNEL,
           Optional.ofNullable(tried[0])));
       tried[0] = position;
     });
     if (!state.isMember()) storage.receipts().remove(room, target);
-    return stored[0];
   }
 
   static MemberState stateAfter(Membership change) {

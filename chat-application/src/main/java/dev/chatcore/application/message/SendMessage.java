@@ -47,7 +47,8 @@ public final class SendMessage {
 
   /**
    * @return the stored event (the earlier one for a retried transaction id)
-   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the limits
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the limits,
+   *     or when the room is end-to-end encrypted
    * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
    * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
@@ -60,6 +61,7 @@ public final class SendMessage {
     Optional<String> txnId = command.txnId().map(policy::txnId);
     register.register(command.caller());
     Room room = access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
+    room.requirePlainAllowed("type");
     return posting.publish(command.caller(), room.id(), room.type(), content, txnId);
   }
 }

@@ -1,6 +1,7 @@
 package dev.chatcore.application.moderation;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.InvalidInputException;
@@ -9,6 +10,7 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
 import dev.chatcore.domain.moderation.Offences;
 import dev.chatcore.domain.moderation.SpamPolicy;
+import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -30,29 +32,44 @@ public final class Moderation {
   private final SyncWaiter waiter;
   private final SpamPolicy policy;
   private final Clock clock;
+  private final ChatObserver observer;
 
+  /** @param observer told of every ban stored, by an admin or automatically */
   @Inject
-  public Moderation(ChatStorage storage, BanGate gate, SyncWaiter waiter, SpamPolicy policy, Clock clock) {
+  public Moderation(ChatStorage storage, BanGate gate, SyncWaiter waiter, SpamPolicy policy, Clock clock,
+      ChatObserver observer) {
     this.storage = storage;
     this.gate = gate;
     this.waiter = waiter;
     this.policy = policy;
     this.clock = clock;
+    this.observer = observer;
   }
+
+  /** Most bans {@link #history} returns. */
+  public static final int HISTORY_MAX = 50;
 
   /** A page of bans and how many remain after it. */
   public record BanPage(List<Ban> bans, long remaining) {}
 
   /**
+   * An account's record: its bans newest first (at most {@link #HISTORY_MAX}), the one stored now
+   * (in force or expired; empty after a lift), and the offences behind automatic bans.
+   */
+  public record BanHistory(List<Ban> bans, Optional<Ban> current, Offences offences) {
+    public BanHistory {
+      bans = List.copyOf(bans);
+    }
+  }
+
+  /**
    * Admin: bans an account.
    *
-   * @param duration empty for a permanent ban; otherwise at least one second
+   * @param duration empty for a permanent ban; otherwise from one second to 100 years
    */
   public Ban ban(Caller admin, AccountId account, Optional<Duration> duration, String reason) {
     admin.requireAdmin();
-    if (duration.isPresent() && duration.get().toSeconds() < 1) {
-      throw new InvalidInputException("duration", "must be at least 1 second, or null for a permanent ban");
-    }
+    duration.ifPresent(d -> FutureTimes.duration(d, "duration"));
     String why = reason == null ? "" : reason.strip();
     if (why.length() > REASON_MAX_CHARS) throw new InvalidInputException("reason", "must be at most " + REASON_MAX_CHARS + " characters");
     Instant now = clock.instant();
@@ -78,6 +95,13 @@ public final class Moderation {
     long offset = (long) page * perPage;
     List<Ban> bans = storage.bans().list((int) Math.min(offset, Integer.MAX_VALUE), perPage);
     return new BanPage(bans, Math.max(0, storage.bans().count() - offset - bans.size()));
+  }
+
+  /** Admin: the account's ban history, its current ban and its offence record. */
+  public BanHistory history(Caller admin, AccountId account) {
+    admin.requireAdmin();
+    return new BanHistory(storage.bans().history(account, HISTORY_MAX), storage.bans().find(account),
+        storage.bans().offences(account));
   }
 
   /** Issues the next automatic ban of the ladder; returns the refusal to throw. */
@@ -107,5 +131,6 @@ public final class Moderation {
     }
     gate.remember(ban); // again: a lookup that read the store before the ban may have cached "none"
     waiter.revoke(ban.account());
+    observer.banned(ban);
   }
 }

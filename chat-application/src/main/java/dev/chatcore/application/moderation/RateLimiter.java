@@ -2,6 +2,7 @@ package dev.chatcore.application.moderation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.domain.error.RateLimitedException;
 import dev.chatcore.domain.policy.Limits;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public final class RateLimiter {
   private final double perMilli;
   private final double burst;
   private final Clock clock;
+  private final ChatObserver observer;
   private final Cache<String, Bucket> buckets =
       Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(Duration.ofMinutes(1)).build();
 
@@ -42,11 +44,18 @@ public final class RateLimiter {
     }
   }
 
-  @Inject
+  /** A limiter that tells nobody about its refusals. */
   public RateLimiter(Limits limits, Clock clock) {
+    this(limits, clock, ChatObserver.NONE);
+  }
+
+  /** @param observer told of every refusal */
+  @Inject
+  public RateLimiter(Limits limits, Clock clock, ChatObserver observer) {
     this.perMilli = limits.rateLimitPerSecond() / 1000.0;
     this.burst = limits.rateLimitBurst();
     this.clock = clock;
+    this.observer = observer;
   }
 
   /**
@@ -72,6 +81,7 @@ public final class RateLimiter {
         wait = COOLDOWN.toMillis();
       }
     }
+    observer.rateLimited();
     throw new RateLimitedException(Duration.ofMillis(wait));
   }
 

@@ -64,8 +64,24 @@ public final class SpamGuard {
    * retries after a timeout is not taken for a spammer.
    */
   public void check(AccountId sender, RoomId room, EventContent.Message message, Optional<String> txnId) {
+    check(sender, room, hash(message), txnId);
+  }
+
+  /**
+   * As {@link #check(AccountId, RoomId, EventContent.Message, Optional)} for an end-to-end
+   * encrypted message: identical means the same ciphertext, byte for byte. Megolm encrypts every
+   * message differently, so this catches only a client replaying one ciphertext; a spammer who
+   * encrypts each copy afresh passes (docs/e2ee.md): rate limits and reports remain.
+   */
+  public void check(AccountId sender, RoomId room, EventContent.Encrypted message, Optional<String> txnId) {
+    String ciphertext = message.ciphertext();
+    long h = 1125899906842597L;
+    for (int i = 0; i < ciphertext.length(); i++) h = 31 * h + ciphertext.charAt(i);
+    check(sender, room, h, txnId);
+  }
+
+  private void check(AccountId sender, RoomId room, long hash, Optional<String> txnId) {
     long now = clock.millis();
-    long hash = hash(message);
     int roomHash = room.hashCode();
     Recent mine = recent.get(sender, k -> new Recent());
     boolean spam;

@@ -3,11 +3,13 @@ package dev.chatcore.application.report;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.chat.ChatVisibility;
 import dev.chatcore.application.room.RoomAccess;
+import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportedMessage;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.HexIds;
 import dev.chatcore.domain.id.IdGenerator;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code POST /chat/report}: reports a message the caller can see and did not write. The report
@@ -25,10 +28,21 @@ import java.util.Objects;
  * ({@link ReportFiling}).
  */
 public final class ReportMessage {
-  /** @param messageId the id as the client sent it */
-  public record Command(Caller caller, String messageId) {
+  /**
+   * @param messageId the id as the client sent it
+   * @param claimedText for an end-to-end encrypted message, what the reporter says it said (its
+   *     client decrypted it; the server cannot check): kept on the report as an unverified claim,
+   *     refused for a plain message (whose text the server has)
+   */
+  public record Command(Caller caller, String messageId, Optional<String> claimedText) {
     public Command {
       Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(claimedText, "claimedText");
+    }
+
+    /** A report without a plaintext claim. */
+    public Command(Caller caller, String messageId) {
+      this(caller, messageId, Optional.empty());
     }
   }
 
@@ -74,6 +88,19 @@ public final class ReportMessage {
       throw new InvalidInputException("messageId", "is your own message; you cannot report it");
     }
     List<ReportedMessage> window = ReportWindow.around(storage.events(), target, filter::shows);
-    return filing.file(Report.first(ids.next(), id, room.id(), command.caller().id(), window, clock.instant()));
+    return filing.file(Report.first(ids.next(), id, room.id(), command.caller().id(), window, clock.instant(),
+        claim(command, target)));
+  }
+
+  private Optional<PlaintextClaim> claim(Command command, Event target) {
+    if (command.claimedText().isEmpty()) return Optional.empty();
+    if (!(target.content() instanceof EventContent.Encrypted)) {
+      throw new InvalidInputException("claimedText", "is only for end-to-end encrypted messages");
+    }
+    String text = command.claimedText().get().strip();
+    if (text.isEmpty() || text.length() > PlaintextClaim.MAX_CHARS) {
+      throw new InvalidInputException("claimedText", "must be 1-" + PlaintextClaim.MAX_CHARS + " characters");
+    }
+    return Optional.of(new PlaintextClaim(command.caller().id(), text, clock.instant()));
   }
 }

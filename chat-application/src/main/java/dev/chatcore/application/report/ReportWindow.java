@@ -41,8 +41,9 @@ final class ReportWindow {
     return window;
   }
 
+  /** A plain message as it is; an encrypted one as who sent it when, since its text is unknown. */
   private static ReportedMessage snapshot(Event e) {
-    EventContent.Message m = (EventContent.Message) e.content();
+    if (!(e.content() instanceof EventContent.Message m)) return ReportedMessage.encrypted(e.id(), e.sender(), e.originTs());
     return new ReportedMessage(e.id(), e.sender(), m.text(), m.context(), e.originTs());
   }
 }

@@ -49,6 +49,8 @@ import java.util.logging.Logger;
  *   <li>{@code tombstones}: deleted rooms whose deletion is older than
  *       {@link Retention#tombstones()} (a day), with their reactions, receipts and membership
  *       records; a sync whose cursor is older than that no longer gets their {@code m.room.deleted}.
+ *   <li>{@code toDeviceSends}: to-device sends past their lifetime, delivered or not (a device that
+ *       never synced again); with them goes the memory of their transaction ids.
  * </ul>
  */
 public final class Janitor {
@@ -112,6 +114,7 @@ public final class Janitor {
     }
     removed.put("bans", drain(() -> storage.bans().purgeExpired(now, batchSize), batchSize));
     removed.put("tombstones", purgeTombstones(now.minus(retention.tombstones())));
+    removed.put("toDeviceSends", storage.toDeviceInbox().purgeExpired(now));
     Run run = new Run(removed);
     LOG.info(() -> "janitor removed " + run.total() + ": " + run.removed());
     return run;

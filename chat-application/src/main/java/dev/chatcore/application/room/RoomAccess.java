@@ -133,6 +133,35 @@ public final class RoomAccess {
     return new SyncScope(always, timelines, deletedAt);
   }
 
+  /**
+   * What a sync (or a live stream) after {@code since} may deliver: an admin naming rooms in
+   * {@code filter} watches them whole ({@link #watchScope}); anyone else sees its own rooms
+   * ({@link #syncScope}), narrowed by the filter. Read it after the head, as those two.
+   */
+  public SyncScope scopeFor(Account account, boolean admin, EventId since, Optional<Set<RoomId>> filter) {
+    if (admin && filter.isPresent()) return watchScope(filter.get(), since);
+    SyncScope scope = syncScope(account, since);
+    return filter.isPresent() ? scope.filtered(filter.get()) : scope;
+  }
+
+  /**
+   * What an admin's sync watching {@code rooms} may deliver: every event of each named room, member
+   * or not (moderators watch rooms live), up to the room's deletion. Unknown rooms and rooms
+   * deleted at or before {@code since} add nothing. Read it after the head, as {@link #syncScope}.
+   */
+  public SyncScope watchScope(Set<RoomId> rooms, EventId since) {
+    Set<RoomId> always = new HashSet<>();
+    Map<RoomId, EventId> deletedAt = new HashMap<>();
+    for (RoomId id : rooms) {
+      Optional<Room> room = storage.rooms().find(id);
+      Optional<EventId> deleted = room.flatMap(Room::deletedAt);
+      if (room.isEmpty() || deleted.filter(d -> !d.isAfter(since)).isPresent()) continue;
+      always.add(id);
+      deleted.ifPresent(d -> deletedAt.put(id, d));
+    }
+    return new SyncScope(always, Map.of(), deletedAt);
+  }
+
   private Map<RoomId, RoomMember> recordsOf(AccountId account) {
     Map<RoomId, RoomMember> records = new HashMap<>();
     for (RoomMember m : storage.memberships().ofAccount(account)) records.put(m.room(), m);

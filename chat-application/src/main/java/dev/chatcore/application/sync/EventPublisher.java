@@ -3,9 +3,13 @@ package dev.chatcore.application.sync;
 import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.NewEvent;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.BeforeVisible;
 import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
+import java.util.Set;
 
 /**
  * The one way events enter the stream: append to the log, then wake the syncs that watch the
@@ -37,5 +41,19 @@ public final class EventPublisher {
       if (event.content() instanceof EventContent.Member member) waiter.wakeAccount(member.target());
     }
     return appended;
+  }
+
+  /**
+   * Takes a stream position for a change stored elsewhere ({@code beforeVisible} stores it: a
+   * to-device send, a device-list change), then wakes the syncs watching {@code rooms} and the
+   * syncs of {@code accounts}.
+   *
+   * @return the position taken
+   */
+  public EventId mark(Set<RoomId> rooms, Set<AccountId> accounts, BeforeVisible beforeVisible) {
+    EventId position = storage.events().mark(rooms, accounts, beforeVisible);
+    rooms.forEach(waiter::wakeRoom);
+    accounts.forEach(waiter::wakeAccount);
+    return position;
   }
 }

@@ -522,7 +522,31 @@ public abstract class AdminContract extends CoreFixture {
 
   private Event edit(String id, Optional<String> text, Optional<dev.chatcore.domain.event.JsonObjectText> context,
       Optional<Instant> expiration) {
-    return core.admin().editMessage().edit(new EditMessage.Command(admin, id, text, context, expiration));
+    return ((EditMessage.Edited.Message) core.admin().editMessage().edit(new EditMessage.Command(admin, id, text,
+        context, expiration))).event();
+  }
+
+  @Test
+  void anAnnouncementIsEditedLikeAMessageAndStaysAnAnnouncement() {
+    Caller alice = player("alice");
+    Broadcast.Sent sent = broadcast(announcement("maintenence at noon")).getFirst();
+    clock.advance(Duration.ofMinutes(1));
+    Instant later = clock.instant().plus(Duration.ofDays(3));
+    var context = Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"level\":2}"));
+    EditMessage.Edited edited = core.admin().editMessage().edit(new EditMessage.Command(admin, sent.id(),
+        Optional.of("maintenance at noon"), context, Optional.of(later)));
+    Announcement fixed = ((EditMessage.Edited.Announced) edited).announcement();
+    assertEquals(new Announcement(sent.id(), admin.id(), "maintenance at noon", context, sent.createdAt(), later,
+        Optional.of(clock.instant()), Optional.of(admin.id())), fixed);
+    List<Announcement> seen = core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(alice,
+        LastRead.of(Optional.empty(), clock.instant()))).announcements();
+    assertEquals(List.of(fixed), seen, "players get the edited announcement, still an announcement");
+    assertThrows(InvalidInputException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(admin,
+        sent.id(), Optional.of("maintenance at noon"), Optional.empty(), Optional.empty())), "nothing changes");
+    assertThrows(InvalidInputException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(admin,
+        sent.id(), Optional.of(" "), Optional.of(new dev.chatcore.domain.event.JsonObjectText("{}")), Optional.empty())));
+    assertThrows(ForbiddenException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(alice,
+        sent.id(), Optional.of("mine now"), Optional.empty(), Optional.empty())));
   }
 
   @Test

@@ -13,11 +13,13 @@ import dev.chatcore.application.chat.PostedMessage;
 import dev.chatcore.application.chat.ReadRoomUpdates;
 import dev.chatcore.application.chat.RoomUpdate;
 import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.e2ee.SendEncryptedMessage;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.report.ReportMessage;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.ContentRejectedException;
 import dev.chatcore.domain.event.Direction;
@@ -27,6 +29,7 @@ import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.moderation.FilterVerdict;
+import dev.chatcore.domain.room.RoomEncryption;
 import dev.chatcore.domain.testing.TestIds;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The content filter on every path a player posts through, on every storage: what it masks is
  * what every reader gets, what it rejects stores nothing, what it flags is stored and reported
- * automatically; it runs after the spam check and never on admins.
+ * automatically; it runs after the spam check and never on admins, nor on end-to-end encrypted
+ * messages, which it cannot read.
  */
 public abstract class ContentFilterContract extends CoreFixture {
   /** Every text the filter was asked about, in order. */
@@ -197,6 +201,26 @@ public abstract class ContentFilterContract extends CoreFixture {
     RoomId lobby = channel("lobby");
     for (int i = 0; i < 5; i++) assertThrows(ContentRejectedException.class, () -> send(alice, lobby, "slur"));
     assertThrows(BannedException.class, () -> send(alice, lobby, "slur"), "repeating a refused line is spam");
+  }
+
+  @Test
+  void anEncryptedMessageSkipsTheFilterButNotTheSpamCheck() {
+    Caller alice = player("alice").on(new DeviceId("ALICEPHONE"));
+    RoomId lobby = channel("lobby");
+    core.e2ee().enableEncryption().enable(admin, lobby, RoomEncryption.MEGOLM);
+    Event sent = sendEncrypted(alice, lobby, "slur sus darn");
+    assertEquals("slur sus darn", ((EventContent.Encrypted) sent.content()).ciphertext(), "stored as it came");
+    assertTrue(checked.isEmpty(), "the filter cannot read ciphertext and is not asked: " + checked);
+    assertEquals(0, storage.reports().count(Optional.empty()), "nothing is flagged");
+
+    for (int i = 0; i < 4; i++) sendEncrypted(alice, lobby, "slur sus darn");
+    assertThrows(BannedException.class, () -> sendEncrypted(alice, lobby, "slur sus darn"),
+        "the same path's spam check compares the ciphertext");
+  }
+
+  private Event sendEncrypted(Caller who, RoomId room, String ciphertext) {
+    return core.e2ee().sendEncryptedMessage().send(new SendEncryptedMessage.Command(who, room, RoomEncryption.MEGOLM,
+        ciphertext, Optional.empty(), "session-1", who.device().orElseThrow().value(), Optional.empty()));
   }
 
   @Test

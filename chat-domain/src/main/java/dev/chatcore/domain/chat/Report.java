@@ -20,10 +20,20 @@ import java.util.TreeMap;
  * @param reportedCount every report call counts, repeats by the same player included
  * @param log at most {@link #WINDOW} messages before and after the reported one, oldest first
  * @param reviewedBy the admin who last changed the status or note; empty until reviewed
+ * @param claims for an end-to-end encrypted message, what reporters say it said (one per reporter,
+ *     the latest), unverified
  */
 public record Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
     long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
-    Instant createdAt, Optional<AccountId> reviewedBy) {
+    Instant createdAt, Optional<AccountId> reviewedBy, List<PlaintextClaim> claims) {
+  /** A report without plaintext claims. */
+  public Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
+      long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
+      Instant createdAt, Optional<AccountId> reviewedBy) {
+    this(id, message, room, firstReporter, reporterIds, reportedCount, log, status, adminNote, createdAt, reviewedBy,
+        List.of());
+  }
+
   /** A report nobody reviewed yet. */
   public Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
       long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
@@ -53,12 +63,13 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
     Objects.requireNonNull(adminNote, "adminNote");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(reviewedBy, "reviewedBy");
+    claims = List.copyOf(claims);
   }
 
   /** This report after an admin's review: only status, note and reviewer change. */
   public Report reviewed(ReportStatus newStatus, Optional<String> newNote, AccountId reviewer) {
     return new Report(id, message, room, firstReporter, reporterIds, reportedCount, log, newStatus, newNote,
-        createdAt, Optional.of(reviewer));
+        createdAt, Optional.of(reviewer), claims);
   }
 
   /** True when the account reported it or wrote a message of its log. */
@@ -72,6 +83,13 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
       List<ReportedMessage> window, Instant now) {
     return new Report(id, message, room, reporter, List.of(reporter), 1, trim(message, window),
         ReportStatus.NEW, Optional.empty(), now);
+  }
+
+  /** A first report of an encrypted message, with the reporter's claim of its plaintext. */
+  public static Report first(String id, EventId message, RoomId room, AccountId reporter,
+      List<ReportedMessage> window, Instant now, Optional<PlaintextClaim> claim) {
+    return new Report(id, message, room, reporter, List.of(reporter), 1, trim(message, window),
+        ReportStatus.NEW, Optional.empty(), now, Optional.empty(), claim.map(List::of).orElse(List.of()));
   }
 
   /**
@@ -96,7 +114,15 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
     List<ReportedMessage> merged = new ArrayList<>(log);
     merged.addAll(repeat.log);
     return new Report(id, message, room, firstReporter, List.copyOf(reporters), reportedCount + repeat.reportedCount,
-        trim(message, merged), status, adminNote, createdAt, reviewedBy);
+        trim(message, merged), status, adminNote, createdAt, reviewedBy, mergeClaims(repeat.claims));
+  }
+
+  /** One claim per reporter: a reporter's newer claim replaces its older one. */
+  private List<PlaintextClaim> mergeClaims(List<PlaintextClaim> newer) {
+    Map<AccountId, PlaintextClaim> byReporter = new java.util.LinkedHashMap<>();
+    for (PlaintextClaim c : claims) byReporter.put(c.reporter(), c);
+    for (PlaintextClaim c : newer) byReporter.put(c.reporter(), c);
+    return List.copyOf(byReporter.values());
   }
 
   /** Dedupes by id (later entries win), keeps WINDOW on each side of {@code target}, oldest first. */

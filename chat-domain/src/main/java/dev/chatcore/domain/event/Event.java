@@ -61,9 +61,12 @@ public record Event(
     return content.type();
   }
 
-  /** True for events that history pages show (chat messages). */
+  /**
+   * True for events that history pages show, unread counts count and retention expires: chat
+   * messages, plain or end-to-end encrypted.
+   */
   public boolean isMessage() {
-    return content instanceof EventContent.Message;
+    return content instanceof EventContent.Message || content instanceof EventContent.Encrypted;
   }
 
   /** True when the event has an expiry and {@code now} is at or past it. */

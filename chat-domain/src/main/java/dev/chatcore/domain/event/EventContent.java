@@ -1,5 +1,6 @@
 package dev.chatcore.domain.event;
 
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import java.time.Duration;
@@ -28,6 +29,43 @@ public sealed interface EventContent {
     @Override
     public EventType type() {
       return EventType.MESSAGE;
+    }
+  }
+
+  /**
+   * An end-to-end encrypted message ({@code m.encrypted}): a Megolm ciphertext the server stores and
+   * delivers as it came, like a message, and never reads. Only the fields routing and moderation use
+   * are named; the plaintext (text, context, even the inner event type) is inside the ciphertext.
+   *
+   * @param senderKey the sending device's Curve25519 key, when the client still sends it (Matrix
+   *     deprecated it: the session id and device identify the session)
+   * @param device the sending device
+   */
+  record Encrypted(String algorithm, String ciphertext, Optional<String> senderKey, String sessionId,
+      DeviceId device) implements EventContent {
+    public Encrypted {
+      Objects.requireNonNull(algorithm, "algorithm");
+      Objects.requireNonNull(ciphertext, "ciphertext");
+      Objects.requireNonNull(senderKey, "senderKey");
+      Objects.requireNonNull(sessionId, "sessionId");
+      Objects.requireNonNull(device, "device");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.ENCRYPTED;
+    }
+  }
+
+  /** End-to-end encryption was turned on for the room, for good ({@code m.encryption}). */
+  record Encryption(String algorithm) implements EventContent {
+    public Encryption {
+      Objects.requireNonNull(algorithm, "algorithm");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.ENCRYPTION;
     }
   }
 

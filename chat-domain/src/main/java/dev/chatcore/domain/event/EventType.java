@@ -3,6 +3,8 @@ package dev.chatcore.domain.event;
 /** The kinds of event in the stream, with their wire names. */
 public enum EventType {
   MESSAGE("m.plain"),
+  ENCRYPTED("m.encrypted"),
+  ENCRYPTION("m.encryption"),
   ROOM_CREATED("m.room.created"),
   ROOM_DELETED("m.room.deleted"),
   MEMBER("m.member"),

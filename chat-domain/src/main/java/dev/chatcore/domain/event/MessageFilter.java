@@ -24,11 +24,16 @@ public record MessageFilter(Optional<RoomId> room, Optional<AccountId> sender, O
     return new MessageFilter(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** True when the message event matches. */
+  /**
+   * True when the message event matches. An encrypted message never matches a text search: its
+   * text is ciphertext, and a match on ciphertext bytes would be noise.
+   */
   public boolean matches(Event event) {
-    if (!(event.content() instanceof EventContent.Message m)) return false;
+    if (!event.isMessage()) return false;
     if (room.filter(r -> !r.equals(event.room())).isPresent()) return false;
     if (sender.filter(s -> !s.equals(event.sender())).isPresent()) return false;
-    return textContains.map(t -> m.text().toLowerCase(Locale.ROOT).contains(t)).orElse(true);
+    if (textContains.isEmpty()) return true;
+    return event.content() instanceof EventContent.Message m
+        && m.text().toLowerCase(Locale.ROOT).contains(textContains.get());
   }
 }

@@ -7,13 +7,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Service-wide bans (at most one per account) and the offence record behind automatic bans.
- * Thread-safe.
+ * Service-wide bans (at most one per account), each account's ban history, and the offence record
+ * behind automatic bans. Thread-safe.
  */
 public interface BanRepository {
 
-  /** Creates or replaces the account's ban. */
+  /** Creates or replaces the account's ban, and adds it to the account's {@linkplain #history history}. */
   void put(Ban ban);
+
+  /**
+   * The bans ever {@linkplain #put put} for the account, newest first (by {@code createdOn}, then
+   * the order they were put), at most {@code limit}. Replacing, removing or purging a ban keeps it
+   * here: moderators judge repeat offenders by it.
+   */
+  List<Ban> history(AccountId account, int limit);
 
   /** The account's ban, active or expired, until it is removed. */
   Optional<Ban> find(AccountId account);

@@ -42,6 +42,15 @@ public interface ChatStorage extends AutoCloseable {
   /** Chat V2: messages flagged "hacked". */
   HackedMessageRepository hackedMessages();
 
+  /** End-to-end encryption: devices, their keys and device-list changes. */
+  DeviceRepository devices();
+
+  /** End-to-end encryption: one-time and fallback keys. */
+  OneTimeKeyRepository oneTimeKeys();
+
+  /** End-to-end encryption: to-device messages waiting for their device. */
+  ToDeviceInbox toDeviceInbox();
+
   /** Cross-node change notifications; a no-op feed ({@code local}) for single-process stores. */
   EventFeed feed();
 

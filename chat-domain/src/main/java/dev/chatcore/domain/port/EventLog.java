@@ -41,6 +41,20 @@ public interface EventLog {
     return append(event, BeforeVisible.NOTHING);
   }
 
+  /**
+   * Takes the next position for a change stored outside the log (a to-device message, a device-list
+   * change), so that it is ordered with the events and a sync cursor covers it. {@code beforeVisible}
+   * runs with the position before any reader can pass it, exactly as for {@link #append}; nothing
+   * else is readable at the position ({@link #readAfter} and {@link #find} return nothing for it),
+   * and its expiry never moves {@link #head()}. With no rooms, no accounts and
+   * {@link BeforeVisible#NOTHING} it is a bare gap whose id orders like an event id and names none
+   * (a "hacked" message's id). Once readable, the {@link EventFeed} reports
+   * {@code rooms} and {@code accounts} as changed, so held syncs on every node read again.
+   *
+   * @return the position taken
+   */
+  EventId mark(Set<RoomId> rooms, Set<AccountId> accounts, BeforeVisible beforeVisible);
+
   /** The highest position whose predecessors are all visible; {@link EventId#ORIGIN} when empty. */
   EventId head();
 

@@ -4,6 +4,7 @@ import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomEncryption;
 import dev.chatcore.domain.room.RoomType;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +34,21 @@ public interface RoomRepository {
   /**
    * Replaces the record of a live room with {@code room} (same id and type: Chat V2 admins change
    * a private room's {@code data}). Atomic against {@link #markDeleted}: a tombstone is never
-   * brought back.
+   * brought back; and against {@link #enableEncryption}: the stored encryption is kept, whatever
+   * {@code room} says, so encryption is never turned off.
    *
    * @return false, changing nothing, when the room does not exist or is deleted
    * @throws IllegalArgumentException when the type differs from the stored one
    */
   boolean update(Room room);
+
+  /**
+   * Turns end-to-end encryption on for a live room that has none, atomically: of concurrent calls,
+   * one changes the room.
+   *
+   * @return false, changing nothing, when the room does not exist, is deleted or is encrypted already
+   */
+  boolean enableEncryption(RoomId id, RoomEncryption encryption);
 
   /**
    * Removes a tombstone for good (retention: once no sync can still need its deletion event).

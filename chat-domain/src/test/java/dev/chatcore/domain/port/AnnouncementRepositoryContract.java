@@ -49,6 +49,18 @@ public abstract class AnnouncementRepositoryContract {
   }
 
   @Test
+  void anEditReplacesTextContextAndExpiryAndKeepsWhoEditedWhen() {
+    AnnouncementRepository store = newAnnouncementRepository();
+    Announcement a = at("000000000000000000000001", T0, Duration.ofHours(1));
+    store.save(a);
+    Announcement edited = a.edited("fixed typo", Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"k\":1}")),
+        T0.plus(Duration.ofHours(2)), T0.plusSeconds(5), TestIds.account());
+    store.save(edited);
+    assertEquals(Optional.of(edited), store.find(a.id()));
+    assertEquals(List.of(edited), store.active(T0.plus(Duration.ofMinutes(90))));
+  }
+
+  @Test
   void findReturnsExpiredOnesUntilPurged() {
     AnnouncementRepository store = newAnnouncementRepository();
     Announcement a = at("000000000000000000000001", T0, Duration.ofSeconds(10));

@@ -88,6 +88,24 @@ public abstract class EventFeedContract {
     }
   }
 
+  @Test
+  void reportsTheRoomsAndAccountsOfAMarkFromAnotherNode() throws Exception {
+    Nodes nodes = newNodes();
+    assumeFalse(nodes.feed().delivery().equals("local"), "only for feeds that cross processes");
+    RoomId room = TestIds.room();
+    AccountId recipient = TestIds.account();
+    Set<RoomId> rooms = ConcurrentHashMap.newKeySet();
+    Set<AccountId> accounts = ConcurrentHashMap.newKeySet();
+    try (EventFeed.Subscription s = nodes.feed().subscribe((r, a) -> {
+      rooms.addAll(r);
+      accounts.addAll(a);
+    })) {
+      nodes.otherNodesLog().mark(Set.of(room), Set.of(recipient), BeforeVisible.NOTHING);
+      assertTrue(await(() -> rooms.contains(room) && accounts.contains(recipient), Duration.ofSeconds(5)),
+          "reported " + rooms + " / " + accounts);
+    }
+  }
+
   /** Polls a condition until it holds or the bound passes. */
   protected static boolean await(java.util.function.BooleanSupplier condition, Duration bound)
       throws InterruptedException {

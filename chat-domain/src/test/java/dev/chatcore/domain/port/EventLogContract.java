@@ -2,6 +2,7 @@ package dev.chatcore.domain.port;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.domain.event.Appended;
@@ -52,6 +53,77 @@ public abstract class EventLogContract {
 
   private static List<EventId> ids(List<Event> events) {
     return events.stream().map(Event::id).toList();
+  }
+
+  @Test
+  void aMarkTakesTheNextPositionWhichReadersPassButNeverReturn() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    EventId mark = log.mark(Set.of(room), Set.of(Events.SENDER), BeforeVisible.NOTHING);
+    EventId b = log.append(Events.message(room, "b")).event().id();
+    assertTrue(mark.isAfter(a) && b.isAfter(mark));
+    assertEquals(Optional.empty(), log.find(mark));
+    assertEquals(List.of(a, b), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
+    StreamSlice upToMark = log.readAfter(a, mark, Set.of(room), 10);
+    assertEquals(List.of(), upToMark.events());
+    assertEquals(mark, upToMark.upTo(), "a reader passes the mark like any position");
+    assertEquals(Optional.of(b), log.roomHead(room));
+  }
+
+  @Test
+  void aMarkRunsItsHookBeforeItsPositionIsReadable() {
+    EventLog log = newEventLog();
+    log.append(Events.message(room, "a"));
+    List<EventId> seenInHook = new ArrayList<>();
+    EventId mark = log.mark(Set.of(), Set.of(), position -> {
+      seenInHook.add(position);
+      assertTrue(log.head().compareTo(position) < 0, "the head stays below the position while its hook runs");
+    });
+    assertEquals(mark, seenInHook.get(seenInHook.size() - 1), "the position kept is the last one offered");
+    assertEquals(mark, log.head());
+  }
+
+  @Test
+  void aFailingMarkHookStoresNothingAndLaterEventsStayReadable() {
+    EventLog log = newEventLog();
+    EventId a = log.append(Events.message(room, "a")).event().id();
+    assertThrows(IllegalStateException.class, () -> log.mark(Set.of(room), Set.of(), position -> {
+      throw new IllegalStateException("refused");
+    }));
+    EventId b = log.append(Events.message(room, "b")).event().id();
+    assertEquals(List.of(b), ids(log.readAfter(a, Set.of(room), 10).events()));
+  }
+
+  @Test
+  void concurrentMarksAndAppendsNeverLetTheHeadPassAPositionWhoseHookRuns() throws Exception {
+    EventLog log = newEventLog();
+    ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<EventId> marks = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> writers = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      boolean marking = w % 2 == 0;
+      writers.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < 25; i++) {
+          if (!marking) {
+            log.append(Events.message(room, "m" + i));
+            continue;
+          }
+          marks.add(log.mark(Set.of(room), Set.of(), position -> {
+            EventId head = log.head();
+            if (head.compareTo(position) >= 0) violations.add("head " + head + " reached " + position + " in its hook");
+          }));
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> f : writers) f.get(30, TimeUnit.SECONDS);
+    pool.shutdown();
+    assertEquals(List.of(), List.copyOf(violations));
+    assertEquals(50, new HashSet<>(marks).size(), "every mark has its own position");
   }
 
   @Test
@@ -187,6 +259,40 @@ public abstract class EventLogContract {
     assertEquals(List.of(m1), ids(log.readMessages(room, Optional.of(m2), Direction.BACKWARD, 5)));
     assertEquals(List.of(m1, m2), ids(log.readMessages(room, Optional.empty(), Direction.FORWARD, 2)));
     assertEquals(List.of(m3), ids(log.readMessages(room, Optional.of(m2), Direction.FORWARD, 5)));
+  }
+
+  /** Any player can send such a {@code from}: it pages like every other position, it is no error. */
+  @Test
+  void historyFromBeyondTheHeadPagesBackFromTheNewestAndForwardToNothing() {
+    EventLog log = newEventLog();
+    EventId m1 = log.append(Events.message(room, "1")).event().id();
+    EventId m2 = log.append(Events.message(room, "2")).event().id();
+    Optional<EventId> future = Optional.of(new EventId(m2.position() + 1_000));
+    assertEquals(List.of(m2, m1), ids(log.readMessages(room, future, Direction.BACKWARD, 5)));
+    assertEquals(List.of(), ids(log.readMessages(room, future, Direction.FORWARD, 5)));
+    assertEquals(List.of(), ids(log.readMessages(TestIds.room(), future, Direction.BACKWARD, 5)));
+  }
+
+  @Test
+  void countingFromBeyondTheHeadCountsNothing() {
+    EventLog log = newEventLog();
+    log.append(Events.message(room, "a"));
+    assertEquals(0, log.countMessagesAfter(room, new EventId(1_000_000), TestIds.account(), 100));
+  }
+
+  @Test
+  void aBareMarkOrdersLikeAnEventAndNamesNone() {
+    EventLog log = newEventLog();
+    EventId before = log.append(Events.message(room, "a")).event().id();
+    EventId skipped = log.mark(Set.of(), Set.of(), BeforeVisible.NOTHING);
+    EventId after = log.append(Events.message(room, "b")).event().id();
+    assertTrue(skipped.isAfter(before) && after.isAfter(skipped));
+    assertEquals(Optional.empty(), log.find(skipped));
+    assertEquals(List.of(after), ids(log.readAfter(before, Set.of(room), 10).events()));
+    assertEquals(after, log.head());
+    EventId last = log.mark(Set.of(), Set.of(), BeforeVisible.NOTHING);
+    assertTrue(last.isAfter(after));
+    assertEquals(last, log.readAfter(after, Set.of(room), 10).upTo(), "a reader passes a skipped position");
   }
 
   @Test
@@ -384,6 +490,19 @@ public abstract class EventLogContract {
     assertEquals(List.of(c), ids(log.findMessages(regex, 0, 10)), "the term is literal, never a pattern");
     assertEquals(0, log.countMessages(new dev.chatcore.domain.event.MessageFilter(Optional.empty(), Optional.empty(),
         Optional.of("(unclosed"))));
+  }
+
+  /** Any admin can search for these: no store may refuse a character a message text can hold. */
+  @Test
+  void findMessagesTakesAnyCharacterLiterally() {
+    EventLog log = newEventLog();
+    EventId odd = log.append(Events.message(room, "nul\u0000 \\E (x) \ud83d\ude00 Caf\u00e9 $^|?")).event().id();
+    log.append(Events.message(room, "plain"));
+    for (String term : List.of("\u0000", "\\e (X)", "\ud83d\ude00", "caf\u00e9", "$^|?", "\\")) {
+      dev.chatcore.domain.event.MessageFilter filter = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
+          Optional.empty(), Optional.of(term));
+      assertEquals(List.of(odd), ids(log.findMessages(filter, 0, 10)), "term " + term);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.chatcore.domain.port;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chatcore.domain.chat.FiledReport;
+import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
 import dev.chatcore.domain.chat.ReportedMessage;
@@ -56,6 +57,25 @@ public abstract class ReportRepositoryContract {
     assertEquals(21, stored.log().size());
     assertEquals(Optional.of(stored), reports.findByMessage(new EventId(100)));
     assertEquals(Optional.of(stored), reports.find("657977708be2aefc0e26db1f"));
+  }
+
+  @Test
+  void aReportOfAnEncryptedMessageKeepsOneUnverifiedClaimPerReporter() {
+    ReportRepository reports = newReportRepository();
+    AccountId first = TestIds.account();
+    AccountId second = TestIds.account();
+    ReportedMessage secret = ReportedMessage.encrypted(new EventId(100), author, T0);
+    List<ReportedMessage> window = List.of(msg(99), secret);
+    reports.file(Report.first("657977708be2aefc0e26db2a", new EventId(100), room, first, window, T0,
+        Optional.of(new PlaintextClaim(first, "you are a noob", T0))));
+    reports.file(Report.first("657977708be2aefc0e26db2b", new EventId(100), room, second, window, T0,
+        Optional.of(new PlaintextClaim(second, "you are a n00b", T0))));
+    Report stored = reports.file(Report.first("657977708be2aefc0e26db2c", new EventId(100), room, first, window,
+        T0, Optional.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5))))).report();
+    assertEquals(List.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5)),
+        new PlaintextClaim(second, "you are a n00b", T0)), stored.claims());
+    assertEquals(List.of(false, true), stored.log().stream().map(ReportedMessage::encrypted).toList());
+    assertEquals(Optional.of(stored), reports.findByMessage(new EventId(100)));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomEncryption;
 import dev.chatcore.domain.room.RoomName;
 import dev.chatcore.domain.room.RoomType;
 import dev.chatcore.domain.testing.TestIds;
@@ -88,6 +89,38 @@ public abstract class RoomRepositoryContract {
     org.junit.jupiter.api.Assertions.assertFalse(rooms.update(new Room(TestIds.room(), original.type(),
         original.name(), original.topic(), original.createdAt(), 0, 2, original.data(), original.createdBy(),
         original.deletedAt())), "unknown room");
+  }
+
+  @Test
+  void encryptionIsTurnedOnOnceAndOnlyForALiveRoom() {
+    RoomRepository rooms = newRoomRepository();
+    Room room = channel("secret", Instant.parse("2026-01-01T00:00:00Z"));
+    rooms.create(room);
+    assertTrue(rooms.enableEncryption(room.id(), RoomEncryption.megolm()));
+    assertFalse(rooms.enableEncryption(room.id(), RoomEncryption.megolm()), "already on");
+    assertEquals(Optional.of(RoomEncryption.megolm()), rooms.find(room.id()).orElseThrow().encryption());
+    assertFalse(rooms.enableEncryption(TestIds.room(), RoomEncryption.megolm()), "no such room");
+    Room gone = channel("gone", Instant.parse("2026-01-01T00:00:00Z"));
+    rooms.create(gone);
+    rooms.markDeleted(gone.id(), new EventId(7));
+    assertFalse(rooms.enableEncryption(gone.id(), RoomEncryption.megolm()), "a tombstone");
+    assertTrue(rooms.markDeleted(room.id(), new EventId(9)));
+    assertEquals(Optional.of(RoomEncryption.megolm()), rooms.find(room.id()).orElseThrow().encryption(),
+        "the tombstone keeps it");
+  }
+
+  @Test
+  void anUpdateNeverTurnsEncryptionOff() {
+    RoomRepository rooms = newRoomRepository();
+    Room room = channel("secret", Instant.parse("2026-01-01T00:00:00Z"));
+    rooms.create(room);
+    rooms.enableEncryption(room.id(), RoomEncryption.megolm());
+    Room renamed = new Room(room.id(), room.type(), Optional.of("renamed"), room.topic(), room.createdAt(), 0, 0,
+        Optional.empty(), room.createdBy(), Optional.empty());
+    assertTrue(rooms.update(renamed));
+    Room stored = rooms.find(room.id()).orElseThrow();
+    assertEquals(Optional.of("renamed"), stored.name());
+    assertEquals(Optional.of(RoomEncryption.megolm()), stored.encryption());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.chatcore.domain.testing;
 
+import dev.chatcore.domain.e2ee.DeviceAddress;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,5 +23,15 @@ public final class TestIds {
 
   public static AccountId account() {
     return new AccountId(next("aa"));
+  }
+
+  /** A new device of a new account. */
+  public static DeviceAddress device() {
+    return device(account());
+  }
+
+  /** A new device of {@code account}. */
+  public static DeviceAddress device(AccountId account) {
+    return new DeviceAddress(account, new DeviceId("DEV" + Long.toHexString(NEXT.incrementAndGet()).toUpperCase()));
   }
 }

@@ -3,14 +3,17 @@ package dev.chatcore.server.di;
 import dagger.Module;
 import dagger.Provides;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.server.ServerConfig;
 import dev.chatcore.server.ServerModeration;
+import dev.chatcore.server.metrics.ServerMetrics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The chat core, built by its plain-Java factory so that Dagger and embedders get the same wiring. */
 @Module
@@ -35,8 +38,11 @@ public interface CoreModule {
 
   @Provides
   @Singleton
-  static ChatCore core(ChatStorage storage, Limits limits, ServerModeration moderation, Clock clock) {
-    return ChatCore.create(storage, limits, SpamPolicy.defaults(), Retention.defaults(),
-        moderation.contentModeration(), clock);
+  static ChatCore core(ChatStorage storage, Limits limits, Clock clock, Optional<ServerMetrics> metrics,
+      ChatObserver observer, ServerModeration moderation) {
+    // with metrics on, the core's every storage call is timed
+    ChatStorage used = metrics.map(m -> m.storage(storage)).orElse(storage);
+    return ChatCore.create(used, limits, SpamPolicy.defaults(), Retention.defaults(), moderation.contentModeration(),
+        clock, observer);
   }
 }

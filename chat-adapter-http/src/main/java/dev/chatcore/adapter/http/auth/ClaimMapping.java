@@ -3,10 +3,12 @@ package dev.chatcore.adapter.http.auth;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.application.Caller;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.HexIds;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which claims of a token carry the account id, the display name and the admin flag: a studio's
@@ -19,6 +21,12 @@ import java.util.Objects;
  * @param admin how the admin flag is read (optional in the token; absent means a player)
  */
 public record ClaimMapping(String account, String name, AdminClaim admin) {
+  /**
+   * The claim naming the device a token belongs to (optional; end-to-end encryption needs it). Not
+   * configurable: it is Matrix's name, and a studio that issues device tokens adds it as is.
+   */
+  public static final String DEVICE = "device_id";
+
   /** {@code sub}, {@code name}, {@code admin} (a boolean). */
   public static final ClaimMapping DEFAULT = new ClaimMapping("sub", "name", new AdminClaim.Flag("admin"));
 
@@ -51,7 +59,18 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
     if (display != null && !(display instanceof String)) {
       throw HttpProblem.unauthorized("token " + name + " claim must be a string");
     }
-    return new Caller(new AccountId(s), display == null ? "" : ((String) display).strip(), admin.isAdmin(claims));
+    return new Caller(new AccountId(s), display == null ? "" : ((String) display).strip(), admin.isAdmin(claims),
+        device(claims));
+  }
+
+  private static Optional<DeviceId> device(JWTClaimsSet claims) {
+    Object device = claims.getClaim(DEVICE);
+    if (device == null) return Optional.empty();
+    if (!(device instanceof String d) || !DeviceId.isValid(d)) {
+      throw HttpProblem.unauthorized("token " + DEVICE + " claim must be 1-" + DeviceId.MAX_CHARS
+          + " characters of A-Z a-z 0-9 . _ - ~");
+    }
+    return Optional.of(new DeviceId(d));
   }
 
   /** Writes the caller's claims, in this mapping's names, into a token being issued. */
@@ -59,6 +78,11 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
     claims.claim(account, id.value());
     if (displayName != null && !displayName.isEmpty()) claims.claim(name, displayName);
     if (isAdmin) admin.write(claims);
+  }
+
+  /** Writes the device claim into a token being issued. */
+  public void writeDevice(JWTClaimsSet.Builder claims, DeviceId device) {
+    claims.claim(DEVICE, device.value());
   }
 
   /** How a token says "admin". */

@@ -12,6 +12,7 @@ import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.health.Dependency;
 import dev.chatcore.domain.error.UnavailableException;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,6 +76,11 @@ public final class JwtTokens implements AutoCloseable {
    * as the authentication service's tokens.
    */
   public String issue(AccountId sub, String name, boolean admin, Duration ttl) {
+    return issue(sub, name, admin, Optional.empty(), ttl);
+  }
+
+  /** {@link #issue(AccountId, String, boolean, Duration)} for one device of the account. */
+  public String issue(AccountId sub, String name, boolean admin, Optional<DeviceId> device, Duration ttl) {
     Instant now = clock.instant();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issueTime(Date.from(now))
@@ -82,6 +88,7 @@ public final class JwtTokens implements AutoCloseable {
     settings.issuer().ifPresent(claims::issuer);
     settings.audience().ifPresent(claims::audience);
     settings.claims().write(claims, sub, name, admin);
+    device.ifPresent(d -> settings.claims().writeDevice(claims, d));
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
     try {
       jwt.sign(signer);

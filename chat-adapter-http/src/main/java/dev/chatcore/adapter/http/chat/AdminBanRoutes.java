@@ -10,14 +10,15 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /chat/admin/bans}: ban an account for a duration or permanently, list, unban (SPEC §4).
- * Admin responses carry no unread data.
+ * {@code /chat/admin/bans}: ban an account for a duration or permanently, list, unban (SPEC §4),
+ * and an account's ban history. Admin responses carry no unread data.
  */
 public final class AdminBanRoutes {
   /** Bans per page of {@code GET /chat/admin/bans}. */
@@ -35,7 +36,8 @@ public final class AdminBanRoutes {
     return List.of(
         Route.of("POST", "/chat/admin/bans", true, AdminRoutes.adminOnly(this::ban)),
         Route.of("GET", "/chat/admin/bans", true, AdminRoutes.adminOnly(this::list)),
-        Route.of("DELETE", "/chat/admin/bans", true, AdminRoutes.adminOnly(this::unban)));
+        Route.of("DELETE", "/chat/admin/bans", true, AdminRoutes.adminOnly(this::unban)),
+        Route.of("GET", "/chat/admin/bans/history", true, AdminRoutes.adminOnly(this::history)));
   }
 
   private Reply ban(ApiRequest r) {
@@ -66,14 +68,36 @@ public final class AdminBanRoutes {
     return Reply.ok(Map.of());
   }
 
+  private Reply history(ApiRequest r) {
+    AccountId account = r.query("accountId").map(v -> AccountId.parse(v, "accountId"))
+        .orElseThrow(() -> new InvalidInputException("accountId", "is required"));
+    Moderation.BanHistory found = moderation.history(r.caller(), account);
+    Instant now = clock.instant();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accountId", account.value());
+    // a replaced or lifted ban is not in force even before its end: only the stored one can be
+    out.put("history", found.bans().stream()
+        .map(b -> json(b, found.current().filter(b::equals).isPresent() && b.isActive(now))).toList());
+    Map<String, Object> offences = new LinkedHashMap<>();
+    offences.put("count", found.offences().count());
+    offences.put("lastOn", found.offences().last().map(i -> (Object) i.getEpochSecond()).orElse(null));
+    out.put("offences", offences);
+    return Reply.ok(out);
+  }
+
   private Map<String, Object> json(Ban ban) {
+    return json(ban, ban.isActive(clock.instant()));
+  }
+
+  private Map<String, Object> json(Ban ban, boolean active) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("accountId", ban.account().value());
     out.put("until", ban.until().map(i -> (Object) i.getEpochSecond()).orElse(null));
     out.put("reason", ban.reason());
     out.put("automatic", ban.automatic());
-    out.put("active", ban.isActive(clock.instant()));
+    out.put("active", active);
     out.put("createdOn", ban.createdOn().getEpochSecond());
+    out.put("bannedBy", ban.by().map(AccountId::value).orElse(null));
     return out;
   }
 }

@@ -8,6 +8,7 @@ import dev.chatcore.adapter.http.Route;
 import dev.chatcore.application.admin.AdminMessages;
 import dev.chatcore.application.admin.AdminServices;
 import dev.chatcore.application.admin.Broadcast;
+import dev.chatcore.application.admin.EditMessage;
 import dev.chatcore.application.admin.ListAdminRooms;
 import dev.chatcore.application.admin.ListReports;
 import dev.chatcore.application.admin.PrivateRooms;
@@ -77,7 +78,7 @@ public final class AdminRoutes {
           m.optionalString("text").orElse(null),
           m.optionalOpaqueObject("context")));
     }
-    Optional<Instant> expiration = body.optionalLong("expiration").map(Instant::ofEpochSecond);
+    Optional<Instant> expiration = body.optionalEpochSecond("expiration");
     List<Broadcast.Sent> sent = admin.broadcast().broadcast(new Broadcast.Command(r.caller(), items, expiration));
     return Reply.ok(Map.of("messages", sent.stream().map(ChatJson::broadcast).toList()));
   }
@@ -111,6 +112,7 @@ public final class AdminRoutes {
     Map<String, Object> out = messagePage(found);
     out.put("hackedMessages", found.hacked().stream().map(ChatJson::hacked).toList());
     out.put("remainingHackedMessageCount", found.remainingHacked());
+    out.put("announcements", admin.announcements().active(r.caller()).stream().map(ChatJson::announcement).toList());
     return Reply.ok(out);
   }
 
@@ -135,15 +137,19 @@ public final class AdminRoutes {
     body.allowOnly(Set.of("message", "lastRead"));
     JsonBody m = body.requiredObject("message");
     m.allowOnly(Set.of("id", "text", "context", "expiration"));
-    var edited = admin.editMessage().edit(new dev.chatcore.application.admin.EditMessage.Command(r.caller(),
+    EditMessage.Edited edited = admin.editMessage().edit(new EditMessage.Command(r.caller(),
         m.requiredString("id").strip(), m.optionalString("text"), m.optionalOpaqueObject("context"),
-        m.optionalLong("expiration").map(Instant::ofEpochSecond)));
-    return Reply.ok(Map.of("message", ChatJson.adminMessage(edited)));
+        m.optionalEpochSecond("expiration")));
+    return Reply.ok(Map.of("message", switch (edited) {
+      case EditMessage.Edited.Message e -> ChatJson.adminMessage(e.event());
+      case EditMessage.Edited.Announced a -> ChatJson.announcement(a.announcement());
+    }));
   }
 
   private Reply deleteMessage(ApiRequest r) {
     String id = r.query("id").map(String::strip).orElseThrow(() -> new InvalidInputException("id", "is required"));
-    admin.messages().delete(r.caller(), id);
+    // an announcement ends; any other message is redacted and deleted
+    if (!admin.announcements().end(r.caller(), id)) admin.messages().delete(r.caller(), id);
     return Reply.ok(Map.of());
   }
 

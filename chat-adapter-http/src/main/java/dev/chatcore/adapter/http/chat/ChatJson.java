@@ -9,6 +9,7 @@ import dev.chatcore.application.chat.RoomUpdate;
 import dev.chatcore.application.chat.RoomUpdates;
 import dev.chatcore.domain.chat.Announcement;
 import dev.chatcore.domain.chat.Preferences;
+import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportedMessage;
 import dev.chatcore.domain.event.Event;
@@ -66,15 +67,28 @@ final class ChatJson {
   /**
    * Every message shape of {@code /chat}: the fields a message always has, then those of its
    * context ({@code roomId}, {@code expiration}, {@code updatedOn}, {@code editorId},
-   * {@code hacked}), absent when null. A record rather than a map: an unread answer holds up to
+   * {@code hacked}, {@code encrypted}), absent when null. An end-to-end encrypted message has an
+   * empty {@code text} and {@code encrypted: true}: {@code /chat} has no keys to read it with. A record rather than a map: an unread answer holds up to
    * 1,000 of them, and a map each (plus Jackson's serializer lookup per value) was a third of the
    * answer's cost.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"accountId", "text", "context", "roomId", "id", "createdOn", "createdOnMs", "expiration",
-      "updatedOn", "editorId", "hacked"})
+      "updatedOn", "editorId", "hacked", "encrypted"})
   record MessageJson(String accountId, String text, @JsonRawValue String context, String roomId, String id,
-      long createdOn, long createdOnMs, Long expiration, Long updatedOn, String editorId, Boolean hacked) {
+      long createdOn, long createdOnMs, Long expiration, Long updatedOn, String editorId, Boolean hacked,
+      Boolean encrypted) {
+
+    MessageJson(String accountId, String text, String context, String roomId, String id, long createdOn,
+        long createdOnMs, Long expiration, Long updatedOn, String editorId, Boolean hacked) {
+      this(accountId, text, context, roomId, id, createdOn, createdOnMs, expiration, updatedOn, editorId, hacked, null);
+    }
+
+    /** An end-to-end encrypted message: who and when, no text. */
+    MessageJson asEncrypted() {
+      return new MessageJson(accountId, "", null, roomId, id, createdOn, createdOnMs, expiration, updatedOn, editorId,
+          hacked, Boolean.TRUE);
+    }
 
     static MessageJson of(AccountId author, String text, Optional<JsonObjectText> context, String roomId, String id,
         Instant created, Optional<Instant> expiration, Optional<Instant> updated, Optional<AccountId> editor,
@@ -91,7 +105,10 @@ final class ChatJson {
 
   /** A message inside {@code roomUpdates[].unread}: no {@code roomId}. */
   static MessageJson unread(Event event) {
-    EventContent.Message m = (EventContent.Message) event.content();
+    if (!(event.content() instanceof EventContent.Message m)) {
+      return MessageJson.of(event.sender(), "", Optional.empty(), null, event.id().toString(), event.originTs(),
+          Optional.empty(), event.updatedAt(), Optional.empty(), false).asEncrypted();
+    }
     return MessageJson.of(event.sender(), m.text(), m.context(), null, event.id().toString(), event.originTs(),
         Optional.empty(), event.updatedAt(), Optional.empty(), false);
   }
@@ -110,7 +127,10 @@ final class ChatJson {
 
   /** A stream message as admins list it: with {@code roomId} and {@code expiration}. */
   static MessageJson adminMessage(Event event) {
-    EventContent.Message m = (EventContent.Message) event.content();
+    if (!(event.content() instanceof EventContent.Message m)) {
+      return MessageJson.of(event.sender(), "", Optional.empty(), event.room().value(), event.id().toString(),
+          event.originTs(), event.expiresAt(), event.updatedAt(), event.editedBy(), false).asEncrypted();
+    }
     return MessageJson.of(event.sender(), m.text(), m.context(), event.room().value(), event.id().toString(),
         event.originTs(), event.expiresAt(), event.updatedAt(), event.editedBy(), false);
   }
@@ -125,6 +145,8 @@ final class ChatJson {
   static Map<String, Object> adminReport(Report r) {
     Map<String, Object> out = report(r);
     out.put("reviewerId", r.reviewedBy().map(AccountId::value).orElse(null));
+    // what reporters say an encrypted message said: for moderators only, and never as fact
+    out.put("plaintextClaims", r.claims().stream().map(ChatJson::claim).toList());
     return out;
   }
 
@@ -137,6 +159,8 @@ final class ChatJson {
     out.put("id", a.id());
     out.put("createdOn", a.createdAt().getEpochSecond());
     out.put("createdOnMs", a.createdAt().toEpochMilli());
+    a.updatedAt().ifPresent(u -> out.put("updatedOn", u.getEpochSecond()));
+    a.editedBy().ifPresent(e -> out.put("editorId", e.value()));
     return out;
   }
 
@@ -172,6 +196,16 @@ final class ChatJson {
     m.context().ifPresent(c -> out.put("context", raw(c)));
     out.put("id", m.id().toString());
     out.put("createdOn", m.createdAt().getEpochSecond());
+    if (m.encrypted()) out.put("encrypted", true);
+    return out;
+  }
+
+  private static Map<String, Object> claim(PlaintextClaim c) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("reporterId", c.reporter().value());
+    out.put("text", c.text());
+    out.put("verified", false);
+    out.put("createdOn", c.at().getEpochSecond());
     return out;
   }
 

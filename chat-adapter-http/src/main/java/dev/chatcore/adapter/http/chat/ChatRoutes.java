@@ -152,6 +152,7 @@ public final class ChatRoutes {
 
   private Map<String, Object> report(ApiRequest r) {
     String messageId = r.json().requiredString("messageId");
-    return Map.of("report", ChatJson.report(chat.reportMessage().report(new ReportMessage.Command(r.caller(), messageId))));
+    return Map.of("report", ChatJson.report(chat.reportMessage().report(new ReportMessage.Command(r.caller(), messageId,
+        r.json().optionalString("claimedText")))));
   }
 }

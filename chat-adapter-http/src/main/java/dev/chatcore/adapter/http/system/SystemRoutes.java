@@ -5,6 +5,8 @@ import dev.chatcore.adapter.http.Route;
 import dev.chatcore.adapter.http.ServerInfo;
 import dev.chatcore.application.health.CheckReadiness;
 import dev.chatcore.application.health.Readiness;
+import dev.chatcore.domain.e2ee.DeviceId;
+import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.Limits;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +23,13 @@ public final class SystemRoutes {
       "unread_count", "history.aggregates",
       "chat.unread", "chat.global_rooms", "chat.dm", "chat.preferences", "chat.reports",
       "chat.admin.broadcast", "chat.announcements", "chat.admin.reports", "chat.admin.messages",
-      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor");
+      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor",
+      "chat.admin.ban_history", "sync.admin_watch", "console", "e2ee.devices", "e2ee.keys", "e2ee.to_device",
+      "m.encrypted");
 
   private final CheckReadiness readiness;
   private final Limits limits;
+  private final E2eeLimits e2ee;
   private final ServerInfo info;
   private final List<String> tokenAlgorithms;
   private final IntSupplier heldSyncs;
@@ -33,10 +38,11 @@ public final class SystemRoutes {
    * @param tokenAlgorithms the JWS algorithms bearer tokens may be signed with ({@code /.well-known})
    * @param heldSyncs how many long-polls are held now (reported by {@code /readyz})
    */
-  public SystemRoutes(CheckReadiness readiness, Limits limits, ServerInfo info, List<String> tokenAlgorithms,
-      IntSupplier heldSyncs) {
+  public SystemRoutes(CheckReadiness readiness, Limits limits, E2eeLimits e2ee, ServerInfo info,
+      List<String> tokenAlgorithms, IntSupplier heldSyncs) {
     this.readiness = readiness;
     this.limits = limits;
+    this.e2ee = e2ee;
     this.info = info;
     this.tokenAlgorithms = List.copyOf(tokenAlgorithms);
     this.heldSyncs = heldSyncs;
@@ -99,6 +105,24 @@ public final class SystemRoutes {
     l.put("global_room_overflow_capacity", limits.globalRoomOverflowCapacity());
     l.put("private_room_capacity", limits.privateRoomCapacity());
     l.put("rate_limit", Map.of("per_second", limits.rateLimitPerSecond(), "burst", limits.rateLimitBurst()));
+    l.put("e2ee", e2eeLimits());
+    return l;
+  }
+
+  private Map<String, Object> e2eeLimits() {
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("device_id_max_chars", DeviceId.MAX_CHARS);
+    l.put("device_keys_max_bytes", e2ee.deviceKeysMaxBytes());
+    l.put("one_time_keys_per_upload_max", e2ee.oneTimeKeysPerUploadMax());
+    l.put("one_time_keys_per_device_max", e2ee.oneTimeKeysPerDeviceMax());
+    l.put("key_max_bytes", e2ee.keyMaxBytes());
+    l.put("query_users_max", e2ee.queryUsersMax());
+    l.put("claim_devices_max", e2ee.claimDevicesMax());
+    l.put("to_device_recipients_max", e2ee.toDeviceRecipientsMax());
+    l.put("to_device_message_max_bytes", e2ee.toDeviceMessageMaxBytes());
+    l.put("to_device_batch_max", e2ee.toDeviceBatchMax());
+    l.put("to_device_lifetime_s", e2ee.toDeviceLifetime().toSeconds());
+    l.put("encrypted_content_max_bytes", e2ee.encryptedContentMaxBytes());
     return l;
   }
 }

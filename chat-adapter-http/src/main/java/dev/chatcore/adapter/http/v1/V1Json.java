@@ -35,7 +35,16 @@ final class V1Json {
       @JsonProperty("created_ts") long createdTs,
       @JsonProperty("member_count") long memberCount,
       String head,
-      @JsonProperty("unread_count") long unreadCount) {}
+      @JsonProperty("unread_count") long unreadCount,
+      EncryptionJson encryption) {}
+
+  /** A room's end-to-end encryption; null until turned on. */
+  record EncryptionJson(String algorithm) {}
+
+  /** {@code m.encrypted} content as the sender's device sent it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record EncryptedJson(String algorithm, String ciphertext, @JsonProperty("sender_key") String senderKey,
+      @JsonProperty("session_id") String sessionId, @JsonProperty("device_id") String deviceId) {}
 
   record EventJson(
       @JsonProperty("event_id") String eventId,
@@ -105,7 +114,8 @@ final class V1Json {
     Room room = view.room();
     return new RoomJson(room.id().value(), room.name().orElse(null), room.topic().orElse(null),
         room.type().name().toLowerCase(Locale.ROOT), room.createdAt().toEpochMilli(), view.memberCount(),
-        view.head().map(EventId::toString).orElse(null), view.unreadCount());
+        view.head().map(EventId::toString).orElse(null), view.unreadCount(),
+        room.encryption().map(e -> new EncryptionJson(e.algorithm())).orElse(null));
   }
 
   static EventJson event(Event event) {
@@ -147,6 +157,9 @@ final class V1Json {
       case EventContent.Receipt r -> Map.of("user_id", r.user().value(), "event_id", r.upTo().toString());
       case EventContent.Redaction r -> Map.of("redacts", r.target().toString());
       case EventContent.Edit e -> new EditJson(e.target().toString(), e.text(), e.context().map(JsonObjectText::json).orElse(null));
+      case EventContent.Encrypted e -> new EncryptedJson(e.algorithm(), e.ciphertext(), e.senderKey().orElse(null),
+          e.sessionId(), e.device().value());
+      case EventContent.Encryption e -> Map.of("algorithm", e.algorithm());
     };
   }
 }

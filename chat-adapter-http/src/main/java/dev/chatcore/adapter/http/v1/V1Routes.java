@@ -8,6 +8,7 @@ import dev.chatcore.adapter.http.Route;
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.e2ee.SendEncryptedMessage;
 import dev.chatcore.application.message.HistoryPage;
 import dev.chatcore.application.message.MessageSummary;
 import dev.chatcore.application.message.ReadHistory;
@@ -139,11 +140,22 @@ public final class V1Routes {
   private Reply send(ApiRequest r) {
     JsonBody body = r.json();
     String type = body.optionalString("type").orElse("m.plain");
-    if (!type.equals("m.plain")) throw new InvalidInputException("type", "must be m.plain");
+    if (type.equals("m.encrypted")) return sendEncrypted(r, body);
+    if (!type.equals("m.plain")) throw new InvalidInputException("type", "must be m.plain or m.encrypted");
     JsonBody content = body.requiredObject("content");
     Event event = core.sendMessage().send(new SendMessage.Command(r.caller(), r.pathRoom("id"),
         content.optionalString("text").orElse(""), content.optionalOpaqueObject("context"),
         body.optionalString("txn_id")));
+    return Reply.ok(Map.of("event_id", event.id().toString()));
+  }
+
+  /** {@code m.encrypted}: Megolm ciphertext, stored as it came (SendEncryptedMessage). */
+  private Reply sendEncrypted(ApiRequest r, JsonBody body) {
+    r.caller().requireDevice();
+    JsonBody content = body.requiredObject("content");
+    Event event = core.e2ee().sendEncryptedMessage().send(new SendEncryptedMessage.Command(r.caller(), r.pathRoom("id"),
+        content.requiredString("algorithm"), content.requiredString("ciphertext"), content.optionalString("sender_key"),
+        content.requiredString("session_id"), content.requiredString("device_id"), body.optionalString("txn_id")));
     return Reply.ok(Map.of("event_id", event.id().toString()));
   }
 
@@ -161,6 +173,7 @@ public final class V1Routes {
     out.put("events", batch.events().stream().map(e -> V1Json.event(e, summaries)).toList());
     out.put("next_batch", batch.nextBatch().toString());
     out.put("limited", batch.limited());
+    batch.device().ifPresent(d -> V1DeviceJson.addTo(out, d));
     return Reply.ok(out);
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.application.Caller;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.testing.MutableClock;
 import java.time.Duration;
@@ -53,6 +54,17 @@ class ClaimMappingTest {
     assertRefused(studio, claims("sub"), "token player_id claim must be a 24-character hex account id");
     assertRefused(studio, claims().claim("roles", "chat-admin"), "token roles claim must be an array of strings");
     assertRefused(studio, claims().claim("nickname", 7), "token nickname claim must be a string");
+  }
+
+  @Test
+  void aDeviceIdClaimNamesTheCallersDeviceAndMustBeADeviceId() {
+    assertEquals(Optional.of(new DeviceId("PHONE-1")), caller(studio, claims().claim("device_id", "PHONE-1")).device());
+    assertEquals(Optional.empty(), caller(studio, claims()).device());
+    String rule = "token device_id claim must be 1-64 characters of A-Z a-z 0-9 . _ - ~";
+    assertRefused(studio, claims().claim("device_id", "has/slash"), rule);
+    assertRefused(studio, claims().claim("device_id", ""), rule);
+    assertRefused(studio, claims().claim("device_id", "x".repeat(65)), rule);
+    assertRefused(studio, claims().claim("device_id", 7), rule);
   }
 
   @Test

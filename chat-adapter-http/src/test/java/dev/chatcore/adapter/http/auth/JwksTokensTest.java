@@ -14,6 +14,7 @@ import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.testing.MutableClock;
+import dev.chatcore.domain.testing.Await;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
@@ -110,20 +111,13 @@ class JwksTokensTest {
     tokens = tokens(new AuthSettings.Jwks(jwks.url(), Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1),
         Duration.ofSeconds(1)));
     int started = jwks.fetches();
-    awaitTrue(() -> jwks.fetches() > started, "a scheduled refresh");
+    Await.until(() -> jwks.fetches() > started, () -> "a scheduled refresh");
     jwks.close();
-    awaitTrue(() -> tokens.dependencies().get(0).problem().isPresent(), "the failed scheduled refresh in readiness");
+    Await.until(() -> tokens.dependencies().get(0).problem().isPresent(),
+        () -> "the failed scheduled refresh in readiness");
     assertEquals(ACCOUNT, tokens.verify(sign(rsa, claims(clock.instant()).build())).id().value());
   }
 
-  /** Waits for something the background refresh does (bounded; no fixed sleep decides the outcome). */
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.sleep(20);
-    }
-  }
 
   @Test
   void withoutAnyFetchedKeyAPublishedKeyTokenIsUnavailableNotUnauthorized() {

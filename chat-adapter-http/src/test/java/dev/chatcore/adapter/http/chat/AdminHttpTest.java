@@ -103,6 +103,49 @@ class AdminHttpTest {
   }
 
   @Test
+  void adminsFixAnAnnouncementsTypoWithTheMessageUpdateRoute() {
+    Response posted = admin.post("/chat/admin/broadcast", "{\"messages\":[{\"text\":\"maintenence at noon\"}]}");
+    String id = posted.get("messages").get(0).get("id").asText();
+    long expiration = api.clock.instant().getEpochSecond() + 7200;
+    Response edited = admin.put("/chat/admin/messages/update", "{\"message\":{\"id\":\"" + id
+        + "\",\"text\":\"maintenance at noon\",\"context\":{\"level\":2},\"expiration\":" + expiration + "}}");
+    assertEquals(200, edited.status(), edited.toString());
+    JsonNode message = edited.get("message");
+    assertEquals(id, message.get("id").asText());
+    assertEquals("maintenance at noon", message.get("text").asText());
+    assertEquals(expiration, message.get("expiration").asLong());
+    assertFalse(message.has("roomId"), "still an announcement");
+    assertEquals(adminId.value(), message.get("editorId").asText());
+    JsonNode seen = a.get("/chat/").get("announcements");
+    assertEquals(1, seen.size());
+    assertEquals("maintenance at noon", seen.get(0).get("text").asText());
+    assertEquals(2, seen.get(0).get("context").get("level").asInt());
+    assertEquals(400, admin.put("/chat/admin/messages/update", "{\"message\":{\"id\":\"" + id
+        + "\",\"text\":\"maintenance at noon\"}}").status(), "an edit that changes nothing");
+  }
+
+  @Test
+  void adminTimesThatWouldOverflowAre400sNamingTheField() {
+    long huge = 100_000_000_000_000_000L; // 10^17
+    String said = say(a, globalRoomOf(a.get("/chat/")), "typo");
+    String[][] cases = {
+        {"POST", "/chat/admin/bans", "{\"accountId\":\"" + bob.value() + "\",\"duration\":" + huge + "}", "duration"},
+        {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + huge + "}", "expiration"},
+        {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + Long.MAX_VALUE + "}",
+            "expiration"},
+        {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":" + huge + "}}",
+            "message.expiration"},
+        {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":"
+            + (api.clock.instant().getEpochSecond() + 200L * 365 * 24 * 3600) + "}}", "message.expiration"},
+    };
+    for (String[] c : cases) {
+      Response r = admin.send(c[0], c[1], c[2]);
+      assertEquals(400, r.status(), c[2] + " -> " + r);
+      assertTrue(r.text("message").startsWith(c[3] + " "), c[2] + " -> " + r);
+    }
+  }
+
+  @Test
   void badBroadcastsAre400sNamingTheField() {
     long now = api.clock.instant().getEpochSecond();
     String[][] cases = {

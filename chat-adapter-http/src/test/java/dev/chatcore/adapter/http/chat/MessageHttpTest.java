@@ -20,6 +20,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.testing.TestIds;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,26 @@ class MessageHttpTest {
     assertEquals(List.of(), unreadTexts(b.get("/chat/?lastRead=" + start), dm));
     assertEquals(List.of("private"), ChatTestSupport.v1Texts(b.get("/v1/rooms/" + dm.value() + "/messages").get("chunk")));
     assertEquals(List.of(), unreadTexts(a.get("/chat/?lastRead=" + start), global));
+  }
+
+  @Test
+  void aHackedMessagesAnswerLooksLikeAnyOther() {
+    RoomId global = globalRoomOf(a.get("/chat/"));
+    JsonNode real = a.post("/chat/message", messageBody(global, "hello")).get("message");
+    JsonNode hacked = a.post("/chat/message", messageBody(TestIds.room(), "into the void")).get("message");
+    JsonNode after = a.post("/chat/message", messageBody(global, "again")).get("message");
+    List<String> fields = new ArrayList<>();
+    real.fieldNames().forEachRemaining(fields::add);
+    List<String> hackedFields = new ArrayList<>();
+    hacked.fieldNames().forEachRemaining(hackedFields::add);
+    assertEquals(fields, hackedFields, "the same fields, in the same order");
+    String id = hacked.get("id").asText();
+    assertTrue(id.startsWith("00000000"), "a stream-position id like every message's: " + id);
+    assertTrue(real.get("id").asText().compareTo(id) < 0 && id.compareTo(after.get("id").asText()) < 0,
+        "it orders between the messages around it");
+    assertEquals(real.get("expiration").asLong() - real.get("createdOn").asLong(),
+        hacked.get("expiration").asLong() - hacked.get("createdOn").asLong(), "the expiry a global room gives");
+    assertEquals(id, api.storage.hackedMessages().list(0, 10).getFirst().id(), "admins see it under that id");
   }
 
   @Test

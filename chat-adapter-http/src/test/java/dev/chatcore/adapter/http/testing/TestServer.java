@@ -2,10 +2,10 @@ package dev.chatcore.adapter.http.testing;
 
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
-import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class TestServer implements AutoCloseable {
     return server.core();
   }
 
-  public InMemoryChatStorage storage() {
+  public ChatStorage storage() {
     return server.storage();
   }
 

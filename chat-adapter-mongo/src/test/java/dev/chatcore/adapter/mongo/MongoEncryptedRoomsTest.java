@@ -1,0 +1,15 @@
+package dev.chatcore.adapter.mongo;
+
+import dev.chatcore.application.e2ee.EncryptedRoomsContract;
+import java.time.Clock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MongoEncryptedRoomsTest extends EncryptedRoomsContract {
+  @RegisterExtension static final MongoFixture mongo = new MongoFixture();
+
+  @Override
+  protected Stores newStores(Clock clock) {
+    MongoChatStorage storage = mongo.storage(mongo.options(mongo.freshName()), clock);
+    return new Stores(storage, storage);
+  }
+}

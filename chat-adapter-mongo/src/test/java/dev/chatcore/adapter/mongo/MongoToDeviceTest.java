@@ -1,0 +1,15 @@
+package dev.chatcore.adapter.mongo;
+
+import dev.chatcore.application.e2ee.ToDeviceContract;
+import java.time.Clock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MongoToDeviceTest extends ToDeviceContract {
+  @RegisterExtension static final MongoFixture mongo = new MongoFixture();
+
+  @Override
+  protected Stores newStores(Clock clock) {
+    MongoChatStorage storage = mongo.storage(mongo.options(mongo.freshName()), clock);
+    return new Stores(storage, storage);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.chatcore.application.e2ee;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.domain.e2ee.DeviceAddress;
+import dev.chatcore.domain.e2ee.DeviceId;
+import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.port.ChatStorage;
+import jakarta.inject.Inject;
+
+/**
+ * {@code DELETE /v1/devices/{device_id}}: forgets one of the caller's devices with its keys and its
+ * waiting to-device messages, and tells the caller's contacts that its device list changed (so they
+ * stop encrypting for that device). A token naming the device keeps working; the device comes back
+ * without keys when it makes a request.
+ */
+public final class DeleteDevice {
+  private final ChatStorage storage;
+  private final DeviceLists deviceLists;
+  private final DeviceActivity activity;
+
+  @Inject
+  public DeleteDevice(ChatStorage storage, DeviceLists deviceLists, DeviceActivity activity) {
+    this.storage = storage;
+    this.deviceLists = deviceLists;
+    this.activity = activity;
+  }
+
+  /** @throws NotFoundException when the caller has no such device */
+  public void delete(Caller caller, DeviceId device) {
+    caller.requireDevice();
+    DeviceAddress gone = new DeviceAddress(caller.id(), device);
+    if (!storage.devices().delete(gone)) throw new NotFoundException("device not found");
+    storage.oneTimeKeys().deleteDevice(gone);
+    storage.toDeviceInbox().deleteDevice(gone);
+    activity.forget(gone);
+    deviceLists.changed(caller.id());
+  }
+}

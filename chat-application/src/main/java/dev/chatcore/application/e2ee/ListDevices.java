@@ -1,0 +1,22 @@
+package dev.chatcore.application.e2ee;
+
+import dev.chatcore.application.Caller;
+import dev.chatcore.domain.e2ee.Device;
+import dev.chatcore.domain.port.ChatStorage;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** {@code GET /v1/devices}: the caller's devices, with when each was last seen. */
+public final class ListDevices {
+  private final ChatStorage storage;
+
+  @Inject
+  public ListDevices(ChatStorage storage) {
+    this.storage = storage;
+  }
+
+  public List<Device> list(Caller caller) {
+    caller.requireDevice();
+    return storage.devices().ofAccount(caller.id());
+  }
+}

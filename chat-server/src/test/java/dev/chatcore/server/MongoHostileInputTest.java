@@ -1,0 +1,34 @@
+package dev.chatcore.server;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.chatcore.adapter.http.HostileInputContract;
+import dev.chatcore.adapter.http.HttpTestServer;
+import dev.chatcore.adapter.mongo.MongoChatStorage;
+import dev.chatcore.adapter.mongo.MongoOptions;
+import dev.chatcore.domain.policy.Limits;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+
+/**
+ * The hostile-input walk on MongoDB (an embedded mongo-java-server): a value one store takes and
+ * the other cannot hold (a date past what a Mongo date holds, say) must not become a 500 here.
+ */
+class MongoHostileInputTest extends HostileInputContract {
+  private MongoServer mongo;
+
+  @Override
+  protected HttpTestServer newServer() {
+    mongo = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = mongo.bind();
+    MongoChatStorage storage = MongoChatStorage.connect(
+        MongoOptions.of("mongodb://" + address.getHostString() + ":" + address.getPort(), "hostile"), Clock.systemUTC());
+    return new HttpTestServer(storage, HttpTestServer.generousRateLimit(Limits.defaults()), Clock.systemUTC(),
+        HttpTestServer.PARSE_TIMEOUT);
+  }
+
+  @Override
+  protected void afterServerClosed() {
+    mongo.shutdownNow();
+  }
+}
