@@ -72,6 +72,11 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
         createdAt, Optional.of(reviewer), claims);
   }
 
+  /** True for the content filter's automatic report (its first reporter is {@link #SYSTEM_REPORTER}). */
+  public boolean isAutomatic() {
+    return firstReporter.equals(SYSTEM_REPORTER);
+  }
+
   /** True when the account reported it or wrote a message of its log. */
   public boolean involves(AccountId account) {
     return firstReporter.equals(account) || reporterIds.contains(account)

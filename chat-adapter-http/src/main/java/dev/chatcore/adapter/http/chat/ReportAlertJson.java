@@ -1,10 +1,8 @@
 package dev.chatcore.adapter.http.chat;
 
 import dev.chatcore.domain.chat.Report;
-import dev.chatcore.domain.chat.ReportedMessage;
 import dev.chatcore.domain.moderation.ReportAlert;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,22 +26,20 @@ public final class ReportAlertJson {
     out.put("event", event(alert));
     out.put("idempotencyKey", alert.idempotencyKey());
     out.put("reporters", alert.reporters());
-    out.put("automatic", report.firstReporter().equals(Report.SYSTEM_REPORTER));
+    out.put("automatic", report.isAutomatic());
     out.put("offendingMessage", offending(report));
     out.put("report", ChatJson.adminReport(report));
     return out;
   }
 
-  /** The reported message as the report's snapshot holds it (null if the snapshot lost it). */
+  /**
+   * The reported message as the report's snapshot holds it (null if the snapshot lost it), in the
+   * shape of the report's {@code messageLog}. An end-to-end encrypted message has an empty text and
+   * {@code encrypted: true}: what reporters say it said stays in the report's
+   * {@code plaintextClaims}, marked unverified, never in the message's place.
+   */
   private static Map<String, Object> offending(Report report) {
-    List<ReportedMessage> log = report.log();
-    return log.stream().filter(m -> m.id().equals(report.message())).findFirst().map(m -> {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", m.id().toString());
-      out.put("accountId", m.author().value());
-      out.put("text", m.text());
-      out.put("createdOn", m.createdAt().getEpochSecond());
-      return out;
-    }).orElse(null);
+    return report.log().stream().filter(m -> m.id().equals(report.message())).findFirst().map(ChatJson::logged)
+        .orElse(null);
   }
 }

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.Json;
+import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportedMessage;
+import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.moderation.ReportAlert;
+import dev.chatcore.domain.testing.Await;
 import dev.chatcore.domain.testing.TestIds;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +67,7 @@ class ReportWebhookTest {
 
     long timestamp = Long.parseLong(request.header(WebhookSignature.TIMESTAMP_HEADER));
     String signature = request.header(WebhookSignature.HEADER);
+    assertEquals(receiverSignature(timestamp, request.body()), signature, "what a receiver computes on its own");
     assertTrue(new WebhookSignature(SECRET).verify(timestamp, request.body(), signature), signature);
     assertFalse(new WebhookSignature(SECRET.replace('0', '1')).verify(timestamp, request.body(), signature),
         "another secret does not verify");
@@ -76,6 +82,44 @@ class ReportWebhookTest {
     assertEquals("657977708be2aefc0e26db1f", body.path("report").path("id").asText());
     assertEquals("you are bad", body.path("offendingMessage").path("text").asText());
     assertEquals(false, body.path("automatic").asBoolean());
+  }
+
+  /** HMAC-SHA256 of "timestamp.body" as docs/moderation.md tells a receiver to compute it, without our code. */
+  private static String receiverSignature(long timestamp, byte[] body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  @Test
+  void anEncryptedMessagesAlertCarriesNoTextAndTheClaimsUnverified() throws Exception {
+    receiver = new WebhookReceiver(r -> 204);
+    webhook = webhook(10);
+    EventId message = new EventId(42);
+    AccountId reporter = TestIds.account();
+    Report report = Report.first("657977708be2aefc0e26db1f", message, TestIds.room(), reporter,
+        List.of(ReportedMessage.encrypted(message, TestIds.account(), Instant.parse("2026-01-01T00:00:00Z"))),
+        Instant.parse("2026-01-01T00:00:05Z"),
+        Optional.of(new PlaintextClaim(reporter, "you are bad", Instant.parse("2026-01-01T00:00:05Z"))));
+    webhook.send(new ReportAlert(ReportAlert.Trigger.CREATED, 1, report));
+
+    JsonNode body = Json.mapper().readTree(receiver.next().body());
+    JsonNode offending = body.path("offendingMessage");
+    assertEquals("", offending.path("text").asText(), "the server never had the text: " + offending);
+    assertTrue(offending.path("encrypted").asBoolean(), offending.toString());
+    JsonNode claim = body.path("report").path("plaintextClaims").get(0);
+    assertEquals("you are bad", claim.path("text").asText());
+    assertEquals(reporter.value(), claim.path("reporterId").asText());
+    assertFalse(claim.path("verified").asBoolean(true), "a claim is testimony, never the message");
+  }
+
+  @Test
+  void retriesBackOffDoublingUpToTheLongestWait() {
+    WebhookSettings settings = WebhookSettings.of(java.net.URI.create("http://127.0.0.1/hook"), SECRET)
+        .withRetries(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1));
+    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5),
+        Duration.ofSeconds(5)), java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(settings::backoff).toList());
   }
 
   @Test
@@ -94,6 +138,9 @@ class ReportWebhookTest {
     assertEquals("1", first.header(ReportWebhook.ATTEMPT_HEADER));
     assertEquals("3", third.header(ReportWebhook.ATTEMPT_HEADER));
     assertEquals(new String(first.body()), new String(third.body()), "every attempt sends the same body");
+    // a retry is scheduled its backoff after the failed answer, which came after the request arrived
+    assertTrue(second.arrivedAt() - first.arrivedAt() >= Duration.ofMillis(10).toNanos(), "waited 10 ms at least");
+    assertTrue(third.arrivedAt() - second.arrivedAt() >= Duration.ofMillis(20).toNanos(), "then 20 ms at least");
     awaitDelivered(1);
     assertEquals(3, receiver.all().size(), "nothing is sent after the acknowledgement");
     assertEquals(0, webhook.held());
@@ -107,7 +154,7 @@ class ReportWebhookTest {
     webhook = new ReportWebhook(WebhookSettings.of(url, SECRET)
         .withRetries(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC());
     webhook.send(alert());
-    until(() -> webhook.gaveUp() > 0);
+    Await.until(() -> webhook.gaveUp() > 0, () -> "the webhook to give up");
     assertEquals(1, webhook.gaveUp(), "given up after the retry period");
     assertEquals(0, webhook.held());
     receiver = null;
@@ -131,15 +178,9 @@ class ReportWebhookTest {
     awaitDelivered(1);
   }
 
-  private void awaitDelivered(long n) throws InterruptedException {
-    until(() -> webhook.delivered() >= n);
+  private void awaitDelivered(long n) {
+    Await.until(() -> webhook.delivered() >= n, () -> n + " delivered, got " + webhook.delivered());
     assertEquals(n, webhook.delivered());
-  }
-
-  /** Waits for a condition the webhook's thread makes true (polls; bounded by 30 s). */
-  static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(5);
   }
 
   static void await(CountDownLatch latch) {

@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 /**
- * A webhook receiver for tests: the JDK's HTTP server on a free loopback port. It records every
- * request and answers with what {@code answer} says for it (the status; it may block first).
+ * A webhook receiver for tests (the server's tests use it too): the JDK's HTTP server on a free
+ * loopback port. It records every request and answers with what {@code answer} says for it (the
+ * status; it may block first).
  */
-final class WebhookReceiver implements AutoCloseable {
-  /** One request as received. */
-  record Received(Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
+public final class WebhookReceiver implements AutoCloseable {
+  /**
+   * One request as received.
+   *
+   * @param arrivedAt {@link System#nanoTime()} when it arrived
+   */
+  public record Received(Map<String, List<String>> headers, byte[] body, long arrivedAt) {
+    public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
           .map(e -> e.getValue().getFirst()).orElse(null);
     }
@@ -32,7 +37,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<Received> all = new CopyOnWriteArrayList<>();
   private final BlockingQueue<Received> arrivals = new LinkedBlockingQueue<>();
 
-  WebhookReceiver(ToIntFunction<Received> answer) {
+  public WebhookReceiver(ToIntFunction<Received> answer) {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -44,7 +49,8 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange, ToIntFunction<Received> answer) throws IOException {
-    Received received = new Received(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+    Received received = new Received(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes(),
+        System.nanoTime());
     all.add(received);
     arrivals.add(received);
     int status = answer.applyAsInt(received);
@@ -52,18 +58,18 @@ final class WebhookReceiver implements AutoCloseable {
     exchange.close();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
   }
 
   /** The next request to arrive, waiting up to 30 s for it. */
-  Received next() throws InterruptedException {
+  public Received next() throws InterruptedException {
     Received r = arrivals.poll(30, TimeUnit.SECONDS);
     if (r == null) throw new AssertionError("no webhook request arrived within 30 s");
     return r;
   }
 
-  List<Received> all() {
+  public List<Received> all() {
     return all;
   }
 
