@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.domain.moderation.FilterVerdict;
+import dev.chatcore.domain.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -115,10 +116,8 @@ class WordListFileTest {
       moderation.start();
       WordListFile file = moderation.wordList().orElseThrow();
       write(path, "darn reject\n");
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!(check(file, "darn") instanceof FilterVerdict.Reject) && System.nanoTime() < deadline) {
-        Thread.sleep(20); // polls a condition with a bound; the schedule checks every second
-      }
+      // the schedule checks every second: wait for the check, not for a time
+      Await.until(() -> check(file, "darn") instanceof FilterVerdict.Reject, () -> "the scheduled reload");
       assertEquals(new FilterVerdict.Reject("blocked_word"), check(file, "darn"));
       assertTrue(moderation.describe().contains("1 term,"), moderation.describe());
     }
