@@ -20,8 +20,11 @@ import dev.chatcore.application.member.MemberRemoval;
 import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.application.message.MessageAggregates;
+import dev.chatcore.application.chat.ChatVisibility;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.moderation.BanGate;
+import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.application.moderation.Moderation;
 import dev.chatcore.application.moderation.RateLimiter;
 import dev.chatcore.application.moderation.SpamGuard;
@@ -29,6 +32,8 @@ import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.RemoveReaction;
 import dev.chatcore.application.receipt.PostReceipt;
+import dev.chatcore.application.report.ReportFiling;
+import dev.chatcore.application.report.ReportFlaggedMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.DeleteRoom;
 import dev.chatcore.application.room.GetRoom;
@@ -127,8 +132,8 @@ public final class ChatCore implements AutoCloseable {
   private final Janitor janitor;
   private final E2eeServices e2ee;
 
-  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention, Clock clock,
-      ChatObserver observer) {
+  private ChatCore(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      ContentModeration contentModeration, Clock clock, ChatObserver observer) {
     this.retention = retention;
     this.storage = storage;
     this.limits = limits;
@@ -148,6 +153,12 @@ public final class ChatCore implements AutoCloseable {
     this.rateLimiter = new RateLimiter(limits, clock, observer);
     this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock, observer);
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
+    ReportFiling reportFiling = new ReportFiling(storage.reports(), contentModeration.alerts(),
+        contentModeration.alertRule());
+    ReportFlaggedMessage reportFlagged = new ReportFlaggedMessage(storage, new ChatVisibility(storage), reportFiling,
+        ids, clock);
+    MessagePosting posting = new MessagePosting(publisher, spamGuard, contentModeration.filter(), reportFlagged,
+        retention, clock);
 
     this.registerCaller = new RegisterCaller(storage, clock);
     this.getMe = new GetMe(registerCaller);
@@ -161,11 +172,11 @@ public final class ChatCore implements AutoCloseable {
     this.getRoom = new GetRoom(access, views, registerCaller);
     this.createRoom = new CreateRoom(storage, publisher, views, registerCaller, ids, limits, clock);
     this.deleteRoom = new DeleteRoom(storage, publisher, clock);
-    this.sendMessage = new SendMessage(access, registerCaller, publisher, messagePolicy, spamGuard, clock, retention);
+    this.sendMessage = new SendMessage(access, registerCaller, messagePolicy, posting);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
     this.e2ee = new E2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
-        publisher, spamGuard, retention);
+        publisher, posting);
     VisibleRead reads = new VisibleRead(storage, access, banGate, limits, e2ee.deviceSync());
     this.sync = new Sync(reads, registerCaller, waiter, limits, syncReads, timer, observer);
     this.streams = new StreamRegistry(limits.streams());
@@ -196,7 +207,7 @@ public final class ChatCore implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
     this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher,
-        spamGuard, retention);
+        posting, reportFiling);
     this.admin = new AdminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher);
     this.janitor = new Janitor(storage, retention, publisher, clock);
     this.feed = storage.feed().subscribe(new EventFeed.Listener() {
@@ -254,16 +265,26 @@ public final class ChatCore implements AutoCloseable {
   /** Builds a core with its own spam policy and retention table. */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       Clock clock) {
-    return create(storage, limits, spamPolicy, retention, clock, ChatObserver.NONE);
+    return create(storage, limits, spamPolicy, retention, ContentModeration.none(), clock);
   }
 
   /**
-   * Builds a core that tells {@code observer} what only it sees (deliveries, rate-limit refusals,
-   * bans): the server's metrics use it.
+   * Builds a core with the host's moderation: its content filter and report alerts (the other
+   * overloads allow every message and send no alert).
    */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
-      Clock clock, ChatObserver observer) {
-    return new ChatCore(storage, limits, spamPolicy, retention, clock, java.util.Objects.requireNonNull(observer));
+      ContentModeration contentModeration, Clock clock) {
+    return create(storage, limits, spamPolicy, retention, contentModeration, clock, ChatObserver.NONE);
+  }
+
+  /**
+   * Builds a core with the host's moderation that also tells {@code observer} what only it sees
+   * (deliveries, rate-limit refusals, bans): the server's metrics use it.
+   */
+  public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
+      ContentModeration contentModeration, Clock clock, ChatObserver observer) {
+    return new ChatCore(storage, limits, spamPolicy, retention, contentModeration, clock,
+        java.util.Objects.requireNonNull(observer));
   }
 
   public Retention retention() {

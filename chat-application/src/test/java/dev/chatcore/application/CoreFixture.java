@@ -1,14 +1,17 @@
 package dev.chatcore.application;
 
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
@@ -42,10 +45,15 @@ public abstract class CoreFixture {
     return Limits.defaults();
   }
 
+  /** The host's moderation the core runs with (none); suites override to plug a filter in. */
+  protected ContentModeration moderation() {
+    return ContentModeration.none();
+  }
+
   @BeforeEach
   void startCore() {
     storage = newStorage(clock);
-    core = ChatCore.create(storage, limits(), clock);
+    core = ChatCore.create(storage, limits(), SpamPolicy.defaults(), Retention.defaults(), moderation(), clock);
     core.registerCaller().register(admin);
   }
 

@@ -40,6 +40,9 @@ public final class Main {
                  --warmup-jit-quiet-pct 0 = a fixed warm-up (JIT-cold figures)
         moderation  in-process, no server: JMH of the ban gate + rate limiter and the spam check per
                  request, and the rate limiter's heap per tracked account   --accounts 1000000 --iterations 5
+        filter   in-process, no server: JMH of the word-list content filter per 200-character message
+                 (a clean one, one hiding a term with evasions) and the list's compile time
+                 --words 5000 --infix-pct 1 (share of *term* entries) --iterations 5
       server (default: start chat-server/target/chat-server.jar as a subprocess):
         --server-jar PATH  --server-jvm-opts "-Xms512m -Xmx512m"  --storage memory|mongodb  --mongo-uri URI|embedded (mongo-java-server in the bench JVM)
         --server-env K=V,K2=V2 (extra environment)  --server-start-timeout 30  --log-dir DIR
@@ -127,6 +130,7 @@ public final class Main {
       case "history" -> HistoryScenario::new;
       case "unread" -> UnreadScenario::new;
       case "moderation" -> ModerationScenario::new;
+      case "filter" -> FilterScenario::new;
       default -> throw new IllegalArgumentException("unknown scenario '" + name + "'");
     };
   }

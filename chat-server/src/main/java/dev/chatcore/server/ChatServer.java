@@ -33,6 +33,7 @@ public final class ChatServer implements AutoCloseable {
   private final HttpApi api;
   private final JwtTokens tokens;
   private final Optional<ServerMetrics> metrics;
+  private final ServerModeration moderation;
   private HttpListener listener;
   private Undertow management;
   private Maintenance maintenance;
@@ -41,14 +42,16 @@ public final class ChatServer implements AutoCloseable {
   /**
    * @param tokens the verifier {@code api} uses: started (published keys fetched) and stopped with the server
    * @param metrics present exactly when {@code config} has a management port
+   * @param moderation the core's filter and alert plug-ins: started (file reloads) and stopped with the server
    */
   public ChatServer(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens,
-      Optional<ServerMetrics> metrics) {
+      Optional<ServerMetrics> metrics, ServerModeration moderation) {
     this.config = config;
     this.core = core;
     this.api = api;
     this.tokens = tokens;
     this.metrics = metrics;
+    this.moderation = moderation;
   }
 
   /** Binds and starts serving. */
@@ -65,6 +68,7 @@ public final class ChatServer implements AutoCloseable {
     tokens.fetchKeys(); // in the background: a slow authentication service does not delay the start
     maintenance = maintenance(core, config, metrics.map(ServerMetrics::janitor).orElse(JanitorRuns.NONE));
     maintenance.start(2); // two threads: a long janitor run never holds the idle sweep back
+    moderation.start();
   }
 
   /**
@@ -108,11 +112,16 @@ public final class ChatServer implements AutoCloseable {
     return core;
   }
 
+  public ServerModeration moderation() {
+    return moderation;
+  }
+
   /** Graceful stop; idempotent. */
   public synchronized void stop() {
     if (stopped || listener == null) return;
     stopped = true;
     if (maintenance != null) maintenance.stop();
+    moderation.close();
     try {
       Thread drain = Thread.ofVirtual().start(() -> {
         try {

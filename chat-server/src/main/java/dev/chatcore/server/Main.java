@@ -81,6 +81,7 @@ public final class Main {
             + " (POST /v1/invites/redeem {\"code\":\"" + code + "\",\"display_name\":\"admin\"})"));
     out.println("storage: " + server.core().storage().kind() + "; sync delivery across nodes: "
         + server.core().storage().feed().delivery());
+    out.println(server.moderation().describe());
     out.println("tokens: HS256 (CHAT_AUTH_SECRET)" + config.auth().jwks()
         .map(jwks -> ", RS256/ES256 (keys from " + jwks.url() + ")").orElse(""));
     // before the start line, which tools wait for: once they see it, they have this one too

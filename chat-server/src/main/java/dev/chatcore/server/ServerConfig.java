@@ -29,6 +29,8 @@ import java.util.Optional;
  *     it began is closed ({@code CHAT_REQUEST_PARSE_TIMEOUT_MS})
  * @param management the metrics listener; empty (no metrics at all) unless {@code CHAT_MANAGEMENT_PORT}
  *     is set
+ * @param moderation the content filter's word list and the report alert webhook
+ *     ({@code CHAT_FILTER_*}, {@code CHAT_REPORT_*})
  */
 public record ServerConfig(
     String host,
@@ -44,7 +46,8 @@ public record ServerConfig(
     LogConfig logging,
     Duration globalIdleTimeout,
     Duration requestParseTimeout,
-    Optional<ManagementConfig> management) {
+    Optional<ManagementConfig> management,
+    ModerationConfig moderation) {
   public static final Duration JANITOR_INTERVAL_DEFAULT = Duration.ofMinutes(30);
   public static final Duration REQUEST_PARSE_TIMEOUT_DEFAULT = Duration.ofSeconds(20);
 
@@ -112,7 +115,7 @@ public record ServerConfig(
     Duration parseTimeout = Duration.ofMillis(r.integer("CHAT_REQUEST_PARSE_TIMEOUT_MS",
         ms(REQUEST_PARSE_TIMEOUT_DEFAULT), 100, 600_000));
     return new ServerConfig(host, port, storage, secret, tokenTtl, limits, mongo, janitorInterval, janitorBatch, auth,
-        logging(r), globalIdleTimeout, parseTimeout, management(r, host, port));
+        logging(r), globalIdleTimeout, parseTimeout, management(r, host, port), ModerationConfig.fromEnvironment(r));
   }
 
   /** The live streams' limits ({@code CHAT_STREAM_*}); a stream's queue holds at least one sync batch. */
@@ -130,7 +133,7 @@ public record ServerConfig(
   /** The same configuration signing with {@code secret} (the one generated when none was set). */
   public ServerConfig withAuthSecret(String secret) {
     return new ServerConfig(host, port, storage, Optional.of(secret), tokenTtl, limits, mongo, janitorInterval,
-        janitorBatch, auth, logging, globalIdleTimeout, requestParseTimeout, management);
+        janitorBatch, auth, logging, globalIdleTimeout, requestParseTimeout, management, moderation);
   }
 
   /** Off unless a port is given: a host alone would be a setting that silently does nothing. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.ChatException;
 import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.error.ContentRejectedException;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
@@ -44,6 +45,8 @@ public final class HttpErrors {
   private static ErrorReply fromDomain(ChatException e) {
     return switch (e) {
       case InvalidInputException x -> ErrorReply.of(400, "bad_request", x.getMessage());
+      case ContentRejectedException x -> new ErrorReply(400, "rejected", x.getMessage(),
+          Map.of("reason", x.reason()), Map.of());
       case NotFoundException x -> ErrorReply.of(404, "not_found", x.getMessage());
       case ForbiddenException x -> ErrorReply.of(403, "forbidden", x.getMessage());
       case ConflictException x -> ErrorReply.of(409, "conflict", x.getMessage());

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
+import dev.chatcore.application.filter.WordList;
+import dev.chatcore.application.filter.WordListFilter;
+import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +24,9 @@ import org.openqa.selenium.Keys;
 
 /**
  * The console in a real browser, used the way a moderator would: sign in, work the reports queue,
- * ban, search and delete, announce, look a player up, watch a room live. Each step is checked on
- * the API too, as the players would meet it. Also saves the screenshots of docs/console.md.
+ * ban, search and delete, announce, look a player up, watch a room live, review the content
+ * filter's automatic report. Each step is checked on the API too, as the players would meet it.
+ * Also saves the screenshots of docs/console.md.
  */
 class ConsoleBrowserTest {
   static HttpTestServer server;
@@ -38,7 +43,9 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new HttpTestServer();
+    // the word-list filter flags one word no other step says
+    server = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()), ContentModeration.none()
+        .withFilter(new WordListFilter(WordList.parse(List.of("wallhack* flag:cheating")))));
     adminInvite = server.core().bootstrapAdmin().adminInvite().orElseThrow().code();
     browser = ConsoleBrowser.start();
   }
@@ -193,6 +200,28 @@ class ConsoleBrowserTest {
     assertTrue(parts[2].contains("418") && parts[2].contains("wait 2 s"), parts[2]);
     assertTrue(parts[3].contains("503") && parts[3].contains("unavailable"), parts[3]);
     assertEquals(List.of("true", "2", "true"), List.of(parts[4], parts[5], parts[6]), "waited 1 s, then retried once");
+  }
+
+  @Test
+  void aFlaggedMessagesAutomaticReportIsInTheQueueWithTheFilterAsReporterAndItsReason() {
+    String flagged = say(author, "selling wallhacks, dm me");
+    JsonNode report = server.get("/chat/admin/reports?accountId=" + authorId.value(), admin).get("reports").get(0);
+    assertEquals(flagged, report.get("offendingMessageId").asText());
+    assertTrue(report.get("automatic").asBoolean(), report.toString());
+    assertEquals("flagged by the content filter: cheating", report.get("adminNote").asText());
+
+    browser.type(By.id("signin-token"), admin);
+    browser.click(By.id("signin-token-submit"));
+    browser.showing(By.id("reports-list"), "selling wallhacks");
+    String id = report.get("id").asText();
+    browser.showing(By.xpath("//a[@href='#/reports/" + id + "']/ancestor::tr"), "Filter");
+    browser.click(By.cssSelector("a.open-report[href='#/reports/" + id + "']"));
+    browser.showing(By.cssSelector("#report-log li.offending"), "selling wallhacks, dm me");
+    browser.showing(By.id("filed-by-filter"), "content filter flagged this message");
+    browser.showing(By.id("reporters"), "Content filter");
+    assertEquals("flagged by the content filter: cheating",
+        browser.visible(By.id("report-note")).getDomProperty("value"), "the reason, ready to review");
+    assertEquals(List.of(), browser.unlabelledControls());
   }
 
   /** Saves the screen for docs/console.md, after checking that every control on it is labelled. */

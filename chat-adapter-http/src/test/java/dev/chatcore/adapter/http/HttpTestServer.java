@@ -5,9 +5,12 @@ import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.adapter.http.chat.AdminBanRoutes;
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.testing.TestIds;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +58,12 @@ public final class HttpTestServer implements AutoCloseable {
     this(InMemoryChatStorage.create(clock), limits, clock, tokens, new AccessLog(false), PARSE_TIMEOUT);
   }
 
+  /** A server whose core runs with the host's {@code moderation} (a content filter, report alerts). */
+  public HttpTestServer(Limits limits, ContentModeration moderation) {
+    this(InMemoryChatStorage.create(Clock.systemUTC()), limits, Clock.systemUTC(), new JwtTokens(SECRET, Clock.systemUTC()),
+        new AccessLog(false), PARSE_TIMEOUT, moderation);
+  }
+
   /** A server whose core, storage and tokens use {@code clock}, with the given access log. */
   public HttpTestServer(Limits limits, Clock clock, AccessLog accessLog) {
     this(InMemoryChatStorage.create(clock), limits, clock, new JwtTokens(SECRET, clock), accessLog, PARSE_TIMEOUT);
@@ -70,11 +79,17 @@ public final class HttpTestServer implements AutoCloseable {
     this(storage, limits, clock, new JwtTokens(SECRET, clock), new AccessLog(false), parseTimeout);
   }
 
-  /** The server every other constructor makes: storage, tokens and access log of the caller's choice. */
+  /** A server whose storage, tokens and access log are the caller's choice, without moderation. */
   public HttpTestServer(ChatStorage storage, Limits limits, Clock clock, JwtTokens tokens, AccessLog accessLog,
       Duration parseTimeout) {
+    this(storage, limits, clock, tokens, accessLog, parseTimeout, ContentModeration.none());
+  }
+
+  /** The server every other constructor makes. */
+  private HttpTestServer(ChatStorage storage, Limits limits, Clock clock, JwtTokens tokens, AccessLog accessLog,
+      Duration parseTimeout, ContentModeration moderation) {
     this.storage = storage;
-    this.core = ChatCore.create(storage, limits, clock);
+    this.core = ChatCore.create(storage, limits, SpamPolicy.defaults(), Retention.defaults(), moderation, clock);
     this.tokens = tokens;
     this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
         clock, Executors.newVirtualThreadPerTaskExecutor(), accessLog);
@@ -164,6 +179,12 @@ public final class HttpTestServer implements AutoCloseable {
     if (contentType != null) b.header("Content-Type", contentType);
     return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  public CompletableFuture<Response> postAsync(String path, String token, String json) {
+    return client.sendAsync(builder(path, token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(HttpTestServer::parse);
   }
 
   public CompletableFuture<Response> getAsync(String path, String token) {

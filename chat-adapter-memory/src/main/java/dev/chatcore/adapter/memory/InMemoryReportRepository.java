@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.memory;
 
+import dev.chatcore.domain.chat.FiledReport;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
 import dev.chatcore.domain.id.AccountId;
@@ -29,10 +30,14 @@ public final class InMemoryReportRepository implements ReportRepository {
   private final Map<String, EventId> byId = new ConcurrentHashMap<>();
 
   @Override
-  public Report file(Report incoming) {
-    Report stored = byMessage.merge(incoming.message(), incoming, Report::mergedWith);
+  public FiledReport file(Report incoming) {
+    int[] before = new int[1];
+    Report stored = byMessage.compute(incoming.message(), (message, old) -> {
+      before[0] = old == null ? 0 : old.reporterIds().size();
+      return old == null ? incoming : old.mergedWith(incoming);
+    });
     byId.putIfAbsent(stored.id(), stored.message());
-    return stored;
+    return new FiledReport(stored, before[0]);
   }
 
   @Override

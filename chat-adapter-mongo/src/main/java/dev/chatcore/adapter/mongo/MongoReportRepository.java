@@ -12,6 +12,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.chatcore.domain.chat.FiledReport;
 import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
@@ -65,7 +66,7 @@ public final class MongoReportRepository implements ReportRepository {
   }
 
   @Override
-  public Report file(Report incoming) {
+  public FiledReport file(Report incoming) {
     long message = incoming.message().position();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Document stored = MongoErrors.call("find report", () -> reports.find(eq("_id", message)).first());
@@ -73,16 +74,17 @@ public final class MongoReportRepository implements ReportRepository {
         try {
           Document first = toDocument(incoming, 0);
           MongoErrors.run("file report", () -> reports.insertOne(first));
-          return fromDocument(first); // as stored (times to the millisecond)
+          return new FiledReport(fromDocument(first), 0); // as stored (times to the millisecond)
         } catch (ConflictException filedMeanwhile) {
           continue;
         }
       }
       long version = stored.get("version", Number.class).longValue();
-      Document merged = toDocument(fromDocument(stored).mergedWith(incoming), version + 1);
+      Report before = fromDocument(stored);
+      Document merged = toDocument(before.mergedWith(incoming), version + 1);
       boolean replaced = MongoErrors.call("merge report", () -> reports.replaceOne(
           and(eq("_id", message), eq("version", version)), merged).getModifiedCount() == 1);
-      if (replaced) return fromDocument(merged);
+      if (replaced) return new FiledReport(fromDocument(merged), before.reporterIds().size());
     }
     throw new UnavailableException("could not file the report (too much contention)", null);
   }

@@ -167,7 +167,7 @@ class MongoAdminStorageTest {
     MongoReportRepository first = new MongoReportRepository(db);
     AccountId reporter = TestIds.account();
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-    Report mild = first.file(report("000000000000000000000001", 1, reporter, t0));
+    Report mild = first.file(report("000000000000000000000001", 1, reporter, t0)).report();
     first.review(mild.id(), ReportStatus.MILD, Optional.empty(), TestIds.account());
     first.file(report("000000000000000000000002", 2, reporter, t0));
     MongoCollection<Document> reports = db.getCollection(MongoIndexes.REPORTS);

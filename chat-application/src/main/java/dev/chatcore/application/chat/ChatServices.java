@@ -8,8 +8,10 @@ import dev.chatcore.application.globalroom.JoinGlobalRoom;
 import dev.chatcore.application.globalroom.ListGlobalRooms;
 import dev.chatcore.application.globalroom.PlaceInGlobalRoom;
 import dev.chatcore.application.globalroom.SweepIdlePlayers;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.preferences.GetPreferences;
 import dev.chatcore.application.preferences.UpdatePreferences;
+import dev.chatcore.application.report.ReportFiling;
 import dev.chatcore.application.report.ReportMessage;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.sync.EventPublisher;
@@ -38,22 +40,22 @@ public final class ChatServices {
   private final ReportMessage reportMessage;
 
   public ChatServices(ChatStorage storage, Limits limits, Clock clock, IdGenerator ids, MessagePolicy policy,
-      RoomAccess access, RegisterCaller register, EventPublisher publisher,
-      dev.chatcore.application.moderation.SpamGuard spam, dev.chatcore.domain.retention.Retention retention) {
+      RoomAccess access, RegisterCaller register, EventPublisher publisher, MessagePosting posting,
+      ReportFiling reportFiling) {
     GlobalRoomEvents globalEvents = new GlobalRoomEvents(storage, publisher, clock);
     ChatVisibility visibility = new ChatVisibility(storage);
     this.placeInGlobalRoom = new PlaceInGlobalRoom(storage, globalEvents, ids, limits, clock);
     this.admitPlayer = new AdmitPlayer(register, placeInGlobalRoom, clock);
     this.readRoomUpdates = new ReadRoomUpdates(storage, visibility, clock);
-    this.postChatMessage = new PostChatMessage(storage, access, publisher, policy, clock, spam, retention);
+    this.postChatMessage = new PostChatMessage(storage, access, policy, clock, posting);
     this.joinGlobalRoom = new JoinGlobalRoom(storage, globalEvents, limits);
     this.listGlobalRooms = new ListGlobalRooms(storage, globalEvents, limits);
     this.sweepIdlePlayers = new SweepIdlePlayers(storage, globalEvents, clock);
-    this.sendDirectMessage = new SendDirectMessage(storage, publisher, policy, ids, limits, clock, spam, retention);
+    this.sendDirectMessage = new SendDirectMessage(storage, publisher, policy, ids, limits, clock, posting);
     this.leaveDirectMessage = new LeaveDirectMessage(storage, access, publisher, clock);
     this.getPreferences = new GetPreferences(storage, ids, clock);
     this.updatePreferences = new UpdatePreferences(storage, ids, limits, clock);
-    this.reportMessage = new ReportMessage(storage, access, visibility, ids, clock);
+    this.reportMessage = new ReportMessage(storage, access, visibility, reportFiling, ids, clock);
   }
 
   public AdmitPlayer admitPlayer() {

@@ -1,15 +1,12 @@
 package dev.chatcore.application.chat;
 
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.moderation.SpamGuard;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.HackedMessage;
 import dev.chatcore.domain.error.ForbiddenException;
-import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.BeforeVisible;
@@ -30,7 +27,8 @@ import java.util.Set;
  * event of the one stream (so {@code /v1} history and sync show it); a message into a room that
  * does not exist or that the sender is not in is stored apart, flagged "hacked" with its sender,
  * and shown to no player. Admins may post into any live room. A player's message goes through
- * the spam check first (as on {@code /v1}); it expires by its room's type ({@link Retention}).
+ * the spam check and the content filter first, as on {@code /v1} ({@link MessagePosting}); it
+ * expires by its room's type ({@link Retention}).
  */
 public final class PostChatMessage {
   /** {@code text} may be null when {@code context} is a non-empty object. */
@@ -44,22 +42,18 @@ public final class PostChatMessage {
 
   private final ChatStorage storage;
   private final RoomAccess access;
-  private final EventPublisher publisher;
   private final MessagePolicy policy;
   private final Clock clock;
-  private final SpamGuard spam;
-  private final Retention retention;
+  private final MessagePosting posting;
 
   @Inject
-  public PostChatMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, MessagePolicy policy,
-      Clock clock, SpamGuard spam, Retention retention) {
-    this.spam = spam;
-    this.retention = retention;
+  public PostChatMessage(ChatStorage storage, RoomAccess access, MessagePolicy policy, Clock clock,
+      MessagePosting posting) {
     this.storage = storage;
     this.access = access;
-    this.publisher = publisher;
     this.policy = policy;
     this.clock = clock;
+    this.posting = posting;
   }
 
   /**
@@ -68,6 +62,8 @@ public final class PostChatMessage {
    * @throws ForbiddenException when the sender was kicked or banned from the room
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
    *     banned automatically and nothing is stored)
+   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
+   *     (nothing is stored)
    */
   public PostedMessage post(Command command) {
     EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
@@ -79,26 +75,19 @@ public final class PostChatMessage {
     if (room.isPresent() && !caller.admin() && state.filter(s -> s == MemberState.KICKED || s == MemberState.BANNED).isPresent()) {
       throw new ForbiddenException("removed from this room");
     }
-    if (!caller.admin()) spam.check(caller.id(), command.room(), content);
-    Instant expiry = retention.messageExpiry(room.map(Room::type).orElse(RoomType.GLOBAL), now);
     if (room.isEmpty() || (!caller.admin() && state.filter(MemberState::isMember).isEmpty())) {
-      // Its answer must not tell it apart: a stream-position id (a skipped position, so it orders
-      // like the messages around it and never names another) and the expiry its room would give.
-      HackedMessage hacked = new HackedMessage(storage.events().mark(Set.of(), Set.of(), BeforeVisible.NOTHING).toString(), caller.id(), command.room(),
-          content.text(), content.context(), now);
+      // Checked like any message, but no player sees it, so a flag files no report. Its answer
+      // must not tell it apart: a stream-position id (a skipped position, so it orders like the
+      // messages around it and never names another) and the expiry its room would give.
+      EventContent.Message screened = posting.screen(caller, command.room(), content, Optional.empty()).content();
+      Instant expiry = posting.expiry(room.map(Room::type).orElse(RoomType.GLOBAL), now);
+      String id = storage.events().mark(Set.of(), Set.of(), BeforeVisible.NOTHING).toString();
+      HackedMessage hacked = new HackedMessage(id, caller.id(), command.room(), screened.text(), screened.context(), now);
       storage.hackedMessages().record(hacked);
-      return new PostedMessage(hacked.id(), caller.id(), command.room(), content.text(), content.context(), now, true,
-          Optional.of(expiry));
+      return new PostedMessage(hacked.id(), caller.id(), command.room(), screened.text(), screened.context(), now,
+          true, Optional.of(expiry));
     }
     room.get().requirePlainAllowed("message");
-    Event event = publisher.publish(new NewEvent(command.room(), caller.id(), now, content, Optional.empty(),
-        Optional.of(expiry))).event();
-    return posted(event);
-  }
-
-  static PostedMessage posted(Event event) {
-    EventContent.Message m = (EventContent.Message) event.content();
-    return new PostedMessage(event.id().toString(), event.sender(), event.room(), m.text(), m.context(),
-        event.originTs(), false, event.expiresAt());
+    return PostedMessage.of(posting.publish(caller, command.room(), room.get().type(), content, Optional.empty()));
   }
 }

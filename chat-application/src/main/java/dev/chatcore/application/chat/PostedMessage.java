@@ -1,5 +1,7 @@
 package dev.chatcore.application.chat;
 
+import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
@@ -25,5 +27,12 @@ public record PostedMessage(String id, AccountId author, RoomId room, String tex
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** A message of the stream as its sender gets it back ({@code event} holds an {@code m.plain}). */
+  public static PostedMessage of(Event event) {
+    EventContent.Message m = (EventContent.Message) event.content();
+    return new PostedMessage(event.id().toString(), event.sender(), event.room(), m.text(), m.context(),
+        event.originTs(), false, event.expiresAt());
   }
 }

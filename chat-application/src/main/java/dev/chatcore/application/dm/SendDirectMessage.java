@@ -4,13 +4,12 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.application.StripedLocks;
 import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.chat.PostedMessage;
-import dev.chatcore.application.moderation.SpamGuard;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.DmKey;
 import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.error.InvalidInputException;
-import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.event.Membership;
@@ -41,9 +40,10 @@ import java.util.TreeSet;
  * one room: the set's key is claimed atomically in storage; on one node creations of one set
  * also take turns, so the room, its {@code m.room.created} and {@code m.member} events come
  * before any message. Across nodes a loser of the claim completes the winner's records itself,
- * so its message never waits for the winner. A player's message goes through the spam check
- * (once the room is known, so that {@code /chat/message} into the same DM counts as the same
- * room; spam stores no message); DM messages expire after {@link Retention#dmMessages()}.
+ * so its message never waits for the winner. A player's message goes through the spam check and
+ * the content filter ({@link MessagePosting}) once the room is known, so that
+ * {@code /chat/message} into the same DM counts as the same room; spam and rejected messages store
+ * nothing. DM messages expire after {@link Retention#dmMessages()}.
  */
 public final class SendDirectMessage {
   /** @param players the other members (24-hex account ids; duplicates and the sender are ignored) */
@@ -64,14 +64,12 @@ public final class SendDirectMessage {
   private final StripedLocks creating = new StripedLocks();
   private final MembershipChange change;
 
-  private final SpamGuard spam;
-  private final Retention retention;
+  private final MessagePosting posting;
 
   @Inject
   public SendDirectMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, IdGenerator ids,
-      Limits limits, Clock clock, SpamGuard spam, Retention retention) {
-    this.spam = spam;
-    this.retention = retention;
+      Limits limits, Clock clock, MessagePosting posting) {
+    this.posting = posting;
     this.storage = storage;
     this.publisher = publisher;
     this.policy = policy;
@@ -86,6 +84,8 @@ public final class SendDirectMessage {
    *     2..{@link Limits#dmMembersMax()}, text and context that break the rules, or a DM whose
    *     members turned end-to-end encryption on ({@code /chat} has no encrypted messages)
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (nothing is stored)
+   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
+   *     (nothing is stored; the DM room may have been created)
    * @throws ForbiddenException when the caller was kicked or banned from the room of this member set
    */
   public PostedMessage send(Command command) {
@@ -102,13 +102,7 @@ public final class SendDirectMessage {
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
     requireMember(room, command.caller().id());
     storage.rooms().find(room).ifPresent(r -> r.requirePlainAllowed("message"));
-    if (!command.caller().admin()) spam.check(command.caller().id(), room, content);
-    Instant now = clock.instant();
-    Event event = publisher.publish(new NewEvent(room, command.caller().id(), now, content, Optional.empty(),
-        Optional.of(retention.messageExpiry(RoomType.DM, now)))).event();
-    EventContent.Message m = (EventContent.Message) event.content();
-    return new PostedMessage(event.id().toString(), event.sender(), room, m.text(), m.context(), event.originTs(),
-        false, event.expiresAt());
+    return PostedMessage.of(posting.publish(command.caller(), room, RoomType.DM, content, Optional.empty()));
   }
 
   /** A member kicked or banned from the set's room may not post there (SPEC §4: 403). */

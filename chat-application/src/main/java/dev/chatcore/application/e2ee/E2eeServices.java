@@ -1,14 +1,13 @@
 package dev.chatcore.application.e2ee;
 
 import dev.chatcore.application.account.RegisterCaller;
-import dev.chatcore.application.moderation.SpamGuard;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.room.RoomViews;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
-import dev.chatcore.domain.retention.Retention;
 import java.time.Clock;
 
 /**
@@ -29,7 +28,7 @@ public final class E2eeServices {
   private final SendEncryptedMessage sendEncryptedMessage;
 
   public E2eeServices(ChatStorage storage, E2eeLimits limits, Clock clock, MessagePolicy policy, RoomAccess access,
-      RoomViews views, RegisterCaller register, EventPublisher publisher, SpamGuard spam, Retention retention) {
+      RoomViews views, RegisterCaller register, EventPublisher publisher, MessagePosting posting) {
     this.limits = limits;
     Contacts contacts = new Contacts(access);
     DeviceActivity activity = new DeviceActivity(storage, clock);
@@ -43,8 +42,7 @@ public final class E2eeServices {
     this.listDevices = new ListDevices(storage);
     this.deleteDevice = new DeleteDevice(storage, deviceLists, activity);
     this.enableEncryption = new EnableEncryption(storage, access, views, register, publisher, clock);
-    this.sendEncryptedMessage = new SendEncryptedMessage(access, register, publisher, policy, spam, limits, retention,
-        clock);
+    this.sendEncryptedMessage = new SendEncryptedMessage(access, register, policy, limits, posting);
   }
 
   public E2eeLimits limits() {

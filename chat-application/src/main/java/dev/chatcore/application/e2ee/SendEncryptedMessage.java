@@ -2,31 +2,27 @@ package dev.chatcore.application.e2ee;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.account.RegisterCaller;
-import dev.chatcore.application.moderation.SpamGuard;
+import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.e2ee.DeviceAddress;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.PayloadTooLargeException;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.MessagePolicy;
-import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Posts an {@code m.encrypted} message into an encrypted room the caller is a member of: the same
- * path as a plain message (membership, room ban, spam, retention, {@code txn_id}), with the
- * ciphertext stored as it came. The spam check compares ciphertext, so it catches only a client
- * that replays the same bytes: Megolm gives every message its own ciphertext.
+ * path as a plain message (membership, room ban, spam, retention, {@code txn_id}:
+ * {@link MessagePosting}), with the ciphertext stored as it came. The spam check compares
+ * ciphertext, so it catches only a client that replays the same bytes: Megolm gives every message
+ * its own ciphertext. The content filter cannot read ciphertext and is skipped.
  */
 public final class SendEncryptedMessage {
   /**
@@ -49,24 +45,18 @@ public final class SendEncryptedMessage {
 
   private final RoomAccess access;
   private final RegisterCaller register;
-  private final EventPublisher publisher;
   private final MessagePolicy policy;
-  private final SpamGuard spam;
   private final E2eeLimits limits;
-  private final Retention retention;
-  private final Clock clock;
+  private final MessagePosting posting;
 
   @Inject
-  public SendEncryptedMessage(RoomAccess access, RegisterCaller register, EventPublisher publisher,
-      MessagePolicy policy, SpamGuard spam, E2eeLimits limits, Retention retention, Clock clock) {
+  public SendEncryptedMessage(RoomAccess access, RegisterCaller register, MessagePolicy policy, E2eeLimits limits,
+      MessagePosting posting) {
     this.access = access;
     this.register = register;
-    this.publisher = publisher;
     this.policy = policy;
-    this.spam = spam;
     this.limits = limits;
-    this.retention = retention;
-    this.clock = clock;
+    this.posting = posting;
   }
 
   /**
@@ -86,10 +76,7 @@ public final class SendEncryptedMessage {
     String algorithm = room.encryption().orElseThrow(() -> new InvalidInputException("type",
         "must be m.plain: this room is not end-to-end encrypted")).algorithm();
     if (!algorithm.equals(content.algorithm())) throw new InvalidInputException("content.algorithm", "must be " + algorithm);
-    if (!command.caller().admin()) spam.check(command.caller().id(), command.room(), content, txnId);
-    Instant now = clock.instant();
-    return publisher.publish(new NewEvent(command.room(), command.caller().id(), now, content, txnId,
-        Optional.of(retention.messageExpiry(room.type(), now)))).event();
+    return posting.publish(command.caller(), room.id(), room.type(), content, txnId);
   }
 
   private EventContent.Encrypted content(Command command, DeviceAddress me) {

@@ -62,8 +62,8 @@ import java.util.function.Supplier;
  * no effect. Waiting for events is never rate limited, as on HTTP.
  *
  * <p><b>Errors.</b> Refusals are the sealed {@link dev.chatcore.domain.error.ChatException}
- * family (invalid input naming the field, not found, forbidden, conflict, banned, rate limited,
- * unavailable storage); anything else is a bug. After {@link #close()} every call throws
+ * family (invalid input naming the field, rejected by the content filter, not found, forbidden,
+ * conflict, banned, rate limited, unavailable storage); anything else is a bug. After {@link #close()} every call throws
  * {@link IllegalStateException}.
  *
  * <p><b>Threads.</b> Thread-safe: call it from any thread, including game-loop threads. Every
@@ -261,6 +261,8 @@ public final class Chat implements AutoCloseable {
    * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
    * @throws dev.chatcore.domain.error.BannedException when the message is spam: the sender is
    *     banned automatically and nothing is stored
+   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
+   *     (nothing is stored); a filter that masks or flags it changes the stored event's text
    */
   public Event send(Caller caller, RoomId room, String text) {
     return send(new SendMessage.Command(caller, room, text, Optional.empty(), Optional.empty()));
@@ -277,6 +279,7 @@ public final class Chat implements AutoCloseable {
    * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
    * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
    * @throws dev.chatcore.domain.error.BannedException when the message is spam
+   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
    */
   public Event send(SendMessage.Command command) {
     return gated(command.caller(), () -> core.sendMessage().send(command));
@@ -491,6 +494,7 @@ public final class Chat implements AutoCloseable {
    * @param text the text
    * @return the message as stored, with its room
    * @throws dev.chatcore.domain.error.InvalidInputException for a member set out of bounds or bad text
+   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
    */
   public PostedMessage sendDirect(Caller caller, Set<AccountId> players, String text) {
     List<String> ids = players.stream().map(AccountId::value).toList();

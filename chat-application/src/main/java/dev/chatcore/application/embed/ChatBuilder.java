@@ -3,6 +3,10 @@ package dev.chatcore.application.embed;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.globalroom.SweepIdlePlayers;
+import dev.chatcore.application.moderation.ContentModeration;
+import dev.chatcore.domain.moderation.ContentFilter;
+import dev.chatcore.domain.moderation.ReportAlertRule;
+import dev.chatcore.domain.moderation.ReportAlerts;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
@@ -15,9 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()},
- * the system UTC clock, the default spam policy, no rate limit, a 10-minute idle threshold for
- * global rooms, maintenance on a one-thread daemon scheduler that the chat owns, and no observer.
- * Not thread-safe; build once at start.
+ * the system UTC clock, the default spam policy, no content filter or report alerts, no rate
+ * limit, a 10-minute idle threshold for global rooms, maintenance on a one-thread daemon
+ * scheduler that the chat owns, and no observer. Not thread-safe; build once at start.
  *
  * <p>A storage adapter wraps this in a one-line factory ({@code InMemoryChat.create()}); a Mongo
  * factory is {@code Chat.builder(mongoStorage).clock(clock).build()} the same way.
@@ -35,6 +39,7 @@ public final class ChatBuilder {
   private Limits limits = Limits.defaults();
   private Clock clock = Clock.systemUTC();
   private SpamPolicy spamPolicy = SpamPolicy.defaults();
+  private ContentModeration contentModeration = ContentModeration.none();
   private boolean rateLimited;
   private Duration idleAfter = SweepIdlePlayers.DEFAULT_IDLE_AFTER;
   private Optional<ScheduledExecutorService> scheduler = Optional.empty();
@@ -76,6 +81,33 @@ public final class ChatBuilder {
    */
   public ChatBuilder spamPolicy(SpamPolicy spamPolicy) {
     this.spamPolicy = Objects.requireNonNull(spamPolicy, "spamPolicy");
+    return this;
+  }
+
+  /**
+   * The content filter every player message goes through after the spam check and before it is
+   * stored: allow, mask, flag (stored, and reported automatically) or reject. None by default.
+   *
+   * @param filter the filter; it runs on the caller's thread for every player message, so it
+   *     must be thread-safe and fast
+   * @return this builder
+   */
+  public ChatBuilder contentFilter(ContentFilter filter) {
+    this.contentModeration = contentModeration.withFilter(Objects.requireNonNull(filter, "filter"));
+    return this;
+  }
+
+  /**
+   * Where report alerts go: {@code alerts} gets one when a report is created and when its
+   * distinct reporters reach {@code rule}'s number. None by default.
+   *
+   * @param alerts called on the reporting thread; it must queue the alert and return at once
+   * @param rule when alerts are raised ({@link ReportAlertRule#DEFAULT}: on creation and at 3 reporters)
+   * @return this builder
+   */
+  public ChatBuilder reportAlerts(ReportAlerts alerts, ReportAlertRule rule) {
+    this.contentModeration = contentModeration.withAlerts(Objects.requireNonNull(alerts, "alerts"),
+        Objects.requireNonNull(rule, "rule"));
     return this;
   }
 
@@ -161,7 +193,8 @@ public final class ChatBuilder {
    * @return a running chat; close it when the host stops
    */
   public Chat build() {
-    ChatCore core = ChatCore.create(storage, limits, spamPolicy, Retention.defaults(), clock, observer);
+    ChatCore core = ChatCore.create(storage, limits, spamPolicy, Retention.defaults(), contentModeration, clock,
+        observer);
     Maintenance maintenance = new Maintenance()
         .add(Maintenance.idleSweep(core.chat().sweepIdlePlayers(), idleAfter))
         .add(new MaintenanceTask("janitor", JANITOR_EVERY, () -> core.janitor().run()));

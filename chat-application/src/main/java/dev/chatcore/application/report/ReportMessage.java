@@ -8,7 +8,6 @@ import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportedMessage;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.EventId;
@@ -18,7 +17,6 @@ import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +24,8 @@ import java.util.Optional;
 /**
  * {@code POST /chat/report}: reports a message the caller can see and did not write. The report
  * keeps up to {@link Report#WINDOW} visible messages before and after it; repeat reports (by
- * anyone) refresh that window, count, and add new reporters.
+ * anyone) refresh that window, count, and add new reporters; filing raises the report alerts
+ * ({@link ReportFiling}).
  */
 public final class ReportMessage {
   /**
@@ -50,13 +49,15 @@ public final class ReportMessage {
   private final ChatStorage storage;
   private final RoomAccess access;
   private final ChatVisibility visibility;
+  private final ReportFiling filing;
   private final IdGenerator ids;
   private final Clock clock;
 
   @Inject
-  public ReportMessage(ChatStorage storage, RoomAccess access, ChatVisibility visibility, IdGenerator ids,
-      Clock clock) {
+  public ReportMessage(ChatStorage storage, RoomAccess access, ChatVisibility visibility, ReportFiling filing,
+      IdGenerator ids, Clock clock) {
     this.storage = storage;
+    this.filing = filing;
     this.access = access;
     this.visibility = visibility;
     this.ids = ids;
@@ -86,23 +87,9 @@ public final class ReportMessage {
     if (target.sender().equals(command.caller().id())) {
       throw new InvalidInputException("messageId", "is your own message; you cannot report it");
     }
-    List<ReportedMessage> window = new ArrayList<>();
-    List<Event> before = storage.events().readMessages(room.id(), Optional.of(id), Direction.BACKWARD, Report.WINDOW * 4);
-    for (Event e : before) {
-      if (window.size() == Report.WINDOW) break;
-      if (filter.shows(e)) window.add(0, snapshot(e));
-    }
-    window.add(snapshot(target));
-    int after = 0;
-    for (Event e : storage.events().readMessages(room.id(), Optional.of(id), Direction.FORWARD, Report.WINDOW * 4)) {
-      if (after == Report.WINDOW) break;
-      if (filter.shows(e)) {
-        window.add(snapshot(e));
-        after++;
-      }
-    }
-    return storage.reports().file(Report.first(ids.next(), id, room.id(), command.caller().id(), window,
-        clock.instant(), claim(command, target)));
+    List<ReportedMessage> window = ReportWindow.around(storage.events(), target, filter::shows);
+    return filing.file(Report.first(ids.next(), id, room.id(), command.caller().id(), window, clock.instant(),
+        claim(command, target)));
   }
 
   private Optional<PlaintextClaim> claim(Command command, Event target) {
@@ -115,11 +102,5 @@ public final class ReportMessage {
       throw new InvalidInputException("claimedText", "must be 1-" + PlaintextClaim.MAX_CHARS + " characters");
     }
     return Optional.of(new PlaintextClaim(command.caller().id(), text, clock.instant()));
-  }
-
-  /** A plain message as it is; an encrypted one as who sent it when, since its text is unknown. */
-  private static ReportedMessage snapshot(Event e) {
-    if (!(e.content() instanceof EventContent.Message m)) return ReportedMessage.encrypted(e.id(), e.sender(), e.originTs());
-    return new ReportedMessage(e.id(), e.sender(), m.text(), m.context(), e.originTs());
   }
 }

@@ -45,6 +45,13 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
   /** Messages kept on each side of the reported one. */
   public static final int WINDOW = 25;
 
+  /**
+   * The reporter of automatic reports (a message the content filter flagged). The id is reserved:
+   * the authentication service must not give it to a player, or that player's reports would read
+   * as the filter's.
+   */
+  public static final AccountId SYSTEM_REPORTER = new AccountId("000000000000000000000000");
+
   public Report {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(message, "message");
@@ -65,6 +72,11 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
         createdAt, Optional.of(reviewer), claims);
   }
 
+  /** True for the content filter's automatic report (its first reporter is {@link #SYSTEM_REPORTER}). */
+  public boolean isAutomatic() {
+    return firstReporter.equals(SYSTEM_REPORTER);
+  }
+
   /** True when the account reported it or wrote a message of its log. */
   public boolean involves(AccountId account) {
     return firstReporter.equals(account) || reporterIds.contains(account)
@@ -83,6 +95,17 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
       List<ReportedMessage> window, Instant now, Optional<PlaintextClaim> claim) {
     return new Report(id, message, room, reporter, List.of(reporter), 1, trim(message, window),
         ReportStatus.NEW, Optional.empty(), now, Optional.empty(), claim.map(List::of).orElse(List.of()));
+  }
+
+  /**
+   * A report the core files itself when the content filter flags a message: status New, the
+   * {@link #SYSTEM_REPORTER} as its one reporter, and {@code note} (why it was flagged) as the
+   * admin note, which admins may replace when they review it.
+   */
+  public static Report automatic(String id, EventId message, RoomId room, List<ReportedMessage> window, String note,
+      Instant now) {
+    return new Report(id, message, room, SYSTEM_REPORTER, List.of(SYSTEM_REPORTER), 1, trim(message, window),
+        ReportStatus.NEW, Optional.of(note), now);
   }
 
   /**

@@ -6,6 +6,7 @@ package dev.chatcore.domain.error;
  */
 public abstract sealed class ChatException extends RuntimeException
     permits InvalidInputException,
+        ContentRejectedException,
         NotFoundException,
         ForbiddenException,
         ConflictException,

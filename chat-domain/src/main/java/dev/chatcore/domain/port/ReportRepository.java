@@ -1,5 +1,6 @@
 package dev.chatcore.domain.port;
 
+import dev.chatcore.domain.chat.FiledReport;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
 import dev.chatcore.domain.id.AccountId;
@@ -19,9 +20,10 @@ public interface ReportRepository {
    * replaces the stored one with {@code stored.mergedWith(incoming)}. Atomic: concurrent reports
    * of one message all merge (none is lost, the count is exact).
    *
-   * @return the stored report afterwards
+   * @return the stored report afterwards, and how many distinct reporters it had before this
+   *     filing (0 when this filing created it), read in the same atomic step
    */
-  Report file(Report incoming);
+  FiledReport file(Report incoming);
 
   Optional<Report> findByMessage(EventId message);
 

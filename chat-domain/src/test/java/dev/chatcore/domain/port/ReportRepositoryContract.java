@@ -2,6 +2,7 @@ package dev.chatcore.domain.port;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chatcore.domain.chat.FiledReport;
 import dev.chatcore.domain.chat.PlaintextClaim;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,7 @@ public abstract class ReportRepositoryContract {
   void firstReportIsStoredAsNew() {
     ReportRepository reports = newReportRepository();
     AccountId reporter = TestIds.account();
-    Report stored = reports.file(report("657977708be2aefc0e26db1f", reporter, range(90, 110)));
+    Report stored = reports.file(report("657977708be2aefc0e26db1f", reporter, range(90, 110))).report();
     assertEquals(ReportStatus.NEW, stored.status());
     assertEquals(1, stored.reportedCount());
     assertEquals(List.of(reporter), stored.reporterIds());
@@ -69,7 +71,7 @@ public abstract class ReportRepositoryContract {
     reports.file(Report.first("657977708be2aefc0e26db2b", new EventId(100), room, second, window, T0,
         Optional.of(new PlaintextClaim(second, "you are a n00b", T0))));
     Report stored = reports.file(Report.first("657977708be2aefc0e26db2c", new EventId(100), room, first, window,
-        T0, Optional.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5)))));
+        T0, Optional.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5))))).report();
     assertEquals(List.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5)),
         new PlaintextClaim(second, "you are a n00b", T0)), stored.claims());
     assertEquals(List.of(false, true), stored.log().stream().map(ReportedMessage::encrypted).toList());
@@ -83,7 +85,7 @@ public abstract class ReportRepositoryContract {
     AccountId second = TestIds.account();
     reports.file(report("657977708be2aefc0e26db1f", first, range(90, 110)));
     reports.file(report("657977708be2aefc0e26db20", first, range(95, 125)));
-    Report merged = reports.file(report("657977708be2aefc0e26db21", second, range(60, 140)));
+    Report merged = reports.file(report("657977708be2aefc0e26db21", second, range(60, 140))).report();
     assertEquals("657977708be2aefc0e26db1f", merged.id());
     assertEquals(first, merged.firstReporter());
     assertEquals(List.of(first, second), merged.reporterIds());
@@ -107,7 +109,7 @@ public abstract class ReportRepositoryContract {
         String id = String.format("%024x", i + 1);
         results.add(pool.submit(() -> {
           start.await();
-          return reports.file(report(id, r, range(99, 101)));
+          return reports.file(report(id, r, range(99, 101))).report();
         }));
       }
       start.countDown();
@@ -116,6 +118,56 @@ public abstract class ReportRepositoryContract {
       assertEquals(40, stored.reportedCount());
       assertEquals(40, stored.reporterIds().size());
       assertEquals(new java.util.HashSet<>(reporters), new java.util.HashSet<>(stored.reporterIds()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void filingSaysWhetherItCreatedTheReportAndHowManyReportersCameBefore() {
+    ReportRepository reports = newReportRepository();
+    AccountId first = TestIds.account();
+    AccountId second = TestIds.account();
+    FiledReport created = reports.file(report("657977708be2aefc0e26db1f", first, range(99, 101)));
+    assertTrue(created.created());
+    assertEquals(0, created.reportersBefore());
+    FiledReport repeat = reports.file(report("657977708be2aefc0e26db20", first, range(99, 101)));
+    assertFalse(repeat.created());
+    assertEquals(1, repeat.reportersBefore());
+    FiledReport another = reports.file(report("657977708be2aefc0e26db21", second, range(99, 101)));
+    assertEquals(1, another.reportersBefore());
+    assertTrue(another.reachedReporters(2));
+    assertFalse(reports.file(report("657977708be2aefc0e26db22", second, range(99, 101))).reachedReporters(2),
+        "a repeat by a known reporter reaches nothing new");
+  }
+
+  @Test
+  void concurrentFilingsCreateOnceAndReachEachReporterCountOnce() throws Exception {
+    ReportRepository reports = newReportRepository();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<FiledReport>> results = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        AccountId r = TestIds.account();
+        String id = String.format("%024x", i + 1);
+        for (int repeat = 0; repeat < 2; repeat++) {
+          results.add(pool.submit(() -> {
+            start.await();
+            return reports.file(report(id, r, range(99, 101)));
+          }));
+        }
+      }
+      start.countDown();
+      int created = 0;
+      int[] reached = new int[25];
+      for (Future<FiledReport> f : results) {
+        FiledReport filed = f.get(10, TimeUnit.SECONDS);
+        if (filed.created()) created++;
+        for (int n = 1; n <= 24; n++) if (filed.reachedReporters(n)) reached[n]++;
+      }
+      assertEquals(1, created);
+      for (int n = 1; n <= 24; n++) assertEquals(1, reached[n], "filings that reached " + n + " reporters");
     } finally {
       pool.shutdownNow();
     }
@@ -161,7 +213,7 @@ public abstract class ReportRepositoryContract {
   void reviewChangesStatusNoteAndReviewerOnly() {
     ReportRepository reports = newReportRepository();
     AccountId admin = TestIds.account();
-    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
     Report reviewed = reports.review(filed.id(), ReportStatus.SEVERE, Optional.of("warned"), admin).orElseThrow();
     assertEquals(ReportStatus.SEVERE, reviewed.status());
     assertEquals(Optional.of("warned"), reviewed.adminNote());
@@ -170,7 +222,7 @@ public abstract class ReportRepositoryContract {
     assertEquals(filed.reportedCount(), reviewed.reportedCount());
     assertEquals(Optional.of(reviewed), reports.find(filed.id()));
     assertTrue(reports.review("00000000000000000000000f", ReportStatus.MILD, Optional.empty(), admin).isEmpty());
-    Report merged = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+    Report merged = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
     assertEquals(ReportStatus.SEVERE, merged.status(), "a later report keeps the review");
     assertEquals(Optional.of(admin), merged.reviewedBy());
   }
@@ -178,7 +230,7 @@ public abstract class ReportRepositoryContract {
   @Test
   void concurrentReviewsAndReportsLoseNothing() throws Exception {
     ReportRepository reports = newReportRepository();
-    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
     AccountId admin = TestIds.account();
     int threads = 8;
     int each = 50;

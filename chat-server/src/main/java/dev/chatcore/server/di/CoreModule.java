@@ -9,6 +9,7 @@ import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.server.ServerConfig;
+import dev.chatcore.server.ServerModeration;
 import dev.chatcore.server.metrics.ServerMetrics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -28,12 +29,20 @@ public interface CoreModule {
     return config.limits();
   }
 
+  /** The word-list filter and the alert webhook; built once, started and stopped by the server. */
+  @Provides
+  @Singleton
+  static ServerModeration moderation(ServerConfig config, Clock clock) {
+    return new ServerModeration(config.moderation(), clock);
+  }
+
   @Provides
   @Singleton
   static ChatCore core(ChatStorage storage, Limits limits, Clock clock, Optional<ServerMetrics> metrics,
-      ChatObserver observer) {
+      ChatObserver observer, ServerModeration moderation) {
     // with metrics on, the core's every storage call is timed
     ChatStorage used = metrics.map(m -> m.storage(storage)).orElse(storage);
-    return ChatCore.create(used, limits, SpamPolicy.defaults(), Retention.defaults(), clock, observer);
+    return ChatCore.create(used, limits, SpamPolicy.defaults(), Retention.defaults(), moderation.contentModeration(),
+        clock, observer);
   }
 }

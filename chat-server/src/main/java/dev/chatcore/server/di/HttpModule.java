@@ -11,6 +11,7 @@ import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.server.ChatServer;
 import dev.chatcore.server.ServerConfig;
+import dev.chatcore.server.ServerModeration;
 import dev.chatcore.server.Version;
 import dev.chatcore.server.metrics.ServerMetrics;
 import jakarta.inject.Named;
@@ -44,7 +45,7 @@ public interface HttpModule {
   @Provides
   @Singleton
   static ChatServer server(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens,
-      Optional<ServerMetrics> metrics) {
-    return new ChatServer(config, core, api, tokens, metrics);
+      Optional<ServerMetrics> metrics, ServerModeration moderation) {
+    return new ChatServer(config, core, api, tokens, metrics, moderation);
   }
 }

@@ -145,6 +145,8 @@ final class ChatJson {
   static Map<String, Object> adminReport(Report r) {
     Map<String, Object> out = report(r);
     out.put("reviewerId", r.reviewedBy().map(AccountId::value).orElse(null));
+    // filed by the content filter: its reason is in adminNote, its reporter the reserved system id
+    out.put("automatic", r.isAutomatic());
     // what reporters say an encrypted message said: for moderators only, and never as fact
     out.put("plaintextClaims", r.claims().stream().map(ChatJson::claim).toList());
     return out;
@@ -189,7 +191,7 @@ final class ChatJson {
     return out;
   }
 
-  private static Map<String, Object> logged(ReportedMessage m) {
+  static Map<String, Object> logged(ReportedMessage m) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("accountId", m.author().value());
     out.put("text", m.text());

@@ -25,7 +25,7 @@ async function showPage(list, page) {
   const rows = data.reports.map((r) => {
     const offending = offendingMessage(r);
     return [
-      badge(r.status),
+      [badge(r.status), r.automatic ? [' ', filterBadge()] : null],
       String(r.reportedCount),
       textCell(offending?.text ?? '(message not in the log)'),
       playerLink(offending?.accountId),
@@ -89,8 +89,10 @@ function reviewPanel(report) {
     h('h2', { id: 'review-title' }, 'Review'),
     h('p', {}, badge(report.status), ` reported ${report.reportedCount} time${report.reportedCount === 1 ? '' : 's'},`,
       ` first on ${when(report.createdOn)}`),
+    report.automatic ? h('p', { id: 'filed-by-filter' }, filterBadge(),
+      ' Filed automatically: the content filter flagged this message (its reason starts the note).') : null,
     h('h3', {}, 'Reporters'),
-    h('ul', { id: 'reporters' }, report.reporterIds.map((id) => h('li', {}, playerLink(id)))),
+    h('ul', { id: 'reporters' }, report.reporterIds.map((id) => h('li', {}, reporter(report, id)))),
     report.reviewerId ? h('p', { class: 'muted' }, 'Last reviewed by ', playerLink(report.reviewerId)) : null,
     form);
 }
@@ -112,6 +114,15 @@ function authorPanel(report, offending) {
 
 function offendingMessage(report) {
   return report.messageLog.find((m) => m.id === report.offendingMessageId);
+}
+
+/** The content filter files automatic reports under a reserved id: name it, do not link it. */
+function reporter(report, accountId) {
+  return report.automatic && accountId === report.firstReporterId ? 'Content filter' : playerLink(accountId);
+}
+
+function filterBadge() {
+  return h('span', { class: 'badge filter' }, 'Filter');
 }
 
 function badge(status) {
