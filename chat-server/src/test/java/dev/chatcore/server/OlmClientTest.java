@@ -2,7 +2,6 @@ package dev.chatcore.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -13,6 +12,7 @@ import dev.chatcore.application.e2ee.EnableEncryption;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.room.RoomEncryption;
+import dev.chatcore.domain.testing.RequiredTool;
 import dev.chatcore.domain.testing.TestIds;
 import dev.chatcore.server.di.DaggerMemoryServerComponent;
 import dev.chatcore.server.di.DaggerMongoServerComponent;
@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * the server over HTTP: key upload, query and claim, Olm sessions over to-device messages, Megolm
  * room keys, {@code m.encrypted} messages decrypted by every other device, and a late device that
  * reads nothing from before its key share. Runs on memory and on MongoDB (embedded); skipped, saying
- * why, only when python3-olm is not installed.
+ * why, when python3-olm is not installed, and failed then where CI sets
+ * {@link RequiredTool#REQUIRE}.
  */
 class OlmClientTest {
   private static final String SECRET = "olm-client-test-secret-0123456789abcdef!";
@@ -122,8 +123,7 @@ class OlmClientTest {
     for (String candidate : candidates()) {
       if (importsOlm(candidate)) return candidate;
     }
-    assumeTrue(false, "python3-olm is not installed (apt-get install -y python3-olm): "
-        + "the real Olm/Megolm client test is skipped");
+    RequiredTool.require(false, "the real Olm/Megolm client test needs python3-olm (apt-get install -y python3-olm)");
     return null;
   }
 

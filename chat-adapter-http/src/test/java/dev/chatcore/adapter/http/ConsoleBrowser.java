@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.http;
 
+import dev.chatcore.domain.testing.RequiredTool;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -39,11 +39,11 @@ public final class ConsoleBrowser implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Starts a fresh browser (new profile, laptop-sized window), or skips when Chromium is absent. */
+  /** Starts a fresh browser (new profile, laptop-sized window), or skips (fails in CI) when Chromium is absent. */
   public static ConsoleBrowser start() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "skipping the console's browser tests: " + CHROMIUM + " or " + CHROMEDRIVER
-            + " is not installed (apt-get install chromium chromium-driver)");
+    RequiredTool.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "the console's browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver)");
     Path profile = Files.createTempDirectory("console-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
