@@ -3,6 +3,7 @@ package dev.chatcore.application.chat;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.dm.LeaveDirectMessage;
 import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.globalroom.GetGlobalRoom;
 import dev.chatcore.application.globalroom.GlobalRoomEvents;
 import dev.chatcore.application.globalroom.JoinGlobalRoom;
 import dev.chatcore.application.globalroom.ListGlobalRooms;
@@ -31,6 +32,7 @@ public final class ChatServices {
   private final PostChatMessage postChatMessage;
   private final PlaceInGlobalRoom placeInGlobalRoom;
   private final JoinGlobalRoom joinGlobalRoom;
+  private final GetGlobalRoom getGlobalRoom;
   private final ListGlobalRooms listGlobalRooms;
   private final SweepIdlePlayers sweepIdlePlayers;
   private final SendDirectMessage sendDirectMessage;
@@ -49,6 +51,7 @@ public final class ChatServices {
     this.readRoomUpdates = new ReadRoomUpdates(storage, visibility, clock);
     this.postChatMessage = new PostChatMessage(storage, access, policy, clock, posting);
     this.joinGlobalRoom = new JoinGlobalRoom(storage, globalEvents, limits);
+    this.getGlobalRoom = new GetGlobalRoom(storage.rooms(), storage.globalRooms());
     this.listGlobalRooms = new ListGlobalRooms(storage, globalEvents, limits);
     this.sweepIdlePlayers = new SweepIdlePlayers(storage, globalEvents, clock);
     this.sendDirectMessage = new SendDirectMessage(storage, publisher, policy, ids, limits, clock, posting);
@@ -76,6 +79,10 @@ public final class ChatServices {
 
   public JoinGlobalRoom joinGlobalRoom() {
     return joinGlobalRoom;
+  }
+
+  public GetGlobalRoom getGlobalRoom() {
+    return getGlobalRoom;
   }
 
   public ListGlobalRooms listGlobalRooms() {

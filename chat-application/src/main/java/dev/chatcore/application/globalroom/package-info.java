@@ -1,2 +1,5 @@
-/** Chat V2 global rooms: automatic placement, manual joins, the open-room listing and the idle sweep. */
+/**
+ * Chat V2 global rooms: automatic placement, manual joins, the open-room listing, one room with its
+ * seats, and the idle sweep.
+ */
 package dev.chatcore.application.globalroom;
