@@ -2,15 +2,29 @@ package dev.chatcore.adapter.http;
 
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.adapter.http.chat.AdminBanRoutes;
-import dev.chatcore.adapter.http.chat.ChatRoutes;
+import dev.chatcore.adapter.http.chat.AdminMessageRoutes;
+import dev.chatcore.adapter.http.chat.AdminReportRoutes;
+import dev.chatcore.adapter.http.chat.AdminRoomRoutes;
+import dev.chatcore.adapter.http.chat.ChatMessageRoutes;
+import dev.chatcore.adapter.http.chat.ChatPreferenceRoutes;
+import dev.chatcore.adapter.http.chat.ChatReportRoutes;
+import dev.chatcore.adapter.http.chat.ChatRoomRoutes;
+import dev.chatcore.adapter.http.chat.ChatUnreadRoutes;
+import dev.chatcore.adapter.http.chat.PlayerEndpoints;
 import dev.chatcore.adapter.http.system.SystemRoutes;
+import dev.chatcore.adapter.http.v1.V1AccountRoutes;
 import dev.chatcore.adapter.http.v1.V1ActivityRoutes;
 import dev.chatcore.adapter.http.v1.V1DeviceRoutes;
+import dev.chatcore.adapter.http.v1.V1InviteRoutes;
 import dev.chatcore.adapter.http.v1.V1KeyRoutes;
 import dev.chatcore.adapter.http.v1.V1MembershipRoutes;
-import dev.chatcore.adapter.http.v1.V1Routes;
+import dev.chatcore.adapter.http.v1.V1MessageRoutes;
+import dev.chatcore.adapter.http.v1.V1RoomRoutes;
 import dev.chatcore.adapter.http.v1.V1StreamRoutes;
+import dev.chatcore.adapter.http.v1.V1SyncRoutes;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.admin.AdminServices;
+import dev.chatcore.application.chat.ChatServices;
 import dev.chatcore.application.e2ee.E2eeServices;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,19 +50,48 @@ public final class ChatHttp {
         core.e2ee().limits(), info, tokens.algorithms(), core.syncWaiter()::heldCount, core.streams()::openCount)
         .routes());
     routes.add(OpenApiRoute.route());
-    routes.addAll(new V1Routes(core, tokens, tokenTtl).routes());
-    routes.addAll(new V1MembershipRoutes(core).routes());
-    routes.addAll(new V1ActivityRoutes(core).routes());
+    routes.addAll(new V1InviteRoutes(core.redeemInvite(), core.createInvite(), core.listInvites(),
+        core.revokeInvite(), tokens, tokenTtl).routes());
+    routes.addAll(new V1AccountRoutes(core.getMe()).routes());
+    routes.addAll(new V1RoomRoutes(core.listRooms(), core.createRoom(), core.getRoom(), core.deleteRoom()).routes());
     E2eeServices e2ee = core.e2ee();
+    routes.addAll(new V1MessageRoutes(core.readHistory(), core.sendMessage(), e2ee.sendEncryptedMessage()).routes());
+    routes.addAll(new V1SyncRoutes(core.sync(), core.messageAggregates(), core.limits().syncTimeoutDefault()).routes());
+    routes.addAll(new V1MembershipRoutes(core.joinRoom(), core.leaveRoom(), core.listMembers(), core.kickMember(),
+        core.banMember(), core.unbanMember()).routes());
+    routes.addAll(new V1ActivityRoutes(core.addReaction(), core.removeReaction(), core.setTyping(),
+        core.postReceipt()).routes());
     routes.addAll(new V1KeyRoutes(e2ee.uploadKeys(), e2ee.queryKeys(), e2ee.claimKeys(), e2ee.keyChanges()).routes());
     routes.addAll(new V1DeviceRoutes(e2ee.listDevices(), e2ee.deleteDevice(), e2ee.sendToDevice(),
         e2ee.enableEncryption()).routes());
     RequestGate gate = new RequestGate(core.banGate(), core.rateLimiter());
-    routes.addAll(new V1StreamRoutes(core, gate, executor).routes());
-    routes.addAll(new ChatRoutes(core).routes());
+    routes.addAll(new V1StreamRoutes(core.openStream(), core.issueStreamTicket(), core.sendMessage(),
+        core.messageAggregates(), gate, executor, core.limits().requestBodyMaxBytes()).routes());
+    routes.addAll(chatRoutes(core.chat()));
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
-    routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
+    routes.addAll(adminRoutes(core.admin()));
     return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, gate,
         core.limits().requestBodyMaxBytes(), executor, accessLog, core.redeemStreamTicket());
+  }
+
+  /** The Chat V2 player API: every route admits the player first and adds the unread data. */
+  private static List<Route> chatRoutes(ChatServices chat) {
+    PlayerEndpoints players = new PlayerEndpoints(chat.admitPlayer(), chat.readRoomUpdates());
+    List<Route> routes = new ArrayList<>(new ChatUnreadRoutes(players).routes());
+    routes.addAll(new ChatRoomRoutes(players, chat.listGlobalRooms(), chat.joinGlobalRoom(), chat.getGlobalRoom(),
+        chat.leaveDirectMessage()).routes());
+    routes.addAll(new ChatMessageRoutes(players, chat.postChatMessage(), chat.sendDirectMessage()).routes());
+    routes.addAll(new ChatPreferenceRoutes(players, chat.getPreferences(), chat.updatePreferences()).routes());
+    routes.addAll(new ChatReportRoutes(players, chat.reportMessage()).routes());
+    return routes;
+  }
+
+  /** The Chat V2 admin API but its bans. */
+  private static List<Route> adminRoutes(AdminServices admin) {
+    List<Route> routes = new ArrayList<>(new AdminMessageRoutes(admin.broadcast(), admin.listMessages(),
+        admin.searchMessages(), admin.editMessage(), admin.deleteMessage(), admin.announcements()).routes());
+    routes.addAll(new AdminReportRoutes(admin.listReports(), admin.reviewReport()).routes());
+    routes.addAll(new AdminRoomRoutes(admin.listRooms(), admin.createPrivateRoom(), admin.updatePrivateRoom()).routes());
+    return routes;
   }
 }

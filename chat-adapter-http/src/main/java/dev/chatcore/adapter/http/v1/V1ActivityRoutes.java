@@ -4,7 +4,6 @@ import dev.chatcore.adapter.http.ApiRequest;
 import dev.chatcore.adapter.http.JsonBody;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
-import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.ReactionResult;
 import dev.chatcore.application.reaction.RemoveReaction;
@@ -19,10 +18,17 @@ import java.util.Map;
 
 /** {@code /v1} reactions, typing notices and read receipts (SPEC §3). */
 public final class V1ActivityRoutes {
-  private final ChatCore core;
+  private final AddReaction addReaction;
+  private final RemoveReaction removeReaction;
+  private final SetTyping setTyping;
+  private final PostReceipt postReceipt;
 
-  public V1ActivityRoutes(ChatCore core) {
-    this.core = core;
+  public V1ActivityRoutes(AddReaction addReaction, RemoveReaction removeReaction, SetTyping setTyping,
+      PostReceipt postReceipt) {
+    this.addReaction = addReaction;
+    this.removeReaction = removeReaction;
+    this.setTyping = setTyping;
+    this.postReceipt = postReceipt;
   }
 
   public List<Route> routes() {
@@ -35,13 +41,13 @@ public final class V1ActivityRoutes {
 
   private Reply react(ApiRequest r) {
     String key = r.json().requiredString("key");
-    return reaction(core.addReaction().add(
+    return reaction(addReaction.add(
         new AddReaction.Command(r.caller(), r.pathRoom("id"), r.pathEvent("event_id"), key)));
   }
 
   private Reply unreact(ApiRequest r) {
     String key = r.query("key").orElseThrow(() -> new InvalidInputException("key", "is required"));
-    return reaction(core.removeReaction().remove(
+    return reaction(removeReaction.remove(
         new RemoveReaction.Command(r.caller(), r.pathRoom("id"), r.pathEvent("event_id"), key)));
   }
 
@@ -55,14 +61,14 @@ public final class V1ActivityRoutes {
   private Reply typing(ApiRequest r) {
     JsonBody body = r.json();
     boolean typing = body.optionalBoolean("typing").orElseThrow(() -> new InvalidInputException("typing", "is required"));
-    Duration holds = core.setTyping().set(new SetTyping.Command(r.caller(), r.pathRoom("id"), typing,
+    Duration holds = setTyping.set(new SetTyping.Command(r.caller(), r.pathRoom("id"), typing,
         body.optionalLong("timeout").map(Duration::ofMillis)));
     return Reply.ok(Map.of("timeout_ms", holds.toMillis()));
   }
 
   private Reply receipt(ApiRequest r) {
     EventId upTo = EventId.parse(r.json().requiredString("event_id"), "event_id");
-    EventId now = core.postReceipt().post(new PostReceipt.Command(r.caller(), r.pathRoom("id"), upTo));
+    EventId now = postReceipt.post(new PostReceipt.Command(r.caller(), r.pathRoom("id"), upTo));
     return Reply.ok(Map.of("event_id", now.toString()));
   }
 }

@@ -3,7 +3,6 @@ package dev.chatcore.adapter.http.v1;
 import dev.chatcore.adapter.http.ApiRequest;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
-import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.member.KickMember;
@@ -20,10 +19,21 @@ import java.util.OptionalInt;
 
 /** {@code /v1} membership: join, leave, members, kick and ban, unban (SPEC §3). */
 public final class V1MembershipRoutes {
-  private final ChatCore core;
+  private final JoinRoom joinRoom;
+  private final LeaveRoom leaveRoom;
+  private final ListMembers listMembers;
+  private final KickMember kickMember;
+  private final BanMember banMember;
+  private final UnbanMember unbanMember;
 
-  public V1MembershipRoutes(ChatCore core) {
-    this.core = core;
+  public V1MembershipRoutes(JoinRoom joinRoom, LeaveRoom leaveRoom, ListMembers listMembers, KickMember kickMember,
+      BanMember banMember, UnbanMember unbanMember) {
+    this.joinRoom = joinRoom;
+    this.leaveRoom = leaveRoom;
+    this.listMembers = listMembers;
+    this.kickMember = kickMember;
+    this.banMember = banMember;
+    this.unbanMember = unbanMember;
   }
 
   public List<Route> routes() {
@@ -36,17 +46,17 @@ public final class V1MembershipRoutes {
   }
 
   private Reply join(ApiRequest r) {
-    return Reply.ok(V1Json.room(core.joinRoom().join(new JoinRoom.Command(r.caller(), r.pathRoom("id")))));
+    return Reply.ok(V1Json.room(joinRoom.join(new JoinRoom.Command(r.caller(), r.pathRoom("id")))));
   }
 
   private Reply leave(ApiRequest r) {
-    core.leaveRoom().leave(new LeaveRoom.Command(r.caller(), r.pathRoom("id")));
+    leaveRoom.leave(new LeaveRoom.Command(r.caller(), r.pathRoom("id")));
     return Reply.ok(Map.of());
   }
 
   private Reply members(ApiRequest r) {
     OptionalInt limit = r.queryInt("limit").map(OptionalInt::of).orElse(OptionalInt.empty());
-    MemberPage page = core.listMembers().list(new ListMembers.Query(r.caller(), r.pathRoom("id"),
+    MemberPage page = listMembers.list(new ListMembers.Query(r.caller(), r.pathRoom("id"),
         r.query("from").map(v -> AccountId.parse(v, "from")), limit));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("members", page.members().stream().map(V1Json::member).toList());
@@ -59,13 +69,13 @@ public final class V1MembershipRoutes {
     boolean ban = r.queryBoolean("ban").orElse(false);
     RoomId room = r.pathRoom("id");
     AccountId target = r.pathAccount("user_id");
-    if (ban) core.banMember().ban(new BanMember.Command(r.caller(), room, target));
-    else core.kickMember().kick(new KickMember.Command(r.caller(), room, target));
+    if (ban) banMember.ban(new BanMember.Command(r.caller(), room, target));
+    else kickMember.kick(new KickMember.Command(r.caller(), room, target));
     return Reply.ok(Map.of());
   }
 
   private Reply unban(ApiRequest r) {
-    core.unbanMember().unban(new UnbanMember.Command(r.caller(), r.pathRoom("id"), r.pathAccount("user_id")));
+    unbanMember.unban(new UnbanMember.Command(r.caller(), r.pathRoom("id"), r.pathAccount("user_id")));
     return Reply.ok(Map.of());
   }
 }

@@ -6,7 +6,8 @@ import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.RequestGate;
 import dev.chatcore.adapter.http.Route;
-import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.message.MessageAggregates;
+import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.stream.IssueStreamTicket;
 import dev.chatcore.application.stream.OpenStream;
 import dev.chatcore.domain.error.InvalidInputException;
@@ -28,20 +29,25 @@ public final class V1StreamRoutes {
   /** WebSocket protocol versions Undertow's handshake speaks (RFC 6455 is 13). */
   private static final Set<String> WEBSOCKET_VERSIONS = Set.of("13", "8", "7");
 
-  private final ChatCore core;
+  private final OpenStream openStream;
+  private final IssueStreamTicket issueStreamTicket;
   private final StreamEncoder encoder;
   private final ConnectionWatch watch = new ConnectionWatch();
   private final WsSession.Wiring ws;
 
   /**
+   * @param sendMessage what a WebSocket {@code send} calls, as {@code POST /v1/rooms/{id}/messages} does
+   * @param aggregates the {@code reactions} and {@code read_by} of the messages a stream delivers
    * @param gate the bans and rate limit that a WebSocket {@code send} passes, as a post does
    * @param executor where WebSocket frames are handled (virtual threads in the server)
+   * @param maxFrameBytes the largest WebSocket frame a client may send: the request body limit
    */
-  public V1StreamRoutes(ChatCore core, RequestGate gate, Executor executor) {
-    this.core = core;
-    this.encoder = new StreamEncoder(core.messageAggregates());
-    this.ws = new WsSession.Wiring(core.openStream(), core.sendMessage(), gate, encoder, executor,
-        core.limits().requestBodyMaxBytes());
+  public V1StreamRoutes(OpenStream openStream, IssueStreamTicket issueStreamTicket, SendMessage sendMessage,
+      MessageAggregates aggregates, RequestGate gate, Executor executor, long maxFrameBytes) {
+    this.openStream = openStream;
+    this.issueStreamTicket = issueStreamTicket;
+    this.encoder = new StreamEncoder(aggregates);
+    this.ws = new WsSession.Wiring(openStream, sendMessage, gate, encoder, executor, maxFrameBytes);
   }
 
   public List<Route> routes() {
@@ -60,7 +66,7 @@ public final class V1StreamRoutes {
         .or(() -> r.queryEvent("since"))
         .orElseThrow(() -> new InvalidInputException("since", "is required (or the Last-Event-ID header)"));
     SseStream sse = new SseStream(r.caller().id(), encoder, watch);
-    return Reply.ok(sse.carrying(core.openStream().open(
+    return Reply.ok(sse.carrying(openStream.open(
         new OpenStream.Command(r.caller(), since, SyncParams.filter(r.query("filter"))), sse)));
   }
 
@@ -77,7 +83,7 @@ public final class V1StreamRoutes {
   }
 
   private Reply ticket(ApiRequest r) {
-    IssueStreamTicket.Ticket ticket = core.issueStreamTicket().issue(r.caller());
+    IssueStreamTicket.Ticket ticket = issueStreamTicket.issue(r.caller());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ticket", ticket.value());
     out.put("expires_in", ticket.expiresIn().toSeconds());

@@ -141,7 +141,7 @@ final class WsSession implements StreamSink {
     if (!frame.optionalString("msg_type").orElse("m.plain").equals("m.plain")) {
       throw new InvalidInputException("msg_type", "must be m.plain");
     }
-    Event event = wiring.sendMessage().send(V1Routes.message(caller, room, frame));
+    Event event = wiring.sendMessage().send(V1MessageRoutes.message(caller, room, frame));
     Map<String, Object> ack = new LinkedHashMap<>();
     ack.put("type", "ack");
     ack.put("txn_id", txnId.get());
