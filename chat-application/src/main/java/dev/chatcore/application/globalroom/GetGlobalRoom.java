@@ -5,7 +5,7 @@ import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
-import java.util.NoSuchElementException;
+import dev.chatcore.domain.error.NotFoundException;
 
 /**
  * One global room as {@link ListGlobalRooms} shows it, with the accounts seated in it now: what a
@@ -25,11 +25,11 @@ public final class GetGlobalRoom {
    * Reads the room's record and its seats.
    *
    * @return the room and the accounts sitting in it, ordered by id
-   * @throws NoSuchElementException when the room has no record: a bug once the room was joined,
-   *     since seating a player writes the record first
+   * @throws NotFoundException when the room has no record: an admin deleted it since the player
+   *     joined (seating a player writes the record first)
    */
   public ListGlobalRooms.Listed get(RoomId room) {
-    Room record = rooms.find(room).orElseThrow();
+    Room record = rooms.find(room).orElseThrow(() -> new NotFoundException("room not found"));
     return new ListGlobalRooms.Listed(record, globalRooms.members(room));
   }
 }

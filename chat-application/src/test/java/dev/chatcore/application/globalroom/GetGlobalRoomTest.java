@@ -9,12 +9,12 @@ import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
+import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.testing.TestIds;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -37,10 +37,10 @@ class GetGlobalRoomTest {
   }
 
   @Test
-  void aRoomWithoutItsRecordIsABugNotARefusal() {
+  void aRoomDeletedSinceTheJoinIsNotFound() {
     GetGlobalRoom get = new GetGlobalRoom(rooms(Map.of()), seats(Map.of()));
 
-    assertThrows(NoSuchElementException.class, () -> get.get(roomId));
+    assertThrows(NotFoundException.class, () -> get.get(roomId));
   }
 
   private static RoomRepository rooms(Map<RoomId, Room> records) {
