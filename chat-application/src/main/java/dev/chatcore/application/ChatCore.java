@@ -2,10 +2,45 @@ package dev.chatcore.application;
 
 import dev.chatcore.application.account.GetMe;
 import dev.chatcore.application.account.RegisterCaller;
+import dev.chatcore.application.admin.AdminAnnouncements;
+import dev.chatcore.application.admin.Broadcast;
+import dev.chatcore.application.admin.CreatePrivateRoom;
+import dev.chatcore.application.admin.DeleteMessage;
+import dev.chatcore.application.admin.EditMessage;
+import dev.chatcore.application.admin.ListAdminMessages;
+import dev.chatcore.application.admin.ListAdminRooms;
+import dev.chatcore.application.admin.ListReports;
+import dev.chatcore.application.admin.ReviewReport;
+import dev.chatcore.application.admin.SearchMessages;
+import dev.chatcore.application.admin.UpdatePrivateRoom;
+import dev.chatcore.application.chat.AdmitPlayer;
 import dev.chatcore.application.chat.ChatServices;
+import dev.chatcore.application.chat.PostChatMessage;
+import dev.chatcore.application.chat.ReadRoomUpdates;
 import dev.chatcore.application.dm.DmLifecycle;
+import dev.chatcore.application.dm.LeaveDirectMessage;
+import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.e2ee.ClaimKeys;
+import dev.chatcore.application.e2ee.Contacts;
+import dev.chatcore.application.e2ee.DeleteDevice;
+import dev.chatcore.application.e2ee.DeviceActivity;
+import dev.chatcore.application.e2ee.DeviceLists;
+import dev.chatcore.application.e2ee.DeviceSync;
 import dev.chatcore.application.e2ee.E2eeServices;
+import dev.chatcore.application.e2ee.EnableEncryption;
+import dev.chatcore.application.e2ee.KeyChanges;
+import dev.chatcore.application.e2ee.ListDevices;
+import dev.chatcore.application.e2ee.QueryKeys;
+import dev.chatcore.application.e2ee.SendEncryptedMessage;
+import dev.chatcore.application.e2ee.SendToDevice;
+import dev.chatcore.application.e2ee.UploadKeys;
 import dev.chatcore.application.health.CheckReadiness;
+import dev.chatcore.application.globalroom.GetGlobalRoom;
+import dev.chatcore.application.globalroom.GlobalRoomEvents;
+import dev.chatcore.application.globalroom.JoinGlobalRoom;
+import dev.chatcore.application.globalroom.ListGlobalRooms;
+import dev.chatcore.application.globalroom.PlaceInGlobalRoom;
+import dev.chatcore.application.globalroom.SweepIdlePlayers;
 import dev.chatcore.application.invite.BootstrapAdmin;
 import dev.chatcore.application.invite.CreateInvite;
 import dev.chatcore.application.invite.ListInvites;
@@ -32,8 +67,11 @@ import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.RemoveReaction;
 import dev.chatcore.application.receipt.PostReceipt;
+import dev.chatcore.application.preferences.GetPreferences;
+import dev.chatcore.application.preferences.UpdatePreferences;
 import dev.chatcore.application.report.ReportFiling;
 import dev.chatcore.application.report.ReportFlaggedMessage;
+import dev.chatcore.application.report.ReportMessage;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.DeleteRoom;
 import dev.chatcore.application.room.GetRoom;
@@ -155,19 +193,20 @@ public final class ChatCore implements AutoCloseable {
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
     ReportFiling reportFiling = new ReportFiling(storage.reports(), contentModeration.alerts(),
         contentModeration.alertRule());
-    ReportFlaggedMessage reportFlagged = new ReportFlaggedMessage(storage, new ChatVisibility(storage), reportFiling,
-        ids, clock);
+    ChatVisibility visibility = new ChatVisibility(storage.globalRooms(), storage.memberships(), storage.accounts());
+    ReportFlaggedMessage reportFlagged = new ReportFlaggedMessage(storage.rooms(), storage.events(), visibility,
+        reportFiling, ids, clock);
     MessagePosting posting = new MessagePosting(publisher, spamGuard, contentModeration.filter(), reportFlagged,
         retention, clock);
 
-    this.registerCaller = new RegisterCaller(storage, clock);
+    this.registerCaller = new RegisterCaller(storage.accounts(), storage.events(), clock);
     this.getMe = new GetMe(registerCaller);
     this.checkReadiness = new CheckReadiness(storage.lifecycle());
-    this.createInvite = new CreateInvite(storage, clock);
-    this.listInvites = new ListInvites(storage);
-    this.revokeInvite = new RevokeInvite(storage);
-    this.redeemInvite = new RedeemInvite(storage, ids, clock);
-    this.bootstrapAdmin = new BootstrapAdmin(storage, clock);
+    this.createInvite = new CreateInvite(storage.invites(), clock);
+    this.listInvites = new ListInvites(storage.invites());
+    this.revokeInvite = new RevokeInvite(storage.invites());
+    this.redeemInvite = new RedeemInvite(storage.invites(), storage.accounts(), storage.events(), ids, clock);
+    this.bootstrapAdmin = new BootstrapAdmin(storage.accounts(), storage.invites(), clock);
     this.listRooms = new ListRooms(access, views, registerCaller);
     this.getRoom = new GetRoom(access, views, registerCaller);
     this.createRoom = new CreateRoom(storage, publisher, views, registerCaller, ids, limits, clock);
@@ -175,7 +214,7 @@ public final class ChatCore implements AutoCloseable {
     this.sendMessage = new SendMessage(access, registerCaller, messagePolicy, posting);
     this.messageAggregates = new MessageAggregates(storage);
     this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
-    this.e2ee = new E2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
+    this.e2ee = e2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
         publisher, posting);
     VisibleRead reads = new VisibleRead(storage, access, banGate, limits, e2ee.deviceSync());
     this.sync = new Sync(reads, registerCaller, waiter, limits, syncReads, timer, observer);
@@ -194,8 +233,9 @@ public final class ChatCore implements AutoCloseable {
     this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
     this.listMembers = new ListMembers(storage, access);
     MembershipChange change = new MembershipChange(storage, publisher, clock);
-    MemberRemoval removal = new MemberRemoval(storage.accounts(), storage.globalRooms(), access, locks, change,
-        new DmLifecycle(storage, change, new RoomDeletion(storage, publisher, clock)));
+    RoomDeletion deletion = new RoomDeletion(storage, publisher, clock);
+    DmLifecycle dms = new DmLifecycle(storage.dmRooms(), storage.memberships(), change, deletion);
+    MemberRemoval removal = new MemberRemoval(storage.accounts(), storage.globalRooms(), access, locks, change, dms);
     this.kickMember = new KickMember(removal);
     this.banMember = new BanMember(removal);
     this.unbanMember = new UnbanMember(storage, access, publisher, locks, clock);
@@ -206,10 +246,13 @@ public final class ChatCore implements AutoCloseable {
     this.purgeExpiredEvents = new PurgeExpiredEvents(storage, clock);
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
-    this.chat = new ChatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher,
-        posting, reportFiling);
-    this.admin = new AdminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher);
-    this.janitor = new Janitor(storage, retention, publisher, clock);
+    this.chat = chatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher, posting,
+        reportFiling, visibility, change, dms);
+    this.admin = adminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher,
+        visibility, change, deletion, locks);
+    this.janitor = new Janitor(storage.events(), storage.rooms(), storage.dmRooms(), storage.memberships(),
+        storage.announcements(), storage.hackedMessages(), storage.reports(), storage.bans(), storage.reactions(),
+        storage.receipts(), storage.toDeviceInbox(), retention, publisher, clock);
     this.feed = storage.feed().subscribe(new EventFeed.Listener() {
       @Override
       public void appended(java.util.Set<dev.chatcore.domain.id.RoomId> rooms,
@@ -222,6 +265,78 @@ public final class ChatCore implements AutoCloseable {
         wakeForNewChannels(rooms);
       }
     });
+  }
+
+  /** The Chat V2 player use cases; one {@link GlobalRoomEvents} orders every seat change. */
+  private static ChatServices chatServices(ChatStorage storage, Limits limits, Clock clock, IdGenerator ids,
+      MessagePolicy policy, RoomAccess access, RegisterCaller register, EventPublisher publisher,
+      MessagePosting posting, ReportFiling reportFiling, ChatVisibility visibility, MembershipChange change,
+      DmLifecycle dms) {
+    GlobalRoomEvents globalEvents = new GlobalRoomEvents(storage.rooms(), publisher, change, clock);
+    PlaceInGlobalRoom placeInGlobalRoom = new PlaceInGlobalRoom(storage.activity(), storage.globalRooms(),
+        storage.memberships(), globalEvents, ids, limits, clock);
+    return new ChatServices(
+        new AdmitPlayer(register, placeInGlobalRoom, clock),
+        new ReadRoomUpdates(storage.globalRooms(), storage.memberships(), storage.rooms(), storage.events(),
+            storage.announcements(), visibility, clock),
+        new PostChatMessage(storage.rooms(), storage.events(), storage.hackedMessages(), access, policy, clock,
+            posting),
+        placeInGlobalRoom,
+        new JoinGlobalRoom(storage.rooms(), storage.memberships(), storage.globalRooms(), globalEvents, limits),
+        new GetGlobalRoom(storage.rooms(), storage.globalRooms()),
+        new ListGlobalRooms(storage.globalRooms(), globalEvents, limits),
+        new SweepIdlePlayers(storage.activity(), storage.globalRooms(), globalEvents, clock),
+        new SendDirectMessage(storage.rooms(), storage.memberships(), storage.dmRooms(), storage.events(), publisher,
+            change, policy, ids, limits, clock, posting),
+        new LeaveDirectMessage(storage.rooms(), access, dms),
+        new GetPreferences(storage.preferences(), ids, clock),
+        new UpdatePreferences(storage.preferences(), ids, limits, clock),
+        new ReportMessage(storage.events(), storage.rooms(), access, visibility, reportFiling, ids, clock));
+  }
+
+  /**
+   * The Chat V2 admin use cases; creating and updating a private room take the core's one
+   * {@link KeyedLocks} (as in a container, where it is a singleton), so changes of a room take turns.
+   */
+  private static AdminServices adminServices(ChatStorage storage, Limits limits, Retention retention, Clock clock,
+      IdGenerator ids, MessagePolicy policy, RegisterCaller register, EventPublisher publisher,
+      ChatVisibility visibility, MembershipChange change, RoomDeletion deletion, KeyedLocks locks) {
+    return new AdminServices(
+        new Broadcast(storage.announcements(), storage.rooms(), storage.globalRooms(), storage.memberships(), register,
+            publisher, policy, ids, retention, clock),
+        new ListReports(storage.reports()),
+        new ReviewReport(storage.reports()),
+        new CreatePrivateRoom(storage.rooms(), register, publisher, change, ids, limits, locks, clock),
+        new UpdatePrivateRoom(storage.rooms(), storage.memberships(), storage.events(), register, change, deletion,
+            limits, locks),
+        new ListAdminRooms(storage.rooms(), storage.globalRooms(), storage.memberships(), visibility),
+        new ListAdminMessages(storage.events(), storage.hackedMessages()),
+        new SearchMessages(storage.events()),
+        new DeleteMessage(storage.events(), publisher, clock),
+        new EditMessage(storage.events(), storage.announcements(), publisher, policy, clock),
+        new AdminAnnouncements(storage.announcements(), policy, clock));
+  }
+
+  /**
+   * The end-to-end encryption use cases; one {@link DeviceActivity} for the syncs that record a
+   * device and the deletion that forgets it.
+   */
+  private static E2eeServices e2eeServices(ChatStorage storage, E2eeLimits limits, Clock clock, MessagePolicy policy,
+      RoomAccess access, RoomViews views, RegisterCaller register, EventPublisher publisher, MessagePosting posting) {
+    Contacts contacts = new Contacts(access);
+    DeviceActivity activity = new DeviceActivity(storage.devices(), clock);
+    DeviceLists deviceLists = new DeviceLists(storage.devices(), publisher, contacts);
+    return new E2eeServices(limits,
+        new DeviceSync(storage.toDeviceInbox(), storage.devices(), storage.oneTimeKeys(), contacts, activity, limits),
+        new UploadKeys(storage.devices(), storage.oneTimeKeys(), register, deviceLists, limits, clock),
+        new QueryKeys(storage.devices(), contacts, limits),
+        new ClaimKeys(storage.oneTimeKeys(), contacts, limits),
+        new KeyChanges(storage.events(), storage.devices(), contacts),
+        new SendToDevice(storage.toDeviceInbox(), storage.devices(), publisher, contacts, policy, limits, clock),
+        new ListDevices(storage.devices()),
+        new DeleteDevice(storage.devices(), storage.oneTimeKeys(), storage.toDeviceInbox(), deviceLists, activity),
+        new EnableEncryption(storage.rooms(), access, views, register, publisher, clock),
+        new SendEncryptedMessage(access, register, policy, limits, posting));
   }
 
   /** Events appended on other nodes (or readable only now) wake the syncs held here. */

@@ -15,13 +15,17 @@ import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.policy.MessagePolicy;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +43,10 @@ import java.util.Set;
  * with neither is an announcement. Room broadcasts are {@code m.plain} events by the admin in the
  * one stream (players see admin messages in every room type, {@code /v1} syncs and history show
  * them). At most {@link #ANNOUNCEMENTS_MAX} announcements are active: posting more expires the
- * oldest. Everything is validated before anything is written, so a 400 changes nothing.
+ * oldest. Everything is validated before anything is written, so a 400 changes nothing. One per
+ * core: posters of announcements take turns on it.
  */
+@Singleton
 public final class Broadcast {
   public static final int ANNOUNCEMENTS_MAX = 10;
   public static final int CHANNEL_ALL = 255;
@@ -75,7 +81,10 @@ public final class Broadcast {
 
   private record Target(Optional<RoomId> room, EventContent.Message content) {}
 
-  private final ChatStorage storage;
+  private final AnnouncementRepository announcements;
+  private final RoomRepository rooms;
+  private final GlobalRoomRepository globalRooms;
+  private final MembershipRepository memberships;
   private final RegisterCaller register;
   private final EventPublisher publisher;
   private final MessagePolicy policy;
@@ -85,9 +94,13 @@ public final class Broadcast {
   private final Object announcing = new Object();
 
   @Inject
-  public Broadcast(ChatStorage storage, RegisterCaller register, EventPublisher publisher, MessagePolicy policy,
+  public Broadcast(AnnouncementRepository announcements, RoomRepository rooms, GlobalRoomRepository globalRooms,
+      MembershipRepository memberships, RegisterCaller register, EventPublisher publisher, MessagePolicy policy,
       IdGenerator ids, Retention retention, Clock clock) {
-    this.storage = storage;
+    this.announcements = announcements;
+    this.rooms = rooms;
+    this.globalRooms = globalRooms;
+    this.memberships = memberships;
     this.register = register;
     this.publisher = publisher;
     this.policy = policy;
@@ -125,7 +138,7 @@ public final class Broadcast {
         sent.add(new Sent(e.id().toString(), admin, t.room(), t.content().text(), t.content().context(), now, expires));
       } else {
         Announcement a = new Announcement(ids.next(), admin, t.content().text(), t.content().context(), now, expires);
-        storage.announcements().save(a);
+        announcements.save(a);
         announced = true;
         sent.add(new Sent(a.id(), admin, Optional.empty(), a.text(), a.context(), now, expires));
       }
@@ -142,7 +155,7 @@ public final class Broadcast {
     }
     if (item.room().isPresent()) {
       RoomId id = item.room().get();
-      storage.rooms().find(id).filter(r -> !r.isDeleted())
+      rooms.find(id).filter(r -> !r.isDeleted())
           .orElseThrow(() -> new NotFoundException(field + ".roomId: room not found"));
       return List.of(new Target(Optional.of(id), content));
     }
@@ -157,10 +170,10 @@ public final class Broadcast {
   /** The account's global room and private rooms whose channels share a flag, ordered by id. */
   private Set<RoomId> roomsOf(AccountId account, int flags) {
     List<Room> candidates = new ArrayList<>();
-    storage.globalRooms().roomOf(account).flatMap(g -> storage.rooms().find(g.id())).ifPresent(candidates::add);
-    for (RoomMember m : storage.memberships().ofAccount(account)) {
+    globalRooms.roomOf(account).flatMap(g -> rooms.find(g.id())).ifPresent(candidates::add);
+    for (RoomMember m : memberships.ofAccount(account)) {
       if (m.state() != MemberState.JOINED) continue;
-      storage.rooms().find(m.room()).filter(r -> r.type() == RoomType.PRIVATE).ifPresent(candidates::add);
+      rooms.find(m.room()).filter(r -> r.type() == RoomType.PRIVATE).ifPresent(candidates::add);
     }
     candidates.sort(Comparator.comparing(Room::id));
     Set<RoomId> out = new LinkedHashSet<>();
@@ -177,10 +190,10 @@ public final class Broadcast {
    */
   private void capAnnouncements(Instant now) {
     synchronized (announcing) {
-      List<Announcement> active = storage.announcements().active(now);
+      List<Announcement> active = announcements.active(now);
       for (int i = 0; i < active.size() - ANNOUNCEMENTS_MAX; i++) {
         Announcement a = active.get(i);
-        storage.announcements().save(a.expiringAt(now));
+        announcements.save(a.expiringAt(now));
       }
     }
   }

@@ -12,7 +12,8 @@ import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.HexIds;
 import dev.chatcore.domain.policy.FutureTimes;
 import dev.chatcore.domain.policy.MessagePolicy;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.EventLog;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,16 +40,19 @@ public final class EditMessage {
     }
   }
 
-  private final ChatStorage storage;
+  private final EventLog events;
+  private final AnnouncementRepository announcements;
   private final MessageLookup lookup;
   private final EventPublisher publisher;
   private final MessagePolicy policy;
   private final Clock clock;
 
   @Inject
-  public EditMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, Clock clock) {
-    this.storage = storage;
-    this.lookup = new MessageLookup(storage.events());
+  public EditMessage(EventLog events, AnnouncementRepository announcements, EventPublisher publisher,
+      MessagePolicy policy, Clock clock) {
+    this.events = events;
+    this.announcements = announcements;
+    this.lookup = new MessageLookup(events);
     this.publisher = publisher;
     this.policy = policy;
     this.clock = clock;
@@ -74,7 +78,7 @@ public final class EditMessage {
     String id = HexIds.normalize(command.id(), "message.id");
     Optional<Event> stored = lookup.find(id);
     if (stored.isPresent()) return new Edited.Message(editMessage(stored.get(), command));
-    Announcement announcement = storage.announcements().find(id).filter(a -> a.isActive(clock.instant()))
+    Announcement announcement = announcements.find(id).filter(a -> a.isActive(clock.instant()))
         .orElseThrow(() -> new NotFoundException("message not found")); // an ended one stays ended
     return new Edited.Announced(editAnnouncement(announcement, command));
   }
@@ -90,7 +94,7 @@ public final class EditMessage {
     if (content.equals(old) && expiry.equals(stored.expiresAt())) {
       throw new InvalidInputException("message", "the edit changes nothing");
     }
-    Event edited = storage.events().editMessage(stored.id(), content, expiry, now, command.caller().id())
+    Event edited = events.editMessage(stored.id(), content, expiry, now, command.caller().id())
         .orElseThrow(() -> new NotFoundException("message not found"));
     publisher.publish(new NewEvent(stored.room(), command.caller().id(), now,
         new EventContent.Edit(stored.id(), content.text(), content.context())));
@@ -107,7 +111,7 @@ public final class EditMessage {
       throw new InvalidInputException("message", "the edit changes nothing");
     }
     Announcement edited = stored.edited(content.text(), content.context(), expiry, now, command.caller().id());
-    storage.announcements().save(edited);
+    announcements.save(edited);
     return edited;
   }
 

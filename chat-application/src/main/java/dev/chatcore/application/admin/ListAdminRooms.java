@@ -5,7 +5,9 @@ import dev.chatcore.application.chat.ChatVisibility;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
@@ -38,12 +40,17 @@ public final class ListAdminRooms {
 
   public record Page(List<Listed> rooms, int page, int perPage, long remaining) {}
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
+  private final GlobalRoomRepository globalRooms;
+  private final MembershipRepository memberships;
   private final ChatVisibility visibility;
 
   @Inject
-  public ListAdminRooms(ChatStorage storage, ChatVisibility visibility) {
-    this.storage = storage;
+  public ListAdminRooms(RoomRepository rooms, GlobalRoomRepository globalRooms, MembershipRepository memberships,
+      ChatVisibility visibility) {
+    this.rooms = rooms;
+    this.globalRooms = globalRooms;
+    this.memberships = memberships;
     this.visibility = visibility;
   }
 
@@ -54,27 +61,27 @@ public final class ListAdminRooms {
   public Page list(Query query) {
     query.caller().requireAdmin();
     if (query.page() < 0) throw new InvalidInputException("page", "must be 0 or more");
-    List<Room> rooms = new ArrayList<>();
+    List<Room> found = new ArrayList<>();
     if (query.room().isPresent()) {
-      storage.rooms().find(query.room().get()).filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL)
-          .ifPresent(rooms::add);
+      rooms.find(query.room().get()).filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL)
+          .ifPresent(found::add);
     } else if (query.account().isPresent()) {
       AccountId account = query.account().get();
-      storage.globalRooms().roomOf(account).flatMap(g -> storage.rooms().find(g.id())).ifPresent(rooms::add);
-      for (RoomMember m : storage.memberships().ofAccount(account)) {
+      globalRooms.roomOf(account).flatMap(g -> rooms.find(g.id())).ifPresent(found::add);
+      for (RoomMember m : memberships.ofAccount(account)) {
         if (m.state() != MemberState.JOINED) continue;
-        storage.rooms().find(m.room()).filter(r -> r.type() == RoomType.PRIVATE || r.type() == RoomType.DM)
-            .ifPresent(rooms::add);
+        rooms.find(m.room()).filter(r -> r.type() == RoomType.PRIVATE || r.type() == RoomType.DM)
+            .ifPresent(found::add);
       }
-      rooms.removeIf(Room::isDeleted);
+      found.removeIf(Room::isDeleted);
     } else {
-      for (RoomType type : ORDER) rooms.addAll(storage.rooms().listByType(type));
+      for (RoomType type : ORDER) found.addAll(rooms.listByType(type));
     }
-    rooms.sort(Comparator.comparingInt((Room r) -> ORDER.indexOf(r.type())).thenComparingInt(Room::number)
+    found.sort(Comparator.comparingInt((Room r) -> ORDER.indexOf(r.type())).thenComparingInt(Room::number)
         .thenComparing(Room::createdAt).thenComparing(Room::id));
-    long from = Math.min((long) query.page() * PER_PAGE, rooms.size());
-    List<Room> slice = rooms.subList((int) from, (int) Math.min(from + PER_PAGE, rooms.size()));
+    long from = Math.min((long) query.page() * PER_PAGE, found.size());
+    List<Room> slice = found.subList((int) from, (int) Math.min(from + PER_PAGE, found.size()));
     List<Listed> listed = slice.stream().map(r -> new Listed(r, visibility.members(r))).toList();
-    return new Page(listed, query.page(), PER_PAGE, rooms.size() - from - slice.size());
+    return new Page(listed, query.page(), PER_PAGE, found.size() - from - slice.size());
   }
 }

@@ -4,7 +4,7 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.ReportRepository;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
@@ -28,11 +28,11 @@ public final class ListReports {
 
   public record Page(List<Report> reports, int page, int perPage, long remaining) {}
 
-  private final ChatStorage storage;
+  private final ReportRepository reports;
 
   @Inject
-  public ListReports(ChatStorage storage) {
-    this.storage = storage;
+  public ListReports(ReportRepository reports) {
+    this.reports = reports;
   }
 
   /**
@@ -43,13 +43,13 @@ public final class ListReports {
     query.caller().requireAdmin();
     if (query.page() < 0) throw new InvalidInputException("page", "must be 0 or more");
     if (query.reportId().isPresent()) {
-      List<Report> one = storage.reports().find(query.reportId().get()).stream().toList();
+      List<Report> one = reports.find(query.reportId().get()).stream().toList();
       return new Page(query.page() == 0 ? one : List.of(), query.page(), PER_PAGE, 0);
     }
     long offset = (long) query.page() * PER_PAGE;
     if (offset > Integer.MAX_VALUE) return new Page(List.of(), query.page(), PER_PAGE, 0);
-    List<Report> found = storage.reports().list(query.account(), (int) offset, PER_PAGE);
-    long total = storage.reports().count(query.account());
+    List<Report> found = reports.list(query.account(), (int) offset, PER_PAGE);
+    long total = reports.count(query.account());
     return new Page(found, query.page(), PER_PAGE, Math.max(0, total - offset - found.size()));
   }
 }

@@ -5,7 +5,7 @@ import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportStatus;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.ReportRepository;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Objects;
@@ -31,11 +31,11 @@ public final class ReviewReport {
     }
   }
 
-  private final ChatStorage storage;
+  private final ReportRepository reports;
 
   @Inject
-  public ReviewReport(ChatStorage storage) {
-    this.storage = storage;
+  public ReviewReport(ReportRepository reports) {
+    this.reports = reports;
   }
 
   /**
@@ -52,11 +52,11 @@ public final class ReviewReport {
     if (note.filter(n -> n.length() > NOTE_MAX_CHARS).isPresent()) {
       throw new InvalidInputException("adminNote", "must be at most " + NOTE_MAX_CHARS + " characters");
     }
-    Report current = storage.reports().find(command.reportId())
+    Report current = reports.find(command.reportId())
         .orElseThrow(() -> new NotFoundException("report not found"));
     ReportStatus newStatus = status.orElse(current.status());
     Optional<String> newNote = note.isPresent() ? note.filter(n -> !n.isEmpty()) : current.adminNote();
-    return storage.reports().review(current.id(), newStatus, newNote, command.caller().id())
+    return reports.review(current.id(), newStatus, newNote, command.caller().id())
         .orElseThrow(() -> new NotFoundException("report not found"));
   }
 

@@ -3,7 +3,9 @@ package dev.chatcore.application.chat;
 import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AccountRepository;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.Room;
@@ -23,17 +25,22 @@ import java.util.Set;
 public final class ChatVisibility {
   private static final int MEMBERS_MAX = 10_000;
 
-  private final ChatStorage storage;
+  private final GlobalRoomRepository globalRooms;
+  private final MembershipRepository memberships;
+  private final AccountRepository accounts;
 
   @Inject
-  public ChatVisibility(ChatStorage storage) {
-    this.storage = storage;
+  public ChatVisibility(GlobalRoomRepository globalRooms, MembershipRepository memberships,
+      AccountRepository accounts) {
+    this.globalRooms = globalRooms;
+    this.memberships = memberships;
+    this.accounts = accounts;
   }
 
   /** The current members of a room, ordered by account id. */
   public List<AccountId> members(Room room) {
-    if (room.type() == RoomType.GLOBAL) return storage.globalRooms().members(room.id());
-    return storage.memberships().inState(room.id(), MemberState.JOINED, Optional.empty(), MEMBERS_MAX).stream()
+    if (room.type() == RoomType.GLOBAL) return globalRooms.members(room.id());
+    return memberships.inState(room.id(), MemberState.JOINED, Optional.empty(), MEMBERS_MAX).stream()
         .map(RoomMember::account).toList();
   }
 
@@ -57,7 +64,7 @@ public final class ChatVisibility {
     public boolean shows(Event message) {
       if (everything || members.contains(message.sender())) return true;
       return admins.computeIfAbsent(message.sender(),
-          a -> storage.accounts().find(a).map(Account::admin).orElse(false));
+          a -> accounts.find(a).map(Account::admin).orElse(false));
     }
   }
 }

@@ -10,7 +10,9 @@ import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.BeforeVisible;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.HackedMessageRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.Room;
@@ -40,16 +42,20 @@ public final class PostChatMessage {
     }
   }
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
+  private final EventLog events;
+  private final HackedMessageRepository hackedMessages;
   private final RoomAccess access;
   private final MessagePolicy policy;
   private final Clock clock;
   private final MessagePosting posting;
 
   @Inject
-  public PostChatMessage(ChatStorage storage, RoomAccess access, MessagePolicy policy, Clock clock,
-      MessagePosting posting) {
-    this.storage = storage;
+  public PostChatMessage(RoomRepository rooms, EventLog events, HackedMessageRepository hackedMessages,
+      RoomAccess access, MessagePolicy policy, Clock clock, MessagePosting posting) {
+    this.rooms = rooms;
+    this.events = events;
+    this.hackedMessages = hackedMessages;
     this.access = access;
     this.policy = policy;
     this.clock = clock;
@@ -70,7 +76,7 @@ public final class PostChatMessage {
         "message.context");
     Caller caller = command.caller();
     Instant now = clock.instant();
-    Optional<Room> room = storage.rooms().find(command.room()).filter(r -> !r.isDeleted());
+    Optional<Room> room = rooms.find(command.room()).filter(r -> !r.isDeleted());
     Optional<MemberState> state = room.flatMap(r -> access.stateOf(caller.id(), r));
     if (room.isPresent() && !caller.admin() && state.filter(s -> s == MemberState.KICKED || s == MemberState.BANNED).isPresent()) {
       throw new ForbiddenException("removed from this room");
@@ -81,9 +87,9 @@ public final class PostChatMessage {
       // messages around it and never names another) and the expiry its room would give.
       EventContent.Message screened = posting.screen(caller, command.room(), content, Optional.empty()).content();
       Instant expiry = posting.expiry(room.map(Room::type).orElse(RoomType.GLOBAL), now);
-      String id = storage.events().mark(Set.of(), Set.of(), BeforeVisible.NOTHING).toString();
+      String id = events.mark(Set.of(), Set.of(), BeforeVisible.NOTHING).toString();
       HackedMessage hacked = new HackedMessage(id, caller.id(), command.room(), screened.text(), screened.context(), now);
-      storage.hackedMessages().record(hacked);
+      hackedMessages.record(hacked);
       return new PostedMessage(hacked.id(), caller.id(), command.room(), screened.text(), screened.context(), now,
           true, Optional.of(expiry));
     }

@@ -4,7 +4,11 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
@@ -49,13 +53,22 @@ public final class ReadRoomUpdates {
     }
   }
 
-  private final ChatStorage storage;
+  private final GlobalRoomRepository globalRooms;
+  private final MembershipRepository memberships;
+  private final RoomRepository rooms;
+  private final EventLog events;
+  private final AnnouncementRepository announcements;
   private final ChatVisibility visibility;
   private final Clock clock;
 
   @Inject
-  public ReadRoomUpdates(ChatStorage storage, ChatVisibility visibility, Clock clock) {
-    this.storage = storage;
+  public ReadRoomUpdates(GlobalRoomRepository globalRooms, MembershipRepository memberships, RoomRepository rooms,
+      EventLog events, AnnouncementRepository announcements, ChatVisibility visibility, Clock clock) {
+    this.globalRooms = globalRooms;
+    this.memberships = memberships;
+    this.rooms = rooms;
+    this.events = events;
+    this.announcements = announcements;
     this.visibility = visibility;
     this.clock = clock;
   }
@@ -73,12 +86,12 @@ public final class ReadRoomUpdates {
     LastRead lastRead = query.lastRead();
     Map<RoomId, List<AccountId>> members = new HashMap<>();
     Map<RoomId, List<Event>> candidates = new HashMap<>();
-    List<Room> rooms = roomsOf(query.caller().id());
+    List<Room> playerRooms = roomsOf(query.caller().id());
     // one cap for every room read, also those found later: each room's candidates then reach the
     // cap's edge, so the oldest-first selection below never passes a message it did not read
-    int cap = Math.min(MESSAGES_PER_ROOM * rooms.size(), MESSAGES_MAX);
+    int cap = Math.min(MESSAGES_PER_ROOM * playerRooms.size(), MESSAGES_MAX);
     for (int round = 0; round < SETTLE_ROUNDS; round++) {
-      for (Room room : rooms) {
+      for (Room room : playerRooms) {
         if (members.containsKey(room.id())) continue;
         List<AccountId> m = visibility.members(room);
         members.put(room.id(), m);
@@ -86,30 +99,30 @@ public final class ReadRoomUpdates {
       }
       List<Room> now = roomsOf(query.caller().id());
       if (now.stream().allMatch(r -> members.containsKey(r.id()))) break;
-      rooms = now; // placed in or added to a room while this ran: read it too
+      playerRooms = now; // placed in or added to a room while this ran: read it too
     }
-    rooms = rooms.stream().filter(r -> members.containsKey(r.id())).toList(); // rooms still moving wait
+    playerRooms = playerRooms.stream().filter(r -> members.containsKey(r.id())).toList(); // rooms still moving wait
     List<Event> all = new ArrayList<>();
-    for (Room room : rooms) all.addAll(candidates.get(room.id()));
+    for (Room room : playerRooms) all.addAll(candidates.get(room.id()));
     Map<RoomId, List<Event>> byRoom = new HashMap<>();
     for (Event e : capped(all, lastRead, cap)) byRoom.computeIfAbsent(e.room(), r -> new ArrayList<>()).add(e);
-    List<RoomUpdate> updates = new ArrayList<>(rooms.size());
-    for (Room room : rooms) {
+    List<RoomUpdate> updates = new ArrayList<>(playerRooms.size());
+    for (Room room : playerRooms) {
       updates.add(new RoomUpdate(room, members.get(room.id()), byRoom.getOrDefault(room.id(), List.of())));
     }
-    return new RoomUpdates(updates, storage.announcements().active(clock.instant()), lastRead.millis());
+    return new RoomUpdates(updates, announcements.active(clock.instant()), lastRead.millis());
   }
 
   /** Global room first, then private rooms, then DMs; within a type the latest membership change first. */
   private List<Room> roomsOf(AccountId player) {
     List<Room> out = new ArrayList<>();
-    storage.globalRooms().roomOf(player).flatMap(g -> storage.rooms().find(g.id()))
+    globalRooms.roomOf(player).flatMap(g -> rooms.find(g.id()))
         .filter(r -> !r.isDeleted()).ifPresent(out::add);
     List<RoomMember> others = new ArrayList<>();
     Map<RoomId, Room> found = new HashMap<>();
-    for (RoomMember m : storage.memberships().ofAccount(player)) {
+    for (RoomMember m : memberships.ofAccount(player)) {
       if (m.state() != MemberState.JOINED) continue;
-      Optional<Room> room = storage.rooms().find(m.room())
+      Optional<Room> room = rooms.find(m.room())
           .filter(r -> !r.isDeleted() && (r.type() == RoomType.PRIVATE || r.type() == RoomType.DM));
       if (room.isEmpty()) continue;
       found.put(m.room(), room.get());
@@ -132,7 +145,7 @@ public final class ReadRoomUpdates {
   private List<Event> visibleSince(Room room, ChatVisibility.Filter filter, LastRead lastRead, int want) {
     int limit = want + 1;
     while (true) {
-      List<Event> raw = storage.events().readMessagesSince(room.id(), lastRead.from(), limit);
+      List<Event> raw = events.readMessagesSince(room.id(), lastRead.from(), limit);
       List<Event> visible = new ArrayList<>(raw.size());
       for (Event e : raw) if (filter.shows(e)) visible.add(e);
       boolean exhausted = raw.size() < limit;

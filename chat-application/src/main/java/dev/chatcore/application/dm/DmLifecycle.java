@@ -5,7 +5,8 @@ import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DmRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
@@ -18,13 +19,16 @@ import jakarta.inject.Inject;
  * is closed ({@code m.room.deleted}), which frees the set too.
  */
 public final class DmLifecycle {
-  private final ChatStorage storage;
+  private final DmRoomRepository dmRooms;
+  private final MembershipRepository memberships;
   private final MembershipChange change;
   private final RoomDeletion deletion;
 
   @Inject
-  public DmLifecycle(ChatStorage storage, MembershipChange change, RoomDeletion deletion) {
-    this.storage = storage;
+  public DmLifecycle(DmRoomRepository dmRooms, MembershipRepository memberships, MembershipChange change,
+      RoomDeletion deletion) {
+    this.dmRooms = dmRooms;
+    this.memberships = memberships;
     this.change = change;
     this.deletion = deletion;
   }
@@ -34,14 +38,14 @@ public final class DmLifecycle {
    * so that from the leave on the same set makes a new room, and a DM left under two closes.
    */
   public void leave(Room room, AccountId account) {
-    if (room.type() == RoomType.DM) storage.dmRooms().release(room.id());
+    if (room.type() == RoomType.DM) dmRooms.release(room.id());
     change.apply(room.id(), room.type(), account, account, Membership.LEAVE);
     afterRemoval(room, account);
   }
 
   /** After a member left or was kicked or banned by {@code actor} (a no-op for other room types). */
   public void afterRemoval(Room room, AccountId actor) {
-    if (room.type() != RoomType.DM || storage.memberships().count(room.id(), MemberState.JOINED) >= 2) return;
+    if (room.type() != RoomType.DM || memberships.count(room.id(), MemberState.JOINED) >= 2) return;
     try {
       deletion.delete(room, actor);
     } catch (NotFoundException closedMeanwhile) {

@@ -1,18 +1,14 @@
 package dev.chatcore.application.dm;
 
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.member.MembershipChange;
-import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -28,16 +24,15 @@ public final class LeaveDirectMessage {
     }
   }
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
   private final RoomAccess access;
   private final DmLifecycle dms;
 
   @Inject
-  public LeaveDirectMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, Clock clock) {
-    this.storage = storage;
+  public LeaveDirectMessage(RoomRepository rooms, RoomAccess access, DmLifecycle dms) {
+    this.rooms = rooms;
     this.access = access;
-    this.dms = new DmLifecycle(storage, new MembershipChange(storage, publisher, clock),
-        new RoomDeletion(storage, publisher, clock));
+    this.dms = dms;
   }
 
   /**
@@ -45,7 +40,7 @@ public final class LeaveDirectMessage {
    * @throws InvalidInputException when the room is not a DM room ({@code roomId})
    */
   public void leave(Command command) {
-    Room room = storage.rooms().find(command.room()).filter(r -> !r.isDeleted())
+    Room room = rooms.find(command.room()).filter(r -> !r.isDeleted())
         .filter(r -> access.isMember(command.caller().id(), r))
         .orElseThrow(() -> new NotFoundException("room not found"));
     if (room.type() != RoomType.DM) throw new InvalidInputException("roomId", "is not a DM room; only DMs can be left");

@@ -19,13 +19,17 @@ import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.MessagePolicy;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DmRoomRepository;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +47,10 @@ import java.util.TreeSet;
  * so its message never waits for the winner. A player's message goes through the spam check and
  * the content filter ({@link MessagePosting}) once the room is known, so that
  * {@code /chat/message} into the same DM counts as the same room; spam and rejected messages store
- * nothing. DM messages expire after {@link Retention#dmMessages()}.
+ * nothing. DM messages expire after {@link Retention#dmMessages()}. One per core: creations take
+ * turns on its locks.
  */
+@Singleton
 public final class SendDirectMessage {
   /** @param players the other members (24-hex account ids; duplicates and the sender are ignored) */
   public record Command(Caller caller, List<String> players, String text, Optional<JsonObjectText> context) {
@@ -55,7 +61,10 @@ public final class SendDirectMessage {
     }
   }
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
+  private final MembershipRepository memberships;
+  private final DmRoomRepository dmRooms;
+  private final EventLog events;
   private final EventPublisher publisher;
   private final MessagePolicy policy;
   private final IdGenerator ids;
@@ -67,16 +76,20 @@ public final class SendDirectMessage {
   private final MessagePosting posting;
 
   @Inject
-  public SendDirectMessage(ChatStorage storage, EventPublisher publisher, MessagePolicy policy, IdGenerator ids,
+  public SendDirectMessage(RoomRepository rooms, MembershipRepository memberships, DmRoomRepository dmRooms,
+      EventLog events, EventPublisher publisher, MembershipChange change, MessagePolicy policy, IdGenerator ids,
       Limits limits, Clock clock, MessagePosting posting) {
     this.posting = posting;
-    this.storage = storage;
+    this.rooms = rooms;
+    this.memberships = memberships;
+    this.dmRooms = dmRooms;
+    this.events = events;
     this.publisher = publisher;
+    this.change = change;
     this.policy = policy;
     this.ids = ids;
     this.limits = limits;
     this.clock = clock;
-    this.change = new MembershipChange(storage, publisher, clock);
   }
 
   /**
@@ -101,35 +114,35 @@ public final class SendDirectMessage {
     DmKey key = DmKey.of(members);
     RoomId room = creating.with(key, () -> roomFor(key, command.caller().id()));
     requireMember(room, command.caller().id());
-    storage.rooms().find(room).ifPresent(r -> r.requirePlainAllowed("message"));
+    rooms.find(room).ifPresent(r -> r.requirePlainAllowed("message"));
     return PostedMessage.of(posting.publish(command.caller(), room, RoomType.DM, content, Optional.empty()));
   }
 
   /** A member kicked or banned from the set's room may not post there (SPEC §4: 403). */
   private void requireMember(RoomId room, AccountId sender) {
-    boolean removed = storage.memberships().find(room, sender).filter(m -> !m.state().isMember()).isPresent();
+    boolean removed = memberships.find(room, sender).filter(m -> !m.state().isMember()).isPresent();
     if (removed) throw new ForbiddenException("removed from this DM room");
   }
 
   private RoomId roomFor(DmKey key, AccountId sender) {
-    Optional<RoomId> open = storage.dmRooms().find(key);
-    if (open.isPresent() && storage.rooms().find(open.get()).filter(Room::isDeleted).isPresent()) {
-      storage.dmRooms().release(open.get()); // closed while its deletion was freeing the set
-      open = storage.dmRooms().find(key);
+    Optional<RoomId> open = dmRooms.find(key);
+    if (open.isPresent() && rooms.find(open.get()).filter(Room::isDeleted).isPresent()) {
+      dmRooms.release(open.get()); // closed while its deletion was freeing the set
+      open = dmRooms.find(key);
     }
     if (open.isPresent()) {
       complete(open.get(), key, sender);
       return open.get();
     }
     RoomId candidate = ids.nextRoomId();
-    RoomId holder = storage.dmRooms().claim(key, candidate);
+    RoomId holder = dmRooms.claim(key, candidate);
     if (!holder.equals(candidate)) {
       complete(holder, key, sender);
       return holder;
     }
     Instant now = clock.instant();
     try {
-      storage.rooms().create(dmRoom(candidate, sender, now));
+      rooms.create(dmRoom(candidate, sender, now));
     } catch (ConflictException raced) {
       // a loser on another node completed the room first (see complete)
     }
@@ -144,20 +157,20 @@ public final class SendDirectMessage {
    * so the members see that message; the creator's own {@code m.member} events follow.
    */
   private void complete(RoomId room, DmKey key, AccountId sender) {
-    boolean ready = storage.rooms().find(room).isPresent()
-        && storage.memberships().find(room, sender).isPresent();
+    boolean ready = rooms.find(room).isPresent()
+        && memberships.find(room, sender).isPresent();
     if (ready) return;
     Instant now = clock.instant();
-    if (storage.rooms().find(room).isEmpty()) {
+    if (rooms.find(room).isEmpty()) {
       try {
-        storage.rooms().create(dmRoom(room, sender, now));
+        rooms.create(dmRoom(room, sender, now));
       } catch (ConflictException raced) {
         // the creator wrote it meanwhile
       }
     }
     for (AccountId member : key.members()) {
-      if (storage.memberships().find(room, member).isEmpty()) {
-        storage.memberships().record(new MemberChange(room, member, MemberState.JOINED, now, storage.events().head(),
+      if (memberships.find(room, member).isEmpty()) {
+        memberships.record(new MemberChange(room, member, MemberState.JOINED, now, events.head(),
             false, Optional.empty()));
       }
     }

@@ -7,7 +7,7 @@ import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.policy.E2eeLimits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,13 +21,13 @@ import java.util.function.Predicate;
  * own): a stranger cannot drain anyone's keys.
  */
 public final class ClaimKeys {
-  private final ChatStorage storage;
+  private final OneTimeKeyRepository oneTimeKeys;
   private final Contacts contacts;
   private final E2eeLimits limits;
 
   @Inject
-  public ClaimKeys(ChatStorage storage, Contacts contacts, E2eeLimits limits) {
-    this.storage = storage;
+  public ClaimKeys(OneTimeKeyRepository oneTimeKeys, Contacts contacts, E2eeLimits limits) {
+    this.oneTimeKeys = oneTimeKeys;
     this.contacts = contacts;
     this.limits = limits;
   }
@@ -47,8 +47,8 @@ public final class ClaimKeys {
     wanted.forEach((account, byDevice) -> {
       if (!visible.test(account)) return;
       Map<DeviceId, ClaimedKey> claimed = new TreeMap<>();
-      byDevice.forEach((device, algorithm) -> storage.oneTimeKeys()
-          .claim(new DeviceAddress(account, device), algorithm).ifPresent(k -> claimed.put(device, k)));
+      byDevice.forEach((device, algorithm) -> oneTimeKeys.claim(new DeviceAddress(account, device), algorithm)
+          .ifPresent(k -> claimed.put(device, k)));
       if (!claimed.isEmpty()) out.put(account, claimed);
     });
     return out;

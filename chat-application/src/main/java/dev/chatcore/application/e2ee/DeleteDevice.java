@@ -4,7 +4,9 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.domain.e2ee.DeviceAddress;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.error.NotFoundException;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import jakarta.inject.Inject;
 
 /**
@@ -14,13 +16,18 @@ import jakarta.inject.Inject;
  * without keys when it makes a request.
  */
 public final class DeleteDevice {
-  private final ChatStorage storage;
+  private final DeviceRepository devices;
+  private final OneTimeKeyRepository oneTimeKeys;
+  private final ToDeviceInbox toDeviceInbox;
   private final DeviceLists deviceLists;
   private final DeviceActivity activity;
 
   @Inject
-  public DeleteDevice(ChatStorage storage, DeviceLists deviceLists, DeviceActivity activity) {
-    this.storage = storage;
+  public DeleteDevice(DeviceRepository devices, OneTimeKeyRepository oneTimeKeys, ToDeviceInbox toDeviceInbox,
+      DeviceLists deviceLists, DeviceActivity activity) {
+    this.devices = devices;
+    this.oneTimeKeys = oneTimeKeys;
+    this.toDeviceInbox = toDeviceInbox;
     this.deviceLists = deviceLists;
     this.activity = activity;
   }
@@ -29,9 +36,9 @@ public final class DeleteDevice {
   public void delete(Caller caller, DeviceId device) {
     caller.requireDevice();
     DeviceAddress gone = new DeviceAddress(caller.id(), device);
-    if (!storage.devices().delete(gone)) throw new NotFoundException("device not found");
-    storage.oneTimeKeys().deleteDevice(gone);
-    storage.toDeviceInbox().deleteDevice(gone);
+    if (!devices.delete(gone)) throw new NotFoundException("device not found");
+    oneTimeKeys.deleteDevice(gone);
+    toDeviceInbox.deleteDevice(gone);
     activity.forget(gone);
     deviceLists.changed(caller.id());
   }

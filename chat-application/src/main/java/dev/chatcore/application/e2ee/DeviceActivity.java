@@ -3,8 +3,9 @@ package dev.chatcore.application.e2ee;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chatcore.domain.e2ee.DeviceAddress;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,20 +13,22 @@ import java.time.Instant;
 /**
  * Records when a device was last seen. A device syncs many times a minute; a bounded cache keeps
  * that to one store write per device and {@link #RESOLUTION} on each node, which is all the
- * precision {@code last_seen_ts} promises.
+ * precision {@code last_seen_ts} promises. One per core: the sync that records a device and the
+ * deletion that forgets it must see the same cache.
  */
+@Singleton
 public final class DeviceActivity {
   /** Last-seen times are exact to this. */
   static final Duration RESOLUTION = Duration.ofMinutes(1);
 
-  private final ChatStorage storage;
+  private final DeviceRepository devices;
   private final Clock clock;
   private final Cache<DeviceAddress, Instant> written =
       Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(RESOLUTION).build();
 
   @Inject
-  public DeviceActivity(ChatStorage storage, Clock clock) {
-    this.storage = storage;
+  public DeviceActivity(DeviceRepository devices, Clock clock) {
+    this.devices = devices;
     this.clock = clock;
   }
 
@@ -33,7 +36,7 @@ public final class DeviceActivity {
   public void seen(DeviceAddress device) {
     if (written.getIfPresent(device) != null) return;
     Instant now = clock.instant();
-    storage.devices().touch(device, now);
+    devices.touch(device, now);
     written.put(device, now);
   }
 

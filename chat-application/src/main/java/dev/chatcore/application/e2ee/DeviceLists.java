@@ -3,7 +3,7 @@ package dev.chatcore.application.e2ee;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
@@ -15,13 +15,13 @@ import java.util.Set;
  * lists"), and wakes the syncs of the account's rooms, where its contacts wait, and its own.
  */
 public final class DeviceLists {
-  private final ChatStorage storage;
+  private final DeviceRepository devices;
   private final EventPublisher publisher;
   private final Contacts contacts;
 
   @Inject
-  public DeviceLists(ChatStorage storage, EventPublisher publisher, Contacts contacts) {
-    this.storage = storage;
+  public DeviceLists(DeviceRepository devices, EventPublisher publisher, Contacts contacts) {
+    this.devices = devices;
     this.publisher = publisher;
     this.contacts = contacts;
   }
@@ -30,7 +30,7 @@ public final class DeviceLists {
   public EventId changed(AccountId account) {
     EventId[] tried = new EventId[1];
     return publisher.mark(contacts.roomsOf(account), Set.of(account), position -> {
-      storage.devices().recordChange(account, position, Optional.ofNullable(tried[0]));
+      devices.recordChange(account, position, Optional.ofNullable(tried[0]));
       tried[0] = position;
     });
   }

@@ -8,10 +8,11 @@ import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.policy.E2eeLimits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import dev.chatcore.domain.sync.DeviceUpdates;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -54,14 +55,19 @@ public final class DeviceSync {
     }
   }
 
-  private final ChatStorage storage;
+  private final ToDeviceInbox toDeviceInbox;
+  private final DeviceRepository devices;
+  private final OneTimeKeyRepository oneTimeKeys;
   private final Contacts contacts;
   private final DeviceActivity activity;
   private final E2eeLimits limits;
 
   @Inject
-  public DeviceSync(ChatStorage storage, Contacts contacts, DeviceActivity activity, E2eeLimits limits) {
-    this.storage = storage;
+  public DeviceSync(ToDeviceInbox toDeviceInbox, DeviceRepository devices, OneTimeKeyRepository oneTimeKeys,
+      Contacts contacts, DeviceActivity activity, E2eeLimits limits) {
+    this.toDeviceInbox = toDeviceInbox;
+    this.devices = devices;
+    this.oneTimeKeys = oneTimeKeys;
     this.contacts = contacts;
     this.activity = activity;
     this.limits = limits;
@@ -74,7 +80,7 @@ public final class DeviceSync {
    */
   public void arrive(DeviceAddress device, EventId since) {
     activity.seen(device);
-    storage.toDeviceInbox().acknowledge(device, since);
+    toDeviceInbox.acknowledge(device, since);
   }
 
   /**
@@ -84,7 +90,7 @@ public final class DeviceSync {
    */
   public Window read(DeviceAddress device, EventId since, List<Event> events, EventId upTo, boolean limited) {
     int max = limits.toDeviceBatchMax();
-    List<ToDeviceMessage> toDevice = storage.toDeviceInbox().read(device, since, upTo, max + 1);
+    List<ToDeviceMessage> toDevice = toDeviceInbox.read(device, since, upTo, max + 1);
     if (toDevice.size() > max) {
       // one message per device and position, so cutting after the max-th keeps whole positions
       toDevice = toDevice.subList(0, max);
@@ -93,7 +99,7 @@ public final class DeviceSync {
       upTo = cut;
       limited = true;
     }
-    Set<AccountId> changed = new HashSet<>(storage.devices().changedBetween(since, upTo));
+    Set<AccountId> changed = new HashSet<>(devices.changedBetween(since, upTo));
     Set<AccountId> left = new HashSet<>();
     membershipNews(device.account(), events, changed, left);
     if (!changed.isEmpty() || !left.isEmpty()) {
@@ -121,12 +127,12 @@ public final class DeviceSync {
   /** The updates an answer carries for the device: the window's share and its key counts now. */
   public DeviceUpdates updates(DeviceAddress device, Window window) {
     return new DeviceUpdates(window.toDevice(), window.changed(), window.left(),
-        storage.oneTimeKeys().counts(device), storage.oneTimeKeys().unusedFallbackAlgorithms(device));
+        oneTimeKeys.counts(device), oneTimeKeys.unusedFallbackAlgorithms(device));
   }
 
   /** The updates of an answer with nothing new: the key counts alone. */
   public DeviceUpdates idle(DeviceAddress device) {
-    return new DeviceUpdates(List.of(), Set.of(), Set.of(), storage.oneTimeKeys().counts(device),
-        storage.oneTimeKeys().unusedFallbackAlgorithms(device));
+    return new DeviceUpdates(List.of(), Set.of(), Set.of(), oneTimeKeys.counts(device),
+        oneTimeKeys.unusedFallbackAlgorithms(device));
   }
 }

@@ -1,18 +1,11 @@
 package dev.chatcore.application.e2ee;
 
-import dev.chatcore.application.account.RegisterCaller;
-import dev.chatcore.application.message.MessagePosting;
-import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.room.RoomViews;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.policy.E2eeLimits;
-import dev.chatcore.domain.policy.MessagePolicy;
-import dev.chatcore.domain.port.ChatStorage;
-import java.time.Clock;
+import jakarta.inject.Inject;
 
 /**
- * The end-to-end encryption use cases, wired by hand from the core's shared collaborators
- * ({@link dev.chatcore.application.ChatCore#e2ee()} holds one).
+ * The end-to-end encryption use cases, held together for their routes
+ * ({@link dev.chatcore.application.ChatCore#e2ee()} holds the ones the core wired).
  */
 public final class E2eeServices {
   private final E2eeLimits limits;
@@ -27,22 +20,21 @@ public final class E2eeServices {
   private final EnableEncryption enableEncryption;
   private final SendEncryptedMessage sendEncryptedMessage;
 
-  public E2eeServices(ChatStorage storage, E2eeLimits limits, Clock clock, MessagePolicy policy, RoomAccess access,
-      RoomViews views, RegisterCaller register, EventPublisher publisher, MessagePosting posting) {
+  @Inject
+  public E2eeServices(E2eeLimits limits, DeviceSync deviceSync, UploadKeys uploadKeys, QueryKeys queryKeys,
+      ClaimKeys claimKeys, KeyChanges keyChanges, SendToDevice sendToDevice, ListDevices listDevices,
+      DeleteDevice deleteDevice, EnableEncryption enableEncryption, SendEncryptedMessage sendEncryptedMessage) {
     this.limits = limits;
-    Contacts contacts = new Contacts(access);
-    DeviceActivity activity = new DeviceActivity(storage, clock);
-    DeviceLists deviceLists = new DeviceLists(storage, publisher, contacts);
-    this.deviceSync = new DeviceSync(storage, contacts, activity, limits);
-    this.uploadKeys = new UploadKeys(storage, register, deviceLists, limits, clock);
-    this.queryKeys = new QueryKeys(storage, contacts, limits);
-    this.claimKeys = new ClaimKeys(storage, contacts, limits);
-    this.keyChanges = new KeyChanges(storage, contacts);
-    this.sendToDevice = new SendToDevice(storage, publisher, contacts, policy, limits, clock);
-    this.listDevices = new ListDevices(storage);
-    this.deleteDevice = new DeleteDevice(storage, deviceLists, activity);
-    this.enableEncryption = new EnableEncryption(storage, access, views, register, publisher, clock);
-    this.sendEncryptedMessage = new SendEncryptedMessage(access, register, policy, limits, posting);
+    this.deviceSync = deviceSync;
+    this.uploadKeys = uploadKeys;
+    this.queryKeys = queryKeys;
+    this.claimKeys = claimKeys;
+    this.keyChanges = keyChanges;
+    this.sendToDevice = sendToDevice;
+    this.listDevices = listDevices;
+    this.deleteDevice = deleteDevice;
+    this.enableEncryption = enableEncryption;
+    this.sendEncryptedMessage = sendEncryptedMessage;
   }
 
   public E2eeLimits limits() {

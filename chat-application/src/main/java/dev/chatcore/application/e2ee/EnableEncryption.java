@@ -12,7 +12,7 @@ import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomEncryption;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public final class EnableEncryption {
     }
   }
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
   private final RoomAccess access;
   private final RoomViews views;
   private final RegisterCaller register;
@@ -41,9 +41,9 @@ public final class EnableEncryption {
   private final Clock clock;
 
   @Inject
-  public EnableEncryption(ChatStorage storage, RoomAccess access, RoomViews views, RegisterCaller register,
+  public EnableEncryption(RoomRepository rooms, RoomAccess access, RoomViews views, RegisterCaller register,
       EventPublisher publisher, Clock clock) {
-    this.storage = storage;
+    this.rooms = rooms;
     this.access = access;
     this.views = views;
     this.register = register;
@@ -74,7 +74,7 @@ public final class EnableEncryption {
       publisher.publish(new NewEvent(room.id(), caller.id(), clock.instant(),
           new EventContent.Encryption(encryption.algorithm())), position -> {
             // offered again at a later position: the room is encrypted already, by this call
-            if (tried[0] == null && !storage.rooms().enableEncryption(room.id(), encryption)) throw new EnabledBefore();
+            if (tried[0] == null && !rooms.enableEncryption(room.id(), encryption)) throw new EnabledBefore();
             tried[0] = position;
           });
     } catch (EnabledBefore concurrent) {

@@ -3,7 +3,8 @@ package dev.chatcore.application.e2ee;
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
+import dev.chatcore.domain.port.EventLog;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,12 +16,14 @@ import java.util.function.Predicate;
  * query again.
  */
 public final class KeyChanges {
-  private final ChatStorage storage;
+  private final EventLog events;
+  private final DeviceRepository devices;
   private final Contacts contacts;
 
   @Inject
-  public KeyChanges(ChatStorage storage, Contacts contacts) {
-    this.storage = storage;
+  public KeyChanges(EventLog events, DeviceRepository devices, Contacts contacts) {
+    this.events = events;
+    this.devices = devices;
     this.contacts = contacts;
   }
 
@@ -30,9 +33,9 @@ public final class KeyChanges {
    */
   public Set<AccountId> changes(Caller caller, EventId from, EventId to) {
     caller.requireDevice();
-    EventId head = storage.events().head();
+    EventId head = events.head();
     EventId upTo = to.isAfter(head) ? head : to;
-    Set<AccountId> changed = storage.devices().changedBetween(from, upTo);
+    Set<AccountId> changed = devices.changedBetween(from, upTo);
     if (changed.isEmpty()) return Set.of();
     Predicate<AccountId> visible = contacts.of(caller.id());
     Set<AccountId> out = new TreeSet<>();

@@ -2,21 +2,21 @@ package dev.chatcore.application.e2ee;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.e2ee.Device;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code GET /v1/devices}: the caller's devices, with when each was last seen. */
 public final class ListDevices {
-  private final ChatStorage storage;
+  private final DeviceRepository devices;
 
   @Inject
-  public ListDevices(ChatStorage storage) {
-    this.storage = storage;
+  public ListDevices(DeviceRepository devices) {
+    this.devices = devices;
   }
 
   public List<Device> list(Caller caller) {
     caller.requireDevice();
-    return storage.devices().ofAccount(caller.id());
+    return devices.ofAccount(caller.id());
   }
 }

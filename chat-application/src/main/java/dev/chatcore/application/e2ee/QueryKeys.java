@@ -7,7 +7,7 @@ import dev.chatcore.domain.e2ee.DeviceKeys;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.policy.E2eeLimits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +21,13 @@ import java.util.function.Predicate;
  * they had no devices: the caller learns nothing about strangers.
  */
 public final class QueryKeys {
-  private final ChatStorage storage;
+  private final DeviceRepository devices;
   private final Contacts contacts;
   private final E2eeLimits limits;
 
   @Inject
-  public QueryKeys(ChatStorage storage, Contacts contacts, E2eeLimits limits) {
-    this.storage = storage;
+  public QueryKeys(DeviceRepository devices, Contacts contacts, E2eeLimits limits) {
+    this.devices = devices;
     this.contacts = contacts;
     this.limits = limits;
   }
@@ -43,11 +43,11 @@ public final class QueryKeys {
     }
     Predicate<AccountId> visible = contacts.of(caller.id());
     Map<AccountId, Map<DeviceId, DeviceKeys>> out = new LinkedHashMap<>();
-    wanted.forEach((account, devices) -> {
+    wanted.forEach((account, asked) -> {
       if (!visible.test(account)) return;
       Map<DeviceId, DeviceKeys> keys = new TreeMap<>();
-      for (Device d : storage.devices().ofAccount(account)) {
-        if (d.keys().isEmpty() || (!devices.isEmpty() && !devices.contains(d.address().device()))) continue;
+      for (Device d : devices.ofAccount(account)) {
+        if (d.keys().isEmpty() || (!asked.isEmpty() && !asked.contains(d.address().device()))) continue;
         keys.put(d.address().device(), d.keys().get());
       }
       out.put(account, keys);

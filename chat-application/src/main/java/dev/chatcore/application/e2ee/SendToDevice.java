@@ -13,7 +13,8 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.policy.MessagePolicy;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.HashMap;
@@ -55,7 +56,8 @@ public final class SendToDevice {
     }
   }
 
-  private final ChatStorage storage;
+  private final ToDeviceInbox toDeviceInbox;
+  private final DeviceRepository devices;
   private final EventPublisher publisher;
   private final Contacts contacts;
   private final MessagePolicy policy;
@@ -63,9 +65,10 @@ public final class SendToDevice {
   private final Clock clock;
 
   @Inject
-  public SendToDevice(ChatStorage storage, EventPublisher publisher, Contacts contacts, MessagePolicy policy,
-      E2eeLimits limits, Clock clock) {
-    this.storage = storage;
+  public SendToDevice(ToDeviceInbox toDeviceInbox, DeviceRepository devices, EventPublisher publisher,
+      Contacts contacts, MessagePolicy policy, E2eeLimits limits, Clock clock) {
+    this.toDeviceInbox = toDeviceInbox;
+    this.devices = devices;
     this.publisher = publisher;
     this.contacts = contacts;
     this.policy = policy;
@@ -84,7 +87,7 @@ public final class SendToDevice {
       throw new InvalidInputException("event_type", "must be 1-" + TYPE_MAX_CHARS + " characters");
     }
     String key = ToDeviceSend.key(from, policy.txnId(command.txnId()));
-    if (storage.toDeviceInbox().contains(key)) return Optional.empty();
+    if (toDeviceInbox.contains(key)) return Optional.empty();
     Map<DeviceAddress, JsonObjectText> recipients = recipients(command);
     if (recipients.isEmpty()) return Optional.empty();
     Set<AccountId> accounts = new HashSet<>();
@@ -94,7 +97,7 @@ public final class SendToDevice {
     EventId[] tried = new EventId[1];
     try {
       return Optional.of(publisher.mark(Set.of(), accounts, position -> {
-        if (!storage.toDeviceInbox().store(send.at(position), Optional.ofNullable(tried[0]))) throw new SentBefore();
+        if (!toDeviceInbox.store(send.at(position), Optional.ofNullable(tried[0]))) throw new SentBefore();
         tried[0] = position;
       }));
     } catch (SentBefore retried) {
@@ -108,7 +111,7 @@ public final class SendToDevice {
     command.messages().forEach((account, byDevice) -> {
       if (!visible.test(account)) return;
       Set<DeviceId> known = new HashSet<>();
-      for (Device d : storage.devices().ofAccount(account)) known.add(d.address().device());
+      for (Device d : devices.ofAccount(account)) known.add(d.address().device());
       JsonObjectText toAll = byDevice.get(ALL_DEVICES);
       if (toAll != null) for (DeviceId d : known) out.put(new DeviceAddress(account, d), checked(toAll));
       byDevice.forEach((device, content) -> {

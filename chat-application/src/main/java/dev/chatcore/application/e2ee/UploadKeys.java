@@ -8,7 +8,8 @@ import dev.chatcore.domain.e2ee.OneTimeKey;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.PayloadTooLargeException;
 import dev.chatcore.domain.policy.E2eeLimits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DeviceRepository;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
 import dev.chatcore.domain.port.DeviceRepository.KeyUpload;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -48,16 +49,18 @@ public final class UploadKeys {
     }
   }
 
-  private final ChatStorage storage;
+  private final DeviceRepository devices;
+  private final OneTimeKeyRepository oneTimeKeys;
   private final RegisterCaller register;
   private final DeviceLists deviceLists;
   private final E2eeLimits limits;
   private final Clock clock;
 
   @Inject
-  public UploadKeys(ChatStorage storage, RegisterCaller register, DeviceLists deviceLists, E2eeLimits limits,
-      Clock clock) {
-    this.storage = storage;
+  public UploadKeys(DeviceRepository devices, OneTimeKeyRepository oneTimeKeys, RegisterCaller register,
+      DeviceLists deviceLists, E2eeLimits limits, Clock clock) {
+    this.devices = devices;
+    this.oneTimeKeys = oneTimeKeys;
     this.register = register;
     this.deviceLists = deviceLists;
     this.limits = limits;
@@ -77,11 +80,11 @@ public final class UploadKeys {
     if (command.deviceKeys().isPresent()) {
       storeDeviceKeys(me, command.deviceKeys().get());
     } else {
-      storage.devices().touch(me, clock.instant());
+      devices.touch(me, clock.instant());
     }
     addOneTimeKeys(me, command.oneTimeKeys());
-    for (OneTimeKey fallback : command.fallbackKeys()) storage.oneTimeKeys().setFallback(me, fallback);
-    return storage.oneTimeKeys().counts(me);
+    for (OneTimeKey fallback : command.fallbackKeys()) oneTimeKeys.setFallback(me, fallback);
+    return oneTimeKeys.counts(me);
   }
 
   private void checkLimits(Command command) {
@@ -115,7 +118,7 @@ public final class UploadKeys {
     if (!upload.deviceId().equals(me.device().value())) {
       throw new InvalidInputException("device_keys.device_id", "must be the device_id of the token");
     }
-    KeyUpload result = storage.devices().storeKeys(me, upload.keys(), clock.instant());
+    KeyUpload result = devices.storeKeys(me, upload.keys(), clock.instant());
     switch (result) {
       case IDENTITY_MISMATCH -> throw new InvalidInputException("device_keys",
           "has another identity key than this device uploaded before (delete the device to start over)");
@@ -128,7 +131,7 @@ public final class UploadKeys {
     if (keys.isEmpty()) return;
     Map<String, Long> adding = new HashMap<>();
     for (OneTimeKey k : keys) adding.merge(k.algorithm(), 1L, Long::sum);
-    Map<String, Long> held = storage.oneTimeKeys().counts(me);
+    Map<String, Long> held = oneTimeKeys.counts(me);
     adding.forEach((algorithm, n) -> {
       // checked before storing: concurrent uploads of one device may pass it by one upload's worth
       if (held.getOrDefault(algorithm, 0L) + n > limits.oneTimeKeysPerDeviceMax()) {
@@ -136,7 +139,7 @@ public final class UploadKeys {
             + limits.oneTimeKeysPerDeviceMax() + " unclaimed " + algorithm + " keys");
       }
     });
-    List<String> refused = storage.oneTimeKeys().add(me, keys);
+    List<String> refused = oneTimeKeys.add(me, keys);
     if (!refused.isEmpty()) {
       throw new InvalidInputException("one_time_keys." + refused.get(0), "was uploaded before with another value");
     }

@@ -9,34 +9,37 @@ import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Turns seat changes into what the rest of the core sees: the room record of a global room
  * (created by whoever needs it first), {@code m.member} events for {@code /v1} sync, and the
- * membership records projected from the seat directory.
+ * membership records projected from the seat directory. One per core: every seat change of an
+ * account takes its turn here ({@link #serialized}).
  */
+@Singleton
 public final class GlobalRoomEvents {
   /** Chat V2 broadcast channel flag of global rooms. */
   public static final int GLOBAL_CHANNEL = 1;
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
   private final EventPublisher publisher;
   private final Clock clock;
   private final MembershipChange change;
   private final dev.chatcore.application.StripedLocks locks = new dev.chatcore.application.StripedLocks();
 
   @Inject
-  public GlobalRoomEvents(ChatStorage storage, EventPublisher publisher, Clock clock) {
-    this.storage = storage;
+  public GlobalRoomEvents(RoomRepository rooms, EventPublisher publisher, MembershipChange change, Clock clock) {
+    this.rooms = rooms;
     this.publisher = publisher;
+    this.change = change;
     this.clock = clock;
-    this.change = new MembershipChange(storage, publisher, clock);
   }
 
   /**
@@ -66,15 +69,15 @@ public final class GlobalRoomEvents {
 
   /** The room record of a global room, created on first need (any caller may race to it). */
   public Room roomRecord(GlobalRoom global) {
-    Optional<Room> known = storage.rooms().find(global.id());
+    Optional<Room> known = rooms.find(global.id());
     if (known.isPresent()) return known.get();
     Room room = new Room(global.id(), RoomType.GLOBAL, Optional.empty(), Optional.empty(), global.createdAt(),
         global.number(), GLOBAL_CHANNEL, Optional.empty(), Optional.empty(), Optional.empty());
     try {
-      storage.rooms().create(room);
+      rooms.create(room);
       return room;
     } catch (ConflictException raced) {
-      return storage.rooms().find(global.id()).orElseThrow();
+      return rooms.find(global.id()).orElseThrow();
     }
   }
 

@@ -8,7 +8,9 @@ import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
@@ -29,13 +31,18 @@ public final class JoinGlobalRoom {
     }
   }
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
+  private final MembershipRepository memberships;
+  private final GlobalRoomRepository globalRooms;
   private final GlobalRoomEvents events;
   private final Limits limits;
 
   @Inject
-  public JoinGlobalRoom(ChatStorage storage, GlobalRoomEvents events, Limits limits) {
-    this.storage = storage;
+  public JoinGlobalRoom(RoomRepository rooms, MembershipRepository memberships, GlobalRoomRepository globalRooms,
+      GlobalRoomEvents events, Limits limits) {
+    this.rooms = rooms;
+    this.memberships = memberships;
+    this.globalRooms = globalRooms;
     this.events = events;
     this.limits = limits;
   }
@@ -49,14 +56,14 @@ public final class JoinGlobalRoom {
    */
   public GlobalRoom join(Command command) {
     if (command.caller().admin()) throw new ForbiddenException("admins are not placed in global rooms");
-    Room room = storage.rooms().find(command.room()).filter(r -> !r.isDeleted())
+    Room room = rooms.find(command.room()).filter(r -> !r.isDeleted())
         .orElseThrow(() -> new NotFoundException("room not found"));
     if (room.type() != RoomType.GLOBAL) throw new InvalidInputException("roomId", "is not a global room");
-    boolean banned = storage.memberships().find(room.id(), command.caller().id())
+    boolean banned = memberships.find(room.id(), command.caller().id())
         .filter(m -> m.state() == MemberState.BANNED).isPresent();
     if (banned) throw new ForbiddenException("banned from this room");
     return events.serialized(command.caller().id(), () -> {
-      Seat seat = storage.globalRooms().move(command.caller().id(), room.id(), limits.globalRoomOverflowCapacity());
+      Seat seat = globalRooms.move(command.caller().id(), room.id(), limits.globalRoomOverflowCapacity());
       events.seated(command.caller().id(), seat);
       return seat.room();
     });

@@ -4,7 +4,7 @@ import dev.chatcore.domain.chat.GlobalRoom;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,13 +24,13 @@ public final class ListGlobalRooms {
    */
   public record Page(List<Listed> rooms, int page, int roomsPerPage, long remaining) {}
 
-  private final ChatStorage storage;
+  private final GlobalRoomRepository globalRooms;
   private final GlobalRoomEvents events;
   private final Limits limits;
 
   @Inject
-  public ListGlobalRooms(ChatStorage storage, GlobalRoomEvents events, Limits limits) {
-    this.storage = storage;
+  public ListGlobalRooms(GlobalRoomRepository globalRooms, GlobalRoomEvents events, Limits limits) {
+    this.globalRooms = globalRooms;
     this.events = events;
     this.limits = limits;
   }
@@ -41,10 +41,10 @@ public final class ListGlobalRooms {
     int below = limits.globalRoomOverflowCapacity();
     long offset = (long) page * ROOMS_PER_PAGE;
     if (offset > Integer.MAX_VALUE) throw new InvalidInputException("page", "is too large");
-    List<GlobalRoom> rooms = storage.globalRooms().listOpen(below, (int) offset, ROOMS_PER_PAGE);
-    long remaining = Math.max(0, storage.globalRooms().countOpen(below) - offset - rooms.size());
+    List<GlobalRoom> rooms = globalRooms.listOpen(below, (int) offset, ROOMS_PER_PAGE);
+    long remaining = Math.max(0, globalRooms.countOpen(below) - offset - rooms.size());
     List<Listed> listed = rooms.stream()
-        .map(g -> new Listed(events.roomRecord(g), storage.globalRooms().members(g.id())))
+        .map(g -> new Listed(events.roomRecord(g), globalRooms.members(g.id())))
         .toList();
     return new Page(listed, page, ROOMS_PER_PAGE, remaining);
   }

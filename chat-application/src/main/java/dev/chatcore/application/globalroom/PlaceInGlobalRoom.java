@@ -6,7 +6,9 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.ActivityRepository;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.room.RoomMember;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,15 +22,20 @@ import java.util.Set;
  * number. Rooms it was kicked or banned from are skipped. The steady state costs one lookup.
  */
 public final class PlaceInGlobalRoom {
-  private final ChatStorage storage;
+  private final ActivityRepository activity;
+  private final GlobalRoomRepository globalRooms;
+  private final MembershipRepository memberships;
   private final GlobalRoomEvents events;
   private final IdGenerator ids;
   private final Limits limits;
   private final Clock clock;
 
   @Inject
-  public PlaceInGlobalRoom(ChatStorage storage, GlobalRoomEvents events, IdGenerator ids, Limits limits, Clock clock) {
-    this.storage = storage;
+  public PlaceInGlobalRoom(ActivityRepository activity, GlobalRoomRepository globalRooms,
+      MembershipRepository memberships, GlobalRoomEvents events, IdGenerator ids, Limits limits, Clock clock) {
+    this.activity = activity;
+    this.globalRooms = globalRooms;
+    this.memberships = memberships;
     this.events = events;
     this.ids = ids;
     this.limits = limits;
@@ -47,25 +54,25 @@ public final class PlaceInGlobalRoom {
    */
   public GlobalRoom placeActive(AccountId player, java.time.Instant now) {
     return events.serialized(player, () -> {
-      storage.activity().touch(player, now);
+      activity.touch(player, now);
       return placeNow(player);
     });
   }
 
   private GlobalRoom placeNow(AccountId player) {
-    Optional<GlobalRoom> seated = storage.globalRooms().roomOf(player);
+    Optional<GlobalRoom> seated = globalRooms.roomOf(player);
     if (seated.isPresent()) {
       events.roomRecord(seated.get()); // a racing placement on another node may not have written it yet
       return seated.get();
     }
     Set<RoomId> excluded = new HashSet<>();
-    for (RoomMember m : storage.memberships().ofAccount(player)) {
+    for (RoomMember m : memberships.ofAccount(player)) {
       if (m.state() == dev.chatcore.domain.room.MemberState.KICKED
           || m.state() == dev.chatcore.domain.room.MemberState.BANNED) {
         excluded.add(m.room());
       }
     }
-    Seat seat = storage.globalRooms().place(player, limits.globalRoomCapacity(), excluded, ids.nextRoomId(),
+    Seat seat = globalRooms.place(player, limits.globalRoomCapacity(), excluded, ids.nextRoomId(),
         clock.instant());
     events.seated(player, seat);
     return seat.room();

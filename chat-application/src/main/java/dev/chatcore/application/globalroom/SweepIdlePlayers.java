@@ -1,7 +1,8 @@
 package dev.chatcore.application.globalroom;
 
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.ActivityRepository;
+import dev.chatcore.domain.port.GlobalRoomRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,13 +19,16 @@ public final class SweepIdlePlayers {
   public static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(10);
   private static final int BATCH = 500;
 
-  private final ChatStorage storage;
+  private final ActivityRepository activity;
+  private final GlobalRoomRepository globalRooms;
   private final GlobalRoomEvents events;
   private final Clock clock;
 
   @Inject
-  public SweepIdlePlayers(ChatStorage storage, GlobalRoomEvents events, Clock clock) {
-    this.storage = storage;
+  public SweepIdlePlayers(ActivityRepository activity, GlobalRoomRepository globalRooms, GlobalRoomEvents events,
+      Clock clock) {
+    this.activity = activity;
+    this.globalRooms = globalRooms;
     this.events = events;
     this.clock = clock;
   }
@@ -34,12 +38,12 @@ public final class SweepIdlePlayers {
     Instant cutoff = clock.instant().minus(idleAfter);
     int removed = 0;
     while (true) {
-      List<AccountId> idle = storage.activity().idleSince(cutoff, BATCH);
+      List<AccountId> idle = activity.idleSince(cutoff, BATCH);
       if (idle.isEmpty()) return removed;
       for (AccountId account : idle) {
         boolean left = events.serialized(account, () -> {
-          if (!storage.activity().forgetIfIdle(account, cutoff)) return false; // active again, or another sweep took it
-          var room = storage.globalRooms().remove(account);
+          if (!activity.forgetIfIdle(account, cutoff)) return false; // active again, or another sweep took it
+          var room = globalRooms.remove(account);
           room.ifPresent(r -> events.left(account, r));
           return room.isPresent();
         });

@@ -1,7 +1,8 @@
 package dev.chatcore.application.invite;
 
 import dev.chatcore.domain.invite.Invite;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AccountRepository;
+import dev.chatcore.domain.port.InviteRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,25 +17,27 @@ public final class BootstrapAdmin {
   /** How long the first-admin invite stays valid. */
   public static final Duration LIFETIME = Duration.ofDays(7);
 
-  private final ChatStorage storage;
+  private final AccountRepository accounts;
+  private final InviteRepository invites;
   private final Clock clock;
 
   @Inject
-  public BootstrapAdmin(ChatStorage storage, Clock clock) {
-    this.storage = storage;
+  public BootstrapAdmin(AccountRepository accounts, InviteRepository invites, Clock clock) {
+    this.accounts = accounts;
+    this.invites = invites;
     this.clock = clock;
   }
 
   /** The admin invite to print, or empty when an admin account exists. */
   public Optional<Invite> adminInvite() {
-    if (storage.accounts().anyAdmin()) return Optional.empty();
+    if (accounts.anyAdmin()) return Optional.empty();
     Instant now = clock.instant();
-    Optional<Invite> pending = storage.invites().list().stream()
+    Optional<Invite> pending = invites.list().stream()
         .filter(i -> i.grantsAdmin() && i.isRedeemable(now))
         .findFirst();
     if (pending.isPresent()) return pending;
     Invite invite = new Invite(InviteCodes.next(), 1, now.plus(LIFETIME), false, true, Optional.empty(), now);
-    storage.invites().save(invite);
+    invites.save(invite);
     return Optional.of(invite);
   }
 }

@@ -3,7 +3,7 @@ package dev.chatcore.application.invite;
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.invite.Invite;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.InviteRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,12 +17,12 @@ public final class CreateInvite {
   /** Longest lifetime of a code. */
   public static final Duration MAX_LIFETIME = Duration.ofDays(365);
 
-  private final ChatStorage storage;
+  private final InviteRepository invites;
   private final Clock clock;
 
   @Inject
-  public CreateInvite(ChatStorage storage, Clock clock) {
-    this.storage = storage;
+  public CreateInvite(InviteRepository invites, Clock clock) {
+    this.invites = invites;
     this.clock = clock;
   }
 
@@ -38,7 +38,7 @@ public final class CreateInvite {
     }
     Instant now = clock.instant();
     Invite invite = new Invite(InviteCodes.next(), uses, now.plus(lifetime), false, false, Optional.of(caller.id()), now);
-    storage.invites().save(invite);
+    invites.save(invite);
     return invite;
   }
 }

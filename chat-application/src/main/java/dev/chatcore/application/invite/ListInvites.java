@@ -2,21 +2,21 @@ package dev.chatcore.application.invite;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.invite.Invite;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.InviteRepository;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** Admin: every invite, newest first, including used, expired and revoked ones. */
 public final class ListInvites {
-  private final ChatStorage storage;
+  private final InviteRepository invites;
 
   @Inject
-  public ListInvites(ChatStorage storage) {
-    this.storage = storage;
+  public ListInvites(InviteRepository invites) {
+    this.invites = invites;
   }
 
   public List<Invite> list(Caller caller) {
     caller.requireAdmin();
-    return storage.invites().list();
+    return invites.list();
   }
 }

@@ -4,7 +4,9 @@ import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.invite.Invite;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AccountRepository;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.InviteRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,13 +19,18 @@ public final class RedeemInvite {
   /** Longest display name. */
   public static final int DISPLAY_NAME_MAX_CHARS = 64;
 
-  private final ChatStorage storage;
+  private final InviteRepository invites;
+  private final AccountRepository accounts;
+  private final EventLog events;
   private final IdGenerator ids;
   private final Clock clock;
 
   @Inject
-  public RedeemInvite(ChatStorage storage, IdGenerator ids, Clock clock) {
-    this.storage = storage;
+  public RedeemInvite(InviteRepository invites, AccountRepository accounts, EventLog events, IdGenerator ids,
+      Clock clock) {
+    this.invites = invites;
+    this.accounts = accounts;
+    this.events = events;
     this.ids = ids;
     this.clock = clock;
   }
@@ -40,9 +47,9 @@ public final class RedeemInvite {
       throw new InvalidInputException("display_name", "must be 1-" + DISPLAY_NAME_MAX_CHARS + " characters");
     }
     Instant now = clock.instant();
-    Invite invite = (code == null ? java.util.Optional.<Invite>empty() : storage.invites().redeem(code.strip(), now))
+    Invite invite = (code == null ? java.util.Optional.<Invite>empty() : invites.redeem(code.strip(), now))
         .orElseThrow(() -> new InvalidInputException("code", "is not valid"));
-    return storage.accounts().register(
-        new Account(ids.nextAccountId(), name, invite.grantsAdmin(), now, storage.events().head()));
+    return accounts.register(
+        new Account(ids.nextAccountId(), name, invite.grantsAdmin(), now, events.head()));
   }
 }

@@ -43,8 +43,8 @@ public final class LeaveRoom {
     this.access = access;
     this.register = register;
     this.locks = locks;
-    this.dms = new DmLifecycle(storage, new MembershipChange(storage, publisher, clock),
-        new RoomDeletion(storage, publisher, clock));
+    this.dms = new DmLifecycle(storage.dmRooms(), storage.memberships(),
+        new MembershipChange(storage, publisher, clock), new RoomDeletion(storage, publisher, clock));
   }
 
   /**

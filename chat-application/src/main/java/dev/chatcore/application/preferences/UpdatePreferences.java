@@ -7,7 +7,7 @@ import dev.chatcore.domain.error.PayloadTooLargeException;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.PreferencesRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
@@ -23,14 +23,14 @@ public final class UpdatePreferences {
     }
   }
 
-  private final ChatStorage storage;
+  private final PreferencesRepository preferences;
   private final IdGenerator ids;
   private final Limits limits;
   private final Clock clock;
 
   @Inject
-  public UpdatePreferences(ChatStorage storage, IdGenerator ids, Limits limits, Clock clock) {
-    this.storage = storage;
+  public UpdatePreferences(PreferencesRepository preferences, IdGenerator ids, Limits limits, Clock clock) {
+    this.preferences = preferences;
     this.ids = ids;
     this.limits = limits;
     this.clock = clock;
@@ -46,6 +46,6 @@ public final class UpdatePreferences {
     if (settings.sizeBytes() > limits.preferencesMaxBytes()) {
       throw new PayloadTooLargeException("settings must be at most " + limits.preferencesMaxBytes() + " bytes");
     }
-    return storage.preferences().replace(command.caller().id(), settings, ids.next(), clock.instant());
+    return preferences.replace(command.caller().id(), settings, ids.next(), clock.instant());
   }
 }

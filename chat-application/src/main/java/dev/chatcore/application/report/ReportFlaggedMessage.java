@@ -4,7 +4,8 @@ import dev.chatcore.application.chat.ChatVisibility;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.IdGenerator;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
@@ -17,16 +18,18 @@ import java.util.function.Predicate;
  * the conversation a player's report keeps. Players who report the message later join that report.
  */
 public final class ReportFlaggedMessage {
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
+  private final EventLog events;
   private final ChatVisibility visibility;
   private final ReportFiling filing;
   private final IdGenerator ids;
   private final Clock clock;
 
   @Inject
-  public ReportFlaggedMessage(ChatStorage storage, ChatVisibility visibility, ReportFiling filing, IdGenerator ids,
-      Clock clock) {
-    this.storage = storage;
+  public ReportFlaggedMessage(RoomRepository rooms, EventLog events, ChatVisibility visibility, ReportFiling filing,
+      IdGenerator ids, Clock clock) {
+    this.rooms = rooms;
+    this.events = events;
     this.filing = filing;
     this.visibility = visibility;
     this.ids = ids;
@@ -35,9 +38,9 @@ public final class ReportFlaggedMessage {
 
   /** @param message the stored message; @param reason the filter's reason code */
   public Report report(Event message, String reason) {
-    Predicate<Event> shows = storage.rooms().find(message.room()).map(this::shows).orElse(e -> true);
+    Predicate<Event> shows = rooms.find(message.room()).map(this::shows).orElse(e -> true);
     Report report = Report.automatic(ids.next(), message.id(), message.room(),
-        ReportWindow.around(storage.events(), message, shows), "flagged by the content filter: " + reason,
+        ReportWindow.around(events, message, shows), "flagged by the content filter: " + reason,
         clock.instant());
     return filing.file(report);
   }

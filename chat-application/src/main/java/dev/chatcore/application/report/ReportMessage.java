@@ -13,7 +13,8 @@ import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.HexIds;
 import dev.chatcore.domain.id.IdGenerator;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -46,7 +47,8 @@ public final class ReportMessage {
     }
   }
 
-  private final ChatStorage storage;
+  private final EventLog events;
+  private final RoomRepository rooms;
   private final RoomAccess access;
   private final ChatVisibility visibility;
   private final ReportFiling filing;
@@ -54,9 +56,10 @@ public final class ReportMessage {
   private final Clock clock;
 
   @Inject
-  public ReportMessage(ChatStorage storage, RoomAccess access, ChatVisibility visibility, ReportFiling filing,
-      IdGenerator ids, Clock clock) {
-    this.storage = storage;
+  public ReportMessage(EventLog events, RoomRepository rooms, RoomAccess access, ChatVisibility visibility,
+      ReportFiling filing, IdGenerator ids, Clock clock) {
+    this.events = events;
+    this.rooms = rooms;
     this.filing = filing;
     this.access = access;
     this.visibility = visibility;
@@ -77,9 +80,9 @@ public final class ReportMessage {
     } catch (InvalidInputException notAnEventId) {
       throw new NotFoundException("message not found");
     }
-    Event target = storage.events().find(id).filter(Event::isMessage)
+    Event target = events.find(id).filter(Event::isMessage)
         .orElseThrow(() -> new NotFoundException("message not found"));
-    Room room = storage.rooms().find(target.room()).filter(r -> !r.isDeleted())
+    Room room = rooms.find(target.room()).filter(r -> !r.isDeleted())
         .filter(r -> access.isMember(command.caller().id(), r))
         .orElseThrow(() -> new NotFoundException("message not found"));
     ChatVisibility.Filter filter = visibility.filter(room, visibility.members(room));
@@ -87,7 +90,7 @@ public final class ReportMessage {
     if (target.sender().equals(command.caller().id())) {
       throw new InvalidInputException("messageId", "is your own message; you cannot report it");
     }
-    List<ReportedMessage> window = ReportWindow.around(storage.events(), target, filter::shows);
+    List<ReportedMessage> window = ReportWindow.around(events, target, filter::shows);
     return filing.file(Report.first(ids.next(), id, room.id(), command.caller().id(), window, clock.instant(),
         claim(command, target)));
   }

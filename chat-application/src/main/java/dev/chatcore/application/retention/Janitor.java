@@ -8,7 +8,17 @@ import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AnnouncementRepository;
+import dev.chatcore.domain.port.BanRepository;
+import dev.chatcore.domain.port.DmRoomRepository;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.HackedMessageRepository;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.ReactionRepository;
+import dev.chatcore.domain.port.ReceiptRepository;
+import dev.chatcore.domain.port.ReportRepository;
+import dev.chatcore.domain.port.RoomRepository;
+import dev.chatcore.domain.port.ToDeviceInbox;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
@@ -74,14 +84,37 @@ public final class Janitor {
     }
   }
 
-  private final ChatStorage storage;
+  private final EventLog events;
+  private final RoomRepository rooms;
+  private final DmRoomRepository dmRooms;
+  private final MembershipRepository memberships;
+  private final AnnouncementRepository announcements;
+  private final HackedMessageRepository hackedMessages;
+  private final ReportRepository reports;
+  private final BanRepository bans;
+  private final ReactionRepository reactions;
+  private final ReceiptRepository receipts;
+  private final ToDeviceInbox toDeviceInbox;
   private final Retention retention;
   private final EventPublisher publisher;
   private final Clock clock;
 
   @Inject
-  public Janitor(ChatStorage storage, Retention retention, EventPublisher publisher, Clock clock) {
-    this.storage = storage;
+  public Janitor(EventLog events, RoomRepository rooms, DmRoomRepository dmRooms, MembershipRepository memberships,
+      AnnouncementRepository announcements, HackedMessageRepository hackedMessages, ReportRepository reports,
+      BanRepository bans, ReactionRepository reactions, ReceiptRepository receipts, ToDeviceInbox toDeviceInbox,
+      Retention retention, EventPublisher publisher, Clock clock) {
+    this.events = events;
+    this.rooms = rooms;
+    this.dmRooms = dmRooms;
+    this.memberships = memberships;
+    this.announcements = announcements;
+    this.hackedMessages = hackedMessages;
+    this.reports = reports;
+    this.bans = bans;
+    this.reactions = reactions;
+    this.receipts = receipts;
+    this.toDeviceInbox = toDeviceInbox;
     this.retention = retention;
     this.publisher = publisher;
     this.clock = clock;
@@ -101,20 +134,20 @@ public final class Janitor {
     if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1");
     Instant now = clock.instant();
     Map<String, Long> removed = new LinkedHashMap<>();
-    removed.put("expiredEvents", storage.events().purgeExpired(now));
+    removed.put("expiredEvents", events.purgeExpired(now));
     removed.put("globalRoomOverflow", trimGlobalRooms(batchSize));
     long[] dm = closeDmRooms(now, batchSize);
     removed.put("dmRoomsClosed", dm[0]);
     removed.put("dmMessages", dm[1]);
-    removed.put("announcements", drain(() -> storage.announcements().purgeExpired(now, batchSize), batchSize));
-    removed.put("hackedMessages", (long) storage.hackedMessages().purgeBefore(retention.hackedCutoff(now)));
+    removed.put("announcements", drain(() -> announcements.purgeExpired(now, batchSize), batchSize));
+    removed.put("hackedMessages", (long) hackedMessages.purgeBefore(retention.hackedCutoff(now)));
     for (ReportStatus status : List.of(ReportStatus.NEW, ReportStatus.MILD, ReportStatus.SEVERE)) {
       Instant cutoff = retention.reportCutoff(status, now).orElseThrow();
-      removed.put(reportRule(status), drain(() -> storage.reports().purge(status, cutoff, batchSize), batchSize));
+      removed.put(reportRule(status), drain(() -> reports.purge(status, cutoff, batchSize), batchSize));
     }
-    removed.put("bans", drain(() -> storage.bans().purgeExpired(now, batchSize), batchSize));
+    removed.put("bans", drain(() -> bans.purgeExpired(now, batchSize), batchSize));
     removed.put("tombstones", purgeTombstones(now.minus(retention.tombstones())));
-    removed.put("toDeviceSends", storage.toDeviceInbox().purgeExpired(now));
+    removed.put("toDeviceSends", toDeviceInbox.purgeExpired(now));
     Run run = new Run(removed);
     LOG.info(() -> "janitor removed " + run.total() + ": " + run.removed());
     return run;
@@ -142,11 +175,11 @@ public final class Janitor {
   private long trimGlobalRooms(int batchSize) {
     int keep = retention.globalRoomMessagesMax();
     long total = 0;
-    for (Room room : storage.rooms().listByType(RoomType.GLOBAL)) {
-      List<Event> newest = storage.events().readMessages(room.id(), Optional.empty(), Direction.BACKWARD, keep + 1);
+    for (Room room : rooms.listByType(RoomType.GLOBAL)) {
+      List<Event> newest = events.readMessages(room.id(), Optional.empty(), Direction.BACKWARD, keep + 1);
       if (newest.size() <= keep) continue;
       EventId cut = newest.get(keep).id();
-      total += drain(() -> storage.events().deleteMessages(room.id(), cut, batchSize), batchSize);
+      total += drain(() -> events.deleteMessages(room.id(), cut, batchSize), batchSize);
     }
     return total;
   }
@@ -154,13 +187,13 @@ public final class Janitor {
   private long purgeTombstones(Instant deletedBefore) {
     long purged = 0;
     for (RoomType type : RoomType.values()) {
-      for (Room room : storage.rooms().listDeletedAfter(type, EventId.ORIGIN)) {
-        Optional<Instant> deletedAt = room.deletedAt().flatMap(storage.events()::find).map(Event::originTs);
+      for (Room room : rooms.listDeletedAfter(type, EventId.ORIGIN)) {
+        Optional<Instant> deletedAt = room.deletedAt().flatMap(events::find).map(Event::originTs);
         if (deletedAt.filter(t -> t.isAfter(deletedBefore)).isPresent()) continue;
-        storage.reactions().deleteRoom(room.id());
-        storage.receipts().deleteRoom(room.id());
-        storage.memberships().deleteRoom(room.id());
-        if (storage.rooms().purgeTombstone(room.id())) purged++;
+        reactions.deleteRoom(room.id());
+        receipts.deleteRoom(room.id());
+        memberships.deleteRoom(room.id());
+        if (rooms.purgeTombstone(room.id())) purged++;
       }
     }
     return purged;
@@ -171,16 +204,16 @@ public final class Janitor {
     Instant idleBefore = now.minus(retention.dmIdle());
     long closed = 0;
     long messages = 0;
-    for (Room room : storage.rooms().listByType(RoomType.DM)) {
-      boolean fewMembers = storage.memberships().count(room.id(), MemberState.JOINED) < 2;
-      Instant lastActivity = storage.events().readMessages(room.id(), Optional.empty(), Direction.BACKWARD, 1)
+    for (Room room : rooms.listByType(RoomType.DM)) {
+      boolean fewMembers = memberships.count(room.id(), MemberState.JOINED) < 2;
+      Instant lastActivity = events.readMessages(room.id(), Optional.empty(), Direction.BACKWARD, 1)
           .stream().map(Event::originTs).findFirst().orElse(room.createdAt());
       if (!fewMembers && lastActivity.isAfter(idleBefore)) continue;
-      storage.dmRooms().release(room.id());
+      dmRooms.release(room.id());
       Event deleted = publisher.publish(new NewEvent(room.id(), JANITOR, now, new EventContent.RoomDeleted())).event();
-      if (storage.rooms().markDeleted(room.id(), deleted.id())) closed++;
+      if (rooms.markDeleted(room.id(), deleted.id())) closed++;
       EventId upTo = deleted.id();
-      messages += drain(() -> storage.events().deleteMessages(room.id(), upTo, batchSize), batchSize);
+      messages += drain(() -> events.deleteMessages(room.id(), upTo, batchSize), batchSize);
     }
     return new long[] {closed, messages};
   }
