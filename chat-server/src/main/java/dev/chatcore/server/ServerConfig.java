@@ -83,28 +83,33 @@ public record ServerConfig(
     int typingMax = r.integer("CHAT_TYPING_TIMEOUT_MAX_MS", ms(d.typingTimeoutMax()), 1, 3_600_000);
     int globalCapacity = r.integer("CHAT_GLOBAL_ROOM_CAPACITY", d.globalRoomCapacity(), 1, 100_000);
     int syncBatchMax = r.integer("CHAT_SYNC_BATCH_MAX", d.syncBatchMax(), 1, 10_000);
-    Limits limits = new Limits(
-        r.integer("CHAT_REQUEST_BODY_MAX_BYTES", d.requestBodyMaxBytes(), 1024, 64 * 1024 * 1024),
-        r.integer("CHAT_MESSAGE_TEXT_MAX_CHARS", d.messageTextMaxChars(), 1, 1_000_000),
-        r.integer("CHAT_MESSAGE_CONTEXT_MAX_BYTES", d.messageContextMaxBytes(), 2, 16 * 1024 * 1024),
-        r.integer("CHAT_PREFERENCES_MAX_BYTES", d.preferencesMaxBytes(), 2, 16 * 1024 * 1024),
-        r.integer("CHAT_ROOM_NAME_MAX_CHARS", d.roomNameMaxChars(), 1, 1024),
-        r.integer("CHAT_REACTION_KEY_MAX_CHARS", d.reactionKeyMaxChars(), 1, 1024),
-        Duration.ofMillis(syncDefault), Duration.ofMillis(syncMin), Duration.ofMillis(syncMax),
-        syncBatchMax,
-        r.integer("CHAT_SYNC_HELD_PER_ACCOUNT", d.heldSyncsPerAccount(), 1, 1000),
-        r.integer("CHAT_HISTORY_LIMIT_DEFAULT", d.historyLimitDefault(), 1, historyMax),
-        historyMax,
-        Duration.ofMillis(r.integer("CHAT_TYPING_TIMEOUT_DEFAULT_MS", ms(d.typingTimeoutDefault()), 1, typingMax)),
-        Duration.ofMillis(typingMax),
-        r.integer("CHAT_DM_MEMBERS_MAX", d.dmMembersMax(), 2, 1000),
-        globalCapacity,
-        r.integer("CHAT_GLOBAL_ROOM_OVERFLOW_CAPACITY", Math.max(d.globalRoomOverflowCapacity(), globalCapacity),
-            globalCapacity, 100_000),
-        r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000),
-        r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000),
-        r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000),
-        streams(r, syncBatchMax));
+    Limits limits = Limits.builder()
+        .requestBodyMaxBytes(r.integer("CHAT_REQUEST_BODY_MAX_BYTES", d.requestBodyMaxBytes(), 1024, 64 * 1024 * 1024))
+        .messageTextMaxChars(r.integer("CHAT_MESSAGE_TEXT_MAX_CHARS", d.messageTextMaxChars(), 1, 1_000_000))
+        .messageContextMaxBytes(
+            r.integer("CHAT_MESSAGE_CONTEXT_MAX_BYTES", d.messageContextMaxBytes(), 2, 16 * 1024 * 1024))
+        .preferencesMaxBytes(r.integer("CHAT_PREFERENCES_MAX_BYTES", d.preferencesMaxBytes(), 2, 16 * 1024 * 1024))
+        .roomNameMaxChars(r.integer("CHAT_ROOM_NAME_MAX_CHARS", d.roomNameMaxChars(), 1, 1024))
+        .reactionKeyMaxChars(r.integer("CHAT_REACTION_KEY_MAX_CHARS", d.reactionKeyMaxChars(), 1, 1024))
+        .syncTimeoutDefault(Duration.ofMillis(syncDefault))
+        .syncTimeoutMin(Duration.ofMillis(syncMin))
+        .syncTimeoutMax(Duration.ofMillis(syncMax))
+        .syncBatchMax(syncBatchMax)
+        .heldSyncsPerAccount(r.integer("CHAT_SYNC_HELD_PER_ACCOUNT", d.heldSyncsPerAccount(), 1, 1000))
+        .historyLimitDefault(r.integer("CHAT_HISTORY_LIMIT_DEFAULT", d.historyLimitDefault(), 1, historyMax))
+        .historyLimitMax(historyMax)
+        .typingTimeoutDefault(Duration.ofMillis(
+            r.integer("CHAT_TYPING_TIMEOUT_DEFAULT_MS", ms(d.typingTimeoutDefault()), 1, typingMax)))
+        .typingTimeoutMax(Duration.ofMillis(typingMax))
+        .dmMembersMax(r.integer("CHAT_DM_MEMBERS_MAX", d.dmMembersMax(), 2, 1000))
+        .globalRoomCapacity(globalCapacity)
+        .globalRoomOverflowCapacity(r.integer("CHAT_GLOBAL_ROOM_OVERFLOW_CAPACITY",
+            Math.max(d.globalRoomOverflowCapacity(), globalCapacity), globalCapacity, 100_000))
+        .privateRoomCapacity(r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000))
+        .rateLimitPerSecond(r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000))
+        .rateLimitBurst(r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000))
+        .streams(streams(r, syncBatchMax))
+        .build();
     Duration janitorInterval = Duration.ofSeconds(
         r.integer("CHAT_JANITOR_INTERVAL_S", (int) JANITOR_INTERVAL_DEFAULT.toSeconds(), 1, 7 * 24 * 3600));
     int janitorBatch = r.integer("CHAT_JANITOR_BATCH", dev.chatcore.application.retention.Janitor.DEFAULT_BATCH, 1,
@@ -121,13 +126,17 @@ public record ServerConfig(
   /** The live streams' limits ({@code CHAT_STREAM_*}); a stream's queue holds at least one sync batch. */
   private static StreamLimits streams(Reader r, int syncBatchMax) {
     StreamLimits d = StreamLimits.defaults();
-    return new StreamLimits(
-        r.integer("CHAT_STREAM_PER_ACCOUNT", d.perAccount(), 1, 1000),
-        Duration.ofMillis(r.integer("CHAT_STREAM_HEARTBEAT_MS", ms(d.heartbeat()), 100, 3_600_000)),
-        Duration.ofSeconds(r.integer("CHAT_STREAM_LIFETIME_S", (int) d.lifetime().toSeconds(), 1, 7 * 24 * 3600)),
-        r.integer("CHAT_STREAM_QUEUE_MAX_EVENTS", Math.max(d.queuedEventsMax(), syncBatchMax), syncBatchMax, 10_000_000),
-        r.integer("CHAT_STREAM_QUEUE_MAX_BYTES", (int) d.queuedBytesMax(), 1024, 1 << 30),
-        Duration.ofSeconds(r.integer("CHAT_STREAM_TICKET_TTL_S", (int) d.ticketLifetime().toSeconds(), 1, 3600)));
+    return StreamLimits.builder()
+        .perAccount(r.integer("CHAT_STREAM_PER_ACCOUNT", d.perAccount(), 1, 1000))
+        .heartbeat(Duration.ofMillis(r.integer("CHAT_STREAM_HEARTBEAT_MS", ms(d.heartbeat()), 100, 3_600_000)))
+        .lifetime(Duration.ofSeconds(
+            r.integer("CHAT_STREAM_LIFETIME_S", (int) d.lifetime().toSeconds(), 1, 7 * 24 * 3600)))
+        .queuedEventsMax(r.integer("CHAT_STREAM_QUEUE_MAX_EVENTS", Math.max(d.queuedEventsMax(), syncBatchMax),
+            syncBatchMax, 10_000_000))
+        .queuedBytesMax(r.integer("CHAT_STREAM_QUEUE_MAX_BYTES", (int) d.queuedBytesMax(), 1024, 1 << 30))
+        .ticketLifetime(Duration.ofSeconds(
+            r.integer("CHAT_STREAM_TICKET_TTL_S", (int) d.ticketLifetime().toSeconds(), 1, 3600)))
+        .build();
   }
 
   /** The same configuration signing with {@code secret} (the one generated when none was set). */

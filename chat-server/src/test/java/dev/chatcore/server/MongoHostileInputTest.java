@@ -7,7 +7,6 @@ import dev.chatcore.adapter.http.HostileInputContract;
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.mongo.MongoChatStorage;
 import dev.chatcore.adapter.mongo.MongoOptions;
-import dev.chatcore.domain.policy.Limits;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 
@@ -24,8 +23,7 @@ class MongoHostileInputTest extends HostileInputContract {
     InetSocketAddress address = mongo.bind();
     ChatStorage storage = MongoChatStorage.connect(
         MongoOptions.of("mongodb://" + address.getHostString() + ":" + address.getPort(), "hostile"), Clock.systemUTC());
-    return new HttpTestServer(storage, HttpTestServer.generousRateLimit(Limits.defaults()), Clock.systemUTC(),
-        HttpTestServer.PARSE_TIMEOUT);
+    return HttpTestServer.builder().storage(storage).start();
   }
 
   @Override

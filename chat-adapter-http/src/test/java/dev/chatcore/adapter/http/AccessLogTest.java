@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.TestIds;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +44,7 @@ class AccessLogTest {
   void start() {
     ACCESS.addHandler(capture);
     ACCESS.setUseParentHandlers(false);
-    server = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()), Clock.systemUTC(),
-        new AccessLog(true));
+    server = HttpTestServer.builder().accessLog(new AccessLog(true)).start();
   }
 
   @AfterEach
@@ -103,9 +100,8 @@ class AccessLogTest {
   @Test
   void theObserverHearsEveryRequestWithItsTemplateAndStatusLoggedOrNot() throws Exception {
     BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-    try (HttpTestServer quiet = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()),
-        Clock.systemUTC(), new AccessLog(false, (method, route, status, nanos) ->
-            heard.add(method + " " + route + " " + status + (nanos > 0 ? "" : " no time"))))) {
+    try (HttpTestServer quiet = HttpTestServer.builder().accessLog(new AccessLog(false, (method, route, status, nanos) ->
+        heard.add(method + " " + route + " " + status + (nanos > 0 ? "" : " no time")))).start()) {
       String token = quiet.token(true);
       String roomId = quiet.post("/v1/rooms", token, "{\"name\":\"lobby\"}").text("room_id");
       quiet.get("/v1/rooms/" + roomId, token);

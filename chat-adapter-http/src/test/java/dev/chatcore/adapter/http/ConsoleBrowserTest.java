@@ -10,7 +10,6 @@ import dev.chatcore.application.filter.WordList;
 import dev.chatcore.application.filter.WordListFilter;
 import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.id.AccountId;
-import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ class ConsoleBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     // the word-list filter flags one word no other step says
-    server = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()), ContentModeration.none()
-        .withFilter(new WordListFilter(WordList.parse(List.of("wallhack* flag:cheating")))));
+    server = HttpTestServer.builder().moderation(ContentModeration.none()
+        .withFilter(new WordListFilter(WordList.parse(List.of("wallhack* flag:cheating"))))).start();
     adminInvite = server.core().bootstrapAdmin().adminInvite().orElseThrow().code();
     browser = ConsoleBrowser.start();
   }

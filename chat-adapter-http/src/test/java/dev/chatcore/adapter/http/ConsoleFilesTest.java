@@ -18,7 +18,7 @@ class ConsoleFilesTest {
 
   @BeforeAll
   static void start() {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
   }
 
   @AfterAll

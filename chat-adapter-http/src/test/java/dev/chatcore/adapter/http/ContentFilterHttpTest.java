@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
  * masked text on the wire, a flagged message's automatic report in the admins' queue.
  */
 class ContentFilterHttpTest {
-  private final HttpTestServer server = new HttpTestServer(HttpTestServer.generousRateLimit(
-      dev.chatcore.domain.policy.Limits.defaults()), ContentModeration.none().withFilter((sender, room, text) -> {
+  private final HttpTestServer server = HttpTestServer.builder().moderation(
+      ContentModeration.none().withFilter((sender, room, text) -> {
         if (text.contains("slur")) return new FilterVerdict.Reject("slur");
         if (text.contains("sus")) return new FilterVerdict.Flag(text, "suspicious");
         return text.contains("darn") ? new FilterVerdict.Mask(text.replace("darn", "****")) : FilterVerdict.ALLOW;
-      }));
+      })).start();
   private final AccountId alice = TestIds.account();
   private final AccountId bob = TestIds.account();
   private final String a = server.token(alice, "alice", false);

@@ -25,7 +25,7 @@ class ErrorModelTest {
 
   @BeforeAll
   static void start() {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
   }
 
   @AfterAll
@@ -47,7 +47,7 @@ class ErrorModelTest {
 
   @Test
   void aDrainingServerAnswersNewRequests503() throws Exception {
-    try (HttpTestServer draining = new HttpTestServer()) {
+    try (HttpTestServer draining = HttpTestServer.start()) {
       assertTrue(draining.api().drain(Duration.ZERO), "nothing in flight");
       HttpTestServer.Response r = draining.get("/healthz", null);
       assertError(r, 503, "unavailable");

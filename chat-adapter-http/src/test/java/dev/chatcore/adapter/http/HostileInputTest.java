@@ -4,6 +4,6 @@ package dev.chatcore.adapter.http;
 class HostileInputTest extends HostileInputContract {
   @Override
   protected HttpTestServer newServer() {
-    return new HttpTestServer();
+    return HttpTestServer.start();
   }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatcore.domain.policy.Limits;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
@@ -29,7 +27,7 @@ class MalformedRequestsTest {
 
   @BeforeAll
   static void start() {
-    server = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()), Clock.systemUTC(), PARSE_TIMEOUT);
+    server = HttpTestServer.builder().parseTimeout(PARSE_TIMEOUT).start();
     admin = server.token(true);
   }
 

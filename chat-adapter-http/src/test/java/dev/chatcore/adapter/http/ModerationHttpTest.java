@@ -21,7 +21,7 @@ class ModerationHttpTest {
 
   @Test
   void bannedAccountGets401BannedWithUntilAndReason() {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
     String admin = server.token(true);
     AccountId id = TestIds.account();
     String player = server.token(id, "p", false);
@@ -55,7 +55,7 @@ class ModerationHttpTest {
 
   @Test
   void permanentBanHasNullUntil() {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
     String admin = server.token(true);
     AccountId id = TestIds.account();
     server.post("/chat/admin/bans", admin, "{\"accountId\":\"" + id + "\",\"duration\":null,\"reason\":\"cheating\"}");
@@ -66,7 +66,7 @@ class ModerationHttpTest {
 
   @Test
   void banEndpointsAreAdminOnlyAndValidated() {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
     String player = server.token(false);
     String admin = server.token(true);
     assertEquals(403, server.post("/chat/admin/bans", player, "{\"accountId\":\"" + TestIds.account() + "\"}").status());
@@ -81,7 +81,7 @@ class ModerationHttpTest {
 
   @Test
   void overTheRateLimitIs418WithRetryAfterAndNoSideEffect() {
-    server = new HttpTestServer(Limits.defaults()); // 20/s, burst 40
+    server = HttpTestServer.builder().limits(Limits.defaults()).start(); // 20/s, burst 40
     String admin = server.token(true);
     String room = server.post("/v1/rooms", admin, "{\"name\":\"lobby\"}").text("room_id");
     String player = server.token(false);

@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
     doc = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(DOCUMENT));
   }
 

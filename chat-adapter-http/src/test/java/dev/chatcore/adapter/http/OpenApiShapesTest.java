@@ -42,7 +42,7 @@ class OpenApiShapesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
     doc = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(Path.of("../docs/openapi.yaml")));
     schemas = doc.path("components").path("schemas");
   }

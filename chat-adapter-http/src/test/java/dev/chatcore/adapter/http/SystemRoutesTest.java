@@ -13,7 +13,7 @@ class SystemRoutesTest {
 
   @BeforeAll
   static void start() {
-    server = new HttpTestServer(dev.chatcore.domain.policy.Limits.defaults());
+    server = HttpTestServer.builder().limits(dev.chatcore.domain.policy.Limits.defaults()).start();
   }
 
   @AfterAll

@@ -26,7 +26,7 @@ class V1ApiTest {
 
   @BeforeEach
   void start() {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
     admin = server.token(true);
     player = server.token(false);
   }

@@ -36,27 +36,100 @@ public record StreamLimits(int perAccount, Duration heartbeat, Duration lifetime
    * at most 10,000 events or 1 MiB waiting for a client, tickets usable for 30 s.
    */
   public static StreamLimits defaults() {
-    return new StreamLimits(5, Duration.ofSeconds(15), Duration.ofMinutes(30), 10_000, 1 << 20,
-        Duration.ofSeconds(30));
+    return builder().build();
+  }
+
+  /** A builder that starts from the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these limits. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** These limits with another heartbeat interval and lifetime (tests shorten them). */
   public StreamLimits withTimes(Duration heartbeat, Duration lifetime) {
-    return new StreamLimits(perAccount, heartbeat, lifetime, queuedEventsMax, queuedBytesMax, ticketLifetime);
+    return toBuilder().heartbeat(heartbeat).lifetime(lifetime).build();
   }
 
   /** These limits with other bounds on what may wait for a slow client. */
   public StreamLimits withQueueMax(int events, long bytes) {
-    return new StreamLimits(perAccount, heartbeat, lifetime, events, bytes, ticketLifetime);
+    return toBuilder().queuedEventsMax(events).queuedBytesMax(bytes).build();
   }
 
   /** These limits with another number of streams per account. */
   public StreamLimits withPerAccount(int perAccount) {
-    return new StreamLimits(perAccount, heartbeat, lifetime, queuedEventsMax, queuedBytesMax, ticketLifetime);
+    return toBuilder().perAccount(perAccount).build();
   }
 
   /** These limits with another ticket lifetime. */
   public StreamLimits withTicketLifetime(Duration ticketLifetime) {
-    return new StreamLimits(perAccount, heartbeat, lifetime, queuedEventsMax, queuedBytesMax, ticketLifetime);
+    return toBuilder().ticketLifetime(ticketLifetime).build();
+  }
+
+  /**
+   * Stream limits by name rather than by position (three of them are durations): each setter sets
+   * the component of the same name; {@link #build()} checks them in the record's constructor.
+   * Starts from the defaults, whose values are here.
+   */
+  public static final class Builder {
+    private int perAccount = 5;
+    private Duration heartbeat = Duration.ofSeconds(15);
+    private Duration lifetime = Duration.ofMinutes(30);
+    private int queuedEventsMax = 10_000;
+    private long queuedBytesMax = 1 << 20;
+    private Duration ticketLifetime = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    private Builder(StreamLimits from) {
+      perAccount = from.perAccount;
+      heartbeat = from.heartbeat;
+      lifetime = from.lifetime;
+      queuedEventsMax = from.queuedEventsMax;
+      queuedBytesMax = from.queuedBytesMax;
+      ticketLifetime = from.ticketLifetime;
+    }
+
+    public Builder perAccount(int perAccount) {
+      this.perAccount = perAccount;
+      return this;
+    }
+
+    public Builder heartbeat(Duration heartbeat) {
+      this.heartbeat = heartbeat;
+      return this;
+    }
+
+    public Builder lifetime(Duration lifetime) {
+      this.lifetime = lifetime;
+      return this;
+    }
+
+    public Builder queuedEventsMax(int queuedEventsMax) {
+      this.queuedEventsMax = queuedEventsMax;
+      return this;
+    }
+
+    public Builder queuedBytesMax(long queuedBytesMax) {
+      this.queuedBytesMax = queuedBytesMax;
+      return this;
+    }
+
+    public Builder ticketLifetime(Duration ticketLifetime) {
+      this.ticketLifetime = ticketLifetime;
+      return this;
+    }
+
+    /**
+     * The stream limits set so far.
+     *
+     * @throws IllegalArgumentException when a limit is not positive
+     */
+    public StreamLimits build() {
+      return new StreamLimits(perAccount, heartbeat, lifetime, queuedEventsMax, queuedBytesMax, ticketLifetime);
+    }
   }
 }

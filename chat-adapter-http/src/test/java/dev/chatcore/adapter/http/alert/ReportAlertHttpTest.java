@@ -9,7 +9,6 @@ import dev.chatcore.adapter.http.Json;
 import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.domain.moderation.FilterVerdict;
 import dev.chatcore.domain.moderation.ReportAlertRule;
-import dev.chatcore.domain.policy.Limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -29,9 +28,9 @@ class ReportAlertHttpTest {
   });
   private final ReportWebhook webhook = new ReportWebhook(WebhookSettings.of(receiver.url(), ReportWebhookTest.SECRET)
       .withTimeout(Duration.ofSeconds(60)), Clock.systemUTC());
-  private final HttpTestServer server = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()),
+  private final HttpTestServer server = HttpTestServer.builder().moderation(
       ContentModeration.none().withAlerts(webhook, ReportAlertRule.DEFAULT).withFilter((sender, room, text) ->
-          text.contains("wallhack") ? new FilterVerdict.Flag(text, "cheating") : FilterVerdict.ALLOW));
+          text.contains("wallhack") ? new FilterVerdict.Flag(text, "cheating") : FilterVerdict.ALLOW)).start();
 
   @AfterEach
   void stop() {

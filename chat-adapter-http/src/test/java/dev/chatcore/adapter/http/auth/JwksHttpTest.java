@@ -12,7 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
-import dev.chatcore.domain.policy.Limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,7 @@ class JwksHttpTest {
         Optional.of(ISSUER), Optional.of(AUDIENCE),
         new ClaimMapping("player_id", "nickname", ClaimMapping.AdminClaim.parse("roles:chat-admin")), Duration.ZERO);
     JwtTokens tokens = new JwtTokens(settings, Clock.systemUTC());
-    server = new HttpTestServer(HttpTestServer.generousRateLimit(Limits.defaults()), Clock.systemUTC(), tokens);
+    server = HttpTestServer.builder().tokens(tokens).start();
     tokens.fetchKeys().join();
   }
 

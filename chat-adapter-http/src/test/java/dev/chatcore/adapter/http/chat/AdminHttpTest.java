@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import java.util.List;
@@ -22,13 +24,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /chat/admin/broadcast} and {@code /chat/admin/reports[...]} on a real server. */
 class AdminHttpTest {
-  private final TestApi api = TestApi.start();
+  private final MutableClock clock = new MutableClock();
+  private final HttpTestServer api = HttpTestServer.builder().clock(clock).start();
   private final AccountId alice = TestIds.account();
   private final AccountId bob = TestIds.account();
   private final AccountId adminId = TestIds.account();
-  private final TestApi.Client a = api.player(alice);
-  private final TestApi.Client b = api.player(bob);
-  private final TestApi.Client admin = api.admin(adminId);
+  private final User a = api.player(alice);
+  private final User b = api.player(bob);
+  private final User admin = api.admin(adminId);
 
   @AfterEach
   void stop() {
@@ -65,7 +68,7 @@ class AdminHttpTest {
   @Test
   void roomBroadcastsAndAnnouncementsReachPlayersOnBothApis() {
     RoomId global = globalRoomOf(a.get("/chat/"));
-    long now = api.clock.instant().getEpochSecond();
+    long now = clock.instant().getEpochSecond();
     Response r = admin.post("/chat/admin/broadcast", "{\"messages\":[{\"roomId\":\"" + global.value()
         + "\",\"text\":\"double xp tonight\",\"context\":{\"event\":7}},{\"text\":\"maintenance at noon\"}]}");
     assertEquals(200, r.status(), r.toString());
@@ -94,7 +97,7 @@ class AdminHttpTest {
     RoomId global = globalRoomOf(a.get("/chat/"));
     RoomId guild = privateRoom(api, Optional.empty(), alice, bob);
     Response r = admin.post("/chat/admin/broadcast", "{\"messages\":[{\"channel\":255,\"accountId\":\"" + alice.value()
-        + "\",\"text\":\"guild war\"}],\"expiration\":" + (api.clock.instant().getEpochSecond() + 600) + "}");
+        + "\",\"text\":\"guild war\"}],\"expiration\":" + (clock.instant().getEpochSecond() + 600) + "}");
     assertEquals(200, r.status(), r.toString());
     assertEquals(2, r.get("messages").size());
     Response seen = b.get("/chat/");
@@ -106,7 +109,7 @@ class AdminHttpTest {
   void adminsFixAnAnnouncementsTypoWithTheMessageUpdateRoute() {
     Response posted = admin.post("/chat/admin/broadcast", "{\"messages\":[{\"text\":\"maintenence at noon\"}]}");
     String id = posted.get("messages").get(0).get("id").asText();
-    long expiration = api.clock.instant().getEpochSecond() + 7200;
+    long expiration = clock.instant().getEpochSecond() + 7200;
     Response edited = admin.put("/chat/admin/messages/update", "{\"message\":{\"id\":\"" + id
         + "\",\"text\":\"maintenance at noon\",\"context\":{\"level\":2},\"expiration\":" + expiration + "}}");
     assertEquals(200, edited.status(), edited.toString());
@@ -136,7 +139,7 @@ class AdminHttpTest {
         {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":" + huge + "}}",
             "message.expiration"},
         {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":"
-            + (api.clock.instant().getEpochSecond() + 200L * 365 * 24 * 3600) + "}}", "message.expiration"},
+            + (clock.instant().getEpochSecond() + 200L * 365 * 24 * 3600) + "}}", "message.expiration"},
     };
     for (String[] c : cases) {
       Response r = admin.send(c[0], c[1], c[2]);
@@ -147,7 +150,7 @@ class AdminHttpTest {
 
   @Test
   void badBroadcastsAre400sNamingTheField() {
-    long now = api.clock.instant().getEpochSecond();
+    long now = clock.instant().getEpochSecond();
     String[][] cases = {
         {"{}", "messages"},
         {"{\"messages\":{}}", "messages"},
@@ -170,7 +173,7 @@ class AdminHttpTest {
     Response unknownRoom = admin.post("/chat/admin/broadcast",
         "{\"messages\":[{\"text\":\"x\",\"roomId\":\"" + TestIds.room().value() + "\"}]}");
     assertEquals(404, unknownRoom.status(), unknownRoom.toString());
-    assertEquals(List.of(), api.storage.announcements().active(api.clock.instant()));
+    assertEquals(List.of(), api.storage().announcements().active(clock.instant()));
   }
 
   @Test
@@ -225,7 +228,7 @@ class AdminHttpTest {
     assertEquals(m.get("createdOn").asLong() + Duration.ofDays(14).toSeconds(), m.get("expiration").asLong());
     Response dm = a.post("/chat/dm", "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"yo\"}}");
     JsonNode d = dm.get("message");
-    long monthLater = api.clock.instant().atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond();
+    long monthLater = clock.instant().atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond();
     assertEquals(monthLater, d.get("expiration").asLong());
   }
 
@@ -338,16 +341,16 @@ class AdminHttpTest {
     RoomId global = globalRoomOf(a.get("/chat/"));
     b.get("/chat/");
     String id = say(b, global, "teh typo");
-    api.clock.advance(Duration.ofMinutes(5));
-    long lastRead = api.clock.instant().getEpochSecond();
-    api.clock.advance(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(5));
+    long lastRead = clock.instant().getEpochSecond();
+    clock.advance(Duration.ofMinutes(1));
     Response edited = admin.send("PUT", "/chat/admin/messages/update",
         "{\"message\":{\"id\":\"" + id + "\",\"text\":\"the typo\",\"context\":{\"fixed\":true}}}");
     assertEquals(200, edited.status(), edited.toString());
     JsonNode m = edited.get("message");
     assertEquals("the typo", m.get("text").asText());
     assertEquals(bob.value(), m.get("accountId").asText(), "the author stays");
-    assertEquals(api.clock.instant().getEpochSecond(), m.get("updatedOn").asLong());
+    assertEquals(clock.instant().getEpochSecond(), m.get("updatedOn").asLong());
     assertEquals(adminId.value(), m.get("editorId").asText());
 
     Response seen = a.get("/chat/?lastRead=" + lastRead);

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
@@ -21,14 +22,20 @@ import java.util.Optional;
 final class ChatTestSupport {
   private ChatTestSupport() {}
 
+  /** The test server's limits with other global room capacities. */
+  static Limits globalCapacity(int capacity, int overflow) {
+    return HttpTestServer.generousRateLimit(Limits.defaults()).toBuilder()
+        .globalRoomCapacity(capacity).globalRoomOverflowCapacity(overflow).build();
+  }
+
   /** A private room (the admin API of a later issue makes them; tests write storage). */
-  static RoomId privateRoom(TestApi api, Optional<String> data, AccountId... members) {
+  static RoomId privateRoom(HttpTestServer api, Optional<String> data, AccountId... members) {
     RoomId id = TestIds.room();
-    api.storage.rooms().create(new Room(id, RoomType.PRIVATE, Optional.empty(), Optional.empty(), api.clock.instant(),
-        0, 2, data.map(JsonObjectText::new), Optional.empty(), Optional.empty()));
+    api.storage().rooms().create(new Room(id, RoomType.PRIVATE, Optional.empty(), Optional.empty(),
+        api.clock().instant(), 0, 2, data.map(JsonObjectText::new), Optional.empty(), Optional.empty()));
     for (AccountId m : members) {
-      api.storage.memberships().put(new RoomMember(id, m, MemberState.JOINED, api.clock.instant(),
-          api.storage.events().head()));
+      api.storage().memberships().put(new RoomMember(id, m, MemberState.JOINED, api.clock().instant(),
+          api.storage().events().head()));
     }
     return id;
   }
@@ -38,7 +45,7 @@ final class ChatTestSupport {
   }
 
   /** Posts through {@code /chat/message} and returns the message id. */
-  static String say(TestApi.Client client, RoomId room, String text) {
+  static String say(User client, RoomId room, String text) {
     HttpTestServer.Response r = client.post("/chat/message", messageBody(room, text));
     assertEquals(200, r.status(), r.toString());
     return r.get("message").get("id").asText();
@@ -76,7 +83,7 @@ final class ChatTestSupport {
     return new RoomId(first.get("id").asText());
   }
 
-  static long epochSecond(TestApi api) {
-    return api.clock.instant().getEpochSecond();
+  static long epochSecond(HttpTestServer api) {
+    return api.clock().instant().getEpochSecond();
   }
 }

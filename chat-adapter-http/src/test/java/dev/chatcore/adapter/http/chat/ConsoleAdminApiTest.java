@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.testing.TestIds;
 import dev.chatcore.domain.testing.Await;
+import dev.chatcore.domain.testing.MutableClock;
+import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,11 +28,12 @@ import org.junit.jupiter.api.Test;
  * they are not in over {@code /v1/sync}.
  */
 class ConsoleAdminApiTest {
-  private final TestApi api = TestApi.start();
+  private final MutableClock clock = new MutableClock();
+  private final HttpTestServer api = HttpTestServer.builder().clock(clock).start();
   private final AccountId aliceId = TestIds.account();
   private final AccountId adminId = TestIds.account();
-  private final TestApi.Client alice = api.player(aliceId);
-  private final TestApi.Client admin = api.admin(adminId);
+  private final User alice = api.player(aliceId);
+  private final User admin = api.admin(adminId);
 
   @AfterEach
   void stop() {
@@ -71,10 +74,10 @@ class ConsoleAdminApiTest {
   void banHistoryKeepsEveryBanNewestFirstAndSaysWhichIsInForce() {
     String account = aliceId.value();
     admin.post("/chat/admin/bans", "{\"accountId\":\"" + account + "\",\"duration\":60,\"reason\":\"first\"}");
-    api.clock.advance(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
     admin.post("/chat/admin/bans", "{\"accountId\":\"" + account + "\",\"duration\":null,\"reason\":\"second\"}");
     admin.delete("/chat/admin/bans?accountId=" + account);
-    api.clock.advance(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
     admin.post("/chat/admin/bans", "{\"accountId\":\"" + account + "\",\"duration\":1800,\"reason\":\"third\"}");
 
     Response r = admin.get("/chat/admin/bans/history?accountId=" + account);
@@ -108,7 +111,7 @@ class ConsoleAdminApiTest {
     CompletableFuture<Response> watching = CompletableFuture.supplyAsync(
         () -> admin.get("/v1/sync?timeout=20000&since=" + head + "&filter=" + global.value()));
     // parked first: the message must wake it, not be read at once
-    Await.until(() -> api.core.syncWaiter().heldCount() == 1, () -> "the admin's sync to be held");
+    Await.until(() -> api.core().syncWaiter().heldCount() == 1, () -> "the admin's sync to be held");
     String id = say(alice, global, "hello room");
     Response r = watching.get(20, TimeUnit.SECONDS);
     assertEquals(200, r.status(), r.toString());

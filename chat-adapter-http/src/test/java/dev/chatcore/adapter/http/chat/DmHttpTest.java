@@ -13,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,12 @@ import org.junit.jupiter.api.Test;
 
 /** {@code POST /chat/dm} and {@code DELETE /chat/rooms/leave}. */
 class DmHttpTest {
-  private final TestApi api = TestApi.start();
+  private final HttpTestServer api = HttpTestServer.builder().clock(new MutableClock()).start();
   private final AccountId alice = TestIds.account();
   private final AccountId bob = TestIds.account();
   private final AccountId carol = TestIds.account();
-  private final TestApi.Client a = api.player(alice);
-  private final TestApi.Client b = api.player(bob);
+  private final User a = api.player(alice);
+  private final User b = api.player(bob);
 
   @AfterEach
   void stop() {
@@ -117,7 +118,7 @@ class DmHttpTest {
       for (int i = 0; i < 32; i++) {
         AccountId sender = members.get(i % members.size());
         AccountId[] others = members.stream().filter(m -> !m.equals(sender)).toArray(AccountId[]::new);
-        TestApi.Client c = api.player(sender);
+        User c = api.player(sender);
         String body = dm("race " + i, others);
         results.add(pool.submit(() -> {
           go.await();

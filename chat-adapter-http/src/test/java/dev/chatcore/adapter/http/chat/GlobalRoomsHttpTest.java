@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.http.chat;
 
+import static dev.chatcore.adapter.http.chat.ChatTestSupport.globalCapacity;
 import static dev.chatcore.adapter.http.chat.ChatTestSupport.globalRoomOf;
 import static dev.chatcore.adapter.http.chat.ChatTestSupport.privateRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.chat.GlobalRoom;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** Global rooms: placement, the open-room listing, manual joins, the idle sweep. */
 class GlobalRoomsHttpTest {
-  private TestApi api = TestApi.start(TestApi.globalCapacity(3, 5));
+  private final MutableClock clock = new MutableClock();
+  private final HttpTestServer api = HttpTestServer.builder().clock(clock).limits(globalCapacity(3, 5)).start();
 
   @AfterEach
   void stop() {
@@ -65,20 +68,20 @@ class GlobalRoomsHttpTest {
     List<RoomId> rooms = new ArrayList<>();
     for (int i = 0; i < 7; i++) rooms.add(enter(TestIds.account()));
     assertEquals(List.of(1, 1, 1, 2, 2, 2, 3), rooms.stream()
-        .map(id -> api.storage.globalRooms().find(id).orElseThrow().number()).toList());
+        .map(id -> api.storage().globalRooms().find(id).orElseThrow().number()).toList());
   }
 
   @Test
   void concurrentRequestsOfOnePlayerNeverMakeTwoMemberships() throws Exception {
     AccountId p = TestIds.account();
-    TestApi.Client c = api.player(p);
+    User c = api.player(p);
     List<String> rooms = concurrently(40, () -> globalRoomOf(c.get("/chat/")).value());
     assertEquals(1, rooms.stream().distinct().count());
-    long memberships = api.storage.globalRooms().listOpen(Integer.MAX_VALUE, 0, 100).stream()
-        .filter(g -> api.storage.globalRooms().members(g.id()).contains(p)).count();
+    long memberships = api.storage().globalRooms().listOpen(Integer.MAX_VALUE, 0, 100).stream()
+        .filter(g -> api.storage().globalRooms().members(g.id()).contains(p)).count();
     assertEquals(1, memberships);
-    assertEquals(1, api.storage.globalRooms().countOpen(Integer.MAX_VALUE));
-    long joinedRecords = api.storage.memberships().ofAccount(p).stream()
+    assertEquals(1, api.storage().globalRooms().countOpen(Integer.MAX_VALUE));
+    long joinedRecords = api.storage().memberships().ofAccount(p).stream()
         .filter(m -> m.state() == dev.chatcore.domain.room.MemberState.JOINED).count();
     assertEquals(1, joinedRecords, "the membership projection agrees");
     assertEquals(1, c.get("/v1/rooms").get("rooms").size());
@@ -93,9 +96,9 @@ class GlobalRoomsHttpTest {
     Map<RoomId, Integer> counts = new HashMap<>();
     for (RoomId r : seats) counts.merge(r, 1, Integer::sum);
     assertEquals(20, counts.size());
-    for (GlobalRoom g : api.storage.globalRooms().listOpen(Integer.MAX_VALUE, 0, 100)) {
+    for (GlobalRoom g : api.storage().globalRooms().listOpen(Integer.MAX_VALUE, 0, 100)) {
       assertEquals(3, g.memberCount(), "room " + g.number());
-      assertEquals(3, api.storage.memberships().count(g.id(), dev.chatcore.domain.room.MemberState.JOINED));
+      assertEquals(3, api.storage().memberships().count(g.id(), dev.chatcore.domain.room.MemberState.JOINED));
     }
   }
 
@@ -108,9 +111,9 @@ class GlobalRoomsHttpTest {
       if (i < 3) first.add(p);
     }
     // room 1 overflows to the manual limit (5): two players of other rooms join it
-    RoomId room1 = api.storage.globalRooms().listOpen(10, 0, 1).get(0).id();
-    TestApi.Client x = api.player(TestIds.account());
-    TestApi.Client y = api.player(TestIds.account());
+    RoomId room1 = api.storage().globalRooms().listOpen(10, 0, 1).get(0).id();
+    User x = api.player(TestIds.account());
+    User y = api.player(TestIds.account());
     enter(TestIds.account()); // room 13
     assertEquals(200, x.patch("/chat/rooms/join", "{\"roomId\":\"" + room1.value() + "\"}").status());
     assertEquals(200, y.patch("/chat/rooms/join", "{\"roomId\":\"" + room1.value() + "\"}").status());
@@ -139,7 +142,7 @@ class GlobalRoomsHttpTest {
     AccountId p = TestIds.account();
     RoomId before = enter(p);
     for (int i = 0; i < 3; i++) enter(TestIds.account()); // fills room 1 (3), opens room 2
-    RoomId target = api.storage.globalRooms().listOpen(10, 1, 1).get(0).id();
+    RoomId target = api.storage().globalRooms().listOpen(10, 1, 1).get(0).id();
     HttpTestServer.Response r = api.player(p).patch("/chat/rooms/join", "{\"roomId\":\"" + target.value() + "\"}");
     assertEquals(200, r.status(), r.toString());
     JsonNode room = r.get("room");
@@ -149,14 +152,14 @@ class GlobalRoomsHttpTest {
     assertTrue(room.get("members").toString().contains(p.value()));
     assertEquals(target.value(), r.get("roomUpdates").get(0).get("id").asText());
     assertEquals(1, r.get("roomUpdates").size());
-    assertEquals(2, api.storage.globalRooms().find(before).orElseThrow().memberCount());
+    assertEquals(2, api.storage().globalRooms().find(before).orElseThrow().memberCount());
   }
 
   @Test
   void joinRefusesUnknownFullAndNonGlobalRooms() {
     AccountId p = TestIds.account();
     enter(p);
-    TestApi.Client c = api.player(p);
+    User c = api.player(p);
     HttpTestServer.Response unknown = c.patch("/chat/rooms/join", "{\"roomId\":\"" + TestIds.room().value() + "\"}");
     assertEquals(404, unknown.status());
     assertEquals("not_found", unknown.error());
@@ -169,12 +172,12 @@ class GlobalRoomsHttpTest {
     assertEquals(400, c.patch("/chat/rooms/join", "{\"roomId\":7}").status());
     // fill room 2 to the manual limit of 5
     for (int i = 0; i < 3; i++) enter(TestIds.account());
-    RoomId room2 = api.storage.globalRooms().listOpen(10, 1, 1).get(0).id();
+    RoomId room2 = api.storage().globalRooms().listOpen(10, 1, 1).get(0).id();
     for (int i = 0; i < 4; i++) {
       assertEquals(200, api.player(TestIds.account()).patch("/chat/rooms/join",
           "{\"roomId\":\"" + room2.value() + "\"}").status());
     }
-    assertEquals(5, api.storage.globalRooms().find(room2).orElseThrow().memberCount());
+    assertEquals(5, api.storage().globalRooms().find(room2).orElseThrow().memberCount());
     HttpTestServer.Response full = c.patch("/chat/rooms/join", "{\"roomId\":\"" + room2.value() + "\"}");
     assertEquals(409, full.status());
     assertEquals("conflict", full.error());
@@ -183,7 +186,7 @@ class GlobalRoomsHttpTest {
   @Test
   void concurrentManualJoinsStopAtTheOverflowCapacity() throws Exception {
     RoomId room1 = enter(TestIds.account());
-    List<TestApi.Client> movers = new ArrayList<>();
+    List<User> movers = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       AccountId m = TestIds.account();
       enter(m);
@@ -195,25 +198,25 @@ class GlobalRoomsHttpTest {
     // room 1 holds its first member and movers 0 and 1 (their join changes nothing); 2 more fit up to 5
     assertEquals(4, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
     assertEquals(16, statuses.stream().filter(s -> s == 409).count());
-    assertEquals(5, api.storage.globalRooms().find(room1).orElseThrow().memberCount());
+    assertEquals(5, api.storage().globalRooms().find(room1).orElseThrow().memberCount());
   }
 
   @Test
   void concurrentMovesOfOnePlayerLeaveOneMembershipThatMatchesTheSeat() throws Exception {
     AccountId p = TestIds.account();
-    TestApi.Client c = api.player(p);
+    User c = api.player(p);
     enter(p);
     for (int i = 0; i < 8; i++) enter(TestIds.account()); // rooms 1..3, all full
-    List<RoomId> targets = api.storage.globalRooms().listOpen(10, 0, 3).stream().map(GlobalRoom::id).toList();
+    List<RoomId> targets = api.storage().globalRooms().listOpen(10, 0, 3).stream().map(GlobalRoom::id).toList();
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     concurrently(30, () -> c.patch("/chat/rooms/join",
         "{\"roomId\":\"" + targets.get(next.getAndIncrement() % 3).value() + "\"}").status());
-    RoomId seat = api.storage.globalRooms().roomOf(p).orElseThrow().id();
-    List<RoomId> joined = api.storage.memberships().ofAccount(p).stream()
+    RoomId seat = api.storage().globalRooms().roomOf(p).orElseThrow().id();
+    List<RoomId> joined = api.storage().memberships().ofAccount(p).stream()
         .filter(m -> m.state() == dev.chatcore.domain.room.MemberState.JOINED).map(m -> m.room()).toList();
     assertEquals(List.of(seat), joined);
     int total = 0;
-    for (RoomId t : targets) total += api.storage.globalRooms().find(t).orElseThrow().memberCount();
+    for (RoomId t : targets) total += api.storage().globalRooms().find(t).orElseThrow().memberCount();
     assertEquals(9, total);
     assertEquals(seat.value(), c.get("/v1/rooms").get("rooms").get(0).get("room_id").asText());
   }
@@ -224,23 +227,23 @@ class GlobalRoomsHttpTest {
     AccountId active = TestIds.account();
     RoomId room = enter(idle);
     enter(active);
-    api.clock.advance(Duration.ofMinutes(6));
+    clock.advance(Duration.ofMinutes(6));
     enter(active);
-    api.clock.advance(Duration.ofMinutes(5)); // idle: 11 min, active: 5 min
-    assertEquals(1, api.core.chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
-    assertEquals(Optional.empty(), api.storage.globalRooms().roomOf(idle));
-    assertEquals(room, api.storage.globalRooms().roomOf(active).orElseThrow().id());
-    assertEquals(0, api.core.chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
+    clock.advance(Duration.ofMinutes(5)); // idle: 11 min, active: 5 min
+    assertEquals(1, api.core().chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
+    assertEquals(Optional.empty(), api.storage().globalRooms().roomOf(idle));
+    assertEquals(room, api.storage().globalRooms().roomOf(active).orElseThrow().id());
+    assertEquals(0, api.core().chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
     assertEquals(room, enter(idle));
   }
 
   @Test
   void placementMovesAndIdleRemovalAreMemberEventsInV1Sync() {
     AccountId p = TestIds.account();
-    TestApi.Client c = api.player(p);
+    User c = api.player(p);
     RoomId first = enter(p);
     for (int i = 0; i < 3; i++) enter(TestIds.account());
-    RoomId second = api.storage.globalRooms().listOpen(10, 1, 1).get(0).id();
+    RoomId second = api.storage().globalRooms().listOpen(10, 1, 1).get(0).id();
     c.patch("/chat/rooms/join", "{\"roomId\":\"" + second.value() + "\"}");
     HttpTestServer.Response rooms = c.get("/v1/rooms");
     assertEquals(1, rooms.get("rooms").size());

@@ -1,6 +1,7 @@
 package dev.chatcore.adapter.http.chat;
 
 import static dev.chatcore.adapter.http.chat.ChatTestSupport.epochSecond;
+import static dev.chatcore.adapter.http.chat.ChatTestSupport.globalCapacity;
 import static dev.chatcore.adapter.http.chat.ChatTestSupport.globalRoomOf;
 import static dev.chatcore.adapter.http.chat.ChatTestSupport.messageBody;
 import static dev.chatcore.adapter.http.chat.ChatTestSupport.privateRoom;
@@ -14,11 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +30,12 @@ import org.junit.jupiter.api.Test;
 
 /** {@code POST /chat/message}, hacked messages, and the one stream shared with {@code /v1}. */
 class MessageHttpTest {
-  private final TestApi api = TestApi.start();
+  private final MutableClock clock = new MutableClock();
+  private final HttpTestServer api = HttpTestServer.builder().clock(clock).start();
   private final AccountId alice = TestIds.account();
   private final AccountId bob = TestIds.account();
-  private final TestApi.Client a = api.player(alice);
-  private final TestApi.Client b = api.player(bob);
+  private final User a = api.player(alice);
+  private final User b = api.player(bob);
 
   @AfterEach
   void stop() {
@@ -82,7 +85,7 @@ class MessageHttpTest {
     }
     HttpTestServer.Response notJson = a.post("/chat/message", "{\"message\":");
     assertEquals(400, notJson.status());
-    assertEquals(0, api.storage.hackedMessages().count());
+    assertEquals(0, api.storage().hackedMessages().count());
   }
 
   @Test
@@ -99,15 +102,15 @@ class MessageHttpTest {
     RoomId global = globalRoomOf(a.get("/chat/"));
     RoomId dm = new RoomId(b.post("/chat/dm", "{\"players\":[\"" + TestIds.account().value() + "\"],"
         + "\"message\":{\"text\":\"private\"}}").get("message").get("roomId").asText());
-    api.clock.advance(java.time.Duration.ofSeconds(1));
+    clock.advance(java.time.Duration.ofSeconds(1));
     long start = epochSecond(api);
     RoomId nowhere = TestIds.room();
     HttpTestServer.Response r = a.post("/chat/message", messageBody(nowhere, "into the void"));
     assertEquals(200, r.status(), "the sender is not told");
     assertEquals(nowhere.value(), r.get("message").get("roomId").asText());
     assertEquals(200, a.post("/chat/message", messageBody(dm, "sneaky")).status());
-    assertEquals(2, api.storage.hackedMessages().count());
-    var hacked = api.storage.hackedMessages().list(0, 10);
+    assertEquals(2, api.storage().hackedMessages().count());
+    var hacked = api.storage().hackedMessages().list(0, 10);
     assertEquals(alice, hacked.get(0).sender());
     assertEquals(dm, hacked.get(0).room());
     assertEquals(List.of(), unreadTexts(b.get("/chat/?lastRead=" + start), dm));
@@ -132,20 +135,20 @@ class MessageHttpTest {
         "it orders between the messages around it");
     assertEquals(real.get("expiration").asLong() - real.get("createdOn").asLong(),
         hacked.get("expiration").asLong() - hacked.get("createdOn").asLong(), "the expiry a global room gives");
-    assertEquals(id, api.storage.hackedMessages().list(0, 10).getFirst().id(), "admins see it under that id");
+    assertEquals(id, api.storage().hackedMessages().list(0, 10).getFirst().id(), "admins see it under that id");
   }
 
   @Test
   void aMessageToAGlobalRoomOneIsNotInIsHacked() {
-    try (TestApi small = TestApi.start(TestApi.globalCapacity(1, 150))) {
-      TestApi.Client a1 = small.player(alice);
-      TestApi.Client b1 = small.player(bob);
+    try (HttpTestServer small = HttpTestServer.builder().clock(new MutableClock()).limits(globalCapacity(1, 150)).start()) {
+      User a1 = small.player(alice);
+      User b1 = small.player(bob);
       RoomId mine = globalRoomOf(a1.get("/chat/"));
       RoomId bobs = globalRoomOf(b1.get("/chat/"));
       assertFalse(mine.equals(bobs));
-      long start = small.clock.instant().getEpochSecond();
+      long start = small.clock().instant().getEpochSecond();
       assertEquals(200, a1.post("/chat/message", messageBody(bobs, "not my room")).status());
-      assertEquals(1, small.storage.hackedMessages().count());
+      assertEquals(1, small.storage().hackedMessages().count());
       assertEquals(List.of(), unreadTexts(b1.get("/chat/?lastRead=" + start), bobs));
       assertEquals(List.of(), texts(b1.get("/v1/rooms/" + bobs.value() + "/messages").get("chunk")));
     }
@@ -156,12 +159,12 @@ class MessageHttpTest {
     a.get("/chat/");
     for (MemberState state : List.of(MemberState.KICKED, MemberState.BANNED)) {
       RoomId room = privateRoom(api, Optional.empty(), alice, bob);
-      api.storage.memberships().put(new RoomMember(room, alice, state, api.clock.instant(), api.storage.events().head()));
+      api.storage().memberships().put(new RoomMember(room, alice, state, clock.instant(), api.storage().events().head()));
       HttpTestServer.Response r = a.post("/chat/message", messageBody(room, "let me back"));
       assertEquals(403, r.status(), state + " " + r);
       assertEquals("forbidden", r.error());
     }
-    assertEquals(0, api.storage.hackedMessages().count());
+    assertEquals(0, api.storage().hackedMessages().count());
   }
 
   @Test

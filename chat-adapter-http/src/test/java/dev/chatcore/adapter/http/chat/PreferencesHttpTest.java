@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET /chat/preferences} and {@code PUT /chat/preferences/update}. */
 class PreferencesHttpTest {
-  private final TestApi api = TestApi.start();
+  private final MutableClock clock = new MutableClock();
+  private final HttpTestServer api = HttpTestServer.builder().clock(clock).start();
   private final AccountId alice = TestIds.account();
-  private final TestApi.Client a = api.player(alice);
+  private final User a = api.player(alice);
 
   @AfterEach
   void stop() {
@@ -31,7 +33,7 @@ class PreferencesHttpTest {
     assertEquals(24, first.get("id").asText().length());
     long created = first.get("createdOn").asLong();
     assertEquals(created, first.get("updatedOn").asLong());
-    api.clock.advance(Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(5));
     JsonNode again = a.get("/chat/preferences").get("preferences");
     assertEquals(first, again);
   }
@@ -39,15 +41,15 @@ class PreferencesHttpTest {
   @Test
   void updateReplacesTheWholeObject() {
     String id = a.get("/chat/preferences").get("preferences").get("id").asText();
-    api.clock.advance(Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(30));
     HttpTestServer.Response put = a.put("/chat/preferences/update", "{\"settings\":{\"hello\":123,\"world\":[\"abc\"]}}");
     assertEquals(200, put.status(), put.toString());
     assertTrue(put.get("roomUpdates").isArray());
-    api.clock.advance(Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(30));
     JsonNode replaced = a.put("/chat/preferences/update", "{\"settings\":{\"squelch\":[\"x\"]}}").get("preferences");
     assertEquals("{\"squelch\":[\"x\"]}", replaced.get("settings").toString());
     assertEquals(id, replaced.get("id").asText());
-    assertEquals(api.clock.instant().getEpochSecond(), replaced.get("updatedOn").asLong());
+    assertEquals(clock.instant().getEpochSecond(), replaced.get("updatedOn").asLong());
     assertEquals(replaced, a.get("/chat/preferences").get("preferences"));
   }
 

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** {@code POST /chat/report}. */
 class ReportHttpTest {
-  private final TestApi api = TestApi.start();
+  private final HttpTestServer api = HttpTestServer.builder().clock(new MutableClock()).start();
   private final AccountId alice = TestIds.account();
   private final AccountId bob = TestIds.account();
   private final AccountId carol = TestIds.account();
-  private final TestApi.Client a = api.player(alice);
-  private final TestApi.Client b = api.player(bob);
-  private final TestApi.Client c = api.player(carol);
+  private final User a = api.player(alice);
+  private final User b = api.player(bob);
+  private final User c = api.player(carol);
 
   @AfterEach
   void stop() {

@@ -13,11 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.TestApi;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.chat.Announcement;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /** The unread principle: roomUpdates and announcements on every player response. */
 class UnreadHttpTest {
-  private final TestApi api = TestApi.start();
+  private final MutableClock clock = new MutableClock();
+  private final HttpTestServer api = HttpTestServer.builder().clock(clock).start();
   private final AccountId alice = TestIds.account();
   private final AccountId bob = TestIds.account();
 
@@ -39,7 +41,7 @@ class UnreadHttpTest {
 
   @Test
   void everyPlayerResponseCarriesRoomUpdatesAndAnnouncements() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     for (String path : List.of("/chat", "/chat/", "/chat/rooms", "/chat/preferences")) {
       HttpTestServer.Response r = a.get(path);
       assertEquals(200, r.status(), path + " " + r);
@@ -57,7 +59,7 @@ class UnreadHttpTest {
     HttpTestServer.Response r = api.admin(admin).get("/chat/?lastRead=0");
     assertEquals(200, r.status());
     assertEquals(0, r.json().size(), r.toString());
-    assertEquals(Optional.empty(), api.storage.globalRooms().roomOf(admin));
+    assertEquals(Optional.empty(), api.storage().globalRooms().roomOf(admin));
   }
 
   @Test
@@ -74,12 +76,12 @@ class UnreadHttpTest {
 
   @Test
   void secondsAreInclusiveAndMillisecondsExact() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     RoomId global = globalRoomOf(a.get("/chat/"));
-    api.clock.advance(Duration.ofMillis(500)); // the message lands mid-second
+    clock.advance(Duration.ofMillis(500)); // the message lands mid-second
     say(a, global, "hello");
     long second = epochSecond(api);
-    long ms = api.clock.instant().toEpochMilli();
+    long ms = clock.instant().toEpochMilli();
     assertEquals(List.of("hello"), unreadTexts(a.get("/chat/?lastRead=" + second), global));
     assertEquals(List.of(), unreadTexts(a.get("/chat/?lastRead=" + (second + 1)), global));
     assertEquals(List.of("hello"), unreadTexts(a.get("/chat/?lastRead=" + (ms - 1)), global));
@@ -93,10 +95,10 @@ class UnreadHttpTest {
 
   @Test
   void lastReadInTheBodyWinsOverTheQuery() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     RoomId global = globalRoomOf(a.get("/chat/"));
     say(a, global, "first");
-    api.clock.advance(Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(10));
     long now = epochSecond(api);
     HttpTestServer.Response r = a.post("/chat/message?lastRead=0",
         "{\"lastRead\":" + now + ",\"message\":{\"text\":\"second\",\"roomId\":\"" + global.value() + "\"}}");
@@ -105,18 +107,18 @@ class UnreadHttpTest {
 
   @Test
   void missingLastReadMeansTheLastDay() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     RoomId global = globalRoomOf(a.get("/chat/"));
     say(a, global, "old");
-    api.clock.advance(Duration.ofHours(2));
+    clock.advance(Duration.ofHours(2));
     say(a, global, "recent");
-    api.clock.advance(Duration.ofHours(23));
+    clock.advance(Duration.ofHours(23));
     assertEquals(List.of("recent"), unreadTexts(a.get("/chat/"), global));
   }
 
   @Test
   void malformedLastReadIsA400NamingIt() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     for (String q : List.of("lastRead=abc", "lastRead=-5", "detailed=maybe")) {
       HttpTestServer.Response r = a.get("/chat/?" + q);
       assertEquals(400, r.status(), q);
@@ -130,15 +132,15 @@ class UnreadHttpTest {
 
   @Test
   void roomsAreOrderedGlobalPrivateDmThenByLatestMembershipChange() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     RoomId global = globalRoomOf(a.get("/chat/"));
     RoomId olderPrivate = privateRoom(api, Optional.empty(), alice);
-    api.clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     RoomId newerPrivate = privateRoom(api, Optional.empty(), alice);
-    api.clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     String dm1 = a.post("/chat/dm", "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"hi\"}}")
         .get("message").get("roomId").asText();
-    api.clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     String dm2 = a.post("/chat/dm", "{\"players\":[\"" + TestIds.account().value() + "\"],\"message\":{\"text\":\"yo\"}}")
         .get("message").get("roomId").asText();
     List<String> order = new ArrayList<>();
@@ -160,16 +162,16 @@ class UnreadHttpTest {
   void privateAndDmRoomsShowOnlyMessagesFromCurrentMembersOrAdmins() {
     AccountId carol = TestIds.account();
     AccountId admin = TestIds.account();
-    TestApi.Client a = api.player(alice);
-    TestApi.Client b = api.player(bob);
+    User a = api.player(alice);
+    User b = api.player(bob);
     a.get("/chat/");
     b.get("/chat/");
     RoomId room = privateRoom(api, Optional.empty(), alice, bob);
     long start = epochSecond(api);
     say(b, room, "from bob");
     say(api.admin(admin), room, "from admin");
-    api.storage.memberships().put(new dev.chatcore.domain.room.RoomMember(room, bob,
-        dev.chatcore.domain.room.MemberState.LEFT, api.clock.instant(), api.storage.events().head()));
+    api.storage().memberships().put(new dev.chatcore.domain.room.RoomMember(room, bob,
+        dev.chatcore.domain.room.MemberState.LEFT, clock.instant(), api.storage().events().head()));
     say(api.player(carol), room, "from outsider"); // not a member: hacked, never shown
     assertEquals(List.of("from admin"), unreadTexts(a.get("/chat/?lastRead=" + start), room));
   }
@@ -177,14 +179,14 @@ class UnreadHttpTest {
   @Test
   void hiddenMessagesDoNotUseUpTheCap() {
     AccountId carol = TestIds.account();
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     a.get("/chat/");
     RoomId room = privateRoom(api, Optional.empty(), alice, bob, carol);
     long start = epochSecond(api);
     for (int i = 0; i < 300; i++) say(api.player(bob), room, "bob" + i);
-    api.storage.memberships().put(new dev.chatcore.domain.room.RoomMember(room, bob,
-        dev.chatcore.domain.room.MemberState.LEFT, api.clock.instant(), api.storage.events().head()));
-    api.clock.advance(Duration.ofSeconds(1));
+    api.storage().memberships().put(new dev.chatcore.domain.room.RoomMember(room, bob,
+        dev.chatcore.domain.room.MemberState.LEFT, clock.instant(), api.storage().events().head()));
+    clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 5; i++) say(api.player(carol), room, "carol" + i);
     List<String> got = unreadTexts(a.get("/chat/?lastRead=" + start), room);
     assertEquals(List.of("carol0", "carol1", "carol2", "carol3", "carol4"), got,
@@ -193,8 +195,8 @@ class UnreadHttpTest {
 
   @Test
   void globalRoomsShowEveryMessageOfTheRoom() {
-    TestApi.Client a = api.player(alice);
-    TestApi.Client b = api.player(bob);
+    User a = api.player(alice);
+    User b = api.player(bob);
     RoomId global = globalRoomOf(a.get("/chat/"));
     assertEquals(global, globalRoomOf(b.get("/chat/")));
     long start = epochSecond(api);
@@ -204,13 +206,13 @@ class UnreadHttpTest {
 
   @Test
   void theCapNeverSplitsMessagesSharingTheLastIncludedSecond() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     RoomId global = globalRoomOf(a.get("/chat/"));
     long start = epochSecond(api);
     for (int i = 0; i < 60; i++) say(a, global, "s1-" + i);
-    api.clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 60; i++) say(a, global, "s2-" + i);
-    api.clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 10; i++) say(a, global, "s3-" + i);
     List<String> got = unreadTexts(a.get("/chat/?lastRead=" + start), global);
     assertEquals(120, got.size(), "one room: cap 100, extended to the end of the 100th message's second");
@@ -223,15 +225,15 @@ class UnreadHttpTest {
 
   @Test
   void theCapCountsEveryRoomOfThePlayer() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     RoomId global = globalRoomOf(a.get("/chat/"));
     RoomId room = privateRoom(api, Optional.empty(), alice);
     long start = epochSecond(api);
     for (int i = 0; i < 150; i++) {
       say(a, global, "g" + i);
-      api.clock.advance(Duration.ofMillis(10));
+      clock.advance(Duration.ofMillis(10));
       say(a, room, "p" + i);
-      api.clock.advance(Duration.ofMillis(10));
+      clock.advance(Duration.ofMillis(10));
     }
     HttpTestServer.Response r = a.get("/chat/?lastRead=" + (start * 1000 - 1));
     int total = unreadTexts(r, global).size() + unreadTexts(r, room).size();
@@ -242,7 +244,7 @@ class UnreadHttpTest {
 
   @Test
   void detailedAddsRoomData() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     RoomId room = privateRoom(api, Optional.of("{\"guild\":\"knights\"}"), alice);
     assertNull(roomUpdate(a.get("/chat/"), room).get("data"));
     JsonNode detailed = roomUpdate(a.get("/chat/?detailed=true"), room);
@@ -253,13 +255,13 @@ class UnreadHttpTest {
 
   @Test
   void activeAnnouncementsAppearInEveryResponse() {
-    TestApi.Client a = api.player(alice);
+    User a = api.player(alice);
     assertEquals(0, a.get("/chat/").get("announcements").size(), "an empty store is valid");
-    api.storage.announcements().save(new Announcement("65781a2ee074f00f1e9b3700", TestIds.account(), "maintenance",
-        Optional.of(new JsonObjectText("{\"level\":2}")), api.clock.instant(), api.clock.instant().plusSeconds(60)));
-    api.storage.announcements().save(new Announcement("65781a2ee074f00f1e9b3701", TestIds.account(), "gone",
-        Optional.empty(), api.clock.instant(), api.clock.instant().plusSeconds(1)));
-    api.clock.advance(Duration.ofSeconds(2));
+    api.storage().announcements().save(new Announcement("65781a2ee074f00f1e9b3700", TestIds.account(), "maintenance",
+        Optional.of(new JsonObjectText("{\"level\":2}")), clock.instant(), clock.instant().plusSeconds(60)));
+    api.storage().announcements().save(new Announcement("65781a2ee074f00f1e9b3701", TestIds.account(), "gone",
+        Optional.empty(), clock.instant(), clock.instant().plusSeconds(1)));
+    clock.advance(Duration.ofSeconds(2));
     long farFuture = epochSecond(api) + 1000;
     JsonNode announcements = a.get("/chat/?lastRead=" + farFuture).get("announcements");
     assertEquals(1, announcements.size());

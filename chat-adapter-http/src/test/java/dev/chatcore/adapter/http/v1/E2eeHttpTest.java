@@ -29,7 +29,7 @@ class E2eeHttpTest {
 
   @BeforeEach
   void start() {
-    server = new HttpTestServer();
+    server = HttpTestServer.start();
     aliceToken = token(alice, "ALICE1");
     bobToken = token(bob, "BOB1");
     Caller admin = new Caller(TestIds.account(), "admin", true);

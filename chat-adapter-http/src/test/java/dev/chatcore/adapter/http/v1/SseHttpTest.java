@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.adapter.http.Json;
 import dev.chatcore.adapter.http.SseClient;
-import dev.chatcore.adapter.http.testing.TestServer;
-import dev.chatcore.adapter.http.testing.TestServer.User;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.StreamLimits;
 import dev.chatcore.domain.testing.MutableClock;
@@ -28,13 +27,13 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /v1/events}: Server-Sent Events on the sync cursor, over the real HTTP adapter. */
 class SseHttpTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private TestServer server;
+  private HttpTestServer server;
   private User admin;
   private final List<SseClient> clients = new ArrayList<>();
 
   private void start(UnaryOperator<StreamLimits> streams, Clock clock) {
     Limits limits = HttpTestServer.generousRateLimit(Limits.defaults()).withStreams(streams.apply(StreamLimits.defaults()));
-    server = new TestServer(limits, clock);
+    server = HttpTestServer.builder().limits(limits).clock(clock).start();
     admin = server.registered(server.admin("admin"));
   }
 

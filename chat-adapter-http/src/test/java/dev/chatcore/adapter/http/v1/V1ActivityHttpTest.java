@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatcore.adapter.http.testing.TestServer;
+import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
-import dev.chatcore.adapter.http.testing.TestServer.User;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.EventId;
@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 class V1ActivityHttpTest {
   private static final String THUMBS = "👍";
 
-  private TestServer server;
+  private HttpTestServer server;
   private User admin;
   private String lobby;
 
   @BeforeEach
   void start() {
-    server = new TestServer();
+    server = HttpTestServer.start();
     admin = server.registered(server.admin("admin"));
     lobby = server.post(admin, "/v1/rooms", "{\"name\":\"lobby\"}").text("room_id");
   }

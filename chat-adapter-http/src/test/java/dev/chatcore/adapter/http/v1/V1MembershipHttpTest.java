@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatcore.adapter.http.testing.TestServer;
+import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
-import dev.chatcore.adapter.http.testing.TestServer.User;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.MemberState;
@@ -24,12 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class V1MembershipHttpTest {
-  private TestServer server;
+  private HttpTestServer server;
   private User admin;
 
   @BeforeEach
   void start() {
-    server = new TestServer();
+    server = HttpTestServer.start();
     admin = server.registered(server.admin("admin"));
   }
 

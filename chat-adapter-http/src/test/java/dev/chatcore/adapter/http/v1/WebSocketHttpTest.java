@@ -10,13 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.http.HttpTestServer.Response;
+import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.adapter.http.WsClient;
-import dev.chatcore.adapter.http.testing.TestServer;
-import dev.chatcore.adapter.http.testing.TestServer.User;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.StreamLimits;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +27,11 @@ class WebSocketHttpTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<WsClient> clients = new ArrayList<>();
-  private TestServer server;
+  private HttpTestServer server;
   private User admin;
 
   private void start(UnaryOperator<Limits> limits) {
-    server = new TestServer(limits.apply(HttpTestServer.generousRateLimit(Limits.defaults())), Clock.systemUTC());
+    server = HttpTestServer.builder().limits(limits.apply(HttpTestServer.generousRateLimit(Limits.defaults()))).start();
     admin = server.registered(server.admin("admin"));
   }
 
