@@ -46,7 +46,8 @@ public final class ChatHttp {
     RequestGate gate = new RequestGate(core.banGate(), core.rateLimiter());
     routes.addAll(new V1StreamRoutes(core, gate, executor).routes());
     routes.addAll(new ChatRoutes(core).routes());
-    routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
+    routes.addAll(new AdminBanRoutes(core.banAccount(), core.listBans(), core.unbanAccount(), core.readBanHistory(),
+        clock).routes());
     routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
     return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, gate,
         core.limits().requestBodyMaxBytes(), executor, accessLog, core.redeemStreamTicket());

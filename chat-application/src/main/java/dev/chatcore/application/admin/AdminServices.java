@@ -35,12 +35,12 @@ public final class AdminServices {
     this.broadcast = new Broadcast(storage, register, publisher, policy, ids, retention, clock);
     this.listReports = new ListReports(storage);
     this.reviewReport = new ReviewReport(storage);
-    MembershipChange change = new MembershipChange(storage, publisher, clock);
+    MembershipChange change = new MembershipChange(storage.memberships(), storage.receipts(), publisher, clock);
     KeyedLocks roomLocks = new KeyedLocks();
     this.createPrivateRoom = new CreatePrivateRoom(storage.rooms(), register, publisher, change, ids, limits,
         roomLocks, clock);
     this.updatePrivateRoom = new UpdatePrivateRoom(storage.rooms(), storage.memberships(), storage.events(), register,
-        change, new RoomDeletion(storage, publisher, clock), limits, roomLocks);
+        change, new RoomDeletion(storage.rooms(), storage.dmRooms(), publisher, clock), limits, roomLocks);
     this.listRooms = new ListAdminRooms(storage, new dev.chatcore.application.chat.ChatVisibility(storage));
     this.listMessages = new ListAdminMessages(storage.events(), storage.hackedMessages());
     this.searchMessages = new SearchMessages(storage.events());

@@ -36,8 +36,8 @@ public final class LeaveDirectMessage {
   public LeaveDirectMessage(ChatStorage storage, RoomAccess access, EventPublisher publisher, Clock clock) {
     this.storage = storage;
     this.access = access;
-    this.dms = new DmLifecycle(storage, new MembershipChange(storage, publisher, clock),
-        new RoomDeletion(storage, publisher, clock));
+    this.dms = new DmLifecycle(storage, new MembershipChange(storage.memberships(), storage.receipts(), publisher, clock),
+        new RoomDeletion(storage.rooms(), storage.dmRooms(), publisher, clock));
   }
 
   /**

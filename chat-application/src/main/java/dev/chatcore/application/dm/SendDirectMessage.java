@@ -76,7 +76,7 @@ public final class SendDirectMessage {
     this.ids = ids;
     this.limits = limits;
     this.clock = clock;
-    this.change = new MembershipChange(storage, publisher, clock);
+    this.change = new MembershipChange(storage.memberships(), storage.receipts(), publisher, clock);
   }
 
   /**

@@ -36,7 +36,7 @@ public final class GlobalRoomEvents {
     this.storage = storage;
     this.publisher = publisher;
     this.clock = clock;
-    this.change = new MembershipChange(storage, publisher, clock);
+    this.change = new MembershipChange(storage.memberships(), storage.receipts(), publisher, clock);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.CoreFixture;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.BanAccount;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.event.Event;
@@ -180,7 +181,7 @@ public abstract class LiveStreamContract extends CoreFixture {
     open(core, alice, storage.events().head(), sink);
     say(admin, lobby, "hello");
     assertTrue(sink.awaitEvents(1, WAIT));
-    core.moderation().ban(admin, alice.id(), Optional.empty(), "rude");
+    core.banAccount().ban(new BanAccount.Command(admin, alice.id(), Optional.empty(), "rude"));
     StreamEnd end = sink.awaitEnd(WAIT);
     assertEquals(StreamEnd.Reason.FAILED, end.reason());
     assertInstanceOf(BannedException.class, end.failure().orElseThrow());
