@@ -58,13 +58,19 @@ import dev.chatcore.application.message.MessageAggregates;
 import dev.chatcore.application.chat.ChatVisibility;
 import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.message.ReadHistory;
+import dev.chatcore.application.moderation.AutomaticBans;
+import dev.chatcore.application.moderation.BanAccount;
+import dev.chatcore.application.moderation.BanChange;
 import dev.chatcore.application.moderation.BanGate;
 import dev.chatcore.application.moderation.ContentModeration;
-import dev.chatcore.application.moderation.Moderation;
+import dev.chatcore.application.moderation.ListBans;
 import dev.chatcore.application.moderation.RateLimiter;
+import dev.chatcore.application.moderation.ReadBanHistory;
 import dev.chatcore.application.moderation.SpamGuard;
+import dev.chatcore.application.moderation.UnbanAccount;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.reaction.AddReaction;
+import dev.chatcore.application.reaction.ReactionChange;
 import dev.chatcore.application.reaction.RemoveReaction;
 import dev.chatcore.application.receipt.PostReceipt;
 import dev.chatcore.application.preferences.GetPreferences;
@@ -151,7 +157,10 @@ public final class ChatCore implements AutoCloseable {
   private final PurgeExpiredTickets purgeExpiredTickets;
   private final BanGate banGate;
   private final RateLimiter rateLimiter;
-  private final Moderation moderation;
+  private final BanAccount banAccount;
+  private final UnbanAccount unbanAccount;
+  private final ListBans listBans;
+  private final ReadBanHistory readBanHistory;
   private final MessageAggregates messageAggregates;
   private final JoinRoom joinRoom;
   private final LeaveRoom leaveRoom;
@@ -175,7 +184,7 @@ public final class ChatCore implements AutoCloseable {
     this.retention = retention;
     this.storage = storage;
     this.limits = limits;
-    this.waiter = new SyncWaiter(limits.heldSyncsPerAccount());
+    this.waiter = new SyncWaiter(limits);
     this.timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "chat-sync-timer");
       t.setDaemon(true);
@@ -184,13 +193,18 @@ public final class ChatCore implements AutoCloseable {
     timer.setRemoveOnCancelPolicy(true);
     IdGenerator ids = new IdGenerator(clock);
     MessagePolicy messagePolicy = new MessagePolicy(limits);
-    RoomAccess access = new RoomAccess(storage);
-    RoomViews views = new RoomViews(storage);
-    EventPublisher publisher = new EventPublisher(storage, waiter);
-    this.banGate = new BanGate(storage, clock);
+    RoomAccess access = new RoomAccess(storage.rooms(), storage.memberships(), storage.globalRooms());
+    RoomViews views = new RoomViews(storage.events(), storage.memberships(), storage.globalRooms(), storage.accounts(),
+        storage.receipts());
+    EventPublisher publisher = new EventPublisher(storage.events(), waiter);
+    this.banGate = new BanGate(storage.bans(), clock);
     this.rateLimiter = new RateLimiter(limits, clock, observer);
-    this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock, observer);
-    SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
+    BanChange banChange = new BanChange(storage.bans(), banGate, waiter, observer);
+    this.banAccount = new BanAccount(banChange, clock);
+    this.unbanAccount = new UnbanAccount(banChange);
+    this.listBans = new ListBans(storage.bans());
+    this.readBanHistory = new ReadBanHistory(storage.bans());
+    SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, new AutomaticBans(storage.bans(), banChange, spamPolicy, clock));
     ReportFiling reportFiling = new ReportFiling(storage.reports(), contentModeration.alerts(),
         contentModeration.alertRule());
     ChatVisibility visibility = new ChatVisibility(storage.globalRooms(), storage.memberships(), storage.accounts());
@@ -201,7 +215,7 @@ public final class ChatCore implements AutoCloseable {
 
     this.registerCaller = new RegisterCaller(storage.accounts(), storage.events(), clock);
     this.getMe = new GetMe(registerCaller);
-    this.checkReadiness = new CheckReadiness(storage.lifecycle());
+    this.checkReadiness = new CheckReadiness(storage.lifecycle(), java.util.List.of());
     this.createInvite = new CreateInvite(storage.invites(), clock);
     this.listInvites = new ListInvites(storage.invites());
     this.revokeInvite = new RevokeInvite(storage.invites());
@@ -209,47 +223,50 @@ public final class ChatCore implements AutoCloseable {
     this.bootstrapAdmin = new BootstrapAdmin(storage.accounts(), storage.invites(), clock);
     this.listRooms = new ListRooms(access, views, registerCaller);
     this.getRoom = new GetRoom(access, views, registerCaller);
-    this.createRoom = new CreateRoom(storage, publisher, views, registerCaller, ids, limits, clock);
-    this.deleteRoom = new DeleteRoom(storage, publisher, clock);
+    this.createRoom = new CreateRoom(storage.rooms(), publisher, views, registerCaller, ids, limits, clock);
+    RoomDeletion roomDeletion = new RoomDeletion(storage.rooms(), storage.dmRooms(), publisher, clock);
+    this.deleteRoom = new DeleteRoom(storage.rooms(), roomDeletion);
     this.sendMessage = new SendMessage(access, registerCaller, messagePolicy, posting);
-    this.messageAggregates = new MessageAggregates(storage);
-    this.readHistory = new ReadHistory(storage, access, limits, messageAggregates);
+    this.messageAggregates = new MessageAggregates(storage.reactions(), storage.receipts());
+    this.readHistory = new ReadHistory(storage.events(), access, limits, messageAggregates);
     this.e2ee = e2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
         publisher, posting);
-    VisibleRead reads = new VisibleRead(storage, access, banGate, limits, e2ee.deviceSync());
+    VisibleRead reads = new VisibleRead(storage.events(), access, banGate, limits, e2ee.deviceSync());
     this.sync = new Sync(reads, registerCaller, waiter, limits, syncReads, timer, observer);
-    this.streams = new StreamRegistry(limits.streams());
+    this.streams = new StreamRegistry(limits);
     // a thread per stream read, untracked: a wake-up of a busy room starts a thousand of these at once,
     // and a per-task executor's registry of live threads is then the most contended thing on the path
     this.openStream = new OpenStream(reads, registerCaller, waiter, streams, limits, observer,
         Thread::startVirtualThread);
-    this.issueStreamTicket = new IssueStreamTicket(storage, limits, clock);
-    this.redeemStreamTicket = new RedeemStreamTicket(storage, clock);
-    this.purgeExpiredTickets = new PurgeExpiredTickets(storage, clock);
+    this.issueStreamTicket = new IssueStreamTicket(storage.streamTickets(), limits, clock);
+    this.redeemStreamTicket = new RedeemStreamTicket(storage.streamTickets(), clock);
+    this.purgeExpiredTickets = new PurgeExpiredTickets(storage.streamTickets(), clock);
     long tick = streams.tickInterval().toNanos();
     timer.scheduleAtFixedRate(streams::tick, tick, tick, TimeUnit.NANOSECONDS);
     KeyedLocks locks = new KeyedLocks();
-    this.joinRoom = new JoinRoom(storage, access, views, registerCaller, publisher, locks, limits, clock);
-    this.leaveRoom = new LeaveRoom(storage, access, registerCaller, publisher, locks, clock);
-    this.listMembers = new ListMembers(storage, access);
-    MembershipChange change = new MembershipChange(storage, publisher, clock);
-    RoomDeletion deletion = new RoomDeletion(storage, publisher, clock);
-    DmLifecycle dms = new DmLifecycle(storage.dmRooms(), storage.memberships(), change, deletion);
+    MembershipChange change = new MembershipChange(storage.memberships(), storage.receipts(), publisher, clock);
+    DmLifecycle dms = new DmLifecycle(storage.dmRooms(), storage.memberships(), change, roomDeletion);
+    this.joinRoom = new JoinRoom(storage.rooms(), access, views, registerCaller, change, locks, limits);
+    this.leaveRoom = new LeaveRoom(access, registerCaller, locks, dms);
+    this.listMembers = new ListMembers(storage.memberships(), storage.accounts(), access);
     MemberRemoval removal = new MemberRemoval(storage.accounts(), storage.globalRooms(), access, locks, change, dms);
     this.kickMember = new KickMember(removal);
     this.banMember = new BanMember(removal);
-    this.unbanMember = new UnbanMember(storage, access, publisher, locks, clock);
-    this.addReaction = new AddReaction(storage, access, registerCaller, publisher, locks, limits, clock);
-    this.removeReaction = new RemoveReaction(storage, access, registerCaller, publisher, locks, limits, clock);
+    this.unbanMember = new UnbanMember(storage.memberships(), access, locks, change);
+    ReactionChange reactions = new ReactionChange(storage.events(), storage.reactions(), access, registerCaller,
+        publisher, locks, limits, clock);
+    this.addReaction = new AddReaction(reactions);
+    this.removeReaction = new RemoveReaction(reactions);
     this.setTyping = new SetTyping(access, registerCaller, publisher, limits, clock);
-    this.postReceipt = new PostReceipt(storage, access, registerCaller, publisher, locks, clock);
-    this.purgeExpiredEvents = new PurgeExpiredEvents(storage, clock);
+    this.postReceipt = new PostReceipt(storage.events(), storage.receipts(), access, registerCaller, publisher, locks,
+        clock);
+    this.purgeExpiredEvents = new PurgeExpiredEvents(storage.events(), clock);
     timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
     this.chat = chatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher, posting,
         reportFiling, visibility, change, dms);
     this.admin = adminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher,
-        visibility, change, deletion, locks);
+        visibility, change, roomDeletion, locks);
     this.janitor = new Janitor(storage.events(), storage.rooms(), storage.dmRooms(), storage.memberships(),
         storage.announcements(), storage.hackedMessages(), storage.reports(), storage.bans(), storage.reactions(),
         storage.receipts(), storage.toDeviceInbox(), retention, publisher, clock);
@@ -518,8 +535,24 @@ public final class ChatCore implements AutoCloseable {
     return rateLimiter;
   }
 
-  public Moderation moderation() {
-    return moderation;
+  /** Admin: bans an account from the whole service. */
+  public BanAccount banAccount() {
+    return banAccount;
+  }
+
+  /** Admin: lifts an account's service-wide ban. */
+  public UnbanAccount unbanAccount() {
+    return unbanAccount;
+  }
+
+  /** Admin: the service-wide bans, a page at a time. */
+  public ListBans listBans() {
+    return listBans;
+  }
+
+  /** Admin: an account's ban history and offence record. */
+  public ReadBanHistory readBanHistory() {
+    return readBanHistory;
   }
 
   public MessageAggregates messageAggregates() {

@@ -23,7 +23,7 @@ public final class KeyedLocks {
     this(1024);
   }
 
-  public KeyedLocks(int stripes) {
+  private KeyedLocks(int stripes) {
     if (stripes < 1) throw new IllegalArgumentException("stripes < 1");
     this.stripes = new ReentrantLock[stripes];
     for (int i = 0; i < stripes; i++) this.stripes[i] = new ReentrantLock();

@@ -1,5 +1,6 @@
 package dev.chatcore.application;
 
+import jakarta.inject.Inject;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -8,11 +9,15 @@ import java.util.function.Supplier;
  * this node, other keys do not wait. Used where a storage operation is atomic by itself but the
  * records and events written after it must follow in the same order (the stores stay correct
  * across nodes without it). {@link ReentrantLock}, so virtual threads do not pin a carrier.
+ *
+ * <p>Not a singleton: each owner keeps stripes of its own, so that one owner's work never waits
+ * for another's (unlike {@link KeyedLocks}, which orders events across use cases).
  */
 public final class StripedLocks {
   private static final int STRIPES = 1024;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
+  @Inject
   public StripedLocks() {
     for (int i = 0; i < STRIPES; i++) locks[i] = new ReentrantLock();
   }

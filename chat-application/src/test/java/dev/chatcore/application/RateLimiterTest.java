@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
   private final MutableClock clock = new MutableClock();
-  private final RateLimiter limiter = new RateLimiter(Limits.defaults(), clock); // 20/s, burst 40
+  private final RateLimiter limiter = new RateLimiter(Limits.defaults(), clock, ChatObserver.NONE); // 20/s, burst 40
 
   @Test
   void allowsTheBurstThenCoolsDownForAFixedTime() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.testing.TestIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SyncWaiterTest {
+  /** Four held syncs per account. */
+  private static final Limits LIMITS = Limits.defaults();
+
   /**
    * Parking and releasing on one room from many threads at once, the room's watcher set keeps
    * being emptied and re-created; a sync parked in that churn must still be woken.
    */
   @Test
   void aSyncParkedWhileOthersReleaseIsStillWoken() throws Exception {
-    SyncWaiter waiter = new SyncWaiter(4);
+    SyncWaiter waiter = new SyncWaiter(LIMITS);
     RoomId room = TestIds.room();
     int threads = 8;
     int rounds = 3_000;
@@ -56,7 +60,7 @@ class SyncWaiterTest {
 
   @Test
   void theFifthSyncOfAnAccountEvictsTheOldestUnderConcurrency() throws Exception {
-    SyncWaiter waiter = new SyncWaiter(4);
+    SyncWaiter waiter = new SyncWaiter(LIMITS);
     AccountId account = TestIds.account();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<SyncWaiter.Parked>> parked = new ArrayList<>();
@@ -74,26 +78,28 @@ class SyncWaiterTest {
     assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
     int open = 0;
     for (SyncWaiter.Parked p : all) if (!p.signal().isDone()) open++;
-    assertEquals(4, open);
-    assertEquals(4, waiter.heldCount());
+    assertEquals(LIMITS.heldSyncsPerAccount(), open);
+    assertEquals(LIMITS.heldSyncsPerAccount(), waiter.heldCount());
     waiter.shutdown();
     for (Future<SyncWaiter.Parked> p : parked) assertTrue(p.get().signal().isDone());
   }
 
   @Test
   void aSyncWokenForNothingThatParksAgainKeepsItsAgeForEviction() {
-    SyncWaiter waiter = new SyncWaiter(2);
+    SyncWaiter waiter = new SyncWaiter(LIMITS);
+    int max = LIMITS.heldSyncsPerAccount();
     AccountId account = TestIds.account();
     RoomId room = TestIds.room();
     SyncWaiter.Parked oldest = waiter.park(account, Set.of(room));
-    SyncWaiter.Parked second = waiter.park(account, Set.of(TestIds.room()));
+    List<SyncWaiter.Parked> newer = new ArrayList<>();
+    for (int i = 1; i < max; i++) newer.add(waiter.park(account, Set.of(TestIds.room())));
     waiter.wakeRoom(room); // a wake that brings the oldest nothing new: it parks again
     assertEquals(SyncWaiter.Signal.CHANGED, oldest.signal().join());
     waiter.release(oldest);
     SyncWaiter.Parked oldestAgain = waiter.park(account, Set.of(room), oldest);
-    SyncWaiter.Parked third = waiter.park(account, Set.of(TestIds.room()));
+    newer.add(waiter.park(account, Set.of(TestIds.room())));
     assertEquals(SyncWaiter.Signal.EVICTED, oldestAgain.signal().getNow(null), "still the oldest request");
-    assertTrue(!second.signal().isDone() && !third.signal().isDone());
-    assertEquals(2, waiter.heldCount());
+    assertTrue(newer.stream().noneMatch(p -> p.signal().isDone()));
+    assertEquals(max, waiter.heldCount());
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatcore.bench;
 
+import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.moderation.RateLimiter;
 import dev.chatcore.bench.jmh.ModerationBenchmark;
 import dev.chatcore.domain.id.IdGenerator;
@@ -50,7 +51,7 @@ final class ModerationScenario implements Scenario {
     Clock clock = Clock.systemUTC();
     IdGenerator ids = new IdGenerator(clock);
     long before = usedAfterGc();
-    RateLimiter limiter = new RateLimiter(Limits.defaults(), clock);
+    RateLimiter limiter = new RateLimiter(Limits.defaults(), clock, ChatObserver.NONE);
     for (long i = 0; i < accounts; i++) limiter.acquire(ids.next());
     limiter.trackedKeys();
     long after = usedAfterGc();

@@ -68,7 +68,8 @@ public final class ChatHttp {
     routes.addAll(new V1StreamRoutes(core.openStream(), core.issueStreamTicket(), core.sendMessage(),
         core.messageAggregates(), gate, executor, core.limits().requestBodyMaxBytes()).routes());
     routes.addAll(chatRoutes(core.chat()));
-    routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
+    routes.addAll(new AdminBanRoutes(core.banAccount(), core.listBans(), core.unbanAccount(), core.readBanHistory(),
+        clock).routes());
     routes.addAll(adminRoutes(core.admin()));
     return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, gate,
         core.limits().requestBodyMaxBytes(), executor, accessLog, core.redeemStreamTicket());

@@ -15,7 +15,10 @@ import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.application.message.HistoryPage;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
-import dev.chatcore.application.moderation.Moderation;
+import dev.chatcore.application.moderation.BanAccount;
+import dev.chatcore.application.moderation.BanPage;
+import dev.chatcore.application.moderation.ListBans;
+import dev.chatcore.application.moderation.UnbanAccount;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.ReactionResult;
 import dev.chatcore.application.reaction.RemoveReaction;
@@ -532,7 +535,7 @@ public final class Chat implements AutoCloseable {
    * @throws dev.chatcore.domain.error.InvalidInputException for a bad duration or reason
    */
   public Ban ban(Caller admin, AccountId account, Optional<Duration> duration, String reason) {
-    return gated(admin, () -> core.moderation().ban(admin, account, duration, reason));
+    return gated(admin, () -> core.banAccount().ban(new BanAccount.Command(admin, account, duration, reason)));
   }
 
   /**
@@ -545,7 +548,7 @@ public final class Chat implements AutoCloseable {
    */
   public void unban(Caller admin, AccountId account) {
     gated(admin, () -> {
-      core.moderation().unban(admin, account);
+      core.unbanAccount().unban(new UnbanAccount.Command(admin, account));
       return null;
     });
   }
@@ -561,9 +564,9 @@ public final class Chat implements AutoCloseable {
    * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
    * @throws dev.chatcore.domain.error.InvalidInputException for a negative page
    */
-  public Moderation.BanPage bans(Caller admin, Optional<AccountId> account, int page, int perPage) {
+  public BanPage bans(Caller admin, Optional<AccountId> account, int page, int perPage) {
     if (perPage < 1) throw new dev.chatcore.domain.error.InvalidInputException("perPage", "must be at least 1");
-    return gated(admin, () -> core.moderation().list(admin, account, page, perPage));
+    return gated(admin, () -> core.listBans().list(new ListBans.Query(admin, account, page, perPage)));
   }
 
   /**

@@ -18,15 +18,11 @@ public final class CheckReadiness {
   private final ChatStorage.Lifecycle storage;
   private final List<Dependency> dependencies;
 
+  /** @param dependencies what else to ask (none: the storage only) */
   @Inject
   public CheckReadiness(ChatStorage.Lifecycle storage, List<Dependency> dependencies) {
     this.storage = storage;
     this.dependencies = List.copyOf(dependencies);
-  }
-
-  /** Storage only. */
-  public CheckReadiness(ChatStorage.Lifecycle storage) {
-    this(storage, List.of());
   }
 
   /** The same check that also asks {@code more} (an adapter's own dependencies). */

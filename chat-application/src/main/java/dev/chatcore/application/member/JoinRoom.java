@@ -6,7 +6,6 @@ import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.room.RoomAccess;
 import dev.chatcore.application.room.RoomView;
 import dev.chatcore.application.room.RoomViews;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.error.ForbiddenException;
@@ -14,12 +13,11 @@ import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,7 +34,7 @@ public final class JoinRoom {
     }
   }
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
   private final RoomAccess access;
   private final RoomViews views;
   private final RegisterCaller register;
@@ -45,15 +43,15 @@ public final class JoinRoom {
   private final MembershipChange change;
 
   @Inject
-  public JoinRoom(ChatStorage storage, RoomAccess access, RoomViews views, RegisterCaller register,
-      EventPublisher publisher, KeyedLocks locks, Limits limits, Clock clock) {
-    this.storage = storage;
+  public JoinRoom(RoomRepository rooms, RoomAccess access, RoomViews views, RegisterCaller register,
+      MembershipChange change, KeyedLocks locks, Limits limits) {
+    this.rooms = rooms;
     this.access = access;
     this.views = views;
     this.register = register;
+    this.change = change;
     this.locks = locks;
     this.limits = limits;
-    this.change = new MembershipChange(storage, publisher, clock);
   }
 
   /**
@@ -64,7 +62,7 @@ public final class JoinRoom {
    */
   public RoomView join(Command command) {
     Account account = register.register(command.caller());
-    Room room = storage.rooms().find(command.room()).filter(r -> !r.isDeleted())
+    Room room = rooms.find(command.room()).filter(r -> !r.isDeleted())
         .orElseThrow(() -> new NotFoundException("room not found"));
     if (room.type() == RoomType.PRIVATE || room.type() == RoomType.DM) {
       throw new ForbiddenException("private and DM rooms cannot be joined; their members are added for you");

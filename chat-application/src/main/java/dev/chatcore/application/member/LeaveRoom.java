@@ -4,18 +4,14 @@ import dev.chatcore.application.Caller;
 import dev.chatcore.application.KeyedLocks;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.dm.DmLifecycle;
-import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,13 +34,11 @@ public final class LeaveRoom {
   private final DmLifecycle dms;
 
   @Inject
-  public LeaveRoom(ChatStorage storage, RoomAccess access, RegisterCaller register, EventPublisher publisher,
-      KeyedLocks locks, Clock clock) {
+  public LeaveRoom(RoomAccess access, RegisterCaller register, KeyedLocks locks, DmLifecycle dms) {
     this.access = access;
     this.register = register;
     this.locks = locks;
-    this.dms = new DmLifecycle(storage.dmRooms(), storage.memberships(),
-        new MembershipChange(storage, publisher, clock), new RoomDeletion(storage, publisher, clock));
+    this.dms = dms;
   }
 
   /**

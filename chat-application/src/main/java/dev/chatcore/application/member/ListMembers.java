@@ -6,7 +6,8 @@ import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.AccountRepository;
+import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomMember;
@@ -40,12 +41,14 @@ public final class ListMembers {
     }
   }
 
-  private final ChatStorage storage;
+  private final MembershipRepository memberships;
+  private final AccountRepository accounts;
   private final RoomAccess access;
 
   @Inject
-  public ListMembers(ChatStorage storage, RoomAccess access) {
-    this.storage = storage;
+  public ListMembers(MembershipRepository memberships, AccountRepository accounts, RoomAccess access) {
+    this.memberships = memberships;
+    this.accounts = accounts;
     this.access = access;
   }
 
@@ -68,8 +71,8 @@ public final class ListMembers {
 
   private List<MemberView> recordedMembers(Room room, Optional<AccountId> from, int wanted) {
     List<MemberView> out = new ArrayList<>(wanted);
-    for (RoomMember m : storage.memberships().inState(room.id(), MemberState.JOINED, from, wanted)) {
-      String name = storage.accounts().find(m.account()).map(Account::displayName).orElse("");
+    for (RoomMember m : memberships.inState(room.id(), MemberState.JOINED, from, wanted)) {
+      String name = accounts.find(m.account()).map(Account::displayName).orElse("");
       out.add(new MemberView(m.account(), name, m.since()));
     }
     return out;
@@ -80,9 +83,9 @@ public final class ListMembers {
     List<MemberView> out = new ArrayList<>(wanted);
     Optional<AccountId> cursor = from;
     while (out.size() < wanted) {
-      List<Account> batch = storage.accounts().list(cursor, wanted);
+      List<Account> batch = accounts.list(cursor, wanted);
       for (Account a : batch) {
-        Optional<RoomMember> record = storage.memberships().find(room.id(), a.id());
+        Optional<RoomMember> record = memberships.find(room.id(), a.id());
         if (record.isPresent() && !record.get().state().isMember()) continue;
         Instant joined = record.map(RoomMember::since)
             .orElse(a.firstSeen().isAfter(room.createdAt()) ? a.firstSeen() : room.createdAt());

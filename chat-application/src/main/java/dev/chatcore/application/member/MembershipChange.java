@@ -8,7 +8,8 @@ import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.room.MemberChange;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomType;
@@ -26,20 +27,23 @@ import java.util.function.Consumer;
  * the account's read receipt, so {@code read_by} counts members only.
  */
 public final class MembershipChange {
-  private final ChatStorage storage;
+  private final MembershipRepository memberships;
+  private final ReceiptRepository receipts;
   private final EventPublisher publisher;
   private final Clock clock;
 
   @Inject
-  public MembershipChange(ChatStorage storage, EventPublisher publisher, Clock clock) {
-    this.storage = storage;
+  public MembershipChange(MembershipRepository memberships, ReceiptRepository receipts, EventPublisher publisher,
+      Clock clock) {
+    this.memberships = memberships;
+    this.receipts = receipts;
     this.publisher = publisher;
     this.clock = clock;
   }
 
   /** Publishes the change by {@code actor} about {@code target}. */
   public void apply(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change) {
-    publish(room, type, actor, target, change, storage.memberships()::record);
+    publish(room, type, actor, target, change, memberships::record);
   }
 
   /**
@@ -50,7 +54,7 @@ public final class MembershipChange {
    */
   public void joinIfBelow(RoomId room, RoomType type, AccountId target, long capacity) {
     publish(room, type, target, target, Membership.JOIN, c -> {
-      if (!storage.memberships().joinIfBelow(c, capacity)) throw new ConflictException("room is full");
+      if (!memberships.joinIfBelow(c, capacity)) throw new ConflictException("room is full");
     });
   }
 
@@ -64,7 +68,7 @@ public final class MembershipChange {
           Optional.ofNullable(tried[0])));
       tried[0] = position;
     });
-    if (!state.isMember()) storage.receipts().remove(room, target);
+    if (!state.isMember()) receipts.remove(room, target);
   }
 
   static MemberState stateAfter(Membership change) {

@@ -3,16 +3,14 @@ package dev.chatcore.application.member;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.KeyedLocks;
 import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -31,17 +29,17 @@ public final class UnbanMember {
     }
   }
 
-  private final ChatStorage storage;
+  private final MembershipRepository memberships;
   private final RoomAccess access;
   private final KeyedLocks locks;
   private final MembershipChange change;
 
   @Inject
-  public UnbanMember(ChatStorage storage, RoomAccess access, EventPublisher publisher, KeyedLocks locks, Clock clock) {
-    this.storage = storage;
+  public UnbanMember(MembershipRepository memberships, RoomAccess access, KeyedLocks locks, MembershipChange change) {
+    this.memberships = memberships;
     this.access = access;
     this.locks = locks;
-    this.change = new MembershipChange(storage, publisher, clock);
+    this.change = change;
   }
 
   /**
@@ -53,7 +51,7 @@ public final class UnbanMember {
     caller.requireAdmin();
     Room room = access.visibleRoom(caller.id(), true, command.room());
     locks.withLock(new MemberKey(room.id(), command.target()), () -> {
-      storage.memberships().find(room.id(), command.target())
+      memberships.find(room.id(), command.target())
           .filter(m -> m.state() == MemberState.BANNED)
           .orElseThrow(() -> new NotFoundException("user is not banned from this room"));
       change.apply(room.id(), room.type(), caller.id(), command.target(), Membership.LEAVE);

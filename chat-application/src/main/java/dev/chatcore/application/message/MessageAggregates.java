@@ -4,7 +4,8 @@ import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.ReactionRepository;
+import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.reaction.ReactionCount;
 import dev.chatcore.domain.room.ReadPositions;
 import jakarta.inject.Inject;
@@ -21,11 +22,13 @@ import java.util.Set;
  * a binary search.
  */
 public final class MessageAggregates {
-  private final ChatStorage storage;
+  private final ReactionRepository reactions;
+  private final ReceiptRepository receipts;
 
   @Inject
-  public MessageAggregates(ChatStorage storage) {
-    this.storage = storage;
+  public MessageAggregates(ReactionRepository reactions, ReceiptRepository receipts) {
+    this.reactions = reactions;
+    this.receipts = receipts;
   }
 
   /** Summaries of the message events among {@code events} (others are skipped), keyed by id. */
@@ -38,10 +41,10 @@ public final class MessageAggregates {
     for (Map.Entry<RoomId, Map<EventId, Event>> room : byRoom.entrySet()) {
       Set<EventId> ids = room.getValue().keySet();
       EventId oldest = ids.stream().min(EventId::compareTo).orElseThrow();
-      Map<EventId, List<ReactionCount>> reactions = storage.reactions().aggregates(room.getKey(), ids, viewer);
-      ReadPositions receipts = storage.receipts().positions(room.getKey(), oldest);
+      Map<EventId, List<ReactionCount>> counts = reactions.aggregates(room.getKey(), ids, viewer);
+      ReadPositions positions = receipts.positions(room.getKey(), oldest);
       for (EventId id : ids) {
-        out.put(id, new MessageSummary(reactions.getOrDefault(id, List.of()), receipts.countAtOrAfter(id)));
+        out.put(id, new MessageSummary(counts.getOrDefault(id, List.of()), positions.countAtOrAfter(id)));
       }
     }
     return out;

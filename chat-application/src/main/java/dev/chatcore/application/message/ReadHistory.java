@@ -8,7 +8,7 @@ import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
@@ -31,14 +31,14 @@ public final class ReadHistory {
     }
   }
 
-  private final ChatStorage storage;
+  private final EventLog events;
   private final RoomAccess access;
   private final Limits limits;
   private final MessageAggregates aggregates;
 
   @Inject
-  public ReadHistory(ChatStorage storage, RoomAccess access, Limits limits, MessageAggregates aggregates) {
-    this.storage = storage;
+  public ReadHistory(EventLog events, RoomAccess access, Limits limits, MessageAggregates aggregates) {
+    this.events = events;
     this.access = access;
     this.limits = limits;
     this.aggregates = aggregates;
@@ -56,7 +56,7 @@ public final class ReadHistory {
     Caller caller = query.caller();
     if (caller.admin()) access.visibleRoom(caller.id(), true, query.room()); // admins may read any room
     else access.memberRoom(caller.id(), false, query.room());
-    List<Event> found = storage.events().readMessages(query.room(), query.from(), query.direction(), limit + 1);
+    List<Event> found = events.readMessages(query.room(), query.from(), query.direction(), limit + 1);
     boolean more = found.size() > limit;
     List<Event> chunk = more ? found.subList(0, limit) : found;
     Optional<EventId> start = query.from().or(() -> chunk.isEmpty() ? Optional.empty() : Optional.of(chunk.get(0).id()));

@@ -5,8 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.BanRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,26 +15,28 @@ import java.util.Optional;
 /**
  * Refuses banned accounts. Every authenticated request of both APIs passes here. Lookups are
  * cached briefly (a ban issued on another node bites within {@link #CACHE_TTL}); bans issued on
- * this node bite at once.
+ * this node bite at once, so every use case of one node must share one gate (containers: a
+ * singleton).
  */
+@Singleton
 public final class BanGate {
   /** How long a lookup is trusted. */
   public static final Duration CACHE_TTL = Duration.ofSeconds(2);
 
-  private final ChatStorage storage;
+  private final BanRepository bans;
   private final Clock clock;
   private final Cache<AccountId, Optional<Ban>> cache =
       Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(CACHE_TTL).build();
 
   @Inject
-  public BanGate(ChatStorage storage, Clock clock) {
-    this.storage = storage;
+  public BanGate(BanRepository bans, Clock clock) {
+    this.bans = bans;
     this.clock = clock;
   }
 
   /** @throws BannedException while the account has an active ban */
   public void requireNotBanned(AccountId account) {
-    refuseIfActive(cache.get(account, storage.bans()::find));
+    refuseIfActive(cache.get(account, bans::find));
   }
 
   private void refuseIfActive(Optional<Ban> ban) {
@@ -50,7 +53,7 @@ public final class BanGate {
    * @throws BannedException while the account has an active ban
    */
   public void requireNotBannedNow(AccountId account) {
-    Optional<Ban> ban = storage.bans().find(account);
+    Optional<Ban> ban = bans.find(account);
     // Every sync answer and live-stream batch reads here, so the cache is written only with a ban
     // found (the account's other requests refuse from now on); "no ban" is not written, which
     // leaves a cached lookup as it was: within CACHE_TTL, as for any request. (A cache read to

@@ -6,6 +6,7 @@ import dev.chatcore.application.ChatObserver;
 import dev.chatcore.domain.error.RateLimitedException;
 import dev.chatcore.domain.policy.Limits;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,8 +18,10 @@ import java.time.Duration;
  * costs no token and must have no other effect, so callers check before doing anything.
  *
  * <p>Buckets live in a bounded Caffeine cache, evicted after a minute without requests (by then
- * a bucket is full again, so forgetting it changes nothing). Thread-safe.
+ * a bucket is full again, so forgetting it changes nothing). Thread-safe; one per node (containers:
+ * a singleton), so that all the requests of a key draw from one bucket.
  */
+@Singleton
 public final class RateLimiter {
   /** How long an account that emptied its bucket is refused. */
   public static final Duration COOLDOWN = Duration.ofSeconds(5);
@@ -44,12 +47,7 @@ public final class RateLimiter {
     }
   }
 
-  /** A limiter that tells nobody about its refusals. */
-  public RateLimiter(Limits limits, Clock clock) {
-    this(limits, clock, ChatObserver.NONE);
-  }
-
-  /** @param observer told of every refusal */
+  /** @param observer told of every refusal ({@link ChatObserver#NONE} tells nobody) */
   @Inject
   public RateLimiter(Limits limits, Clock clock, ChatObserver observer) {
     this.perMilli = limits.rateLimitPerSecond() / 1000.0;

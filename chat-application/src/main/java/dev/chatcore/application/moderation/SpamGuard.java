@@ -8,6 +8,8 @@ import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.moderation.SpamPolicy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -16,11 +18,13 @@ import java.util.Optional;
  * the normalized text, the room, the time) for the policy's window; a message whose identical
  * copies in the window weigh more than the threshold — each copy weighs 1, or 2 when the copies
  * span more than one room — is refused, and its sender is banned for the next step of the
- * ladder ({@link Moderation#banAutomatically}).
+ * ladder ({@link AutomaticBans}).
  *
  * <p>Memory is bounded: at most {@link #MAX_SENDERS} senders, {@link #KEPT} messages each, and
- * a sender quiet for one window is forgotten.
+ * a sender quiet for one window is forgotten. One per core (containers: a singleton), since a
+ * spammer's copies must be counted together whichever path posts them.
  */
+@Singleton
 public final class SpamGuard {
   /** Messages remembered per sender: more than the heaviest threshold needs. */
   static final int KEPT = 12;
@@ -28,13 +32,14 @@ public final class SpamGuard {
 
   private final SpamPolicy policy;
   private final Clock clock;
-  private final Moderation moderation;
+  private final AutomaticBans bans;
   private final Cache<AccountId, Recent> recent;
 
-  public SpamGuard(SpamPolicy policy, Clock clock, Moderation moderation) {
+  @Inject
+  public SpamGuard(SpamPolicy policy, Clock clock, AutomaticBans bans) {
     this.policy = policy;
     this.clock = clock;
-    this.moderation = moderation;
+    this.bans = bans;
     this.recent = Caffeine.newBuilder().maximumSize(MAX_SENDERS).expireAfterAccess(policy.window()).build();
   }
 
@@ -113,7 +118,7 @@ public final class SpamGuard {
         mine.size = Math.min(mine.size + 1, KEPT);
       }
     }
-    if (spam) throw moderation.banAutomatically(sender, "repeated identical messages");
+    if (spam) throw bans.issueNext(sender, "repeated identical messages");
   }
 
   /**

@@ -1,16 +1,9 @@
 package dev.chatcore.application.reaction;
 
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.KeyedLocks;
-import dev.chatcore.application.account.RegisterCaller;
-import dev.chatcore.application.room.RoomAccess;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -27,14 +20,11 @@ public final class AddReaction {
     }
   }
 
-  private final Reactions reactions;
-  private final ChatStorage storage;
+  private final ReactionChange change;
 
   @Inject
-  public AddReaction(ChatStorage storage, RoomAccess access, RegisterCaller register, EventPublisher publisher,
-      KeyedLocks locks, Limits limits, Clock clock) {
-    this.storage = storage;
-    this.reactions = new Reactions(storage, access, register, publisher, locks, limits, clock);
+  public AddReaction(ReactionChange change) {
+    this.change = change;
   }
 
   /**
@@ -44,7 +34,6 @@ public final class AddReaction {
    * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
    */
   public ReactionResult add(Command command) {
-    return reactions.change(command.caller(), command.room(), command.message(), command.key(), true,
-        storage.reactions()::add);
+    return change.add(command.caller(), command.room(), command.message(), command.key());
   }
 }

@@ -11,7 +11,8 @@ import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public final class PostReceipt {
 
   private record Key(RoomId room, AccountId account) {}
 
-  private final ChatStorage storage;
+  private final EventLog events;
+  private final ReceiptRepository receipts;
   private final RoomAccess access;
   private final RegisterCaller register;
   private final EventPublisher publisher;
@@ -43,9 +45,10 @@ public final class PostReceipt {
   private final Clock clock;
 
   @Inject
-  public PostReceipt(ChatStorage storage, RoomAccess access, RegisterCaller register, EventPublisher publisher,
-      KeyedLocks locks, Clock clock) {
-    this.storage = storage;
+  public PostReceipt(EventLog events, ReceiptRepository receipts, RoomAccess access, RegisterCaller register,
+      EventPublisher publisher, KeyedLocks locks, Clock clock) {
+    this.events = events;
+    this.receipts = receipts;
     this.access = access;
     this.register = register;
     this.publisher = publisher;
@@ -62,14 +65,14 @@ public final class PostReceipt {
     Caller caller = command.caller();
     register.register(caller);
     Room room = access.memberRoom(caller.id(), caller.admin(), command.room());
-    storage.events().find(command.upTo())
+    events.find(command.upTo())
         .filter(e -> e.isMessage() && e.room().equals(room.id()))
         .orElseThrow(() -> new NotFoundException("event_id is not a message of this room"));
     return locks.withLock(new Key(room.id(), caller.id()), () -> {
-      if (storage.receipts().advance(room.id(), caller.id(), command.upTo())) {
+      if (receipts.advance(room.id(), caller.id(), command.upTo())) {
         publisher.publish(new NewEvent(room.id(), caller.id(), clock.instant(), new EventContent.Receipt(caller.id(), command.upTo())));
       }
-      return storage.receipts().find(room.id(), caller.id()).orElse(command.upTo());
+      return receipts.find(room.id(), caller.id()).orElse(command.upTo());
     });
   }
 }

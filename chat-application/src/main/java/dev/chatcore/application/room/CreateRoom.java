@@ -9,7 +9,7 @@ import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomName;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public final class CreateRoom {
 
   static final int TOPIC_MAX_CHARS = 512;
 
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
   private final EventPublisher publisher;
   private final RoomViews views;
   private final RegisterCaller register;
@@ -38,9 +38,9 @@ public final class CreateRoom {
   private final Clock clock;
 
   @Inject
-  public CreateRoom(ChatStorage storage, EventPublisher publisher, RoomViews views, RegisterCaller register,
+  public CreateRoom(RoomRepository rooms, EventPublisher publisher, RoomViews views, RegisterCaller register,
       IdGenerator ids, Limits limits, Clock clock) {
-    this.storage = storage;
+    this.rooms = rooms;
     this.publisher = publisher;
     this.views = views;
     this.register = register;
@@ -62,7 +62,7 @@ public final class CreateRoom {
     }
     Account creator = register.register(command.caller());
     Room room = Room.channel(ids.nextRoomId(), name, topic, clock.instant(), creator.id());
-    storage.rooms().create(room);
+    rooms.create(room);
     publisher.publishNewChannel(new NewEvent(room.id(), creator.id(), room.createdAt(),
         new EventContent.RoomCreated(name.value())));
     return views.view(room, creator);

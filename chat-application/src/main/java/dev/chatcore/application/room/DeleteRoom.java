@@ -1,26 +1,24 @@
 package dev.chatcore.application.room;
 
 import dev.chatcore.application.Caller;
-import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
-import java.time.Clock;
 
 /**
  * Admin: deletes a room. Its members receive {@code m.room.deleted} as the room's last event;
  * afterwards the room answers 404. The room stays as a tombstone until the janitor removes it.
  */
 public final class DeleteRoom {
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
   private final RoomDeletion deletion;
 
   @Inject
-  public DeleteRoom(ChatStorage storage, EventPublisher publisher, Clock clock) {
-    this.storage = storage;
-    this.deletion = new RoomDeletion(storage, publisher, clock);
+  public DeleteRoom(RoomRepository rooms, RoomDeletion deletion) {
+    this.rooms = rooms;
+    this.deletion = deletion;
   }
 
   /**
@@ -29,7 +27,7 @@ public final class DeleteRoom {
    */
   public void delete(Caller caller, RoomId id) {
     caller.requireAdmin();
-    Room room = storage.rooms().find(id).filter(r -> !r.isDeleted())
+    Room room = rooms.find(id).filter(r -> !r.isDeleted())
         .orElseThrow(() -> new NotFoundException("room not found"));
     deletion.delete(room, caller.id());
   }

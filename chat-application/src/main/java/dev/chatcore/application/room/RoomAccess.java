@@ -6,7 +6,9 @@ import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.GlobalRoomRepository;
+import dev.chatcore.domain.port.MembershipRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.MemberTimeline;
 import dev.chatcore.domain.room.Room;
@@ -25,16 +27,20 @@ import java.util.Set;
  * room type needs a JOINED record.
  */
 public final class RoomAccess {
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
+  private final MembershipRepository memberships;
+  private final GlobalRoomRepository globalRooms;
 
   @Inject
-  public RoomAccess(ChatStorage storage) {
-    this.storage = storage;
+  public RoomAccess(RoomRepository rooms, MembershipRepository memberships, GlobalRoomRepository globalRooms) {
+    this.rooms = rooms;
+    this.memberships = memberships;
+    this.globalRooms = globalRooms;
   }
 
   /** The account's state in the room; empty when it never had one (and the room is no channel). */
   public Optional<MemberState> stateOf(AccountId account, Room room) {
-    Optional<MemberState> recorded = storage.memberships().find(room.id(), account).map(RoomMember::state);
+    Optional<MemberState> recorded = memberships.find(room.id(), account).map(RoomMember::state);
     if (room.type() == RoomType.GLOBAL) return globalState(account, room, recorded);
     if (recorded.isEmpty() && room.type() == RoomType.CHANNEL) return Optional.of(MemberState.JOINED);
     return recorded;
@@ -45,7 +51,7 @@ public final class RoomAccess {
    * are a projection that only keeps why an account is out (left, kicked, banned).
    */
   private Optional<MemberState> globalState(AccountId account, Room room, Optional<MemberState> recorded) {
-    boolean seated = storage.globalRooms().roomOf(account).filter(g -> g.id().equals(room.id())).isPresent();
+    boolean seated = globalRooms.roomOf(account).filter(g -> g.id().equals(room.id())).isPresent();
     if (seated) return Optional.of(MemberState.JOINED);
     return recorded.map(s -> s == MemberState.JOINED ? MemberState.LEFT : s);
   }
@@ -61,7 +67,7 @@ public final class RoomAccess {
    * @throws NotFoundException when it does not exist or the account may not see it
    */
   public Room visibleRoom(AccountId account, boolean admin, RoomId id) {
-    Room room = storage.rooms().find(id).filter(r -> !r.isDeleted())
+    Room room = rooms.find(id).filter(r -> !r.isDeleted())
         .orElseThrow(() -> new NotFoundException("room not found"));
     boolean publicRoom = room.type() == RoomType.CHANNEL || room.type() == RoomType.GLOBAL;
     if (admin || publicRoom || isMember(account, room)) return room;
@@ -88,17 +94,17 @@ public final class RoomAccess {
   }
 
   private void collectMemberRooms(AccountId account, Map<RoomId, RoomMember> records, Map<RoomId, Room> into) {
-    for (Room channel : storage.rooms().listByType(RoomType.CHANNEL)) {
+    for (Room channel : rooms.listByType(RoomType.CHANNEL)) {
       RoomMember record = records.get(channel.id());
       if (record == null || record.state().isMember()) into.put(channel.id(), channel);
     }
     for (RoomMember record : records.values()) {
       if (!record.state().isMember()) continue;
-      storage.rooms().find(record.room())
+      rooms.find(record.room())
           .filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL && r.type() != RoomType.GLOBAL)
           .ifPresent(r -> into.put(r.id(), r));
     }
-    storage.globalRooms().roomOf(account).flatMap(g -> storage.rooms().find(g.id()))
+    globalRooms.roomOf(account).flatMap(g -> rooms.find(g.id()))
         .filter(r -> !r.isDeleted()).ifPresent(r -> into.put(r.id(), r));
   }
 
@@ -113,18 +119,18 @@ public final class RoomAccess {
     Set<RoomId> always = new HashSet<>();
     Map<RoomId, MemberTimeline> timelines = new HashMap<>();
     Map<RoomId, EventId> deletedAt = new HashMap<>();
-    for (Room channel : storage.rooms().listByType(RoomType.CHANNEL)) {
+    for (Room channel : rooms.listByType(RoomType.CHANNEL)) {
       if (!records.containsKey(channel.id())) always.add(channel.id());
     }
     // after the live list: a channel deleted in between is in this one, with its bound
-    for (Room gone : storage.rooms().listDeletedAfter(RoomType.CHANNEL, since)) {
+    for (Room gone : rooms.listDeletedAfter(RoomType.CHANNEL, since)) {
       if (records.containsKey(gone.id())) continue;
       always.add(gone.id());
       deletedAt.put(gone.id(), gone.deletedAt().orElseThrow());
     }
     for (RoomMember record : records.values()) {
       if (!record.timeline().seesAnyAfter(since)) continue;
-      Optional<Room> room = storage.rooms().find(record.room());
+      Optional<Room> room = rooms.find(record.room());
       Optional<EventId> deleted = room.flatMap(Room::deletedAt);
       if (room.isEmpty() || deleted.filter(d -> !d.isAfter(since)).isPresent()) continue;
       timelines.put(record.room(), record.timeline());
@@ -153,7 +159,7 @@ public final class RoomAccess {
     Set<RoomId> always = new HashSet<>();
     Map<RoomId, EventId> deletedAt = new HashMap<>();
     for (RoomId id : rooms) {
-      Optional<Room> room = storage.rooms().find(id);
+      Optional<Room> room = this.rooms.find(id);
       Optional<EventId> deleted = room.flatMap(Room::deletedAt);
       if (room.isEmpty() || deleted.filter(d -> !d.isAfter(since)).isPresent()) continue;
       always.add(id);
@@ -164,7 +170,7 @@ public final class RoomAccess {
 
   private Map<RoomId, RoomMember> recordsOf(AccountId account) {
     Map<RoomId, RoomMember> records = new HashMap<>();
-    for (RoomMember m : storage.memberships().ofAccount(account)) records.put(m.room(), m);
+    for (RoomMember m : memberships.ofAccount(account)) records.put(m.room(), m);
     return records;
   }
 }

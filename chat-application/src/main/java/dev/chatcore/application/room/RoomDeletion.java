@@ -7,7 +7,8 @@ import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.DmRoomRepository;
+import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
@@ -21,13 +22,15 @@ import java.util.Optional;
  * the room was being deleted). A DM's member set is freed with it: the same set makes a new room.
  */
 public final class RoomDeletion {
-  private final ChatStorage storage;
+  private final RoomRepository rooms;
+  private final DmRoomRepository dmRooms;
   private final EventPublisher publisher;
   private final Clock clock;
 
   @Inject
-  public RoomDeletion(ChatStorage storage, EventPublisher publisher, Clock clock) {
-    this.storage = storage;
+  public RoomDeletion(RoomRepository rooms, DmRoomRepository dmRooms, EventPublisher publisher, Clock clock) {
+    this.rooms = rooms;
+    this.dmRooms = dmRooms;
     this.publisher = publisher;
     this.clock = clock;
   }
@@ -40,12 +43,12 @@ public final class RoomDeletion {
     EventId[] tried = new EventId[1];
     Event deletion = publisher.publish(new NewEvent(room.id(), actor, clock.instant(), new EventContent.RoomDeleted()),
         position -> {
-          if (!storage.rooms().markDeleted(room.id(), position, Optional.ofNullable(tried[0]))) {
+          if (!rooms.markDeleted(room.id(), position, Optional.ofNullable(tried[0]))) {
             throw new NotFoundException("room not found");
           }
           tried[0] = position;
         }).event();
-    if (room.type() == RoomType.DM) storage.dmRooms().release(room.id());
+    if (room.type() == RoomType.DM) dmRooms.release(room.id());
     return deletion;
   }
 }

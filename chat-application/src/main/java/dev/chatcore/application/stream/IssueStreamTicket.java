@@ -2,7 +2,7 @@ package dev.chatcore.application.stream;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.StreamTicketRepository;
 import dev.chatcore.domain.stream.StreamTicket;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -23,13 +23,13 @@ public final class IssueStreamTicket {
   /** An issued ticket and how long it may be used. */
   public record Ticket(String value, Duration expiresIn) {}
 
-  private final ChatStorage storage;
+  private final StreamTicketRepository tickets;
   private final Duration lifetime;
   private final Clock clock;
 
   @Inject
-  public IssueStreamTicket(ChatStorage storage, Limits limits, Clock clock) {
-    this.storage = storage;
+  public IssueStreamTicket(StreamTicketRepository tickets, Limits limits, Clock clock) {
+    this.tickets = tickets;
     this.lifetime = limits.streams().ticketLifetime();
     this.clock = clock;
   }
@@ -39,7 +39,7 @@ public final class IssueStreamTicket {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    storage.streamTickets().save(new StreamTicket(TicketDigest.of(value), caller.id(), caller.displayName(),
+    tickets.save(new StreamTicket(TicketDigest.of(value), caller.id(), caller.displayName(),
         caller.admin(), caller.device(), clock.instant().plus(lifetime)));
     return new Ticket(value, lifetime);
   }

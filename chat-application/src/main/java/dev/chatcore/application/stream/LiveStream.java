@@ -163,7 +163,13 @@ public final class LiveStream {
         reads.requireNotRevoked(reader); // as a held sync does; a lifted ban reads on
       }
       SyncWaiter.Watch live = watch;
-      if (rooms != null && (live == null || !live.watches(rooms))) live = register(rooms);
+      if (rooms != null && (live == null || !live.watches(rooms))) {
+        boolean first = live == null;
+        live = register(rooms);
+        // a ban issued between the open and this first registration signalled nobody: ask now,
+        // when any later ban signals the watch
+        if (first) reads.requireNotRevoked(reader);
+      }
       VisibleRead.Read read = reads.after(reader, cursor);
       rooms = read.rooms();
       if (due(read) && !deliver(reads.answer(reader, read))) return ending.get();

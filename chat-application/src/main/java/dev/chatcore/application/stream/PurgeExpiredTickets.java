@@ -1,6 +1,6 @@
 package dev.chatcore.application.stream;
 
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.StreamTicketRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
@@ -9,17 +9,17 @@ import java.time.Clock;
  * the purge of expired events; redeeming never accepts an expired ticket, purged or not.
  */
 public final class PurgeExpiredTickets {
-  private final ChatStorage storage;
+  private final StreamTicketRepository tickets;
   private final Clock clock;
 
   @Inject
-  public PurgeExpiredTickets(ChatStorage storage, Clock clock) {
-    this.storage = storage;
+  public PurgeExpiredTickets(StreamTicketRepository tickets, Clock clock) {
+    this.tickets = tickets;
     this.clock = clock;
   }
 
   /** @return how many tickets were deleted */
   public long purge() {
-    return storage.streamTickets().purgeExpired(clock.instant());
+    return tickets.purgeExpired(clock.instant());
   }
 }

@@ -1,7 +1,10 @@
 package dev.chatcore.application.stream;
 
 import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.StreamLimits;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One periodic {@link #tick} walks every stream instead of a timer per stream: a waiting stream
  * then costs one set entry, not a scheduled task, and ten thousand of them take well under a
- * millisecond a tick. Thread-safe.
+ * millisecond a tick. Thread-safe; one per node (containers: a singleton), since the cap counts
+ * every stream of an account here.
  */
+@Singleton
 public final class StreamRegistry {
   private static final long MIN_TICK_NANOS = Duration.ofMillis(10).toNanos();
   private static final long MAX_TICK_NANOS = Duration.ofSeconds(1).toNanos();
@@ -27,8 +32,9 @@ public final class StreamRegistry {
   private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
   private volatile boolean shutDown;
 
-  public StreamRegistry(StreamLimits limits) {
-    this.limits = limits;
+  @Inject
+  public StreamRegistry(Limits limits) {
+    this.limits = limits.streams();
   }
 
   /**

@@ -7,7 +7,7 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.BeforeVisible;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
 import jakarta.inject.Inject;
 import java.util.Set;
 
@@ -16,12 +16,12 @@ import java.util.Set;
  * room (and, for membership changes, the syncs of the account whose rooms changed).
  */
 public final class EventPublisher {
-  private final ChatStorage storage;
+  private final EventLog events;
   private final SyncWaiter waiter;
 
   @Inject
-  public EventPublisher(ChatStorage storage, SyncWaiter waiter) {
-    this.storage = storage;
+  public EventPublisher(EventLog events, SyncWaiter waiter) {
+    this.events = events;
     this.waiter = waiter;
   }
 
@@ -46,7 +46,7 @@ public final class EventPublisher {
    * record, a tombstone), and wakes.
    */
   public Appended publish(NewEvent event, BeforeVisible beforeVisible) {
-    Appended appended = storage.events().append(event, beforeVisible);
+    Appended appended = events.append(event, beforeVisible);
     if (appended.created()) {
       waiter.wakeRoom(event.room());
       if (event.content() instanceof EventContent.Member member) waiter.wakeAccount(member.target());
@@ -62,7 +62,7 @@ public final class EventPublisher {
    * @return the position taken
    */
   public EventId mark(Set<RoomId> rooms, Set<AccountId> accounts, BeforeVisible beforeVisible) {
-    EventId position = storage.events().mark(rooms, accounts, beforeVisible);
+    EventId position = events.mark(rooms, accounts, beforeVisible);
     rooms.forEach(waiter::wakeRoom);
     accounts.forEach(waiter::wakeAccount);
     return position;

@@ -1,6 +1,6 @@
 package dev.chatcore.application.sync;
 
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
@@ -9,17 +9,17 @@ import java.time.Clock;
  * runs it every few seconds on its timer; reads hide expired events before the purge comes.
  */
 public final class PurgeExpiredEvents {
-  private final ChatStorage storage;
+  private final EventLog events;
   private final Clock clock;
 
   @Inject
-  public PurgeExpiredEvents(ChatStorage storage, Clock clock) {
-    this.storage = storage;
+  public PurgeExpiredEvents(EventLog events, Clock clock) {
+    this.events = events;
     this.clock = clock;
   }
 
   /** @return how many events were deleted */
   public long purge() {
-    return storage.events().purgeExpired(clock.instant());
+    return events.purgeExpired(clock.instant());
   }
 }

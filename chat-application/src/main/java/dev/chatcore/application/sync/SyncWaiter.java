@@ -2,6 +2,9 @@ package dev.chatcore.application.sync;
 
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.policy.Limits;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -15,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The registry of held syncs. A parked sync costs one small object and no thread; a wake
  * completes the signals of exactly the syncs that watch the changed room (or account), and the
- * sync then reads the store again. Thread-safe.
+ * sync then reads the store again. Thread-safe; one per node (containers: a singleton), since a
+ * wake reaches only the syncs parked in the same waiter.
  *
- * <p>At most {@code maxPerAccount} syncs of one account are held: parking one more answers the
+ * <p>At most {@link Limits#heldSyncsPerAccount()} syncs of one account are held: parking one more answers the
  * oldest at once ({@link Signal#EVICTED}), so a client cannot pile up held requests. "Oldest" is
  * by when the request was first parked: a sync woken for nothing that parks again
  * ({@link #park(AccountId, Set, Parked)}) keeps its age, so a spurious wake (a feed's late
@@ -30,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * held syncs: they neither count against the held-sync cap nor evict (streams have their own
  * per-account cap).
  */
+@Singleton
 public final class SyncWaiter {
   /** Why a parked sync was signalled. */
   public enum Signal {
@@ -104,8 +109,9 @@ public final class SyncWaiter {
   private final Map<AccountId, Set<Watch>> watchesByAccount = new ConcurrentHashMap<>();
   private volatile boolean shutDown;
 
-  public SyncWaiter(int maxPerAccount) {
-    this.maxPerAccount = maxPerAccount;
+  @Inject
+  public SyncWaiter(Limits limits) {
+    this.maxPerAccount = limits.heldSyncsPerAccount();
   }
 
   /**

@@ -12,7 +12,7 @@ import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.sync.SyncBatch;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -82,15 +82,15 @@ public final class VisibleRead {
     }
   }
 
-  private final ChatStorage storage;
+  private final EventLog events;
   private final RoomAccess access;
   private final BanGate bans;
   private final Limits limits;
   private final DeviceSync devices;
 
   @Inject
-  public VisibleRead(ChatStorage storage, RoomAccess access, BanGate bans, Limits limits, DeviceSync devices) {
-    this.storage = storage;
+  public VisibleRead(EventLog events, RoomAccess access, BanGate bans, Limits limits, DeviceSync devices) {
+    this.events = events;
     this.access = access;
     this.bans = bans;
     this.limits = limits;
@@ -108,9 +108,9 @@ public final class VisibleRead {
 
   /** Reads the window after {@code since} (see the class comment for the order). */
   public Read after(Reader reader, EventId since) {
-    EventId head = storage.events().head();
+    EventId head = events.head();
     SyncScope scope = access.scopeFor(reader.account(), reader.admin(), since, reader.filter());
-    StreamSlice slice = storage.events().readAfter(since, head, scope.rooms(), limits.syncBatchMax());
+    StreamSlice slice = events.readAfter(since, head, scope.rooms(), limits.syncBatchMax());
     List<Event> visible = new ArrayList<>(slice.events().size());
     for (Event e : slice.events()) {
       if (scope.includes(e)) visible.add(e);

@@ -29,13 +29,13 @@ class CheckReadinessTest {
 
   @Test
   void readyWhenStorageAnswersAndNoDependencyFails() {
-    Readiness r = new CheckReadiness(storage).with(List.of(Optional::empty)).check();
+    Readiness r = new CheckReadiness(storage, List.of()).with(List.of(Optional::empty)).check();
     assertEquals(Readiness.Status.READY, r.status());
   }
 
   @Test
   void aFailingDependencyDegradesButDoesNotFail() {
-    Readiness r = new CheckReadiness(storage).with(List.of(() -> Optional.of("auth_keys: down"))).check();
+    Readiness r = new CheckReadiness(storage, List.of()).with(List.of(() -> Optional.of("auth_keys: down"))).check();
     assertEquals(Readiness.Status.DEGRADED, r.status());
     assertEquals(List.of("auth_keys: down"), r.degraded());
   }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.CoreFixture;
+import dev.chatcore.application.GatedStorage;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.BanAccount;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.event.Event;
@@ -180,11 +182,38 @@ public abstract class LiveStreamContract extends CoreFixture {
     open(core, alice, storage.events().head(), sink);
     say(admin, lobby, "hello");
     assertTrue(sink.awaitEvents(1, WAIT));
-    core.moderation().ban(admin, alice.id(), Optional.empty(), "rude");
+    core.banAccount().ban(new BanAccount.Command(admin, alice.id(), Optional.empty(), "rude"));
     StreamEnd end = sink.awaitEnd(WAIT);
     assertEquals(StreamEnd.Reason.FAILED, end.reason());
     assertInstanceOf(BannedException.class, end.failure().orElseThrow());
     assertEquals(0, core.streams().openCount());
+  }
+
+  /**
+   * A ban issued after the stream opened but before its first read registered with the waiter
+   * signals nothing: the stream asks the gate once it is registered, and ends.
+   */
+  @Test
+  void aBanBeforeTheFirstRegistrationEndsTheStreamToo() throws Exception {
+    Caller alice = player("alice");
+    channel("lobby");
+    GatedStorage gates = new GatedStorage();
+    ChatCore gated = ChatCore.create(gates.wrap(storage), limits(), clock);
+    try {
+      gated.registerCaller().register(alice); // opening then reads no head on this thread
+      RecordingSink sink = RecordingSink.draining();
+      EventId start = storage.events().head();
+      GatedStorage.Gate firstRead = gates.arm("EventLog.head");
+      GatedStorage.pausableWithThreadsItStarts(() -> open(gated, alice, start, sink));
+      firstRead.awaitReached();
+      gated.banAccount().ban(new BanAccount.Command(admin, alice.id(), Optional.empty(), "rude"));
+      firstRead.release();
+      StreamEnd end = sink.awaitEnd(WAIT);
+      assertEquals(StreamEnd.Reason.FAILED, end.reason());
+      assertInstanceOf(BannedException.class, end.failure().orElseThrow());
+    } finally {
+      gated.close();
+    }
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.member.LeaveRoom;
 import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.BanAccount;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.stream.LiveStream;
 import dev.chatcore.application.stream.OpenStream;
@@ -316,7 +317,7 @@ public abstract class MembershipVisibilityContract {
     RoomId x = channel("x");
     EventId start = readerCore.storage().events().head();
     Runnable change = () -> {
-      writer.moderation().ban(admin, reader.id(), Optional.empty(), "spam");
+      writer.banAccount().ban(new BanAccount.Command(admin, reader.id(), Optional.empty(), "spam"));
       say(admin, x, "after the ban");
     };
     if (via == Via.STREAM) {

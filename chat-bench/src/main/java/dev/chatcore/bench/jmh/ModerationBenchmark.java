@@ -2,6 +2,9 @@ package dev.chatcore.bench.jmh;
 
 import dev.chatcore.adapter.memory.InMemoryChatStorage;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.ChatObserver;
+import dev.chatcore.application.moderation.AutomaticBans;
+import dev.chatcore.application.moderation.BanChange;
 import dev.chatcore.application.moderation.BanGate;
 import dev.chatcore.application.moderation.RateLimiter;
 import dev.chatcore.application.moderation.SpamGuard;
@@ -11,6 +14,7 @@ import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.port.ChatStorage;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -51,10 +55,13 @@ public class ModerationBenchmark {
     Clock clock = Clock.systemUTC();
     // a bucket that never empties: the benchmark measures the check, not refusals
     Limits limits = Limits.defaults().withRateLimit(1_000_000, 1_000_000);
-    core = ChatCore.create(InMemoryChatStorage.create(clock), limits, clock);
+    ChatStorage storage = InMemoryChatStorage.create(clock);
+    core = ChatCore.create(storage, limits, clock);
     bans = core.banGate();
     limiter = core.rateLimiter();
-    spam = new SpamGuard(SpamPolicy.defaults(), clock, core.moderation());
+    SpamPolicy policy = SpamPolicy.defaults();
+    BanChange banChange = new BanChange(storage.bans(), bans, core.syncWaiter(), ChatObserver.NONE);
+    spam = new SpamGuard(policy, clock, new AutomaticBans(storage.bans(), banChange, policy, clock));
     IdGenerator ids = new IdGenerator(clock);
     accounts = new AccountId[ACCOUNTS];
     keys = new String[ACCOUNTS];

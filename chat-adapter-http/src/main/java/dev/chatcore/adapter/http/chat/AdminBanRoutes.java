@@ -4,7 +4,12 @@ import dev.chatcore.adapter.http.ApiRequest;
 import dev.chatcore.adapter.http.JsonBody;
 import dev.chatcore.adapter.http.Reply;
 import dev.chatcore.adapter.http.Route;
-import dev.chatcore.application.moderation.Moderation;
+import dev.chatcore.application.moderation.BanAccount;
+import dev.chatcore.application.moderation.BanHistory;
+import dev.chatcore.application.moderation.BanPage;
+import dev.chatcore.application.moderation.ListBans;
+import dev.chatcore.application.moderation.ReadBanHistory;
+import dev.chatcore.application.moderation.UnbanAccount;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
@@ -24,11 +29,19 @@ public final class AdminBanRoutes {
   /** Bans per page of {@code GET /chat/admin/bans}. */
   public static final int PER_PAGE = 10;
 
-  private final Moderation moderation;
+  private final BanAccount banAccount;
+  private final ListBans listBans;
+  private final UnbanAccount unbanAccount;
+  private final ReadBanHistory readBanHistory;
   private final Clock clock;
 
-  public AdminBanRoutes(Moderation moderation, Clock clock) {
-    this.moderation = moderation;
+  /** @param clock tells which bans are in force when they are rendered */
+  public AdminBanRoutes(BanAccount banAccount, ListBans listBans, UnbanAccount unbanAccount,
+      ReadBanHistory readBanHistory, Clock clock) {
+    this.banAccount = banAccount;
+    this.listBans = listBans;
+    this.unbanAccount = unbanAccount;
+    this.readBanHistory = readBanHistory;
     this.clock = clock;
   }
 
@@ -45,14 +58,15 @@ public final class AdminBanRoutes {
     body.allowOnly(java.util.Set.of("accountId", "duration", "reason", "lastRead"));
     AccountId account = AccountId.parse(body.requiredString("accountId"), "accountId");
     Optional<Duration> duration = body.optionalLong("duration").map(Duration::ofSeconds);
-    Ban ban = moderation.ban(r.caller(), account, duration, body.optionalString("reason").orElse(""));
+    Ban ban = banAccount.ban(new BanAccount.Command(r.caller(), account, duration,
+        body.optionalString("reason").orElse("")));
     return Reply.ok(Map.of("ban", json(ban)));
   }
 
   private Reply list(ApiRequest r) {
     int page = r.queryInt("page").orElse(0);
     Optional<AccountId> account = r.query("accountId").map(v -> AccountId.parse(v, "accountId"));
-    Moderation.BanPage found = moderation.list(r.caller(), account, page, PER_PAGE);
+    BanPage found = listBans.list(new ListBans.Query(r.caller(), account, page, PER_PAGE));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("bans", found.bans().stream().map(this::json).toList());
     out.put("page", page);
@@ -64,14 +78,14 @@ public final class AdminBanRoutes {
   private Reply unban(ApiRequest r) {
     AccountId account = r.query("accountId").map(v -> AccountId.parse(v, "accountId"))
         .orElseThrow(() -> new InvalidInputException("accountId", "is required"));
-    moderation.unban(r.caller(), account);
+    unbanAccount.unban(new UnbanAccount.Command(r.caller(), account));
     return Reply.ok(Map.of());
   }
 
   private Reply history(ApiRequest r) {
     AccountId account = r.query("accountId").map(v -> AccountId.parse(v, "accountId"))
         .orElseThrow(() -> new InvalidInputException("accountId", "is required"));
-    Moderation.BanHistory found = moderation.history(r.caller(), account);
+    BanHistory found = readBanHistory.read(new ReadBanHistory.Query(r.caller(), account));
     Instant now = clock.instant();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("accountId", account.value());

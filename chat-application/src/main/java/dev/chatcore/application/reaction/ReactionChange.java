@@ -13,9 +13,11 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
-import dev.chatcore.domain.port.ChatStorage;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.ReactionRepository;
 import dev.chatcore.domain.reaction.ReactionKey;
 import dev.chatcore.domain.room.Room;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -25,14 +27,15 @@ import java.util.Set;
  * store, and only when it changed publish {@code m.reaction}" under the key's lock, so that
  * duplicates publish nothing and one node tells changes of a key in store order.
  */
-final class Reactions {
+public final class ReactionChange {
   private record Key(RoomId room, EventId message, AccountId account, String key) {}
 
-  interface StoreChange {
+  private interface StoreChange {
     boolean apply(RoomId room, EventId message, AccountId account, ReactionKey key);
   }
 
-  private final ChatStorage storage;
+  private final EventLog events;
+  private final ReactionRepository reactions;
   private final RoomAccess access;
   private final RegisterCaller register;
   private final EventPublisher publisher;
@@ -40,9 +43,11 @@ final class Reactions {
   private final Limits limits;
   private final Clock clock;
 
-  Reactions(ChatStorage storage, RoomAccess access, RegisterCaller register, EventPublisher publisher,
-      KeyedLocks locks, Limits limits, Clock clock) {
-    this.storage = storage;
+  @Inject
+  public ReactionChange(EventLog events, ReactionRepository reactions, RoomAccess access, RegisterCaller register,
+      EventPublisher publisher, KeyedLocks locks, Limits limits, Clock clock) {
+    this.events = events;
+    this.reactions = reactions;
     this.access = access;
     this.register = register;
     this.publisher = publisher;
@@ -51,12 +56,22 @@ final class Reactions {
     this.clock = clock;
   }
 
-  ReactionResult change(Caller caller, RoomId roomId, EventId message, String rawKey, boolean add,
+  /** Adds the caller's reaction {@code rawKey} to {@code message}, publishing only a change. */
+  ReactionResult add(Caller caller, RoomId room, EventId message, String rawKey) {
+    return change(caller, room, message, rawKey, true, reactions::add);
+  }
+
+  /** Removes the caller's reaction {@code rawKey} from {@code message}, publishing only a change. */
+  ReactionResult remove(Caller caller, RoomId room, EventId message, String rawKey) {
+    return change(caller, room, message, rawKey, false, reactions::remove);
+  }
+
+  private ReactionResult change(Caller caller, RoomId roomId, EventId message, String rawKey, boolean add,
       StoreChange storeChange) {
     ReactionKey key = ReactionKey.of(rawKey, limits.reactionKeyMaxChars(), "key");
     register.register(caller);
     Room room = access.memberRoom(caller.id(), caller.admin(), roomId);
-    Event target = storage.events().find(message)
+    Event target = events.find(message)
         .filter(e -> e.isMessage() && e.room().equals(room.id()))
         .orElseThrow(() -> new NotFoundException("message not found in this room"));
     boolean changed = locks.withLock(new Key(room.id(), target.id(), caller.id(), key.value()), () -> {
@@ -65,7 +80,7 @@ final class Reactions {
           new EventContent.Reaction(target.id(), key.value(), add)));
       return true;
     });
-    return new ReactionResult(changed, storage.reactions().aggregates(room.id(), Set.of(target.id()), caller.id())
+    return new ReactionResult(changed, reactions.aggregates(room.id(), Set.of(target.id()), caller.id())
         .getOrDefault(target.id(), List.of()));
   }
 }

@@ -1,14 +1,15 @@
 package dev.chatcore.adapter.mongo;
 
-import dev.chatcore.application.ModerationContract;
+import dev.chatcore.application.moderation.SpamBansContract;
 import dev.chatcore.domain.port.ChatStorage;
+import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MongoModerationTest extends ModerationContract {
+class MongoSpamBansTest extends SpamBansContract {
   @RegisterExtension static final MongoFixture mongo = new MongoFixture();
 
   @Override
-  protected ChatStorage newStorage() {
+  protected ChatStorage newStorage(Clock clock) {
     return mongo.storage(mongo.options(mongo.freshName()), clock);
   }
 }
