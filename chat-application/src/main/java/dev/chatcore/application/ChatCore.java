@@ -24,6 +24,7 @@ import dev.chatcore.application.chat.ChatVisibility;
 import dev.chatcore.application.message.MessagePosting;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.moderation.BanGate;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.application.moderation.Moderation;
 import dev.chatcore.application.moderation.RateLimiter;
@@ -113,6 +114,7 @@ public final class ChatCore implements AutoCloseable {
   private final PurgeExpiredTickets purgeExpiredTickets;
   private final BanGate banGate;
   private final RateLimiter rateLimiter;
+  private final CallGate callGate;
   private final Moderation moderation;
   private final MessageAggregates messageAggregates;
   private final JoinRoom joinRoom;
@@ -151,6 +153,7 @@ public final class ChatCore implements AutoCloseable {
     EventPublisher publisher = new EventPublisher(storage, waiter);
     this.banGate = new BanGate(storage, clock);
     this.rateLimiter = new RateLimiter(limits, clock, observer);
+    this.callGate = new CallGate(banGate, rateLimiter);
     this.moderation = new Moderation(storage, banGate, waiter, spamPolicy, clock, observer);
     SpamGuard spamGuard = new SpamGuard(spamPolicy, clock, moderation);
     ReportFiling reportFiling = new ReportFiling(storage.reports(), contentModeration.alerts(),
@@ -401,6 +404,11 @@ public final class ChatCore implements AutoCloseable {
 
   public RateLimiter rateLimiter() {
     return rateLimiter;
+  }
+
+  /** The ban check and rate limit every way in passes before a use case runs. */
+  public CallGate callGate() {
+    return callGate;
   }
 
   public Moderation moderation() {

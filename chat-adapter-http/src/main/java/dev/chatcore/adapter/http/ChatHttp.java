@@ -43,12 +43,11 @@ public final class ChatHttp {
     routes.addAll(new V1KeyRoutes(e2ee.uploadKeys(), e2ee.queryKeys(), e2ee.claimKeys(), e2ee.keyChanges()).routes());
     routes.addAll(new V1DeviceRoutes(e2ee.listDevices(), e2ee.deleteDevice(), e2ee.sendToDevice(),
         e2ee.enableEncryption()).routes());
-    RequestGate gate = new RequestGate(core.banGate(), core.rateLimiter());
-    routes.addAll(new V1StreamRoutes(core, gate, executor).routes());
+    routes.addAll(new V1StreamRoutes(core, core.callGate(), executor).routes());
     routes.addAll(new ChatRoutes(core).routes());
     routes.addAll(new AdminBanRoutes(core.moderation(), clock).routes());
     routes.addAll(new dev.chatcore.adapter.http.chat.AdminRoutes(core.admin()).routes());
-    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, gate,
+    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, core.callGate(),
         core.limits().requestBodyMaxBytes(), executor, accessLog, core.redeemStreamTicket());
   }
 }

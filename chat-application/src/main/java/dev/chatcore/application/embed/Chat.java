@@ -15,6 +15,7 @@ import dev.chatcore.application.member.UnbanMember;
 import dev.chatcore.application.message.HistoryPage;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.moderation.Moderation;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.ReactionResult;
@@ -75,6 +76,7 @@ import java.util.function.Supplier;
  */
 public final class Chat implements AutoCloseable {
   private final ChatCore core;
+  private final CallGate gate;
   private final boolean rateLimited;
   private final Maintenance maintenance;
   private final Runnable onClose;
@@ -83,6 +85,7 @@ public final class Chat implements AutoCloseable {
 
   Chat(ChatCore core, boolean rateLimited, Maintenance maintenance, Runnable onClose) {
     this.core = core;
+    this.gate = core.callGate();
     this.rateLimited = rateLimited;
     this.maintenance = maintenance;
     this.onClose = onClose;
@@ -412,7 +415,7 @@ public final class Chat implements AutoCloseable {
   public CompletableFuture<SyncBatch> waitForEvents(Caller caller, EventId since, Duration timeout,
       Optional<Set<RoomId>> rooms) {
     requireOpen();
-    core.banGate().requireNotBanned(caller.id()); // never rate limited: a busy room wakes a waiter often
+    gate.admitUncounted(caller); // never rate limited: a busy room wakes a waiter often
     return core.sync().sync(new Sync.Command(caller, since, timeout, rooms));
   }
 
@@ -440,7 +443,7 @@ public final class Chat implements AutoCloseable {
   public EventSubscription subscribe(Caller caller, EventId since, Optional<Set<RoomId>> rooms,
       StreamListener listener) {
     requireOpen();
-    core.banGate().requireNotBanned(caller.id());
+    gate.admitUncounted(caller);
     return new EventSubscription(core.openStream().open(
         new OpenStream.Command(caller, since, rooms, true), new ListenerSink(listener)));
   }
@@ -462,7 +465,7 @@ public final class Chat implements AutoCloseable {
     requireOpen();
     return new StreamPublisher(core.openStream(), new OpenStream.Command(caller, since, rooms, true), () -> {
       requireOpen();
-      core.banGate().requireNotBanned(caller.id());
+      gate.admitUncounted(caller);
     });
   }
 
@@ -614,7 +617,8 @@ public final class Chat implements AutoCloseable {
 
   /**
    * Every use case of the core, for what this facade does not cover. Calls made through it
-   * bypass the facade's gate: the host checks bans itself there.
+   * bypass the facade's gate: the host passes them through {@link ChatCore#callGate()} itself
+   * when it wants the same checks.
    *
    * @return the core
    */
@@ -639,8 +643,8 @@ public final class Chat implements AutoCloseable {
 
   <T> T gated(Caller caller, Supplier<T> call) {
     requireOpen();
-    core.banGate().requireNotBanned(caller.id());
-    if (rateLimited && !caller.admin()) core.rateLimiter().acquire(caller.id().value());
+    if (rateLimited) gate.admit(caller);
+    else gate.admitUncounted(caller);
     return call.get();
   }
 

@@ -4,9 +4,9 @@ import dev.chatcore.adapter.http.ApiRequest;
 import dev.chatcore.adapter.http.ConnectionWatch;
 import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.adapter.http.Reply;
-import dev.chatcore.adapter.http.RequestGate;
 import dev.chatcore.adapter.http.Route;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.stream.IssueStreamTicket;
 import dev.chatcore.application.stream.OpenStream;
 import dev.chatcore.domain.error.InvalidInputException;
@@ -37,7 +37,7 @@ public final class V1StreamRoutes {
    * @param gate the bans and rate limit that a WebSocket {@code send} passes, as a post does
    * @param executor where WebSocket frames are handled (virtual threads in the server)
    */
-  public V1StreamRoutes(ChatCore core, RequestGate gate, Executor executor) {
+  public V1StreamRoutes(ChatCore core, CallGate gate, Executor executor) {
     this.core = core;
     this.encoder = new StreamEncoder(core.messageAggregates());
     this.ws = new WsSession.Wiring(core.openStream(), core.sendMessage(), gate, encoder, executor,
