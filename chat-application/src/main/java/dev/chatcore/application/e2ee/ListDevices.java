@@ -15,6 +15,7 @@ public final class ListDevices {
     this.storage = storage;
   }
 
+  /** @throws dev.chatcore.domain.error.InvalidInputException when the caller has no device */
   public List<Device> list(Caller caller) {
     caller.requireDevice();
     return storage.devices().ofAccount(caller.id());

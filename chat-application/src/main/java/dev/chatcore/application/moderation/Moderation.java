@@ -66,6 +66,9 @@ public final class Moderation {
    * Admin: bans an account.
    *
    * @param duration empty for a permanent ban; otherwise from one second to 100 years
+   * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
+   * @throws InvalidInputException for a duration out of bounds or a reason longer than
+   *     {@value #REASON_MAX_CHARS} characters
    */
   public Ban ban(Caller admin, AccountId account, Optional<Duration> duration, String reason) {
     admin.requireAdmin();
@@ -78,14 +81,24 @@ public final class Moderation {
     return ban;
   }
 
-  /** Admin: lifts the account's ban (manual or automatic). */
+  /**
+   * Admin: lifts the account's ban (manual or automatic).
+   *
+   * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
+   * @throws NotFoundException when the account has no ban
+   */
   public void unban(Caller admin, AccountId account) {
     admin.requireAdmin();
     if (!storage.bans().remove(account)) throw new NotFoundException("no ban for that account");
     gate.invalidate(account);
   }
 
-  /** Admin: the account's ban, or every ban, 10 per page; {@code page} from 0. */
+  /**
+   * Admin: the account's ban, or every ban, {@code perPage} a page; {@code page} from 0.
+   *
+   * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
+   * @throws InvalidInputException for a negative page
+   */
   public BanPage list(Caller admin, Optional<AccountId> account, int page, int perPage) {
     admin.requireAdmin();
     if (page < 0) throw new InvalidInputException("page", "must be 0 or more");
