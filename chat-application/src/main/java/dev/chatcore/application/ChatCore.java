@@ -62,6 +62,7 @@ import dev.chatcore.application.moderation.AutomaticBans;
 import dev.chatcore.application.moderation.BanAccount;
 import dev.chatcore.application.moderation.BanChange;
 import dev.chatcore.application.moderation.BanGate;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.moderation.ContentModeration;
 import dev.chatcore.application.moderation.ListBans;
 import dev.chatcore.application.moderation.RateLimiter;
@@ -161,6 +162,7 @@ public final class ChatCore implements AutoCloseable {
   private final UnbanAccount unbanAccount;
   private final ListBans listBans;
   private final ReadBanHistory readBanHistory;
+  private final CallGate callGate;
   private final MessageAggregates messageAggregates;
   private final JoinRoom joinRoom;
   private final LeaveRoom leaveRoom;
@@ -199,6 +201,7 @@ public final class ChatCore implements AutoCloseable {
     EventPublisher publisher = new EventPublisher(storage.events(), waiter);
     this.banGate = new BanGate(storage.bans(), clock);
     this.rateLimiter = new RateLimiter(limits, clock, observer);
+    this.callGate = new CallGate(banGate, rateLimiter);
     BanChange banChange = new BanChange(storage.bans(), banGate, waiter, observer);
     this.banAccount = new BanAccount(banChange, clock);
     this.unbanAccount = new UnbanAccount(banChange);
@@ -553,6 +556,11 @@ public final class ChatCore implements AutoCloseable {
   /** Admin: an account's ban history and offence record. */
   public ReadBanHistory readBanHistory() {
     return readBanHistory;
+  }
+
+  /** The ban check and rate limit every way in passes before a use case runs. */
+  public CallGate callGate() {
+    return callGate;
   }
 
   public MessageAggregates messageAggregates() {

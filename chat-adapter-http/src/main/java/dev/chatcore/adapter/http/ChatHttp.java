@@ -64,14 +64,13 @@ public final class ChatHttp {
     routes.addAll(new V1KeyRoutes(e2ee.uploadKeys(), e2ee.queryKeys(), e2ee.claimKeys(), e2ee.keyChanges()).routes());
     routes.addAll(new V1DeviceRoutes(e2ee.listDevices(), e2ee.deleteDevice(), e2ee.sendToDevice(),
         e2ee.enableEncryption()).routes());
-    RequestGate gate = new RequestGate(core.banGate(), core.rateLimiter());
     routes.addAll(new V1StreamRoutes(core.openStream(), core.issueStreamTicket(), core.sendMessage(),
-        core.messageAggregates(), gate, executor, core.limits().requestBodyMaxBytes()).routes());
+        core.messageAggregates(), core.callGate(), executor, core.limits().requestBodyMaxBytes()).routes());
     routes.addAll(chatRoutes(core.chat()));
     routes.addAll(new AdminBanRoutes(core.banAccount(), core.listBans(), core.unbanAccount(), core.readBanHistory(),
         clock).routes());
     routes.addAll(adminRoutes(core.admin()));
-    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, gate,
+    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, core.callGate(),
         core.limits().requestBodyMaxBytes(), executor, accessLog, core.redeemStreamTicket());
   }
 

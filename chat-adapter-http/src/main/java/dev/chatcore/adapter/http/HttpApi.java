@@ -2,6 +2,7 @@ package dev.chatcore.adapter.http;
 
 import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.stream.RedeemStreamTicket;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The HTTP adapter's handler chain. On the IO thread: route (404/405), authenticate (401),
  * check and read the body without blocking (413/415). Then, on {@code executor}, the
- * {@link RequestGate} (bans 401, rate limit 418) and the endpoint run; its reply, or the failure mapped by {@link HttpErrors}, is written from
+ * {@link CallGate} (bans 401, rate limit 418) and the endpoint run; its reply, or the failure mapped by {@link HttpErrors}, is written from
  * whichever thread has it, so a held long-poll pins no thread. A live stream's endpoint answers
  * with a {@link Reply.Takeover}, which gets the exchange on its IO thread instead of a body.
  *
@@ -41,7 +42,7 @@ public final class HttpApi {
   private final List<Route> routes;
   private final Map<String, HttpHandler> files;
   private final JwtTokens tokens;
-  private final RequestGate gate;
+  private final CallGate gate;
   private final long maxBodyBytes;
   private final Executor executor;
   private final AccessLog accessLog;
@@ -58,7 +59,7 @@ public final class HttpApi {
    *     without a token, since the files hold nothing secret and the API they call checks every request
    * @param tickets redeems the stream tickets that {@linkplain Route#ticketed() stream routes} accept
    */
-  public HttpApi(List<Route> routes, Map<String, HttpHandler> files, JwtTokens tokens, RequestGate gate,
+  public HttpApi(List<Route> routes, Map<String, HttpHandler> files, JwtTokens tokens, CallGate gate,
       long maxBodyBytes, Executor executor, AccessLog accessLog, RedeemStreamTicket tickets) {
     this.routes = List.copyOf(routes);
     this.files = Map.copyOf(files);
@@ -198,7 +199,7 @@ public final class HttpApi {
     exchange.dispatch(executor, () -> {
       CompletableFuture<Reply> reply;
       try {
-        gate.admit(route, caller, clientAddress(exchange));
+        admit(route, caller, exchange);
         reply = route.endpoint().handle(new ApiRequest(pathParams(exchange), exchange.getQueryParameters(), body, caller,
             name -> exchange.getRequestHeaders().getFirst(name)));
       } catch (Throwable t) {
@@ -258,6 +259,20 @@ public final class HttpApi {
     } catch (RuntimeException e) {
       buffer.release();
       throw e;
+    }
+  }
+
+  /**
+   * The gate, as this adapter counts: routes marked {@link Route#unlimited() unlimited} are not
+   * counted, and a request without a token is counted against its client address.
+   */
+  private void admit(Route route, Caller caller, HttpServerExchange exchange) {
+    if (caller == null) {
+      if (route.rateLimited()) gate.admitAnonymous(clientAddress(exchange));
+    } else if (route.rateLimited()) {
+      gate.admit(caller);
+    } else {
+      gate.admitUncounted(caller);
     }
   }
 

@@ -35,6 +35,7 @@ public final class ClaimKeys {
   /**
    * @param wanted per account and device, the algorithm of the key wanted
    * @return per account, the devices that had a key of that algorithm, with the key
+   * @throws InvalidInputException when the caller has no device
    */
   public Map<AccountId, Map<DeviceId, ClaimedKey>> claim(Caller caller, Map<AccountId, Map<DeviceId, String>> wanted) {
     caller.requireDevice();

@@ -32,7 +32,10 @@ public final class DeleteDevice {
     this.activity = activity;
   }
 
-  /** @throws NotFoundException when the caller has no such device */
+  /**
+   * @throws dev.chatcore.domain.error.InvalidInputException when the caller has no device
+   * @throws NotFoundException when the caller has no such device
+   */
   public void delete(Caller caller, DeviceId device) {
     caller.requireDevice();
     DeviceAddress gone = new DeviceAddress(caller.id(), device);

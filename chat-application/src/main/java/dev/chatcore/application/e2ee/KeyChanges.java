@@ -30,6 +30,7 @@ public final class KeyChanges {
   /**
    * @param from exclusive
    * @param to inclusive; capped at the stream head (a change above it may not be stored yet)
+   * @throws dev.chatcore.domain.error.InvalidInputException when the caller has no device
    */
   public Set<AccountId> changes(Caller caller, EventId from, EventId to) {
     caller.requireDevice();

@@ -15,6 +15,7 @@ public final class ListDevices {
     this.devices = devices;
   }
 
+  /** @throws dev.chatcore.domain.error.InvalidInputException when the caller has no device */
   public List<Device> list(Caller caller) {
     caller.requireDevice();
     return devices.ofAccount(caller.id());

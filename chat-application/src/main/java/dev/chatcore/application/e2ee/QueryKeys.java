@@ -35,6 +35,7 @@ public final class QueryKeys {
   /**
    * @param wanted per account, the devices asked for; an empty list asks for all of them
    * @return per account (in the order asked), its devices with keys, by device id
+   * @throws InvalidInputException when the caller has no device
    */
   public Map<AccountId, Map<DeviceId, DeviceKeys>> query(Caller caller, Map<AccountId, List<DeviceId>> wanted) {
     caller.requireDevice();

@@ -78,7 +78,8 @@ public final class SendToDevice {
 
   /**
    * @return the position the send took; empty when it was sent before (a retry) or had no recipient
-   * @throws InvalidInputException for a bad type, transaction id or device id, or too many recipients
+   * @throws InvalidInputException without a device, for a bad type, transaction id or device id, or
+   *     too many recipients
    * @throws PayloadTooLargeException for a message larger than its limit
    */
   public Optional<EventId> send(Command command) {

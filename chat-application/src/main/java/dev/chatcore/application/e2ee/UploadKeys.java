@@ -69,8 +69,8 @@ public final class UploadKeys {
 
   /**
    * @return the device's unclaimed one-time keys by algorithm, after the upload
-   * @throws InvalidInputException for keys of another user or device, device keys of another
-   *     identity than the device's, too many keys, or a key id reused with another value
+   * @throws InvalidInputException without a device, for keys of another user or device, device keys
+   *     of another identity than the device's, too many keys, or a key id reused with another value
    * @throws PayloadTooLargeException for a key larger than its limit
    */
   public Map<String, Long> upload(Command command) {

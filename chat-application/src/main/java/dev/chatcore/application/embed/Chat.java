@@ -2,9 +2,11 @@ package dev.chatcore.application.embed;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.chat.AdmitPlayer;
 import dev.chatcore.application.chat.PostedMessage;
 import dev.chatcore.application.dm.LeaveDirectMessage;
 import dev.chatcore.application.dm.SendDirectMessage;
+import dev.chatcore.application.globalroom.PlaceInGlobalRoom;
 import dev.chatcore.application.member.BanMember;
 import dev.chatcore.application.member.JoinRoom;
 import dev.chatcore.application.member.KickMember;
@@ -19,12 +21,16 @@ import dev.chatcore.application.moderation.BanAccount;
 import dev.chatcore.application.moderation.BanPage;
 import dev.chatcore.application.moderation.ListBans;
 import dev.chatcore.application.moderation.UnbanAccount;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.ReactionResult;
 import dev.chatcore.application.reaction.RemoveReaction;
 import dev.chatcore.application.receipt.PostReceipt;
 import dev.chatcore.application.report.ReportMessage;
 import dev.chatcore.application.room.CreateRoom;
+import dev.chatcore.application.room.DeleteRoom;
+import dev.chatcore.application.room.GetRoom;
+import dev.chatcore.application.room.ListRooms;
 import dev.chatcore.application.room.RoomView;
 import dev.chatcore.application.stream.OpenStream;
 import dev.chatcore.application.sync.Sync;
@@ -58,15 +64,18 @@ import java.util.function.Supplier;
  * {@link Caller} the host has already authenticated (its player, or an admin identity for the
  * game server itself). Accounts are registered on first sight.
  *
- * <p><b>The gate.</b> Every call first passes the same gate as an HTTP request: a banned
- * account gets {@link dev.chatcore.domain.error.BannedException}; when the chat was built with
- * {@link ChatBuilder#rateLimited(boolean) rate limiting}, a player (never an admin) that
+ * <p><b>The gate.</b> Every call first passes the same {@link CallGate} as an HTTP request: a
+ * banned account gets {@link dev.chatcore.domain.error.BannedException}; when the chat was built
+ * with {@link ChatBuilder#rateLimited(boolean) rate limiting}, a player (never an admin) that
  * exceeds its bucket gets {@link dev.chatcore.domain.error.RateLimitedException} and the call has
  * no effect. Waiting for events is never rate limited, as on HTTP.
  *
  * <p><b>Errors.</b> Refusals are the sealed {@link dev.chatcore.domain.error.ChatException}
  * family (invalid input naming the field, rejected by the content filter, not found, forbidden,
- * conflict, banned, rate limited, unavailable storage); anything else is a bug. After {@link #close()} every call throws
+ * conflict, banned, rate limited, unavailable storage); anything else is a bug. Past the gate, a
+ * method refuses what the use case it calls refuses, unchanged: each names that use case under
+ * <i>See also</i>, whose Javadoc states its refusals, so they are written once. A method lists
+ * under {@code @throws} only the checks of its own. After {@link #close()} every call throws
  * {@link IllegalStateException}.
  *
  * <p><b>Threads.</b> Thread-safe: call it from any thread, including game-loop threads. Every
@@ -78,6 +87,7 @@ import java.util.function.Supplier;
  */
 public final class Chat implements AutoCloseable {
   private final ChatCore core;
+  private final CallGate gate;
   private final boolean rateLimited;
   private final Maintenance maintenance;
   private final Runnable onClose;
@@ -86,6 +96,7 @@ public final class Chat implements AutoCloseable {
 
   Chat(ChatCore core, boolean rateLimited, Maintenance maintenance, Runnable onClose) {
     this.core = core;
+    this.gate = core.callGate();
     this.rateLimited = rateLimited;
     this.maintenance = maintenance;
     this.onClose = onClose;
@@ -112,8 +123,7 @@ public final class Chat implements AutoCloseable {
    * @param name 1 to {@code room_name_max_chars} characters after trimming
    * @param topic an optional topic, at most 512 characters
    * @return the new room as the admin sees it
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.InvalidInputException for a bad name or topic
+   * @see CreateRoom#create
    */
   public RoomView createRoom(Caller admin, String name, Optional<String> topic) {
     return gated(admin, () -> core.createRoom().create(new CreateRoom.Command(admin, name, topic)));
@@ -124,8 +134,7 @@ public final class Chat implements AutoCloseable {
    *
    * @param admin an admin caller
    * @param room the room to delete
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist
+   * @see DeleteRoom#delete
    */
   public void deleteRoom(Caller admin, RoomId room) {
     gated(admin, () -> {
@@ -140,7 +149,7 @@ public final class Chat implements AutoCloseable {
    * @param caller who asks
    * @param room the room
    * @return the room view
-   * @throws dev.chatcore.domain.error.NotFoundException when it does not exist or is hidden from the caller
+   * @see GetRoom#get
    */
   public RoomView room(Caller caller, RoomId room) {
     return gated(caller, () -> core.getRoom().get(caller, room));
@@ -151,6 +160,7 @@ public final class Chat implements AutoCloseable {
    *
    * @param caller who asks
    * @return one view per room
+   * @see ListRooms#list
    */
   public List<RoomView> rooms(Caller caller) {
     return gated(caller, () -> core.listRooms().list(caller));
@@ -162,9 +172,7 @@ public final class Chat implements AutoCloseable {
    * @param caller who joins
    * @param room the room
    * @return the room as the caller now sees it
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist
-   * @throws dev.chatcore.domain.error.ForbiddenException for private and DM rooms, or a room ban
-   * @throws dev.chatcore.domain.error.ConflictException when a global room is full
+   * @see JoinRoom#join
    */
   public RoomView join(Caller caller, RoomId room) {
     return gated(caller, () -> core.joinRoom().join(new JoinRoom.Command(caller, room)));
@@ -175,8 +183,7 @@ public final class Chat implements AutoCloseable {
    *
    * @param caller who leaves
    * @param room the room
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
-   * @throws dev.chatcore.domain.error.ForbiddenException for a private room, or a room never joined
+   * @see LeaveRoom#leave
    */
   public void leave(Caller caller, RoomId room) {
     gated(caller, () -> {
@@ -193,8 +200,7 @@ public final class Chat implements AutoCloseable {
    * @param from exclusive: start after this account; empty for the first page
    * @param limit page size, 1 to 100
    * @return the page and the {@code from} of the next one
-   * @throws dev.chatcore.domain.error.InvalidInputException when {@code limit} is below 1
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
+   * @see ListMembers#list
    */
   public MemberPage members(Caller caller, RoomId room, Optional<AccountId> from, int limit) {
     return gated(caller, () -> core.listMembers().list(new ListMembers.Query(caller, room, from, OptionalInt.of(limit))));
@@ -206,9 +212,7 @@ public final class Chat implements AutoCloseable {
    * @param admin an admin caller
    * @param room the room
    * @param target the account to remove
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.NotFoundException when the room or account does not exist,
-   *     or the account is not a member
+   * @see KickMember#kick
    */
   public void kick(Caller admin, RoomId room, AccountId target) {
     gated(admin, () -> {
@@ -224,8 +228,7 @@ public final class Chat implements AutoCloseable {
    * @param admin an admin caller
    * @param room the room
    * @param target the account to keep out
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.NotFoundException when the room or account does not exist
+   * @see BanMember#ban
    */
   public void banFromRoom(Caller admin, RoomId room, AccountId target) {
     gated(admin, () -> {
@@ -240,8 +243,7 @@ public final class Chat implements AutoCloseable {
    * @param admin an admin caller
    * @param room the room
    * @param target the banned account
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.NotFoundException when the account is not banned from the room
+   * @see UnbanMember#unban
    */
   public void unbanFromRoom(Caller admin, RoomId room, AccountId target) {
     gated(admin, () -> {
@@ -259,13 +261,7 @@ public final class Chat implements AutoCloseable {
    * @param room the room
    * @param text the text, trimmed; 1 to {@code message_text_max_chars} characters
    * @return the stored event; its id is its stream position
-   * @throws dev.chatcore.domain.error.InvalidInputException for empty or too long text
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
-   * @throws dev.chatcore.domain.error.BannedException when the message is spam: the sender is
-   *     banned automatically and nothing is stored
-   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
-   *     (nothing is stored); a filter that masks or flags it changes the stored event's text
+   * @see SendMessage#send
    */
   public Event send(Caller caller, RoomId room, String text) {
     return send(new SendMessage.Command(caller, room, text, Optional.empty(), Optional.empty()));
@@ -278,11 +274,7 @@ public final class Chat implements AutoCloseable {
    *
    * @param command the message
    * @return the stored event (the earlier one for a retried transaction id)
-   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the limits
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
-   * @throws dev.chatcore.domain.error.BannedException when the message is spam
-   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
+   * @see SendMessage#send
    */
   public Event send(SendMessage.Command command) {
     return gated(command.caller(), () -> core.sendMessage().send(command));
@@ -297,9 +289,7 @@ public final class Chat implements AutoCloseable {
    * @param direction {@link Direction#BACKWARD} for newest first, {@link Direction#FORWARD} for oldest first
    * @param limit page size, at least 1; above {@code history_limit.max} it is clamped
    * @return the page; its {@code end} is empty exactly when nothing further exists
-   * @throws dev.chatcore.domain.error.InvalidInputException when {@code limit} is below 1
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   * @see ReadHistory#read
    */
   public HistoryPage history(Caller caller, RoomId room, Optional<EventId> from, Direction direction, int limit) {
     return gated(caller, () -> core.readHistory().read(
@@ -314,9 +304,7 @@ public final class Chat implements AutoCloseable {
    * @param message the message
    * @param key 1 to {@code reaction_key_max_chars} characters after trimming
    * @return whether anything changed, and the message's reactions afterwards
-   * @throws dev.chatcore.domain.error.InvalidInputException for a bad key
-   * @throws dev.chatcore.domain.error.NotFoundException when the message is not in that room
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   * @see AddReaction#add
    */
   public ReactionResult react(Caller caller, RoomId room, EventId message, String key) {
     return gated(caller, () -> core.addReaction().add(new AddReaction.Command(caller, room, message, key)));
@@ -330,9 +318,7 @@ public final class Chat implements AutoCloseable {
    * @param message the message
    * @param key the reaction key
    * @return whether anything changed, and the message's reactions afterwards
-   * @throws dev.chatcore.domain.error.InvalidInputException for a bad key
-   * @throws dev.chatcore.domain.error.NotFoundException when the message is not in that room
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   * @see RemoveReaction#remove
    */
   public ReactionResult unreact(Caller caller, RoomId room, EventId message, String key) {
     return gated(caller, () -> core.removeReaction().remove(new RemoveReaction.Command(caller, room, message, key)));
@@ -345,8 +331,7 @@ public final class Chat implements AutoCloseable {
    * @param room the room
    * @param upTo the message read up to, inclusive
    * @return the caller's receipt after the call
-   * @throws dev.chatcore.domain.error.NotFoundException when {@code upTo} is not a message of the room
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   * @see PostReceipt#post
    */
   public EventId markRead(Caller caller, RoomId room, EventId upTo) {
     return gated(caller, () -> core.postReceipt().post(new PostReceipt.Command(caller, room, upTo)));
@@ -359,7 +344,7 @@ public final class Chat implements AutoCloseable {
    * @param room the room
    * @param typing true when it started, false when it stopped
    * @return how long the notice holds (zero for a stop)
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
+   * @see SetTyping#set
    */
   public Duration typing(Caller caller, RoomId room, boolean typing) {
     return gated(caller, () -> core.setTyping().set(new SetTyping.Command(caller, room, typing, Optional.empty())));
@@ -396,7 +381,7 @@ public final class Chat implements AutoCloseable {
    * @param since the cursor: {@link #head()}, a room's head, or the previous {@code nextBatch}
    * @param timeout how long to wait when nothing is new; clamped to {@code sync_timeout_ms}
    * @return the batch, possibly empty
-   * @throws dev.chatcore.domain.error.BannedException when the caller is banned
+   * @see Sync#sync
    */
   public CompletableFuture<SyncBatch> waitForEvents(Caller caller, EventId since, Duration timeout) {
     return waitForEvents(caller, since, timeout, Optional.empty());
@@ -410,12 +395,12 @@ public final class Chat implements AutoCloseable {
    * @param timeout how long to wait when nothing is new; clamped to {@code sync_timeout_ms}
    * @param rooms only events of these rooms, when present
    * @return the batch, possibly empty
-   * @throws dev.chatcore.domain.error.BannedException when the caller is banned
+   * @see Sync#sync
    */
   public CompletableFuture<SyncBatch> waitForEvents(Caller caller, EventId since, Duration timeout,
       Optional<Set<RoomId>> rooms) {
     requireOpen();
-    core.banGate().requireNotBanned(caller.id()); // never rate limited: a busy room wakes a waiter often
+    gate.admitUncounted(caller); // never rate limited: a busy room wakes a waiter often
     return core.sync().sync(new Sync.Command(caller, since, timeout, rooms));
   }
 
@@ -438,12 +423,12 @@ public final class Chat implements AutoCloseable {
    * @param rooms only events of these rooms, when present
    * @param listener receives the batches and the end
    * @return the subscription; close it when the host is done
-   * @throws dev.chatcore.domain.error.BannedException when the caller is banned
+   * @see OpenStream#open
    */
   public EventSubscription subscribe(Caller caller, EventId since, Optional<Set<RoomId>> rooms,
       StreamListener listener) {
     requireOpen();
-    core.banGate().requireNotBanned(caller.id());
+    gate.admitUncounted(caller);
     return new EventSubscription(core.openStream().open(
         new OpenStream.Command(caller, since, rooms, true), new ListenerSink(listener)));
   }
@@ -460,12 +445,13 @@ public final class Chat implements AutoCloseable {
    * @param since the cursor
    * @param rooms only events of these rooms, when present
    * @return a publisher for one subscriber
+   * @see OpenStream#open
    */
   public Flow.Publisher<SyncBatch> events(Caller caller, EventId since, Optional<Set<RoomId>> rooms) {
     requireOpen();
     return new StreamPublisher(core.openStream(), new OpenStream.Command(caller, since, rooms, true), () -> {
       requireOpen();
-      core.banGate().requireNotBanned(caller.id());
+      gate.admitUncounted(caller);
     });
   }
 
@@ -479,6 +465,8 @@ public final class Chat implements AutoCloseable {
    * @param player a player caller
    * @return the player's global room
    * @throws dev.chatcore.domain.error.ForbiddenException for an admin caller
+   * @see AdmitPlayer#admit
+   * @see PlaceInGlobalRoom#place
    */
   public GlobalRoom placeInGlobalRoom(Caller player) {
     return gated(player, () -> {
@@ -496,8 +484,7 @@ public final class Chat implements AutoCloseable {
    * @param players the other members, 1 to {@code dm_members_max - 1} accounts
    * @param text the text
    * @return the message as stored, with its room
-   * @throws dev.chatcore.domain.error.InvalidInputException for a member set out of bounds or bad text
-   * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
+   * @see SendDirectMessage#send
    */
   public PostedMessage sendDirect(Caller caller, Set<AccountId> players, String text) {
     List<String> ids = players.stream().map(AccountId::value).toList();
@@ -510,8 +497,7 @@ public final class Chat implements AutoCloseable {
    *
    * @param caller a member of the DM
    * @param room the DM room
-   * @throws dev.chatcore.domain.error.NotFoundException when the caller is not in it
-   * @throws dev.chatcore.domain.error.InvalidInputException when the room is not a DM room
+   * @see LeaveDirectMessage#leave
    */
   public void leaveDirect(Caller caller, RoomId room) {
     gated(caller, () -> {
@@ -528,11 +514,10 @@ public final class Chat implements AutoCloseable {
    *
    * @param admin an admin caller
    * @param account the account to ban
-   * @param duration empty for a permanent ban, otherwise at least a second
+   * @param duration empty for a permanent ban; otherwise from one second to 100 years
    * @param reason why, at most 500 characters (shown to the banned account)
    * @return the ban
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.InvalidInputException for a bad duration or reason
+   * @see BanAccount#ban
    */
   public Ban ban(Caller admin, AccountId account, Optional<Duration> duration, String reason) {
     return gated(admin, () -> core.banAccount().ban(new BanAccount.Command(admin, account, duration, reason)));
@@ -543,8 +528,7 @@ public final class Chat implements AutoCloseable {
    *
    * @param admin an admin caller
    * @param account the banned account
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.NotFoundException when the account has no ban
+   * @see UnbanAccount#unban
    */
   public void unban(Caller admin, AccountId account) {
     gated(admin, () -> {
@@ -561,8 +545,8 @@ public final class Chat implements AutoCloseable {
    * @param page the page, from 0
    * @param perPage bans per page, at least 1
    * @return the page and how many bans follow it
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller is no admin
-   * @throws dev.chatcore.domain.error.InvalidInputException for a negative page
+   * @throws dev.chatcore.domain.error.InvalidInputException when {@code perPage} is below 1
+   * @see ListBans#list
    */
   public BanPage bans(Caller admin, Optional<AccountId> account, int page, int perPage) {
     if (perPage < 1) throw new dev.chatcore.domain.error.InvalidInputException("perPage", "must be at least 1");
@@ -578,8 +562,7 @@ public final class Chat implements AutoCloseable {
    * @param caller the reporter
    * @param message the reported message
    * @return the report after the call
-   * @throws dev.chatcore.domain.error.NotFoundException when the caller cannot see the message
-   * @throws dev.chatcore.domain.error.InvalidInputException when it is the caller's own message
+   * @see ReportMessage#report
    */
   public Report report(Caller caller, EventId message) {
     return gated(caller, () -> core.chat().reportMessage().report(new ReportMessage.Command(caller, message.toString())));
@@ -617,7 +600,8 @@ public final class Chat implements AutoCloseable {
 
   /**
    * Every use case of the core, for what this facade does not cover. Calls made through it
-   * bypass the facade's gate: the host checks bans itself there.
+   * bypass the facade's gate: the host passes them through {@link ChatCore#callGate()} itself
+   * when it wants the same checks.
    *
    * @return the core
    */
@@ -642,8 +626,8 @@ public final class Chat implements AutoCloseable {
 
   <T> T gated(Caller caller, Supplier<T> call) {
     requireOpen();
-    core.banGate().requireNotBanned(caller.id());
-    if (rateLimited && !caller.admin()) core.rateLimiter().acquire(caller.id().value());
+    if (rateLimited) gate.admit(caller);
+    else gate.admitUncounted(caller);
     return call.get();
   }
 

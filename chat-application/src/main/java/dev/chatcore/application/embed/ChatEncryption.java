@@ -1,7 +1,13 @@
 package dev.chatcore.application.embed;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.e2ee.ClaimKeys;
+import dev.chatcore.application.e2ee.DeleteDevice;
 import dev.chatcore.application.e2ee.E2eeServices;
+import dev.chatcore.application.e2ee.EnableEncryption;
+import dev.chatcore.application.e2ee.KeyChanges;
+import dev.chatcore.application.e2ee.ListDevices;
+import dev.chatcore.application.e2ee.QueryKeys;
 import dev.chatcore.application.e2ee.SendEncryptedMessage;
 import dev.chatcore.application.e2ee.SendToDevice;
 import dev.chatcore.application.e2ee.UploadKeys;
@@ -29,6 +35,8 @@ import java.util.function.Supplier;
  * their keys and ciphertext. Every method but {@link #enableEncryption} needs a caller on a device
  * ({@link Caller#on(DeviceId)}), and {@link Chat#waitForEvents} with such a caller returns the
  * device's to-device messages, device-list changes and key counts ({@code SyncBatch.device()}).
+ * As on {@link Chat}, each method names under <i>See also</i> the use case whose Javadoc states its
+ * refusals past the gate.
  */
 public final class ChatEncryption {
   private final E2eeServices e2ee;
@@ -52,8 +60,7 @@ public final class ChatEncryption {
    *
    * @param command the caller on its device and the keys
    * @return the device's unclaimed one-time keys by algorithm
-   * @throws dev.chatcore.domain.error.InvalidInputException without a device, for keys of another
-   *     identity than the device's, or too many keys
+   * @see UploadKeys#upload
    */
   public Map<String, Long> uploadKeys(UploadKeys.Command command) {
     return gate.gated(command.caller(), () -> e2ee.uploadKeys().upload(command));
@@ -65,6 +72,7 @@ public final class ChatEncryption {
    * @param caller who asks, on a device
    * @param wanted per account, the devices wanted (empty: all)
    * @return per account it may see, its devices' keys as uploaded
+   * @see QueryKeys#query
    */
   public Map<AccountId, Map<DeviceId, DeviceKeys>> queryKeys(Caller caller, Map<AccountId, List<DeviceId>> wanted) {
     return gate.gated(caller, () -> e2ee.queryKeys().query(caller, wanted));
@@ -76,6 +84,7 @@ public final class ChatEncryption {
    * @param caller who asks, on a device
    * @param wanted per account and device, the algorithm wanted
    * @return per account, the devices that had a key, with it
+   * @see ClaimKeys#claim
    */
   public Map<AccountId, Map<DeviceId, ClaimedKey>> claimKeys(Caller caller, Map<AccountId, Map<DeviceId, String>> wanted) {
     return gate.gated(caller, () -> e2ee.claimKeys().claim(caller, wanted));
@@ -88,6 +97,7 @@ public final class ChatEncryption {
    * @param from exclusive cursor
    * @param to inclusive cursor
    * @return the caller's contacts (and itself) with a change in {@code (from, to]}
+   * @see KeyChanges#changes
    */
   public Set<AccountId> keyChanges(Caller caller, EventId from, EventId to) {
     return gate.gated(caller, () -> e2ee.keyChanges().changes(caller, from, to));
@@ -98,6 +108,7 @@ public final class ChatEncryption {
    *
    * @param command the sender on its device, the type, the transaction id and the messages
    * @return the stream position of the send; empty for a retry or when no recipient was reachable
+   * @see SendToDevice#send
    */
   public Optional<EventId> sendToDevice(SendToDevice.Command command) {
     return gate.gated(command.caller(), () -> e2ee.sendToDevice().send(command));
@@ -108,6 +119,7 @@ public final class ChatEncryption {
    *
    * @param caller who asks, on a device
    * @return its devices by id, with when each was last seen
+   * @see ListDevices#list
    */
   public List<Device> devices(Caller caller) {
     return gate.gated(caller, () -> e2ee.listDevices().list(caller));
@@ -119,7 +131,7 @@ public final class ChatEncryption {
    *
    * @param caller who asks, on a device
    * @param device the device to delete
-   * @throws dev.chatcore.domain.error.NotFoundException when the caller has no such device
+   * @see DeleteDevice#delete
    */
   public void deleteDevice(Caller caller, DeviceId device) {
     gate.gated(caller, () -> {
@@ -135,7 +147,7 @@ public final class ChatEncryption {
    * @param caller the room's creator or an admin
    * @param room the room
    * @return the room as the caller sees it, encrypted
-   * @throws dev.chatcore.domain.error.ForbiddenException for anyone else
+   * @see EnableEncryption#enable
    */
   public RoomView enableEncryption(Caller caller, RoomId room) {
     return gate.gated(caller, () -> e2ee.enableEncryption().enable(caller, room, RoomEncryption.MEGOLM));
@@ -146,7 +158,7 @@ public final class ChatEncryption {
    *
    * @param command the sender on its device, the room and the Megolm ciphertext
    * @return the stored event (the earlier one for a retried transaction id)
-   * @throws dev.chatcore.domain.error.InvalidInputException for a room without encryption
+   * @see SendEncryptedMessage#send
    */
   public Event sendEncrypted(SendEncryptedMessage.Command command) {
     return gate.gated(command.caller(), () -> e2ee.sendEncryptedMessage().send(command));
@@ -159,7 +171,7 @@ public final class ChatEncryption {
    * @param message the reported message
    * @param claimedText what the reporter's client decrypted
    * @return the report after the call
-   * @throws dev.chatcore.domain.error.InvalidInputException for a plain message (its text is known)
+   * @see ReportMessage#report
    */
   public Report reportEncrypted(Caller caller, EventId message, String claimedText) {
     return gate.gated(caller, () -> reports.report(new ReportMessage.Command(caller, message.toString(),

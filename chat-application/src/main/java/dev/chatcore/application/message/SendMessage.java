@@ -54,7 +54,7 @@ public final class SendMessage {
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
    *     banned automatically and nothing is stored)
    * @throws dev.chatcore.domain.error.ContentRejectedException when the content filter rejects it
-   *     (nothing is stored)
+   *     (nothing is stored); a filter that masks or flags it lets it through with the text changed
    */
   public Event send(Command command) {
     EventContent.Message content = policy.message(command.text(), command.context(), "content.text", "content.context");

@@ -68,7 +68,9 @@ public final class ReportMessage {
   }
 
   /**
-   * @throws InvalidInputException when {@code messageId} is missing or not a 24-hex id, or names the caller's own message
+   * @throws InvalidInputException when {@code messageId} is missing or not a 24-hex id, or names the
+   *     caller's own message; for a {@code claimedText} on a plain message (its text is known) or out
+   *     of bounds
    * @throws NotFoundException when no message with that id is visible to the caller
    */
   public Report report(Command command) {

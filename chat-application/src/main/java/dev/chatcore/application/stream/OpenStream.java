@@ -67,7 +67,9 @@ public final class OpenStream {
    * Opens the stream; its first batch (what is already there after {@code since}) is read at once
    * on the executor. A client connection's stream beyond the account's {@code perAccount} ends the
    * account's oldest. A device's to-device messages up to {@code since} are acknowledged here, as
-   * by a sync from {@code since}.
+   * by a sync from {@code since}. A ban refuses through {@code sink}, not by a throw: it ends the
+   * stream with the {@link dev.chatcore.domain.error.BannedException} (whether a banned account
+   * may open one at all is the gate's business, as for sync).
    *
    * @return the open stream: {@link LiveStream#close()} it when the client goes away
    */

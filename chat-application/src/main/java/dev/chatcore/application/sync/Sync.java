@@ -73,7 +73,13 @@ public final class Sync {
     this.observer = observer;
   }
 
-  /** Starts a sync; the future completes with the batch (possibly empty at the timeout). */
+  /**
+   * Starts a sync; the future completes with the batch (possibly empty at the timeout). A ban
+   * refuses through the future, not by a throw: it fails with the
+   * {@link dev.chatcore.domain.error.BannedException} when the account is banned as the answer is
+   * read, or at once when a ban is issued while it is held. (Whether a banned account may start a
+   * sync at all is the gate's business: {@link dev.chatcore.application.moderation.CallGate}.)
+   */
   public CompletableFuture<SyncBatch> sync(Command command) {
     Account account = register.register(command.caller());
     Duration timeout = limits.clampSyncTimeout(command.timeout());

@@ -4,10 +4,10 @@ import dev.chatcore.adapter.http.ApiRequest;
 import dev.chatcore.adapter.http.ConnectionWatch;
 import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.adapter.http.Reply;
-import dev.chatcore.adapter.http.RequestGate;
 import dev.chatcore.adapter.http.Route;
 import dev.chatcore.application.message.MessageAggregates;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.stream.IssueStreamTicket;
 import dev.chatcore.application.stream.OpenStream;
 import dev.chatcore.domain.error.InvalidInputException;
@@ -43,7 +43,7 @@ public final class V1StreamRoutes {
    * @param maxFrameBytes the largest WebSocket frame a client may send: the request body limit
    */
   public V1StreamRoutes(OpenStream openStream, IssueStreamTicket issueStreamTicket, SendMessage sendMessage,
-      MessageAggregates aggregates, RequestGate gate, Executor executor, long maxFrameBytes) {
+      MessageAggregates aggregates, CallGate gate, Executor executor, long maxFrameBytes) {
     this.openStream = openStream;
     this.issueStreamTicket = issueStreamTicket;
     this.encoder = new StreamEncoder(aggregates);

@@ -4,9 +4,9 @@ import dev.chatcore.adapter.http.ErrorReply;
 import dev.chatcore.adapter.http.HttpErrors;
 import dev.chatcore.adapter.http.Json;
 import dev.chatcore.adapter.http.JsonBody;
-import dev.chatcore.adapter.http.RequestGate;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.stream.LiveStream;
 import dev.chatcore.application.stream.OpenStream;
 import dev.chatcore.application.stream.StreamEnd;
@@ -61,7 +61,7 @@ final class WsSession implements StreamSink {
   };
 
   /** What every session uses. */
-  record Wiring(OpenStream openStream, SendMessage sendMessage, RequestGate gate, StreamEncoder encoder,
+  record Wiring(OpenStream openStream, SendMessage sendMessage, CallGate gate, StreamEncoder encoder,
       Executor executor, long maxFrameBytes) {}
 
   private final Caller caller;
