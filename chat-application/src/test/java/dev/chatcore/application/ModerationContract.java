@@ -31,8 +31,6 @@ import org.junit.jupiter.api.Test;
 
 /** Bans, automatic spam bans and their ladder, on every storage. */
 public abstract class ModerationContract {
-  protected abstract ChatStorage newStorage();
-
   protected final MutableClock clock = new MutableClock();
   private final Caller admin = new Caller(TestIds.account(), "admin", true);
   private final Caller spammer = Caller.player(TestIds.account(), "spammer");
@@ -40,6 +38,8 @@ public abstract class ModerationContract {
   private ChatCore core;
   private RoomId lobby;
   private RoomId other;
+
+  protected abstract ChatStorage newStorage();
 
   @BeforeEach
   void start() {

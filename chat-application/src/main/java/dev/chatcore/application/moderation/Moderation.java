@@ -27,6 +27,9 @@ public final class Moderation {
   /** Longest reason kept. */
   public static final int REASON_MAX_CHARS = 500;
 
+  /** Most bans {@link #history} returns. */
+  public static final int HISTORY_MAX = 50;
+
   private final ChatStorage storage;
   private final BanGate gate;
   private final SyncWaiter waiter;
@@ -45,9 +48,6 @@ public final class Moderation {
     this.clock = clock;
     this.observer = observer;
   }
-
-  /** Most bans {@link #history} returns. */
-  public static final int HISTORY_MAX = 50;
 
   /** A page of bans and how many remain after it. */
   public record BanPage(List<Ban> bans, long remaining) {}
