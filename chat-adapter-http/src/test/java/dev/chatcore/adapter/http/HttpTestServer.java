@@ -43,11 +43,6 @@ public final class HttpTestServer implements AutoCloseable {
     this(limits, Clock.systemUTC());
   }
 
-  /** The server's own HTTP client (keep-alive). */
-  public HttpClient client() {
-    return client;
-  }
-
   /** A server whose core, storage and tokens use {@code clock}. */
   public HttpTestServer(Limits limits, Clock clock) {
     this(limits, clock, PARSE_TIMEOUT);
@@ -97,17 +92,22 @@ public final class HttpTestServer implements AutoCloseable {
     this.base = "http://127.0.0.1:" + listener.address().getPort();
   }
 
+  /** Default limits, but a rate limit high enough that tests firing many requests are not refused. */
+  public HttpTestServer() {
+    this(generousRateLimit(Limits.defaults()));
+  }
+
+  /** The server's own HTTP client (keep-alive). */
+  public HttpClient client() {
+    return client;
+  }
+
   public ChatStorage storage() {
     return storage;
   }
 
   public JwtTokens tokens() {
     return tokens;
-  }
-
-  /** Default limits, but a rate limit high enough that tests firing many requests are not refused. */
-  public HttpTestServer() {
-    this(generousRateLimit(Limits.defaults()));
   }
 
   public static Limits generousRateLimit(Limits d) {
