@@ -125,9 +125,9 @@ import java.util.concurrent.TimeUnit;
  * does not close the storage, which the caller owns.
  */
 public final class ChatCore implements AutoCloseable {
-  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatCore.class.getName());
   /** How often expired events (typing notices) are purged from the log. */
   static final java.time.Duration PURGE_EVERY = java.time.Duration.ofSeconds(5);
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatCore.class.getName());
 
   private final ChatStorage storage;
   private final Limits limits;

@@ -50,13 +50,6 @@ import org.junit.jupiter.api.Test;
  * adapter runs it by supplying a fresh storage.
  */
 public abstract class ChatCoreContract {
-  /**
-   * A fresh, empty storage for every test; closed after it. Its event log must expire events by
-   * {@link #clock} (messages carry an expiry by room type, so a log on another clock could see
-   * them expired already).
-   */
-  protected abstract ChatStorage newStorage();
-
   /** Limits with a short minimum sync timeout, so timeout tests take milliseconds. */
   protected static final Limits LIMITS = withSyncMin(Limits.defaults(), Duration.ofMillis(20));
 
@@ -68,6 +61,13 @@ public abstract class ChatCoreContract {
   protected final Caller alice = Caller.player(TestIds.account(), "alice");
   protected final Caller bob = Caller.player(TestIds.account(), "bob");
   private ChatStorage storage;
+
+  /**
+   * A fresh, empty storage for every test; closed after it. Its event log must expire events by
+   * {@link #clock} (messages carry an expiry by room type, so a log on another clock could see
+   * them expired already).
+   */
+  protected abstract ChatStorage newStorage();
 
   @BeforeEach
   void startCore() {

@@ -32,13 +32,13 @@ import org.junit.jupiter.api.BeforeEach;
  * adapters run the suites that extend it against their own storage.
  */
 public abstract class CoreFixture {
-  /** A fresh, empty storage whose expiring events lapse by {@code clock}. */
-  protected abstract ChatStorage newStorage(Clock clock);
-
   protected final MutableClock clock = new MutableClock();
   protected final Caller admin = new Caller(TestIds.account(), "admin", true);
   protected ChatStorage storage;
   protected ChatCore core;
+
+  /** A fresh, empty storage whose expiring events lapse by {@code clock}. */
+  protected abstract ChatStorage newStorage(Clock clock);
 
   /** The limits the core runs with; suites override to test small capacities. */
   protected Limits limits() {

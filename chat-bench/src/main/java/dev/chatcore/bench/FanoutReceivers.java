@@ -13,10 +13,10 @@ final class FanoutReceivers implements Receiver.Listener {
   final List<Receiver> receivers = new ArrayList<>();
   final List<Thread> threads = new ArrayList<>();
   final Transport transport;
-  private final Transport.Clients clients = new Transport.Clients();
   volatile FanoutRound[] rounds = new FanoutRound[0];
   long nextSeq;
   double setupSeconds;
+  private final Transport.Clients clients = new Transport.Clients();
 
   private FanoutReceivers(Transport transport) {
     this.transport = transport;

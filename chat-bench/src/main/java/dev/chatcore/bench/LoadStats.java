@@ -15,9 +15,9 @@ final class LoadStats {
   final LongAdder errors = new LongAdder();
   final LongAdder bytes = new LongAdder();
   final AtomicLong maxLagNanos = new AtomicLong();
+  volatile long windowNanos;
   private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
-  volatile long windowNanos;
 
   void record(HttpResponse r, long latencyNanos) {
     latency.recordNanos(latencyNanos);

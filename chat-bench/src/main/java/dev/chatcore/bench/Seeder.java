@@ -71,9 +71,9 @@ final class Seeder {
   /** An Api whose calls are spaced at least 1/rate apart. */
   static final class Paced {
     final Api api;
+    long calls;
     private final long intervalNanos;
     private long next = System.nanoTime();
-    long calls;
 
     Paced(Api api, double rate) {
       this.api = api;

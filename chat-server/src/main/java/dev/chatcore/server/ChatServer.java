@@ -24,9 +24,9 @@ import java.util.logging.Logger;
  * janitor.
  */
 public final class ChatServer implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
   /** How long a stop waits for requests in flight. */
   static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
+  private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
 
   private final ServerConfig config;
   private final ChatCore core;

@@ -19,9 +19,9 @@ import java.util.logging.Logger;
  * previous list and logs one line, once per change of the file.
  */
 public final class WordListFile {
-  private static final Logger LOG = Logger.getLogger(WordListFile.class.getName());
   /** Largest file read (a 200,000-term list is about 4 MiB). */
   static final long MAX_BYTES = 16L * 1024 * 1024;
+  private static final Logger LOG = Logger.getLogger(WordListFile.class.getName());
 
   private final Path path;
   private final WordListFilter filter;

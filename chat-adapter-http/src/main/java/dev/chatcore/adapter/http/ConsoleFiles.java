@@ -16,8 +16,6 @@ import java.util.Map;
 public final class ConsoleFiles {
   /** Where the console is served. */
   public static final String PATH = "/console";
-  /** Where the build puts the files on the classpath. */
-  static final String RESOURCES = "dev/chatcore/adapter/http/console";
 
   /**
    * Scripts, styles and requests only from this server, nothing inline (so a chat message that
@@ -25,6 +23,9 @@ public final class ConsoleFiles {
    */
   public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  /** Where the build puts the files on the classpath. */
+  static final String RESOURCES = "dev/chatcore/adapter/http/console";
 
   private static final Map<String, String> HEADERS = Map.of(
       "Content-Security-Policy", CONTENT_SECURITY_POLICY,

@@ -60,6 +60,10 @@ public abstract class HostileInputContract {
 
   private static final ObjectMapper JSON = Json.mapper();
   private static final AtomicLong unique = new AtomicLong();
+
+  /** Stands in a body for a hostile value, which is written as raw JSON text (lone surrogates survive). */
+  private static final String SLOT = "\u0001hostile\u0001";
+
   private HttpTestServer server;
   private JsonNode doc;
 
@@ -111,9 +115,6 @@ public abstract class HostileInputContract {
 
   /** One request to send and what it varies, for the failure report. */
   record Probe(String method, String path, String query, String body, String token, String what) {}
-
-  /** Stands in a body for a hostile value, which is written as raw JSON text (lone surrogates survive). */
-  private static final String SLOT = "\u0001hostile\u0001";
 
   @Test
   void noInputAnyClientCanSendIsAnsweredWith5xxOrWithoutTheErrorBody() {

@@ -25,11 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /** docs/openapi.yaml describes exactly the routes ChatHttp serves, and the server serves it. */
 class OpenApiDocumentTest {
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-  private static final Path DOCUMENT = Path.of("../docs/openapi.yaml");
-
   static HttpTestServer server;
   static JsonNode doc;
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final Path DOCUMENT = Path.of("../docs/openapi.yaml");
 
   @BeforeAll
   static void start() throws Exception {

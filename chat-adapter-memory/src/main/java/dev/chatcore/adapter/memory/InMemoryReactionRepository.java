@@ -24,8 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * test per key. A change costs O(keys of that message), however many accounts reacted.
  */
 public final class InMemoryReactionRepository implements ReactionRepository {
-  private final Map<RoomId, Map<EventId, MessageReactions>> rooms = new ConcurrentHashMap<>();
-
   /** Keys in code point order, as the port promises (String's own order is UTF-16 units). */
   private static final Comparator<String> BY_CODE_POINT = (a, b) -> {
     for (int i = 0, j = 0; i < a.length() && j < b.length(); ) {
@@ -37,6 +35,8 @@ public final class InMemoryReactionRepository implements ReactionRepository {
     }
     return Integer.compare(a.codePointCount(0, a.length()), b.codePointCount(0, b.length()));
   };
+
+  private final Map<RoomId, Map<EventId, MessageReactions>> rooms = new ConcurrentHashMap<>();
 
   @Override
   public boolean add(RoomId room, EventId message, AccountId account, ReactionKey key) {

@@ -88,9 +88,9 @@ import org.bson.conversions.Bson;
  */
 public final class MongoEventLog implements EventLog {
   static final String COUNTER_ID = "event_position";
-  private static final int MAX_ATTEMPTS = 1000;
   /** How long a mark stays: long enough for every node's feed to have reported it. */
   static final Duration MARK_LIFETIME = Duration.ofMinutes(5);
+  private static final int MAX_ATTEMPTS = 1000;
 
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> eventsOnPrimary;

@@ -53,10 +53,10 @@ import org.bson.conversions.Bson;
  * {@code global_seats}). Thread-safe.
  */
 public final class MongoGlobalRoomRepository implements GlobalRoomRepository {
-  private static final int ATTEMPTS = 200;
-  private static final int CANDIDATES = 8;
   /** How long a seat may point at a room that does not exist before it counts as an orphan. */
   static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofSeconds(5);
+  private static final int ATTEMPTS = 200;
+  private static final int CANDIDATES = 8;
 
   private final MongoCollection<Document> seats;
   private final MongoCollection<Document> rooms;

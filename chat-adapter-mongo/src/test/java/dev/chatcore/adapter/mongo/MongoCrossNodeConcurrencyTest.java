@@ -56,14 +56,14 @@ class MongoCrossNodeConcurrencyTest {
   private static final int GLOBAL_CAPACITY = 5;
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static Limits smallGlobalRooms() {
-    return Limits.defaults().withRoomCapacities(GLOBAL_CAPACITY, GLOBAL_CAPACITY + 2, 3);
-  }
-
   private static final SpamPolicy NO_SPAM_BANS = new SpamPolicy(1_000_000, Duration.ofSeconds(1),
       List.of(Duration.ofSeconds(1)), Duration.ofDays(1));
 
   private final Caller admin = new Caller(TestIds.account(), "admin", true);
+
+  private static Limits smallGlobalRooms() {
+    return Limits.defaults().withRoomCapacities(GLOBAL_CAPACITY, GLOBAL_CAPACITY + 2, 3);
+  }
 
   /** Two nodes on one fresh database. */
   private List<ChatCore> twoNodes() {

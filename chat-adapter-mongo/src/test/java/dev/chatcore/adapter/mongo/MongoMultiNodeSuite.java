@@ -42,6 +42,8 @@ import org.junit.jupiter.api.Test;
  * ({@link MongoMultiNodeChangeStreamTest}, the embedded server with its oplog on).
  */
 abstract class MongoMultiNodeSuite {
+  private final Caller admin = new Caller(TestIds.account(), "admin", true);
+
   /** The fixture of the concrete class. */
   abstract MongoFixture mongo();
 
@@ -50,8 +52,6 @@ abstract class MongoMultiNodeSuite {
   private MongoOptions options() {
     return mongo().options(mongo().freshName()).withSyncDelivery(delivery());
   }
-
-  private final Caller admin = new Caller(TestIds.account(), "admin", true);
 
   private ChatCore node(MongoOptions options) {
     ChatCore core = ChatCore.create(mongo().storage(options), Limits.defaults(), Clock.systemUTC());

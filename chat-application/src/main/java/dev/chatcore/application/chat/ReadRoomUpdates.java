@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 public final class ReadRoomUpdates {
   public static final int ROOMS_MAX = 100;
+  public static final int MESSAGES_PER_ROOM = 100;
+  public static final int MESSAGES_MAX = 1000;
   /**
    * How many times the player's rooms are read again when they changed while the messages were
    * read. Once they hold still, every room added later gets only messages stamped after
@@ -40,8 +42,6 @@ public final class ReadRoomUpdates {
    * message it got misses none of them.
    */
   static final int SETTLE_ROUNDS = 3;
-  public static final int MESSAGES_PER_ROOM = 100;
-  public static final int MESSAGES_MAX = 1000;
   /** Most raw messages read from one room to find enough visible ones (bounds the cost). */
   static final int SCAN_MAX = 16 * MESSAGES_MAX;
 

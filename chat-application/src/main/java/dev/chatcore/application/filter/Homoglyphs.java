@@ -11,8 +11,6 @@ import java.util.Map;
  * Keys are lower case; letters are lower-cased before the lookup.
  */
 final class Homoglyphs {
-  private Homoglyphs() {}
-
   static final Map<Character, String> LOOK_ALIKES = Map.ofEntries(
       // Cyrillic
       Map.entry('а', "a"), Map.entry('в', "b"), Map.entry('г', "r"), Map.entry('е', "e"), Map.entry('ё', "e"),
@@ -34,4 +32,6 @@ final class Homoglyphs {
       Map.entry('ß', "ss"), Map.entry('æ', "ae"), Map.entry('œ', "oe"), Map.entry('þ', "th"), Map.entry('ɨ', "i"),
       Map.entry('¡', "i"), Map.entry('¢', "c"), Map.entry('©', "c"), Map.entry('®', "r"), Map.entry('¥', "y"),
       Map.entry('§', "s"));
+
+  private Homoglyphs() {}
 }

@@ -17,8 +17,6 @@ import java.util.Locale;
  * and look-alikes of other scripts become the Latin letter they pass for ({@link Homoglyphs}).
  */
 final class TextFolding {
-  private TextFolding() {}
-
   static final int IGNORED = 0;
   static final int SPACE = -1;
   static final int SEPARATOR = -2;
@@ -50,6 +48,8 @@ final class TextFolding {
     for (int i = 0; i < MATH.length; i++) MATH[i] = classify(MATH_FROM + i);
     for (int i = 0; i < ENCLOSED.length; i++) ENCLOSED[i] = classify(ENCLOSED_FROM + i);
   }
+
+  private TextFolding() {}
 
   /**
    * The fold code of a code point: {@link #IGNORED}, {@link #SPACE}, {@link #SEPARATOR}, a letter

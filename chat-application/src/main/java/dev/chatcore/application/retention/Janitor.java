@@ -64,10 +64,10 @@ import java.util.logging.Logger;
  * </ul>
  */
 public final class Janitor {
-  private static final Logger LOG = Logger.getLogger(Janitor.class.getName());
   public static final int DEFAULT_BATCH = 500;
   /** The janitor's own account, the sender of the {@code m.room.deleted} of rooms it closes. */
   public static final AccountId JANITOR = new AccountId("000000000000000000000000");
+  private static final Logger LOG = Logger.getLogger(Janitor.class.getName());
 
   /** What one run removed, per rule, in run order. */
   public record Run(Map<String, Long> removed) {

@@ -36,9 +36,6 @@ public abstract class E2eeFixture {
   /** The stores of the two nodes: one and the same in a single process. */
   public record Stores(ChatStorage here, ChatStorage there) {}
 
-  /** Fresh, empty stores for every test, whose expiring events lapse by {@code clock}. */
-  protected abstract Stores newStores(Clock clock);
-
   protected static final Limits LIMITS = Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20));
 
   protected final MutableClock clock = new MutableClock();
@@ -50,6 +47,9 @@ public abstract class E2eeFixture {
   protected ChatCore here;
   protected ChatCore there;
   private Stores stores;
+
+  /** Fresh, empty stores for every test, whose expiring events lapse by {@code clock}. */
+  protected abstract Stores newStores(Clock clock);
 
   @BeforeEach
   void startNodes() {

@@ -53,6 +53,15 @@ public abstract class MembershipStressContract {
   /** The stores of the reader's node and of the writers' node: one and the same on one node. */
   public record Stores(ChatStorage reader, ChatStorage writer) {}
 
+  private static final Limits LIMITS = Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20));
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private final Caller admin = new Caller(TestIds.account(), "admin", true);
+  private final Caller reader = Caller.player(TestIds.account(), "reader");
+  private Stores stores;
+  private ChatCore readerCore;
+  private ChatCore writer;
+
   /** Fresh, empty stores for every run; closed after it. */
   protected abstract Stores newStores();
 
@@ -64,15 +73,6 @@ public abstract class MembershipStressContract {
   protected int channels() {
     return 40;
   }
-
-  private static final Limits LIMITS = Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20));
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
-  private final Caller admin = new Caller(TestIds.account(), "admin", true);
-  private final Caller reader = Caller.player(TestIds.account(), "reader");
-  private Stores stores;
-  private ChatCore readerCore;
-  private ChatCore writer;
 
   @BeforeEach
   void start() {

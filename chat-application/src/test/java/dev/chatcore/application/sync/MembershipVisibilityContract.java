@@ -96,23 +96,8 @@ public abstract class MembershipVisibilityContract {
   /** Who reads: long-poll sync following {@code next_batch}, or one live stream. */
   public enum Via { SYNC, STREAM }
 
-  static Stream<Arguments> everyWindowAndReader() {
-    return windowsAndReaders(Window.values());
-  }
-
-  static Stream<Arguments> readerWindowsAndReaders() {
-    return windowsAndReaders(Window.NONE, Window.AT_SCOPE, Window.AT_EVENTS);
-  }
-
-  private static Stream<Arguments> windowsAndReaders(Window... windows) {
-    return Arrays.stream(windows).flatMap(w -> Arrays.stream(Via.values()).map(v -> Arguments.of(w, v)));
-  }
-
   /** The stores of the reader's node and of the writer's node: one and the same on one node. */
   public record Stores(ChatStorage reader, ChatStorage writer) {}
-
-  /** Fresh, empty stores for every test; closed after it. */
-  protected abstract Stores newStores();
 
   private static final Limits LIMITS = Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20))
       .withRoomCapacities(2, 3, 20);
@@ -129,6 +114,21 @@ public abstract class MembershipVisibilityContract {
   private ChatCore readerCore;
   private ChatCore writer;
   private RoomId home;
+
+  static Stream<Arguments> everyWindowAndReader() {
+    return windowsAndReaders(Window.values());
+  }
+
+  static Stream<Arguments> readerWindowsAndReaders() {
+    return windowsAndReaders(Window.NONE, Window.AT_SCOPE, Window.AT_EVENTS);
+  }
+
+  private static Stream<Arguments> windowsAndReaders(Window... windows) {
+    return Arrays.stream(windows).flatMap(w -> Arrays.stream(Via.values()).map(v -> Arguments.of(w, v)));
+  }
+
+  /** Fresh, empty stores for every test; closed after it. */
+  protected abstract Stores newStores();
 
   @BeforeEach
   void start() {

@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FilterBenchmark {
-  static final int MESSAGES = 1024;
   public static final int LENGTH = 200;
+  static final int MESSAGES = 1024;
 
   @Param("5000")
   public int words;

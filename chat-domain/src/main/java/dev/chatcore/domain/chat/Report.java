@@ -26,6 +26,16 @@ import java.util.TreeMap;
 public record Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
     long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
     Instant createdAt, Optional<AccountId> reviewedBy, List<PlaintextClaim> claims) {
+  /** Messages kept on each side of the reported one. */
+  public static final int WINDOW = 25;
+
+  /**
+   * The reporter of automatic reports (a message the content filter flagged). The id is reserved:
+   * the authentication service must not give it to a player, or that player's reports would read
+   * as the filter's.
+   */
+  public static final AccountId SYSTEM_REPORTER = new AccountId("000000000000000000000000");
+
   /** A report without plaintext claims. */
   public Report(String id, EventId message, RoomId room, AccountId firstReporter, List<AccountId> reporterIds,
       long reportedCount, List<ReportedMessage> log, ReportStatus status, Optional<String> adminNote,
@@ -41,16 +51,6 @@ public record Report(String id, EventId message, RoomId room, AccountId firstRep
     this(id, message, room, firstReporter, reporterIds, reportedCount, log, status, adminNote, createdAt,
         Optional.empty());
   }
-
-  /** Messages kept on each side of the reported one. */
-  public static final int WINDOW = 25;
-
-  /**
-   * The reporter of automatic reports (a message the content filter flagged). The id is reserved:
-   * the authentication service must not give it to a player, or that player's reports would read
-   * as the filter's.
-   */
-  public static final AccountId SYSTEM_REPORTER = new AccountId("000000000000000000000000");
 
   public Report {
     Objects.requireNonNull(id, "id");

@@ -21,16 +21,16 @@ public record ReportedMessage(EventId id, AccountId author, String text, Optiona
     this(id, author, text, context, createdAt, false);
   }
 
-  /** An encrypted message: who sent it and when, nothing of what it said. */
-  public static ReportedMessage encrypted(EventId id, AccountId author, Instant createdAt) {
-    return new ReportedMessage(id, author, "", Optional.empty(), createdAt, true);
-  }
-
   public ReportedMessage {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** An encrypted message: who sent it and when, nothing of what it said. */
+  public static ReportedMessage encrypted(EventId id, AccountId author, Instant createdAt) {
+    return new ReportedMessage(id, author, "", Optional.empty(), createdAt, true);
   }
 }

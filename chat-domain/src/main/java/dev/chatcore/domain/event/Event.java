@@ -41,6 +41,12 @@ public record Event(
     Objects.requireNonNull(editedBy, "editedBy");
   }
 
+  /** A lasting event (no expiry). */
+  public Event(EventId id, RoomId room, AccountId sender, Instant originTs, EventContent content,
+      Optional<String> txnId) {
+    this(id, room, sender, originTs, content, txnId, Optional.empty());
+  }
+
   /** This message after an admin's edit: same position, sender and time; new content and expiry. */
   public Event edited(EventContent.Message newContent, Optional<Instant> newExpiry, Instant at, AccountId editor) {
     return new Event(id, room, sender, originTs, newContent, txnId, newExpiry, Optional.of(at), Optional.of(editor));
@@ -49,12 +55,6 @@ public record Event(
   /** The later of creation and last edit: what Chat V2's unread rule compares. */
   public Instant lastChange() {
     return updatedAt.filter(u -> u.isAfter(originTs)).orElse(originTs);
-  }
-
-  /** A lasting event (no expiry). */
-  public Event(EventId id, RoomId room, AccountId sender, Instant originTs, EventContent content,
-      Optional<String> txnId) {
-    this(id, room, sender, originTs, content, txnId, Optional.empty());
   }
 
   public EventType type() {

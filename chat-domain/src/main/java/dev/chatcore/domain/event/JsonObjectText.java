@@ -10,6 +10,9 @@ import java.util.Objects;
  * write it back out verbatim, which also keeps rendering cheap.
  */
 public record JsonObjectText(String json) {
+  /** The empty object. */
+  public static final JsonObjectText EMPTY = new JsonObjectText("{}");
+
   public JsonObjectText {
     Objects.requireNonNull(json, "json");
     String t = json.strip();
@@ -17,9 +20,6 @@ public record JsonObjectText(String json) {
       throw new IllegalArgumentException("not a JSON object text");
     }
   }
-
-  /** The empty object. */
-  public static final JsonObjectText EMPTY = new JsonObjectText("{}");
 
   /** True for {@code {}} (with any white space inside). */
   public boolean isEmpty() {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link AccountRepository} must have. */
 public abstract class AccountRepositoryContract {
-  protected abstract AccountRepository newAccountRepository();
-
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract AccountRepository newAccountRepository();
 
   @Test
   void firstRegistrationWinsAndLaterOnesUpdateNameAndAdmin() {

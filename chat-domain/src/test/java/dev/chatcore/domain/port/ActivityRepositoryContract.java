@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ActivityRepository} must have. */
 public abstract class ActivityRepositoryContract {
-  protected abstract ActivityRepository newActivityRepository();
-
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract ActivityRepository newActivityRepository();
 
   @Test
   void touchKeepsTheLatestTime() {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link AnnouncementRepository} must have. */
 public abstract class AnnouncementRepositoryContract {
-  protected abstract AnnouncementRepository newAnnouncementRepository();
-
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract AnnouncementRepository newAnnouncementRepository();
 
   private static Announcement at(String id, Instant created, Duration life) {
     return new Announcement(id, TestIds.account(), "hello " + id, Optional.empty(), created, created.plus(life));

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link BanRepository} must have. */
 public abstract class BanRepositoryContract {
-  protected abstract BanRepository newBanRepository();
-
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract BanRepository newBanRepository();
 
   private static Ban ban(AccountId id, Optional<Instant> until, String reason) {
     return new Ban(id, until, reason, false, T, Optional.of(TestIds.account()));

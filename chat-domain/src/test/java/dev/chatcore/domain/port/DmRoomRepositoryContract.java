@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link DmRoomRepository} must have. */
 public abstract class DmRoomRepositoryContract {
-  protected abstract DmRoomRepository newDmRoomRepository();
-
   private final DmKey key = DmKey.of(Set.of(TestIds.account(), TestIds.account()));
+
+  protected abstract DmRoomRepository newDmRoomRepository();
 
   @Test
   void firstClaimWinsAndLaterClaimsGetTheHolder() {

@@ -29,10 +29,10 @@ public abstract class EventFeedContract {
   /** A feed and a log on the same store; the log may be another node's (another client). */
   public record Nodes(EventFeed feed, EventLog otherNodesLog) {}
 
+  private static final Duration CROSS_NODE_BOUND = Duration.ofSeconds(1);
+
   /** Fresh and empty for every test. */
   protected abstract Nodes newNodes();
-
-  private static final Duration CROSS_NODE_BOUND = Duration.ofSeconds(1);
 
   @Test
   void namesItsDelivery() {

@@ -40,6 +40,9 @@ public abstract class EventLogContract {
    */
   protected final MutableClock clock = new MutableClock();
 
+  private final RoomId room = TestIds.room();
+  private final RoomId other = TestIds.room();
+
   /** A fresh, empty log for every test, whose expiring events lapse by {@link #clock}. */
   protected abstract EventLog newEventLog();
 
@@ -47,9 +50,6 @@ public abstract class EventLogContract {
     Instant now = clock.instant();
     return NewEvent.expiring(in, Events.SENDER, now, new EventContent.Typing(List.of(Events.SENDER), lifetime), now.plus(lifetime));
   }
-
-  private final RoomId room = TestIds.room();
-  private final RoomId other = TestIds.room();
 
   private static List<EventId> ids(List<Event> events) {
     return events.stream().map(Event::id).toList();

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link GlobalRoomRepository} must have. */
 public abstract class GlobalRoomRepositoryContract {
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
   /** A fresh, empty directory for every test. */
   protected abstract GlobalRoomRepository newGlobalRoomRepository();
-
-  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private static Seat place(GlobalRoomRepository rooms, AccountId a, int capacity) {
     return rooms.place(a, capacity, Set.of(), TestIds.room(), NOW);

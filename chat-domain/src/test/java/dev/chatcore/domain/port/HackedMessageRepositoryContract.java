@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link HackedMessageRepository} must have. */
 public abstract class HackedMessageRepositoryContract {
-  protected abstract HackedMessageRepository newHackedMessageRepository();
-
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract HackedMessageRepository newHackedMessageRepository();
 
   private static HackedMessage at(String id, Instant created) {
     return new HackedMessage(id, TestIds.account(), TestIds.room(), "psst", Optional.empty(), created);

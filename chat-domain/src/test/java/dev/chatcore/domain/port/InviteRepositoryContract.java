@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link InviteRepository} must have. */
 public abstract class InviteRepositoryContract {
-  protected abstract InviteRepository newInviteRepository();
-
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract InviteRepository newInviteRepository();
 
   private static Invite invite(String code, int uses) {
     return new Invite(code, uses, NOW.plusSeconds(3600), false, false, Optional.empty(), NOW);

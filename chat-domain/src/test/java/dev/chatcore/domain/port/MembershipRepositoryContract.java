@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link MembershipRepository} must have. */
 public abstract class MembershipRepositoryContract {
-  protected abstract MembershipRepository newMembershipRepository();
-
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract MembershipRepository newMembershipRepository();
 
   private static RoomMember member(RoomId room, AccountId account, MemberState state) {
     return new RoomMember(room, account, state, T, new EventId(7));

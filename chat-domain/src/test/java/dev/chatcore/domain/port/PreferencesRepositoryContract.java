@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link PreferencesRepository} must have. */
 public abstract class PreferencesRepositoryContract {
-  protected abstract PreferencesRepository newPreferencesRepository();
-
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final String ID1 = "65796e0c8be2aefc0e26c79f";
   private static final String ID2 = "65796e0c8be2aefc0e26c7a0";
+
+  protected abstract PreferencesRepository newPreferencesRepository();
 
   @Test
   void findOrCreateMakesAnEmptyRecordOnceAndNeverTouchesIt() {

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ReactionRepository} must have. */
 public abstract class ReactionRepositoryContract {
-  protected abstract ReactionRepository newReactionRepository();
+  private static final ReactionKey THUMBS = new ReactionKey("👍");
+  private static final ReactionKey HEART = new ReactionKey("❤");
 
   private final RoomId room = TestIds.room();
   private final EventId message = new EventId(10);
-  private static final ReactionKey THUMBS = new ReactionKey("👍");
-  private static final ReactionKey HEART = new ReactionKey("❤");
+
+  protected abstract ReactionRepository newReactionRepository();
 
   @Test
   void addAndRemoveAreIdempotent() {

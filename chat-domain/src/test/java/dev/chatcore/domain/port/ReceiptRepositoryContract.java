@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ReceiptRepository} must have. */
 public abstract class ReceiptRepositoryContract {
-  protected abstract ReceiptRepository newReceiptRepository();
-
   private final RoomId room = TestIds.room();
+
+  protected abstract ReceiptRepository newReceiptRepository();
 
   @Test
   void aReceiptOnlyMovesForward() {

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ReportRepository} must have. */
 public abstract class ReportRepositoryContract {
-  protected abstract ReportRepository newReportRepository();
-
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private final RoomId room = TestIds.room();
   private final AccountId author = TestIds.account();
+
+  protected abstract ReportRepository newReportRepository();
 
   private ReportedMessage msg(long position) {
     return new ReportedMessage(new EventId(position), author, "m" + position, Optional.empty(), T0);

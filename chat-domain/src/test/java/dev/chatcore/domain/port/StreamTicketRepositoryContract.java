@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link StreamTicketRepository} must have. */
 public abstract class StreamTicketRepositoryContract {
-  protected abstract StreamTicketRepository newStreamTicketRepository();
-
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected abstract StreamTicketRepository newStreamTicketRepository();
 
   private static StreamTicket ticket(String digest, Instant expiresAt) {
     return new StreamTicket(digest, TestIds.account(), "player", false, Optional.empty(), expiresAt);

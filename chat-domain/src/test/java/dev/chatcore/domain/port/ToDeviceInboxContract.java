@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 public abstract class ToDeviceInboxContract {
   private static final Instant EXPIRY = Instant.parse("2026-03-08T10:00:00Z");
 
-  /** A fresh, empty inbox for every test. */
-  protected abstract ToDeviceInbox newInbox();
-
   private final DeviceAddress sender = TestIds.device();
   private final DeviceAddress alice = TestIds.device();
   private final DeviceAddress bob = TestIds.device();
+
+  /** A fresh, empty inbox for every test. */
+  protected abstract ToDeviceInbox newInbox();
 
   private static JsonObjectText content(String body) {
     return new JsonObjectText("{\"body\": \"" + body + "\"}");

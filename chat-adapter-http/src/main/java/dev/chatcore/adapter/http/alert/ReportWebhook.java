@@ -36,13 +36,13 @@ import java.util.logging.Logger;
  * memory: alerts still in it when the server stops are lost (logged).
  */
 public final class ReportWebhook implements ReportAlerts, AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(ReportWebhook.class.getName());
   /** The header naming the alert; the same on every attempt of one alert. */
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
   /** {@code report.created} or {@code report.reporters_reached}. */
   public static final String EVENT_HEADER = "X-Chat-Event";
   /** 1 for the first attempt, 2 for the first retry, ... */
   public static final String ATTEMPT_HEADER = "X-Chat-Delivery-Attempt";
+  private static final Logger LOG = Logger.getLogger(ReportWebhook.class.getName());
   private static final Duration DROP_LOG_EVERY = Duration.ofMinutes(1);
 
   private final WebhookSettings settings;

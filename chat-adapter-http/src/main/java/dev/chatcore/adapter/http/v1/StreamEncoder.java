@@ -50,6 +50,11 @@ final class StreamEncoder {
     }
   }
 
+  static final Duration LATEST_FOR = Duration.ofSeconds(1);
+
+  private static final byte[] EVENTS_OPEN = "{\"type\":\"events\",\"events\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENTS_NEXT = "],\"next_batch\":\"".getBytes(StandardCharsets.US_ASCII);
+
   private final MessageAggregates aggregates;
   private final Cache<EventId, Encoded> shared = Caffeine.newBuilder()
       .maximumWeight(MAX_CACHED_BYTES)
@@ -64,7 +69,6 @@ final class StreamEncoder {
    */
   private record Latest(EventId id, Encoded encoded, long untilNanos) {}
 
-  static final Duration LATEST_FOR = Duration.ofSeconds(1);
   private volatile Latest latest;
 
   StreamEncoder(MessageAggregates aggregates) {
@@ -154,9 +158,6 @@ final class StreamEncoder {
     out.write(',');
     out.write(json, 1, json.length - 2); // the members, without the object's braces
   }
-
-  private static final byte[] EVENTS_OPEN = "{\"type\":\"events\",\"events\":[".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] EVENTS_NEXT = "],\"next_batch\":\"".getBytes(StandardCharsets.US_ASCII);
 
   /** An event that changes another's aggregates or content drops that one's cached copy. */
   private void forgetTargetOf(Event e) {
