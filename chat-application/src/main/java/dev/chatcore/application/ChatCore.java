@@ -108,33 +108,22 @@ import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.application.admin.AdminServices;
 import dev.chatcore.application.retention.Janitor;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The whole chat core, wired by hand: the plain-Java factory for hosts without a container
- * (the server's Dagger component takes its services from here too, so the two cannot drift).
+ * The whole chat core, wired by hand: the plain-Java assembly for hosts without a container
+ * (the server's Dagger component takes its use cases from here too, so the two cannot drift).
  *
- * <p>Subscribes to the storage's {@link EventFeed}, so that events appended on other nodes wake
- * the syncs held and the live streams open here. Owns two small executors: virtual threads for
- * sync and stream reads after a wake-up, and one timer thread for sync timeouts, the streams' clock
- * tick (lifetimes, keep-alives) and the periodic purge of expired events (typing notices) and
- * stream tickets. {@link #close()} answers every held sync, ends every stream and stops both; it
- * does not close the storage, which the caller owns.
+ * <p>Building it starts nothing: its {@link CoreRuntime} (the subscription to the storage's
+ * event feed, the streams' tick and the purges, on the core's {@link CoreExecutors}) starts in
+ * {@link #create}, once the whole graph is built. {@link #close()} answers every held sync, ends
+ * every stream and stops the executors; it does not close the storage, which the caller owns.
  */
 public final class ChatCore implements AutoCloseable {
-  /** How often expired events (typing notices) are purged from the log. */
-  static final java.time.Duration PURGE_EVERY = java.time.Duration.ofSeconds(5);
-  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChatCore.class.getName());
 
   private final ChatStorage storage;
   private final Limits limits;
   private final SyncWaiter waiter;
-  private final ExecutorService syncReads = Executors.newVirtualThreadPerTaskExecutor();
-  private final ScheduledThreadPoolExecutor timer;
-  private final EventFeed.Subscription feed;
+  private final CoreRuntime runtime;
 
   private final RegisterCaller registerCaller;
   private final GetMe getMe;
@@ -187,12 +176,7 @@ public final class ChatCore implements AutoCloseable {
     this.storage = storage;
     this.limits = limits;
     this.waiter = new SyncWaiter(limits);
-    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "chat-sync-timer");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.setRemoveOnCancelPolicy(true);
+    CoreExecutors executors = new CoreExecutors();
     IdGenerator ids = new IdGenerator(clock);
     MessagePolicy messagePolicy = new MessagePolicy(limits);
     RoomAccess access = new RoomAccess(storage.rooms(), storage.memberships(), storage.globalRooms());
@@ -235,7 +219,7 @@ public final class ChatCore implements AutoCloseable {
     this.e2ee = e2eeServices(storage, E2eeLimits.defaults(), clock, messagePolicy, access, views, registerCaller,
         publisher, posting);
     VisibleRead reads = new VisibleRead(storage.events(), access, banGate, limits, e2ee.deviceSync());
-    this.sync = new Sync(reads, registerCaller, waiter, limits, syncReads, timer, observer);
+    this.sync = new Sync(reads, registerCaller, waiter, limits, executors.reads(), executors.timer(), observer);
     this.streams = new StreamRegistry(limits);
     // a thread per stream read, untracked: a wake-up of a busy room starts a thousand of these at once,
     // and a per-task executor's registry of live threads is then the most contended thing on the path
@@ -244,8 +228,6 @@ public final class ChatCore implements AutoCloseable {
     this.issueStreamTicket = new IssueStreamTicket(storage.streamTickets(), limits, clock);
     this.redeemStreamTicket = new RedeemStreamTicket(storage.streamTickets(), clock);
     this.purgeExpiredTickets = new PurgeExpiredTickets(storage.streamTickets(), clock);
-    long tick = streams.tickInterval().toNanos();
-    timer.scheduleAtFixedRate(streams::tick, tick, tick, TimeUnit.NANOSECONDS);
     KeyedLocks locks = new KeyedLocks();
     MembershipChange change = new MembershipChange(storage.memberships(), storage.receipts(), publisher, clock);
     DmLifecycle dms = new DmLifecycle(storage.dmRooms(), storage.memberships(), change, roomDeletion);
@@ -264,8 +246,6 @@ public final class ChatCore implements AutoCloseable {
     this.postReceipt = new PostReceipt(storage.events(), storage.receipts(), access, registerCaller, publisher, locks,
         clock);
     this.purgeExpiredEvents = new PurgeExpiredEvents(storage.events(), clock);
-    timer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
-        TimeUnit.MILLISECONDS);
     this.chat = chatServices(storage, limits, clock, ids, messagePolicy, access, registerCaller, publisher, posting,
         reportFiling, visibility, change, dms);
     this.admin = adminServices(storage, limits, retention, clock, ids, messagePolicy, registerCaller, publisher,
@@ -273,18 +253,8 @@ public final class ChatCore implements AutoCloseable {
     this.janitor = new Janitor(storage.events(), storage.rooms(), storage.dmRooms(), storage.memberships(),
         storage.announcements(), storage.hackedMessages(), storage.reports(), storage.bans(), storage.reactions(),
         storage.receipts(), storage.toDeviceInbox(), retention, publisher, clock);
-    this.feed = storage.feed().subscribe(new EventFeed.Listener() {
-      @Override
-      public void appended(java.util.Set<dev.chatcore.domain.id.RoomId> rooms,
-          java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
-        wakeFromFeed(rooms, accounts);
-      }
-
-      @Override
-      public void created(java.util.Set<dev.chatcore.domain.id.RoomId> rooms) {
-        wakeForNewChannels(rooms);
-      }
-    });
+    this.runtime = new CoreRuntime(storage.feed(), storage.rooms(), waiter, streams, purgeExpiredEvents,
+        purgeExpiredTickets, executors);
   }
 
   /** The Chat V2 player use cases; one {@link GlobalRoomEvents} orders every seat change. */
@@ -359,29 +329,7 @@ public final class ChatCore implements AutoCloseable {
         new SendEncryptedMessage(access, register, policy, limits, posting));
   }
 
-  /** Events appended on other nodes (or readable only now) wake the syncs held here. */
-  private void wakeFromFeed(java.util.Set<dev.chatcore.domain.id.RoomId> rooms,
-      java.util.Set<dev.chatcore.domain.id.AccountId> accounts) {
-    rooms.forEach(waiter::wakeRoom);
-    accounts.forEach(waiter::wakeAccount);
-  }
 
-  /**
-   * Rooms created on another node: a channel among them is in every account's scope at once, so
-   * every waiter here reads again (one lookup per new room; rooms are created rarely).
-   */
-  private void wakeForNewChannels(java.util.Set<dev.chatcore.domain.id.RoomId> rooms) {
-    try {
-      for (dev.chatcore.domain.id.RoomId id : rooms) {
-        if (storage.rooms().find(id).filter(r -> r.type() == dev.chatcore.domain.room.RoomType.CHANNEL).isPresent()) {
-          waiter.wakeAll();
-          return;
-        }
-      }
-    } catch (RuntimeException e) {
-      waiter.wakeAll(); // storage trouble: a spurious wake-up costs a read, a missed one a stale stream
-    }
-  }
 
   /**
    * Builds a core over {@code storage}.
@@ -418,8 +366,10 @@ public final class ChatCore implements AutoCloseable {
    */
   public static ChatCore create(ChatStorage storage, Limits limits, SpamPolicy spamPolicy, Retention retention,
       ContentModeration contentModeration, Clock clock, ChatObserver observer) {
-    return new ChatCore(storage, limits, spamPolicy, retention, contentModeration, clock,
+    ChatCore core = new ChatCore(storage, limits, spamPolicy, retention, contentModeration, clock,
         java.util.Objects.requireNonNull(observer));
+    core.runtime.start(); // after the constructor: no listener or timer sees a half-built core
+    return core;
   }
 
   public Retention retention() {
@@ -611,15 +561,6 @@ public final class ChatCore implements AutoCloseable {
     return purgeExpiredEvents;
   }
 
-  /** A failed purge must not cancel the schedule: it is logged and the next run tries again. */
-  private void purgeQuietly() {
-    try {
-      purgeExpiredEvents.purge();
-      purgeExpiredTickets.purge();
-    } catch (RuntimeException e) {
-      LOG.log(java.util.logging.Level.WARNING, "purging expired events or stream tickets failed", e);
-    }
-  }
 
   /** The Chat V2 ({@code /chat}) use cases. */
   public ChatServices chat() {
@@ -629,15 +570,6 @@ public final class ChatCore implements AutoCloseable {
   /** Answers every held sync and ends every stream, then stops the core's executors. Idempotent. */
   @Override
   public void close() {
-    feed.close();
-    streams.shutdown();
-    waiter.shutdown();
-    timer.shutdownNow();
-    syncReads.shutdown();
-    try {
-      syncReads.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    runtime.close();
   }
 }
