@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The game server's chat: one lobby, every connected player in it, chat pushed to sockets. */
 public final class GameChat implements AutoCloseable {
   /** The game server itself, as an admin of the chat. */
-  private static final Caller SERVER = new Caller(new AccountId("000000000000000000000001"), "server", true);
+  private static final Caller SERVER =
+      new Caller(new AccountId("000000000000000000000001"), "server", true);
 
   private final Chat chat = InMemoryChat.create();
   private final RoomId lobby = chat.createRoom(SERVER, "lobby", Optional.empty()).room().id();
@@ -32,7 +33,8 @@ public final class GameChat implements AutoCloseable {
     Player player = new Player(Caller.player(id, name), socket);
     players.put(id, player);
     try {
-      player.subscription = chat.subscribe(player.caller, chat.head(), Optional.of(Set.of(lobby)), player);
+      player.subscription =
+          chat.subscribe(player.caller, chat.head(), Optional.of(Set.of(lobby)), player);
     } catch (ChatException refused) {
       socket.send("* " + refused.getMessage()); // banned already
     }
@@ -55,7 +57,8 @@ public final class GameChat implements AutoCloseable {
 
   public void disconnect(AccountId id) {
     Player player = players.remove(id);
-    if (player != null && player.subscription != null) player.subscription.close(); // nothing more is pushed
+    if (player != null && player.subscription != null)
+      player.subscription.close(); // nothing more is pushed
   }
 
   @Override
@@ -89,7 +92,8 @@ public final class GameChat implements AutoCloseable {
 
     @Override
     public void onEnd(StreamEnd end) {
-      end.failure().ifPresent(refused -> socket.send("* " + refused.getMessage())); // muted while connected
+      end.failure()
+          .ifPresent(refused -> socket.send("* " + refused.getMessage())); // muted while connected
     }
   }
 }

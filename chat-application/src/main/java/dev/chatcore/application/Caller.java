@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The authenticated principal of a request. Authentication is the host's business (the HTTP
- * adapter verifies a JWT; an embedding game server passes its own player); the core trusts it.
+ * The authenticated principal of a request. Authentication is the host's business (the HTTP adapter
+ * verifies a JWT; an embedding game server passes its own player); the core trusts it.
  *
  * @param id the account: 24 lower-case hex characters (the host maps its player ids onto these)
  * @param displayName the name to show; may be empty
@@ -46,8 +46,13 @@ public record Caller(AccountId id, String displayName, boolean admin, Optional<D
    * @throws InvalidInputException when the caller has none (its token has no {@code device_id})
    */
   public DeviceAddress requireDevice() {
-    return device.map(d -> new DeviceAddress(id, d)).orElseThrow(() -> new InvalidInputException("device_id",
-        "is required: end-to-end encryption needs a token with a device_id claim"));
+    return device
+        .map(d -> new DeviceAddress(id, d))
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "device_id",
+                    "is required: end-to-end encryption needs a token with a device_id claim"));
   }
 
   /**

@@ -3,13 +3,13 @@ package dev.chatcore.application;
 import dev.chatcore.domain.moderation.Ban;
 
 /**
- * What the core tells a host about events that only the core sees: events delivered by sync
- * answers and live streams, rate-limit refusals and bans. The standalone server turns them into
- * metrics; an embedder may count them its own way. Every method does nothing by default, so an
- * observer overrides what it cares about; {@link #NONE} observes nothing.
+ * What the core tells a host about events that only the core sees: events delivered by sync answers
+ * and live streams, rate-limit refusals and bans. The standalone server turns them into metrics; an
+ * embedder may count them its own way. Every method does nothing by default, so an observer
+ * overrides what it cares about; {@link #NONE} observes nothing.
  *
- * <p>Methods are called on the thread that did the work (request threads, the core's sync
- * threads), possibly concurrently: they must be quick, thread-safe and must not throw.
+ * <p>Methods are called on the thread that did the work (request threads, the core's sync threads),
+ * possibly concurrently: they must be quick, thread-safe and must not throw.
  */
 public interface ChatObserver {
   /** Observes nothing: the default of {@link ChatCore#create} and of the embedding builder. */
@@ -18,8 +18,8 @@ public interface ChatObserver {
   /**
    * A sync (HTTP {@code /v1/sync} or an embedder's wait) answered with events, called just after
    * the answer's future completed; or a live stream (SSE, WebSocket, an embedder's subscription)
-   * handed a batch with events to its transport. Not called for empty answers (timeouts,
-   * evictions, shutdown), nor for answers nobody received any more (the client went away first).
+   * handed a batch with events to its transport. Not called for empty answers (timeouts, evictions,
+   * shutdown), nor for answers nobody received any more (the client went away first).
    *
    * @param events how many events the answer or batch carried, at least 1
    */
@@ -29,8 +29,8 @@ public interface ChatObserver {
   default void rateLimited() {}
 
   /**
-   * A service-wide ban was stored: by an admin, or automatically for spam
-   * ({@link Ban#automatic()}).
+   * A service-wide ban was stored: by an admin, or automatically for spam ({@link
+   * Ban#automatic()}).
    *
    * @param ban the ban as stored
    */

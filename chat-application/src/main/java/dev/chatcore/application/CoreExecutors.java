@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The core's two executors: virtual threads for the sync reads that follow a wake-up, and one
  * daemon timer thread for sync timeouts, the streams' tick and the periodic purges. Building them
- * starts no thread (the timer's starts with its first task); {@link CoreRuntime#close()} stops them.
+ * starts no thread (the timer's starts with its first task); {@link CoreRuntime#close()} stops
+ * them.
  */
 @Singleton
 public final class CoreExecutors {
@@ -21,11 +22,14 @@ public final class CoreExecutors {
   /** Builds both executors, idle. */
   @Inject
   public CoreExecutors() {
-    timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "chat-sync-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "chat-sync-timer");
+              t.setDaemon(true);
+              return t;
+            });
     timer.setRemoveOnCancelPolicy(true);
   }
 

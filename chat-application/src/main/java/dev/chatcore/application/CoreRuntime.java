@@ -18,12 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The core's background work, started by its host rather than by being built: the subscription
- * to the storage's {@link EventFeed}, so that events appended on other nodes wake the syncs held
- * and the streams open here; the streams' clock tick (lifetimes, keep-alives); and the periodic
- * purge of expired events (typing notices) and stream tickets. {@link #close()} answers every held
- * sync, ends every stream and stops the executors; it does not close the storage, which the
- * caller owns.
+ * The core's background work, started by its host rather than by being built: the subscription to
+ * the storage's {@link EventFeed}, so that events appended on other nodes wake the syncs held and
+ * the streams open here; the streams' clock tick (lifetimes, keep-alives); and the periodic purge
+ * of expired events (typing notices) and stream tickets. {@link #close()} answers every held sync,
+ * ends every stream and stops the executors; it does not close the storage, which the caller owns.
  */
 @Singleton
 public final class CoreRuntime implements AutoCloseable {
@@ -44,8 +43,14 @@ public final class CoreRuntime implements AutoCloseable {
 
   /** Builds the runtime, not started. */
   @Inject
-  public CoreRuntime(EventFeed feed, RoomRepository rooms, SyncWaiter waiter, StreamRegistry streams,
-      PurgeExpiredEvents purgeEvents, PurgeExpiredTickets purgeTickets, CoreExecutors executors) {
+  public CoreRuntime(
+      EventFeed feed,
+      RoomRepository rooms,
+      SyncWaiter waiter,
+      StreamRegistry streams,
+      PurgeExpiredEvents purgeEvents,
+      PurgeExpiredTickets purgeTickets,
+      CoreExecutors executors) {
     this.feed = feed;
     this.rooms = rooms;
     this.waiter = waiter;
@@ -65,20 +70,27 @@ public final class CoreRuntime implements AutoCloseable {
     if (subscription != null) return;
     long tick = streams.tickInterval().toNanos();
     executors.timer().scheduleAtFixedRate(streams::tick, tick, tick, TimeUnit.NANOSECONDS);
-    executors.timer().scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
-        TimeUnit.MILLISECONDS);
-    subscription = feed.subscribe(new EventFeed.Listener() {
-      @Override
-      public void appended(Set<RoomId> appendedRooms, Set<AccountId> accounts) {
-        appendedRooms.forEach(waiter::wakeRoom);
-        accounts.forEach(waiter::wakeAccount);
-      }
+    executors
+        .timer()
+        .scheduleWithFixedDelay(
+            this::purgeQuietly,
+            PURGE_EVERY.toMillis(),
+            PURGE_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS);
+    subscription =
+        feed.subscribe(
+            new EventFeed.Listener() {
+              @Override
+              public void appended(Set<RoomId> appendedRooms, Set<AccountId> accounts) {
+                appendedRooms.forEach(waiter::wakeRoom);
+                accounts.forEach(waiter::wakeAccount);
+              }
 
-      @Override
-      public void created(Set<RoomId> createdRooms) {
-        wakeForNewChannels(createdRooms);
-      }
-    });
+              @Override
+              public void created(Set<RoomId> createdRooms) {
+                wakeForNewChannels(createdRooms);
+              }
+            });
   }
 
   /** Answers every held sync and ends every stream, then stops the executors. Idempotent. */
@@ -105,7 +117,8 @@ public final class CoreRuntime implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      waiter.wakeAll(); // storage trouble: a spurious wake-up costs a read, a missed one a stale stream
+      waiter.wakeAll(); // storage trouble: a spurious wake-up costs a read, a missed one a stale
+      // stream
     }
   }
 

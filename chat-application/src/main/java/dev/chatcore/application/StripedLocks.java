@@ -5,13 +5,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Striped locks by key (an account, a DM member set): work on one key runs one at a time on
- * this node, other keys do not wait. Used where a storage operation is atomic by itself but the
- * records and events written after it must follow in the same order (the stores stay correct
- * across nodes without it). {@link ReentrantLock}, so virtual threads do not pin a carrier.
+ * Striped locks by key (an account, a DM member set): work on one key runs one at a time on this
+ * node, other keys do not wait. Used where a storage operation is atomic by itself but the records
+ * and events written after it must follow in the same order (the stores stay correct across nodes
+ * without it). {@link ReentrantLock}, so virtual threads do not pin a carrier.
  *
- * <p>Not a singleton: each owner keeps stripes of its own, so that one owner's work never waits
- * for another's (unlike {@link KeyedLocks}, which orders events across use cases).
+ * <p>Not a singleton: each owner keeps stripes of its own, so that one owner's work never waits for
+ * another's (unlike {@link KeyedLocks}, which orders events across use cases).
  */
 public final class StripedLocks {
   private static final int STRIPES = 1024;

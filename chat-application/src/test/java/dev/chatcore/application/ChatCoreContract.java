@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatcore.application.chat.LastRead;
+import dev.chatcore.application.chat.PostChatMessage;
+import dev.chatcore.application.chat.ReadRoomUpdates;
 import dev.chatcore.application.message.HistoryPage;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
@@ -45,9 +48,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole-core behaviour that every storage must support: sync never skips or repeats, retries
- * are idempotent, history pages cleanly, held syncs wake, time out and release. Each storage
- * adapter runs it by supplying a fresh storage.
+ * Whole-core behaviour that every storage must support: sync never skips or repeats, retries are
+ * idempotent, history pages cleanly, held syncs wake, time out and release. Each storage adapter
+ * runs it by supplying a fresh storage.
  */
 public abstract class ChatCoreContract {
   /** Limits with a short minimum sync timeout, so timeout tests take milliseconds. */
@@ -64,8 +67,8 @@ public abstract class ChatCoreContract {
 
   /**
    * A fresh, empty storage for every test; closed after it. Its event log must expire events by
-   * {@link #clock} (messages carry an expiry by room type, so a log on another clock could see
-   * them expired already).
+   * {@link #clock} (messages carry an expiry by room type, so a log on another clock could see them
+   * expired already).
    */
   protected abstract ChatStorage newStorage();
 
@@ -86,11 +89,15 @@ public abstract class ChatCoreContract {
   }
 
   protected RoomId channel(String name) {
-    return core.createRoom().create(new CreateRoom.Command(admin, name, Optional.empty())).room().id();
+    return core.createRoom()
+        .create(new CreateRoom.Command(admin, name, Optional.empty()))
+        .room()
+        .id();
   }
 
   protected Event send(Caller who, RoomId room, String text) {
-    return core.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
+    return core.sendMessage()
+        .send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -103,22 +110,31 @@ public abstract class ChatCoreContract {
 
   /** A sync expected to find nothing: it answers empty after the shortest timeout. */
   protected SyncBatch syncNow(Caller who, EventId since) throws Exception {
-    return sync(who, since, Duration.ofMillis(20), Optional.empty()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    return sync(who, since, Duration.ofMillis(20), Optional.empty())
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
-  protected CompletableFuture<SyncBatch> sync(Caller who, EventId since, Duration timeout, Optional<Set<RoomId>> filter) {
+  protected CompletableFuture<SyncBatch> sync(
+      Caller who, EventId since, Duration timeout, Optional<Set<RoomId>> filter) {
     return core.sync().sync(new Sync.Command(who, since, timeout, filter));
   }
 
-  /** Any player can send these; every store must take them (a Mongo date is milliseconds in a long). */
+  /**
+   * Any player can send these; every store must take them (a Mongo date is milliseconds in a long).
+   */
   @Test
   void aLastReadAsLateAsALongHoldsMatchesNothing() {
     var global = core.chat().placeInGlobalRoom().place(alice.id());
-    core.chat().postChatMessage().post(new dev.chatcore.application.chat.PostChatMessage.Command(alice, global.id(),
-        "hello", Optional.empty()));
-    for (long lastRead : new long[] {Long.MAX_VALUE, dev.chatcore.application.chat.LastRead.MILLIS_THRESHOLD - 1}) {
-      var updates = core.chat().readRoomUpdates().read(new dev.chatcore.application.chat.ReadRoomUpdates.Query(alice,
-          dev.chatcore.application.chat.LastRead.of(Optional.of(lastRead), clock.instant())));
+    core.chat()
+        .postChatMessage()
+        .post(new PostChatMessage.Command(alice, global.id(), "hello", Optional.empty()));
+    for (long lastRead : new long[] {Long.MAX_VALUE, LastRead.MILLIS_THRESHOLD - 1}) {
+      var updates =
+          core.chat()
+              .readRoomUpdates()
+              .read(
+                  new ReadRoomUpdates.Query(
+                      alice, LastRead.of(Optional.of(lastRead), clock.instant())));
       assertEquals(List.of(), updates.rooms().getFirst().unread(), "lastRead " + lastRead);
     }
   }
@@ -147,7 +163,8 @@ public abstract class ChatCoreContract {
   @Test
   void retryWithSameTxnIdReturnsSameEvent() throws Exception {
     RoomId room = channel("lobby");
-    SendMessage.Command command = new SendMessage.Command(alice, room, "once", Optional.empty(), Optional.of("txn-1"));
+    SendMessage.Command command =
+        new SendMessage.Command(alice, room, "once", Optional.empty(), Optional.of("txn-1"));
     Event first = core.sendMessage().send(command);
     Event retry = core.sendMessage().send(command);
     assertEquals(first.id(), retry.id());
@@ -159,23 +176,43 @@ public abstract class ChatCoreContract {
   void messageRulesAreEnforced() {
     RoomId room = channel("lobby");
     assertThrows(InvalidInputException.class, () -> send(alice, room, "   "));
-    assertThrows(InvalidInputException.class, () -> send(alice, room, "x".repeat(LIMITS.messageTextMaxChars() + 1)));
-    Event contextOnly = core.sendMessage().send(new SendMessage.Command(alice, room, "  ",
-        Optional.of(new JsonObjectText("{\"sticker\":7}")), Optional.empty()));
+    assertThrows(
+        InvalidInputException.class,
+        () -> send(alice, room, "x".repeat(LIMITS.messageTextMaxChars() + 1)));
+    Event contextOnly =
+        core.sendMessage()
+            .send(
+                new SendMessage.Command(
+                    alice,
+                    room,
+                    "  ",
+                    Optional.of(new JsonObjectText("{\"sticker\":7}")),
+                    Optional.empty()));
     assertEquals(EventType.MESSAGE, contextOnly.type());
     String bigContext = "{\"k\":\"" + "x".repeat(LIMITS.messageContextMaxBytes()) + "\"}";
-    assertThrows(InvalidInputException.class, () -> core.sendMessage().send(new SendMessage.Command(alice, room, "x",
-        Optional.of(new JsonObjectText(bigContext)), Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.sendMessage()
+                .send(
+                    new SendMessage.Command(
+                        alice,
+                        room,
+                        "x",
+                        Optional.of(new JsonObjectText(bigContext)),
+                        Optional.empty())));
     assertThrows(NotFoundException.class, () -> send(alice, TestIds.room(), "nowhere"));
   }
 
   @Test
   void onlyAdminsCreateAndDeleteRooms() {
-    assertThrows(ForbiddenException.class,
+    assertThrows(
+        ForbiddenException.class,
         () -> core.createRoom().create(new CreateRoom.Command(alice, "mine", Optional.empty())));
     RoomId room = channel("lobby");
     assertThrows(ForbiddenException.class, () -> core.deleteRoom().delete(alice, room));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> core.createRoom().create(new CreateRoom.Command(admin, " ", Optional.empty())));
   }
 
@@ -187,8 +224,10 @@ public abstract class ChatCoreContract {
     List<EventId> backward = new ArrayList<>();
     Optional<EventId> from = Optional.empty();
     do {
-      HistoryPage page = core.readHistory().read(
-          new ReadHistory.Query(alice, room, from, Direction.BACKWARD, OptionalInt.of(5)));
+      HistoryPage page =
+          core.readHistory()
+              .read(
+                  new ReadHistory.Query(alice, room, from, Direction.BACKWARD, OptionalInt.of(5)));
       page.chunk().forEach(e -> backward.add(e.id()));
       from = page.end();
     } while (from.isPresent());
@@ -199,8 +238,9 @@ public abstract class ChatCoreContract {
     List<EventId> forward = new ArrayList<>();
     from = Optional.empty();
     do {
-      HistoryPage page = core.readHistory().read(
-          new ReadHistory.Query(alice, room, from, Direction.FORWARD, OptionalInt.of(7)));
+      HistoryPage page =
+          core.readHistory()
+              .read(new ReadHistory.Query(alice, room, from, Direction.FORWARD, OptionalInt.of(7)));
       page.chunk().forEach(e -> forward.add(e.id()));
       from = page.end();
     } while (from.isPresent());
@@ -212,14 +252,25 @@ public abstract class ChatCoreContract {
     RoomId room = channel("lobby");
     send(alice, room, "a");
     send(alice, room, "b");
-    HistoryPage exact = core.readHistory().read(new ReadHistory.Query(alice, room, Optional.empty(), Direction.BACKWARD,
-        OptionalInt.of(2)));
+    HistoryPage exact =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    alice, room, Optional.empty(), Direction.BACKWARD, OptionalInt.of(2)));
     assertEquals(2, exact.chunk().size());
     assertEquals(Optional.empty(), exact.end());
-    assertThrows(InvalidInputException.class, () -> core.readHistory().read(
-        new ReadHistory.Query(alice, room, Optional.empty(), Direction.BACKWARD, OptionalInt.of(0))));
-    HistoryPage clamped = core.readHistory().read(new ReadHistory.Query(alice, room, Optional.empty(),
-        Direction.BACKWARD, OptionalInt.of(10_000)));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.readHistory()
+                .read(
+                    new ReadHistory.Query(
+                        alice, room, Optional.empty(), Direction.BACKWARD, OptionalInt.of(0))));
+    HistoryPage clamped =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    alice, room, Optional.empty(), Direction.BACKWARD, OptionalInt.of(10_000)));
     assertEquals(2, clamped.chunk().size());
   }
 
@@ -243,7 +294,8 @@ public abstract class ChatCoreContract {
     EventId start = core.storage().events().head();
     send(alice, a, "1");
     Event two = send(bob, b, "2");
-    SyncBatch batch = sync(alice, start, WAIT, Optional.of(Set.of(b))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    SyncBatch batch =
+        sync(alice, start, WAIT, Optional.of(Set.of(b))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals(List.of(two.id()), batch.events().stream().map(Event::id).toList());
   }
 
@@ -264,7 +316,8 @@ public abstract class ChatCoreContract {
   void heldSyncIsAnsweredByTheNextPost() throws Exception {
     RoomId room = channel("lobby");
     EventId start = core.storage().events().head();
-    CompletableFuture<SyncBatch> held = sync(alice, start, Duration.ofSeconds(30), Optional.empty());
+    CompletableFuture<SyncBatch> held =
+        sync(alice, start, Duration.ofSeconds(30), Optional.empty());
     assertFalse(held.isDone());
     awaitHeld(1);
     Event posted = send(bob, room, "wake up");
@@ -277,7 +330,8 @@ public abstract class ChatCoreContract {
     RoomId watched = channel("watched");
     RoomId other = channel("other");
     EventId start = core.storage().events().head();
-    CompletableFuture<SyncBatch> held = sync(alice, start, Duration.ofSeconds(30), Optional.of(Set.of(watched)));
+    CompletableFuture<SyncBatch> held =
+        sync(alice, start, Duration.ofSeconds(30), Optional.of(Set.of(watched)));
     awaitHeld(1);
     send(bob, other, "not for you");
     Event wanted = send(bob, watched, "for you");
@@ -289,7 +343,8 @@ public abstract class ChatCoreContract {
   void heldSyncTimesOutWithAnEmptyBatchAtItsCursor() throws Exception {
     channel("quiet");
     EventId start = core.storage().events().head();
-    SyncBatch batch = sync(alice, start, Duration.ofMillis(50), Optional.empty()).get(30, TimeUnit.SECONDS);
+    SyncBatch batch =
+        sync(alice, start, Duration.ofMillis(50), Optional.empty()).get(30, TimeUnit.SECONDS);
     assertTrue(batch.events().isEmpty());
     assertEquals(start, batch.nextBatch());
     awaitHeld(0);
@@ -304,8 +359,10 @@ public abstract class ChatCoreContract {
       held.add(sync(alice, start, Duration.ofSeconds(30), Optional.empty()));
       awaitHeld(i + 1);
     }
-    CompletableFuture<SyncBatch> fifth = sync(alice, start, Duration.ofSeconds(30), Optional.empty());
-    assertTrue(held.get(0).get(30, TimeUnit.SECONDS).events().isEmpty(), "the oldest is answered, empty");
+    CompletableFuture<SyncBatch> fifth =
+        sync(alice, start, Duration.ofSeconds(30), Optional.empty());
+    assertTrue(
+        held.get(0).get(30, TimeUnit.SECONDS).events().isEmpty(), "the oldest is answered, empty");
     assertFalse(fifth.isDone());
     assertEquals(LIMITS.heldSyncsPerAccount(), core.syncWaiter().heldCount());
   }
@@ -313,7 +370,8 @@ public abstract class ChatCoreContract {
   @Test
   void cancelledSyncReleasesItsWaiter() throws Exception {
     channel("lobby");
-    CompletableFuture<SyncBatch> held = sync(alice, core.storage().events().head(), Duration.ofSeconds(30), Optional.empty());
+    CompletableFuture<SyncBatch> held =
+        sync(alice, core.storage().events().head(), Duration.ofSeconds(30), Optional.empty());
     awaitHeld(1);
     held.cancel(false);
     awaitHeld(0);
@@ -332,9 +390,9 @@ public abstract class ChatCoreContract {
   }
 
   /**
-   * Gated: the core closes while a sync, parked already, reads once more (its read after parking
-   * is paused at the head). The wake-up it then attaches cannot run on the closed core's reads; it
-   * is still answered, empty, like every held sync at shutdown.
+   * Gated: the core closes while a sync, parked already, reads once more (its read after parking is
+   * paused at the head). The wake-up it then attaches cannot run on the closed core's reads; it is
+   * still answered, empty, like every held sync at shutdown.
    */
   @Test
   void aSyncReadingAgainAfterParkingWhenTheCoreClosesIsAnswered() throws Exception {
@@ -350,13 +408,21 @@ public abstract class ChatCoreContract {
     PausedSync paused = syncPausedAfterParking();
     paused.gate().release();
     assertFalse(paused.held().isDone());
-    Event wake = paused.core().sendMessage().send(new SendMessage.Command(alice, paused.room(), "wake",
-        Optional.empty(), Optional.empty()));
-    assertEquals(List.of(wake.id()), paused.held().get(30, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
+    Event wake =
+        paused
+            .core()
+            .sendMessage()
+            .send(
+                new SendMessage.Command(
+                    alice, paused.room(), "wake", Optional.empty(), Optional.empty()));
+    assertEquals(
+        List.of(wake.id()),
+        paused.held().get(30, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
     paused.core().close();
   }
 
-  private record PausedSync(ChatCore core, RoomId room, GatedStorage.Gate gate, CompletableFuture<SyncBatch> held) {}
+  private record PausedSync(
+      ChatCore core, RoomId room, GatedStorage.Gate gate, CompletableFuture<SyncBatch> held) {}
 
   /**
    * Alice's sync on a second core over a gated view of the same storage, paused at its read after
@@ -370,11 +436,19 @@ public abstract class ChatCoreContract {
     GatedStorage.Gate afterParking = gates.arm("EventLog.readAfter", 1);
     Sync.Command command = new Sync.Command(alice, start, Duration.ofSeconds(30), Optional.empty());
     CompletableFuture<SyncBatch> held = new CompletableFuture<>();
-    Thread.ofVirtual().start(() -> GatedStorage.pausable(() -> gated.sync().sync(command).whenComplete((batch,
-        failure) -> {
-      if (failure != null) held.completeExceptionally(failure);
-      else held.complete(batch);
-    })));
+    Thread.ofVirtual()
+        .start(
+            () ->
+                GatedStorage.pausable(
+                    () ->
+                        gated
+                            .sync()
+                            .sync(command)
+                            .whenComplete(
+                                (batch, failure) -> {
+                                  if (failure != null) held.completeExceptionally(failure);
+                                  else held.complete(batch);
+                                })));
     afterParking.awaitReached();
     assertEquals(1, gated.syncWaiter().heldCount(), "paused after parking");
     return new PausedSync(gated, room, afterParking, held);
@@ -387,7 +461,8 @@ public abstract class ChatCoreContract {
     EventId start = core.storage().events().head();
     core.deleteRoom().delete(admin, room);
     SyncBatch batch = syncWaiting(alice, start);
-    assertEquals(List.of(EventType.ROOM_DELETED), batch.events().stream().map(Event::type).toList());
+    assertEquals(
+        List.of(EventType.ROOM_DELETED), batch.events().stream().map(Event::type).toList());
     assertThrows(NotFoundException.class, () -> core.getRoom().get(alice, room));
     assertThrows(NotFoundException.class, () -> send(alice, room, "too late"));
     assertTrue(core.listRooms().list(alice).isEmpty());
@@ -400,36 +475,46 @@ public abstract class ChatCoreContract {
     var account = core.redeemInvite().redeem(invite.code(), "Newcomer");
     assertEquals("Newcomer", account.displayName());
     assertFalse(account.admin());
-    InvalidInputException used = assertThrows(InvalidInputException.class,
-        () -> core.redeemInvite().redeem(invite.code(), "Again"));
-    InvalidInputException unknown = assertThrows(InvalidInputException.class,
-        () -> core.redeemInvite().redeem("ffffffffffffffffffffffff", "Who"));
+    InvalidInputException used =
+        assertThrows(
+            InvalidInputException.class, () -> core.redeemInvite().redeem(invite.code(), "Again"));
+    InvalidInputException unknown =
+        assertThrows(
+            InvalidInputException.class,
+            () -> core.redeemInvite().redeem("ffffffffffffffffffffffff", "Who"));
     var revoked = core.createInvite().create(admin, 5, Duration.ofHours(1));
     core.revokeInvite().revoke(admin, revoked.code());
-    InvalidInputException revokedError = assertThrows(InvalidInputException.class,
-        () -> core.redeemInvite().redeem(revoked.code(), "Late"));
+    InvalidInputException revokedError =
+        assertThrows(
+            InvalidInputException.class, () -> core.redeemInvite().redeem(revoked.code(), "Late"));
     var expiring = core.createInvite().create(admin, 5, Duration.ofSeconds(10));
     clock.advance(Duration.ofSeconds(11));
-    InvalidInputException expired = assertThrows(InvalidInputException.class,
-        () -> core.redeemInvite().redeem(expiring.code(), "Later"));
+    InvalidInputException expired =
+        assertThrows(
+            InvalidInputException.class,
+            () -> core.redeemInvite().redeem(expiring.code(), "Later"));
     assertEquals(used.getMessage(), unknown.getMessage());
     assertEquals(used.getMessage(), revokedError.getMessage());
     assertEquals(used.getMessage(), expired.getMessage());
-    assertThrows(ForbiddenException.class, () -> core.createInvite().create(alice, 1, Duration.ofHours(1)));
+    assertThrows(
+        ForbiddenException.class, () -> core.createInvite().create(alice, 1, Duration.ofHours(1)));
   }
 
   @Test
   void firstAdminInviteIsOfferedUntilAnAdminExists() {
     var invite = core.bootstrapAdmin().adminInvite().orElseThrow();
-    assertEquals(invite, core.bootstrapAdmin().adminInvite().orElseThrow(), "the same pending invite, not a new one");
+    assertEquals(
+        invite,
+        core.bootstrapAdmin().adminInvite().orElseThrow(),
+        "the same pending invite, not a new one");
     var first = core.redeemInvite().redeem(invite.code(), "root");
     assertTrue(first.admin());
     assertEquals(Optional.empty(), core.bootstrapAdmin().adminInvite());
   }
 
   /**
-   * The guarantee of SPEC §3: under concurrent writers, a client that always passes
-   * {@code next_batch} receives every event it may see exactly once, in one order.
+   * The guarantee of SPEC §3: under concurrent writers, a client that always passes {@code
+   * next_batch} receives every event it may see exactly once, in one order.
    */
   @Test
   void syncNeverSkipsOrRepeatsUnderConcurrentWriters() throws Exception {
@@ -444,30 +529,37 @@ public abstract class ChatCoreContract {
     for (int w = 0; w < writers; w++) {
       Caller writer = Caller.player(TestIds.account(), "writer" + w);
       RoomId room = rooms.get(w % rooms.size());
-      writes.add(pool.submit(() -> {
-        go.await();
-        List<EventId> mine = new ArrayList<>();
-        for (int i = 0; i < perWriter; i++) mine.add(send(writer, room, "w" + i).id());
-        return mine;
-      }));
+      writes.add(
+          pool.submit(
+              () -> {
+                go.await();
+                List<EventId> mine = new ArrayList<>();
+                for (int i = 0; i < perWriter; i++) mine.add(send(writer, room, "w" + i).id());
+                return mine;
+              }));
     }
     int total = writers * perWriter;
     List<Future<List<EventId>>> reads = new ArrayList<>();
     for (int r = 0; r < readers; r++) {
       Caller reader = Caller.player(TestIds.account(), "reader" + r);
-      reads.add(pool.submit(() -> {
-        go.await();
-        List<EventId> seen = new ArrayList<>();
-        EventId cursor = start;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (seen.size() < total && System.nanoTime() < deadline) {
-          SyncBatch batch = sync(reader, cursor, Duration.ofSeconds(2), Optional.empty()).get(30, TimeUnit.SECONDS);
-          for (Event e : batch.events()) seen.add(e.id());
-          assertFalse(batch.nextBatch().compareTo(cursor) < 0, "next_batch never moves backwards");
-          cursor = batch.nextBatch();
-        }
-        return seen;
-      }));
+      reads.add(
+          pool.submit(
+              () -> {
+                go.await();
+                List<EventId> seen = new ArrayList<>();
+                EventId cursor = start;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (seen.size() < total && System.nanoTime() < deadline) {
+                  SyncBatch batch =
+                      sync(reader, cursor, Duration.ofSeconds(2), Optional.empty())
+                          .get(30, TimeUnit.SECONDS);
+                  for (Event e : batch.events()) seen.add(e.id());
+                  assertFalse(
+                      batch.nextBatch().compareTo(cursor) < 0, "next_batch never moves backwards");
+                  cursor = batch.nextBatch();
+                }
+                return seen;
+              }));
     }
     go.countDown();
     List<EventId> expected = new ArrayList<>();
@@ -480,7 +572,8 @@ public abstract class ChatCoreContract {
 
   /** Waits (bounded) until exactly {@code n} syncs are held. */
   protected void awaitHeld(int n) {
-    Await.until(() -> core.syncWaiter().heldCount() == n,
+    Await.until(
+        () -> core.syncWaiter().heldCount() == n,
         () -> n + " held syncs (have " + core.syncWaiter().heldCount() + ")");
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs tasks released together on several threads and collects their outcomes. */
 public final class Concurrently {
@@ -21,16 +22,19 @@ public final class Concurrently {
     }
   }
 
-  public static <T> List<Outcome<T>> run(int threads, List<Callable<T>> tasks) throws InterruptedException {
+  public static <T> List<Outcome<T>> run(int threads, List<Callable<T>> tasks)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<T>> futures = new ArrayList<>();
       for (Callable<T> task : tasks) {
-        futures.add(pool.submit(() -> {
-          go.await();
-          return task.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return task.call();
+                }));
       }
       go.countDown();
       List<Outcome<T>> outcomes = new ArrayList<>();
@@ -39,7 +43,7 @@ public final class Concurrently {
           outcomes.add(new Outcome<>(f.get(60, TimeUnit.SECONDS), null));
         } catch (ExecutionException e) {
           outcomes.add(new Outcome<>(null, e.getCause()));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
           throw new AssertionError("a task did not finish in 60 s", e);
         }
       }

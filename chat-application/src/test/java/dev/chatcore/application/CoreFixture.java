@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,9 @@ public abstract class CoreFixture {
   @BeforeEach
   void startCore() {
     storage = newStorage(clock);
-    core = ChatCore.create(storage, limits(), SpamPolicy.defaults(), Retention.defaults(), moderation(), clock);
+    core =
+        ChatCore.create(
+            storage, limits(), SpamPolicy.defaults(), Retention.defaults(), moderation(), clock);
     core.registerCaller().register(admin);
   }
 
@@ -71,32 +74,54 @@ public abstract class CoreFixture {
   }
 
   protected RoomId channel(String name) {
-    return core.createRoom().create(new CreateRoom.Command(admin, name, Optional.empty())).room().id();
+    return core.createRoom()
+        .create(new CreateRoom.Command(admin, name, Optional.empty()))
+        .room()
+        .id();
   }
 
   /** A room of another type, made directly in storage (Chat V2 makes these), with members. */
   protected RoomId room(RoomType type, Caller... members) {
     RoomId id = new IdGenerator(clock).nextRoomId();
-    storage.rooms().create(new Room(id, type, Optional.empty(), Optional.empty(), clock.instant(),
-        type == RoomType.GLOBAL ? 1 : 0, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+    storage
+        .rooms()
+        .create(
+            new Room(
+                id,
+                type,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                type == RoomType.GLOBAL ? 1 : 0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
     for (Caller m : members) {
-      storage.memberships().put(new RoomMember(id, m.id(), MemberState.JOINED, clock.instant(), storage.events().head()));
+      storage
+          .memberships()
+          .put(
+              new RoomMember(
+                  id, m.id(), MemberState.JOINED, clock.instant(), storage.events().head()));
     }
     return id;
   }
 
   protected EventId say(Caller who, RoomId room, String text) {
-    return core.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty())).id();
+    return core.sendMessage()
+        .send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()))
+        .id();
   }
 
   /** A sync that answers at once because events are waiting (bounded wait otherwise). */
   protected SyncBatch sync(Caller who, EventId since) throws Exception {
-    return core.sync().sync(new Sync.Command(who, since, Duration.ofSeconds(1), Optional.empty()))
+    return core.sync()
+        .sync(new Sync.Command(who, since, Duration.ofSeconds(1), Optional.empty()))
         .get(10, TimeUnit.SECONDS);
   }
 
   /** Every event of the room in stream order, as the log holds them. */
   protected List<Event> stream(RoomId room) {
-    return storage.events().readAfter(EventId.ORIGIN, java.util.Set.of(room), 100_000).events();
+    return storage.events().readAfter(EventId.ORIGIN, Set.of(room), 100_000).events();
   }
 }

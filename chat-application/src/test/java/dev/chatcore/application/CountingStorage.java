@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A storage that counts every port call ({@code "ReactionRepository.aggregates"}), for cost tests. */
+/**
+ * A storage that counts every port call ({@code "ReactionRepository.aggregates"}), for cost tests.
+ */
 public final class CountingStorage {
   private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
   private final ChatStorage storage;
@@ -30,7 +32,10 @@ public final class CountingStorage {
   /** Total calls to one port since the last reset. */
   public long callsTo(Class<?> port) {
     String prefix = port.getSimpleName() + ".";
-    return calls.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue().get()).sum();
+    return calls.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .mapToLong(e -> e.getValue().get())
+        .sum();
   }
 
   public void reset() {
@@ -38,13 +43,20 @@ public final class CountingStorage {
   }
 
   private <T> T counted(Class<T> port, T target) {
-    return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
-      calls.computeIfAbsent(port.getSimpleName() + "." + method.getName(), k -> new AtomicLong()).incrementAndGet();
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }));
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, method, args) -> {
+              calls
+                  .computeIfAbsent(
+                      port.getSimpleName() + "." + method.getName(), k -> new AtomicLong())
+                  .incrementAndGet();
+              try {
+                return method.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }));
   }
 }

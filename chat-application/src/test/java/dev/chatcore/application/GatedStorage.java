@@ -14,19 +14,22 @@ import java.util.function.Supplier;
 /**
  * A storage that can pause one chosen port call ({@code "MembershipRepository.ofAccount"}) on a
  * latch, so a test lands a competing operation exactly inside a window of the paused operation,
- * deterministically. Only calls made on a thread inside {@link #pausable} (or started inside
- * {@link #pausableWithThreadsItStarts}) can pause, and only the first such call after {@link #arm};
- * every other call goes straight through.
+ * deterministically. Only calls made on a thread inside {@link #pausable} (or started inside {@link
+ * #pausableWithThreadsItStarts}) can pause, and only the first such call after {@link #arm}; every
+ * other call goes straight through.
  */
 public final class GatedStorage {
   private static final ThreadLocal<Boolean> PAUSABLE = ThreadLocal.withInitial(() -> false);
+
   /** Inherited by threads started meanwhile: a live stream reads on a thread its opening starts. */
-  private static final InheritableThreadLocal<Boolean> PAUSABLE_WITH_CHILDREN = new InheritableThreadLocal<>() {
-    @Override
-    protected Boolean initialValue() {
-      return false;
-    }
-  };
+  private static final InheritableThreadLocal<Boolean> PAUSABLE_WITH_CHILDREN =
+      new InheritableThreadLocal<>() {
+        @Override
+        protected Boolean initialValue() {
+          return false;
+        }
+      };
+
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private volatile Gate armed;
@@ -34,8 +37,10 @@ public final class GatedStorage {
   /** A pause at one port call: the paused thread waits until {@link #release()}. */
   public static final class Gate {
     private final String call;
+
     /** Matching calls still to let through before the one that pauses. */
     private final AtomicInteger passing;
+
     private final CountDownLatch reached = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
@@ -46,7 +51,8 @@ public final class GatedStorage {
 
     /** Waits until a pausable thread is held at the call. */
     public void awaitReached() throws InterruptedException {
-      if (!reached.await(WAIT.toSeconds(), TimeUnit.SECONDS)) throw new AssertionError("never reached " + call);
+      if (!reached.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+        throw new AssertionError("never reached " + call);
     }
 
     public void release() {
@@ -60,7 +66,8 @@ public final class GatedStorage {
     private void pause() {
       reached.countDown();
       try {
-        if (!released.await(WAIT.toSeconds(), TimeUnit.SECONDS)) throw new AssertionError("never released " + call);
+        if (!released.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+          throw new AssertionError("never released " + call);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -74,8 +81,8 @@ public final class GatedStorage {
   }
 
   /**
-   * Pauses the next call {@code "Port.method"} made inside {@link #pausable}; several calls may
-   * be named, separated by {@code |} (the first of them pauses).
+   * Pauses the next call {@code "Port.method"} made inside {@link #pausable}; several calls may be
+   * named, separated by {@code |} (the first of them pauses).
    */
   public Gate arm(String call) {
     return arm(call, 0);
@@ -112,16 +119,22 @@ public final class GatedStorage {
   }
 
   private <T> T gated(Class<T> type, T port) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-      Gate gate = armed;
-      boolean pausable = PAUSABLE.get() || PAUSABLE_WITH_CHILDREN.get();
-      if (gate != null && pausable && gate.matches(type.getSimpleName() + "." + method.getName())
-          && gate.passing.getAndDecrement() == 0) {
-        armed = null;
-        gate.pause();
-      }
-      return invoke(method, port, args);
-    }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              Gate gate = armed;
+              boolean pausable = PAUSABLE.get() || PAUSABLE_WITH_CHILDREN.get();
+              if (gate != null
+                  && pausable
+                  && gate.matches(type.getSimpleName() + "." + method.getName())
+                  && gate.passing.getAndDecrement() == 0) {
+                armed = null;
+                gate.pause();
+              }
+              return invoke(method, port, args);
+            }));
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

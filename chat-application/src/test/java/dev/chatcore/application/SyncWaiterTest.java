@@ -23,8 +23,8 @@ class SyncWaiterTest {
   private static final Limits LIMITS = Limits.defaults();
 
   /**
-   * Parking and releasing on one room from many threads at once, the room's watcher set keeps
-   * being emptied and re-created; a sync parked in that churn must still be woken.
+   * Parking and releasing on one room from many threads at once, the room's watcher set keeps being
+   * emptied and re-created; a sync parked in that churn must still be woken.
    */
   @Test
   void aSyncParkedWhileOthersReleaseIsStillWoken() throws Exception {
@@ -36,17 +36,19 @@ class SyncWaiterTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<List<SyncWaiter.Parked>>> results = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      results.add(pool.submit(() -> {
-        go.await();
-        List<SyncWaiter.Parked> mine = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-          SyncWaiter.Parked parked = waiter.park(TestIds.account(), Set.of(room));
-          mine.add(parked);
-          waiter.wakeRoom(room); // this wake, or a concurrent one, must reach it
-          if (i % 2 == 0) waiter.release(parked);
-        }
-        return mine;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                List<SyncWaiter.Parked> mine = new ArrayList<>();
+                for (int i = 0; i < rounds; i++) {
+                  SyncWaiter.Parked parked = waiter.park(TestIds.account(), Set.of(room));
+                  mine.add(parked);
+                  waiter.wakeRoom(room); // this wake, or a concurrent one, must reach it
+                  if (i % 2 == 0) waiter.release(parked);
+                }
+                return mine;
+              }));
     }
     go.countDown();
     List<SyncWaiter.Parked> all = new ArrayList<>();
@@ -66,10 +68,12 @@ class SyncWaiterTest {
     List<Future<SyncWaiter.Parked>> parked = new ArrayList<>();
     CountDownLatch go = new CountDownLatch(1);
     for (int i = 0; i < 40; i++) {
-      parked.add(pool.submit(() -> {
-        go.await();
-        return waiter.park(account, Set.of(TestIds.room()));
-      }));
+      parked.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return waiter.park(account, Set.of(TestIds.room()));
+              }));
     }
     go.countDown();
     List<SyncWaiter.Parked> all = new ArrayList<>();
@@ -98,7 +102,8 @@ class SyncWaiterTest {
     waiter.release(oldest);
     SyncWaiter.Parked oldestAgain = waiter.park(account, Set.of(room), oldest);
     newer.add(waiter.park(account, Set.of(TestIds.room())));
-    assertEquals(SyncWaiter.Signal.EVICTED, oldestAgain.signal().getNow(null), "still the oldest request");
+    assertEquals(
+        SyncWaiter.Signal.EVICTED, oldestAgain.signal().getNow(null), "still the oldest request");
     assertTrue(newer.stream().noneMatch(p -> p.signal().isDone()));
     assertEquals(max, waiter.heldCount());
   }

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Setup calls (rooms, seed messages, reactions, receipts, /chat seeding) over one keep-alive connection,
- * with Jackson for bodies. A 418 rate-limit answer is waited out ({@code Retry-After}, bounded) and
- * retried: a refused request has no side effect (SPEC §5). Any other non-2xx status fails the scenario
- * with the endpoint, the status and the body; 404/405 say the endpoint may not be implemented yet.
- * One Api per thread.
+ * Setup calls (rooms, seed messages, reactions, receipts, /chat seeding) over one keep-alive
+ * connection, with Jackson for bodies. A 418 rate-limit answer is waited out ({@code Retry-After},
+ * bounded) and retried: a refused request has no side effect (SPEC §5). Any other non-2xx status
+ * fails the scenario with the endpoint, the status and the body; 404/405 say the endpoint may not
+ * be implemented yet. One Api per thread.
  */
 final class Api implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +45,14 @@ final class Api implements AutoCloseable {
     try {
       return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
     } catch (IOException e) {
-      throw new BenchFailure(method + " " + path + " -> " + r.status() + " with a body that is not JSON: " + r.brief());
+      throw new BenchFailure(
+          method
+              + " "
+              + path
+              + " -> "
+              + r.status()
+              + " with a body that is not JSON: "
+              + r.brief());
     }
   }
 
@@ -81,13 +88,15 @@ final class Api implements AutoCloseable {
   }
 
   static BenchFailure failure(String method, String path, HttpResponse r) {
-    String hint = switch (r.status()) {
-      case 404, 405, 501 -> " (endpoint not implemented by this server yet?)";
-      case 401 -> " (token refused: wrong --secret?)";
-      case 418 -> " (rate limited: raise the server's rate limit, see docs/performance.md)";
-      default -> "";
-    };
-    return new BenchFailure(method + " " + stripQuery(path) + " -> " + r.status() + hint + ": " + r.brief());
+    String hint =
+        switch (r.status()) {
+          case 404, 405, 501 -> " (endpoint not implemented by this server yet?)";
+          case 401 -> " (token refused: wrong --secret?)";
+          case 418 -> " (rate limited: raise the server's rate limit, see docs/performance.md)";
+          default -> "";
+        };
+    return new BenchFailure(
+        method + " " + stripQuery(path) + " -> " + r.status() + hint + ": " + r.brief());
   }
 
   private static String stripQuery(String path) {
@@ -102,7 +111,8 @@ final class Api implements AutoCloseable {
   /** A required string field, or a failure naming the endpoint and the response. */
   static String text(JsonNode node, String field, String what) {
     JsonNode v = node.get(field);
-    if (v == null || !v.isTextual()) throw new BenchFailure(what + ": no string \"" + field + "\" in " + brief(node));
+    if (v == null || !v.isTextual())
+      throw new BenchFailure(what + ": no string \"" + field + "\" in " + brief(node));
     return v.asText();
   }
 

@@ -1,6 +1,7 @@
 package dev.chatcore.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What every scenario shares: the options, the server under test (started lazily, so that the `hello`
- * reference run of {@code send} happens before the chat server exists), token minting, and the run's
- * deadline ({@code --max-seconds}).
+ * What every scenario shares: the options, the server under test (started lazily, so that the
+ * `hello` reference run of {@code send} happens before the chat server exists), token minting, and
+ * the run's deadline ({@code --max-seconds}).
  */
 final class Context implements AutoCloseable {
   static final Pattern CHAT_READY = Pattern.compile("chat-server listening on (http://\\S+)");
@@ -58,10 +59,13 @@ final class Context implements AutoCloseable {
     if (!rateLimit.equals("default")) o.number("server-rate-limit", 1, 1, 1_000_000);
     if (url != null) {
       Target.of(url, "x".repeat(32), givenPid); // validates loopback now, before any work
-      if (givenSecret == null) throw new IllegalArgumentException("--url needs --secret (the server's CHAT_AUTH_SECRET)");
+      if (givenSecret == null)
+        throw new IllegalArgumentException("--url needs --secret (the server's CHAT_AUTH_SECRET)");
     }
-    if (!storage.equals("memory") && !storage.equals("mongodb")) throw new IllegalArgumentException("--storage memory|mongodb");
-    if (storage.equals("mongodb") && mongoUri == null && url == null) throw new IllegalArgumentException("--storage mongodb needs --mongo-uri");
+    if (!storage.equals("memory") && !storage.equals("mongodb"))
+      throw new IllegalArgumentException("--storage memory|mongodb");
+    if (storage.equals("mongodb") && mongoUri == null && url == null)
+      throw new IllegalArgumentException("--storage mongodb needs --mongo-uri");
   }
 
   static List<String> splitOpts(String s) {
@@ -82,15 +86,19 @@ final class Context implements AutoCloseable {
     env.put("CHAT_AUTH_SECRET", secret);
     env.put("CHAT_STORAGE", storage);
     if ("embedded".equals(mongoUri)) {
-      // mongo-java-server in this JVM: no install needed, but it is not a real MongoDB (docs/performance.md)
-      embeddedMongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-      java.net.InetSocketAddress at = embeddedMongo.bind();
+      // mongo-java-server in this JVM: no install needed, but it is not a real MongoDB
+      // (docs/performance.md)
+      embeddedMongo =
+          new de.bwaldvogel.mongo.MongoServer(
+              new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+      InetSocketAddress at = embeddedMongo.bind();
       env.put("CHAT_MONGO_URI", "mongodb://127.0.0.1:" + at.getPort());
     } else if (mongoUri != null) {
       env.put("CHAT_MONGO_URI", mongoUri);
     }
     if (!rateLimit.equals("default")) {
-      // Capacity, not the per-account token bucket (SPEC §5: 20/s, burst 40), is what the scenarios measure.
+      // Capacity, not the per-account token bucket (SPEC §5: 20/s, burst 40), is what the scenarios
+      // measure.
       env.put("CHAT_RATE_LIMIT_PER_SECOND", rateLimit);
       env.put("CHAT_RATE_LIMIT_BURST", rateLimit);
     }
@@ -128,7 +136,13 @@ final class Context implements AutoCloseable {
     cmd.add("-cp");
     cmd.add(ownJar().toString());
     cmd.add(HelloServer.class.getName());
-    return ManagedProcess.start("hello-server", cmd, Map.of(), HELLO_READY, logDir.resolve("bench-hello.log"), startTimeoutS);
+    return ManagedProcess.start(
+        "hello-server",
+        cmd,
+        Map.of(),
+        HELLO_READY,
+        logDir.resolve("bench-hello.log"),
+        startTimeoutS);
   }
 
   List<String> jvmOpts() {
@@ -155,12 +169,19 @@ final class Context implements AutoCloseable {
       candidates.add(Path.of("chat-server", "target", "chat-server.jar"));
       Path own = ownJar().toAbsolutePath().getParent();
       if (own != null && own.getParent() != null && own.getParent().getParent() != null) {
-        candidates.add(own.getParent().getParent().resolve("chat-server").resolve("target").resolve("chat-server.jar"));
+        candidates.add(
+            own.getParent()
+                .getParent()
+                .resolve("chat-server")
+                .resolve("target")
+                .resolve("chat-server.jar"));
       }
     }
     for (Path p : candidates) if (Files.isRegularFile(p)) return p.toAbsolutePath();
-    throw new IOException("chat-server jar not found (looked at " + candidates
-        + "); build it, pass --server-jar PATH, or target a running server with --url and --secret");
+    throw new IOException(
+        "chat-server jar not found (looked at "
+            + candidates
+            + "); build it, pass --server-jar PATH, or target a running server with --url and --secret");
   }
 
   static Path ownJar() {
@@ -183,16 +204,24 @@ final class Context implements AutoCloseable {
   }
 
   /**
-   * A second server process on the same storage, secret and options as {@link #target()}: node B
-   * of a two-node chat (only meaningful on MongoDB, where nodes share the stream).
+   * A second server process on the same storage, secret and options as {@link #target()}: node B of
+   * a two-node chat (only meaningful on MongoDB, where nodes share the stream).
    */
   synchronized Target secondTarget() throws IOException, InterruptedException {
     Target first = target();
-    if (serverCommand == null) throw new BenchFailure("a second node needs a server started by the bench (no --url)");
-    if (!storage.equals("mongodb")) throw new BenchFailure("a second node needs --storage mongodb (memory nodes share nothing)");
+    if (serverCommand == null)
+      throw new BenchFailure("a second node needs a server started by the bench (no --url)");
+    if (!storage.equals("mongodb"))
+      throw new BenchFailure("a second node needs --storage mongodb (memory nodes share nothing)");
     if (secondServer == null) {
-      secondServer = ManagedProcess.start("chat-server-b", serverCommand, serverEnvironment, CHAT_READY,
-          logDir.resolve("bench-server-b.log"), startTimeoutS);
+      secondServer =
+          ManagedProcess.start(
+              "chat-server-b",
+              serverCommand,
+              serverEnvironment,
+              CHAT_READY,
+              logDir.resolve("bench-server-b.log"),
+              startTimeoutS);
     }
     return Target.of(secondServer.url(), first.secret(), secondServer.pid());
   }

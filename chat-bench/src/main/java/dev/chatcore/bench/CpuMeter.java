@@ -1,9 +1,11 @@
 package dev.chatcore.bench;
 
+import java.util.Locale;
+
 /**
- * CPU used over a measured window by the server, by this load generator, and by everything else on the
- * machine. "Other" (machine busy minus server minus client) also holds kernel softirq time for the
- * loopback traffic that no process is charged for; a high value means the run was disturbed.
+ * CPU used over a measured window by the server, by this load generator, and by everything else on
+ * the machine. "Other" (machine busy minus server minus client) also holds kernel softirq time for
+ * the loopback traffic that no process is charged for; a high value means the run was disturbed.
  */
 final class CpuMeter {
   private final long pid;
@@ -36,7 +38,8 @@ final class CpuMeter {
     long m1 = ProcStats.machineBusyNanos();
     long j1 = ProcStats.threadCpuNanos(pid, ProcStats::isJitThread);
     long g1 = ProcStats.threadCpuNanos(pid, ProcStats::isGcThread);
-    return new Window(wall,
+    return new Window(
+        wall,
         server0 < 0 || s1 < 0 ? -1 : s1 - server0,
         client0 < 0 || c1 < 0 ? -1 : c1 - client0,
         machine0 < 0 || m1 < 0 ? -1 : m1 - machine0,
@@ -49,7 +52,12 @@ final class CpuMeter {
    * server's, {@code serverJitNanos} went to its JIT compiler threads (high while it is still
    * warming up) and {@code serverGcNanos} to its garbage collector threads.
    */
-  record Window(long wallNanos, long serverNanos, long clientNanos, long machineNanos, long serverJitNanos,
+  record Window(
+      long wallNanos,
+      long serverNanos,
+      long clientNanos,
+      long machineNanos,
+      long serverJitNanos,
       long serverGcNanos) {
     double seconds() {
       return wallNanos / 1e9;
@@ -77,7 +85,9 @@ final class CpuMeter {
 
     double otherPct() {
       if (serverNanos < 0 || clientNanos < 0 || machineNanos < 0) return Double.NaN;
-      return wallNanos <= 0 ? Double.NaN : (machineNanos - serverNanos - clientNanos) * 100.0 / wallNanos;
+      return wallNanos <= 0
+          ? Double.NaN
+          : (machineNanos - serverNanos - clientNanos) * 100.0 / wallNanos;
     }
 
     /** Server CPU µs per unit of work (delivery, request); NaN when unknown or nothing was done. */
@@ -109,10 +119,20 @@ final class CpuMeter {
     }
 
     String summary(String unit, long units) {
-      return String.format(java.util.Locale.ROOT,
-          "cpu %% of one core over %.1f s: server %.1f (jit %.1f, gc %.1f), client %.1f, other %.1f; server %.1f us/%s, client %.1f us/%s",
-          seconds(), serverPct(), serverJitPct(), serverGcPct(), clientPct(), otherPct(), serverMicrosPer(units), unit,
-          clientMicrosPer(units), unit);
+      return String.format(
+          Locale.ROOT,
+          "cpu %% of one core over %.1f s: server %.1f (jit %.1f, gc %.1f), client %.1f, other %.1f;"
+              + " server %.1f us/%s, client %.1f us/%s",
+          seconds(),
+          serverPct(),
+          serverJitPct(),
+          serverGcPct(),
+          clientPct(),
+          otherPct(),
+          serverMicrosPer(units),
+          unit,
+          clientMicrosPer(units),
+          unit);
     }
   }
 }

@@ -1,13 +1,17 @@
 package dev.chatcore.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** The N receivers of a run (of one transport), the rounds they account into, and their shared error counters. */
+/**
+ * The N receivers of a run (of one transport), the rounds they account into, and their shared error
+ * counters.
+ */
 final class FanoutReceivers implements Receiver.Listener {
   final ReceiverErrors errors = new ReceiverErrors();
   final List<Receiver> receivers = new ArrayList<>();
@@ -22,8 +26,15 @@ final class FanoutReceivers implements Receiver.Listener {
     this.transport = transport;
   }
 
-  static FanoutReceivers start(Transport transport, Target t, List<BenchUser> users, String roomId, String cursor,
-      int waitMs, Context ctx) throws InterruptedException {
+  static FanoutReceivers start(
+      Transport transport,
+      Target t,
+      List<BenchUser> users,
+      String roomId,
+      String cursor,
+      int waitMs,
+      Context ctx)
+      throws InterruptedException {
     FanoutReceivers rx = new FanoutReceivers(transport);
     long t0 = System.nanoTime();
     CountDownLatch started = new CountDownLatch(users.size());
@@ -37,9 +48,11 @@ final class FanoutReceivers implements Receiver.Listener {
     long waitNs = Math.min(120_000_000_000L, ctx.deadlineNanos - System.nanoTime());
     if (!started.await(Math.max(waitNs, 0), TimeUnit.NANOSECONDS)) {
       rx.stop();
-      throw new BenchFailure("receivers did not all start within " + waitNs / 1_000_000_000L + " s");
+      throw new BenchFailure(
+          "receivers did not all start within " + waitNs / 1_000_000_000L + " s");
     }
-    LockSupport.parkNanos(1_500_000_000L); // let the first syncs (or resumes) reach the server and park there
+    LockSupport.parkNanos(
+        1_500_000_000L); // let the first syncs (or resumes) reach the server and park there
     rx.checkHealthy();
     rx.setupSeconds = (System.nanoTime() - t0) / 1e9;
     return rx;
@@ -48,13 +61,16 @@ final class FanoutReceivers implements Receiver.Listener {
   FanoutRound newRound(double rate, int count) {
     FanoutRound round = new FanoutRound(rate, nextSeq, count);
     nextSeq += count;
-    FanoutRound[] grown = java.util.Arrays.copyOf(rounds, rounds.length + 1);
+    FanoutRound[] grown = Arrays.copyOf(rounds, rounds.length + 1);
     grown[rounds.length] = round;
     rounds = grown;
     return round;
   }
 
-  /** Makes the first {@code n} receivers stop reading: slow consumers, left out of every count from now on. */
+  /**
+   * Makes the first {@code n} receivers stop reading: slow consumers, left out of every count from
+   * now on.
+   */
   void pause(int n) {
     for (int i = 0; i < Math.min(n, receivers.size()); i++) receivers.get(i).pause();
   }
@@ -64,17 +80,19 @@ final class FanoutReceivers implements Receiver.Listener {
     if (poller.paused) return; // a slow consumer's last deliveries are not measured
     FanoutRound[] rs = rounds;
     FanoutRound[] touched = new FanoutRound[1];
-    Wire.scan(body, (seq, due) -> {
-      FanoutRound round = find(rs, seq);
-      if (round == null) return;
-      boolean dup = poller.seen.get((int) seq);
-      if (!dup) poller.seen.set((int) seq);
-      round.deliver(seq, due, now, dup);
-      if (touched[0] != round) {
-        touched[0] = round;
-        round.pollsWithMessages.increment();
-      }
-    });
+    Wire.scan(
+        body,
+        (seq, due) -> {
+          FanoutRound round = find(rs, seq);
+          if (round == null) return;
+          boolean dup = poller.seen.get((int) seq);
+          if (!dup) poller.seen.set((int) seq);
+          round.deliver(seq, due, now, dup);
+          if (touched[0] != round) {
+            touched[0] = round;
+            round.pollsWithMessages.increment();
+          }
+        });
   }
 
   private static FanoutRound find(FanoutRound[] rs, long seq) {
@@ -105,8 +123,13 @@ final class FanoutReceivers implements Receiver.Listener {
   /** Fails the run when the server refused the syncs (missing endpoint, bad auth, bad cursor). */
   void checkHealthy() {
     if (errors.first != null && dead() > 0) {
-      throw new BenchFailure(dead() + " of " + receivers.size() + " receivers stopped; first error: "
-          + errors.first + (errors.firstStatus == 404 ? " (" + transport.label() + " not implemented?)" : ""));
+      throw new BenchFailure(
+          dead()
+              + " of "
+              + receivers.size()
+              + " receivers stopped; first error: "
+              + errors.first
+              + (errors.firstStatus == 404 ? " (" + transport.label() + " not implemented?)" : ""));
     }
   }
 

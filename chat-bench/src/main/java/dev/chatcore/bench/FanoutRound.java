@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The accounting of one fan-out round: messages with sequence numbers {@code [base, base + count)} sent
- * at {@code rate}. Latency runs from a message's scheduled send time (carried in its marker) to the
- * moment a receiver has read the sync response holding it; a second histogram measures from the moment
- * the sender got the POST's answer.
+ * The accounting of one fan-out round: messages with sequence numbers {@code [base, base + count)}
+ * sent at {@code rate}. Latency runs from a message's scheduled send time (carried in its marker)
+ * to the moment a receiver has read the sync response holding it; a second histogram measures from
+ * the moment the sender got the POST's answer.
  */
 final class FanoutRound {
   final double rate;

@@ -1,18 +1,21 @@
 package dev.chatcore.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code fanout}: N receivers follow one channel (each holding a sync, or an SSE or WebSocket stream:
- * {@code --transport}); one sender posts M marked messages at a fixed rate R; every (message, receiver)
- * delivery is timed, lost and duplicate deliveries are counted. With {@code --saturate true} the rate steps
- * up until p99 passes 1 s or a delivery is lost. {@code --slow K} makes K receivers stop reading after the
- * warm-up (slow consumers, left out of the counts). {@code --transport sync,sse,ws} runs it once per
- * transport against the same server, keys prefixed {@code sync_}, {@code sse_}, {@code ws_}.
+ * {@code fanout}: N receivers follow one channel (each holding a sync, or an SSE or WebSocket
+ * stream: {@code --transport}); one sender posts M marked messages at a fixed rate R; every
+ * (message, receiver) delivery is timed, lost and duplicate deliveries are counted. With {@code
+ * --saturate true} the rate steps up until p99 passes 1 s or a delivery is lost. {@code --slow K}
+ * makes K receivers stop reading after the warm-up (slow consumers, left out of the counts). {@code
+ * --transport sync,sse,ws} runs it once per transport against the same server, keys prefixed {@code
+ * sync_}, {@code sse_}, {@code ws_}.
  */
 final class FanoutScenario implements Scenario {
-  private static final List<Double> DEFAULT_STEPS = List.of(5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0);
+  private static final List<Double> DEFAULT_STEPS =
+      List.of(5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0);
 
   private final int users;
   private final double rate;
@@ -36,7 +39,8 @@ final class FanoutScenario implements Scenario {
     rate = o.decimal("rate", 20);
     messages = (int) o.number("messages", 300, 1, 10_000_000);
     warmup = (int) o.number("warmup", 20, 0, 100_000);
-    warmupRounds = new Warmup(o, 0); // at least --warmup messages, then until the server's JIT settles
+    warmupRounds =
+        new Warmup(o, 0); // at least --warmup messages, then until the server's JIT settles
     graceS = (int) o.number("grace", 10, 0, 600);
     waitMs = (int) o.number("wait", 30_000, 1000, 60_000);
     saturate = o.flag("saturate", false);
@@ -65,10 +69,12 @@ final class FanoutScenario implements Scenario {
       for (Transport tr : transports) {
         if (tr == Transport.SYNC) continue;
         String key = saturate ? "saturate_max_deliveries_per_s" : "server_cpu_us_per_delivery";
-        double ratio = Result.ratio(r.getDouble(tr.label() + "_" + key), r.getDouble("sync_" + key));
+        double ratio =
+            Result.ratio(r.getDouble(tr.label() + "_" + key), r.getDouble("sync_" + key));
         r.put(tr.label() + "_to_sync_" + (saturate ? "saturate_ratio" : "cpu_ratio"), ratio);
-        r.line("%s vs sync: %s ratio %.2f", tr.label(), saturate ? "saturated deliveries/s" : "server CPU per delivery",
-            ratio);
+        r.line(
+            "%s vs sync: %s ratio %.2f",
+            tr.label(), saturate ? "saturated deliveries/s" : "server CPU per delivery", ratio);
       }
     }
   }
@@ -86,23 +92,45 @@ final class FanoutScenario implements Scenario {
     r.put(tp + "room_id", roomId);
     r.put(tp + "server_rss_kb_idle", ProcStats.rssKb(t.pid()));
 
-    // fresh accounts per transport: a stream cap or a held-sync cap of one run cannot touch the next
-    FanoutReceivers rx = FanoutReceivers.start(transport, t, tokens.users("rx-" + transport.label(), users), roomId,
-        cursor, waitMs, ctx);
+    // fresh accounts per transport: a stream cap or a held-sync cap of one run cannot touch the
+    // next
+    FanoutReceivers rx =
+        FanoutReceivers.start(
+            transport,
+            t,
+            tokens.users("rx-" + transport.label(), users),
+            roomId,
+            cursor,
+            waitMs,
+            ctx);
     r.put(tp + "setup_s", rx.setupSeconds);
-    r.line("setup: %d %s receivers in %.1f s (room %s)", users, transport.label(), rx.setupSeconds, roomId);
+    r.line(
+        "setup: %d %s receivers in %.1f s (room %s)",
+        users, transport.label(), rx.setupSeconds, roomId);
     double maxRate = saturate ? steps.get(steps.size() - 1) : rate;
     // --cross-node: receivers hold their syncs on node A, the sender posts to node B
     Target senderTarget = crossNode ? ctx.secondTarget() : t;
     r.put(tp + "cross_node", crossNode);
-    FanoutSender sender = new FanoutSender(senderTarget, tokens, (int) Math.ceil(maxRate / postsPerSenderPerS), roomId,
-        senderConnections);
+    FanoutSender sender =
+        new FanoutSender(
+            senderTarget,
+            tokens,
+            (int) Math.ceil(maxRate / postsPerSenderPerS),
+            roomId,
+            senderConnections);
     try {
       if (warmup > 0) {
         double warmRate = saturate ? steps.get(0) : rate;
         sender.send(null, warmRate, warmup, ctx.deadlineNanos);
-        Warmup.Report warm = warmupRounds.run(t.pid(),
-            seconds -> sender.send(null, warmRate, (int) Math.max(1, Math.round(warmRate * seconds)), ctx.deadlineNanos));
+        Warmup.Report warm =
+            warmupRounds.run(
+                t.pid(),
+                seconds ->
+                    sender.send(
+                        null,
+                        warmRate,
+                        (int) Math.max(1, Math.round(warmRate * seconds)),
+                        ctx.deadlineNanos));
         warm.put(r, tp);
         r.line("%d warm-up messages, then %s", warmup, warm.summary());
         LockSupport.parkNanos(1_000_000_000L);
@@ -122,8 +150,9 @@ final class FanoutScenario implements Scenario {
       if (t.pid() > 0) {
         long heap = Jcmd.usedHeapKibAfterGc(t.pid());
         r.put(tp + "server_heap_kib_after_gc", heap);
-        r.line("  server heap after the run (after a full GC): %d KiB; streams reopened by receivers: %d", heap,
-            rx.reopened());
+        r.line(
+            "  server heap after the run (after a full GC): %d KiB; streams reopened by receivers: %d",
+            heap, rx.reopened());
       }
     } finally {
       rx.stop();
@@ -131,7 +160,8 @@ final class FanoutScenario implements Scenario {
     rx.checkHealthy();
   }
 
-  private void saturate(Context ctx, Target t, FanoutReceivers rx, FanoutSender sender, Result r, String tp)
+  private void saturate(
+      Context ctx, Target t, FanoutReceivers rx, FanoutSender sender, Result r, String tp)
       throws Exception {
     double bestRate = Double.NaN;
     double bestDeliveries = Double.NaN;
@@ -153,8 +183,14 @@ final class FanoutScenario implements Scenario {
       long lost = (long) r.getDouble(prefix + "lost");
       double lagMs = r.getDouble(prefix + "sender_max_lag_ms");
       if (lost > 0 || round.duplicates.sum() > 0 || !(p99 <= p99LimitMs)) {
-        stop = String.format(java.util.Locale.ROOT, "step %s msg/s: p99 %.1f ms, lost %d, duplicates %d", fmt(stepRate), p99,
-            lost, round.duplicates.sum());
+        stop =
+            String.format(
+                Locale.ROOT,
+                "step %s msg/s: p99 %.1f ms, lost %d, duplicates %d",
+                fmt(stepRate),
+                p99,
+                lost,
+                round.duplicates.sum());
         break;
       }
       bestRate = stepRate;
@@ -162,7 +198,10 @@ final class FanoutScenario implements Scenario {
       bestCpu = r.getDouble(prefix + "server_cpu_us_per_delivery");
       bestP99 = p99;
       if (lagMs > 1000) {
-        stop = "step " + fmt(stepRate) + " msg/s: the sender ran more than 1 s behind its schedule (client-bound)";
+        stop =
+            "step "
+                + fmt(stepRate)
+                + " msg/s: the sender ran more than 1 s behind its schedule (client-bound)";
         break;
       }
     }
@@ -173,11 +212,20 @@ final class FanoutScenario implements Scenario {
     r.put(tp + "saturate_server_cpu_us_per_delivery", bestCpu);
     r.put(tp + "saturate_stop_reason", stop);
     if (Double.isNaN(bestRate)) r.line("saturate: no step passed; stopped: %s", stop);
-    else r.line("saturate: best step %s msg/s -> %.0f deliveries/s with p99 %.1f ms, server %.1f us/delivery; stopped: %s",
-        fmt(bestRate), bestDeliveries, bestP99, bestCpu, stop);
+    else
+      r.line(
+          "saturate: best step %s msg/s -> %.0f deliveries/s with p99 %.1f ms, server %.1f us/delivery; stopped: %s",
+          fmt(bestRate), bestDeliveries, bestP99, bestCpu, stop);
   }
 
-  private void measure(Context ctx, Target t, FanoutReceivers rx, FanoutSender sender, FanoutRound round, Result r, String p)
+  private void measure(
+      Context ctx,
+      Target t,
+      FanoutReceivers rx,
+      FanoutSender sender,
+      FanoutRound round,
+      Result r,
+      String p)
       throws Exception {
     long rssBefore = ProcStats.rssKb(t.pid());
     long pollsBefore = rx.errors.responses.get();
@@ -187,16 +235,22 @@ final class FanoutScenario implements Scenario {
     LoadStats send = sender.send(round, round.rate, round.count, ctx.deadlineNanos);
     long expected = send.ok.sum() * live;
     long graceEnd = Math.min(System.nanoTime() + graceS * 1_000_000_000L, ctx.deadlineNanos);
-    while (System.nanoTime() < graceEnd && round.delivered.sum() < expected) LockSupport.parkNanos(20_000_000L);
+    while (System.nanoTime() < graceEnd && round.delivered.sum() < expected)
+      LockSupport.parkNanos(20_000_000L);
     CpuMeter.Window w = cpu.stop();
     long delivered = round.delivered.sum();
     long last = round.lastDelivery.get();
     double deliverySeconds = Math.max((last > t0 ? last - t0 : System.nanoTime() - t0) / 1e9, 1e-9);
     r.put(p + "rate", round.rate).put(p + "messages", round.count).put(p + "receivers_live", live);
-    r.put(p + "sent_ok", send.ok.sum()).put(p + "send_non_2xx", send.non2xx.sum()).put(p + "send_errors", send.errors.sum());
+    r.put(p + "sent_ok", send.ok.sum())
+        .put(p + "send_non_2xx", send.non2xx.sum())
+        .put(p + "send_errors", send.errors.sum());
     r.put(p + "sender_max_lag_ms", send.maxLagNanos.get() / 1e6);
-    r.put(p + "post_p50_ms", send.latency.percentileMs(50)).put(p + "post_p99_ms", send.latency.percentileMs(99));
-    r.put(p + "expected", expected).put(p + "delivered", delivered).put(p + "lost", Math.max(0, expected - delivered));
+    r.put(p + "post_p50_ms", send.latency.percentileMs(50))
+        .put(p + "post_p99_ms", send.latency.percentileMs(99));
+    r.put(p + "expected", expected)
+        .put(p + "delivered", delivered)
+        .put(p + "lost", Math.max(0, expected - delivered));
     r.put(p + "duplicates", round.duplicates.sum());
     r.put(p + "deliveries_per_s", delivered / deliverySeconds);
     round.latency.report(r, p);
@@ -206,33 +260,69 @@ final class FanoutScenario implements Scenario {
     r.put(p + "poll_responses", polls);
     r.put(p + "poll_errors", rx.errors.non200.get() + rx.errors.transport.get());
     r.put(p + "receivers_dead", rx.dead());
-    r.put(p + "msgs_per_poll", round.pollsWithMessages.sum() == 0 ? Double.NaN : (double) delivered / round.pollsWithMessages.sum());
+    r.put(
+        p + "msgs_per_poll",
+        round.pollsWithMessages.sum() == 0
+            ? Double.NaN
+            : (double) delivered / round.pollsWithMessages.sum());
     w.report(r, p, "delivery", delivered);
-    r.put(p + "server_rss_kb_before", rssBefore).put(p + "server_rss_kb_after", ProcStats.rssKb(t.pid()));
-    String label = (p.isEmpty() ? "fanout" : p.substring(0, p.length() - 1)) + " (" + rx.transport.label() + ")";
-    r.line("%s: N=%d R=%s msg/s, %d msgs: delivered %d of %d (lost %d, dups %d), %.0f deliveries/s, %.2f msgs/poll",
-        label, live, fmt(round.rate), send.ok.sum(), delivered, expected, Math.max(0, expected - delivered),
-        round.duplicates.sum(), delivered / deliverySeconds, r.getDouble(p + "msgs_per_poll"));
+    r.put(p + "server_rss_kb_before", rssBefore)
+        .put(p + "server_rss_kb_after", ProcStats.rssKb(t.pid()));
+    String label =
+        (p.isEmpty() ? "fanout" : p.substring(0, p.length() - 1))
+            + " ("
+            + rx.transport.label()
+            + ")";
+    r.line(
+        "%s: N=%d R=%s msg/s, %d msgs: delivered %d of %d (lost %d, dups %d), %.0f deliveries/s, %.2f msgs/poll",
+        label,
+        live,
+        fmt(round.rate),
+        send.ok.sum(),
+        delivered,
+        expected,
+        Math.max(0, expected - delivered),
+        round.duplicates.sum(),
+        delivered / deliverySeconds,
+        r.getDouble(p + "msgs_per_poll"));
     r.line("  latency from scheduled send: %s", round.latency.summary());
-    r.line("  latency from POST answer:    %s; POST p99 %.2f ms; sender max lag %.2f ms; send errors %d, non-2xx %d",
-        round.fromAck.summary(), send.latency.percentileMs(99), send.maxLagNanos.get() / 1e6, send.errors.sum(),
+    r.line(
+        "  latency from POST answer:    %s; POST p99 %.2f ms; sender max lag %.2f ms; send errors %d, non-2xx %d",
+        round.fromAck.summary(),
+        send.latency.percentileMs(99),
+        send.maxLagNanos.get() / 1e6,
+        send.errors.sum(),
         send.non2xx.sum());
     r.line("  %s", w.summary("delivery", delivered));
     if (send.firstFailure() != null) r.line("  first send failure: %s", send.firstFailure());
     if (rx.errors.first != null) r.line("  first sync error: %s", rx.errors.first);
     if (expected > delivered) {
       LossReport.report(rx.receivers, round, r, p); // the state at the end of the grace period
-      // Late or never? A missed wake-up shows up when the held sync times out (--wait), an unanswered
-      // request when the client gives up on it (--wait + 30 s) and polls again from the same cursor.
-      long lateEnd = Math.min(System.nanoTime() + (waitMs + 35_000L) * 1_000_000L, ctx.deadlineNanos - 5_000_000_000L);
-      while (System.nanoTime() < lateEnd && round.delivered.sum() < expected) LockSupport.parkNanos(50_000_000L);
+      // Late or never? A missed wake-up shows up when the held sync times out (--wait), an
+      // unanswered
+      // request when the client gives up on it (--wait + 30 s) and polls again from the same
+      // cursor.
+      long lateEnd =
+          Math.min(
+              System.nanoTime() + (waitMs + 35_000L) * 1_000_000L,
+              ctx.deadlineNanos - 5_000_000_000L);
+      while (System.nanoTime() < lateEnd && round.delivered.sum() < expected)
+        LockSupport.parkNanos(50_000_000L);
       long late = round.delivered.sum() - delivered;
-      r.put(p + "arrived_after_grace", late).put(p + "lost_after_extra_wait", Math.max(0, expected - round.delivered.sum()));
-      r.line("  %d of the %d lost deliveries arrived later, within %d ms more (late, not skipped)", late,
-          expected - delivered, waitMs + 35_000);
+      r.put(p + "arrived_after_grace", late)
+          .put(p + "lost_after_extra_wait", Math.max(0, expected - round.delivered.sum()));
+      r.line(
+          "  %d of the %d lost deliveries arrived later, within %d ms more (late, not skipped)",
+          late, expected - delivered, waitMs + 35_000);
     }
-    System.err.printf(java.util.Locale.ROOT, "%s: %d/%d delivered, p99 %.1f ms, %.0f deliveries/s%n", label, delivered,
-        expected, round.latency.percentileMs(99), delivered / deliverySeconds);
+    System.err.printf(
+        Locale.ROOT,
+        "%s: %d/%d delivered, p99 %.1f ms, %.0f deliveries/s%n",
+        label,
+        delivered,
+        expected,
+        round.latency.percentileMs(99),
+        delivered / deliverySeconds);
   }
 
   static String fmt(double d) {

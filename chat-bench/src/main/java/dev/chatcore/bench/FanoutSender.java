@@ -2,7 +2,10 @@ package dev.chatcore.bench;
 
 import java.util.List;
 
-/** Posts marked messages at a fixed rate, rotating over enough sender accounts to stay under the rate limit. */
+/**
+ * Posts marked messages at a fixed rate, rotating over enough sender accounts to stay under the
+ * rate limit.
+ */
 final class FanoutSender {
   final Target target;
   final List<BenchUser> accounts;
@@ -17,14 +20,22 @@ final class FanoutSender {
   }
 
   /** Sends {@code count} messages; {@code round} null means warm-up messages (no marker). */
-  LoadStats send(FanoutRound round, double rate, int count, long deadline) throws InterruptedException {
-    return RequestLoop.fixedRate(target, rate, count / rate, connections, (c, i, due) -> {
-      long seq = round == null ? i : round.base + i;
-      String text = round == null ? "WARM#" + i : Wire.marker(seq, due);
-      BenchUser u = accounts.get((int) (i % accounts.size()));
-      HttpResponse resp = c.send("POST", path, u.token(), Wire.message(text), 30_000);
-      if (round != null && resp.ok()) round.acked(seq, System.nanoTime(), Wire.stringField(resp.body(), "event_id"));
-      return resp;
-    }, deadline);
+  LoadStats send(FanoutRound round, double rate, int count, long deadline)
+      throws InterruptedException {
+    return RequestLoop.fixedRate(
+        target,
+        rate,
+        count / rate,
+        connections,
+        (c, i, due) -> {
+          long seq = round == null ? i : round.base + i;
+          String text = round == null ? "WARM#" + i : Wire.marker(seq, due);
+          BenchUser u = accounts.get((int) (i % accounts.size()));
+          HttpResponse resp = c.send("POST", path, u.token(), Wire.message(text), 30_000);
+          if (round != null && resp.ok())
+            round.acked(seq, System.nanoTime(), Wire.stringField(resp.body(), "event_id"));
+          return resp;
+        },
+        deadline);
   }
 }

@@ -3,14 +3,15 @@ package dev.chatcore.bench;
 import dev.chatcore.application.filter.WordList;
 import dev.chatcore.bench.jmh.FilterBenchmark;
 import java.util.Collection;
+import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * In-process: what the word-list content filter costs per 200-character message against a
- * {@code --words} list (JMH, one fork), and how long compiling that list takes (a reload).
+ * In-process: what the word-list content filter costs per 200-character message against a {@code
+ * --words} list (JMH, one fork), and how long compiling that list takes (a reload).
  */
 final class FilterScenario implements Scenario {
   private final int words;
@@ -28,21 +29,29 @@ final class FilterScenario implements Scenario {
     r.put("words", words);
     r.put("infix_pct", infixPercent);
     r.put("message_chars", FilterBenchmark.LENGTH);
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(FilterBenchmark.class.getName())
-        .param("words", Integer.toString(words))
-        .param("infixPercent", Integer.toString(infixPercent))
-        .forks(1)
-        .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-        .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
-        .build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(FilterBenchmark.class.getName())
+                    .param("words", Integer.toString(words))
+                    .param("infixPercent", Integer.toString(infixPercent))
+                    .forks(1)
+                    .warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(iterations)
+                    .measurementTime(TimeValue.seconds(1))
+                    .build())
+            .run();
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
       String method = name.substring(name.lastIndexOf('.') + 1);
       double ns = result.getPrimaryResult().getScore();
-      r.put("ns_per_op_" + method.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT),
+      r.put(
+          "ns_per_op_" + method.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT),
           Math.round(ns * 10) / 10.0);
-      System.out.printf("  %-16s %8.1f ns/message (± %.1f)%n", method, ns, result.getPrimaryResult().getScoreError());
+      System.out.printf(
+          "  %-16s %8.1f ns/message (± %.1f)%n",
+          method, ns, result.getPrimaryResult().getScoreError());
     }
     double compileMs = FilterBenchmark.compileMillis(words);
     r.put("compile_ms", compileMs);

@@ -1,9 +1,10 @@
 package dev.chatcore.bench;
 
 /**
- * {@code hello}: the closed-loop client of {@code send} against {@link HelloServer} (Undertow answering 2
- * bytes on its IO thread), started as a subprocess of this jar with the chat server's JVM options. The
- * raw HTTP rate of this machine, measured with the same client, connection count and core sharing.
+ * {@code hello}: the closed-loop client of {@code send} against {@link HelloServer} (Undertow
+ * answering 2 bytes on its IO thread), started as a subprocess of this jar with the chat server's
+ * JVM options. The raw HTTP rate of this machine, measured with the same client, connection count
+ * and core sharing.
  */
 final class HelloScenario implements Scenario {
   private final int connections;
@@ -29,11 +30,13 @@ final class HelloScenario implements Scenario {
       s.report(r, "hello_");
       w.report(r, "hello_", "request", s.requests());
       r.put("hello_server_rss_kb", ProcStats.rssKb(t.pid()));
-      r.line("hello (Undertow, 2-byte body on the IO thread): %d connections, %.0f s: %.0f req/s, non-2xx %d, errors %d",
+      r.line(
+          "hello (Undertow, 2-byte body on the IO thread): %d connections, %.0f s: %.0f req/s, non-2xx %d, errors %d",
           connections, seconds, s.okPerSecond(), s.non2xx.sum(), s.errors.sum());
       r.line("  latency: %s", s.latency.summary());
       r.line("  %s", w.summary("request", s.requests()));
-      if (s.ok.sum() == 0) throw new BenchFailure("hello-server answered nothing: " + s.firstFailure());
+      if (s.ok.sum() == 0)
+        throw new BenchFailure("hello-server answered nothing: " + s.firstFailure());
     }
   }
 }

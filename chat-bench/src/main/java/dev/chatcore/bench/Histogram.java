@@ -1,13 +1,14 @@
 package dev.chatcore.bench;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A concurrent log-linear histogram of durations in microseconds: exact below 2,048 µs, then 1,024
- * buckets per power of two (relative error under 0.1%), up to about 2^50 µs. Safe to record from any
- * number of threads; percentiles read a snapshot that may miss records made meanwhile.
+ * buckets per power of two (relative error under 0.1%), up to about 2^50 µs. Safe to record from
+ * any number of threads; percentiles read a snapshot that may miss records made meanwhile.
  */
 final class Histogram {
   private static final int LINEAR = 2048;
@@ -82,7 +83,14 @@ final class Histogram {
   }
 
   String summary() {
-    return String.format(java.util.Locale.ROOT, "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms (mean %.2f, n=%d)",
-        percentileMs(50), percentileMs(90), percentileMs(99), maxMs(), meanMs(), count());
+    return String.format(
+        Locale.ROOT,
+        "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms (mean %.2f, n=%d)",
+        percentileMs(50),
+        percentileMs(90),
+        percentileMs(99),
+        maxMs(),
+        meanMs(),
+        count());
   }
 }

@@ -9,12 +9,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * One HTTP/1.1 keep-alive connection over a blocking socket, meant to be owned by one (virtual) thread.
- * It frames bodies by Content-Length or chunked encoding and reopens the socket when the server closed
- * it. Much cheaper per request than java.net.http.HttpClient, so the load generator leaves the shared
- * cores to the server. Not thread-safe.
+ * One HTTP/1.1 keep-alive connection over a blocking socket, meant to be owned by one (virtual)
+ * thread. It frames bodies by Content-Length or chunked encoding and reopens the socket when the
+ * server closed it. Much cheaper per request than java.net.http.HttpClient, so the load generator
+ * leaves the shared cores to the server. Not thread-safe.
  */
 final class HttpConnection implements Closeable {
   private final String host;
@@ -45,11 +46,12 @@ final class HttpConnection implements Closeable {
   }
 
   /**
-   * Sends one request and reads its response. {@code body} is sent as JSON when not null. A request on a
-   * kept-alive socket that the server had closed is retried once on a new socket (no byte of a response
-   * had arrived, so the server did not act on it).
+   * Sends one request and reads its response. {@code body} is sent as JSON when not null. A request
+   * on a kept-alive socket that the server had closed is retried once on a new socket (no byte of a
+   * response had arrived, so the server did not act on it).
    */
-  HttpResponse send(String method, String target, String bearer, String body, int timeoutMs) throws IOException {
+  HttpResponse send(String method, String target, String bearer, String body, int timeoutMs)
+      throws IOException {
     byte[] request = encode(method, target, bearer, body);
     boolean fresh = ensureOpen();
     try {
@@ -76,10 +78,19 @@ final class HttpConnection implements Closeable {
 
   private byte[] encode(String method, String target, String bearer, String body) {
     byte[] b = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
-    StringBuilder h = new StringBuilder(256).append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ")
-        .append(hostHeader).append("\r\n");
+    StringBuilder h =
+        new StringBuilder(256)
+            .append(method)
+            .append(' ')
+            .append(target)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(hostHeader)
+            .append("\r\n");
     if (bearer != null) h.append("Authorization: Bearer ").append(bearer).append("\r\n");
-    if (b != null) h.append("Content-Type: application/json\r\nContent-Length: ").append(b.length).append("\r\n");
+    if (b != null)
+      h.append("Content-Type: application/json\r\nContent-Length: ")
+          .append(b.length)
+          .append("\r\n");
     else if (!method.equals("GET") && !method.equals("HEAD")) h.append("Content-Length: 0\r\n");
     h.append("\r\n");
     byte[] head = h.toString().getBytes(StandardCharsets.UTF_8);
@@ -113,7 +124,8 @@ final class HttpConnection implements Closeable {
     out.write(request);
     out.flush();
     String status = readLine(true);
-    if (status.length() < 12 || !status.startsWith("HTTP/1.")) throw new IOException("bad status line: " + status);
+    if (status.length() < 12 || !status.startsWith("HTTP/1."))
+      throw new IOException("bad status line: " + status);
     int code = Integer.parseInt(status, 9, 12, 10);
     long length = -1;
     boolean chunked = false;
@@ -126,7 +138,8 @@ final class HttpConnection implements Closeable {
       String name = h.substring(0, colon).trim();
       String value = h.substring(colon + 1).trim();
       if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(value);
-      else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+      else if (name.equalsIgnoreCase("Transfer-Encoding"))
+        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
       else if (name.equalsIgnoreCase("Connection")) close = value.equalsIgnoreCase("close");
       else if (name.equalsIgnoreCase("Retry-After")) retryAfter = value;
       else if (name.equalsIgnoreCase("Content-Type")) contentType = value;
@@ -140,7 +153,8 @@ final class HttpConnection implements Closeable {
       close = true;
     }
     if (close) close();
-    return new HttpResponse(code, new String(body, StandardCharsets.UTF_8), body.length, retryAfter, contentType);
+    return new HttpResponse(
+        code, new String(body, StandardCharsets.UTF_8), body.length, retryAfter, contentType);
   }
 
   private byte[] readChunked() throws IOException {
@@ -150,7 +164,9 @@ final class HttpConnection implements Closeable {
       int semi = size.indexOf(';');
       int n = Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
       if (n == 0) {
-        while (!readLine(false).isEmpty()) { /* trailers */ }
+        while (!readLine(false).isEmpty()) {
+          /* trailers */
+        }
         return bo.toByteArray();
       }
       bo.write(readExactly(n));
@@ -165,7 +181,8 @@ final class HttpConnection implements Closeable {
     pos += got;
     while (got < n) {
       int r = in.read(b, got, n - got);
-      if (r < 0) throw new EOFException("connection closed after " + got + " of " + n + " body bytes");
+      if (r < 0)
+        throw new EOFException("connection closed after " + got + " of " + n + " body bytes");
       got += r;
     }
     return b;
@@ -179,7 +196,9 @@ final class HttpConnection implements Closeable {
     return bo.toByteArray();
   }
 
-  /** One header line without CRLF; the first line of a response may find the socket closed (stale). */
+  /**
+   * One header line without CRLF; the first line of a response may find the socket closed (stale).
+   */
   private String readLine(boolean first) throws IOException {
     line.setLength(0);
     while (true) {

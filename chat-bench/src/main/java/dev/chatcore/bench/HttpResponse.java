@@ -1,6 +1,9 @@
 package dev.chatcore.bench;
 
-/** A response as {@link HttpConnection} read it: status, body text, body size, and the headers we use. */
+/**
+ * A response as {@link HttpConnection} read it: status, body text, body size, and the headers we
+ * use.
+ */
 record HttpResponse(int status, String body, int bytes, String retryAfter, String contentType) {
   boolean ok() {
     return status >= 200 && status < 300;

@@ -8,17 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server JVM's used heap after a forced full GC, through {@code jcmd <pid> GC.run} and
- * {@code jcmd <pid> GC.heap_info}, with the jcmd of the JDK this bench runs on.
+ * The server JVM's used heap after a forced full GC, through {@code jcmd <pid> GC.run} and {@code
+ * jcmd <pid> GC.heap_info}, with the jcmd of the JDK this bench runs on.
  */
 final class Jcmd {
   /** "garbage-first heap total reserved 524288K, committed 524288K, used 12345K" and the like. */
   private static final Pattern TOTAL_USED = Pattern.compile("\\btotal\\b.*?\\bused (\\d+)([KMG])");
+
   /** ZGC: " ZHeap used 30M, capacity 512M, max capacity 512M". */
   private static final Pattern ZGC_USED = Pattern.compile("ZHeap\\s+used (\\d+)([KMG])");
 
-  private Jcmd() {
-  }
+  private Jcmd() {}
 
   static Path executable() {
     Path p = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -44,7 +44,8 @@ final class Jcmd {
         found = true;
       }
     }
-    if (!found) throw new IllegalArgumentException("no used-heap figure in GC.heap_info output: " + heapInfo);
+    if (!found)
+      throw new IllegalArgumentException("no used-heap figure in GC.heap_info output: " + heapInfo);
     return total;
   }
 
@@ -57,13 +58,17 @@ final class Jcmd {
   }
 
   private static String run(long pid, String command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(executable().toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(executable().toString(), Long.toString(pid), command)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IOException("jcmd " + command + " timed out");
     }
-    if (p.exitValue() != 0) throw new IOException("jcmd " + pid + " " + command + " failed: " + out.strip());
+    if (p.exitValue() != 0)
+      throw new IOException("jcmd " + pid + " " + command + " failed: " + out.strip());
     return out;
   }
 }

@@ -54,7 +54,9 @@ final class LoadStats {
 
   String statusSummary() {
     StringBuilder b = new StringBuilder();
-    new TreeMap<>(statuses).forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(": ").append(v.sum()));
+    new TreeMap<>(statuses)
+        .forEach(
+            (k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(": ").append(v.sum()));
     return b.toString();
   }
 
@@ -70,7 +72,9 @@ final class LoadStats {
     r.put(prefix + "rate_limited_418", status(418));
     r.put(prefix + "transport_errors", errors.sum());
     r.put(prefix + "ok_per_s", okPerSecond());
-    r.put(prefix + "mean_response_bytes", requests() == 0 ? Double.NaN : (double) bytes.sum() / requests());
+    r.put(
+        prefix + "mean_response_bytes",
+        requests() == 0 ? Double.NaN : (double) bytes.sum() / requests());
     latency.report(r, prefix);
     r.put(prefix + "sender_max_lag_ms", maxLagNanos.get() / 1e6);
   }

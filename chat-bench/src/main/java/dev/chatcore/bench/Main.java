@@ -1,19 +1,24 @@
 package dev.chatcore.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code java -jar chat-bench.jar <scenario> [--option value]...}: runs one scenario against a chat server
- * (started here as a subprocess, or a running one given by {@code --url}), prints a human summary and
- * then exactly one {@code RESULT {json}} line, also when the run fails ({@code "ok": false}). A watchdog
- * ends the run after {@code --max-seconds} (default 600).
+ * {@code java -jar chat-bench.jar <scenario> [--option value]...}: runs one scenario against a chat
+ * server (started here as a subprocess, or a running one given by {@code --url}), prints a human
+ * summary and then exactly one {@code RESULT {json}} line, also when the run fails ({@code "ok":
+ * false}). A watchdog ends the run after {@code --max-seconds} (default 600).
  */
 public final class Main {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: java -jar chat-bench.jar <scenario> [--option value]...
       scenarios:
         fanout   N receivers follow a channel; one sender posts M messages at R msg/s
@@ -44,18 +49,22 @@ public final class Main {
                  (a clean one, one hiding a term with evasions) and the list's compile time
                  --words 5000 --infix-pct 1 (share of *term* entries) --iterations 5
       server (default: start chat-server/target/chat-server.jar as a subprocess):
-        --server-jar PATH  --server-jvm-opts "-Xms512m -Xmx512m"  --storage memory|mongodb  --mongo-uri URI|embedded (mongo-java-server in the bench JVM)
+        --server-jar PATH  --server-jvm-opts "-Xms512m -Xmx512m"  --storage memory|mongodb
+        --mongo-uri URI|embedded (mongo-java-server in the bench JVM)
         --server-env K=V,K2=V2 (extra environment)  --server-start-timeout 30  --log-dir DIR
         --server-rate-limit 1000000|default  (CHAT_RATE_LIMIT_PER_SECOND and _BURST; default lifts the limit)
         or a running server: --url http://127.0.0.1:PORT --secret S [--pid P]   (loopback only)
-      common: --max-seconds 600  --out FILE (append the JSON line)  --tag NAME  --quiet-pct 15 --quiet-max-s 60 (wait for an idle machine first; 0 = don't)
+      common: --max-seconds 600  --out FILE (append the JSON line)  --tag NAME
+              --quiet-pct 15 --quiet-max-s 60 (wait for an idle machine first; 0 = don't)
       """;
 
-  private Main() {
-  }
+  private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+    if (args.length == 0
+        || args[0].equals("--help")
+        || args[0].equals("-h")
+        || args[0].equals("help")) {
       System.out.print(USAGE);
       System.exit(args.length == 0 ? 2 : 0);
     }
@@ -89,7 +98,8 @@ public final class Main {
     int status = 0;
     try (Context ctx = new Context(options, deadline)) {
       List<String> unknown = options.unused();
-      if (!unknown.isEmpty()) throw new IllegalArgumentException("unknown option(s) for " + name + ": " + unknown);
+      if (!unknown.isEmpty())
+        throw new IllegalArgumentException("unknown option(s) for " + name + ": " + unknown);
       r.put("max_seconds", maxSeconds);
       if (quietMax > 0) Quiet.await(quietPct, Math.min(quietMax, maxSeconds / 2.0), r);
       long t0 = System.nanoTime();
@@ -114,9 +124,9 @@ public final class Main {
 
   private static void append(String file, String json) {
     try {
-      java.nio.file.Files.writeString(java.nio.file.Path.of(file), json + "\n", java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
-    } catch (java.io.IOException e) {
+      Files.writeString(
+          Path.of(file), json + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
       System.err.println("cannot append the result to " + file + ": " + e);
     }
   }
@@ -152,17 +162,24 @@ public final class Main {
   }
 
   private static Thread watchdog(int maxSeconds, Result r, PrintStream out) {
-    Thread wd = new Thread(() -> {
-      try {
-        Thread.sleep(maxSeconds * 1000L);
-      } catch (InterruptedException e) {
-        return;
-      }
-      System.err.println("WATCHDOG: the run exceeded --max-seconds " + maxSeconds + "; stopping");
-      ManagedProcess.killAll();
-      finish(r.put("ok", false).put("error", "watchdog: exceeded --max-seconds " + maxSeconds), out, 3);
-      Runtime.getRuntime().halt(3);
-    }, "watchdog");
+    Thread wd =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(maxSeconds * 1000L);
+              } catch (InterruptedException e) {
+                return;
+              }
+              System.err.println(
+                  "WATCHDOG: the run exceeded --max-seconds " + maxSeconds + "; stopping");
+              ManagedProcess.killAll();
+              finish(
+                  r.put("ok", false).put("error", "watchdog: exceeded --max-seconds " + maxSeconds),
+                  out,
+                  3);
+              Runtime.getRuntime().halt(3);
+            },
+            "watchdog");
     wd.setDaemon(true);
     wd.start();
     return wd;

@@ -14,15 +14,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server this bench started as a subprocess: waits (bounded) for its readiness line on stdout, copies
- * all of its output to a log file, and stops it with destroy, then destroyForcibly after 5 s. Every
- * started process is registered so that the watchdog and the shutdown hook can stop it too.
+ * A server this bench started as a subprocess: waits (bounded) for its readiness line on stdout,
+ * copies all of its output to a log file, and stops it with destroy, then destroyForcibly after 5
+ * s. Every started process is registered so that the watchdog and the shutdown hook can stop it
+ * too.
  */
 final class ManagedProcess implements AutoCloseable {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -38,11 +40,17 @@ final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command}; {@code ready} must match one stdout line and capture the base URL in group 1.
-   * Output goes to {@code log} (stderr merged into stdout).
+   * Starts {@code command}; {@code ready} must match one stdout line and capture the base URL in
+   * group 1. Output goes to {@code log} (stderr merged into stdout).
    */
-  static ManagedProcess start(String name, List<String> command, Map<String, String> env, Pattern ready, Path log,
-      int timeoutSeconds) throws IOException, InterruptedException {
+  static ManagedProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> env,
+      Pattern ready,
+      Path log,
+      int timeoutSeconds)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);
     Files.createDirectories(log.toAbsolutePath().getParent());
@@ -55,20 +63,34 @@ final class ManagedProcess implements AutoCloseable {
     pump.start();
     try {
       return new ManagedProcess(name, p, url.get(timeoutSeconds, TimeUnit.SECONDS));
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+    } catch (TimeoutException | ExecutionException e) {
       stop(p);
-      String why = e instanceof TimeoutException ? "did not print its ready line within " + timeoutSeconds + " s"
-          : e.getCause().getMessage();
+      String why =
+          e instanceof TimeoutException
+              ? "did not print its ready line within " + timeoutSeconds + " s"
+              : e.getCause().getMessage();
       synchronized (tail) {
-        throw new IOException(name + " " + why + "; command: " + String.join(" ", command) + "; last output:\n  "
-            + String.join("\n  ", tail) + "\n(full log: " + log + ")");
+        throw new IOException(
+            name
+                + " "
+                + why
+                + "; command: "
+                + String.join(" ", command)
+                + "; last output:\n  "
+                + String.join("\n  ", tail)
+                + "\n(full log: "
+                + log
+                + ")");
       }
     }
   }
 
-  private static void pump(Process p, Pattern ready, Path log, CompletableFuture<String> url, Deque<String> tail) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+  private static void pump(
+      Process p, Pattern ready, Path log, CompletableFuture<String> url, Deque<String> tail) {
+    try (BufferedReader r =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter w =
+            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         w.println(line);
         if (!url.isDone()) {
@@ -83,7 +105,8 @@ final class ManagedProcess implements AutoCloseable {
     } catch (IOException e) {
       url.completeExceptionally(e);
     }
-    url.completeExceptionally(new IOException("exited with status " + exitStatus(p) + " before it was ready"));
+    url.completeExceptionally(
+        new IOException("exited with status " + exitStatus(p) + " before it was ready"));
   }
 
   private static String exitStatus(Process p) {

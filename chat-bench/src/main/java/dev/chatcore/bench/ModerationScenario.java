@@ -7,14 +7,15 @@ import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.policy.Limits;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * In-process: what the rate limiter, ban gate and spam check cost per request (JMH, one fork),
- * and how much heap the limiter holds for {@code --accounts} tracked accounts.
+ * In-process: what the rate limiter, ban gate and spam check cost per request (JMH, one fork), and
+ * how much heap the limiter holds for {@code --accounts} tracked accounts.
  */
 final class ModerationScenario implements Scenario {
   private final long accounts;
@@ -28,21 +29,28 @@ final class ModerationScenario implements Scenario {
   @Override
   public void run(Context ctx, Result r) throws Exception {
     r.put("accounts", accounts);
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(ModerationBenchmark.class.getName())
-        .forks(1)
-        .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-        .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
-        .build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(ModerationBenchmark.class.getName())
+                    .forks(1)
+                    .warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(iterations)
+                    .measurementTime(TimeValue.seconds(1))
+                    .build())
+            .run();
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
       String method = name.substring(name.lastIndexOf('.') + 1);
       double ns = result.getPrimaryResult().getScore();
       r.put("ns_per_op_" + snake(method), Math.round(ns * 10) / 10.0);
-      System.out.printf("  %-18s %8.1f ns/op (± %.1f)%n", method, ns, result.getPrimaryResult().getScoreError());
+      System.out.printf(
+          "  %-18s %8.1f ns/op (± %.1f)%n", method, ns, result.getPrimaryResult().getScoreError());
     }
     r.put("limiter_bytes_per_account", limiterBytesPerAccount());
-    System.out.printf("  limiter state: %s bytes per tracked account (%d accounts)%n",
+    System.out.printf(
+        "  limiter state: %s bytes per tracked account (%d accounts)%n",
         r.get("limiter_bytes_per_account"), accounts);
   }
 
@@ -56,7 +64,8 @@ final class ModerationScenario implements Scenario {
     limiter.trackedKeys();
     long after = usedAfterGc();
     double perAccount = (after - before) / (double) accounts;
-    if (limiter.trackedKeys() < accounts * 0.99) throw new BenchFailure("the limiter evicted keys: " + limiter.trackedKeys());
+    if (limiter.trackedKeys() < accounts * 0.99)
+      throw new BenchFailure("the limiter evicted keys: " + limiter.trackedKeys());
     return Math.round(perAccount * 10) / 10.0;
   }
 
@@ -74,6 +83,6 @@ final class ModerationScenario implements Scenario {
   }
 
   private static String snake(String camel) {
-    return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 }

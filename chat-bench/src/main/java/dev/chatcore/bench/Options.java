@@ -5,13 +5,15 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Command-line options: {@code --name value} pairs after the scenario name. A {@code --name} followed by
- * another option (or nothing) is a flag and reads as {@code "true"}. Every getter marks its option as
- * used, so that {@link #unused()} can name the options a scenario did not understand (typos).
+ * Command-line options: {@code --name value} pairs after the scenario name. A {@code --name}
+ * followed by another option (or nothing) is a flag and reads as {@code "true"}. Every getter marks
+ * its option as used, so that {@link #unused()} can name the options a scenario did not understand
+ * (typos).
  */
 final class Options {
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -21,7 +23,8 @@ final class Options {
     Options o = new Options();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (!a.startsWith("--") || a.length() == 2) throw new IllegalArgumentException("expected --option, got '" + a + "'");
+      if (!a.startsWith("--") || a.length() == 2)
+        throw new IllegalArgumentException("expected --option, got '" + a + "'");
       String name = a.substring(2);
       String value = "true";
       int eq = name.indexOf('=');
@@ -31,7 +34,8 @@ final class Options {
       } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
         value = args.get(++i);
       }
-      if (o.values.put(name, value) != null) throw new IllegalArgumentException("option --" + name + " given twice");
+      if (o.values.put(name, value) != null)
+        throw new IllegalArgumentException("option --" + name + " given twice");
     }
     return o;
   }
@@ -59,7 +63,9 @@ final class Options {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + name + " must be an integer, got '" + v + "'");
     }
-    if (n < min || n > max) throw new IllegalArgumentException("--" + name + " must be in [" + min + ", " + max + "], got " + n);
+    if (n < min || n > max)
+      throw new IllegalArgumentException(
+          "--" + name + " must be in [" + min + ", " + max + "], got " + n);
     return n;
   }
 
@@ -77,21 +83,30 @@ final class Options {
     if (v == null) return dflt;
     try {
       double d = Double.parseDouble(v);
-      if (!Double.isFinite(d) || d < 0 || (d == 0 && !zeroAllowed)) throw new NumberFormatException();
+      if (!Double.isFinite(d) || d < 0 || (d == 0 && !zeroAllowed))
+        throw new NumberFormatException();
       return d;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " must be a " + (zeroAllowed ? "non-negative" : "positive")
-          + " number, got '" + v + "'");
+      throw new IllegalArgumentException(
+          "--"
+              + name
+              + " must be a "
+              + (zeroAllowed ? "non-negative" : "positive")
+              + " number, got '"
+              + v
+              + "'");
     }
   }
 
   boolean flag(String name, boolean dflt) {
     String v = string(name, null);
     if (v == null) return dflt;
-    return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1", "on" -> true;
       case "false", "no", "0", "off" -> false;
-      default -> throw new IllegalArgumentException("--" + name + " must be true or false, got '" + v + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "--" + name + " must be true or false, got '" + v + "'");
     };
   }
 
@@ -107,7 +122,8 @@ final class Options {
         if (!(d > 0) || !Double.isFinite(d)) throw new NumberFormatException();
         out.add(d);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--" + name + ": '" + part + "' is not a positive number");
+        throw new IllegalArgumentException(
+            "--" + name + ": '" + part + "' is not a positive number");
       }
     }
     if (out.isEmpty()) throw new IllegalArgumentException("--" + name + " is empty");
@@ -122,7 +138,8 @@ final class Options {
     for (String part : v.split(",")) {
       if (part.isBlank()) continue;
       int eq = part.indexOf('=');
-      if (eq <= 0) throw new IllegalArgumentException("--" + name + ": '" + part + "' is not KEY=VALUE");
+      if (eq <= 0)
+        throw new IllegalArgumentException("--" + name + ": '" + part + "' is not KEY=VALUE");
       out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
     }
     return out;

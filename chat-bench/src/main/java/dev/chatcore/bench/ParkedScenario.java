@@ -2,6 +2,7 @@ package dev.chatcore.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +12,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code parked}: N users each hold one sync (timeout 60 s), or one idle SSE or WebSocket stream
- * ({@code --transport}), on one channel. The server's used heap after a forced GC and its thread count are
- * read before the syncs are parked (the streams opened) and while they are; then one message is posted and
- * every held sync (stream) must deliver it. A few smaller park-and-wake rounds first warm the server's JIT,
- * so that the wake-up figures are not those of cold code. {@code --transport sync,sse,ws} runs it once per
- * transport, keys prefixed by the transport.
+ * ({@code --transport}), on one channel. The server's used heap after a forced GC and its thread
+ * count are read before the syncs are parked (the streams opened) and while they are; then one
+ * message is posted and every held sync (stream) must deliver it. A few smaller park-and-wake
+ * rounds first warm the server's JIT, so that the wake-up figures are not those of cold code.
+ * {@code --transport sync,sse,ws} runs it once per transport, keys prefixed by the transport.
  */
 final class ParkedScenario implements Scenario {
   private final int users;
@@ -36,7 +37,8 @@ final class ParkedScenario implements Scenario {
 
   @Override
   public void run(Context ctx, Result r) throws Exception {
-    if (ctx.target().pid() <= 0) throw new BenchFailure("parked needs the server's pid (--pid) to read its heap and threads");
+    if (ctx.target().pid() <= 0)
+      throw new BenchFailure("parked needs the server's pid (--pid) to read its heap and threads");
     r.put("transports", String.join(",", transports.stream().map(Transport::label).toList()));
     for (Transport transport : transports) {
       if (transports.size() == 1) r.put("transport", transport.label());
@@ -64,7 +66,8 @@ final class ParkedScenario implements Scenario {
         h.stop();
       }
     }
-    if (transport != Transport.SYNC) awaitOpen(t, 0, new Held(0)); // the warm-up rounds' streams are gone
+    if (transport != Transport.SYNC)
+      awaitOpen(t, 0, new Held(0)); // the warm-up rounds' streams are gone
     List<BenchUser> holders = tokens.users("held-" + transport.label(), users);
     String cursor = head(t, roomId, admin);
     LockSupport.parkNanos(500_000_000L);
@@ -78,14 +81,19 @@ final class ParkedScenario implements Scenario {
       h.awaitQuiet(t.pid());
       double parkedAfterS = (System.nanoTime() - h.t0) / 1e9;
       long answeredEarly = h.wake.answered.sum();
-      if (h.failures() > users / 100) throw new BenchFailure("the server refused the held syncs: " + h.errors.first);
+      if (h.failures() > users / 100)
+        throw new BenchFailure("the server refused the held syncs: " + h.errors.first);
       long heapParked = Jcmd.usedHeapKibAfterGc(t.pid());
       long threadsParked = ProcStats.threads(t.pid());
       long rssParked = ProcStats.rssKb(t.pid());
       double heldSeconds = (System.nanoTime() - h.t0) / 1e9;
       if (transport == Transport.SYNC && heldSeconds > timeoutMs / 1000.0 - 5) {
-        throw new BenchFailure(String.format(java.util.Locale.ROOT,
-            "parking and measuring took %.0f s, too close to the %d ms sync timeout", heldSeconds, timeoutMs));
+        throw new BenchFailure(
+            String.format(
+                Locale.ROOT,
+                "parking and measuring took %.0f s, too close to the %d ms sync timeout",
+                heldSeconds,
+                timeoutMs));
       }
       CpuMeter.Window w = h.wakeAll(t, roomId, admin, graceS);
       long delivered = h.wake.delivered.sum();
@@ -95,23 +103,43 @@ final class ParkedScenario implements Scenario {
       r.put(tp + "heap_kib_before", heapBefore).put(tp + "heap_kib_parked", heapParked);
       r.put(tp + "heap_kib_per_held_request", (heapParked - heapBefore) / (double) users);
       r.put(tp + "threads_before", threadsBefore).put(tp + "threads_parked", threadsParked);
-      r.put(tp + "platform_threads_per_held_request", (threadsParked - threadsBefore) / (double) users);
+      r.put(
+          tp + "platform_threads_per_held_request",
+          (threadsParked - threadsBefore) / (double) users);
       r.put(tp + "server_rss_kb_before", rssBefore).put(tp + "server_rss_kb_parked", rssParked);
       r.put(tp + "rss_kib_per_held_request", (rssParked - rssBefore) / (double) users);
       r.put(tp + "answered_before_message", answeredEarly);
-      r.put(tp + "delivered", delivered).put(tp + "expected", users).put(tp + "lost", users - delivered);
-      r.put(tp + "empty_answers", h.wake.empty.sum()).put(tp + "duplicates", h.wake.duplicates.sum());
+      r.put(tp + "delivered", delivered)
+          .put(tp + "expected", users)
+          .put(tp + "lost", users - delivered);
+      r.put(tp + "empty_answers", h.wake.empty.sum())
+          .put(tp + "duplicates", h.wake.duplicates.sum());
       r.put(tp + "sync_errors", h.failures());
       h.wake.latency.report(r, tp + "wake_");
-      for (int pct : new int[] {1, 10, 25, 75}) r.put(tp + "wake_p" + pct + "_ms", h.wake.latency.percentileMs(pct));
+      for (int pct : new int[] {1, 10, 25, 75})
+        r.put(tp + "wake_p" + pct + "_ms", h.wake.latency.percentileMs(pct));
       w.report(r, tp + "wake_", "delivery", delivered);
-      r.line("parked (%s): %d held syncs sent in %.1f s; heap %d -> %d KiB after GC = %.2f KiB per held request", transport.label(), users,
-          sendSeconds, heapBefore, heapParked, (heapParked - heapBefore) / (double) users);
-      r.line("  threads %d -> %d (%.4f platform threads per held request); RSS %d -> %d kB", threadsBefore,
-          threadsParked, (threadsParked - threadsBefore) / (double) users, rssBefore, rssParked);
-      r.line("  one message: delivered to %d of %d held syncs (lost %d, answered before the message %d, errors %d)",
+      r.line(
+          "parked (%s): %d held syncs sent in %.1f s; heap %d -> %d KiB after GC = %.2f KiB per held request",
+          transport.label(),
+          users,
+          sendSeconds,
+          heapBefore,
+          heapParked,
+          (heapParked - heapBefore) / (double) users);
+      r.line(
+          "  threads %d -> %d (%.4f platform threads per held request); RSS %d -> %d kB",
+          threadsBefore,
+          threadsParked,
+          (threadsParked - threadsBefore) / (double) users,
+          rssBefore,
+          rssParked);
+      r.line(
+          "  one message: delivered to %d of %d held syncs (lost %d, answered before the message %d, errors %d)",
           delivered, users, users - delivered, answeredEarly, h.failures());
-      r.line("  wake-up latency (after %d warm-up rounds of %d): %s", warmupRounds, warmupUsers, h.wake.latency.summary());
+      r.line(
+          "  wake-up latency (after %d warm-up rounds of %d): %s",
+          warmupRounds, warmupUsers, h.wake.latency.summary());
       r.line("  %s", w.summary("delivery", delivered));
       if (h.errors.first != null) r.line("  first sync error: %s", h.errors.first);
     } finally {
@@ -125,7 +153,8 @@ final class ParkedScenario implements Scenario {
     }
   }
 
-  private Held park(Transport transport, Target t, List<BenchUser> who, String roomId, String cursor, Context ctx)
+  private Held park(
+      Transport transport, Target t, List<BenchUser> who, String roomId, String cursor, Context ctx)
       throws InterruptedException {
     Held h = new Held(who.size());
     Receiver.Run run = new Receiver.Run(t, roomId, h.wake, h.connects, h.started, h.errors);
@@ -136,22 +165,32 @@ final class ParkedScenario implements Scenario {
     }
     if (!h.started.await(Math.max(1, Math.min(60, (long) ctx.secondsLeft())), TimeUnit.SECONDS)) {
       h.stop();
-      throw new BenchFailure("only " + (who.size() - h.started.getCount()) + " of " + who.size() + " receivers started within 60 s");
+      throw new BenchFailure(
+          "only "
+              + (who.size() - h.started.getCount())
+              + " of "
+              + who.size()
+              + " receivers started within 60 s");
     }
     if (transport != Transport.SYNC) awaitOpen(t, who.size(), h);
     h.sentSeconds = (System.nanoTime() - h.t0) / 1e9;
     return h;
   }
 
-  /** A stream counts once the server opened it (a WebSocket's after its resume frame): /readyz says how many. */
+  /**
+   * A stream counts once the server opened it (a WebSocket's after its resume frame): /readyz says
+   * how many.
+   */
   private static void awaitOpen(Target t, int n, Held h) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
     try (Api api = new Api(t)) {
       int open;
-      while ((open = api.openStreams()) != n) { // exactly: streams of an earlier round may still be closing
+      while ((open = api.openStreams())
+          != n) { // exactly: streams of an earlier round may still be closing
         if (System.nanoTime() > deadline) {
           h.stop();
-          throw new BenchFailure("only " + open + " of " + n + " streams were open on the server within 60 s");
+          throw new BenchFailure(
+              "only " + open + " of " + n + " streams were open on the server within 60 s");
         }
         Thread.sleep(50);
       }
@@ -180,7 +219,9 @@ final class ParkedScenario implements Scenario {
       return errors.non200.get() + errors.transport.get();
     }
 
-    /** Waits (at most 15 s) until the server has gone quiet: under 5% of a core over half a second. */
+    /**
+     * Waits (at most 15 s) until the server has gone quiet: under 5% of a core over half a second.
+     */
     void awaitQuiet(long pid) {
       long end = System.nanoTime() + 15_000_000_000L;
       LockSupport.parkNanos(1_000_000_000L);
@@ -200,7 +241,8 @@ final class ParkedScenario implements Scenario {
         api.postMessage(roomId, admin, Wire.marker(0, System.nanoTime()));
       }
       long graceEnd = System.nanoTime() + graceS * 1_000_000_000L;
-      while (System.nanoTime() < graceEnd && wake.answered.sum() + failures() < size) LockSupport.parkNanos(20_000_000L);
+      while (System.nanoTime() < graceEnd && wake.answered.sum() + failures() < size)
+        LockSupport.parkNanos(20_000_000L);
       return cpu.stop();
     }
 
@@ -224,14 +266,16 @@ final class ParkedScenario implements Scenario {
     public void onResponse(Receiver poller, String body, long now) {
       answered.increment();
       long[] found = new long[1];
-      Wire.scan(body, (seq, nanos) -> {
-        if (found[0]++ == 0) {
-          delivered.increment();
-          latency.recordNanos(now - sentAt.get());
-        } else {
-          duplicates.increment();
-        }
-      });
+      Wire.scan(
+          body,
+          (seq, nanos) -> {
+            if (found[0]++ == 0) {
+              delivered.increment();
+              latency.recordNanos(now - sentAt.get());
+            } else {
+              duplicates.increment();
+            }
+          });
       if (found[0] == 0) empty.increment();
     }
   }

@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
- * Readings from Linux {@code /proc}: a process's CPU time (utime+stime of {@code /proc/<pid>/stat}), RSS
- * and thread count ({@code /proc/<pid>/status}), the whole machine's busy time (first line of
- * {@code /proc/stat}), and this JVM's own CPU time. Every method returns -1 when the value cannot be read
- * (no pid, process gone, not Linux).
+ * Readings from Linux {@code /proc}: a process's CPU time (utime+stime of {@code
+ * /proc/<pid>/stat}), RSS and thread count ({@code /proc/<pid>/status}), the whole machine's busy
+ * time (first line of {@code /proc/stat}), and this JVM's own CPU time. Every method returns -1
+ * when the value cannot be read (no pid, process gone, not Linux).
  */
 final class ProcStats {
   private static final long NANOS_PER_TICK = 1_000_000_000L / clockTicks();
 
-  private ProcStats() {
-  }
+  private ProcStats() {}
 
   private static long clockTicks() {
     try {
@@ -29,7 +30,9 @@ final class ProcStats {
     }
   }
 
-  /** utime + stime of process {@code pid}, in nanoseconds (tick resolution, 10 ms on most kernels). */
+  /**
+   * utime + stime of process {@code pid}, in nanoseconds (tick resolution, 10 ms on most kernels).
+   */
   static long cpuNanos(long pid) {
     if (pid <= 0) return -1;
     try {
@@ -42,13 +45,14 @@ final class ProcStats {
   }
 
   /**
-   * utime + stime of the threads of process {@code pid} whose name ({@code /proc/<pid>/task/<tid>/comm})
-   * {@code names} accepts, in nanoseconds; threads that ended are no longer counted.
+   * utime + stime of the threads of process {@code pid} whose name ({@code
+   * /proc/<pid>/task/<tid>/comm}) {@code names} accepts, in nanoseconds; threads that ended are no
+   * longer counted.
    */
-  static long threadCpuNanos(long pid, java.util.function.Predicate<String> names) {
+  static long threadCpuNanos(long pid, Predicate<String> names) {
     if (pid <= 0) return -1;
     long ticks = 0;
-    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           if (!names.test(Files.readString(task.resolve("comm")).strip())) continue;
@@ -65,15 +69,22 @@ final class ProcStats {
     }
   }
 
-  /** HotSpot's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}: names are cut at 15). */
+  /**
+   * HotSpot's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}: names are cut
+   * at 15).
+   */
   static boolean isJitThread(String name) {
     return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
   }
 
   /** HotSpot's garbage collector threads (G1, Parallel, ZGC, Shenandoah names). */
   static boolean isGcThread(String name) {
-    return name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("ZWorker")
-        || name.startsWith("ZDirector") || name.startsWith("Shenandoah") || name.equals("VM Thread");
+    return name.startsWith("GC Thread")
+        || name.startsWith("G1 ")
+        || name.startsWith("ZWorker")
+        || name.startsWith("ZDirector")
+        || name.startsWith("Shenandoah")
+        || name.equals("VM Thread");
   }
 
   static long rssKb(long pid) {
@@ -88,7 +99,8 @@ final class ProcStats {
     if (pid <= 0) return -1;
     try {
       for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (l.startsWith(field)) return Long.parseLong(l.substring(field.length()).replaceAll("[^0-9]", ""));
+        if (l.startsWith(field))
+          return Long.parseLong(l.substring(field.length()).replaceAll("[^0-9]", ""));
       }
     } catch (IOException | RuntimeException e) {
       return -1;
@@ -110,7 +122,8 @@ final class ProcStats {
 
   /** CPU time of this JVM (all threads), in nanoseconds. */
   static long selfCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;

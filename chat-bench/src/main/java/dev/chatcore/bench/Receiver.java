@@ -7,10 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
 /**
- * One simulated receiver of a run, whatever its transport (a long-poller, an SSE stream, a WebSocket
- * stream): its account, the markers it has seen (so that a second sighting counts as a duplicate), the
- * cursors it moved through (to locate lost events afterwards), and its life: running, paused (a slow
- * consumer that stopped reading), stopped, dead (refused by the server).
+ * One simulated receiver of a run, whatever its transport (a long-poller, an SSE stream, a
+ * WebSocket stream): its account, the markers it has seen (so that a second sighting counts as a
+ * duplicate), the cursors it moved through (to locate lost events afterwards), and its life:
+ * running, paused (a slow consumer that stopped reading), stopped, dead (refused by the server).
  */
 abstract class Receiver implements Runnable {
   /** Told about every response (sync) or batch (stream), on the receiver's thread. */
@@ -19,10 +19,16 @@ abstract class Receiver implements Runnable {
   }
 
   /**
-   * What the receivers of one run share: the server, the room they follow, where their responses go,
-   * the throttle on concurrent connects, the latch each counts down once it started, the error counts.
+   * What the receivers of one run share: the server, the room they follow, where their responses
+   * go, the throttle on concurrent connects, the latch each counts down once it started, the error
+   * counts.
    */
-  record Run(Target target, String roomId, Listener listener, Semaphore connectPermits, CountDownLatch started,
+  record Run(
+      Target target,
+      String roomId,
+      Listener listener,
+      Semaphore connectPermits,
+      CountDownLatch started,
       ReceiverErrors errors) {}
 
   final BenchUser user;
@@ -33,14 +39,20 @@ abstract class Receiver implements Runnable {
   final CountDownLatch started;
   final ReceiverErrors errors;
   final BitSet seen = new BitSet();
+
   /** The start cursor and every new cursor (next_batch, last event id), in order (capped). */
   final List<String> trail = new ArrayList<>();
+
   /** When the request now in flight was sent (System.nanoTime), 0 when none is (long-poll only). */
   volatile long inFlightSince;
+
   volatile boolean stop;
   volatile boolean dead;
   volatile boolean paused;
-  /** Times a stream was opened again after the server ended it (lifetime, backpressure, restart). */
+
+  /**
+   * Times a stream was opened again after the server ended it (lifetime, backpressure, restart).
+   */
   volatile long reopened;
 
   Receiver(Run run, BenchUser user, String cursor) {

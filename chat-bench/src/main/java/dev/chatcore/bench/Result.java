@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures of one run: flat snake_case keys in insertion order, printed at the end as one
- * {@code RESULT {json}} line, plus human-readable summary lines printed above it. Doubles are rounded to
+ * The figures of one run: flat snake_case keys in insertion order, printed at the end as one {@code
+ * RESULT {json}} line, plus human-readable summary lines printed above it. Doubles are rounded to
  * two decimals; NaN (nothing measured) becomes JSON null.
  */
 final class Result {
@@ -52,8 +52,14 @@ final class Result {
       switch (v) {
         case null -> o.putNull(e.getKey());
         case Double d when d.isNaN() || d.isInfinite() -> o.putNull(e.getKey());
-        case Double d -> o.put(e.getKey(), BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
-        case Float f -> o.put(e.getKey(), BigDecimal.valueOf(f).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
+        case Double d ->
+            o.put(
+                e.getKey(),
+                BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
+        case Float f ->
+            o.put(
+                e.getKey(),
+                BigDecimal.valueOf(f).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
         case Integer i -> o.put(e.getKey(), i);
         case Long l -> o.put(e.getKey(), l);
         case Boolean b -> o.put(e.getKey(), b);

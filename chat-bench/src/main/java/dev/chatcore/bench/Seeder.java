@@ -10,9 +10,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs seeding work in parallel, one task per simulated user, each task with its own {@link Api} and paced
- * to {@code perUserPerSecond} requests so that seeding stays under the server's per-account rate limit
- * (418 answers are still waited out by the Api). Failures surface as the first task's exception.
+ * Runs seeding work in parallel, one task per simulated user, each task with its own {@link Api}
+ * and paced to {@code perUserPerSecond} requests so that seeding stays under the server's
+ * per-account rate limit (418 answers are still waited out by the Api). Failures surface as the
+ * first task's exception.
  */
 final class Seeder {
   /** A user's share of the seeding; call {@link Paced#call} for each request. */
@@ -43,17 +44,19 @@ final class Seeder {
       List<Future<?>> fs = new ArrayList<>();
       ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
       for (Task task : tasks) {
-        fs.add(ex.submit(() -> {
-          try (Api api = new Api(target)) {
-            Paced p = new Paced(api, perUserPerSecond);
-            task.run(p);
-            rateLimited.add(api.rateLimited());
-            requests.add(p.calls);
-          } catch (Exception | Error e) {
-            failures.add(e);
-          }
-          return null;
-        }));
+        fs.add(
+            ex.submit(
+                () -> {
+                  try (Api api = new Api(target)) {
+                    Paced p = new Paced(api, perUserPerSecond);
+                    task.run(p);
+                    rateLimited.add(api.rateLimited());
+                    requests.add(p.calls);
+                  } catch (Exception | Error e) {
+                    failures.add(e);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : fs) {
         try {

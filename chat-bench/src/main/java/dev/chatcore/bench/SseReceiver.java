@@ -1,19 +1,20 @@
 package dev.chatcore.bench;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A Server-Sent Events receiver over a raw socket ({@code GET /v1/events?since=&filter=}), owned by one
- * virtual thread: it decodes the chunked body and the SSE lines itself (cheap enough that the load
- * generator leaves the cores to the server), hands each {@code data:} line to the listener, and keeps
- * the last {@code id:}. When the server ends the stream (lifetime, a slow-consumer cut, a restart) it
- * reconnects with {@code Last-Event-ID}, as an EventSource does.
+ * A Server-Sent Events receiver over a raw socket ({@code GET /v1/events?since=&filter=}), owned by
+ * one virtual thread: it decodes the chunked body and the SSE lines itself (cheap enough that the
+ * load generator leaves the cores to the server), hands each {@code data:} line to the listener,
+ * and keeps the last {@code id:}. When the server ends the stream (lifetime, a slow-consumer cut, a
+ * restart) it reconnects with {@code Last-Event-ID}, as an EventSource does.
  */
 final class SseReceiver extends Receiver {
   private final byte[] buf = new byte[16384];
@@ -53,7 +54,8 @@ final class SseReceiver extends Receiver {
         } finally {
           closeSocket();
         }
-        if (!stop) LockSupport.parkNanos(50_000_000L); // the server ended the stream: resume shortly
+        if (!stop)
+          LockSupport.parkNanos(50_000_000L); // the server ended the stream: resume shortly
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -68,9 +70,22 @@ final class SseReceiver extends Receiver {
     s.connect(new InetSocketAddress(target.host(), target.port()), 10_000);
     socket = s;
     pos = limit = 0;
-    String request = "GET /v1/events?since=" + Api.enc(trail.getFirst()) + "&filter=" + Api.enc(roomId) + " HTTP/1.1\r\n"
-        + "Host: " + target.host() + ":" + target.port() + "\r\nAccept: text/event-stream\r\n"
-        + "Authorization: Bearer " + user.token() + "\r\nLast-Event-ID: " + lastId + "\r\n\r\n";
+    String request =
+        "GET /v1/events?since="
+            + Api.enc(trail.getFirst())
+            + "&filter="
+            + Api.enc(roomId)
+            + " HTTP/1.1\r\n"
+            + "Host: "
+            + target.host()
+            + ":"
+            + target.port()
+            + "\r\nAccept: text/event-stream\r\n"
+            + "Authorization: Bearer "
+            + user.token()
+            + "\r\nLast-Event-ID: "
+            + lastId
+            + "\r\n\r\n";
     OutputStream out = s.getOutputStream();
     out.write(request.getBytes(StandardCharsets.US_ASCII));
     out.flush();
@@ -133,9 +148,10 @@ final class SseReceiver extends Receiver {
   }
 
   private void fill() throws IOException {
-    while (paused && !stop) LockSupport.parkNanos(100_000_000L); // a slow consumer: the socket is not read
+    while (paused && !stop)
+      LockSupport.parkNanos(100_000_000L); // a slow consumer: the socket is not read
     int r = socket.getInputStream().read(buf, 0, buf.length);
-    if (r < 0) throw new java.io.EOFException("the server closed the stream");
+    if (r < 0) throw new EOFException("the server closed the stream");
     pos = 0;
     limit = r;
   }
@@ -177,7 +193,8 @@ final class SseReceiver extends Receiver {
     private int length;
 
     void append(byte[] from, int offset, int count) {
-      if (length + count > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+      if (length + count > bytes.length)
+        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
       System.arraycopy(from, offset, bytes, length, count);
       length += count;
     }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A long-polling receiver: its own connection, and always exactly one
- * {@code GET /v1/sync?since=<cursor>&timeout=<ms>&filter=<room>} outstanding; {@code next_batch} becomes
- * the next cursor. Each 200 body goes to the listener; the poller keeps a bitset of the markers it has
+ * A long-polling receiver: its own connection, and always exactly one {@code GET
+ * /v1/sync?since=<cursor>&timeout=<ms>&filter=<room>} outstanding; {@code next_batch} becomes the
+ * next cursor. Each 200 body goes to the listener; the poller keeps a bitset of the markers it has
  * seen so that duplicates can be told apart from first deliveries.
  */
 final class SyncPoller extends Receiver {
@@ -38,7 +38,8 @@ final class SyncPoller extends Receiver {
           started.countDown();
           first = false;
         }
-        while (paused && !stop) LockSupport.parkNanos(100_000_000L); // a slow consumer polls no more
+        while (paused && !stop)
+          LockSupport.parkNanos(100_000_000L); // a slow consumer polls no more
         if (!stop && !pollOnce()) LockSupport.parkNanos(100_000_000L);
       }
     } catch (IOException e) {
@@ -53,7 +54,13 @@ final class SyncPoller extends Receiver {
 
   /** One round trip; false after an error (the caller pauses before the next one). */
   private boolean pollOnce() {
-    String path = "/v1/sync?since=" + Api.enc(cursor) + "&timeout=" + timeoutMs + "&filter=" + Api.enc(roomId);
+    String path =
+        "/v1/sync?since="
+            + Api.enc(cursor)
+            + "&timeout="
+            + timeoutMs
+            + "&filter="
+            + Api.enc(roomId);
     HttpResponse r;
     try {
       inFlightSince = System.nanoTime();
@@ -67,7 +74,11 @@ final class SyncPoller extends Receiver {
     long now = System.nanoTime();
     if (r.status() != 200) {
       errors.status("GET /v1/sync", r.status(), r.brief());
-      if (r.status() == 401 || r.status() == 403 || r.status() == 404 || r.status() == 405 || r.status() == 400) {
+      if (r.status() == 401
+          || r.status() == 403
+          || r.status() == 404
+          || r.status() == 405
+          || r.status() == 400) {
         dead = true;
         stop = true;
       }

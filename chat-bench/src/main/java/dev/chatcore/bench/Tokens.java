@@ -15,17 +15,20 @@ import java.util.List;
 
 /**
  * Mints HS256 tokens the way SPEC §2 describes them: {@code sub} = a fresh 24-hex account id per
- * simulated user and run, {@code exp} = now + 1 h, {@code name}, and {@code admin: true} only for admins.
+ * simulated user and run, {@code exp} = now + 1 h, {@code name}, and {@code admin: true} only for
+ * admins.
  */
 final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final MACSigner signer;
 
   Tokens(String secret) {
     byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-    if (key.length < 32) throw new IllegalArgumentException("the auth secret must be at least 32 bytes");
+    if (key.length < 32)
+      throw new IllegalArgumentException("the auth secret must be at least 32 bytes");
     try {
       signer = new MACSigner(key);
     } catch (JOSEException e) {
@@ -59,7 +62,9 @@ final class Tokens {
     return out;
   }
 
-  /** {@code count} users on devices {@code prefix0}, ... (tokens with a {@code device_id} claim). */
+  /**
+   * {@code count} users on devices {@code prefix0}, ... (tokens with a {@code device_id} claim).
+   */
   List<BenchUser> usersOnDevices(String prefix, int count) {
     List<BenchUser> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -73,14 +78,17 @@ final class Tokens {
     return mint(sub, name, admin, null);
   }
 
-  /** @param device the {@code device_id} claim, or null for none */
+  /**
+   * @param device the {@code device_id} claim, or null for none
+   */
   String mint(String sub, String name, boolean admin, String device) {
     long now = System.currentTimeMillis();
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-        .subject(sub)
-        .issueTime(new Date(now))
-        .expirationTime(new Date(now + 3_600_000L))
-        .claim("name", name);
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .subject(sub)
+            .issueTime(new Date(now))
+            .expirationTime(new Date(now + 3_600_000L))
+            .claim("name", name);
     if (admin) claims.claim("admin", true);
     if (device != null) claims.claim("device_id", device);
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());

@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
 
 /**
  * How receivers get their events: {@code sync} (long-poll {@code GET /v1/sync}), {@code sse}
- * ({@code GET /v1/events}) or {@code ws} ({@code GET /v1/ws}). {@code --transport sync,sse,ws} runs a
- * scenario once per transport, side by side against the same server.
+ * ({@code GET /v1/events}) or {@code ws} ({@code GET /v1/ws}). {@code --transport sync,sse,ws} runs
+ * a scenario once per transport, side by side against the same server.
  */
 enum Transport {
-  SYNC, SSE, WS;
+  SYNC,
+  SSE,
+  WS;
 
   String label() {
     return name().toLowerCase(Locale.ROOT);
@@ -26,11 +28,13 @@ enum Transport {
       if (part.isBlank()) continue;
       try {
         Transport t = valueOf(part.strip().toUpperCase(Locale.ROOT));
-        if (out.contains(t)) throw new IllegalArgumentException("--transport names " + part + " twice");
+        if (out.contains(t))
+          throw new IllegalArgumentException("--transport names " + part + " twice");
         out.add(t);
       } catch (IllegalArgumentException e) {
         if (e.getMessage().startsWith("--")) throw e;
-        throw new IllegalArgumentException("--transport must be sync, sse or ws (or a list), got '" + part + "'");
+        throw new IllegalArgumentException(
+            "--transport must be sync, sse or ws (or a list), got '" + part + "'");
       }
     }
     if (out.isEmpty()) throw new IllegalArgumentException("--transport is empty");
@@ -43,8 +47,10 @@ enum Transport {
 
     synchronized HttpClient webSockets() {
       if (webSockets == null) {
-        // frames are handed to virtual threads: a thousand streams must not mean a thousand platform threads
-        webSockets = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        // frames are handed to virtual threads: a thousand streams must not mean a thousand
+        // platform threads
+        webSockets =
+            HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
       }
       return webSockets;
     }
@@ -56,10 +62,12 @@ enum Transport {
   }
 
   /**
-   * A receiver of this transport on one room from {@code cursor}. {@code waitMs} and {@code maxPolls} are
-   * the long-poll's ({@code maxPolls} 1 = park once, for {@code parked}); streams ignore them.
+   * A receiver of this transport on one room from {@code cursor}. {@code waitMs} and {@code
+   * maxPolls} are the long-poll's ({@code maxPolls} 1 = park once, for {@code parked}); streams
+   * ignore them.
    */
-  Receiver receiver(Receiver.Run run, Clients clients, BenchUser user, String cursor, int waitMs, long maxPolls) {
+  Receiver receiver(
+      Receiver.Run run, Clients clients, BenchUser user, String cursor, int waitMs, long maxPolls) {
     return switch (this) {
       case SYNC -> new SyncPoller(run, user, cursor, waitMs, maxPolls);
       case SSE -> new SseReceiver(run, user, cursor);

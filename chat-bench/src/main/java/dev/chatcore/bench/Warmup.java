@@ -1,16 +1,17 @@
 package dev.chatcore.bench;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Warms the server up before a measured window: the same load, in rounds, until the server's JIT
  * compiler has settled. A freshly started JVM compiles its hot paths for tens of seconds (a
  * 100-message history page path was still being compiled by C2 40 s into a run, at 30% of the
  * server's CPU), and a measurement taken meanwhile describes the compiler, not the server that
- * players talk to after the first minute. So, after at least {@code minSeconds}, warm-up ends at the
- * first round in which the server's compiler threads used less than {@code quietJitPct} of one core,
- * and in any case after {@code maxSeconds}. With {@code --warmup-jit-quiet-pct 0} it is a plain fixed
- * warm-up of {@code minSeconds}, which is how JIT-cold figures are taken.
+ * players talk to after the first minute. So, after at least {@code minSeconds}, warm-up ends at
+ * the first round in which the server's compiler threads used less than {@code quietJitPct} of one
+ * core, and in any case after {@code maxSeconds}. With {@code --warmup-jit-quiet-pct 0} it is a
+ * plain fixed warm-up of {@code minSeconds}, which is how JIT-cold figures are taken.
  */
 final class Warmup {
   /** One round of warm-up load lasting about {@code seconds}. */
@@ -26,14 +27,20 @@ final class Warmup {
 
     /** The keys with {@code prefix} (a transport's, when one run measures several). */
     void put(Result r, String prefix) {
-      r.put(prefix + "warmup_s", seconds).put(prefix + "warmup_rounds", rounds)
+      r.put(prefix + "warmup_s", seconds)
+          .put(prefix + "warmup_rounds", rounds)
           .put(prefix + "warmup_last_jit_pct_of_1_core", lastRoundJitPct);
       r.put(prefix + "warmup_jit_quiet", jitQuiet);
     }
 
     String summary() {
-      return String.format(Locale.ROOT, "warm-up %.1f s in %d rounds, server JIT %.1f%% of one core in the last (%s)",
-          seconds, rounds, lastRoundJitPct, jitQuiet ? "settled" : "not settled");
+      return String.format(
+          Locale.ROOT,
+          "warm-up %.1f s in %d rounds, server JIT %.1f%% of one core in the last (%s)",
+          seconds,
+          rounds,
+          lastRoundJitPct,
+          jitQuiet ? "settled" : "not settled");
     }
   }
 
@@ -54,8 +61,10 @@ final class Warmup {
     return run(() -> pid > 0 ? ProcStats.threadCpuNanos(pid, ProcStats::isJitThread) : -1, round);
   }
 
-  /** The same with the server's JIT compiler CPU nanoseconds read by {@code jitNanos} (-1: unknown). */
-  Report run(java.util.function.LongSupplier jitNanos, Round round) throws Exception {
+  /**
+   * The same with the server's JIT compiler CPU nanoseconds read by {@code jitNanos} (-1: unknown).
+   */
+  Report run(LongSupplier jitNanos, Round round) throws Exception {
     long t0 = System.nanoTime();
     boolean adaptive = quietJitPct > 0 && jitNanos.getAsLong() >= 0;
     int rounds = 0;
@@ -64,14 +73,17 @@ final class Warmup {
       double elapsed = (System.nanoTime() - t0) / 1e9;
       double left = (adaptive ? maxSeconds : minSeconds) - elapsed;
       if (left <= 0.05) break;
-      double length = adaptive ? Math.min(Math.max(roundSeconds, minSeconds - elapsed), left) : left;
+      double length =
+          adaptive ? Math.min(Math.max(roundSeconds, minSeconds - elapsed), left) : left;
       long jit0 = jitNanos.getAsLong();
       long w0 = System.nanoTime();
       round.run(length);
       rounds++;
       long jit1 = jitNanos.getAsLong();
-      lastPct = jit0 < 0 || jit1 < jit0 ? Double.NaN // a compiler thread that ended took its time along
-           : (jit1 - jit0) * 100.0 / (System.nanoTime() - w0);
+      lastPct =
+          jit0 < 0 || jit1 < jit0
+              ? Double.NaN // a compiler thread that ended took its time along
+              : (jit1 - jit0) * 100.0 / (System.nanoTime() - w0);
       if (!adaptive) break;
       if ((System.nanoTime() - t0) / 1e9 >= minSeconds - 0.05 && lastPct < quietJitPct) break;
     }

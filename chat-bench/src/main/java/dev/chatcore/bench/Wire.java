@@ -1,15 +1,16 @@
 package dev.chatcore.bench;
 
+import java.util.Locale;
+
 /**
- * The few wire details the hot loops need, without a JSON parser: request bodies built as strings, and
- * {@code "next_batch"} and {@code BENCH#<seq>#<nanos>} markers found by {@code indexOf}.
+ * The few wire details the hot loops need, without a JSON parser: request bodies built as strings,
+ * and {@code "next_batch"} and {@code BENCH#<seq>#<nanos>} markers found by {@code indexOf}.
  */
 final class Wire {
   static final String MARK = "BENCH#";
   private static final String NEXT_BATCH = "\"next_batch\"";
 
-  private Wire() {
-  }
+  private Wire() {}
 
   /** {@code {"type":"m.plain","content":{"text":...}}} */
   static String message(String text) {
@@ -22,7 +23,10 @@ final class Wire {
    */
   static String encrypted(String text, String device) {
     return "{\"type\":\"m.encrypted\",\"content\":{\"algorithm\":\"m.megolm.v1.aes-sha2\",\"ciphertext\":"
-        + quote(text) + ",\"session_id\":\"S\",\"device_id\":\"" + device + "\"}}";
+        + quote(text)
+        + ",\"session_id\":\"S\",\"device_id\":\""
+        + device
+        + "\"}}";
   }
 
   static String marker(long seq, long nanos) {
@@ -34,13 +38,16 @@ final class Wire {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') b.append('\\').append(c);
-      else if (c < 0x20) b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      else if (c < 0x20) b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       else b.append(c);
     }
     return b.append('"').toString();
   }
 
-  /** The string value of {@code "next_batch"}, or null when absent or not a string. Ids need no unescaping. */
+  /**
+   * The string value of {@code "next_batch"}, or null when absent or not a string. Ids need no
+   * unescaping.
+   */
   static String nextBatch(String json) {
     int i = json.lastIndexOf(NEXT_BATCH);
     if (i < 0) return null;
@@ -52,7 +59,10 @@ final class Wire {
     return end < 0 ? null : json.substring(j + 1, end);
   }
 
-  /** The value of the first {@code "name":"value"} in {@code json}, unescaped not at all (ids), or null. */
+  /**
+   * The value of the first {@code "name":"value"} in {@code json}, unescaped not at all (ids), or
+   * null.
+   */
   static String stringField(String json, String name) {
     String key = "\"" + name + "\"";
     int i = json.indexOf(key);

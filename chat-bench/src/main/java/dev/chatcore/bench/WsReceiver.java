@@ -6,15 +6,18 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A WebSocket receiver ({@code GET /v1/ws}) on the JDK's HttpClient WebSocket: sends
- * {@code {"type":"resume","since","filter"}}, hands every {@code events} frame to the listener and keeps
- * its {@code next_batch}; when the server closes (lifetime, a slow-consumer cut, a restart) it connects
- * again and resumes from that cursor. Pausing stops requesting frames, so the client stops reading its
- * socket (a slow consumer). Its thread only connects and waits; frames arrive on the client's executor.
+ * A WebSocket receiver ({@code GET /v1/ws}) on the JDK's HttpClient WebSocket: sends {@code
+ * {"type":"resume","since","filter"}}, hands every {@code events} frame to the listener and keeps
+ * its {@code next_batch}; when the server closes (lifetime, a slow-consumer cut, a restart) it
+ * connects again and resumes from that cursor. Pausing stops requesting frames, so the client stops
+ * reading its socket (a slow consumer). Its thread only connects and waits; frames arrive on the
+ * client's executor.
  */
 final class WsReceiver extends Receiver implements WebSocket.Listener {
   private final HttpClient client;
@@ -37,13 +40,24 @@ final class WsReceiver extends Receiver implements WebSocket.Listener {
         closed = new CompletableFuture<>();
         connectPermits.acquire();
         try {
-          socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-              .header("Authorization", "Bearer " + user.token())
-              .buildAsync(URI.create("ws://" + target.host() + ":" + target.port() + "/v1/ws"), this)
+          socket =
+              client
+                  .newWebSocketBuilder()
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .header("Authorization", "Bearer " + user.token())
+                  .buildAsync(
+                      URI.create("ws://" + target.host() + ":" + target.port() + "/v1/ws"), this)
+                  .get(30, TimeUnit.SECONDS);
+          socket
+              .sendText(
+                  "{\"type\":\"resume\",\"since\":\""
+                      + cursor
+                      + "\",\"filter\":[\""
+                      + roomId
+                      + "\"]}",
+                  true)
               .get(30, TimeUnit.SECONDS);
-          socket.sendText("{\"type\":\"resume\",\"since\":\"" + cursor + "\",\"filter\":[\"" + roomId + "\"]}", true)
-              .get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
           if (!stop) {
             errors.transport(e.getCause() == null ? e : e.getCause());
             if (first) {
@@ -64,7 +78,7 @@ final class WsReceiver extends Receiver implements WebSocket.Listener {
         }
         try {
           closed.get(); // until the server closes or the bench stops
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           // closed either way
         }
         if (!stop) LockSupport.parkNanos(50_000_000L);
@@ -100,7 +114,8 @@ final class WsReceiver extends Receiver implements WebSocket.Listener {
         errors.malformed("/v1/ws error frame: " + frame);
       }
     }
-    if (!paused) webSocket.request(1); // a paused receiver asks for nothing more: its socket fills up
+    if (!paused)
+      webSocket.request(1); // a paused receiver asks for nothing more: its socket fills up
     return null;
   }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class OptionsTest {
   @Test
   void readsValuesFlagsAndDefaults() {
-    Options o = Options.parse(List.of("--users", "500", "--saturate", "--rate=12.5", "--steps", "20,50"));
+    Options o =
+        Options.parse(List.of("--users", "500", "--saturate", "--rate=12.5", "--steps", "20,50"));
     assertEquals(500, o.integer("users", 1000));
     assertTrue(o.flag("saturate", false));
     assertEquals(12.5, o.decimal("rate", 20), 1e-9);
@@ -31,7 +32,8 @@ class OptionsTest {
   @Test
   void rejectsMalformedInput() {
     assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("users", "5")));
-    assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--a", "1", "--a", "2")));
+    assertThrows(
+        IllegalArgumentException.class, () -> Options.parse(List.of("--a", "1", "--a", "2")));
     Options o = Options.parse(List.of("--users", "many", "--rate", "-3", "--users2", "0"));
     assertThrows(IllegalArgumentException.class, () -> o.integer("users", 1));
     assertThrows(IllegalArgumentException.class, () -> o.decimal("rate", 1));

@@ -40,16 +40,29 @@ class WarmupTest {
 
   @Test
   void anAdaptiveWarmupRunsRoundsUntilTheCompilerIsQuiet() throws Exception {
-    Options o = Options.parse(List.of("--warmup-seconds", "0.2", "--warmup-round-seconds", "0.1",
-        "--warmup-jit-quiet-pct", "2", "--warmup-max-seconds", "10"));
+    Options o =
+        Options.parse(
+            List.of(
+                "--warmup-seconds",
+                "0.2",
+                "--warmup-round-seconds",
+                "0.1",
+                "--warmup-jit-quiet-pct",
+                "2",
+                "--warmup-max-seconds",
+                "10"));
     List<Double> lengths = new ArrayList<>();
     AtomicLong jit = new AtomicLong();
     // The "compiler" burns half a core during the first three rounds, then nothing.
-    Warmup.Report report = new Warmup(o, 3).run(jit::get, seconds -> {
-      lengths.add(seconds);
-      if (lengths.size() <= 3) jit.addAndGet((long) (seconds * 0.5e9));
-      LockSupport.parkNanos((long) (seconds * 1e9));
-    });
+    Warmup.Report report =
+        new Warmup(o, 3)
+            .run(
+                jit::get,
+                seconds -> {
+                  lengths.add(seconds);
+                  if (lengths.size() <= 3) jit.addAndGet((long) (seconds * 0.5e9));
+                  LockSupport.parkNanos((long) (seconds * 1e9));
+                });
     assertEquals(4, report.rounds(), lengths.toString());
     assertEquals(0.2, lengths.get(0), 0.01); // the first round covers the minimum
     assertEquals(0.1, lengths.get(1), 0.01);
@@ -59,15 +72,28 @@ class WarmupTest {
 
   @Test
   void anAdaptiveWarmupNeverPassesItsMaximum() throws Exception {
-    Options o = Options.parse(List.of("--warmup-seconds", "0.1", "--warmup-round-seconds", "0.1",
-        "--warmup-jit-quiet-pct", "2", "--warmup-max-seconds", "0.35"));
+    Options o =
+        Options.parse(
+            List.of(
+                "--warmup-seconds",
+                "0.1",
+                "--warmup-round-seconds",
+                "0.1",
+                "--warmup-jit-quiet-pct",
+                "2",
+                "--warmup-max-seconds",
+                "0.35"));
     List<Double> lengths = new ArrayList<>();
     AtomicLong jit = new AtomicLong();
-    Warmup.Report report = new Warmup(o, 3).run(jit::get, seconds -> {
-      lengths.add(seconds);
-      jit.addAndGet((long) (seconds * 0.5e9)); // never settles
-      LockSupport.parkNanos((long) (seconds * 1e9));
-    });
+    Warmup.Report report =
+        new Warmup(o, 3)
+            .run(
+                jit::get,
+                seconds -> {
+                  lengths.add(seconds);
+                  jit.addAndGet((long) (seconds * 0.5e9)); // never settles
+                  LockSupport.parkNanos((long) (seconds * 1e9));
+                });
     double total = lengths.stream().mapToDouble(Double::doubleValue).sum();
     assertTrue(total <= 0.36, "ran " + total + " s");
     assertTrue(report.seconds() >= 0.3, report.toString());

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class WireTest {
   @Test
   void findsNextBatchAndMarkers() {
-    String body = "{\"events\":[{\"content\":{\"text\":\"BENCH#7#123456\"}},{\"content\":{\"text\":\"WARM#1\"}},"
-        + "{\"content\":{\"text\":\"BENCH#8#99\"}}],\"next_batch\": \"0000000000000000000000ab\",\"limited\":false}";
+    String body =
+        "{\"events\":[{\"content\":{\"text\":\"BENCH#7#123456\"}},{\"content\":{\"text\":\"WARM#1\"}},"
+            + "{\"content\":{\"text\":\"BENCH#8#99\"}}],\"next_batch\": \"0000000000000000000000ab\",\"limited\":false}";
     assertEquals("0000000000000000000000ab", Wire.nextBatch(body));
     List<long[]> found = new ArrayList<>();
     assertEquals(2, Wire.scan(body, (seq, nanos) -> found.add(new long[] {seq, nanos})));
@@ -22,14 +23,16 @@ class WireTest {
 
   @Test
   void ignoresBrokenMarkersAndMissingCursor() {
-    assertEquals(0, Wire.scan("BENCH# BENCH#12 BENCH#x#1 BENCH#3#", (a, b) -> { }));
+    assertEquals(0, Wire.scan("BENCH# BENCH#12 BENCH#x#1 BENCH#3#", (a, b) -> {}));
     assertNull(Wire.nextBatch("{\"events\":[]}"));
     assertNull(Wire.nextBatch("{\"next_batch\":null}"));
   }
 
   @Test
   void quotesJson() {
-    assertEquals("{\"type\":\"m.plain\",\"content\":{\"text\":\"a\\\"b\\\\c\\u000a\"}}", Wire.message("a\"b\\c\n"));
+    assertEquals(
+        "{\"type\":\"m.plain\",\"content\":{\"text\":\"a\\\"b\\\\c\\u000a\"}}",
+        Wire.message("a\"b\\c\n"));
     assertEquals(3, Wire.count("x\"key\"y\"key\"z\"key\"", "\"key\""));
   }
 
@@ -39,20 +42,31 @@ class WireTest {
     assertEquals(9, Target.of("http://[::1]:9", "s", 1).port());
     Target.of("http://localhost:1", null, -1);
     Target.of("http://127.255.0.3:1", null, -1);
-    for (String bad : List.of("http://10.0.0.1:80", "http://128.0.0.1:80", "http://example.com:80", "http://127.0.0.1.nip.io:80",
-        "https://127.0.0.1:443", "http://127.0.0.1")) {
-      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Target.of(bad, "s", 1), bad);
+    for (String bad :
+        List.of(
+            "http://10.0.0.1:80",
+            "http://128.0.0.1:80",
+            "http://example.com:80",
+            "http://127.0.0.1.nip.io:80",
+            "https://127.0.0.1:443",
+            "http://127.0.0.1")) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> Target.of(bad, "s", 1), bad);
     }
   }
 
   @Test
   void parsesHeapInfo() {
-    String g1 = "123:\n garbage-first heap   total reserved 524288K, committed 524288K, used 2926K [0x0, 0x1)\n"
-        + "  region size 1024K, 0 young (0K), 0 survivors (0K)\n Metaspace       used 1000K, committed 1100K, reserved 1114112K\n";
+    String g1 =
+        "123:\n garbage-first heap   total reserved 524288K, committed 524288K, used 2926K [0x0, 0x1)\n"
+            + "  region size 1024K, 0 young (0K), 0 survivors (0K)\n Metaspace       used 1000K, committed 1100K, reserved 1114112K\n";
     assertEquals(2926, Jcmd.parseUsedKib(g1));
-    String parallel = " PSYoungGen      total 152576K, used 7864K [0x0)\n  eden space 131072K, 6% used\n"
-        + " ParOldGen       total 348160K, used 1000K [0x0)\n";
+    String parallel =
+        " PSYoungGen      total 152576K, used 7864K [0x0)\n  eden space 131072K, 6% used\n"
+            + " ParOldGen       total 348160K, used 1000K [0x0)\n";
     assertEquals(8864, Jcmd.parseUsedKib(parallel));
-    assertEquals(30 * 1024, Jcmd.parseUsedKib(" ZHeap           used 30M, capacity 512M, max capacity 512M\n"));
+    assertEquals(
+        30 * 1024,
+        Jcmd.parseUsedKib(" ZHeap           used 30M, capacity 512M, max capacity 512M\n"));
   }
 }

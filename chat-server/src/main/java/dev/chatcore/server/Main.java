@@ -1,8 +1,8 @@
 package dev.chatcore.server;
 
 import dev.chatcore.application.invite.BootstrapAdmin;
-import dev.chatcore.domain.invite.Invite;
 import dev.chatcore.domain.error.UnavailableException;
+import dev.chatcore.domain.invite.Invite;
 import dev.chatcore.server.di.DaggerMemoryServerComponent;
 import dev.chatcore.server.di.DaggerMongoServerComponent;
 import dev.chatcore.server.di.ServerComponent;
@@ -10,6 +10,7 @@ import dev.chatcore.server.logging.LogSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,9 @@ public final class Main {
         out.println(TokenCommand.run(args, System.getenv()));
         return;
       }
-      if (args.length > 0) throw new ConfigException(args[0], "no argument, or: token --sub <24 hex> [--admin] [--name N]");
+      if (args.length > 0)
+        throw new ConfigException(
+            args[0], "no argument, or: token --sub <24 hex> [--admin] [--name N]");
       serve(System.getenv(), out);
     } catch (ConfigException e) {
       System.err.println("chat-server: " + e.getMessage());
@@ -45,50 +48,95 @@ public final class Main {
       generated = Optional.of(Secrets.generate());
       config = config.withAuthSecret(generated.get());
     }
-    ServerComponent component = switch (config.storage()) {
-      case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
-      case MONGODB -> DaggerMongoServerComponent.factory().create(config);
-    };
+    ServerComponent component =
+        switch (config.storage()) {
+          case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
+          case MONGODB -> DaggerMongoServerComponent.factory().create(config);
+        };
     ChatServer server;
     try {
       server = component.server(); // connects to the storage and creates its indexes
     } catch (UnavailableException e) {
-      System.err.println("chat-server: cannot start on " + config.storage().name().toLowerCase(java.util.Locale.ROOT)
-          + ": " + e.getMessage() + config.mongo().map(m -> " (" + m.redactedUri() + ")").orElse(""));
+      System.err.println(
+          "chat-server: cannot start on "
+              + config.storage().name().toLowerCase(Locale.ROOT)
+              + ": "
+              + e.getMessage()
+              + config.mongo().map(m -> " (" + m.redactedUri() + ")").orElse(""));
       System.exit(1);
       return;
     }
     try {
       server.start();
     } catch (RuntimeException e) {
-      System.err.println("chat-server: cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
+      System.err.println(
+          "chat-server: cannot listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + ": "
+              + rootMessage(e));
       System.exit(1);
     }
-    Signals.onTerminate(() -> {
-      server.stop();
-      System.exit(0);
-    });
+    Signals.onTerminate(
+        () -> {
+          server.stop();
+          System.exit(0);
+        });
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chat-shutdown"));
-    generated.ifPresent(secret -> out.println("""
+    generated.ifPresent(
+        secret ->
+            out.println(
+                """
         CHAT_AUTH_SECRET was not set: this run signs tokens with a generated secret. Get a token with
           CHAT_AUTH_SECRET='%s' %s -jar chat-server/target/chat-server.jar token --sub 0123456789abcdef01234567 --admin
-        Set CHAT_AUTH_SECRET (at least 32 bytes) to keep tokens valid across restarts.""".formatted(secret,
-        // the java running this server: the machine's default one may be too old for the jar
-        Path.of(System.getProperty("java.home"), "bin", "java"))));
+        Set CHAT_AUTH_SECRET (at least 32 bytes) to keep tokens valid across restarts."""
+                    .formatted(
+                        secret,
+                        // the java running this server: the machine's default one may be too old
+                        // for the jar
+                        Path.of(System.getProperty("java.home"), "bin", "java"))));
     BootstrapAdmin bootstrap = server.core().bootstrapAdmin();
-    bootstrap.adminInvite().map(Invite::code).ifPresent(code -> out.println(
-        "No admin account yet. One-time admin invite code: " + code
-            + " (POST /v1/invites/redeem {\"code\":\"" + code + "\",\"display_name\":\"admin\"})"));
-    out.println("storage: " + server.core().storage().kind() + "; sync delivery across nodes: "
-        + server.core().storage().feed().delivery());
+    bootstrap
+        .adminInvite()
+        .map(Invite::code)
+        .ifPresent(
+            code ->
+                out.println(
+                    "No admin account yet. One-time admin invite code: "
+                        + code
+                        + " (POST /v1/invites/redeem {\"code\":\""
+                        + code
+                        + "\",\"display_name\":\"admin\"})"));
+    out.println(
+        "storage: "
+            + server.core().storage().kind()
+            + "; sync delivery across nodes: "
+            + server.core().storage().feed().delivery());
     out.println(server.moderation().describe());
-    out.println("tokens: HS256 (CHAT_AUTH_SECRET)" + config.auth().jwks()
-        .map(jwks -> ", RS256/ES256 (keys from " + jwks.url() + ")").orElse(""));
+    out.println(
+        "tokens: HS256 (CHAT_AUTH_SECRET)"
+            + config
+                .auth()
+                .jwks()
+                .map(jwks -> ", RS256/ES256 (keys from " + jwks.url() + ")")
+                .orElse(""));
     // before the start line, which tools wait for: once they see it, they have this one too
-    server.managementAddress().ifPresent(m -> out.println("metrics on http://" + hostForUrl(m.getHostString()) + ":"
-        + m.getPort() + "/metrics"));
-    out.println("chat-server listening on http://" + hostForUrl(server.address().getHostString()) + ":"
-        + server.address().getPort());
+    server
+        .managementAddress()
+        .ifPresent(
+            m ->
+                out.println(
+                    "metrics on http://"
+                        + hostForUrl(m.getHostString())
+                        + ":"
+                        + m.getPort()
+                        + "/metrics"));
+    out.println(
+        "chat-server listening on http://"
+            + hostForUrl(server.address().getHostString())
+            + ":"
+            + server.address().getPort());
     out.flush();
   }
 

@@ -5,6 +5,7 @@ package dev.chatcore.server;
  * metrics are never reachable through the public port and its load balancer.
  *
  * @param host {@code CHAT_MANAGEMENT_HOST}, by default {@code CHAT_HOST}
- * @param port {@code CHAT_MANAGEMENT_PORT}; {@code 0} picks a free one (the start output says which)
+ * @param port {@code CHAT_MANAGEMENT_PORT}; {@code 0} picks a free one (the start output says
+ *     which)
  */
 public record ManagementConfig(String host, int port) {}

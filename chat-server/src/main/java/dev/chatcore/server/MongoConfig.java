@@ -14,32 +14,43 @@ import java.util.function.Function;
  * @param database {@code CHAT_MONGO_DATABASE}, default {@code chat}
  * @param timeout {@code CHAT_MONGO_TIMEOUT_MS}, default 3000: how long a request waits for a
  *     MongoDB that does not answer before it fails with 503 {@code unavailable}
- * @param syncDelivery {@code CHAT_MONGO_SYNC_DELIVERY}: {@code auto} (default),
- *     {@code change_streams} or {@code polling}
+ * @param syncDelivery {@code CHAT_MONGO_SYNC_DELIVERY}: {@code auto} (default), {@code
+ *     change_streams} or {@code polling}
  */
-public record MongoConfig(String uri, String database, Duration timeout, MongoOptions.SyncDelivery syncDelivery) {
+public record MongoConfig(
+    String uri, String database, Duration timeout, MongoOptions.SyncDelivery syncDelivery) {
   public static final Duration DEFAULT_TIMEOUT = MongoOptions.DEFAULT_TIMEOUT;
 
   static MongoConfig fromEnvironment(Function<String, Optional<String>> env, int timeoutMs) {
-    String uri = env.apply("CHAT_MONGO_URI").orElseThrow(() -> new ConfigException("CHAT_MONGO_URI",
-        "a MongoDB connection string (mongodb://host:27017/?replicaSet=rs0) with CHAT_STORAGE=mongodb"));
+    String uri =
+        env.apply("CHAT_MONGO_URI")
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "CHAT_MONGO_URI",
+                        "a MongoDB connection string (mongodb://host:27017/?replicaSet=rs0) with CHAT_STORAGE=mongodb"));
     try {
       new ConnectionString(uri);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("CHAT_MONGO_URI", "a MongoDB connection string (mongodb://... or mongodb+srv://...)");
+      throw new ConfigException(
+          "CHAT_MONGO_URI", "a MongoDB connection string (mongodb://... or mongodb+srv://...)");
     }
     String database = env.apply("CHAT_MONGO_DATABASE").orElse("chat");
     if (database.length() > 63 || !database.matches("[A-Za-z0-9_-]+")) {
-      throw new ConfigException("CHAT_MONGO_DATABASE", "1-63 letters, digits, '_' or '-' (got \"" + database + "\")");
+      throw new ConfigException(
+          "CHAT_MONGO_DATABASE", "1-63 letters, digits, '_' or '-' (got \"" + database + "\")");
     }
     String delivery = env.apply("CHAT_MONGO_SYNC_DELIVERY").orElse("auto");
-    MongoOptions.SyncDelivery mode = switch (delivery.toLowerCase(Locale.ROOT)) {
-      case "auto" -> MongoOptions.SyncDelivery.AUTO;
-      case "change_streams" -> MongoOptions.SyncDelivery.CHANGE_STREAMS;
-      case "polling" -> MongoOptions.SyncDelivery.POLLING;
-      default -> throw new ConfigException("CHAT_MONGO_SYNC_DELIVERY",
-          "auto, change_streams or polling (got \"" + delivery + "\")");
-    };
+    MongoOptions.SyncDelivery mode =
+        switch (delivery.toLowerCase(Locale.ROOT)) {
+          case "auto" -> MongoOptions.SyncDelivery.AUTO;
+          case "change_streams" -> MongoOptions.SyncDelivery.CHANGE_STREAMS;
+          case "polling" -> MongoOptions.SyncDelivery.POLLING;
+          default ->
+              throw new ConfigException(
+                  "CHAT_MONGO_SYNC_DELIVERY",
+                  "auto, change_streams or polling (got \"" + delivery + "\")");
+        };
     return new MongoConfig(uri, database, Duration.ofMillis(timeoutMs), mode);
   }
 
@@ -55,7 +66,14 @@ public record MongoConfig(String uri, String database, Duration timeout, MongoOp
 
   @Override
   public String toString() {
-    return "MongoConfig[uri=" + redactedUri() + ", database=" + database + ", timeout=" + timeout
-        + ", syncDelivery=" + syncDelivery + "]";
+    return "MongoConfig[uri="
+        + redactedUri()
+        + ", database="
+        + database
+        + ", timeout="
+        + timeout
+        + ", syncDelivery="
+        + syncDelivery
+        + "]";
   }
 }

@@ -13,9 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The server's moderation plug-ins and their lifecycle: the word-list filter of
- * {@code CHAT_FILTER_FILE} (checked for changes every {@code CHAT_FILTER_RELOAD_S} on its own
- * daemon thread once started) and the report alert webhook (stopped with the server).
+ * The server's moderation plug-ins and their lifecycle: the word-list filter of {@code
+ * CHAT_FILTER_FILE} (checked for changes every {@code CHAT_FILTER_RELOAD_S} on its own daemon
+ * thread once started) and the report alert webhook (stopped with the server).
  */
 public final class ServerModeration implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ServerModeration.class.getName());
@@ -33,7 +33,8 @@ public final class ServerModeration implements AutoCloseable {
 
   /** What the core runs with. */
   public ContentModeration contentModeration() {
-    ContentFilter filter = wordList.<ContentFilter>map(WordListFile::filter).orElse(ContentFilter.NONE);
+    ContentFilter filter =
+        wordList.<ContentFilter>map(WordListFile::filter).orElse(ContentFilter.NONE);
     ReportAlerts alerts = webhook.<ReportAlerts>map(w -> w).orElse(ReportAlerts.NONE);
     return new ContentModeration(filter, alerts, config.alertRule());
   }
@@ -44,19 +45,31 @@ public final class ServerModeration implements AutoCloseable {
 
   /** A line for the start output: what is filtered and where alerts go. */
   public String describe() {
-    return "content filter: " + wordList.map(f -> f.path() + " (" + f.terms() + ", checked every "
-        + config.filterReload().toSeconds() + " s)").orElse("none") + "; report alerts: "
+    return "content filter: "
+        + wordList
+            .map(
+                f ->
+                    f.path()
+                        + " ("
+                        + f.terms()
+                        + ", checked every "
+                        + config.filterReload().toSeconds()
+                        + " s)")
+            .orElse("none")
+        + "; report alerts: "
         + config.webhook().map(w -> String.valueOf(w.url())).orElse("none");
   }
 
   /** Starts checking the word-list file for changes; idempotent. */
   public synchronized void start() {
     if (wordList.isEmpty() || reloads != null) return;
-    reloads = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "chat-filter-reload");
-      t.setDaemon(true);
-      return t;
-    });
+    reloads =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "chat-filter-reload");
+              t.setDaemon(true);
+              return t;
+            });
     long every = config.filterReload().toMillis();
     reloads.scheduleWithFixedDelay(this::reload, every, every, TimeUnit.MILLISECONDS);
   }

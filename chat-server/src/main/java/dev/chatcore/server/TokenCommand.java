@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code java -jar chat-server.jar token --sub <24 hex> [--admin] [--name N] [--device D] [--ttl-s S]}:
- * prints a token signed with {@code CHAT_AUTH_SECRET}, shaped as the server's {@code CHAT_AUTH_*}
- * variables say (issuer, audience, claim names).
+ * {@code java -jar chat-server.jar token --sub <24 hex> [--admin] [--name N] [--device D] [--ttl-s
+ * S]}: prints a token signed with {@code CHAT_AUTH_SECRET}, shaped as the server's {@code
+ * CHAT_AUTH_*} variables say (issuer, audience, claim names).
  */
 final class TokenCommand {
   static final String USAGE =
@@ -34,7 +34,8 @@ final class TokenCommand {
         case "--admin" -> admin = true;
         case "--device" -> {
           String d = value(args, ++i, "--device");
-          if (!DeviceId.isValid(d)) throw new ConfigException("--device", "1-64 characters of A-Z a-z 0-9 . _ - ~");
+          if (!DeviceId.isValid(d))
+            throw new ConfigException("--device", "1-64 characters of A-Z a-z 0-9 . _ - ~");
           device = Optional.of(new DeviceId(d));
         }
         case "--ttl-s" -> {
@@ -45,13 +46,19 @@ final class TokenCommand {
           }
           if (ttl < 1) throw new ConfigException("--ttl-s", "a positive number of seconds");
         }
-        default -> throw new ConfigException(args[i], "one of --sub, --admin, --name, --device, --ttl-s; " + USAGE);
+        default ->
+            throw new ConfigException(
+                args[i], "one of --sub, --admin, --name, --device, --ttl-s; " + USAGE);
       }
     }
-    if (!HexIds.isValid(sub)) throw new ConfigException("--sub", "a 24-character hex account id; " + USAGE);
+    if (!HexIds.isValid(sub))
+      throw new ConfigException("--sub", "a 24-character hex account id; " + USAGE);
     String secret = env.get("CHAT_AUTH_SECRET");
-    if (secret == null || secret.isBlank() || secret.strip().getBytes(StandardCharsets.UTF_8).length < 32) {
-      throw new ConfigException("CHAT_AUTH_SECRET", "the server's secret (at least 32 bytes) to sign the token");
+    if (secret == null
+        || secret.isBlank()
+        || secret.strip().getBytes(StandardCharsets.UTF_8).length < 32) {
+      throw new ConfigException(
+          "CHAT_AUTH_SECRET", "the server's secret (at least 32 bytes) to sign the token");
     }
     // the same issuer, audience and claim names as the server, so that it accepts the token
     AuthConfig auth = AuthConfig.fromEnvironment(new ServerConfig.Reader(env));

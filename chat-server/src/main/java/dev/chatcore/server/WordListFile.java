@@ -14,13 +14,14 @@ import java.util.logging.Logger;
 /**
  * The word list of {@code CHAT_FILTER_FILE} behind the content filter, reloaded when the file
  * changes: {@link #reloadIfChanged} compares the file's modification time, size and identity
- * (following symbolic links, so a Kubernetes ConfigMap's swapped link counts as a change) with
- * the last read, and reads it again only then. A file that cannot be read or parsed keeps the
- * previous list and logs one line, once per change of the file.
+ * (following symbolic links, so a Kubernetes ConfigMap's swapped link counts as a change) with the
+ * last read, and reads it again only then. A file that cannot be read or parsed keeps the previous
+ * list and logs one line, once per change of the file.
  */
 public final class WordListFile {
   /** Largest file read (a 200,000-term list is about 4 MiB). */
   static final long MAX_BYTES = 16L * 1024 * 1024;
+
   private static final Logger LOG = Logger.getLogger(WordListFile.class.getName());
 
   private final Path path;
@@ -56,8 +57,8 @@ public final class WordListFile {
   }
 
   /**
-   * Reads the file again if it changed since the last read. Safe from any thread; checks run
-   * one at a time.
+   * Reads the file again if it changed since the last read. Safe from any thread; checks run one at
+   * a time.
    *
    * @return true when a new list took over
    */
@@ -85,7 +86,14 @@ public final class WordListFile {
   }
 
   private void warn(String problem) {
-    LOG.warning("CHAT_FILTER_FILE " + path + ": " + problem + "; keeping the previous list (" + terms() + ")");
+    LOG.warning(
+        "CHAT_FILTER_FILE "
+            + path
+            + ": "
+            + problem
+            + "; keeping the previous list ("
+            + terms()
+            + ")");
   }
 
   /** "1 term", "5000 terms": the size of the current list, for log lines. */
@@ -98,22 +106,29 @@ public final class WordListFile {
     try {
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       if (!attributes.isRegularFile()) throw new IllegalArgumentException("not a regular file");
-      return new Stamp(Objects.requireNonNullElse(attributes.fileKey(), path.toRealPath()),
-          attributes.lastModifiedTime().toMillis(), attributes.size());
+      return new Stamp(
+          Objects.requireNonNullElse(attributes.fileKey(), path.toRealPath()),
+          attributes.lastModifiedTime().toMillis(),
+          attributes.size());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read it (" + e.getClass().getSimpleName() + ")", e);
+      throw new IllegalArgumentException(
+          "cannot read it (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
-  /** @throws IllegalArgumentException for a file too large, not UTF-8, or with a bad line */
+  /**
+   * @throws IllegalArgumentException for a file too large, not UTF-8, or with a bad line
+   */
   private static WordList read(Path path) {
     try {
-      if (Files.size(path) > MAX_BYTES) throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
+      if (Files.size(path) > MAX_BYTES)
+        throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
       return WordList.parse(Files.readAllLines(path, StandardCharsets.UTF_8));
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("not UTF-8 text", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read it (" + e.getClass().getSimpleName() + ")", e);
+      throw new IllegalArgumentException(
+          "cannot read it (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 }

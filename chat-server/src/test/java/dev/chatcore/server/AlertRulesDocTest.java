@@ -31,9 +31,21 @@ class AlertRulesDocTest {
   private static final Path DOC = Path.of("../docs/deploying.md");
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])[a-zA-Z_:][a-zA-Z0-9_:]*");
+
   /** PromQL's keywords; a function is an identifier followed by "(". */
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
-      "ignoring", "group_left", "group_right");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "and",
+          "or",
+          "unless",
+          "bool",
+          "offset",
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right");
 
   @Test
   void everyRuleIsCompleteAndNamesOnlyExportedMetrics() throws Exception {
@@ -49,15 +61,20 @@ class AlertRulesDocTest {
       Set<String> metrics = metricsIn(rule.get("expr").asText());
       assertFalse(metrics.isEmpty(), rule.get("alert") + " names a metric");
       for (String metric : metrics) {
-        assertTrue(exported.contains(metric), rule.get("alert") + ": " + metric + " is not exported; exported: " + exported);
+        assertTrue(
+            exported.contains(metric),
+            rule.get("alert") + ": " + metric + " is not exported; exported: " + exported);
       }
     }
   }
 
   @Test
   void metricNamesAreFoundInAnExpressionWithoutItsFunctionsLabelsAndRanges() {
-    assertEquals(Set.of("a_seconds_bucket", "b_total"), metricsIn("histogram_quantile(0.99, sum by (instance, le) "
-        + "(rate(a_seconds_bucket{route!=\"/v1/sync\",x=~\"y|z\"}[5m]))) > 0.5 and on (instance) b_total offset 5m"));
+    assertEquals(
+        Set.of("a_seconds_bucket", "b_total"),
+        metricsIn(
+            "histogram_quantile(0.99, sum by (instance, le) "
+                + "(rate(a_seconds_bucket{route!=\"/v1/sync\",x=~\"y|z\"}[5m]))) > 0.5 and on (instance) b_total offset 5m"));
   }
 
   /** The one YAML block of the document that holds rule groups. */
@@ -77,10 +94,12 @@ class AlertRulesDocTest {
   }
 
   static Set<String> metricsIn(String expr) {
-    String bare = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"") // string literals first: they may hold braces
-        .replaceAll("\\{[^}]*}", " ")
-        .replaceAll("\\[[^]]*]", " ")
-        .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
+    String bare =
+        expr.replaceAll(
+                "\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"") // string literals first: they may hold braces
+            .replaceAll("\\{[^}]*}", " ")
+            .replaceAll("\\[[^]]*]", " ")
+            .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
     Set<String> metrics = new TreeSet<>();
     Matcher m = IDENTIFIER.matcher(bare);
     while (m.find()) {
@@ -92,17 +111,34 @@ class AlertRulesDocTest {
 
   /** Every sample name of a scrape of a real server that has served a request. */
   private static Set<String> exportedNames() throws Exception {
-    ChatServer server = DaggerMemoryServerComponent.factory().create(ServerConfig.fromEnvironment(Map.of(
-        "CHAT_PORT", "0", "CHAT_MANAGEMENT_PORT", "0", "CHAT_AUTH_SECRET", "alert-rules-test-secret-0123456789abcdef")))
-        .server();
+    ChatServer server =
+        DaggerMemoryServerComponent.factory()
+            .create(
+                ServerConfig.fromEnvironment(
+                    Map.of(
+                        "CHAT_PORT",
+                        "0",
+                        "CHAT_MANAGEMENT_PORT",
+                        "0",
+                        "CHAT_AUTH_SECRET",
+                        "alert-rules-test-secret-0123456789abcdef")))
+            .server();
     server.start();
     try {
       HttpClient http = HttpClient.newHttpClient();
-      http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + "/readyz")).build(),
+      http.send(
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + server.address().getPort() + "/readyz"))
+              .build(),
           HttpResponse.BodyHandlers.discarding());
-      // the request histogram exists once the request is counted, and the storage one once the readiness ping is
-      return MetricsScrape.await(server.managementAddress().orElseThrow(),
-          s -> s.sum("chat_http_requests_total") >= 1 && s.sum("chat_storage_operations_seconds_count") >= 1).names();
+      // the request histogram exists once the request is counted, and the storage one once the
+      // readiness ping is
+      return MetricsScrape.await(
+              server.managementAddress().orElseThrow(),
+              s ->
+                  s.sum("chat_http_requests_total") >= 1
+                      && s.sum("chat_storage_operations_seconds_count") >= 1)
+          .names();
     } finally {
       server.stop();
     }

@@ -14,7 +14,8 @@ class ArchitectureRulesBiteTest {
   @Test
   void domainRuleRejectsFrameworkImports() {
     JavaClasses bad = new ClassFileImporter().importClasses(DomainClassThatImportsFrameworks.class);
-    AssertionError failure = assertThrows(AssertionError.class, () -> ArchitectureTest.domainIsJdkOnly.check(bad));
+    AssertionError failure =
+        assertThrows(AssertionError.class, () -> ArchitectureTest.domainIsJdkOnly.check(bad));
     String message = failure.getMessage();
     assertTrue(message.contains("com.fasterxml.jackson"), message);
     assertTrue(message.contains("com.mongodb"), message);
@@ -24,8 +25,9 @@ class ArchitectureRulesBiteTest {
   @Test
   void errorReplyRuleRejectsRepliesBuiltInline() {
     JavaClasses bad = new ClassFileImporter().importClasses(RouteThatBuildsItsOwnError.class);
-    AssertionError failure = assertThrows(AssertionError.class,
-        () -> ArchitectureTest.errorRepliesAreBuiltInOnePlace.check(bad));
+    AssertionError failure =
+        assertThrows(
+            AssertionError.class, () -> ArchitectureTest.errorRepliesAreBuiltInOnePlace.check(bad));
     String message = failure.getMessage();
     assertTrue(message.contains("RouteThatBuildsItsOwnError.notFound()"), message);
     assertTrue(message.contains("RouteThatBuildsItsOwnError.teapot()"), message);

@@ -14,7 +14,9 @@ import dev.chatcore.adapter.http.ErrorReply;
 import java.util.Map;
 
 /** The "may depend on" column of SPEC §1, enforced over every module's main classes. */
-@AnalyzeClasses(packages = "dev.chatcore", importOptions = {DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
+@AnalyzeClasses(
+    packages = "dev.chatcore",
+    importOptions = {DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
   /** Test-jars (the port contract suites) are test code too, wherever they sit on the classpath. */
   static final class NoTestJars implements ImportOption {
@@ -25,55 +27,107 @@ class ArchitectureTest {
   }
 
   @ArchTest
-  static final ArchRule domainIsJdkOnly = classes().that().resideInAPackage("dev.chatcore.domain..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "java..");
+  static final ArchRule domainIsJdkOnly =
+      classes()
+          .that()
+          .resideInAPackage("dev.chatcore.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.chatcore.domain..", "java..");
 
   @ArchTest
-  static final ArchRule applicationSeesDomainInjectAndCaffeineOnly = classes()
-      .that().resideInAPackage("dev.chatcore.application..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..",
-          "java..", "jakarta.inject..", "com.github.benmanes.caffeine..");
+  static final ArchRule applicationSeesDomainInjectAndCaffeineOnly =
+      classes()
+          .that()
+          .resideInAPackage("dev.chatcore.application..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.chatcore.domain..",
+              "dev.chatcore.application..",
+              "java..",
+              "jakarta.inject..",
+              "com.github.benmanes.caffeine..");
 
   @ArchTest
   static final ArchRule adaptersNeverSeeEachOther =
       slices().matching("dev.chatcore.adapter.(*)..").should().notDependOnEachOther();
 
   @ArchTest
-  static final ArchRule onlyTheServerSeesDagger = noClasses().that().resideOutsideOfPackage("dev.chatcore.server..")
-      .should().dependOnClassesThat().resideInAPackage("dagger..");
+  static final ArchRule onlyTheServerSeesDagger =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.chatcore.server..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dagger..");
 
-  /** Metrics are the server's business: the core reports through ChatObserver, HTTP through RequestObserver. */
+  /**
+   * Metrics are the server's business: the core reports through ChatObserver, HTTP through
+   * RequestObserver.
+   */
   @ArchTest
-  static final ArchRule onlyServerMetricsSeesMicrometer = noClasses()
-      .that().resideOutsideOfPackage("dev.chatcore.server.metrics..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..");
+  static final ArchRule onlyServerMetricsSeesMicrometer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.chatcore.server.metrics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.micrometer..", "io.prometheus..");
 
   @ArchTest
-  static final ArchRule nothingButTheServerSeesTheServer = noClasses()
-      .that().resideOutsideOfPackage("dev.chatcore.server..")
-      .should().dependOnClassesThat().resideInAPackage("dev.chatcore.server..");
+  static final ArchRule nothingButTheServerSeesTheServer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.chatcore.server..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.chatcore.server..");
 
   @ArchTest
-  static final ArchRule coreNeverSeesAdapters = noClasses()
-      .that().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..")
-      .should().dependOnClassesThat().resideInAPackage("dev.chatcore.adapter..");
+  static final ArchRule coreNeverSeesAdapters =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.chatcore.adapter..");
 
-  /** What an embedder puts on its classpath brings no framework: no Undertow, Jackson, JWT library or Dagger. */
+  /**
+   * What an embedder puts on its classpath brings no framework: no Undertow, Jackson, JWT library
+   * or Dagger.
+   */
   @ArchTest
-  static final ArchRule memoryAdapterIsFrameworkFree = classes()
-      .that().resideInAPackage("dev.chatcore.adapter.memory..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatcore.domain..", "dev.chatcore.application..",
-          "dev.chatcore.adapter.memory..", "java..", "jakarta.inject..", "com.github.benmanes.caffeine..");
+  static final ArchRule memoryAdapterIsFrameworkFree =
+      classes()
+          .that()
+          .resideInAPackage("dev.chatcore.adapter.memory..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.chatcore.domain..",
+              "dev.chatcore.application..",
+              "dev.chatcore.adapter.memory..",
+              "java..",
+              "jakarta.inject..",
+              "com.github.benmanes.caffeine..");
 
   /**
    * Error replies are built in one place: {@code HttpProblem} (the adapter's own refusals) and
    * {@code HttpErrors} (the mapping every failure goes through), never inline in a handler.
    */
   @ArchTest
-  static final ArchRule errorRepliesAreBuiltInOnePlace = noClasses()
-      .that().doNotHaveFullyQualifiedName("dev.chatcore.adapter.http.HttpErrors")
-      .and().doNotHaveFullyQualifiedName("dev.chatcore.adapter.http.HttpProblem")
-      .and().doNotHaveFullyQualifiedName(ErrorReply.class.getName())
-      .should().callMethod(ErrorReply.class, "of", int.class, String.class, String.class)
-      .orShould().callConstructor(ErrorReply.class, int.class, String.class, String.class, Map.class, Map.class);
+  static final ArchRule errorRepliesAreBuiltInOnePlace =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("dev.chatcore.adapter.http.HttpErrors")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.chatcore.adapter.http.HttpProblem")
+          .and()
+          .doNotHaveFullyQualifiedName(ErrorReply.class.getName())
+          .should()
+          .callMethod(ErrorReply.class, "of", int.class, String.class, String.class)
+          .orShould()
+          .callConstructor(
+              ErrorReply.class, int.class, String.class, String.class, Map.class, Map.class);
 }

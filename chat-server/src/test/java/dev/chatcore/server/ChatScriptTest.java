@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How {@code ./chat} (the README's commands) finds a JDK 21+: against fake JDKs whose
- * {@code bin/java} only prints a version, with {@code CHAT_JDK_ROOTS} standing in for
- * /usr/lib/jvm and the other install folders. {@code ./chat} is a POSIX shell script, like the
- * README's commands (on Windows: WSL), so this test runs everywhere the build is supported.
+ * How {@code ./chat} (the README's commands) finds a JDK 21+: against fake JDKs whose {@code
+ * bin/java} only prints a version, with {@code CHAT_JDK_ROOTS} standing in for /usr/lib/jvm and the
+ * other install folders. {@code ./chat} is a POSIX shell script, like the README's commands (on
+ * Windows: WSL), so this test runs everywhere the build is supported.
  */
 class ChatScriptTest {
-  private static final Path SCRIPT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent()
-      .resolve("chat");
+  private static final Path SCRIPT =
+      Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("chat");
 
   @TempDir Path dir;
 
@@ -60,7 +60,11 @@ class ChatScriptTest {
   @Test
   void looksInSdkmanByDefault() throws Exception {
     Path old = jdk("default/jdk-17", "17.0.15", true);
-    Path sdkman = jdk(".sdkman/candidates/java/99-fake", "99", true); // newer than any real JDK in /usr/lib/jvm
+    Path sdkman =
+        jdk(
+            ".sdkman/candidates/java/99-fake",
+            "99",
+            true); // newer than any real JDK in /usr/lib/jvm
     assertEquals(new Result(0, sdkman.toString(), ""), run(old, null, Map.of()));
   }
 
@@ -72,19 +76,27 @@ class ChatScriptTest {
     Result result = chatJdk(old, old);
     assertEquals(1, result.status());
     assertEquals("", result.out());
-    assertTrue(result.err().startsWith("chat: chat core needs a JDK 21 or newer and found none (looked at JAVA_HOME,"),
+    assertTrue(
+        result
+            .err()
+            .startsWith(
+                "chat: chat core needs a JDK 21 or newer and found none (looked at JAVA_HOME,"),
         result.err());
     assertEquals(1, result.err().lines().count(), result.err());
   }
 
   private record Result(int status, String out, String err) {}
 
-  /** {@code ./chat jdk} with {@code defaultJdk}'s java first on PATH, JAVA_HOME as given, only {@code jvm/} to search. */
+  /**
+   * {@code ./chat jdk} with {@code defaultJdk}'s java first on PATH, JAVA_HOME as given, only
+   * {@code jvm/} to search.
+   */
   private Result chatJdk(Path defaultJdk, Path javaHome) throws Exception {
     return run(defaultJdk, javaHome, Map.of("CHAT_JDK_ROOTS", dir.resolve("jvm").toString()));
   }
 
-  private Result run(Path defaultJdk, Path javaHome, Map<String, String> extraEnv) throws Exception {
+  private Result run(Path defaultJdk, Path javaHome, Map<String, String> extraEnv)
+      throws Exception {
     ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "jdk");
     Map<String, String> env = builder.environment();
     env.remove("JAVA_HOME");
@@ -95,7 +107,8 @@ class ChatScriptTest {
     env.putAll(extraEnv);
     Path err = dir.resolve("stderr.txt");
     Process process = builder.redirectError(err.toFile()).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String out =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     return new Result(process.exitValue(), out, Files.readString(err).strip());
   }

@@ -16,13 +16,26 @@ class MetricsMongoTest extends MongoServerHarness {
     server = startServer("CHAT_MANAGEMENT_PORT", "0");
     InetSocketAddress management = server.managementAddress().orElseThrow();
     String room = createRoom();
-    assertEquals(200, call("POST", "/v1/rooms/" + room + "/messages", player, "{\"content\":{\"text\":\"hi\"}}").status());
+    assertEquals(
+        200,
+        call("POST", "/v1/rooms/" + room + "/messages", player, "{\"content\":{\"text\":\"hi\"}}")
+            .status());
 
-    MetricsScrape scrape = MetricsScrape.await(management, s -> s.sum("chat_feed_lag_seconds_count") >= 1);
+    MetricsScrape scrape =
+        MetricsScrape.await(management, s -> s.sum("chat_feed_lag_seconds_count") >= 1);
     double seconds = scrape.sum("chat_feed_lag_seconds_max");
-    assertTrue(seconds >= 0 && seconds < 10, "one node, one clock: a lag of a poll or so, not " + seconds);
-    assertTrue(scrape.sum("chat_storage_operations_seconds_count", "port", "EventLog", "method", "append",
-        "outcome", "ok") >= 1);
+    assertTrue(
+        seconds >= 0 && seconds < 10, "one node, one clock: a lag of a poll or so, not " + seconds);
+    assertTrue(
+        scrape.sum(
+                "chat_storage_operations_seconds_count",
+                "port",
+                "EventLog",
+                "method",
+                "append",
+                "outcome",
+                "ok")
+            >= 1);
   }
 
   @Test
@@ -36,12 +49,22 @@ class MetricsMongoTest extends MongoServerHarness {
     // error (unavailable) even after its retry waited out server selection. Once the pool is
     // dropped, every call waits for a server that never answers: a timeout.
     for (int i = 0; i < 2; i++) {
-      Answer post = call("POST", "/v1/rooms/" + room + "/messages", player, "{\"content\":{\"text\":\"during\"}}");
+      Answer post =
+          call(
+              "POST",
+              "/v1/rooms/" + room + "/messages",
+              player,
+              "{\"content\":{\"text\":\"during\"}}");
       assertEquals(503, post.status(), post.body().toString());
     }
 
     MetricsScrape scrape = MetricsScrape.of(management);
-    assertTrue(scrape.sum("chat_storage_operations_seconds_count", "outcome", "timeout") >= 1, scrape.text());
-    assertEquals(2, scrape.sum("chat_http_requests_total", "route", "/v1/rooms/{id}/messages", "status", "503"));
+    assertTrue(
+        scrape.sum("chat_storage_operations_seconds_count", "outcome", "timeout") >= 1,
+        scrape.text());
+    assertEquals(
+        2,
+        scrape.sum(
+            "chat_http_requests_total", "route", "/v1/rooms/{id}/messages", "status", "503"));
   }
 }

@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
 
 /** One scrape of {@code GET /metrics}, parsed from the Prometheus text format into samples. */
 record MetricsScrape(String text, List<MetricsScrape.Sample> samples) {
-  private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Pattern LINE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   record Sample(String name, Map<String, String> labels, double value) {
     /** True when every {@code name=value} pair of {@code labels} is among this sample's labels. */
@@ -37,21 +40,31 @@ record MetricsScrape(String text, List<MetricsScrape.Sample> samples) {
 
   /** Scrapes the management listener at {@code address}; asserts 200 and the text format. */
   static MetricsScrape of(InetSocketAddress address) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + address.getPort() + "/metrics")).timeout(Duration.ofSeconds(20)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
-    assertEquals("text/plain; version=0.0.4; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "text/plain; version=0.0.4; charset=utf-8",
+        r.headers().firstValue("Content-Type").orElse(""));
     return parse(r.body());
   }
 
-  /** Scrapes until {@code until} holds for the scrape (bounded: the condition comes from another thread). */
-  static MetricsScrape await(InetSocketAddress address, Predicate<MetricsScrape> until) throws Exception {
+  /**
+   * Scrapes until {@code until} holds for the scrape (bounded: the condition comes from another
+   * thread).
+   */
+  static MetricsScrape await(InetSocketAddress address, Predicate<MetricsScrape> until)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       MetricsScrape scrape = of(address);
       if (until.test(scrape)) return scrape;
-      if (System.nanoTime() > deadline) throw new AssertionError("never held; last scrape:\n" + scrape.text());
+      if (System.nanoTime() > deadline)
+        throw new AssertionError("never held; last scrape:\n" + scrape.text());
       TimeUnit.MILLISECONDS.sleep(20);
     }
   }

@@ -1,12 +1,12 @@
 package dev.chatcore.server;
 
-import dev.chatcore.domain.port.ChatStorage;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.chatcore.adapter.http.HostileInputContract;
 import dev.chatcore.adapter.http.HttpTestServer;
 import dev.chatcore.adapter.mongo.MongoChatStorage;
 import dev.chatcore.adapter.mongo.MongoOptions;
+import dev.chatcore.domain.port.ChatStorage;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 
@@ -21,8 +21,11 @@ class MongoHostileInputTest extends HostileInputContract {
   protected HttpTestServer newServer() {
     mongo = new MongoServer(new MemoryBackend());
     InetSocketAddress address = mongo.bind();
-    ChatStorage storage = MongoChatStorage.connect(
-        MongoOptions.of("mongodb://" + address.getHostString() + ":" + address.getPort(), "hostile"), Clock.systemUTC());
+    ChatStorage storage =
+        MongoChatStorage.connect(
+            MongoOptions.of(
+                "mongodb://" + address.getHostString() + ":" + address.getPort(), "hostile"),
+            Clock.systemUTC());
     return HttpTestServer.builder().storage(storage).start();
   }
 

@@ -17,18 +17,28 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server on MongoDB killed with SIGKILL (no shutdown, no flush) while messages are being
- * posted, then started again: every message it acknowledged is there.
+ * A server on MongoDB killed with SIGKILL (no shutdown, no flush) while messages are being posted,
+ * then started again: every message it acknowledged is there.
  */
 class MongoKillTest extends MongoServerHarness {
   private static final Pattern EVENT_ID = Pattern.compile("\"event_id\":\"([0-9a-f]{24})\"");
 
   @Test
   void everyAcknowledgedMessageSurvivesASigkill() throws Exception {
-    Map<String, String> env = Map.of("CHAT_STORAGE", "mongodb",
-        "CHAT_MONGO_URI", "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort(),
-        "CHAT_MONGO_DATABASE", "chat_kill_test", "CHAT_AUTH_SECRET", SECRET, "CHAT_RATE_LIMIT_PER_SECOND", "100000",
-        "CHAT_RATE_LIMIT_BURST", "100000");
+    Map<String, String> env =
+        Map.of(
+            "CHAT_STORAGE",
+            "mongodb",
+            "CHAT_MONGO_URI",
+            "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort(),
+            "CHAT_MONGO_DATABASE",
+            "chat_kill_test",
+            "CHAT_AUTH_SECRET",
+            SECRET,
+            "CHAT_RATE_LIMIT_PER_SECOND",
+            "100000",
+            "CHAT_RATE_LIMIT_BURST",
+            "100000");
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     String room;
     try (ServerProcess first = ServerProcess.start(env)) {
@@ -38,19 +48,25 @@ class MongoKillTest extends MongoServerHarness {
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
         int writer = w;
-        writers.add(Thread.ofVirtual().start(() -> {
-          for (int i = 0; i < 500; i++) {
-            try {
-              HttpResponse<String> r = first.post("/v1/rooms/" + room + "/messages", player,
-                  "{\"content\":{\"text\":\"w" + writer + " m" + i + "\"}}");
-              if (r.statusCode() != 200) return;
-              Matcher m = EVENT_ID.matcher(r.body());
-              if (m.find()) acknowledged.add(m.group(1));
-            } catch (Exception stopped) {
-              return; // the server was killed under this request: not acknowledged
-            }
-          }
-        }));
+        writers.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      for (int i = 0; i < 500; i++) {
+                        try {
+                          HttpResponse<String> r =
+                              first.post(
+                                  "/v1/rooms/" + room + "/messages",
+                                  player,
+                                  "{\"content\":{\"text\":\"w" + writer + " m" + i + "\"}}");
+                          if (r.statusCode() != 200) return;
+                          Matcher m = EVENT_ID.matcher(r.body());
+                          if (m.find()) acknowledged.add(m.group(1));
+                        } catch (Exception stopped) {
+                          return; // the server was killed under this request: not acknowledged
+                        }
+                      }
+                    }));
       }
       Await.until(() -> acknowledged.size() >= 200, () -> "200 acknowledged posts");
       first.process().destroyForcibly(); // SIGKILL
@@ -63,8 +79,15 @@ class MongoKillTest extends MongoServerHarness {
     Set<String> stored = new HashSet<>();
     String from = null;
     do {
-      Answer page = call("GET", "/v1/rooms/" + room + "/messages?dir=f&limit=100" + (from == null ? "" : "&from=" + from),
-          admin, null);
+      Answer page =
+          call(
+              "GET",
+              "/v1/rooms/"
+                  + room
+                  + "/messages?dir=f&limit=100"
+                  + (from == null ? "" : "&from=" + from),
+              admin,
+              null);
       assertEquals(200, page.status(), page.body().toString());
       page.body().get("chunk").forEach(e -> stored.add(e.get("event_id").asText()));
       from = page.body().get("end").isNull() ? null : page.body().get("end").asText();

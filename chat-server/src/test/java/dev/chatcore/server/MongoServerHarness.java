@@ -1,7 +1,6 @@
 package dev.chatcore.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import dev.chatcore.adapter.http.auth.JwtTokens;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.server.di.DaggerMongoServerComponent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * A chat server on an embedded MongoDB (mongo-java-server, a fresh one per test) and an HTTP
@@ -38,19 +38,22 @@ abstract class MongoServerHarness {
   InetSocketAddress mongoAddress;
   ChatServer server;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  final String admin = new JwtTokens(SECRET, Clock.systemUTC())
-      .issue(new AccountId("a0000000000000000000000a"), "admin", true, Duration.ofHours(1));
-  final String player = new JwtTokens(SECRET, Clock.systemUTC())
-      .issue(new AccountId("b0000000000000000000000b"), "player", false, Duration.ofHours(1));
+  final String admin =
+      new JwtTokens(SECRET, Clock.systemUTC())
+          .issue(new AccountId("a0000000000000000000000a"), "admin", true, Duration.ofHours(1));
+  final String player =
+      new JwtTokens(SECRET, Clock.systemUTC())
+          .issue(new AccountId("b0000000000000000000000b"), "player", false, Duration.ofHours(1));
 
   @BeforeEach
   void startMongo() {
-    backend = new MemoryBackend() {
-      @Override
-      public void close() {
-        // a stopped server keeps its data, like a restarted mongod; dropped with the test
-      }
-    };
+    backend =
+        new MemoryBackend() {
+          @Override
+          public void close() {
+            // a stopped server keeps its data, like a restarted mongod; dropped with the test
+          }
+        };
     mongo = new MongoServer(backend);
     mongoAddress = mongo.bind();
   }
@@ -76,26 +79,46 @@ abstract class MongoServerHarness {
   }
 
   ChatServer startServer(String... extra) {
-    Map<String, String> env = new java.util.HashMap<>(Map.of("CHAT_PORT", "0", "CHAT_STORAGE", "mongodb",
-        "CHAT_MONGO_URI", "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort(),
-        "CHAT_MONGO_DATABASE", "chat_server_test", "CHAT_AUTH_SECRET", SECRET,
-        "CHAT_MONGO_TIMEOUT_MS", "1500", "CHAT_SYNC_TIMEOUT_MIN_MS", "200"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "CHAT_PORT",
+                "0",
+                "CHAT_STORAGE",
+                "mongodb",
+                "CHAT_MONGO_URI",
+                "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort(),
+                "CHAT_MONGO_DATABASE",
+                "chat_server_test",
+                "CHAT_AUTH_SECRET",
+                SECRET,
+                "CHAT_MONGO_TIMEOUT_MS",
+                "1500",
+                "CHAT_SYNC_TIMEOUT_MIN_MS",
+                "200"));
     for (int i = 0; i < extra.length; i += 2) env.put(extra[i], extra[i + 1]);
-    ChatServer started = DaggerMongoServerComponent.factory().create(ServerConfig.fromEnvironment(env)).server();
+    ChatServer started =
+        DaggerMongoServerComponent.factory().create(ServerConfig.fromEnvironment(env)).server();
     started.start();
     return started;
   }
 
   record Answer(int status, JsonNode body) {}
 
-  Answer call(String method, String path, String token, String body) throws IOException, InterruptedException {
+  Answer call(String method, String path, String token, String body)
+      throws IOException, InterruptedException {
     return send(request(method, path, token, body));
   }
 
   HttpRequest request(String method, String path, String token, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path))
-        .timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) b.header("Content-Type", "application/json");
     if (token != null) b.header("Authorization", "Bearer " + token);
     return b.build();
@@ -103,17 +126,20 @@ abstract class MongoServerHarness {
 
   Answer send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Answer(r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
+    return new Answer(
+        r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
   }
 
   CompletableFuture<Answer> sendAsync(HttpRequest request) {
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
-      try {
-        return new Answer(r.statusCode(), JSON.readTree(r.body()));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(
+            r -> {
+              try {
+                return new Answer(r.statusCode(), JSON.readTree(r.body()));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   String createRoom() throws Exception {

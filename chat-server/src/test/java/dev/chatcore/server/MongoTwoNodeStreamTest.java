@@ -3,6 +3,7 @@ package dev.chatcore.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two server nodes on one MongoDB (the polling feed): a Server-Sent Events stream opened on node
- * A with a ticket issued by node B gets every message posted on node B, once, in order.
+ * Two server nodes on one MongoDB (the polling feed): a Server-Sent Events stream opened on node A
+ * with a ticket issued by node B gets every message posted on node B, once, in order.
  */
 class MongoTwoNodeStreamTest extends MongoServerHarness {
   @Test
@@ -29,17 +30,37 @@ class MongoTwoNodeStreamTest extends MongoServerHarness {
       String since = server.core().storage().events().head().toString();
       String ticket = callOn(nodeB, "POST", "/v1/stream-tickets", player).get("ticket").asText();
       BlockingQueue<String> ids = new LinkedBlockingQueue<>();
-      HttpRequest open = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort()
-          + "/v1/events?since=" + since + "&ticket=" + ticket)).GET().build();
+      HttpRequest open =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://127.0.0.1:"
+                          + server.address().getPort()
+                          + "/v1/events?since="
+                          + since
+                          + "&ticket="
+                          + ticket))
+              .GET()
+              .build();
       HttpResponse<Stream<String>> sse = http.send(open, HttpResponse.BodyHandlers.ofLines());
       assertEquals(200, sse.statusCode(), "a ticket issued by node B opens a stream on node A");
-      Thread reader = Thread.ofVirtual().start(() -> sse.body()
-          .filter(line -> line.startsWith("id: "))
-          .forEach(line -> ids.add(line.substring(4))));
+      Thread reader =
+          Thread.ofVirtual()
+              .start(
+                  () ->
+                      sse.body()
+                          .filter(line -> line.startsWith("id: "))
+                          .forEach(line -> ids.add(line.substring(4))));
       List<String> sent = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        sent.add(callOn(nodeB, "POST", "/v1/rooms/" + room + "/messages", admin,
-            "{\"content\":{\"text\":\"from B " + i + "\"}}").get("event_id").asText());
+        sent.add(
+            callOn(
+                    nodeB,
+                    "POST",
+                    "/v1/rooms/" + room + "/messages",
+                    admin,
+                    "{\"content\":{\"text\":\"from B " + i + "\"}}")
+                .get("event_id")
+                .asText());
       }
       List<String> got = new ArrayList<>();
       while (got.size() < sent.size()) {
@@ -50,23 +71,30 @@ class MongoTwoNodeStreamTest extends MongoServerHarness {
       assertEquals(sent, got);
       assertEquals(null, ids.poll(300, TimeUnit.MILLISECONDS), "nothing twice");
       reader.interrupt();
-      assertEquals(401, call("GET", "/v1/events?since=" + since + "&ticket=" + ticket, null, null).status(),
+      assertEquals(
+          401,
+          call("GET", "/v1/events?since=" + since + "&ticket=" + ticket, null, null).status(),
           "the ticket was used, on whichever node");
     } finally {
       nodeB.stop();
     }
   }
 
-  private com.fasterxml.jackson.databind.JsonNode callOn(ChatServer node, String method, String path, String token)
+  private JsonNode callOn(ChatServer node, String method, String path, String token)
       throws Exception {
     return callOn(node, method, path, token, null);
   }
 
-  private com.fasterxml.jackson.databind.JsonNode callOn(ChatServer node, String method, String path, String token,
-      String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.address().getPort() + path))
-        .timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  private JsonNode callOn(ChatServer node, String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.address().getPort() + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) b.header("Content-Type", "application/json");
     b.header("Authorization", "Bearer " + token);
     Answer a = send(b.build());

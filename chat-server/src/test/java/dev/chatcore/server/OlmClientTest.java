@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +34,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End-to-end encryption proven by real clients: {@code olm_client.py} drives the devices of three
- * accounts (and a fourth device added later) with Debian's {@code python3-olm} (libolm) through
- * the server over HTTP: key upload, query and claim, Olm sessions over to-device messages, Megolm
- * room keys, {@code m.encrypted} messages decrypted by every other device, and a late device that
- * reads nothing from before its key share. Runs on memory and on MongoDB (embedded); skipped, saying
- * why, when python3-olm is not installed, and failed then where CI sets
- * {@link RequiredTool#REQUIRE}.
+ * accounts (and a fourth device added later) with Debian's {@code python3-olm} (libolm) through the
+ * server over HTTP: key upload, query and claim, Olm sessions over to-device messages, Megolm room
+ * keys, {@code m.encrypted} messages decrypted by every other device, and a late device that reads
+ * nothing from before its key share. Runs on memory and on MongoDB (embedded); skipped, saying why,
+ * when python3-olm is not installed, and failed then where CI sets {@link RequiredTool#REQUIRE}.
  */
 class OlmClientTest {
   private static final String SECRET = "olm-client-test-secret-0123456789abcdef!";
@@ -56,7 +56,10 @@ class OlmClientTest {
   @Test
   void realOlmClientsTalkThroughTheServerOnMemory() throws Exception {
     String python = pythonWithOlm();
-    server = DaggerMemoryServerComponent.factory().create(ServerConfig.fromEnvironment(env(Map.of()))).server();
+    server =
+        DaggerMemoryServerComponent.factory()
+            .create(ServerConfig.fromEnvironment(env(Map.of())))
+            .server();
     server.start();
     runClients(python);
   }
@@ -66,16 +69,28 @@ class OlmClientTest {
     String python = pythonWithOlm();
     mongo = new MongoServer(new MemoryBackend());
     InetSocketAddress address = mongo.bind();
-    server = DaggerMongoServerComponent.factory().create(ServerConfig.fromEnvironment(env(Map.of(
-        "CHAT_STORAGE", "mongodb", "CHAT_MONGO_URI", "mongodb://127.0.0.1:" + address.getPort(),
-        "CHAT_MONGO_DATABASE", "olm_client_test")))).server();
+    server =
+        DaggerMongoServerComponent.factory()
+            .create(
+                ServerConfig.fromEnvironment(
+                    env(
+                        Map.of(
+                            "CHAT_STORAGE",
+                            "mongodb",
+                            "CHAT_MONGO_URI",
+                            "mongodb://127.0.0.1:" + address.getPort(),
+                            "CHAT_MONGO_DATABASE",
+                            "olm_client_test"))))
+            .server();
     server.start();
     runClients(python);
   }
 
   private static Map<String, String> env(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(Map.of("CHAT_PORT", "0", "CHAT_AUTH_SECRET", SECRET,
-        "CHAT_SYNC_TIMEOUT_MIN_MS", "200"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "CHAT_PORT", "0", "CHAT_AUTH_SECRET", SECRET, "CHAT_SYNC_TIMEOUT_MIN_MS", "200"));
     env.putAll(extra);
     return env;
   }
@@ -87,12 +102,30 @@ class OlmClientTest {
     AccountId bob = TestIds.account();
     AccountId carol = TestIds.account();
     Caller admin = new Caller(TestIds.account(), "admin", true);
-    var room = server.core().admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin,
-        List.of(alice.value(), bob.value(), carol.value()), Optional.empty(), Optional.empty())).id();
+    var room =
+        server
+            .core()
+            .admin()
+            .createPrivateRoom()
+            .create(
+                new CreatePrivateRoom.Command(
+                    admin,
+                    List.of(alice.value(), bob.value(), carol.value()),
+                    Optional.empty(),
+                    Optional.empty()))
+            .id();
     EnableEncryption encryption = server.core().e2ee().enableEncryption();
     encryption.enable(admin, room, RoomEncryption.MEGOLM);
-    String tokenJson = "{\"alice\":\"" + token(tokens, alice, "ALICE1") + "\",\"bob\":\"" + token(tokens, bob, "BOB1")
-        + "\",\"carol\":\"" + token(tokens, carol, "CAROL1") + "\",\"bob_later\":\"" + token(tokens, bob, "BOB2") + "\"}";
+    String tokenJson =
+        "{\"alice\":\""
+            + token(tokens, alice, "ALICE1")
+            + "\",\"bob\":\""
+            + token(tokens, bob, "BOB1")
+            + "\",\"carol\":\""
+            + token(tokens, carol, "CAROL1")
+            + "\",\"bob_later\":\""
+            + token(tokens, bob, "BOB2")
+            + "\"}";
     ProcessBuilder pb = new ProcessBuilder(python, script().toString()).redirectErrorStream(true);
     pb.environment().put("CHAT_BASE_URL", "http://127.0.0.1:" + server.address().getPort());
     pb.environment().put("CHAT_TOKENS", tokenJson);
@@ -107,7 +140,11 @@ class OlmClientTest {
   }
 
   private static String token(JwtTokens tokens, AccountId who, String device) {
-    return tokens.issue(who, device.toLowerCase(java.util.Locale.ROOT), false, Optional.of(new DeviceId(device)),
+    return tokens.issue(
+        who,
+        device.toLowerCase(Locale.ROOT),
+        false,
+        Optional.of(new DeviceId(device)),
         Duration.ofHours(1));
   }
 
@@ -116,20 +153,24 @@ class OlmClientTest {
   }
 
   /**
-   * A Python 3 that can {@code import olm}: {@code CHAT_PYTHON}, then Debian's {@code /usr/bin/python3}
-   * (where {@code apt-get install python3-olm} puts the module), then {@code python3} on the PATH.
+   * A Python 3 that can {@code import olm}: {@code CHAT_PYTHON}, then Debian's {@code
+   * /usr/bin/python3} (where {@code apt-get install python3-olm} puts the module), then {@code
+   * python3} on the PATH.
    */
   private static String pythonWithOlm() {
     for (String candidate : candidates()) {
       if (importsOlm(candidate)) return candidate;
     }
-    RequiredTool.require(false, "the real Olm/Megolm client test needs python3-olm (apt-get install -y python3-olm)");
+    RequiredTool.require(
+        false,
+        "the real Olm/Megolm client test needs python3-olm (apt-get install -y python3-olm)");
     return null;
   }
 
   private static List<String> candidates() {
     String configured = System.getenv("CHAT_PYTHON");
-    return configured == null || configured.isBlank() ? List.of("/usr/bin/python3", "python3")
+    return configured == null || configured.isBlank()
+        ? List.of("/usr/bin/python3", "python3")
         : List.of(configured.strip());
   }
 

@@ -1,14 +1,18 @@
 package dev.chatcore.server;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +23,16 @@ import java.util.concurrent.TimeUnit;
  *
  * @param metrics the URL of {@code GET /metrics} the start output printed; null with metrics off
  */
-record ServerProcess(Process process, String base, String metrics, HttpClient client) implements AutoCloseable {
+record ServerProcess(Process process, String base, String metrics, HttpClient client)
+    implements AutoCloseable {
   static ProcessBuilder java(Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("CHAT_"));
@@ -37,8 +46,8 @@ record ServerProcess(Process process, String base, String metrics, HttpClient cl
   }
 
   /** The same, with standard error (the logs) written to the file {@code stderr}, if not null. */
-  static ServerProcess start(Map<String, String> env, java.nio.file.Path stderr) throws Exception {
-    Map<String, String> all = new java.util.HashMap<>(env);
+  static ServerProcess start(Map<String, String> env, Path stderr) throws Exception {
+    Map<String, String> all = new HashMap<>(env);
     all.put("CHAT_PORT", "0");
     ProcessBuilder builder = java(all);
     if (stderr == null) {
@@ -47,7 +56,8 @@ record ServerProcess(Process process, String base, String metrics, HttpClient cl
       builder.redirectError(stderr.toFile());
     }
     Process p = builder.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     String base = null;
     String metrics = null;
@@ -60,13 +70,15 @@ record ServerProcess(Process process, String base, String metrics, HttpClient cl
       }
     }
     if (base == null) throw new AssertionError("server did not start");
-    Thread drain = new Thread(() -> {
-      try {
-        out.transferTo(java.io.Writer.nullWriter());
-      } catch (java.io.IOException ignored) {
-        // the process ended
-      }
-    });
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                out.transferTo(Writer.nullWriter());
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
     drain.setDaemon(true);
     drain.start();
     return new ServerProcess(p, base, metrics, HttpClient.newHttpClient());
@@ -77,9 +89,13 @@ record ServerProcess(Process process, String base, String metrics, HttpClient cl
   }
 
   HttpResponse<String> post(String path, String token, String json) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -88,8 +104,10 @@ record ServerProcess(Process process, String base, String metrics, HttpClient cl
   }
 
   private HttpRequest request(String path, String token) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-        .timeout(Duration.ofSeconds(70)).build();
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + token)
+        .timeout(Duration.ofSeconds(70))
+        .build();
   }
 
   @Override

@@ -15,12 +15,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Gives every request an id, returned in {@code X-Request-Id} on every response so that a
- * client's report can be matched to the server's log lines; tells its {@link RequestObserver}
- * (the server's metrics) of every finished request; when on, logs one INFO record
- * {@code request} per finished request. The record's only parameter is a map of fields:
- * {@code method}, {@code route} (the route's template, {@code null} when none matched),
- * {@code status}, {@code ms}, {@code account} (when a token was verified) and {@code request_id}.
+ * Gives every request an id, returned in {@code X-Request-Id} on every response so that a client's
+ * report can be matched to the server's log lines; tells its {@link RequestObserver} (the server's
+ * metrics) of every finished request; when on, logs one INFO record {@code request} per finished
+ * request. The record's only parameter is a map of fields: {@code method}, {@code route} (the
+ * route's template, {@code null} when none matched), {@code status}, {@code ms}, {@code account}
+ * (when a token was verified) and {@code request_id}.
  *
  * <p>It never logs the raw path, the query, a header or a body: tokens and message text cannot
  * reach the log through it.
@@ -35,7 +35,9 @@ public final class AccessLog {
   private final boolean enabled;
   private final RequestObserver observer;
 
-  /** @param enabled true logs a record per request; the request id header is sent either way */
+  /**
+   * @param enabled true logs a record per request; the request id header is sent either way
+   */
   public AccessLog(boolean enabled) {
     this(enabled, RequestObserver.NONE);
   }
@@ -56,13 +58,15 @@ public final class AccessLog {
     exchange.getResponseHeaders().put(REQUEST_ID, id);
     if (!enabled && observer == RequestObserver.NONE) return; // no listener, no clock read
     long start = System.nanoTime();
-    exchange.addExchangeCompleteListener((done, next) -> {
-      long nanos = System.nanoTime() - start;
-      String route = route(done);
-      observer.completed(done.getRequestMethod().toString(), route, done.getStatusCode(), nanos);
-      if (enabled) log(done, route, id, TimeUnit.NANOSECONDS.toMillis(nanos));
-      next.proceed();
-    });
+    exchange.addExchangeCompleteListener(
+        (done, next) -> {
+          long nanos = System.nanoTime() - start;
+          String route = route(done);
+          observer.completed(
+              done.getRequestMethod().toString(), route, done.getStatusCode(), nanos);
+          if (enabled) log(done, route, id, TimeUnit.NANOSECONDS.toMillis(nanos));
+          next.proceed();
+        });
   }
 
   /** The matched route's template; null when none matched. */

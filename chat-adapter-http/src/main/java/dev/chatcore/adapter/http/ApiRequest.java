@@ -6,8 +6,10 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a handler sees of a request: path and query parameters, the body, and the authenticated
@@ -18,16 +20,26 @@ public final class ApiRequest {
   private final Map<String, Deque<String>> queryParams;
   private final byte[] body;
   private final Caller caller;
-  private final java.util.function.Function<String, String> headers;
+  private final Function<String, String> headers;
   private JsonBody json;
 
-  public ApiRequest(Map<String, String> pathParams, Map<String, Deque<String>> queryParams, byte[] body, Caller caller) {
+  public ApiRequest(
+      Map<String, String> pathParams,
+      Map<String, Deque<String>> queryParams,
+      byte[] body,
+      Caller caller) {
     this(pathParams, queryParams, body, caller, name -> null);
   }
 
-  /** @param headers the first value of a request header by name, or null */
-  public ApiRequest(Map<String, String> pathParams, Map<String, Deque<String>> queryParams, byte[] body, Caller caller,
-      java.util.function.Function<String, String> headers) {
+  /**
+   * @param headers the first value of a request header by name, or null
+   */
+  public ApiRequest(
+      Map<String, String> pathParams,
+      Map<String, Deque<String>> queryParams,
+      byte[] body,
+      Caller caller,
+      Function<String, String> headers) {
     this.pathParams = pathParams;
     this.queryParams = queryParams;
     this.body = body;
@@ -91,30 +103,37 @@ public final class ApiRequest {
   }
 
   public Optional<Integer> queryInt(String name) {
-    return query(name).map(v -> {
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException(name, "must be an integer");
-      }
-    });
+    return query(name)
+        .map(
+            v -> {
+              try {
+                return Integer.parseInt(v);
+              } catch (NumberFormatException e) {
+                throw new InvalidInputException(name, "must be an integer");
+              }
+            });
   }
 
   public Optional<Long> queryLong(String name) {
-    return query(name).map(v -> {
-      try {
-        return Long.parseLong(v);
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException(name, "must be an integer");
-      }
-    });
+    return query(name)
+        .map(
+            v -> {
+              try {
+                return Long.parseLong(v);
+              } catch (NumberFormatException e) {
+                throw new InvalidInputException(name, "must be an integer");
+              }
+            });
   }
 
   public Optional<Boolean> queryBoolean(String name) {
-    return query(name).map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "1" -> true;
-      case "false", "0" -> false;
-      default -> throw new InvalidInputException(name, "must be true or false");
-    });
+    return query(name)
+        .map(
+            v ->
+                switch (v.toLowerCase(Locale.ROOT)) {
+                  case "true", "1" -> true;
+                  case "false", "0" -> false;
+                  default -> throw new InvalidInputException(name, "must be true or false");
+                });
   }
 }

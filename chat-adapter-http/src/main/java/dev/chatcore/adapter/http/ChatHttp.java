@@ -33,7 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-/** The one place that assembles every route of both APIs, and the console's files, into an {@link HttpApi}. */
+/**
+ * The one place that assembles every route of both APIs, and the console's files, into an {@link
+ * HttpApi}.
+ */
 public final class ChatHttp {
   private ChatHttp() {}
 
@@ -42,56 +45,138 @@ public final class ChatHttp {
    * @param executor where endpoints run (virtual threads in the server)
    * @param accessLog request ids, and a log record per request when on
    */
-  public static HttpApi api(ChatCore core, JwtTokens tokens, ServerInfo info, Duration tokenTtl, Clock clock,
-      Executor executor, AccessLog accessLog) {
+  public static HttpApi api(
+      ChatCore core,
+      JwtTokens tokens,
+      ServerInfo info,
+      Duration tokenTtl,
+      Clock clock,
+      Executor executor,
+      AccessLog accessLog) {
     List<Route> routes = new ArrayList<>();
     // readiness also watches what authentication depends on (the published keys, when configured)
-    routes.addAll(new SystemRoutes(core.checkReadiness().with(tokens.dependencies()), core.limits(),
-        core.e2ee().limits(), info, tokens.algorithms(), core.syncWaiter()::heldCount, core.streams()::openCount)
-        .routes());
+    routes.addAll(
+        new SystemRoutes(
+                core.checkReadiness().with(tokens.dependencies()),
+                core.limits(),
+                core.e2ee().limits(),
+                info,
+                tokens.algorithms(),
+                core.syncWaiter()::heldCount,
+                core.streams()::openCount)
+            .routes());
     routes.add(OpenApiRoute.route());
-    routes.addAll(new V1InviteRoutes(core.redeemInvite(), core.createInvite(), core.listInvites(),
-        core.revokeInvite(), tokens, tokenTtl).routes());
+    routes.addAll(
+        new V1InviteRoutes(
+                core.redeemInvite(),
+                core.createInvite(),
+                core.listInvites(),
+                core.revokeInvite(),
+                tokens,
+                tokenTtl)
+            .routes());
     routes.addAll(new V1AccountRoutes(core.getMe()).routes());
-    routes.addAll(new V1RoomRoutes(core.listRooms(), core.createRoom(), core.getRoom(), core.deleteRoom()).routes());
+    routes.addAll(
+        new V1RoomRoutes(core.listRooms(), core.createRoom(), core.getRoom(), core.deleteRoom())
+            .routes());
     E2eeServices e2ee = core.e2ee();
-    routes.addAll(new V1MessageRoutes(core.readHistory(), core.sendMessage(), e2ee.sendEncryptedMessage()).routes());
-    routes.addAll(new V1SyncRoutes(core.sync(), core.messageAggregates(), core.limits().syncTimeoutDefault()).routes());
-    routes.addAll(new V1MembershipRoutes(core.joinRoom(), core.leaveRoom(), core.listMembers(), core.kickMember(),
-        core.banMember(), core.unbanMember()).routes());
-    routes.addAll(new V1ActivityRoutes(core.addReaction(), core.removeReaction(), core.setTyping(),
-        core.postReceipt()).routes());
-    routes.addAll(new V1KeyRoutes(e2ee.uploadKeys(), e2ee.queryKeys(), e2ee.claimKeys(), e2ee.keyChanges()).routes());
-    routes.addAll(new V1DeviceRoutes(e2ee.listDevices(), e2ee.deleteDevice(), e2ee.sendToDevice(),
-        e2ee.enableEncryption()).routes());
-    routes.addAll(new V1StreamRoutes(core.openStream(), core.issueStreamTicket(), core.sendMessage(),
-        core.messageAggregates(), core.callGate(), executor, core.limits().requestBodyMaxBytes()).routes());
+    routes.addAll(
+        new V1MessageRoutes(core.readHistory(), core.sendMessage(), e2ee.sendEncryptedMessage())
+            .routes());
+    routes.addAll(
+        new V1SyncRoutes(core.sync(), core.messageAggregates(), core.limits().syncTimeoutDefault())
+            .routes());
+    routes.addAll(
+        new V1MembershipRoutes(
+                core.joinRoom(),
+                core.leaveRoom(),
+                core.listMembers(),
+                core.kickMember(),
+                core.banMember(),
+                core.unbanMember())
+            .routes());
+    routes.addAll(
+        new V1ActivityRoutes(
+                core.addReaction(), core.removeReaction(), core.setTyping(), core.postReceipt())
+            .routes());
+    routes.addAll(
+        new V1KeyRoutes(e2ee.uploadKeys(), e2ee.queryKeys(), e2ee.claimKeys(), e2ee.keyChanges())
+            .routes());
+    routes.addAll(
+        new V1DeviceRoutes(
+                e2ee.listDevices(),
+                e2ee.deleteDevice(),
+                e2ee.sendToDevice(),
+                e2ee.enableEncryption())
+            .routes());
+    routes.addAll(
+        new V1StreamRoutes(
+                core.openStream(),
+                core.issueStreamTicket(),
+                core.sendMessage(),
+                core.messageAggregates(),
+                core.callGate(),
+                executor,
+                core.limits().requestBodyMaxBytes())
+            .routes());
     routes.addAll(chatRoutes(core.chat()));
-    routes.addAll(new AdminBanRoutes(core.banAccount(), core.listBans(), core.unbanAccount(), core.readBanHistory(),
-        clock).routes());
+    routes.addAll(
+        new AdminBanRoutes(
+                core.banAccount(),
+                core.listBans(),
+                core.unbanAccount(),
+                core.readBanHistory(),
+                clock)
+            .routes());
     routes.addAll(adminRoutes(core.admin()));
-    return new HttpApi(routes, Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()), tokens, core.callGate(),
-        core.limits().requestBodyMaxBytes(), executor, accessLog, core.redeemStreamTicket());
+    return new HttpApi(
+        routes,
+        Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()),
+        tokens,
+        core.callGate(),
+        core.limits().requestBodyMaxBytes(),
+        executor,
+        accessLog,
+        core.redeemStreamTicket());
   }
 
   /** The Chat V2 player API: every route admits the player first and adds the unread data. */
   private static List<Route> chatRoutes(ChatServices chat) {
     PlayerEndpoints players = new PlayerEndpoints(chat.admitPlayer(), chat.readRoomUpdates());
     List<Route> routes = new ArrayList<>(new ChatUnreadRoutes(players).routes());
-    routes.addAll(new ChatRoomRoutes(players, chat.listGlobalRooms(), chat.joinGlobalRoom(), chat.getGlobalRoom(),
-        chat.leaveDirectMessage()).routes());
-    routes.addAll(new ChatMessageRoutes(players, chat.postChatMessage(), chat.sendDirectMessage()).routes());
-    routes.addAll(new ChatPreferenceRoutes(players, chat.getPreferences(), chat.updatePreferences()).routes());
+    routes.addAll(
+        new ChatRoomRoutes(
+                players,
+                chat.listGlobalRooms(),
+                chat.joinGlobalRoom(),
+                chat.getGlobalRoom(),
+                chat.leaveDirectMessage())
+            .routes());
+    routes.addAll(
+        new ChatMessageRoutes(players, chat.postChatMessage(), chat.sendDirectMessage()).routes());
+    routes.addAll(
+        new ChatPreferenceRoutes(players, chat.getPreferences(), chat.updatePreferences())
+            .routes());
     routes.addAll(new ChatReportRoutes(players, chat.reportMessage()).routes());
     return routes;
   }
 
   /** The Chat V2 admin API but its bans. */
   private static List<Route> adminRoutes(AdminServices admin) {
-    List<Route> routes = new ArrayList<>(new AdminMessageRoutes(admin.broadcast(), admin.listMessages(),
-        admin.searchMessages(), admin.editMessage(), admin.deleteMessage(), admin.announcements()).routes());
+    List<Route> routes =
+        new ArrayList<>(
+            new AdminMessageRoutes(
+                    admin.broadcast(),
+                    admin.listMessages(),
+                    admin.searchMessages(),
+                    admin.editMessage(),
+                    admin.deleteMessage(),
+                    admin.announcements())
+                .routes());
     routes.addAll(new AdminReportRoutes(admin.listReports(), admin.reviewReport()).routes());
-    routes.addAll(new AdminRoomRoutes(admin.listRooms(), admin.createPrivateRoom(), admin.updatePrivateRoom()).routes());
+    routes.addAll(
+        new AdminRoomRoutes(admin.listRooms(), admin.createPrivateRoom(), admin.updatePrivateRoom())
+            .routes());
     return routes;
   }
 }

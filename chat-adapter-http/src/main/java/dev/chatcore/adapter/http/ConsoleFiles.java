@@ -21,41 +21,50 @@ public final class ConsoleFiles {
    * Scripts, styles and requests only from this server, nothing inline (so a chat message that
    * slips into the page as markup cannot run), no framing (clickjacking), no forms posted away.
    */
-  public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; "
+          + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   /** Where the build puts the files on the classpath. */
   static final String RESOURCES = "dev/chatcore/adapter/http/console";
 
-  private static final Map<String, String> HEADERS = Map.of(
-      "Content-Security-Policy", CONTENT_SECURITY_POLICY,
-      "X-Content-Type-Options", "nosniff",
-      "Referrer-Policy", "no-referrer",
-      "X-Frame-Options", "DENY",
-      // revalidate every time (ETag, Last-Modified): a new server version never runs old scripts
-      "Cache-Control", "no-cache");
+  private static final Map<String, String> HEADERS =
+      Map.of(
+          "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+          "X-Content-Type-Options", "nosniff",
+          "Referrer-Policy", "no-referrer",
+          "X-Frame-Options", "DENY",
+          // revalidate every time (ETag, Last-Modified): a new server version never runs old
+          // scripts
+          "Cache-Control", "no-cache");
 
   /** Only the types the console ships; anything else is served as bytes, never sniffed. */
-  private static final MimeMappings TYPES = MimeMappings.builder(false)
-      .addMapping("html", "text/html; charset=utf-8")
-      .addMapping("js", "text/javascript; charset=utf-8")
-      .addMapping("css", "text/css; charset=utf-8")
-      .addMapping("svg", "image/svg+xml")
-      .addMapping("png", "image/png")
-      .build();
+  private static final MimeMappings TYPES =
+      MimeMappings.builder(false)
+          .addMapping("html", "text/html; charset=utf-8")
+          .addMapping("js", "text/javascript; charset=utf-8")
+          .addMapping("css", "text/css; charset=utf-8")
+          .addMapping("svg", "image/svg+xml")
+          .addMapping("png", "image/png")
+          .build();
 
   private ConsoleFiles() {}
 
   /** The handler to mount at {@link #PATH}: {@code /console} redirects to {@code /console/}. */
   public static HttpHandler handler() {
-    HttpHandler notFound = exchange -> HttpApi.sendError(exchange, HttpProblem.notFound("no such console file"));
-    ResourceHandler files = new ResourceHandler(
-        new ClassPathResourceManager(ConsoleFiles.class.getClassLoader(), RESOURCES), notFound)
-        .setDirectoryListingEnabled(false)
-        .setWelcomeFiles("index.html")
-        .setMimeMappings(TYPES);
+    HttpHandler notFound =
+        exchange -> HttpApi.sendError(exchange, HttpProblem.notFound("no such console file"));
+    ResourceHandler files =
+        new ResourceHandler(
+                new ClassPathResourceManager(ConsoleFiles.class.getClassLoader(), RESOURCES),
+                notFound)
+            .setDirectoryListingEnabled(false)
+            .setWelcomeFiles("index.html")
+            .setMimeMappings(TYPES);
     return exchange -> {
-      HEADERS.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+      HEADERS.forEach(
+          (name, value) ->
+              exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
       HttpString method = exchange.getRequestMethod();
       if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
         HttpApi.sendError(exchange, HttpProblem.methodNotAllowed(method.toString()));

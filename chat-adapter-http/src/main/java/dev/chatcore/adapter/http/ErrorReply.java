@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,11 +8,15 @@ import java.util.Map;
  * An error answer: status, the {@code error} code, a human {@code message}, extra body fields
  * ({@code until}, {@code reason}) and headers ({@code Retry-After}).
  */
-public record ErrorReply(int status, String error, String message, Map<String, Object> extra,
+public record ErrorReply(
+    int status,
+    String error,
+    String message,
+    Map<String, Object> extra,
     Map<String, String> headers) {
 
   public ErrorReply {
-    extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     headers = Map.copyOf(headers);
   }
 

@@ -15,26 +15,30 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP adapter's handler chain. On the IO thread: route (404/405), authenticate (401),
- * check and read the body without blocking (413/415). Then, on {@code executor}, the
- * {@link CallGate} (bans 401, rate limit 418) and the endpoint run; its reply, or the failure mapped by {@link HttpErrors}, is written from
- * whichever thread has it, so a held long-poll pins no thread. A live stream's endpoint answers
- * with a {@link Reply.Takeover}, which gets the exchange on its IO thread instead of a body.
+ * The HTTP adapter's handler chain. On the IO thread: route (404/405), authenticate (401), check
+ * and read the body without blocking (413/415). Then, on {@code executor}, the {@link CallGate}
+ * (bans 401, rate limit 418) and the endpoint run; its reply, or the failure mapped by {@link
+ * HttpErrors}, is written from whichever thread has it, so a held long-poll pins no thread. A live
+ * stream's endpoint answers with a {@link Reply.Takeover}, which gets the exchange on its IO thread
+ * instead of a body.
  *
- * <p>Stream routes ({@link Route#ticketed()}) also accept a single-use stream ticket in
- * {@code ?ticket=} when there is no {@code Authorization} header: browsers cannot set headers on
- * an EventSource or a WebSocket, and bearer tokens never go in URLs.
+ * <p>Stream routes ({@link Route#ticketed()}) also accept a single-use stream ticket in {@code
+ * ?ticket=} when there is no {@code Authorization} header: browsers cannot set headers on an
+ * EventSource or a WebSocket, and bearer tokens never go in URLs.
  */
 public final class HttpApi {
   private static final byte[] NO_BODY = new byte[0];
@@ -49,18 +53,29 @@ public final class HttpApi {
   private final RedeemStreamTicket tickets;
   private final ConnectionWatch watch = new ConnectionWatch();
   private final AtomicInteger inFlight = new AtomicInteger();
+
   /** Takeovers started and not yet finished (upgraded WebSockets outlive their exchange). */
   private final AtomicInteger takenOver = new AtomicInteger();
+
   private final Object drained = new Object();
   private volatile boolean draining;
 
   /**
    * @param files handlers of static files by path prefix (the console): served beside the routes,
-   *     without a token, since the files hold nothing secret and the API they call checks every request
-   * @param tickets redeems the stream tickets that {@linkplain Route#ticketed() stream routes} accept
+   *     without a token, since the files hold nothing secret and the API they call checks every
+   *     request
+   * @param tickets redeems the stream tickets that {@linkplain Route#ticketed() stream routes}
+   *     accept
    */
-  public HttpApi(List<Route> routes, Map<String, HttpHandler> files, JwtTokens tokens, CallGate gate,
-      long maxBodyBytes, Executor executor, AccessLog accessLog, RedeemStreamTicket tickets) {
+  public HttpApi(
+      List<Route> routes,
+      Map<String, HttpHandler> files,
+      JwtTokens tokens,
+      CallGate gate,
+      long maxBodyBytes,
+      Executor executor,
+      AccessLog accessLog,
+      RedeemStreamTicket tickets) {
     this.routes = List.copyOf(routes);
     this.files = Map.copyOf(files);
     this.tokens = tokens;
@@ -90,10 +105,12 @@ public final class HttpApi {
         return;
       }
       inFlight.incrementAndGet();
-      exchange.addExchangeCompleteListener((ex, next) -> {
-        if (inFlight.decrementAndGet() == 0 && takenOver.get() == 0 && draining) signalDrained();
-        next.proceed();
-      });
+      exchange.addExchangeCompleteListener(
+          (ex, next) -> {
+            if (inFlight.decrementAndGet() == 0 && takenOver.get() == 0 && draining)
+              signalDrained();
+            next.proceed();
+          });
       exchange.setMaxEntitySize(maxBodyBytes); // also bounds what Undertow drains of an unread body
       try {
         BodyFraming.check(exchange, maxBodyBytes);
@@ -116,7 +133,8 @@ public final class HttpApi {
       while (inFlight.get() > 0 || takenOver.get() > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) return false;
-        TimeUnit.NANOSECONDS.timedWait(drained, left); // woken by the last request's or stream's end
+        TimeUnit.NANOSECONDS.timedWait(
+            drained, left); // woken by the last request's or stream's end
       }
     }
     return true;
@@ -138,17 +156,22 @@ public final class HttpApi {
   private HttpHandler apiRouting(Duration bodyTimeout) {
     RoutingHandler routing = new RoutingHandler(false);
     for (Route route : routes) {
-      routing.add(route.method(), route.template(), exchange -> serve(exchange, route, bodyTimeout));
+      routing.add(
+          route.method(), route.template(), exchange -> serve(exchange, route, bodyTimeout));
     }
-    routing.setFallbackHandler(exchange -> sendError(exchange, HttpProblem.notFound("no such route")));
-    routing.setInvalidMethodHandler(exchange ->
-        sendError(exchange, HttpProblem.methodNotAllowed(exchange.getRequestMethod().toString())));
+    routing.setFallbackHandler(
+        exchange -> sendError(exchange, HttpProblem.notFound("no such route")));
+    routing.setInvalidMethodHandler(
+        exchange ->
+            sendError(
+                exchange, HttpProblem.methodNotAllowed(exchange.getRequestMethod().toString())));
     return routing;
   }
 
   private void serve(HttpServerExchange exchange, Route route, Duration bodyTimeout) {
     try {
-      if (route.authenticated() && exchange.isInIoThread()
+      if (route.authenticated()
+          && exchange.isInIoThread()
           && (tokens.mayFetchKeys(bearer(exchange)) || ticket(exchange, route) != null)) {
         // verifying may wait for the authentication service's keys, and a ticket is taken from the
         // store: never on an IO thread, which serves many connections; the rest of serve() works
@@ -162,8 +185,10 @@ public final class HttpApi {
         dispatch(exchange, route, caller, NO_BODY);
         return;
       }
-      if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) throw HttpProblem.unsupportedMediaType();
-      BodyReceiver.receive(exchange, maxBodyBytes, bodyTimeout, (ex, body) -> dispatch(ex, route, caller, body));
+      if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)))
+        throw HttpProblem.unsupportedMediaType();
+      BodyReceiver.receive(
+          exchange, maxBodyBytes, bodyTimeout, (ex, body) -> dispatch(ex, route, caller, body));
     } catch (RuntimeException e) {
       sendError(exchange, e);
     }
@@ -173,7 +198,9 @@ public final class HttpApi {
     String token = bearer(exchange);
     String ticket = ticket(exchange, route);
     if (ticket != null) {
-      return tickets.redeem(ticket).orElseThrow(() -> HttpProblem.unauthorized("unknown, used or expired stream ticket"));
+      return tickets
+          .redeem(ticket)
+          .orElseThrow(() -> HttpProblem.unauthorized("unknown, used or expired stream ticket"));
     }
     if (token == null) throw HttpProblem.unauthorized("missing bearer token");
     if (token.isEmpty()) throw HttpProblem.unauthorized("expected a Bearer token");
@@ -182,12 +209,15 @@ public final class HttpApi {
 
   /** The stream ticket of a ticketed route without an Authorization header; null otherwise. */
   private static String ticket(HttpServerExchange exchange, Route route) {
-    if (!route.ticketed() || exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)) return null;
-    java.util.Deque<String> values = exchange.getQueryParameters().get("ticket");
+    if (!route.ticketed() || exchange.getRequestHeaders().contains(Headers.AUTHORIZATION))
+      return null;
+    Deque<String> values = exchange.getQueryParameters().get("ticket");
     return values == null || values.isEmpty() ? null : values.getFirst();
   }
 
-  /** The bearer token; null without an Authorization header, empty when it is not a bearer token. */
+  /**
+   * The bearer token; null without an Authorization header, empty when it is not a bearer token.
+   */
   private static String bearer(HttpServerExchange exchange) {
     String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
     if (header == null) return null;
@@ -196,39 +226,63 @@ public final class HttpApi {
   }
 
   private void dispatch(HttpServerExchange exchange, Route route, Caller caller, byte[] body) {
-    exchange.dispatch(executor, () -> {
-      CompletableFuture<Reply> reply;
-      try {
-        admit(route, caller, exchange);
-        reply = route.endpoint().handle(new ApiRequest(pathParams(exchange), exchange.getQueryParameters(), body, caller,
-            name -> exchange.getRequestHeaders().getFirst(name)));
-      } catch (Throwable t) {
-        reply = CompletableFuture.failedFuture(t);
-      }
-      if (!reply.isDone()) {
-        // Held: watch the connection until the answer comes (see ConnectionWatch).
-        CompletableFuture<Reply> pending = reply;
-        exchange.getIoThread().execute(() -> watch.watch(exchange, () -> pending.cancel(false)));
-      }
-      reply.whenComplete((r, failure) -> {
-        if (failure instanceof CancellationException) return; // the client went away
-        ErrorReply error = failure == null ? null : HttpErrors.toReply(failure);
-        // Serialize here, not on the IO thread; then write and complete on the IO thread: Undertow
-        // completes an exchange finished elsewhere by handing its read state back with a
-        // compare-and-set loop that the IO thread spins on.
-        if (error != null) {
-          ReplyBuffer json = serialize(error.body());
-          exchange.getIoThread().execute(() -> send(exchange, error.status(), json, error.headers()));
-        } else if (r.body() instanceof Reply.Takeover takeover) {
-          exchange.getIoThread().execute(() -> takeOver(exchange, takeover));
-        } else if (r.body() instanceof Reply.Raw raw) {
-          exchange.getIoThread().execute(() -> send(exchange, r.status(), raw.bytes(), Map.of("Content-Type", raw.contentType())));
-        } else {
-          ReplyBuffer json = r.body() == null ? null : serialize(r.body());
-          exchange.getIoThread().execute(() -> send(exchange, r.status(), json, Map.of()));
-        }
-      });
-    });
+    exchange.dispatch(
+        executor,
+        () -> {
+          CompletableFuture<Reply> reply;
+          try {
+            admit(route, caller, exchange);
+            reply =
+                route
+                    .endpoint()
+                    .handle(
+                        new ApiRequest(
+                            pathParams(exchange),
+                            exchange.getQueryParameters(),
+                            body,
+                            caller,
+                            name -> exchange.getRequestHeaders().getFirst(name)));
+          } catch (Throwable t) {
+            reply = CompletableFuture.failedFuture(t);
+          }
+          if (!reply.isDone()) {
+            // Held: watch the connection until the answer comes (see ConnectionWatch).
+            CompletableFuture<Reply> pending = reply;
+            exchange
+                .getIoThread()
+                .execute(() -> watch.watch(exchange, () -> pending.cancel(false)));
+          }
+          reply.whenComplete(
+              (r, failure) -> {
+                if (failure instanceof CancellationException) return; // the client went away
+                ErrorReply error = failure == null ? null : HttpErrors.toReply(failure);
+                // Serialize here, not on the IO thread; then write and complete on the IO thread:
+                // Undertow
+                // completes an exchange finished elsewhere by handing its read state back with a
+                // compare-and-set loop that the IO thread spins on.
+                if (error != null) {
+                  ReplyBuffer json = serialize(error.body());
+                  exchange
+                      .getIoThread()
+                      .execute(() -> send(exchange, error.status(), json, error.headers()));
+                } else if (r.body() instanceof Reply.Takeover takeover) {
+                  exchange.getIoThread().execute(() -> takeOver(exchange, takeover));
+                } else if (r.body() instanceof Reply.Raw raw) {
+                  exchange
+                      .getIoThread()
+                      .execute(
+                          () ->
+                              send(
+                                  exchange,
+                                  r.status(),
+                                  raw.bytes(),
+                                  Map.of("Content-Type", raw.contentType())));
+                } else {
+                  ReplyBuffer json = r.body() == null ? null : serialize(r.body());
+                  exchange.getIoThread().execute(() -> send(exchange, r.status(), json, Map.of()));
+                }
+              });
+        });
   }
 
   /** Hands the exchange to a live stream (on its IO thread); counts it until the stream is over. */
@@ -238,10 +292,12 @@ public final class HttpApi {
       return;
     }
     takenOver.incrementAndGet();
-    java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
-    Runnable finished = () -> {
-      if (over.compareAndSet(false, true) && takenOver.decrementAndGet() == 0 && draining) signalDrained();
-    };
+    AtomicBoolean over = new AtomicBoolean();
+    Runnable finished =
+        () -> {
+          if (over.compareAndSet(false, true) && takenOver.decrementAndGet() == 0 && draining)
+            signalDrained();
+        };
     try {
       takeover.start(exchange, finished);
     } catch (RuntimeException e) {
@@ -277,8 +333,10 @@ public final class HttpApi {
   }
 
   private static String clientAddress(HttpServerExchange exchange) {
-    java.net.InetSocketAddress peer = exchange.getSourceAddress();
-    return peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
+    InetSocketAddress peer = exchange.getSourceAddress();
+    return peer == null || peer.getAddress() == null
+        ? "unknown"
+        : peer.getAddress().getHostAddress();
   }
 
   private static Map<String, String> pathParams(HttpServerExchange exchange) {
@@ -287,12 +345,15 @@ public final class HttpApi {
   }
 
   private static boolean mayHaveBody(HttpString method) {
-    return method.equals(Methods.POST) || method.equals(Methods.PUT) || method.equals(Methods.PATCH);
+    return method.equals(Methods.POST)
+        || method.equals(Methods.PUT)
+        || method.equals(Methods.PATCH);
   }
 
   private static boolean hasBody(HttpServerExchange exchange) {
     long length = exchange.getRequestContentLength();
-    return length > 0 || (length < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING));
+    return length > 0
+        || (length < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING));
   }
 
   private static boolean isJson(String contentType) {
@@ -302,7 +363,9 @@ public final class HttpApi {
     return type.equalsIgnoreCase("application/json");
   }
 
-  /** Answers with the failure as {@link HttpErrors} maps it: the one way an error reply is written. */
+  /**
+   * Answers with the failure as {@link HttpErrors} maps it: the one way an error reply is written.
+   */
   static void sendError(HttpServerExchange exchange, Throwable failure) {
     sendError(exchange, HttpErrors.toReply(failure));
   }
@@ -312,7 +375,8 @@ public final class HttpApi {
   }
 
   /** Sends a JSON body ({@code null} for none) and gives its buffer back once it is written. */
-  private static void send(HttpServerExchange exchange, int status, ReplyBuffer json, Map<String, String> headers) {
+  private static void send(
+      HttpServerExchange exchange, int status, ReplyBuffer json, Map<String, String> headers) {
     if (json == null) {
       send(exchange, status, NO_BODY, headers);
       return;
@@ -323,28 +387,35 @@ public final class HttpApi {
     }
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+    headers.forEach(
+        (name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     // Undertow sets the length itself only with its own END_EXCHANGE callback; without it, chunked
     exchange.setResponseContentLength(json.length());
-    exchange.getResponseSender().send(json.view(), new IoCallback() {
-      @Override
-      public void onComplete(HttpServerExchange ex, Sender sender) {
-        json.release();
-        IoCallback.END_EXCHANGE.onComplete(ex, sender);
-      }
+    exchange
+        .getResponseSender()
+        .send(
+            json.view(),
+            new IoCallback() {
+              @Override
+              public void onComplete(HttpServerExchange ex, Sender sender) {
+                json.release();
+                IoCallback.END_EXCHANGE.onComplete(ex, sender);
+              }
 
-      @Override
-      public void onException(HttpServerExchange ex, Sender sender, IOException failure) {
-        json.release();
-        IoCallback.END_EXCHANGE.onException(ex, sender, failure);
-      }
-    });
+              @Override
+              public void onException(HttpServerExchange ex, Sender sender, IOException failure) {
+                json.release();
+                IoCallback.END_EXCHANGE.onException(ex, sender, failure);
+              }
+            });
   }
 
-  private static void send(HttpServerExchange exchange, int status, byte[] body, Map<String, String> headers) {
+  private static void send(
+      HttpServerExchange exchange, int status, byte[] body, Map<String, String> headers) {
     if (exchange.isResponseStarted()) return;
     exchange.setStatusCode(status);
-    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+    headers.forEach(
+        (name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     exchange.getResponseSender().send(ByteBuffer.wrap(body));
   }
 }

@@ -36,7 +36,8 @@ public final class HttpErrors {
 
   private static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
@@ -45,15 +46,22 @@ public final class HttpErrors {
   private static ErrorReply fromDomain(ChatException e) {
     return switch (e) {
       case InvalidInputException x -> ErrorReply.of(400, "bad_request", x.getMessage());
-      case ContentRejectedException x -> new ErrorReply(400, "rejected", x.getMessage(),
-          Map.of("reason", x.reason()), Map.of());
+      case ContentRejectedException x ->
+          new ErrorReply(400, "rejected", x.getMessage(), Map.of("reason", x.reason()), Map.of());
       case NotFoundException x -> ErrorReply.of(404, "not_found", x.getMessage());
       case ForbiddenException x -> ErrorReply.of(403, "forbidden", x.getMessage());
       case ConflictException x -> ErrorReply.of(409, "conflict", x.getMessage());
       case PayloadTooLargeException x -> ErrorReply.of(413, "payload_too_large", x.getMessage());
       case BannedException x -> banned(x);
-      case RateLimitedException x -> new ErrorReply(418, "rate_limited", x.getMessage(), Map.of(),
-          Map.of("Retry-After", Long.toString(Math.max(1, (x.retryAfter().toMillis() + 999) / 1000))));
+      case RateLimitedException x ->
+          new ErrorReply(
+              418,
+              "rate_limited",
+              x.getMessage(),
+              Map.of(),
+              Map.of(
+                  "Retry-After",
+                  Long.toString(Math.max(1, (x.retryAfter().toMillis() + 999) / 1000))));
       case UnavailableException x -> ErrorReply.of(503, "unavailable", x.getMessage());
     };
   }

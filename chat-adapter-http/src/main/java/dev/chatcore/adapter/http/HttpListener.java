@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.OptionMap;
@@ -22,8 +23,8 @@ import org.xnio.channels.AcceptingChannel;
  * share. Undertow's builder is not used because it offers no hook on new connections, and one is
  * needed: {@link ParserRefusals} gives the refusals Undertow writes itself the API's JSON body.
  *
- * <p>Settings: a connection that has sent part of a request but not all of its head within
- * {@code parseTimeout} is closed (its body is timed by {@link HttpApi}); a connection idle between
+ * <p>Settings: a connection that has sent part of a request but not all of its head within {@code
+ * parseTimeout} is closed (its body is timed by {@link HttpApi}); a connection idle between
  * requests is closed after {@link #IDLE_TIMEOUT}. A request being served, such as a held long-poll,
  * is timed by neither. Bodies are limited by {@link HttpApi}, not here: Undertow's own limit would
  * refuse with an empty 400 instead of a 413.
@@ -36,7 +37,8 @@ public final class HttpListener implements AutoCloseable {
   private final AcceptingChannel<StreamConnection> channel;
   private final ByteBufferPool buffers;
 
-  private HttpListener(XnioWorker worker, AcceptingChannel<StreamConnection> channel, ByteBufferPool buffers) {
+  private HttpListener(
+      XnioWorker worker, AcceptingChannel<StreamConnection> channel, ByteBufferPool buffers) {
     this.worker = worker;
     this.channel = channel;
     this.buffers = buffers;
@@ -53,38 +55,57 @@ public final class HttpListener implements AutoCloseable {
     XnioWorker worker = null;
     ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
     try {
-      worker = Xnio.getInstance(HttpListener.class.getClassLoader()).createWorker(OptionMap.builder()
-          .set(Options.WORKER_IO_THREADS, ioThreads)
-          .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 8) // Undertow's defaults; endpoints run on
-          .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8) // the API's own executor anyway
-          .set(Options.TCP_NODELAY, true)
-          .set(Options.CORK, true)
-          .getMap());
-      HttpOpenListener http = new HttpOpenListener(buffers, OptionMap.builder()
-          .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
-          .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, parseTimeout.toMillis()))
-          .set(UndertowOptions.ALWAYS_SET_DATE, false)
-          .getMap());
+      worker =
+          Xnio.getInstance(HttpListener.class.getClassLoader())
+              .createWorker(
+                  OptionMap.builder()
+                      .set(Options.WORKER_IO_THREADS, ioThreads)
+                      .set(
+                          Options.WORKER_TASK_CORE_THREADS,
+                          ioThreads * 8) // Undertow's defaults; endpoints run on
+                      .set(
+                          Options.WORKER_TASK_MAX_THREADS,
+                          ioThreads * 8) // the API's own executor anyway
+                      .set(Options.TCP_NODELAY, true)
+                      .set(Options.CORK, true)
+                      .getMap());
+      HttpOpenListener http =
+          new HttpOpenListener(
+              buffers,
+              OptionMap.builder()
+                  .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
+                  .set(
+                      UndertowOptions.REQUEST_PARSE_TIMEOUT,
+                      (int) Math.min(Integer.MAX_VALUE, parseTimeout.toMillis()))
+                  .set(UndertowOptions.ALWAYS_SET_DATE, false)
+                  .getMap());
       http.setRootHandler(api.handler(parseTimeout));
-      ChannelListener<StreamConnection> open = connection -> {
-        connection.getSinkChannel().setConduit(new ParserRefusals(connection.getSinkChannel().getConduit()));
-        http.handleEvent(connection);
-      };
-      AcceptingChannel<StreamConnection> channel = worker.createStreamConnectionServer(
-          new InetSocketAddress(host, port), ChannelListeners.openListenerAdapter(open), OptionMap.builder()
-              .set(Options.WORKER_IO_THREADS, ioThreads)
-              .set(Options.TCP_NODELAY, true)
-              .set(Options.REUSE_ADDRESSES, true)
-              .set(Options.BALANCING_TOKENS, 1)
-              .set(Options.BALANCING_CONNECTIONS, 2)
-              .set(Options.BACKLOG, 1000)
-              .getMap());
+      ChannelListener<StreamConnection> open =
+          connection -> {
+            connection
+                .getSinkChannel()
+                .setConduit(new ParserRefusals(connection.getSinkChannel().getConduit()));
+            http.handleEvent(connection);
+          };
+      AcceptingChannel<StreamConnection> channel =
+          worker.createStreamConnectionServer(
+              new InetSocketAddress(host, port),
+              ChannelListeners.openListenerAdapter(open),
+              OptionMap.builder()
+                  .set(Options.WORKER_IO_THREADS, ioThreads)
+                  .set(Options.TCP_NODELAY, true)
+                  .set(Options.REUSE_ADDRESSES, true)
+                  .set(Options.BALANCING_TOKENS, 1)
+                  .set(Options.BALANCING_CONNECTIONS, 2)
+                  .set(Options.BACKLOG, 1000)
+                  .getMap());
       channel.resumeAccepts();
       return new HttpListener(worker, channel, buffers);
     } catch (IOException | RuntimeException e) {
       if (worker != null) worker.shutdownNow();
       buffers.close();
-      if (e instanceof IOException io) throw new UncheckedIOException("cannot listen on " + host + ":" + port, io);
+      if (e instanceof IOException io)
+        throw new UncheckedIOException("cannot listen on " + host + ":" + port, io);
       throw (RuntimeException) e;
     }
   }
@@ -104,7 +125,7 @@ public final class HttpListener implements AutoCloseable {
     }
     worker.shutdownNow();
     try {
-      worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      worker.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

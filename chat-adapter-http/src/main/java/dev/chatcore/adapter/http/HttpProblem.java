@@ -3,8 +3,8 @@ package dev.chatcore.adapter.http;
 /**
  * A refusal raised by the HTTP adapter itself, before any use case runs: bad or missing
  * credentials, unknown route, wrong method, body too large, body not JSON, a transfer coding it
- * does not implement, a server draining for a stop. {@link HttpErrors} maps them with every
- * other failure.
+ * does not implement, a server draining for a stop. {@link HttpErrors} maps them with every other
+ * failure.
  */
 public final class HttpProblem extends RuntimeException {
   private final ErrorReply reply;
@@ -27,15 +27,18 @@ public final class HttpProblem extends RuntimeException {
   }
 
   public static HttpProblem methodNotAllowed(String method) {
-    return new HttpProblem(ErrorReply.of(405, "method_not_allowed", method + " is not allowed here"));
+    return new HttpProblem(
+        ErrorReply.of(405, "method_not_allowed", method + " is not allowed here"));
   }
 
   public static HttpProblem payloadTooLarge(long max) {
-    return new HttpProblem(ErrorReply.of(413, "payload_too_large", "request body must be at most " + max + " bytes"));
+    return new HttpProblem(
+        ErrorReply.of(413, "payload_too_large", "request body must be at most " + max + " bytes"));
   }
 
   public static HttpProblem unsupportedMediaType() {
-    return new HttpProblem(ErrorReply.of(415, "unsupported_media_type", "request body must be application/json"));
+    return new HttpProblem(
+        ErrorReply.of(415, "unsupported_media_type", "request body must be application/json"));
   }
 
   public static HttpProblem notImplemented(String message) {

@@ -1,8 +1,8 @@
 package dev.chatcore.adapter.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,16 +23,20 @@ public final class Json {
   /** Deepest nesting accepted in a request body (contexts are objects, not towers). */
   static final int MAX_NESTING = 64;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-      // Requests run on virtual threads, one each: the default per-thread buffer recycling would
-      // allocate Jackson's buffers afresh for every request. A shared pool reuses them.
-      .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
-      .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .registerModule(new BlackbirdModule());
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                  // Requests run on virtual threads, one each: the default per-thread buffer
+                  // recycling would
+                  // allocate Jackson's buffers afresh for every request. A shared pool reuses them.
+                  .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .registerModule(new BlackbirdModule());
 
   private Json() {}
 
@@ -55,7 +59,8 @@ public final class Json {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (!(node instanceof ObjectNode object)) throw HttpProblem.badRequest("body must be a JSON object");
+    if (!(node instanceof ObjectNode object))
+      throw HttpProblem.badRequest("body must be a JSON object");
     return new JsonBody(object, "");
   }
 
@@ -67,7 +72,8 @@ public final class Json {
    */
   private static String strictUtf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(body))

@@ -14,15 +14,15 @@ import org.xnio.channels.StreamSinkChannel;
  *
  * <p><b>Who writes.</b> One thread at a time holds the writer role. The thread that queues bytes
  * while nobody writes takes the role and writes them itself, at once (the stream's own reader
- * thread, typically): a delivery then costs one non-blocking write, not a hand-off to the IO
- * thread and a wake-up of its selector. When the socket takes no more, the role passes to the
- * channel's write listener on the IO thread, which writes the rest as the client drains it; bytes
- * queued meanwhile wait for it. Undertow allows a response channel to be written from any thread
- * as long as one thread writes at a time (its async sender does the same).
+ * thread, typically): a delivery then costs one non-blocking write, not a hand-off to the IO thread
+ * and a wake-up of its selector. When the socket takes no more, the role passes to the channel's
+ * write listener on the IO thread, which writes the rest as the client drains it; bytes queued
+ * meanwhile wait for it. Undertow allows a response channel to be written from any thread as long
+ * as one thread writes at a time (its async sender does the same).
  *
- * <p><b>Coalescing.</b> A writer takes everything queued and writes it with one gathering write,
- * so whatever piled up while the socket was busy leaves in one system call (and one chunk).
- * Buffers are written as they are, so an event's cached bytes are shared by every stream.
+ * <p><b>Coalescing.</b> A writer takes everything queued and writes it with one gathering write, so
+ * whatever piled up while the socket was busy leaves in one system call (and one chunk). Buffers
+ * are written as they are, so an event's cached bytes are shared by every stream.
  *
  * <p><b>Backpressure.</b> Each queued entry says how many events and bytes it carries and is
  * reported {@linkplain StreamSink.Written written} once it left, so the stream can end a client
@@ -33,6 +33,7 @@ import org.xnio.channels.StreamSinkChannel;
 public final class Outbox {
   /** The most buffers one gathering write takes. */
   private static final int GATHER = 64;
+
   private static final StreamSink.Written UNCOUNTED = (events, bytes) -> {};
 
   private record Entry(ByteBuffer[] buffers, int events, long bytes, StreamSink.Written written) {
@@ -44,7 +45,8 @@ public final class Outbox {
   private final Object lock = new Object();
   // small deques and a lazy gather array: an idle stream keeps only these few objects
   private final ArrayDeque<Entry> queued = new ArrayDeque<>(2); // guarded by lock
-  private boolean writer; // some thread (or the write listener) holds the writer role; guarded by lock
+  private boolean
+      writer; // some thread (or the write listener) holds the writer role; guarded by lock
   private boolean finishing; // end the response once everything queued is written; guarded by lock
   private boolean closed; // guarded by lock
   private HttpServerExchange exchange; // guarded by lock
@@ -55,8 +57,8 @@ public final class Outbox {
   private boolean unflushed;
 
   /**
-   * Starts the response: call on the exchange's IO thread, once its status and headers are set.
-   * The headers go out at once (the client sees the stream open), then what was queued before.
+   * Starts the response: call on the exchange's IO thread, once its status and headers are set. The
+   * headers go out at once (the client sees the stream open), then what was queued before.
    */
   public void bind(HttpServerExchange exchange) {
     synchronized (lock) {
@@ -113,7 +115,9 @@ public final class Outbox {
     writeOut();
   }
 
-  /** Under the lock: true when the caller now holds the writer role (a channel, and nobody writing). */
+  /**
+   * Under the lock: true when the caller now holds the writer role (a channel, and nobody writing).
+   */
   private boolean takeRole() {
     if (channel == null || writer) return false;
     writer = true;
@@ -121,8 +125,8 @@ public final class Outbox {
   }
 
   /**
-   * The writer: writes what is queued until nothing is left (then gives the role up), the socket
-   * is full (then the write listener takes the role over), or the response ends.
+   * The writer: writes what is queued until nothing is left (then gives the role up), the socket is
+   * full (then the write listener takes the role over), or the response ends.
    */
   private void writeOut() {
     try {
@@ -142,10 +146,13 @@ public final class Outbox {
           }
         }
         if (!writeAll()) {
-          channel.getWriteSetter().set(c -> {
-            c.suspendWrites();
-            writeOut();
-          });
+          channel
+              .getWriteSetter()
+              .set(
+                  c -> {
+                    c.suspendWrites();
+                    writeOut();
+                  });
           channel.resumeWrites(); // the role stays taken: the listener continues
           return;
         }
@@ -170,7 +177,10 @@ public final class Outbox {
     while (!writing.isEmpty()) {
       long wrote;
       int n;
-      Entry only = writing.size() == 1 && writing.peekFirst().buffers().length == 1 ? writing.peekFirst() : null;
+      Entry only =
+          writing.size() == 1 && writing.peekFirst().buffers().length == 1
+              ? writing.peekFirst()
+              : null;
       if (only != null) { // one event, one buffer: the common case of a stream that keeps up
         n = only.buffers()[0].hasRemaining() ? 1 : 0;
         wrote = n == 0 ? 0 : channel.write(only.buffers()[0]);
@@ -190,7 +200,8 @@ public final class Outbox {
       unflushed = true;
       while (!writing.isEmpty() && writing.peekFirst().sent()) {
         Entry done = writing.pollFirst();
-        if (done.events() > 0 || done.bytes() > 0) done.written().written(done.events(), done.bytes());
+        if (done.events() > 0 || done.bytes() > 0)
+          done.written().written(done.events(), done.bytes());
       }
       if (wrote == 0 && n > 0) return false;
     }
@@ -212,13 +223,16 @@ public final class Outbox {
     }
     channel.shutdownWrites();
     if (!channel.flush()) {
-      channel.getWriteSetter().set(c -> {
-        try {
-          if (c.flush()) c.suspendWrites();
-        } catch (IOException e) {
-          IoUtils.safeClose(c);
-        }
-      });
+      channel
+          .getWriteSetter()
+          .set(
+              c -> {
+                try {
+                  if (c.flush()) c.suspendWrites();
+                } catch (IOException e) {
+                  IoUtils.safeClose(c);
+                }
+              });
       channel.resumeWrites();
     }
   }

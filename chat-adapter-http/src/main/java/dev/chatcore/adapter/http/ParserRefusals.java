@@ -9,24 +9,29 @@ import org.xnio.conduits.AbstractStreamSinkConduit;
 import org.xnio.conduits.StreamSinkConduit;
 
 /**
- * Gives Undertow's own refusals the API's JSON error body. When Undertow cannot parse a request
- * (a malformed request line or header, headers over the size limit, too many headers or query
- * parameters, a bad {@code Content-Length}, a missing {@code Host}) it writes a fixed
- * {@code 400 Bad Request} with an empty body straight to the connection, before any handler
- * runs, and closes it. This conduit sits under everything Undertow writes on a connection and
- * sends, in place of exactly those bytes, the same status with the SPEC §2 body.
+ * Gives Undertow's own refusals the API's JSON error body. When Undertow cannot parse a request (a
+ * malformed request line or header, headers over the size limit, too many headers or query
+ * parameters, a bad {@code Content-Length}, a missing {@code Host}) it writes a fixed {@code 400
+ * Bad Request} with an empty body straight to the connection, before any handler runs, and closes
+ * it. This conduit sits under everything Undertow writes on a connection and sends, in place of
+ * exactly those bytes, the same status with the SPEC §2 body.
  */
 final class ParserRefusals extends AbstractStreamSinkConduit<StreamSinkConduit> {
   /**
    * Undertow's refusals: a {@code 400} status line (its reason phrase varies: {@code Bad Request},
-   * {@code No Host Header}, ...) and exactly the headers {@code Connection: close} and
-   * {@code Content-Length: 0}, in either order. The API's own answers always carry a body.
+   * {@code No Host Header}, ...) and exactly the headers {@code Connection: close} and {@code
+   * Content-Length: 0}, in either order. The API's own answers always carry a body.
    */
   private static final String STATUS_400 = "HTTP/1.1 400 ";
+
   private static final int REFUSAL_MAX_BYTES = 160;
-  private static final Set<String> REFUSAL_HEADERS = Set.of("Connection: close", "Content-Length: 0");
-  private static final byte[] JSON_400 = answer(HttpErrors.toReply(HttpProblem.badRequest(
-      "malformed request: the request line or headers are invalid, too many or too large")));
+  private static final Set<String> REFUSAL_HEADERS =
+      Set.of("Connection: close", "Content-Length: 0");
+  private static final byte[] JSON_400 =
+      answer(
+          HttpErrors.toReply(
+              HttpProblem.badRequest(
+                  "malformed request: the request line or headers are invalid, too many or too large")));
 
   private ByteBuffer replacement; // being written in place of Undertow's bytes
 
@@ -64,8 +69,12 @@ final class ParserRefusals extends AbstractStreamSinkConduit<StreamSinkConduit> 
   private static byte[] answer(ErrorReply reply) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     Json.write(reply.body(), body);
-    String head = "HTTP/1.1 " + reply.status() + " Bad Request\r\nContent-Type: application/json\r\nContent-Length: "
-        + body.size() + "\r\nConnection: close\r\n\r\n";
+    String head =
+        "HTTP/1.1 "
+            + reply.status()
+            + " Bad Request\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.size()
+            + "\r\nConnection: close\r\n\r\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
     out.writeBytes(body.toByteArray());

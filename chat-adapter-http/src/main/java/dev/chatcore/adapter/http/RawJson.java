@@ -14,8 +14,8 @@ import java.util.Optional;
  * The exact bytes of values inside a request body, for what must be handed back as it came: signed
  * JSON (device keys, one-time keys). Their signatures are over the uploader's canonical form, which
  * a re-serialised copy may not reproduce (escapes, number forms), so the server keeps the text.
- * Reads the body a second time with Jackson's streaming parser, which reports byte offsets; the body
- * was already parsed and checked by {@link Json#parseObject}.
+ * Reads the body a second time with Jackson's streaming parser, which reports byte offsets; the
+ * body was already parsed and checked by {@link Json#parseObject}.
  */
 public final class RawJson {
   private final byte[] body;
@@ -60,7 +60,9 @@ public final class RawJson {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       boolean match = p.currentName().equals(path[depth]);
       JsonToken value = p.nextToken();
-      if (match) return depth + 1 == path.length || (value == JsonToken.START_OBJECT && descend(p, path, depth + 1));
+      if (match)
+        return depth + 1 == path.length
+            || (value == JsonToken.START_OBJECT && descend(p, path, depth + 1));
       p.skipChildren();
     }
     return false;

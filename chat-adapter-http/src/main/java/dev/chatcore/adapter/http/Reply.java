@@ -1,8 +1,8 @@
 package dev.chatcore.adapter.http;
 
-/**
- * A successful answer: a status and a body that {@link Json} writes ({@code null} for none).
- */
+import io.undertow.server.HttpServerExchange;
+
+/** A successful answer: a status and a body that {@link Json} writes ({@code null} for none). */
 public record Reply(int status, Object body) {
   /** A body sent as it is, with its own content type (not JSON): {@code GET /openapi.yaml}. */
   public record Raw(String contentType, byte[] bytes) {}
@@ -19,7 +19,7 @@ public record Reply(int status, Object body) {
      * @param finished to run once, when the takeover is over (the response ended or the upgraded
      *     connection closed): a server that stops waits for it
      */
-    void start(io.undertow.server.HttpServerExchange exchange, Runnable finished);
+    void start(HttpServerExchange exchange, Runnable finished);
 
     /** The exchange ended before {@link #start} (it failed, or the server is stopping). */
     void abandon();

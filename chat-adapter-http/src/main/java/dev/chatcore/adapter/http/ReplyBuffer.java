@@ -7,16 +7,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * A growable byte array that a reply body is serialized into, taken from a small shared pool and
- * given back once the response has been written. A 100-message history page is ~100 KB: writing
- * it into a fresh array per request (and copying that to its exact size) was a third of all the
- * memory a page request allocated, and the young collections it caused were the slow tail of
- * the page's latency. Not thread-safe: one reply uses one buffer at a time.
+ * given back once the response has been written. A 100-message history page is ~100 KB: writing it
+ * into a fresh array per request (and copying that to its exact size) was a third of all the memory
+ * a page request allocated, and the young collections it caused were the slow tail of the page's
+ * latency. Not thread-safe: one reply uses one buffer at a time.
  */
 final class ReplyBuffer extends OutputStream {
   /** Buffers kept between replies; more concurrent replies than this just allocate. */
   static final int POOLED = 64;
+
   /** A buffer grown beyond this is not kept (an unusually large reply should not stay resident). */
   static final int MAX_KEPT_BYTES = 1 << 20;
+
   private static final int INITIAL_BYTES = 16 * 1024;
   private static final ArrayBlockingQueue<ReplyBuffer> POOL = new ArrayBlockingQueue<>(POOLED);
 

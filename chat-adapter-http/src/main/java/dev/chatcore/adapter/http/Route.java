@@ -1,6 +1,7 @@
 package dev.chatcore.adapter.http;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One route of an API.
@@ -12,13 +13,19 @@ import java.util.Objects;
  * @param ticketed true when a stream ticket ({@code ?ticket=}) may stand in for the bearer token:
  *     the live streams, which browsers open without headers
  */
-public record Route(String method, String template, boolean authenticated, boolean rateLimited, boolean ticketed,
+public record Route(
+    String method,
+    String template,
+    boolean authenticated,
+    boolean rateLimited,
+    boolean ticketed,
     Endpoint.Async endpoint) {
   public Route {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(endpoint, "endpoint");
-    if (ticketed && !authenticated) throw new IllegalArgumentException("a ticket authenticates: " + template);
+    if (ticketed && !authenticated)
+      throw new IllegalArgumentException("a ticket authenticates: " + template);
   }
 
   /** A rate-limited route. */
@@ -37,12 +44,16 @@ public record Route(String method, String template, boolean authenticated, boole
   }
 
   public static Route of(String method, String template, boolean authenticated, Endpoint endpoint) {
-    return new Route(method, template, authenticated, request -> {
-      try {
-        return java.util.concurrent.CompletableFuture.completedFuture(endpoint.handle(request));
-      } catch (Exception e) {
-        return java.util.concurrent.CompletableFuture.failedFuture(e);
-      }
-    });
+    return new Route(
+        method,
+        template,
+        authenticated,
+        request -> {
+          try {
+            return CompletableFuture.completedFuture(endpoint.handle(request));
+          } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        });
   }
 }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -28,8 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class ConsoleBrowser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
   /** Where screenshots go: {@code -Dconsole.screenshots=../docs/console} refreshes the guide's. */
-  static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -39,23 +43,44 @@ public final class ConsoleBrowser implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Starts a fresh browser (new profile, laptop-sized window), or skips (fails in CI) when Chromium is absent. */
+  /**
+   * Starts a fresh browser (new profile, laptop-sized window), or skips (fails in CI) when Chromium
+   * is absent.
+   */
   public static ConsoleBrowser start() throws IOException {
-    RequiredTool.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "the console's browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+    RequiredTool.require(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "the console's browser tests need "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
             + " (apt-get install chromium chromium-driver)");
     Path profile = Files.createTempDirectory("console-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     // the background-networking flags: without them Chromium calls home, and this closed network
     // refuses those connections many at a time
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=en-US",
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
+        "--window-size=1366,900",
+        "--lang=en-US",
         // only fatal errors: a container has no D-Bus, and Chromium logs each failed call to it
         "--log-level=3");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().withLogOutput(System.err).build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(System.err)
+            .build();
     return new ConsoleBrowser(new ChromeDriver(service, options), profile);
   }
 
@@ -65,7 +90,8 @@ public final class ConsoleBrowser implements AutoCloseable {
 
   /** Waits up to 10 s for the condition (a page that runs scripts settles in its own time). */
   public <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+        .until(condition);
   }
 
   public WebElement visible(By by) {
@@ -93,8 +119,10 @@ public final class ConsoleBrowser implements AutoCloseable {
    * aria-label, no text), described by tag and id; empty when every control is labelled.
    */
   @SuppressWarnings("unchecked")
-  public java.util.List<String> unlabelledControls() {
-    return (java.util.List<String>) driver.executeScript("""
+  public List<String> unlabelledControls() {
+    return (List<String>)
+        driver.executeScript(
+            """
         return [...document.querySelectorAll('input, select, textarea, button')]
           .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
           .map((e) => e.tagName + '#' + e.id);
@@ -106,7 +134,8 @@ public final class ConsoleBrowser implements AutoCloseable {
     try {
       Files.createDirectories(SCREENSHOTS);
       File shot = driver.getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -30,6 +30,7 @@ import org.openqa.selenium.Keys;
 class ConsoleBrowserTest {
   static HttpTestServer server;
   static ConsoleBrowser browser;
+
   /** Made before any admin exists: the first-admin invite the server would print. */
   static String adminInvite;
 
@@ -43,8 +44,13 @@ class ConsoleBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     // the word-list filter flags one word no other step says
-    server = HttpTestServer.builder().moderation(ContentModeration.none()
-        .withFilter(new WordListFilter(WordList.parse(List.of("wallhack* flag:cheating"))))).start();
+    server =
+        HttpTestServer.builder()
+            .moderation(
+                ContentModeration.none()
+                    .withFilter(
+                        new WordListFilter(WordList.parse(List.of("wallhack* flag:cheating")))))
+            .start();
     adminInvite = server.core().bootstrapAdmin().adminInvite().orElseThrow().code();
     browser = ConsoleBrowser.start();
   }
@@ -66,7 +72,8 @@ class ConsoleBrowserTest {
     say(witness, "anyone up for a raid?");
     say(author, "sure, after dinner");
     browser.driver().get(server.url("/console/"));
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("sessionStorage.clear()");
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("sessionStorage.clear()");
     browser.driver().navigate().refresh();
   }
 
@@ -87,14 +94,17 @@ class ConsoleBrowserTest {
     shoot("02-reports");
 
     // 2. open the newest report: first in the queue (both New, reported once: newest first)
-    browser.visible(By.cssSelector("#reports-list .open-report")).sendKeys(Keys.ENTER); // the keyboard's way
+    browser
+        .visible(By.cssSelector("#reports-list .open-report"))
+        .sendKeys(Keys.ENTER); // the keyboard's way
     browser.showing(By.cssSelector("#report-log li.offending"), "buy cheap gold at example.com");
     browser.showing(By.id("reporters"), witnessId.value());
     shoot("03-report");
 
     // 3. ban its author for 30 minutes
     browser.click(By.id("ban-author"));
-    new org.openqa.selenium.support.ui.Select(browser.visible(By.id("ban-duration"))).selectByVisibleText("30 minutes");
+    new org.openqa.selenium.support.ui.Select(browser.visible(By.id("ban-duration")))
+        .selectByVisibleText("30 minutes");
     browser.type(By.id("ban-reason"), "selling gold");
     browser.click(By.cssSelector("dialog button[value=confirm]"));
     browser.showing(By.id("notice"), "is banned until");
@@ -105,7 +115,9 @@ class ConsoleBrowserTest {
     assertEquals("banned", refused.error());
     assertEquals("selling gold", refused.text("reason"));
     long until = refused.get("until").asLong();
-    assertTrue(Math.abs(until - Instant.now().plusSeconds(1800).getEpochSecond()) < 60, "banned for 30 minutes: " + until);
+    assertTrue(
+        Math.abs(until - Instant.now().plusSeconds(1800).getEpochSecond()) < 60,
+        "banned for 30 minutes: " + until);
 
     // 5. search for a message and delete it
     String before = server.get("/v1/rooms/" + room, witness).text("head");
@@ -113,7 +125,8 @@ class ConsoleBrowserTest {
     browser.type(By.id("search-term"), "CHEAP GOLD" + Keys.ENTER);
     browser.showing(By.id("message-results"), "buy cheap gold at example.com");
     shoot("04-messages");
-    browser.click(By.cssSelector("#message-results tr[data-id='" + offending + "'] .delete-message"));
+    browser.click(
+        By.cssSelector("#message-results tr[data-id='" + offending + "'] .delete-message"));
     browser.click(By.cssSelector("dialog button[value=confirm]"));
     browser.showing(By.id("notice"), "The message is deleted.");
     browser.showing(By.id("message-results"), "No message contains that text.");
@@ -128,9 +141,12 @@ class ConsoleBrowserTest {
     browser.type(By.id("send-text"), "Servers restart at noon");
     browser.click(By.cssSelector("#send-form button[type=submit]"));
     browser.showing(By.id("notice"), "The announcement is sent to every player.");
-    browser.showing(By.cssSelector("section[aria-labelledby=announcements-title]"), "Servers restart at noon");
+    browser.showing(
+        By.cssSelector("section[aria-labelledby=announcements-title]"), "Servers restart at noon");
     JsonNode announcements = server.get("/chat/", witness).get("announcements");
-    assertEquals("Servers restart at noon", announcements.get(announcements.size() - 1).get("text").asText());
+    assertEquals(
+        "Servers restart at noon",
+        announcements.get(announcements.size() - 1).get("text").asText());
   }
 
   @Test
@@ -142,7 +158,10 @@ class ConsoleBrowserTest {
     browser.showing(By.id("who-name"), "Community manager");
 
     // a player's page: messages, ban state and history
-    server.post("/chat/admin/bans", admin, "{\"accountId\":\"" + authorId.value() + "\",\"duration\":60,\"reason\":\"cool down\"}");
+    server.post(
+        "/chat/admin/bans",
+        admin,
+        "{\"accountId\":\"" + authorId.value() + "\",\"duration\":60,\"reason\":\"cool down\"}");
     browser.click(By.id("nav-players"));
     browser.type(By.id("player-id"), authorId.value());
     browser.click(By.cssSelector("#player-form button[type=submit]"));
@@ -155,14 +174,22 @@ class ConsoleBrowserTest {
     shoot("05-player");
 
     // watch the room live: a message sent now appears without reloading
-    Response guild = server.post("/chat/admin/rooms/new", admin, "{\"accountIds\":[\"" + authorId.value() + "\",\""
-        + witnessId.value() + "\"],\"data\":{\"guild\":\"wolves\"}}");
+    Response guild =
+        server.post(
+            "/chat/admin/rooms/new",
+            admin,
+            "{\"accountIds\":[\""
+                + authorId.value()
+                + "\",\""
+                + witnessId.value()
+                + "\"],\"data\":{\"guild\":\"wolves\"}}");
     assertEquals(200, guild.status(), guild.toString());
     browser.click(By.id("nav-rooms"));
     browser.showing(By.cssSelector("section[aria-labelledby=rooms-title]"), "wolves");
     browser.click(By.cssSelector("a.watch-room[href='#/rooms/" + room + "']"));
     browser.showing(By.id("watch-state"), "Live");
-    assertEquals(1, server.core().streams().openCount(), "the watch is a live stream (SSE with a ticket)");
+    assertEquals(
+        1, server.core().streams().openCount(), "the watch is a live stream (SSE with a ticket)");
     assertEquals(0, server.core().syncWaiter().heldCount(), "not a long poll");
     browser.showing(By.id("watch-log"), "anyone up for a raid?");
     say(witness, "a dragon spawned at the gate!");
@@ -176,7 +203,10 @@ class ConsoleBrowserTest {
     browser.showing(By.id("error-text"), "not an admin");
 
     // every refusal reads as a sentence, and a 418 is waited out for its Retry-After, then retried
-    Object said = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+    Object said =
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+            .executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         (async () => {
         const { api, describe, ApiError } = await import('/console/js/api.js');
@@ -198,13 +228,20 @@ class ConsoleBrowserTest {
     assertTrue(parts[1].contains("403") && parts[1].contains("admin"), parts[1]);
     assertTrue(parts[2].contains("418") && parts[2].contains("wait 2 s"), parts[2]);
     assertTrue(parts[3].contains("503") && parts[3].contains("unavailable"), parts[3]);
-    assertEquals(List.of("true", "2", "true"), List.of(parts[4], parts[5], parts[6]), "waited 1 s, then retried once");
+    assertEquals(
+        List.of("true", "2", "true"),
+        List.of(parts[4], parts[5], parts[6]),
+        "waited 1 s, then retried once");
   }
 
   @Test
   void aFlaggedMessagesAutomaticReportIsInTheQueueWithTheFilterAsReporterAndItsReason() {
     String flagged = say(author, "selling wallhacks, dm me");
-    JsonNode report = server.get("/chat/admin/reports?accountId=" + authorId.value(), admin).get("reports").get(0);
+    JsonNode report =
+        server
+            .get("/chat/admin/reports?accountId=" + authorId.value(), admin)
+            .get("reports")
+            .get(0);
     assertEquals(flagged, report.get("offendingMessageId").asText());
     assertTrue(report.get("automatic").asBoolean(), report.toString());
     assertEquals("flagged by the content filter: cheating", report.get("adminNote").asText());
@@ -218,8 +255,10 @@ class ConsoleBrowserTest {
     browser.showing(By.cssSelector("#report-log li.offending"), "selling wallhacks, dm me");
     browser.showing(By.id("filed-by-filter"), "content filter flagged this message");
     browser.showing(By.id("reporters"), "Content filter");
-    assertEquals("flagged by the content filter: cheating",
-        browser.visible(By.id("report-note")).getDomProperty("value"), "the reason, ready to review");
+    assertEquals(
+        "flagged by the content filter: cheating",
+        browser.visible(By.id("report-note")).getDomProperty("value"),
+        "the reason, ready to review");
     assertEquals(List.of(), browser.unlabelledControls());
   }
 
@@ -230,7 +269,11 @@ class ConsoleBrowserTest {
   }
 
   private String say(String token, String text) {
-    Response r = server.post("/chat/message", token, "{\"message\":{\"text\":\"" + text + "\",\"roomId\":\"" + room + "\"}}");
+    Response r =
+        server.post(
+            "/chat/message",
+            token,
+            "{\"message\":{\"text\":\"" + text + "\",\"roomId\":\"" + room + "\"}}");
     assertEquals(200, r.status(), r.toString());
     return r.get("message").get("id").asText();
   }
@@ -248,9 +291,11 @@ class ConsoleBrowserTest {
 
   private static List<String> redactions(JsonNode events) {
     List<String> ids = new ArrayList<>();
-    events.forEach(e -> {
-      if (e.get("type").asText().equals("m.redaction")) ids.add(e.get("content").get("redacts").asText());
-    });
+    events.forEach(
+        e -> {
+          if (e.get("type").asText().equals("m.redaction"))
+            ids.add(e.get("content").get("redacts").asText());
+        });
     return ids;
   }
 }

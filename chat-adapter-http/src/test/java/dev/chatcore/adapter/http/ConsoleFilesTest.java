@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +29,12 @@ class ConsoleFilesTest {
     return send("GET", path);
   }
 
-  private static HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url(path)))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+  private static HttpResponse<String> send(String method, String path)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.url(path)))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
     return server.client().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -40,30 +42,52 @@ class ConsoleFilesTest {
   void servesThePageWithoutATokenUnderAStrictContentSecurityPolicy() throws Exception {
     HttpResponse<String> page = get("/console/");
     assertEquals(200, page.statusCode());
-    assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
     assertTrue(page.body().contains("<script type=\"module\" src=\"js/main.js\">"), page.body());
     String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
     assertEquals(ConsoleFiles.CONTENT_SECURITY_POLICY, csp);
-    assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe"), csp);
+    assertTrue(
+        csp.contains("default-src 'none'")
+            && csp.contains("script-src 'self'")
+            && !csp.contains("unsafe"),
+        csp);
     assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
     assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
   }
 
   @Test
   void givesEachFileItsType() throws Exception {
-    assertEquals("text/javascript; charset=utf-8", get("/console/js/main.js").headers().firstValue("Content-Type").orElseThrow());
-    assertEquals("text/javascript; charset=utf-8", get("/console/js/views/reports.js").headers().firstValue("Content-Type").orElseThrow());
-    assertEquals("text/css; charset=utf-8", get("/console/console.css").headers().firstValue("Content-Type").orElseThrow());
-    assertEquals("image/svg+xml", get("/console/icon.svg").headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "text/javascript; charset=utf-8",
+        get("/console/js/main.js").headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "text/javascript; charset=utf-8",
+        get("/console/js/views/reports.js").headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "text/css; charset=utf-8",
+        get("/console/console.css").headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "image/svg+xml",
+        get("/console/icon.svg").headers().firstValue("Content-Type").orElseThrow());
   }
 
   @Test
   void redirectsToTheFolderAndListsNoDirectory() throws Exception {
     HttpResponse<String> bare = get("/console");
-    assertTrue(bare.statusCode() == 301 || bare.statusCode() == 302 || bare.statusCode() == 307, bare.toString());
+    assertTrue(
+        bare.statusCode() == 301 || bare.statusCode() == 302 || bare.statusCode() == 307,
+        bare.toString());
     assertTrue(bare.headers().firstValue("Location").orElseThrow().endsWith("/console/"));
-    for (String path : new String[] {"/console/js/", "/console/js/views/", "/console/js", "/console/nope.js",
-        "/console/js/..%2f..%2fHttpApi.class", "/console/..%2fopenapi.yaml"}) {
+    for (String path :
+        new String[] {
+          "/console/js/",
+          "/console/js/views/",
+          "/console/js",
+          "/console/nope.js",
+          "/console/js/..%2f..%2fHttpApi.class",
+          "/console/..%2fopenapi.yaml"
+        }) {
       HttpResponse<String> r = get(path);
       assertEquals(404, r.statusCode(), path);
       assertTrue(r.body().contains("\"error\":\"not_found\""), path + ": " + r.body());

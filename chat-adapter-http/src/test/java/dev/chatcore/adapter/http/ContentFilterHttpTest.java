@@ -18,12 +18,19 @@ import org.junit.jupiter.api.Test;
  * masked text on the wire, a flagged message's automatic report in the admins' queue.
  */
 class ContentFilterHttpTest {
-  private final HttpTestServer server = HttpTestServer.builder().moderation(
-      ContentModeration.none().withFilter((sender, room, text) -> {
-        if (text.contains("slur")) return new FilterVerdict.Reject("slur");
-        if (text.contains("sus")) return new FilterVerdict.Flag(text, "suspicious");
-        return text.contains("darn") ? new FilterVerdict.Mask(text.replace("darn", "****")) : FilterVerdict.ALLOW;
-      })).start();
+  private final HttpTestServer server =
+      HttpTestServer.builder()
+          .moderation(
+              ContentModeration.none()
+                  .withFilter(
+                      (sender, room, text) -> {
+                        if (text.contains("slur")) return new FilterVerdict.Reject("slur");
+                        if (text.contains("sus")) return new FilterVerdict.Flag(text, "suspicious");
+                        return text.contains("darn")
+                            ? new FilterVerdict.Mask(text.replace("darn", "****"))
+                            : FilterVerdict.ALLOW;
+                      }))
+          .start();
   private final AccountId alice = TestIds.account();
   private final AccountId bob = TestIds.account();
   private final String a = server.token(alice, "alice", false);
@@ -49,8 +56,10 @@ class ContentFilterHttpTest {
     assertEquals("the message was refused by the content filter", r.text("message"));
     List<String> fields = new ArrayList<>();
     r.json().fieldNames().forEachRemaining(fields::add);
-    assertEquals(List.of("error", "message", "reason"), fields, "HttpErrors' shape, with the reason added");
-    assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertEquals(
+        List.of("error", "message", "reason"), fields, "HttpErrors' shape, with the reason added");
+    assertTrue(
+        r.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
   }
 
   @Test
@@ -58,13 +67,22 @@ class ContentFilterHttpTest {
     // three different texts: identical ones in several rooms would be spam
     String lobby = channel();
     String global = globalRoom(a);
-    assertRejected(server.post("/v1/rooms/" + lobby + "/messages", a, "{\"content\":{\"text\":\"a slur\"}}"));
-    assertRejected(server.post("/chat/message", a, "{\"message\":{\"roomId\":\"" + global + "\",\"text\":\"another slur\"}}"));
-    assertRejected(server.post("/chat/dm", a,
-        "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"a slur in a DM\"}}"));
+    assertRejected(
+        server.post("/v1/rooms/" + lobby + "/messages", a, "{\"content\":{\"text\":\"a slur\"}}"));
+    assertRejected(
+        server.post(
+            "/chat/message",
+            a,
+            "{\"message\":{\"roomId\":\"" + global + "\",\"text\":\"another slur\"}}"));
+    assertRejected(
+        server.post(
+            "/chat/dm",
+            a,
+            "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"a slur in a DM\"}}"));
     assertEquals(0, server.get("/v1/rooms/" + lobby + "/messages", b).json().path("chunk").size());
     assertEquals(0, server.get("/v1/rooms/" + global + "/messages", a).json().path("chunk").size());
-    assertEquals(0, server.get("/chat/admin/reports", server.token(true)).json().path("reports").size());
+    assertEquals(
+        0, server.get("/chat/admin/reports", server.token(true)).json().path("reports").size());
   }
 
   @Test
@@ -73,22 +91,38 @@ class ContentFilterHttpTest {
     String global = globalRoom(a);
     globalRoom(b);
     String since = server.get("/v1/rooms/" + lobby, b).text("head");
-    HttpTestServer.Response sent = server.post("/v1/rooms/" + lobby + "/messages", a, "{\"content\":{\"text\":\"oh darn\"}}");
+    HttpTestServer.Response sent =
+        server.post("/v1/rooms/" + lobby + "/messages", a, "{\"content\":{\"text\":\"oh darn\"}}");
     assertEquals(200, sent.status(), sent.toString());
-    HttpTestServer.Response posted = server.post("/chat/message", a, "{\"message\":{\"roomId\":\"" + global + "\",\"text\":\"darn it\"}}");
+    HttpTestServer.Response posted =
+        server.post(
+            "/chat/message",
+            a,
+            "{\"message\":{\"roomId\":\"" + global + "\",\"text\":\"darn it\"}}");
     assertEquals("**** it", posted.json().path("message").path("text").asText(), posted.toString());
 
-    assertEquals(List.of("oh ****"), texts(server.get("/v1/rooms/" + lobby + "/messages", b).json().path("chunk")));
-    assertEquals(List.of("**** it"), texts(server.get("/v1/rooms/" + global + "/messages", b).json().path("chunk")));
-    JsonNode unread = server.get("/chat/?lastRead=0", b).json().path("roomUpdates").get(0).path("unread");
+    assertEquals(
+        List.of("oh ****"),
+        texts(server.get("/v1/rooms/" + lobby + "/messages", b).json().path("chunk")));
+    assertEquals(
+        List.of("**** it"),
+        texts(server.get("/v1/rooms/" + global + "/messages", b).json().path("chunk")));
+    JsonNode unread =
+        server.get("/chat/?lastRead=0", b).json().path("roomUpdates").get(0).path("unread");
     assertEquals("**** it", unread.get(0).path("text").asText());
-    JsonNode synced = server.get("/v1/sync?since=" + since + "&timeout=1000", b).json().path("events");
+    JsonNode synced =
+        server.get("/v1/sync?since=" + since + "&timeout=1000", b).json().path("events");
     List<String> messages = new ArrayList<>();
-    for (JsonNode e : synced) if (e.path("type").asText().equals("m.plain")) messages.add(e.path("content").path("text").asText());
+    for (JsonNode e : synced)
+      if (e.path("type").asText().equals("m.plain"))
+        messages.add(e.path("content").path("text").asText());
     assertEquals(List.of("oh ****", "**** it"), messages, "/v1 sync");
 
-    HttpTestServer.Response dm = server.post("/chat/dm", a,
-        "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"darn DM\"}}");
+    HttpTestServer.Response dm =
+        server.post(
+            "/chat/dm",
+            a,
+            "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"darn DM\"}}");
     assertEquals("**** DM", dm.json().path("message").path("text").asText(), dm.toString());
   }
 
@@ -96,15 +130,22 @@ class ContentFilterHttpTest {
   void aFlaggedMessageIsDeliveredAndItsAutomaticReportIsInTheAdminsQueueWithItsReason() {
     String global = globalRoom(a);
     globalRoom(b);
-    HttpTestServer.Response posted = server.post("/chat/message", a,
-        "{\"message\":{\"roomId\":\"" + global + "\",\"text\":\"sus link here\"}}");
+    HttpTestServer.Response posted =
+        server.post(
+            "/chat/message",
+            a,
+            "{\"message\":{\"roomId\":\"" + global + "\",\"text\":\"sus link here\"}}");
     assertEquals(200, posted.status(), posted.toString());
-    assertEquals(List.of("sus link here"), texts(server.get("/v1/rooms/" + global + "/messages", b).json().path("chunk")));
+    assertEquals(
+        List.of("sus link here"),
+        texts(server.get("/v1/rooms/" + global + "/messages", b).json().path("chunk")));
 
     JsonNode reports = server.get("/chat/admin/reports", server.token(true)).json().path("reports");
     assertEquals(1, reports.size(), reports.toString());
     JsonNode report = reports.get(0);
-    assertEquals(posted.json().path("message").path("id").asText(), report.path("offendingMessageId").asText());
+    assertEquals(
+        posted.json().path("message").path("id").asText(),
+        report.path("offendingMessageId").asText());
     assertTrue(report.path("automatic").asBoolean());
     assertEquals("000000000000000000000000", report.path("firstReporterId").asText());
     assertEquals("flagged by the content filter: suspicious", report.path("adminNote").asText());

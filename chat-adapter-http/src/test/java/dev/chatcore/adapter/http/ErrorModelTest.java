@@ -36,7 +36,8 @@ class ErrorModelTest {
   private static void assertError(HttpTestServer.Response r, int status, String error) {
     assertEquals(status, r.status(), r.raw().body());
     assertEquals(error, r.text("error"), r.raw().body());
-    assertTrue(r.json().path("message").isTextual() && !r.text("message").isBlank(), r.raw().body());
+    assertTrue(
+        r.json().path("message").isTextual() && !r.text("message").isBlank(), r.raw().body());
     assertEquals("application/json", r.raw().headers().firstValue("Content-Type").orElse(""));
   }
 
@@ -51,7 +52,8 @@ class ErrorModelTest {
       assertTrue(draining.api().drain(Duration.ZERO), "nothing in flight");
       HttpTestServer.Response r = draining.get("/healthz", null);
       assertError(r, 503, "unavailable");
-      assertEquals("{\"error\":\"unavailable\",\"message\":\"server is shutting down\"}", r.raw().body());
+      assertEquals(
+          "{\"error\":\"unavailable\",\"message\":\"server is shutting down\"}", r.raw().body());
     }
   }
 
@@ -62,7 +64,9 @@ class ErrorModelTest {
 
   @Test
   void nonJsonBodyIs415() {
-    assertError(server.method("POST", "/v1/rooms", server.token(true), "text/plain", "{\"name\":\"x\"}"), 415,
+    assertError(
+        server.method("POST", "/v1/rooms", server.token(true), "text/plain", "{\"name\":\"x\"}"),
+        415,
         "unsupported_media_type");
   }
 
@@ -109,20 +113,29 @@ class ErrorModelTest {
     assertError(server.get("/v1/rooms", none), 401, "unauthorized");
     // a hand-made "alg":"none" header on a token that looks signed
     String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-    String payload = b64("{\"sub\":\"0123456789abcdef01234567\",\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}");
+    String payload =
+        b64(
+            "{\"sub\":\"0123456789abcdef01234567\",\"exp\":"
+                + (System.currentTimeMillis() / 1000 + 3600)
+                + "}");
     assertError(server.get("/v1/rooms", header + "." + payload + "."), 401, "unauthorized");
   }
 
   @Test
   void expiredTokenIs401() throws Exception {
-    assertError(server.get("/v1/rooms", sign(HttpTestServer.SECRET, claims(-10).build())), 401, "unauthorized");
+    assertError(
+        server.get("/v1/rooms", sign(HttpTestServer.SECRET, claims(-10).build())),
+        401,
+        "unauthorized");
   }
 
   @Test
   void tokenNotValidYetIs401LikeAnExpiredOne() throws Exception {
-    JWTClaimsSet future = claims(3600).notBeforeTime(new Date(System.currentTimeMillis() + 600_000)).build();
+    JWTClaimsSet future =
+        claims(3600).notBeforeTime(new Date(System.currentTimeMillis() + 600_000)).build();
     assertError(server.get("/v1/rooms", sign(HttpTestServer.SECRET, future)), 401, "unauthorized");
-    JWTClaimsSet past = claims(3600).notBeforeTime(new Date(System.currentTimeMillis() - 600_000)).build();
+    JWTClaimsSet past =
+        claims(3600).notBeforeTime(new Date(System.currentTimeMillis() - 600_000)).build();
     assertEquals(200, server.get("/v1/rooms", sign(HttpTestServer.SECRET, past)).status());
   }
 
@@ -133,7 +146,8 @@ class ErrorModelTest {
     JWTClaimsSet badSub = claims(3600).subject("player-1").build();
     assertError(server.get("/v1/rooms", sign(HttpTestServer.SECRET, badSub)), 401, "unauthorized");
     JWTClaimsSet badAdmin = claims(3600).claim("admin", "yes").build();
-    assertError(server.get("/v1/rooms", sign(HttpTestServer.SECRET, badAdmin)), 401, "unauthorized");
+    assertError(
+        server.get("/v1/rooms", sign(HttpTestServer.SECRET, badAdmin)), 401, "unauthorized");
   }
 
   @Test
@@ -141,28 +155,35 @@ class ErrorModelTest {
     JWTClaimsSet admin = claims(3600).claim("admin", true).claim("name", "Root").build();
     HttpTestServer.Response me = server.get("/v1/me", sign(HttpTestServer.SECRET, admin));
     assertEquals(200, me.status());
-    assertEquals(Map.of("user_id", "0123456789abcdef01234567", "display_name", "Root", "admin", true),
+    assertEquals(
+        Map.of("user_id", "0123456789abcdef01234567", "display_name", "Root", "admin", true),
         Json.mapper().convertValue(me.json(), Map.class));
   }
 
   @Test
   void playerOnAdminEndpointIs403() {
-    assertError(server.post("/v1/rooms", server.token(false), "{\"name\":\"x\"}"), 403, "forbidden");
+    assertError(
+        server.post("/v1/rooms", server.token(false), "{\"name\":\"x\"}"), 403, "forbidden");
     assertError(server.post("/v1/invites", server.token(false), "{}"), 403, "forbidden");
   }
 
   private static JWTClaimsSet.Builder claims(long expiresInSeconds) {
-    return new JWTClaimsSet.Builder().subject("0123456789abcdef01234567")
+    return new JWTClaimsSet.Builder()
+        .subject("0123456789abcdef01234567")
         .expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000));
   }
 
   private static String sign(String secret, JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
     jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
     return jwt.serialize();
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

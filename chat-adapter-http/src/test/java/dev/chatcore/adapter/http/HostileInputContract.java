@@ -23,11 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,30 +40,79 @@ import org.junit.jupiter.api.Test;
 /**
  * The hostile-input walk, run over every storage ({@code HostileInputTest} in memory, the server's
  * {@code MongoHostileInputTest} on MongoDB): both must answer every input the same way, and never
- * with a 5xx. Walks every operation of docs/openapi.yaml and sends, for each path and query parameter and
- * each body field (nested ones too), out-of-range and malformed values: huge, negative, of the
- * wrong type, ids past the stream head, empty, overlong. With an admin token and a player token,
- * every answer must be below 500 and every error must carry the JSON error body. Everything else
- * in each request is a plausible value, so the hostile one reaches as deep as it can.
+ * with a 5xx. Walks every operation of docs/openapi.yaml and sends, for each path and query
+ * parameter and each body field (nested ones too), out-of-range and malformed values: huge,
+ * negative, of the wrong type, ids past the stream head, empty, overlong. With an admin token and a
+ * player token, every answer must be below 500 and every error must carry the JSON error body.
+ * Everything else in each request is a plausible value, so the hostile one reaches as deep as it
+ * can.
  */
 public abstract class HostileInputContract {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
   private static final String PAST_HEAD = "0000000000000000000fffff";
-  private static final List<String> HOSTILE_TEXT = List.of("", " ", "-1", "0", "99999999999999999999",
-      "9223372036854775807", "-9223372036854775808", "100000000000000000", "1e300", "NaN", "true", "null",
-      "ffffffffffffffffffffffff", PAST_HEAD, "7fffffffffffffffffffffff", "FFFFFFFFFFFFFFFFFFFFFFFF",
-      "zzzzzzzzzzzzzzzzzzzzzzzz", "\u0000", "\ud83d\ude00", "x".repeat(5000), "a,b,,", "30s5", "-5s");
-  private static final List<String> HOSTILE_JSON = List.of("null", "true", "0", "-1", "1.5", "1e300", "-1e300",
-      "99999999999999999999", "9223372036854775807", "-9223372036854775808", "100000000000000000",
-      "-100000000000000000", "\"\"", "\" \"", "\"-1\"", "\"99999999999999999999\"", "\"ffffffffffffffffffffffff\"",
-      "\"" + PAST_HEAD + "\"", "\"\\ud800\"", "\"\\u0000\"", "\"" + "x".repeat(5000) + "\"", "[]", "[null]",
-      "[1,\"a\",{}]", "{}", "{\"a\":[]}", "[" + "\"" + TestIds.account().value() + "\",".repeat(30) + "\"x\"]");
+  private static final List<String> HOSTILE_TEXT =
+      List.of(
+          "",
+          " ",
+          "-1",
+          "0",
+          "99999999999999999999",
+          "9223372036854775807",
+          "-9223372036854775808",
+          "100000000000000000",
+          "1e300",
+          "NaN",
+          "true",
+          "null",
+          "ffffffffffffffffffffffff",
+          PAST_HEAD,
+          "7fffffffffffffffffffffff",
+          "FFFFFFFFFFFFFFFFFFFFFFFF",
+          "zzzzzzzzzzzzzzzzzzzzzzzz",
+          "\u0000",
+          "\ud83d\ude00",
+          "x".repeat(5000),
+          "a,b,,",
+          "30s5",
+          "-5s");
+  private static final List<String> HOSTILE_JSON =
+      List.of(
+          "null",
+          "true",
+          "0",
+          "-1",
+          "1.5",
+          "1e300",
+          "-1e300",
+          "99999999999999999999",
+          "9223372036854775807",
+          "-9223372036854775808",
+          "100000000000000000",
+          "-100000000000000000",
+          "\"\"",
+          "\" \"",
+          "\"-1\"",
+          "\"99999999999999999999\"",
+          "\"ffffffffffffffffffffffff\"",
+          "\"" + PAST_HEAD + "\"",
+          "\"\\ud800\"",
+          "\"\\u0000\"",
+          "\"" + "x".repeat(5000) + "\"",
+          "[]",
+          "[null]",
+          "[1,\"a\",{}]",
+          "{}",
+          "{\"a\":[]}",
+          "[" + "\"" + TestIds.account().value() + "\",".repeat(30) + "\"x\"]");
 
   private static final ObjectMapper JSON = Json.mapper();
   private static final AtomicLong unique = new AtomicLong();
 
-  /** Stands in a body for a hostile value, which is written as raw JSON text (lone surrogates survive). */
+  /**
+   * Stands in a body for a hostile value, which is written as raw JSON text (lone surrogates
+   * survive).
+   */
   private static final String SLOT = "\u0001hostile\u0001";
 
   private HttpTestServer server;
@@ -73,10 +124,14 @@ public abstract class HostileInputContract {
   @BeforeEach
   void start() throws Exception {
     server = newServer();
-    doc = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(Path.of("../docs/openapi.yaml")));
+    doc =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Files.readAllBytes(Path.of("../docs/openapi.yaml")));
   }
 
-  /** Runs after the server (and its storage) closed: stop what {@link #newServer()} started for it. */
+  /**
+   * Runs after the server (and its storage) closed: stop what {@link #newServer()} started for it.
+   */
   protected void afterServerClosed() {}
 
   @AfterEach
@@ -86,8 +141,17 @@ public abstract class HostileInputContract {
   }
 
   /** Ids of live things the hostile requests can name, made afresh for each operation. */
-  record Fixture(String admin, String player, AccountId playerId, AccountId other, String room, String global,
-      String event, String chatMessage, String report, String invite) {}
+  record Fixture(
+      String admin,
+      String player,
+      AccountId playerId,
+      AccountId other,
+      String room,
+      String global,
+      String event,
+      String chatMessage,
+      String report,
+      String invite) {}
 
   private Fixture fixture() {
     String admin = server.token(true);
@@ -95,17 +159,37 @@ public abstract class HostileInputContract {
     AccountId otherId = TestIds.account();
     String player = server.token(playerId, "player", false);
     String other = server.token(otherId, "other", false);
-    String room = ok(server.post("/v1/rooms", admin, "{\"name\":\"r" + unique.incrementAndGet() + "\"}")).text("room_id");
+    String room =
+        ok(server.post("/v1/rooms", admin, "{\"name\":\"r" + unique.incrementAndGet() + "\"}"))
+            .text("room_id");
     String global = ok(server.get("/chat/", player)).get("roomUpdates").get(0).path("id").asText();
     ok(server.get("/chat/", other));
-    String event = ok(server.post("/v1/rooms/" + room + "/messages", player,
-        "{\"content\":{\"text\":\"e" + unique.incrementAndGet() + "\"}}")).text("event_id");
-    String chatMessage = ok(server.post("/chat/message", player, "{\"message\":{\"text\":\"c" + unique.incrementAndGet()
-        + "\",\"roomId\":\"" + global + "\"}}")).get("message").path("id").asText();
-    String report = ok(server.post("/chat/report", other, "{\"messageId\":\"" + chatMessage + "\"}"))
-        .get("report").path("id").asText();
+    String event =
+        ok(server.post(
+                "/v1/rooms/" + room + "/messages",
+                player,
+                "{\"content\":{\"text\":\"e" + unique.incrementAndGet() + "\"}}"))
+            .text("event_id");
+    String chatMessage =
+        ok(server.post(
+                "/chat/message",
+                player,
+                "{\"message\":{\"text\":\"c"
+                    + unique.incrementAndGet()
+                    + "\",\"roomId\":\""
+                    + global
+                    + "\"}}"))
+            .get("message")
+            .path("id")
+            .asText();
+    String report =
+        ok(server.post("/chat/report", other, "{\"messageId\":\"" + chatMessage + "\"}"))
+            .get("report")
+            .path("id")
+            .asText();
     String invite = ok(server.post("/v1/invites", admin, "{\"uses\":5}")).text("code");
-    return new Fixture(admin, player, playerId, otherId, room, global, event, chatMessage, report, invite);
+    return new Fixture(
+        admin, player, playerId, otherId, room, global, event, chatMessage, report, invite);
   }
 
   private HttpTestServer.Response ok(HttpTestServer.Response r) {
@@ -120,7 +204,8 @@ public abstract class HostileInputContract {
   void noInputAnyClientCanSendIsAnsweredWith5xxOrWithoutTheErrorBody() {
     List<String> failures = new ArrayList<>();
     int sent = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
@@ -128,18 +213,34 @@ public abstract class HostileInputContract {
         Fixture f = fixture();
         List<Probe> probes = new ArrayList<>();
         for (String role : List.of("admin", "player")) {
-          probes.addAll(probes(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), path.getValue(), op.getValue(), f,
-              role.equals("admin") ? f.admin() : f.player(), role));
+          probes.addAll(
+              probes(
+                  op.getKey().toUpperCase(Locale.ROOT),
+                  path.getKey(),
+                  path.getValue(),
+                  op.getValue(),
+                  f,
+                  role.equals("admin") ? f.admin() : f.player(),
+                  role));
         }
         sent += probes.size();
         failures.addAll(send(probes));
       }
     }
     assertTrue(sent > 5000, "sent " + sent);
-    assertEquals(List.of(), failures.subList(0, Math.min(40, failures.size())), failures.size() + " failures");
+    assertEquals(
+        List.of(),
+        failures.subList(0, Math.min(40, failures.size())),
+        failures.size() + " failures");
   }
 
-  private List<Probe> probes(String method, String template, JsonNode pathItem, JsonNode op, Fixture f, String token,
+  private List<Probe> probes(
+      String method,
+      String template,
+      JsonNode pathItem,
+      JsonNode op,
+      Fixture f,
+      String token,
       String role) {
     List<JsonNode> parameters = new ArrayList<>();
     pathItem.path("parameters").forEach(p -> parameters.add(resolve(p)));
@@ -149,12 +250,22 @@ public abstract class HostileInputContract {
     for (JsonNode p : parameters) {
       String name = p.path("name").asText();
       if (p.path("in").asText().equals("path")) pathValues.put(name, pathValue(name, f));
-      else if (p.path("required").asBoolean() || name.equals("timeout")) query.put(name, queryValue(name, f));
+      else if (p.path("required").asBoolean() || name.equals("timeout"))
+        query.put(name, queryValue(name, f));
     }
-    JsonNode bodySchema = op.path("requestBody").path("content").path("application/json").path("schema");
+    JsonNode bodySchema =
+        op.path("requestBody").path("content").path("application/json").path("schema");
     List<Probe> out = new ArrayList<>();
     String what = role + ": " + method + " " + template;
-    out.add(probe(method, template, pathValues, query, baseline(bodySchema, f, "").orElse(null), token, what));
+    out.add(
+        probe(
+            method,
+            template,
+            pathValues,
+            query,
+            baseline(bodySchema, f, "").orElse(null),
+            token,
+            what));
     for (JsonNode p : parameters) {
       String name = p.path("name").asText();
       boolean inPath = p.path("in").asText().equals("path");
@@ -162,9 +273,17 @@ public abstract class HostileInputContract {
         if (inPath && hostile.isEmpty()) continue; // another route
         Map<String, String> pv = new LinkedHashMap<>(pathValues);
         Map<String, String> q = new LinkedHashMap<>(query);
-        (inPath ? pv : q).put(name, inPath && hostile.length() > 300 ? hostile.substring(0, 300) : hostile);
-        out.add(probe(method, template, pv, q, baseline(bodySchema, f, "").orElse(null), token,
-            what + " " + name + "=" + abbreviate(hostile)));
+        (inPath ? pv : q)
+            .put(name, inPath && hostile.length() > 300 ? hostile.substring(0, 300) : hostile);
+        out.add(
+            probe(
+                method,
+                template,
+                pv,
+                q,
+                baseline(bodySchema, f, "").orElse(null),
+                token,
+                what + " " + name + "=" + abbreviate(hostile)));
       }
     }
     if (!bodySchema.isMissingNode()) {
@@ -173,33 +292,73 @@ public abstract class HostileInputContract {
           ObjectNode body = (ObjectNode) baseline(bodySchema, f, "").orElseThrow();
           put(body, field, NODES.textNode(SLOT));
           String raw = body.toString().replace(NODES.textNode(SLOT).toString(), hostile);
-          out.add(new Probe(method, expand(template, pathValues), queryString(query), raw, token,
-              what + " body." + field + "=" + abbreviate(hostile)));
+          out.add(
+              new Probe(
+                  method,
+                  expand(template, pathValues),
+                  queryString(query),
+                  raw,
+                  token,
+                  what + " body." + field + "=" + abbreviate(hostile)));
         }
       }
-      for (String raw : List.of("", "[]", "5", "\"x\"", "{", "{\"a\":1}}", "[" .repeat(70) + "]".repeat(70))) {
-        out.add(new Probe(method, expand(template, pathValues), queryString(query), raw, token, what + " body " + abbreviate(raw)));
+      for (String raw :
+          List.of("", "[]", "5", "\"x\"", "{", "{\"a\":1}}", "[".repeat(70) + "]".repeat(70))) {
+        out.add(
+            new Probe(
+                method,
+                expand(template, pathValues),
+                queryString(query),
+                raw,
+                token,
+                what + " body " + abbreviate(raw)));
       }
     }
     return out;
   }
 
-  private Probe probe(String method, String template, Map<String, String> pathValues, Map<String, String> query,
-      JsonNode body, String token, String what) {
-    return new Probe(method, expand(template, pathValues), queryString(query), body == null ? null : body.toString(), token,
+  private Probe probe(
+      String method,
+      String template,
+      Map<String, String> pathValues,
+      Map<String, String> query,
+      JsonNode body,
+      String token,
+      String what) {
+    return new Probe(
+        method,
+        expand(template, pathValues),
+        queryString(query),
+        body == null ? null : body.toString(),
+        token,
         what);
   }
 
   private List<String> send(List<Probe> probes) {
     List<CompletableFuture<String>> answers = new ArrayList<>();
     for (Probe p : probes) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(p.path() + p.query())))
-          .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + p.token());
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(server.url(p.path() + p.query())))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + p.token());
       if (p.body() != null) b.header("Content-Type", "application/json");
-      b.method(p.method(), p.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(p.body()));
-      answers.add(server.client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
-          .thenApply(r -> check(p, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), bodyOf(r)))
-          .exceptionally(t -> p.what() + " -> " + t));
+      b.method(
+          p.method(),
+          p.body() == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(p.body()));
+      answers.add(
+          server
+              .client()
+              .sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
+              .thenApply(
+                  r ->
+                      check(
+                          p,
+                          r.statusCode(),
+                          r.headers().firstValue("Content-Type").orElse(""),
+                          bodyOf(r)))
+              .exceptionally(t -> p.what() + " -> " + t));
     }
     List<String> failures = new ArrayList<>();
     for (CompletableFuture<String> a : answers) {
@@ -215,7 +374,8 @@ public abstract class HostileInputContract {
    */
   private static String bodyOf(HttpResponse<InputStream> r) {
     try (InputStream in = r.body()) {
-      if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) return "(a live stream)";
+      if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"))
+        return "(a live stream)";
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -230,36 +390,40 @@ public abstract class HostileInputContract {
     if (!contentType.equals("application/json")) return where + " (not JSON)";
     try {
       JsonNode body = JSON.readTree(answer);
-      if (!body.path("error").isTextual() || !body.path("message").isTextual()) return where + " (no error body)";
+      if (!body.path("error").isTextual() || !body.path("message").isTextual())
+        return where + " (no error body)";
     } catch (Exception e) {
       return where + " (unparsable)";
     }
     return null;
   }
 
-  /** A body with every required field (and any text) at a plausible value; empty without a schema. */
-  private java.util.Optional<JsonNode> baseline(JsonNode schema, Fixture f, String name) {
-    if (schema.isMissingNode()) return java.util.Optional.empty();
+  /**
+   * A body with every required field (and any text) at a plausible value; empty without a schema.
+   */
+  private Optional<JsonNode> baseline(JsonNode schema, Fixture f, String name) {
+    if (schema.isMissingNode()) return Optional.empty();
     JsonNode s = resolve(schema);
     if (isObject(s)) {
       ObjectNode out = NODES.objectNode();
       Map<String, JsonNode> properties = properties(s);
       Set<String> required = required(s);
-      properties.forEach((field, fs) -> {
-        if (required.contains(field) || field.equals("text") || field.equals("content")) {
-          baseline(fs, f, field).ifPresent(v -> out.set(field, v));
-        }
-      });
+      properties.forEach(
+          (field, fs) -> {
+            if (required.contains(field) || field.equals("text") || field.equals("content")) {
+              baseline(fs, f, field).ifPresent(v -> out.set(field, v));
+            }
+          });
       if (name.equals("settings") || name.equals("context") || name.equals("data")) out.put("k", 1);
-      return java.util.Optional.of(out);
+      return Optional.of(out);
     }
     if (isArray(s)) {
       ArrayNode out = NODES.arrayNode();
       if (name.equals("players") || name.equals("accountIds")) out.add(f.other().value());
       else baseline(s.path("items"), f, name).ifPresent(out::add);
-      return java.util.Optional.of(out);
+      return Optional.of(out);
     }
-    return java.util.Optional.of(scalar(s, f, name));
+    return Optional.of(scalar(s, f, name));
   }
 
   private JsonNode scalar(JsonNode s, Fixture f, String name) {
@@ -267,40 +431,50 @@ public abstract class HostileInputContract {
     if (s.has("const")) return s.get("const");
     if (s.has("enum")) return s.get("enum").get(0);
     return switch (type) {
-      case "integer", "number" -> NODES.numberNode(switch (name) {
-        case "lastRead" -> System.currentTimeMillis() / 1000 - 60;
-        case "expiration" -> System.currentTimeMillis() / 1000 + 3600;
-        case "duration" -> 60L;
-        case "status" -> 50L;
-        case "timeout", "expires_in_s" -> 1000L;
-        case "channel" -> 0L;
-        default -> 1L;
-      });
+      case "integer", "number" ->
+          NODES.numberNode(
+              switch (name) {
+                case "lastRead" -> System.currentTimeMillis() / 1000 - 60;
+                case "expiration" -> System.currentTimeMillis() / 1000 + 3600;
+                case "duration" -> 60L;
+                case "status" -> 50L;
+                case "timeout", "expires_in_s" -> 1000L;
+                case "channel" -> 0L;
+                default -> 1L;
+              });
       case "boolean" -> NODES.booleanNode(!name.equals("detailed"));
-      default -> NODES.textNode(switch (name) {
-        case "roomId" -> f.global();
-        case "accountId" -> f.other().value();
-        case "messageId", "id" -> f.chatMessage();
-        case "reportId" -> f.report();
-        case "event_id" -> f.event();
-        case "code" -> f.invite();
-        default -> name + unique.incrementAndGet();
-      });
+      default ->
+          NODES.textNode(
+              switch (name) {
+                case "roomId" -> f.global();
+                case "accountId" -> f.other().value();
+                case "messageId", "id" -> f.chatMessage();
+                case "reportId" -> f.report();
+                case "event_id" -> f.event();
+                case "code" -> f.invite();
+                default -> name + unique.incrementAndGet();
+              });
     };
   }
 
-  /** Every field path of a body schema: top-level names, {@code a.b} inside objects, {@code a[0].b} inside arrays. */
+  /**
+   * Every field path of a body schema: top-level names, {@code a.b} inside objects, {@code a[0].b}
+   * inside arrays.
+   */
   private List<String> fields(JsonNode schema, String prefix) {
     List<String> out = new ArrayList<>();
     JsonNode s = resolve(schema);
-    properties(s).forEach((field, fs) -> {
-      out.add(prefix + field);
-      JsonNode inner = resolve(fs);
-      if (isObject(inner) && !properties(inner).isEmpty()) out.addAll(fields(inner, prefix + field + "."));
-      if (isArray(inner) && isObject(resolve(inner.path("items")))) {
-        out.addAll(fields(inner.path("items"), prefix + field + "[0]."));
-      }
-    });
+    properties(s)
+        .forEach(
+            (field, fs) -> {
+              out.add(prefix + field);
+              JsonNode inner = resolve(fs);
+              if (isObject(inner) && !properties(inner).isEmpty())
+                out.addAll(fields(inner, prefix + field + "."));
+              if (isArray(inner) && isObject(resolve(inner.path("items")))) {
+                out.addAll(fields(inner.path("items"), prefix + field + "[0]."));
+              }
+            });
     return out;
   }
 
@@ -350,15 +524,21 @@ public abstract class HostileInputContract {
   private String expand(String template, Map<String, String> values) {
     String out = template;
     for (Map.Entry<String, String> e : values.entrySet()) {
-      out = out.replace("{" + e.getKey() + "}", URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      out =
+          out.replace(
+              "{" + e.getKey() + "}", URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
     }
     return out;
   }
 
   private String queryString(Map<String, String> query) {
     StringBuilder out = new StringBuilder();
-    query.forEach((k, v) -> out.append(out.isEmpty() ? "?" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    query.forEach(
+        (k, v) ->
+            out.append(out.isEmpty() ? "?" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return out.toString();
   }
 
@@ -370,7 +550,7 @@ public abstract class HostileInputContract {
   }
 
   private Set<String> required(JsonNode s) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     s.path("required").forEach(r -> out.add(r.asText()));
     for (JsonNode part : s.path("allOf")) out.addAll(required(resolve(part)));
     return out;

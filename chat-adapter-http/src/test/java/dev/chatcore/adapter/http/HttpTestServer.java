@@ -12,8 +12,8 @@ import dev.chatcore.domain.e2ee.ToDeviceMessage;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.moderation.SpamPolicy;
-import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.testing.TestIds;
 import java.io.IOException;
@@ -38,8 +38,10 @@ import java.util.concurrent.Executors;
  */
 public final class HttpTestServer implements AutoCloseable {
   public static final String SECRET = "test-secret-test-secret-test-secret-0123";
+
   /** The parse timeout of test servers that do not set one. */
   public static final Duration PARSE_TIMEOUT = Duration.ofSeconds(20);
+
   /** Outlives any {@code MutableClock} a test moves forward, so only tests about expiry see one. */
   private static final Duration TOKEN_TTL = Duration.ofDays(365);
 
@@ -50,16 +52,26 @@ public final class HttpTestServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpApi api;
   private final HttpListener listener;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   private HttpTestServer(Builder b) {
     this.clock = b.clock;
     this.storage = b.storage != null ? b.storage : InMemoryChatStorage.create(clock);
     this.tokens = b.tokens != null ? b.tokens : new JwtTokens(SECRET, clock);
-    this.core = ChatCore.create(storage, b.limits, SpamPolicy.defaults(), Retention.defaults(), b.moderation, clock);
-    this.api = ChatHttp.api(core, tokens, new ServerInfo("chat-core", "test", "memory", "local"), Duration.ofDays(1),
-        clock, executor, b.accessLog);
+    this.core =
+        ChatCore.create(
+            storage, b.limits, SpamPolicy.defaults(), Retention.defaults(), b.moderation, clock);
+    this.api =
+        ChatHttp.api(
+            core,
+            tokens,
+            new ServerInfo("chat-core", "test", "memory", "local"),
+            Duration.ofDays(1),
+            clock,
+            executor,
+            b.accessLog);
     this.listener = HttpListener.start("127.0.0.1", 0, api, b.parseTimeout);
     this.base = "http://127.0.0.1:" + listener.address().getPort();
   }
@@ -73,12 +85,16 @@ public final class HttpTestServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Default limits, but a rate limit high enough that tests firing many requests are not refused. */
+  /**
+   * Default limits, but a rate limit high enough that tests firing many requests are not refused.
+   */
   public static Limits generousRateLimit(Limits d) {
     return d.withRateLimit(10_000, 100_000);
   }
 
-  /** What a test server runs with; each option has a default, so a test names only what it is about. */
+  /**
+   * What a test server runs with; each option has a default, so a test names only what it is about.
+   */
   public static final class Builder {
     private Limits limits = generousRateLimit(Limits.defaults());
     private Clock clock = Clock.systemUTC();
@@ -96,7 +112,9 @@ public final class HttpTestServer implements AutoCloseable {
       return this;
     }
 
-    /** The clock of the core, the default storage and the default tokens. Default: the system clock. */
+    /**
+     * The clock of the core, the default storage and the default tokens. Default: the system clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -308,8 +326,11 @@ public final class HttpTestServer implements AutoCloseable {
   }
 
   public Response post(String path, String token, String json) {
-    return send(builder(path, token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        builder(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** POSTs {@code json}, or no body when it is null. */
@@ -322,21 +343,33 @@ public final class HttpTestServer implements AutoCloseable {
     return method(method, path, token(as), json == null ? null : "application/json", json);
   }
 
-  public Response method(String method, String path, String token, String contentType, String body) {
+  public Response method(
+      String method, String path, String token, String contentType, String body) {
     HttpRequest.Builder b = builder(path, token);
     if (contentType != null) b.header("Content-Type", contentType);
-    return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        b.method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   public CompletableFuture<Response> postAsync(String path, String token, String json) {
-    return client.sendAsync(builder(path, token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString())
+    return client
+        .sendAsync(
+            builder(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
         .thenApply(HttpTestServer::parse);
   }
 
   public CompletableFuture<Response> getAsync(String path, String token) {
-    return client.sendAsync(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofString())
+    return client
+        .sendAsync(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofString())
         .thenApply(HttpTestServer::parse);
   }
 
@@ -354,7 +387,8 @@ public final class HttpTestServer implements AutoCloseable {
 
   /** Posts a message: its event id. */
   public String say(User who, String room, String text) {
-    Response r = post(who, "/v1/rooms/" + room + "/messages", "{\"content\":{\"text\":\"" + text + "\"}}");
+    Response r =
+        post(who, "/v1/rooms/" + room + "/messages", "{\"content\":{\"text\":\"" + text + "\"}}");
     if (r.status() != 200) throw new AssertionError("POST /v1/rooms/{id}/messages: " + r);
     return r.text("event_id");
   }
@@ -366,19 +400,31 @@ public final class HttpTestServer implements AutoCloseable {
 
   /**
    * Sends {@code contentJson} as an {@code m.room_key} to-device message from {@code from}'s device
-   * to {@code device} of {@code to} (which must share a room with it and be known: a device is known
-   * from its first request).
+   * to {@code device} of {@code to} (which must share a room with it and be known: a device is
+   * known from its first request).
    */
   public void toDevice(User from, User to, String device, String txnId, String contentJson) {
-    Response r = send("PUT", "/v1/send-to-device/m.room_key/" + txnId, from,
-        "{\"messages\":{\"" + to.id() + "\":{\"" + device + "\":" + contentJson + "}}}");
+    Response r =
+        send(
+            "PUT",
+            "/v1/send-to-device/m.room_key/" + txnId,
+            from,
+            "{\"messages\":{\"" + to.id() + "\":{\"" + device + "\":" + contentJson + "}}}");
     if (r.status() != 200) throw new AssertionError("PUT /v1/send-to-device: " + r);
   }
 
-  /** The to-device messages stored for {@code device} of {@code user}: what no resume acknowledged yet. */
+  /**
+   * The to-device messages stored for {@code device} of {@code user}: what no resume acknowledged
+   * yet.
+   */
   public List<ToDeviceMessage> waitingFor(User user, String device) {
-    return storage.toDeviceInbox().read(new DeviceAddress(user.id(), new DeviceId(device)), EventId.ORIGIN,
-        storage.events().head(), 100);
+    return storage
+        .toDeviceInbox()
+        .read(
+            new DeviceAddress(user.id(), new DeviceId(device)),
+            EventId.ORIGIN,
+            storage.events().head(),
+            100);
   }
 
   private static String token(User as) {
@@ -386,7 +432,8 @@ public final class HttpTestServer implements AutoCloseable {
   }
 
   private HttpRequest.Builder builder(String path, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(70));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(70));
     if (token != null) b.header("Authorization", "Bearer " + token);
     return b;
   }
@@ -404,14 +451,19 @@ public final class HttpTestServer implements AutoCloseable {
 
   private static Response parse(HttpResponse<String> response) {
     try {
-      JsonNode json = response.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(response.body());
+      JsonNode json =
+          response.body().isEmpty()
+              ? Json.mapper().nullNode()
+              : Json.mapper().readTree(response.body());
       return new Response(response.statusCode(), json, response);
     } catch (IOException e) {
       throw new AssertionError("reply is not JSON: " + response.body(), e);
     }
   }
 
-  /** Stops in the server's order: held syncs answered, then the listener, then what the core used. */
+  /**
+   * Stops in the server's order: held syncs answered, then the listener, then what the core used.
+   */
   @Override
   public void close() {
     core.close();

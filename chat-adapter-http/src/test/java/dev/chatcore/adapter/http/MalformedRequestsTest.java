@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests no client library sends, written byte for byte: each gets a JSON error with the right
- * status, or (a request that never finishes) is closed after the parse timeout. Never a hang,
- * never an empty body.
+ * status, or (a request that never finishes) is closed after the parse timeout. Never a hang, never
+ * an empty body.
  */
 class MalformedRequestsTest {
   static final Duration PARSE_TIMEOUT = Duration.ofMillis(700);
@@ -58,7 +59,8 @@ class MalformedRequestsTest {
   @Test
   void declaredLengthOverTheLimitIs413() {
     try (RawHttp c = connect()) {
-      assertJsonError(c.send(post("/v1/rooms", "Content-Length: 65537")).answer(), 413, "payload_too_large");
+      assertJsonError(
+          c.send(post("/v1/rooms", "Content-Length: 65537")).answer(), 413, "payload_too_large");
       assertTrue(c.closedByServer(), "the unread body is not waited for beyond the parse timeout");
     }
   }
@@ -77,8 +79,12 @@ class MalformedRequestsTest {
   void chunkedBodyWithinTheLimitIsServed() {
     try (RawHttp c = connect()) {
       String body = "{\"name\":\"chunky\"}";
-      c.send(post("/v1/rooms", "Transfer-Encoding: chunked") + Integer.toHexString(body.length()) + "\r\n" + body
-          + "\r\n0\r\n\r\n");
+      c.send(
+          post("/v1/rooms", "Transfer-Encoding: chunked")
+              + Integer.toHexString(body.length())
+              + "\r\n"
+              + body
+              + "\r\n0\r\n\r\n");
       assertEquals(201, c.answer().status());
     }
   }
@@ -87,7 +93,9 @@ class MalformedRequestsTest {
   void transferCodingsOtherThanChunkedAre501() {
     for (String coding : new String[] {"gzip", "identity", "gzip, chunked", "chunked, gzip"}) {
       try (RawHttp c = connect()) {
-        assertJsonError(c.send(post("/v1/rooms", "Transfer-Encoding: " + coding) + "{}").answer(), 501,
+        assertJsonError(
+            c.send(post("/v1/rooms", "Transfer-Encoding: " + coding) + "{}").answer(),
+            501,
             "not_implemented");
       }
     }
@@ -96,17 +104,20 @@ class MalformedRequestsTest {
   @Test
   void undertowsOwnRefusalsCarryTheJsonBody() {
     String[] requests = {
-        RawHttp.head("GET /healthz HTTP/1.1", "X-Big: " + "a".repeat(1024 * 1024 + 10)), // header over 1 MiB
-        RawHttp.head("GET /v1/rooms?" + "a=1&".repeat(1001) + " HTTP/1.1"), // more than 1000 parameters
-        RawHttp.head("GET /healthz HTTP/1.1", "Content-Length: abc"),
-        RawHttp.head("GET /healthz HTTP/1.1", "Host: another"), // two Host headers
-        "GET /healthz HTTP/1.1\r\n\r\n", // no Host
-        "NOT A REQUEST\r\n\r\n",
+      RawHttp.head(
+          "GET /healthz HTTP/1.1", "X-Big: " + "a".repeat(1024 * 1024 + 10)), // header over 1 MiB
+      RawHttp.head(
+          "GET /v1/rooms?" + "a=1&".repeat(1001) + " HTTP/1.1"), // more than 1000 parameters
+      RawHttp.head("GET /healthz HTTP/1.1", "Content-Length: abc"),
+      RawHttp.head("GET /healthz HTTP/1.1", "Host: another"), // two Host headers
+      "GET /healthz HTTP/1.1\r\n\r\n", // no Host
+      "NOT A REQUEST\r\n\r\n",
     };
     for (String request : requests) {
       try (RawHttp c = connect()) {
         RawHttp.Answer a = c.sendRefusable(request).answer();
-        assertEquals(400, a.status(), request.substring(0, Math.min(60, request.length())) + " -> " + a);
+        assertEquals(
+            400, a.status(), request.substring(0, Math.min(60, request.length())) + " -> " + a);
         assertJsonError(a, 400, "bad_request");
       }
     }
@@ -117,21 +128,24 @@ class MalformedRequestsTest {
     String[] headers = new String[250];
     for (int i = 0; i < headers.length; i++) headers[i] = "X-H" + i + ": v";
     try (RawHttp c = connect()) {
-      assertJsonError(c.sendRefusable(RawHttp.head("GET /healthz HTTP/1.1", headers)).answer(), 400, "bad_request");
+      assertJsonError(
+          c.sendRefusable(RawHttp.head("GET /healthz HTTP/1.1", headers)).answer(),
+          400,
+          "bad_request");
     }
   }
 
   @Test
   void invalidUtf8InABodyIs400() {
     String[] invalid = {
-        "c0af", // overlong '/'
-        "c080", // overlong NUL
-        "c1bf", // overlong DEL
-        "e080af", // 3-byte overlong '/'
-        "f08080af", // 4-byte overlong '/'
-        "eda080", // encoded surrogate U+D800
-        "f4908080", // U+110000
-        "ff",
+      "c0af", // overlong '/'
+      "c080", // overlong NUL
+      "c1bf", // overlong DEL
+      "e080af", // 3-byte overlong '/'
+      "f08080af", // 4-byte overlong '/'
+      "eda080", // encoded surrogate U+D800
+      "f4908080", // U+110000
+      "ff",
     };
     for (String hex : invalid) {
       ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -162,10 +176,12 @@ class MalformedRequestsTest {
   void halfSentHeadIsClosedAfterTheParseTimeoutWhileOthersAreServed() {
     try (RawHttp slow = new RawHttp(server.port(), Duration.ofSeconds(15))) {
       slow.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
-      assertEquals(200, server.get("/healthz", null).status(), "another client is served meanwhile");
+      assertEquals(
+          200, server.get("/healthz", null).status(), "another client is served meanwhile");
       long started = System.nanoTime();
       assertTrue(slow.closedByServer(), "closed before the 15 s read timeout");
-      assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
+      assertTrue(
+          Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
     }
   }
 
@@ -173,7 +189,8 @@ class MalformedRequestsTest {
   void halfSentBodyIsClosedAfterTheParseTimeoutWhileOthersAreServed() {
     try (RawHttp slow = new RawHttp(server.port(), Duration.ofSeconds(15))) {
       slow.send(post("/v1/rooms", "Content-Length: 100") + "{\"name\":");
-      assertEquals(200, server.get("/healthz", null).status(), "another client is served meanwhile");
+      assertEquals(
+          200, server.get("/healthz", null).status(), "another client is served meanwhile");
       assertTrue(slow.closedByServer(), "closed before the 15 s read timeout");
     }
   }
@@ -184,21 +201,29 @@ class MalformedRequestsTest {
     assertClosedWhileTrickling(post("/v1/rooms", "Content-Length: 60000") + "{\"name\":\"", "b");
   }
 
-  /** Sends {@code start}, then {@code drip} every 100 ms: the server must close within 10 s all the same. */
+  /**
+   * Sends {@code start}, then {@code drip} every 100 ms: the server must close within 10 s all the
+   * same.
+   */
   private static void assertClosedWhileTrickling(String start, String drip) throws Exception {
     try (RawHttp slow = new RawHttp(server.port(), Duration.ofSeconds(15))) {
       slow.send(start);
       ScheduledExecutorService dripper = Executors.newSingleThreadScheduledExecutor();
-      dripper.scheduleAtFixedRate(() -> {
-        try {
-          slow.send(drip);
-        } catch (java.io.UncheckedIOException closed) {
-          dripper.shutdown(); // the server closed the connection
-        }
-      }, 100, 100, TimeUnit.MILLISECONDS);
+      dripper.scheduleAtFixedRate(
+          () -> {
+            try {
+              slow.send(drip);
+            } catch (UncheckedIOException closed) {
+              dripper.shutdown(); // the server closed the connection
+            }
+          },
+          100,
+          100,
+          TimeUnit.MILLISECONDS);
       long started = System.nanoTime();
       assertTrue(slow.closedByServer(), "closed before the 15 s read timeout");
-      assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
+      assertTrue(
+          Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
       dripper.shutdownNow();
       assertTrue(dripper.awaitTermination(10, TimeUnit.SECONDS));
     }
@@ -207,8 +232,9 @@ class MalformedRequestsTest {
   @Test
   void aHeldSyncOutlivesTheParseTimeout() {
     String player = server.token(false);
-    HttpTestServer.Response held = server.get("/v1/sync?since=" + server.core().storage().events().head() + "&timeout=2s",
-        player);
+    HttpTestServer.Response held =
+        server.get(
+            "/v1/sync?since=" + server.core().storage().events().head() + "&timeout=2s", player);
     assertEquals(200, held.status(), held.toString());
     assertEquals(0, held.json().path("events").size());
   }

@@ -27,8 +27,11 @@ class ModerationHttpTest {
     String player = server.token(id, "p", false);
     assertEquals(200, server.get("/v1/rooms", player).status());
 
-    HttpTestServer.Response banned = server.post("/chat/admin/bans", admin,
-        "{\"accountId\":\"" + id + "\",\"duration\":600,\"reason\":\"spamming links\"}");
+    HttpTestServer.Response banned =
+        server.post(
+            "/chat/admin/bans",
+            admin,
+            "{\"accountId\":\"" + id + "\",\"duration\":600,\"reason\":\"spamming links\"}");
     assertEquals(200, banned.status(), banned.raw().body());
     JsonNode ban = banned.json().path("ban");
     assertEquals(id.value(), ban.path("accountId").asText());
@@ -37,7 +40,8 @@ class ModerationHttpTest {
     long until = ban.path("until").asLong();
     assertTrue(until > System.currentTimeMillis() / 1000);
 
-    for (String path : new String[] {"/v1/rooms", "/v1/me", "/v1/sync?since=000000000000000000000000"}) {
+    for (String path :
+        new String[] {"/v1/rooms", "/v1/me", "/v1/sync?since=000000000000000000000000"}) {
       HttpTestServer.Response r = server.get(path, player);
       assertEquals(401, r.status(), path);
       assertEquals("banned", r.text("error"));
@@ -58,7 +62,10 @@ class ModerationHttpTest {
     server = HttpTestServer.start();
     String admin = server.token(true);
     AccountId id = TestIds.account();
-    server.post("/chat/admin/bans", admin, "{\"accountId\":\"" + id + "\",\"duration\":null,\"reason\":\"cheating\"}");
+    server.post(
+        "/chat/admin/bans",
+        admin,
+        "{\"accountId\":\"" + id + "\",\"duration\":null,\"reason\":\"cheating\"}");
     HttpTestServer.Response r = server.get("/v1/me", server.token(id, "p", false));
     assertEquals(401, r.status());
     assertTrue(r.json().has("until") && r.json().path("until").isNull(), r.raw().body());
@@ -69,14 +76,34 @@ class ModerationHttpTest {
     server = HttpTestServer.start();
     String player = server.token(false);
     String admin = server.token(true);
-    assertEquals(403, server.post("/chat/admin/bans", player, "{\"accountId\":\"" + TestIds.account() + "\"}").status());
+    assertEquals(
+        403,
+        server
+            .post("/chat/admin/bans", player, "{\"accountId\":\"" + TestIds.account() + "\"}")
+            .status());
     assertEquals(403, server.get("/chat/admin/bans", player).status());
-    assertEquals(403, server.delete("/chat/admin/bans?accountId=" + TestIds.account(), player).status());
+    assertEquals(
+        403, server.delete("/chat/admin/bans?accountId=" + TestIds.account(), player).status());
     assertEquals(400, server.post("/chat/admin/bans", admin, "{\"accountId\":\"nope\"}").status());
-    assertEquals(400, server.post("/chat/admin/bans", admin, "{\"accountId\":\"" + TestIds.account() + "\",\"duration\":0}").status());
-    assertEquals(400, server.post("/chat/admin/bans", admin, "{\"accountId\":\"" + TestIds.account() + "\",\"duration\":\"1h\"}").status());
+    assertEquals(
+        400,
+        server
+            .post(
+                "/chat/admin/bans",
+                admin,
+                "{\"accountId\":\"" + TestIds.account() + "\",\"duration\":0}")
+            .status());
+    assertEquals(
+        400,
+        server
+            .post(
+                "/chat/admin/bans",
+                admin,
+                "{\"accountId\":\"" + TestIds.account() + "\",\"duration\":\"1h\"}")
+            .status());
     assertEquals(400, server.delete("/chat/admin/bans", admin).status());
-    assertEquals(404, server.delete("/chat/admin/bans?accountId=" + TestIds.account(), admin).status());
+    assertEquals(
+        404, server.delete("/chat/admin/bans?accountId=" + TestIds.account(), admin).status());
   }
 
   @Test
@@ -88,21 +115,26 @@ class ModerationHttpTest {
     int accepted = 0;
     HttpTestServer.Response refused = null;
     for (int i = 0; i < 60 && refused == null; i++) {
-      HttpTestServer.Response r = server.post("/v1/rooms/" + room + "/messages", player, "{\"content\":{\"text\":\"n" + i + "\"}}");
+      HttpTestServer.Response r =
+          server.post(
+              "/v1/rooms/" + room + "/messages", player, "{\"content\":{\"text\":\"n" + i + "\"}}");
       if (r.status() == 200) accepted++;
       else refused = r;
     }
     assertTrue(refused != null, "the limit was reached");
     assertEquals(418, refused.status());
     assertEquals("rate_limited", refused.text("error"));
-    long retryAfter = Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow());
+    long retryAfter =
+        Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow());
     assertTrue(retryAfter >= 1 && retryAfter <= 5, "Retry-After " + retryAfter);
-    int stored = server.get("/v1/rooms/" + room + "/messages?limit=100", admin).json().path("chunk").size();
+    int stored =
+        server.get("/v1/rooms/" + room + "/messages?limit=100", admin).json().path("chunk").size();
     assertEquals(accepted, stored, "refused posts stored nothing");
     // sync is not counted, and admins are not limited
     assertEquals(401, server.get("/v1/sync?since=000000000000000000000000", "x").status());
     assertEquals(418, server.get("/v1/rooms", player).status());
-    assertEquals(200, server.get("/v1/sync?since=000000000000000000000000&timeout=1000", player).status());
+    assertEquals(
+        200, server.get("/v1/sync?since=000000000000000000000000&timeout=1000", player).status());
     for (int i = 0; i < 60; i++) assertEquals(200, server.get("/v1/rooms", admin).status());
   }
 }

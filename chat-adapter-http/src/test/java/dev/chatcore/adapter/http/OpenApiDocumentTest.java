@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
   static HttpTestServer server;
   static JsonNode doc;
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
   private static final Path DOCUMENT = Path.of("../docs/openapi.yaml");
 
   @BeforeAll
@@ -49,8 +53,10 @@ class OpenApiDocumentTest {
   @Test
   void documentsEveryRouteAndNoOther() {
     Set<String> served = new TreeSet<>();
-    for (Route r : server.api().routes()) served.add(r.method().toUpperCase(Locale.ROOT) + " " + r.template());
-    assertEquals(served, documented().keySet(), "routes in ChatHttp vs operations in docs/openapi.yaml");
+    for (Route r : server.api().routes())
+      served.add(r.method().toUpperCase(Locale.ROOT) + " " + r.template());
+    assertEquals(
+        served, documented().keySet(), "routes in ChatHttp vs operations in docs/openapi.yaml");
   }
 
   @Test
@@ -59,27 +65,37 @@ class OpenApiDocumentTest {
     for (Route r : server.api().routes()) {
       JsonNode op = operations.get(r.method().toUpperCase(Locale.ROOT) + " " + r.template());
       boolean open = op.has("security") && op.get("security").isEmpty();
-      assertEquals(!r.authenticated(), open, r.method() + " " + r.template() + ": security: [] iff no token");
-      if (r.authenticated()) assertTrue(op.path("responses").has("401"), r.template() + " documents its 401");
+      assertEquals(
+          !r.authenticated(),
+          open,
+          r.method() + " " + r.template() + ": security: [] iff no token");
+      if (r.authenticated())
+        assertTrue(op.path("responses").has("401"), r.template() + " documents its 401");
     }
   }
 
   @Test
   void everyOperationHasASuccessAndEveryPathParameterIsDeclared() {
-    documented().forEach((key, op) -> {
-      boolean success = false;
-      for (Iterator<String> it = op.path("responses").fieldNames(); it.hasNext(); ) {
-        String status = it.next();
-        success |= status.startsWith("2") || status.equals("101"); // a WebSocket handshake succeeds with 101
-      }
-      assertTrue(success, key + " has a 2xx (or 101) response");
-      String path = key.substring(key.indexOf(' ') + 1);
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
-      while (m.find()) {
-        String name = m.group(1);
-        assertTrue(declaresPathParameter(doc.path("paths").path(path), op, name), key + " declares {" + name + "}");
-      }
-    });
+    documented()
+        .forEach(
+            (key, op) -> {
+              boolean success = false;
+              for (Iterator<String> it = op.path("responses").fieldNames(); it.hasNext(); ) {
+                String status = it.next();
+                success |=
+                    status.startsWith("2")
+                        || status.equals("101"); // a WebSocket handshake succeeds with 101
+              }
+              assertTrue(success, key + " has a 2xx (or 101) response");
+              String path = key.substring(key.indexOf(' ') + 1);
+              Matcher m = Pattern.compile("\\{([^}]+)}").matcher(path);
+              while (m.find()) {
+                String name = m.group(1);
+                assertTrue(
+                    declaresPathParameter(doc.path("paths").path(path), op, name),
+                    key + " declares {" + name + "}");
+              }
+            });
   }
 
   @Test
@@ -91,22 +107,28 @@ class OpenApiDocumentTest {
 
   @Test
   void theServerServesTheDocumentWithoutAToken() throws Exception {
-    HttpResponse<byte[]> response = server.client().send(
-        HttpRequest.newBuilder(URI.create(server.url("/openapi.yaml"))).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        server
+            .client()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.url("/openapi.yaml"))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, response.statusCode());
     assertEquals("application/yaml", response.headers().firstValue("Content-Type").orElse(""));
-    assertArrayEquals(Files.readAllBytes(DOCUMENT), response.body(), "the packaged copy is docs/openapi.yaml");
+    assertArrayEquals(
+        Files.readAllBytes(DOCUMENT), response.body(), "the packaged copy is docs/openapi.yaml");
   }
 
   /** "METHOD /path" to its operation object. */
   private static Map<String, JsonNode> documented() {
-    Map<String, JsonNode> out = new java.util.TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
-        if (METHODS.contains(op.getKey())) out.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue());
+        if (METHODS.contains(op.getKey()))
+          out.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue());
       }
     }
     return out;
@@ -116,7 +138,9 @@ class OpenApiDocumentTest {
     for (JsonNode list : List.of(pathItem.path("parameters"), op.path("parameters"))) {
       for (JsonNode p : list) {
         JsonNode param = p.has("$ref") ? resolve(p.get("$ref").asText()) : p;
-        if (param != null && name.equals(param.path("name").asText()) && "path".equals(param.path("in").asText())) {
+        if (param != null
+            && name.equals(param.path("name").asText())
+            && "path".equals(param.path("in").asText())) {
           return true;
         }
       }

@@ -19,7 +19,10 @@ import java.util.Map;
  * lying lengths, odd transfer encodings, invalid UTF-8, requests that never finish. Close it.
  */
 final class RawHttp implements AutoCloseable {
-  /** A parsed answer: status, headers (lower-case names), body and the body as JSON (null when empty). */
+  /**
+   * A parsed answer: status, headers (lower-case names), body and the body as JSON (null when
+   * empty).
+   */
   record Answer(int status, Map<String, String> headers, String body, JsonNode json) {
     String error() {
       return json == null ? null : json.path("error").asText(null);
@@ -69,8 +72,8 @@ final class RawHttp implements AutoCloseable {
   }
 
   /**
-   * Sends a request the server may refuse before it has read all of it: when the server answers
-   * and closes while this is still writing, the write fails; the answer is read next all the same.
+   * Sends a request the server may refuse before it has read all of it: when the server answers and
+   * closes while this is still writing, the write fails; the answer is read next all the same.
    */
   RawHttp sendRefusable(String text) {
     try {
@@ -89,7 +92,8 @@ final class RawHttp implements AutoCloseable {
       Map<String, String> headers = new LinkedHashMap<>();
       for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
         int colon = h.indexOf(':');
-        headers.put(h.substring(0, colon).strip().toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
+        headers.put(
+            h.substring(0, colon).strip().toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
       }
       int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
       String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReplyBufferTest {
@@ -37,8 +38,10 @@ class ReplyBufferTest {
     byte[] big = "long reply ".repeat(5_000).getBytes(StandardCharsets.US_ASCII);
     first.write(big, 0, big.length);
     first.release();
-    ReplyBuffer next = ReplyBuffer.take(); // this thread's last release is the pool's only free buffer, or a new one
-    Json.write(java.util.Map.of("ok", true), next);
+    ReplyBuffer next =
+        ReplyBuffer
+            .take(); // this thread's last release is the pool's only free buffer, or a new one
+    Json.write(Map.of("ok", true), next);
     assertArrayEquals("{\"ok\":true}".getBytes(StandardCharsets.UTF_8), bytesOf(next));
     next.release();
   }

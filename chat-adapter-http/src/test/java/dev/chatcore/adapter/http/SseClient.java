@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +34,7 @@ public final class SseClient implements AutoCloseable {
 
   private final Socket socket;
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
-  private final Map<String, String> headers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> headers = new ConcurrentHashMap<>();
   private volatile int status;
   private volatile String errorBody;
   private volatile boolean ended;
@@ -42,24 +44,32 @@ public final class SseClient implements AutoCloseable {
   }
 
   /** Opens {@code path} with the given request headers and starts reading. */
-  public static SseClient open(int port, String path, Map<String, String> requestHeaders) throws IOException {
+  public static SseClient open(int port, String path, Map<String, String> requestHeaders)
+      throws IOException {
     SseClient c = new SseClient(connect(port, path, requestHeaders, 0));
     Thread.ofVirtual().start(c::read);
     return c;
   }
 
   /** Opens {@code path} and never reads: the server's writes pile up in the socket buffers. */
-  public static SseClient notReading(int port, String path, Map<String, String> requestHeaders) throws IOException {
+  public static SseClient notReading(int port, String path, Map<String, String> requestHeaders)
+      throws IOException {
     return new SseClient(connect(port, path, requestHeaders, 4096));
   }
 
-  private static Socket connect(int port, String path, Map<String, String> requestHeaders, int receiveBuffer)
+  private static Socket connect(
+      int port, String path, Map<String, String> requestHeaders, int receiveBuffer)
       throws IOException {
     Socket s = new Socket();
     if (receiveBuffer > 0) s.setReceiveBufferSize(receiveBuffer);
     s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-    StringBuilder req = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-        + "\r\nAccept: text/event-stream\r\n");
+    StringBuilder req =
+        new StringBuilder(
+            "GET "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\nAccept: text/event-stream\r\n");
     requestHeaders.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
     req.append("\r\n");
     OutputStream out = s.getOutputStream();
@@ -75,7 +85,7 @@ public final class SseClient implements AutoCloseable {
   }
 
   public String header(String name) {
-    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
   /** The body of a non-200 answer. */
@@ -116,7 +126,8 @@ public final class SseClient implements AutoCloseable {
       int code = Integer.parseInt(line(in).split(" ")[1]);
       for (String h = line(in); !h.isEmpty(); h = line(in)) {
         int colon = h.indexOf(':');
-        headers.put(h.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), h.substring(colon + 1).strip());
+        headers.put(
+            h.substring(0, colon).strip().toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
       }
       if (code != 200) {
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
@@ -174,7 +185,8 @@ public final class SseClient implements AutoCloseable {
 
     private void onLine(String l) {
       if (l.isEmpty()) {
-        if (!data.isEmpty() || event != null || id != null) messages.add(new Message(id, event, String.join("\n", data), null));
+        if (!data.isEmpty() || event != null || id != null)
+          messages.add(new Message(id, event, String.join("\n", data), null));
         id = null;
         event = null;
         data.clear();
@@ -188,7 +200,7 @@ public final class SseClient implements AutoCloseable {
           case "id" -> id = value;
           case "event" -> event = value;
           case "data" -> data.add(value);
-          default -> { }
+          default -> {}
         }
       }
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatcore.domain.policy.Limits;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,7 @@ class SystemRoutesTest {
 
   @BeforeAll
   static void start() {
-    server = HttpTestServer.builder().limits(dev.chatcore.domain.policy.Limits.defaults()).start();
+    server = HttpTestServer.builder().limits(Limits.defaults()).start();
   }
 
   @AfterAll
@@ -33,9 +36,12 @@ class SystemRoutesTest {
   void jsonRepliesCarryTheirExactLength() {
     for (String path : new String[] {"/.well-known", "/healthz", "/no/such/route"}) {
       HttpTestServer.Response reply = server.get(path, null);
-      assertEquals(java.util.Optional.of("application/json"), reply.raw().headers().firstValue("content-type"));
-      assertEquals(java.util.Optional.of(String.valueOf(reply.raw().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)),
-          reply.raw().headers().firstValue("content-length"), path);
+      assertEquals(
+          Optional.of("application/json"), reply.raw().headers().firstValue("content-type"));
+      assertEquals(
+          Optional.of(String.valueOf(reply.raw().body().getBytes(StandardCharsets.UTF_8).length)),
+          reply.raw().headers().firstValue("content-length"),
+          path);
     }
   }
 
@@ -46,10 +52,24 @@ class SystemRoutesTest {
       assertEquals("chat-core", body.path("server").path("name").asText());
       assertEquals("[\"v1\",\"chat\"]", body.path("api_versions").toString());
       JsonNode limits = body.path("limits");
-      for (String key : new String[] {"sync_timeout_ms", "sync_batch_max", "history_limit", "request_body_max_bytes",
-          "message_text_max_chars", "message_context_max_bytes", "preferences_max_bytes", "room_name_max_chars",
-          "reaction_key_max_chars", "typing_timeout_ms", "dm_members_max", "global_room_capacity",
-          "global_room_overflow_capacity", "private_room_capacity", "rate_limit"}) {
+      for (String key :
+          new String[] {
+            "sync_timeout_ms",
+            "sync_batch_max",
+            "history_limit",
+            "request_body_max_bytes",
+            "message_text_max_chars",
+            "message_context_max_bytes",
+            "preferences_max_bytes",
+            "room_name_max_chars",
+            "reaction_key_max_chars",
+            "typing_timeout_ms",
+            "dm_members_max",
+            "global_room_capacity",
+            "global_room_overflow_capacity",
+            "private_room_capacity",
+            "rate_limit"
+          }) {
         assertTrue(limits.has(key), "limits." + key);
       }
       assertEquals(1000, limits.path("sync_timeout_ms").path("min").asInt());

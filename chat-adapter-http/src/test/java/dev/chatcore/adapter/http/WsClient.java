@@ -1,6 +1,7 @@
 package dev.chatcore.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -26,12 +27,18 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   private WsClient() {}
 
-  /** Connects to {@code /v1/ws} (plus {@code query}), with a bearer token when {@code token} is not null. */
-  public static WsClient connect(HttpClient http, int port, String query, String token) throws Exception {
+  /**
+   * Connects to {@code /v1/ws} (plus {@code query}), with a bearer token when {@code token} is not
+   * null.
+   */
+  public static WsClient connect(HttpClient http, int port, String query, String token)
+      throws Exception {
     WsClient c = new WsClient();
     WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     if (token != null) b.header("Authorization", "Bearer " + token);
-    c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/ws" + query), c).get(10, TimeUnit.SECONDS);
+    c.socket =
+        b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/ws" + query), c)
+            .get(10, TimeUnit.SECONDS);
     return c;
   }
 
@@ -63,7 +70,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     if (last) {
       try {
         frames.add(Json.mapper().readTree(partial.toString()));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new AssertionError("a frame that is not JSON: " + partial, e);
       }
       partial.setLength(0);

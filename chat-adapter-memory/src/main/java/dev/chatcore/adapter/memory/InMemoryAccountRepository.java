@@ -15,12 +15,17 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
   @Override
   public Account register(Account account) {
-    return accounts.compute(account.id(), (id, existing) -> {
-      if (existing == null) return account;
-      String name = account.displayName().isEmpty() ? existing.displayName() : account.displayName();
-      if (existing.displayName().equals(name) && existing.admin() == account.admin()) return existing;
-      return new Account(id, name, account.admin(), existing.firstSeen(), existing.firstSeenEvent());
-    });
+    return accounts.compute(
+        account.id(),
+        (id, existing) -> {
+          if (existing == null) return account;
+          String name =
+              account.displayName().isEmpty() ? existing.displayName() : account.displayName();
+          if (existing.displayName().equals(name) && existing.admin() == account.admin())
+            return existing;
+          return new Account(
+              id, name, account.admin(), existing.firstSeen(), existing.firstSeenEvent());
+        });
   }
 
   @Override
@@ -40,7 +45,8 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
   @Override
   public List<Account> list(Optional<AccountId> fromExclusive, int limit) {
-    NavigableMap<AccountId, Account> tail = fromExclusive.map(f -> accounts.tailMap(f, false)).orElse(accounts);
+    NavigableMap<AccountId, Account> tail =
+        fromExclusive.map(f -> accounts.tailMap(f, false)).orElse(accounts);
     List<Account> out = new ArrayList<>(Math.min(limit, 128));
     for (Account a : tail.values()) {
       if (out.size() == limit) break;

@@ -26,7 +26,9 @@ public final class InMemoryActivityRepository implements ActivityRepository {
   public List<AccountId> idleSince(Instant cutoff, int limit) {
     return lastActive.entrySet().stream()
         .filter(e -> e.getValue().isBefore(cutoff))
-        .sorted(Map.Entry.<AccountId, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<AccountId, Instant>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(limit)
         .map(Map.Entry::getKey)
         .toList();
@@ -35,11 +37,13 @@ public final class InMemoryActivityRepository implements ActivityRepository {
   @Override
   public boolean forgetIfIdle(AccountId account, Instant cutoff) {
     boolean[] removed = new boolean[1];
-    lastActive.computeIfPresent(account, (k, at) -> {
-      if (!at.isBefore(cutoff)) return at;
-      removed[0] = true;
-      return null;
-    });
+    lastActive.computeIfPresent(
+        account,
+        (k, at) -> {
+          if (!at.isBefore(cutoff)) return at;
+          removed[0] = true;
+          return null;
+        });
     return removed[0];
   }
 }

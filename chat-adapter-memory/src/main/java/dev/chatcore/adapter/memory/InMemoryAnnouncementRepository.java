@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Announcements in a concurrent map; there are few (at most 10 active), so reads scan. */
@@ -20,13 +21,15 @@ public final class InMemoryAnnouncementRepository implements AnnouncementReposit
   @Override
   public List<Announcement> active(Instant now) {
     if (byId.isEmpty()) return List.of();
-    return byId.values().stream().filter(a -> a.isActive(now))
-        .sorted(Comparator.comparing(Announcement::createdAt).thenComparing(Announcement::id)).toList();
+    return byId.values().stream()
+        .filter(a -> a.isActive(now))
+        .sorted(Comparator.comparing(Announcement::createdAt).thenComparing(Announcement::id))
+        .toList();
   }
 
   @Override
-  public java.util.Optional<Announcement> find(String id) {
-    return java.util.Optional.ofNullable(byId.get(id));
+  public Optional<Announcement> find(String id) {
+    return Optional.ofNullable(byId.get(id));
   }
 
   /** Removes each expired announcement only if it is still the stored version. */

@@ -4,6 +4,7 @@ import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
 import dev.chatcore.domain.moderation.Offences;
 import dev.chatcore.domain.port.BanRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,8 +18,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** Bans in a sorted concurrent map; histories and offences beside them. */
 public final class InMemoryBanRepository implements BanRepository {
   private final NavigableMap<AccountId, Ban> bans = new ConcurrentSkipListMap<>();
+
   /** Each account's bans in the order they were put; a list is guarded by itself. */
   private final Map<AccountId, List<Ban>> histories = new ConcurrentHashMap<>();
+
   private final Map<AccountId, Offences> offences = new ConcurrentHashMap<>();
 
   @Override
@@ -75,11 +78,12 @@ public final class InMemoryBanRepository implements BanRepository {
 
   /** Removes each expired ban only if it is still the stored one (a fresh ban is never lost). */
   @Override
-  public int purgeExpired(java.time.Instant now, int limit) {
+  public int purgeExpired(Instant now, int limit) {
     int purged = 0;
     for (Ban ban : bans.values()) {
       if (purged == limit) break;
-      if (ban.until().isPresent() && !ban.isActive(now) && bans.remove(ban.account(), ban)) purged++;
+      if (ban.until().isPresent() && !ban.isActive(now) && bans.remove(ban.account(), ban))
+        purged++;
     }
     return purged;
   }

@@ -40,8 +40,8 @@ public final class InMemoryChat {
   }
 
   /**
-   * A builder over fresh in-memory storage, for the other settings (rate limit, scheduler,
-   * idle threshold, spam policy).
+   * A builder over fresh in-memory storage, for the other settings (rate limit, scheduler, idle
+   * threshold, spam policy).
    *
    * @param clock the time source of the core and of the storage's expiring events
    * @return a builder whose clock is already set to {@code clock}

@@ -45,22 +45,23 @@ public final class InMemoryChatStorage {
         .oneTimeKeys(new InMemoryOneTimeKeyRepository())
         .toDeviceInbox(new InMemoryToDeviceInbox())
         .feed(feed)
-        .lifecycle(new ChatStorage.Lifecycle() {
-          @Override
-          public void checkReady() {
-            // memory always answers
-          }
+        .lifecycle(
+            new ChatStorage.Lifecycle() {
+              @Override
+              public void checkReady() {
+                // memory always answers
+              }
 
-          @Override
-          public String kind() {
-            return "memory";
-          }
+              @Override
+              public String kind() {
+                return "memory";
+              }
 
-          @Override
-          public void close() {
-            feed.close();
-          }
-        })
+              @Override
+              public void close() {
+                feed.close();
+              }
+            })
         .build();
   }
 }

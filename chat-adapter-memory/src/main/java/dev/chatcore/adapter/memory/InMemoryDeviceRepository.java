@@ -26,22 +26,27 @@ public final class InMemoryDeviceRepository implements DeviceRepository {
 
   @Override
   public void touch(DeviceAddress device, Instant at) {
-    devices.compute(device, (d, stored) -> {
-      if (stored == null) return new Device(d, at, Optional.empty());
-      return at.isAfter(stored.lastSeen()) ? new Device(d, at, stored.keys()) : stored;
-    });
+    devices.compute(
+        device,
+        (d, stored) -> {
+          if (stored == null) return new Device(d, at, Optional.empty());
+          return at.isAfter(stored.lastSeen()) ? new Device(d, at, stored.keys()) : stored;
+        });
   }
 
   @Override
   public KeyUpload storeKeys(DeviceAddress device, DeviceKeys keys, Instant at) {
     KeyUpload[] result = new KeyUpload[1];
-    devices.compute(device, (d, stored) -> {
-      Instant seen = stored == null || at.isAfter(stored.lastSeen()) ? at : stored.lastSeen();
-      Optional<DeviceKeys> old = stored == null ? Optional.empty() : stored.keys();
-      result[0] = outcome(old, keys);
-      if (result[0] == KeyUpload.IDENTITY_MISMATCH || result[0] == KeyUpload.UNCHANGED) return stored;
-      return new Device(d, seen, Optional.of(keys));
-    });
+    devices.compute(
+        device,
+        (d, stored) -> {
+          Instant seen = stored == null || at.isAfter(stored.lastSeen()) ? at : stored.lastSeen();
+          Optional<DeviceKeys> old = stored == null ? Optional.empty() : stored.keys();
+          result[0] = outcome(old, keys);
+          if (result[0] == KeyUpload.IDENTITY_MISMATCH || result[0] == KeyUpload.UNCHANGED)
+            return stored;
+          return new Device(d, seen, Optional.of(keys));
+        });
     return result[0];
   }
 
@@ -58,8 +63,10 @@ public final class InMemoryDeviceRepository implements DeviceRepository {
 
   @Override
   public List<Device> ofAccount(AccountId account) {
-    return devices.values().stream().filter(d -> d.address().account().equals(account))
-        .sorted((a, b) -> a.address().device().compareTo(b.address().device())).toList();
+    return devices.values().stream()
+        .filter(d -> d.address().account().equals(account))
+        .sorted((a, b) -> a.address().device().compareTo(b.address().device()))
+        .toList();
   }
 
   @Override

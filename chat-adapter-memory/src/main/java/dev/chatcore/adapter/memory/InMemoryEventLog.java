@@ -4,6 +4,7 @@ import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.MessageFilter;
 import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
@@ -14,6 +15,7 @@ import dev.chatcore.domain.port.EventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +24,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 
 /**
- * The event stream in memory. Appends are serialized by one lock, which assigns positions, runs
- * the append's {@link BeforeVisible} hook and inserts into the indexes, and only then publishes
- * the new head (a volatile write). Readers take
- * no lock: they read the head first and never look past it, so they can never see position p
- * before every position below p is in place.
+ * The event stream in memory. Appends are serialized by one lock, which assigns positions, runs the
+ * append's {@link BeforeVisible} hook and inserts into the indexes, and only then publishes the new
+ * head (a volatile write). Readers take no lock: they read the head first and never look past it,
+ * so they can never see position p before every position below p is in place.
  *
- * <p>Expiring events are also indexed apart; reads skip them once the clock passes their expiry
- * and {@link #purgeExpired} removes them from every index.
+ * <p>Expiring events are also indexed apart; reads skip them once the clock passes their expiry and
+ * {@link #purgeExpired} removes them from every index.
  */
 public final class InMemoryEventLog implements EventLog {
   private final Object appendLock = new Object();
+
   /** Serializes edits with deletions, so a deleted message is never brought back by an edit. */
   private final Object changeLock = new Object();
+
   private long lastPosition; // guarded by appendLock
   private volatile long head;
   private final Map<Long, Event> byPosition = new ConcurrentHashMap<>();
@@ -62,6 +66,7 @@ public final class InMemoryEventLog implements EventLog {
     final ConcurrentSkipListMap<Long, Event> all = new ConcurrentSkipListMap<>();
     final ConcurrentSkipListMap<Long, Event> messages = new ConcurrentSkipListMap<>();
     final ConcurrentSkipListMap<TimeKey, Event> messagesByTime = new ConcurrentSkipListMap<>();
+
     /** Edited messages by their last edit time. */
     final ConcurrentSkipListMap<TimeKey, Event> editedByTime = new ConcurrentSkipListMap<>();
 
@@ -78,7 +83,7 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   /** Orders a room's messages by time, then position. */
-  private record TimeKey(java.time.Instant ts, long position) implements Comparable<TimeKey> {
+  private record TimeKey(Instant ts, long position) implements Comparable<TimeKey> {
     @Override
     public int compareTo(TimeKey o) {
       int c = ts.compareTo(o.ts);
@@ -152,7 +157,8 @@ public final class InMemoryEventLog implements EventLog {
       int taken = 0;
       for (Event e : stream.all.subMap(from, false, snapshot, true).values()) {
         if (e.isExpiredAt(now)) continue;
-        if (taken++ == fetch) break; // the merged slice's first fetch events are among each room's first fetch
+        if (taken++ == fetch)
+          break; // the merged slice's first fetch events are among each room's first fetch
         found.add(e);
       }
     }
@@ -161,7 +167,8 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public List<Event> readMessages(RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit) {
+  public List<Event> readMessages(
+      RoomId room, Optional<EventId> fromExclusive, Direction direction, int limit) {
     RoomStream stream = rooms.get(room);
     if (stream == null) return List.of();
     long snapshot = head;
@@ -169,11 +176,14 @@ public final class InMemoryEventLog implements EventLog {
     // a `from` past the head is a position like any other: every visible message is before it
     Optional<Long> from = fromExclusive.map(EventId::position).filter(f -> f <= snapshot);
     boolean beyondHead = fromExclusive.isPresent() && from.isEmpty();
-    NavigableMap<Long, Event> page = switch (direction) {
-      case BACKWARD -> from.map(f -> visible.headMap(f, false)).orElse(visible).descendingMap();
-      case FORWARD -> beyondHead ? java.util.Collections.emptyNavigableMap()
-          : from.map(f -> visible.tailMap(f, false)).orElse(visible);
-    };
+    NavigableMap<Long, Event> page =
+        switch (direction) {
+          case BACKWARD -> from.map(f -> visible.headMap(f, false)).orElse(visible).descendingMap();
+          case FORWARD ->
+              beyondHead
+                  ? Collections.emptyNavigableMap()
+                  : from.map(f -> visible.tailMap(f, false)).orElse(visible);
+        };
     Instant now = clock.instant();
     List<Event> out = new ArrayList<>(Math.min(limit, 128));
     for (Event e : page.values()) {
@@ -184,7 +194,7 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public List<Event> readMessagesSince(RoomId room, java.time.Instant from, int limit) {
+  public List<Event> readMessagesSince(RoomId room, Instant from, int limit) {
     RoomStream stream = rooms.get(room);
     if (stream == null) return List.of();
     long snapshot = head;
@@ -192,12 +202,14 @@ public final class InMemoryEventLog implements EventLog {
     List<Event> edited = new ArrayList<>();
     for (Event e : stream.editedByTime.tailMap(new TimeKey(from, Long.MIN_VALUE), true).values()) {
       if (edited.size() == limit) break;
-      if (e.originTs().isBefore(from) && e.id().position() <= snapshot && !e.isExpiredAt(now)) edited.add(e);
+      if (e.originTs().isBefore(from) && e.id().position() <= snapshot && !e.isExpiredAt(now))
+        edited.add(e);
     }
     // edited messages created before `from` sort before every message created since
     edited.sort(Comparator.comparing(Event::originTs).thenComparing(Event::id));
     List<Event> out = new ArrayList<>(edited.subList(0, Math.min(limit, edited.size())));
-    for (Event e : stream.messagesByTime.tailMap(new TimeKey(from, Long.MIN_VALUE), true).values()) {
+    for (Event e :
+        stream.messagesByTime.tailMap(new TimeKey(from, Long.MIN_VALUE), true).values()) {
       if (out.size() == limit) break;
       if (e.id().position() <= snapshot && !e.isExpiredAt(now)) out.add(e);
     }
@@ -231,7 +243,8 @@ public final class InMemoryEventLog implements EventLog {
       synchronized (changeLock) {
         long position = e.id().position();
         Event current = byPosition.get(position);
-        if (current == null || !current.isExpiredAt(now)) continue; // deleted, or an edit moved its expiry
+        if (current == null || !current.isExpiredAt(now))
+          continue; // deleted, or an edit moved its expiry
         RoomStream stream = rooms.get(current.room());
         if (stream != null) {
           if (current.isMessage()) stream.removeMessage(current);
@@ -247,21 +260,25 @@ public final class InMemoryEventLog implements EventLog {
 
   /** Scans every room's messages, newest first (admin listings are rare and paged). */
   @Override
-  public List<Event> findMessages(dev.chatcore.domain.event.MessageFilter filter, int offset, int limit) {
+  public List<Event> findMessages(MessageFilter filter, int offset, int limit) {
     return matching(filter).skip(offset).limit(limit).toList();
   }
 
   @Override
-  public long countMessages(dev.chatcore.domain.event.MessageFilter filter) {
+  public long countMessages(MessageFilter filter) {
     return matching(filter).count();
   }
 
-  private java.util.stream.Stream<Event> matching(dev.chatcore.domain.event.MessageFilter filter) {
+  private Stream<Event> matching(MessageFilter filter) {
     long snapshot = head;
     Instant now = clock.instant();
-    java.util.stream.Stream<RoomStream> streams = filter.room()
-        .map(r -> java.util.stream.Stream.ofNullable(rooms.get(r))).orElseGet(() -> rooms.values().stream());
-    return streams.flatMap(s -> s.messages.headMap(snapshot, true).values().stream())
+    Stream<RoomStream> streams =
+        filter
+            .room()
+            .map(r -> Stream.ofNullable(rooms.get(r)))
+            .orElseGet(() -> rooms.values().stream());
+    return streams
+        .flatMap(s -> s.messages.headMap(snapshot, true).values().stream())
         .filter(e -> !e.isExpiredAt(now) && filter.matches(e))
         .sorted(Comparator.comparing(Event::id).reversed());
   }
@@ -287,7 +304,11 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public Optional<Event> editMessage(EventId id, EventContent.Message content, Optional<Instant> expiresAt, Instant at,
+  public Optional<Event> editMessage(
+      EventId id,
+      EventContent.Message content,
+      Optional<Instant> expiresAt,
+      Instant at,
       AccountId editor) {
     synchronized (changeLock) {
       long position = id.position();
@@ -318,7 +339,8 @@ public final class InMemoryEventLog implements EventLog {
       if (deleted == limit) break;
       synchronized (changeLock) {
         Event current = byPosition.get(e.id().position());
-        if (current == null || !stream.removeMessage(current)) continue; // a concurrent purge took it
+        if (current == null || !stream.removeMessage(current))
+          continue; // a concurrent purge took it
         forget(current);
         deleted++;
       }

@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * Global room seats in memory. Every change takes one lock, so a seat change, the two member
- * sets and the counts move together; reads take none ({@link #roomOf} is the hot path: one map
- * lookup per player request).
+ * Global room seats in memory. Every change takes one lock, so a seat change, the two member sets
+ * and the counts move together; reads take none ({@link #roomOf} is the hot path: one map lookup
+ * per player request).
  */
 public final class InMemoryGlobalRoomRepository implements GlobalRoomRepository {
   private record Entry(RoomId id, int number, Instant createdAt, Set<AccountId> members) {
@@ -33,7 +33,8 @@ public final class InMemoryGlobalRoomRepository implements GlobalRoomRepository 
   private final Map<AccountId, RoomId> seats = new ConcurrentHashMap<>();
   private final Map<RoomId, Entry> rooms = new ConcurrentHashMap<>();
   private final TreeMap<Integer, Entry> byNumber = new TreeMap<>(); // guarded by lock
-  private volatile List<Entry> numbered = List.of(); // copy of byNumber.values() for lock-free listing
+  private volatile List<Entry> numbered =
+      List.of(); // copy of byNumber.values() for lock-free listing
 
   @Override
   public Optional<GlobalRoom> roomOf(AccountId account) {
@@ -53,10 +54,12 @@ public final class InMemoryGlobalRoomRepository implements GlobalRoomRepository 
   }
 
   @Override
-  public Seat place(AccountId account, int capacity, Set<RoomId> excluded, RoomId newRoom, Instant now) {
+  public Seat place(
+      AccountId account, int capacity, Set<RoomId> excluded, RoomId newRoom, Instant now) {
     synchronized (lock) {
       RoomId current = seats.get(account);
-      if (current != null) return new Seat(rooms.get(current).view(), Optional.empty(), false, false);
+      if (current != null)
+        return new Seat(rooms.get(current).view(), Optional.empty(), false, false);
       Entry best = null;
       for (Entry e : byNumber.values()) {
         int size = e.members().size();

@@ -1,11 +1,14 @@
 package dev.chatcore.adapter.memory;
 
 import dev.chatcore.domain.chat.HackedMessage;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.HackedMessageRepository;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Hacked messages in a concurrent map keyed by id. */
@@ -20,8 +23,13 @@ public final class InMemoryHackedMessageRepository implements HackedMessageRepos
   @Override
   public List<HackedMessage> list(int offset, int limit) {
     return byId.values().stream()
-        .sorted(Comparator.comparing(HackedMessage::createdAt).thenComparing(HackedMessage::id).reversed())
-        .skip(offset).limit(limit).toList();
+        .sorted(
+            Comparator.comparing(HackedMessage::createdAt)
+                .thenComparing(HackedMessage::id)
+                .reversed())
+        .skip(offset)
+        .limit(limit)
+        .toList();
   }
 
   @Override
@@ -30,24 +38,35 @@ public final class InMemoryHackedMessageRepository implements HackedMessageRepos
   }
 
   @Override
-  public List<HackedMessage> list(java.util.Optional<dev.chatcore.domain.id.RoomId> room,
-      java.util.Optional<dev.chatcore.domain.id.AccountId> sender, int offset, int limit) {
-    return byId.values().stream().filter(m -> room.map(m.room()::equals).orElse(true)
-            && sender.map(m.sender()::equals).orElse(true))
-        .sorted(Comparator.comparing(HackedMessage::createdAt).thenComparing(HackedMessage::id).reversed())
-        .skip(offset).limit(limit).toList();
+  public List<HackedMessage> list(
+      Optional<RoomId> room, Optional<AccountId> sender, int offset, int limit) {
+    return byId.values().stream()
+        .filter(
+            m ->
+                room.map(m.room()::equals).orElse(true)
+                    && sender.map(m.sender()::equals).orElse(true))
+        .sorted(
+            Comparator.comparing(HackedMessage::createdAt)
+                .thenComparing(HackedMessage::id)
+                .reversed())
+        .skip(offset)
+        .limit(limit)
+        .toList();
   }
 
   @Override
-  public long count(java.util.Optional<dev.chatcore.domain.id.RoomId> room,
-      java.util.Optional<dev.chatcore.domain.id.AccountId> sender) {
-    return byId.values().stream().filter(m -> room.map(m.room()::equals).orElse(true)
-        && sender.map(m.sender()::equals).orElse(true)).count();
+  public long count(Optional<RoomId> room, Optional<AccountId> sender) {
+    return byId.values().stream()
+        .filter(
+            m ->
+                room.map(m.room()::equals).orElse(true)
+                    && sender.map(m.sender()::equals).orElse(true))
+        .count();
   }
 
   @Override
-  public java.util.Optional<HackedMessage> find(String id) {
-    return java.util.Optional.ofNullable(byId.get(id));
+  public Optional<HackedMessage> find(String id) {
+    return Optional.ofNullable(byId.get(id));
   }
 
   @Override

@@ -25,24 +25,44 @@ public final class InMemoryInviteRepository implements InviteRepository {
 
   @Override
   public List<Invite> list() {
-    return invites.values().stream().sorted(Comparator.comparing(Invite::createdAt).reversed()).toList();
+    return invites.values().stream()
+        .sorted(Comparator.comparing(Invite::createdAt).reversed())
+        .toList();
   }
 
   @Override
   public Optional<Invite> redeem(String code, Instant now) {
     Invite[] before = new Invite[1];
-    invites.computeIfPresent(code, (c, invite) -> {
-      if (!invite.isRedeemable(now)) return invite;
-      before[0] = invite;
-      return new Invite(c, invite.usesLeft() - 1, invite.expiresAt(), invite.revoked(), invite.grantsAdmin(),
-          invite.createdBy(), invite.createdAt());
-    });
+    invites.computeIfPresent(
+        code,
+        (c, invite) -> {
+          if (!invite.isRedeemable(now)) return invite;
+          before[0] = invite;
+          return new Invite(
+              c,
+              invite.usesLeft() - 1,
+              invite.expiresAt(),
+              invite.revoked(),
+              invite.grantsAdmin(),
+              invite.createdBy(),
+              invite.createdAt());
+        });
     return Optional.ofNullable(before[0]);
   }
 
   @Override
   public boolean revoke(String code) {
-    return invites.computeIfPresent(code, (c, i) -> new Invite(c, i.usesLeft(), i.expiresAt(), true,
-        i.grantsAdmin(), i.createdBy(), i.createdAt())) != null;
+    return invites.computeIfPresent(
+            code,
+            (c, i) ->
+                new Invite(
+                    c,
+                    i.usesLeft(),
+                    i.expiresAt(),
+                    true,
+                    i.grantsAdmin(),
+                    i.createdBy(),
+                    i.createdAt()))
+        != null;
   }
 }

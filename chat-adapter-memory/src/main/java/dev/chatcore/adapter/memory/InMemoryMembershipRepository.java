@@ -32,8 +32,12 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   @Override
   public void put(RoomMember member) {
     synchronized (writeLock) {
-      byRoom.computeIfAbsent(member.room(), r -> new ConcurrentSkipListMap<>()).put(member.account(), member);
-      byAccount.computeIfAbsent(member.account(), a -> new ConcurrentHashMap<>()).put(member.room(), member);
+      byRoom
+          .computeIfAbsent(member.room(), r -> new ConcurrentSkipListMap<>())
+          .put(member.account(), member);
+      byAccount
+          .computeIfAbsent(member.account(), a -> new ConcurrentHashMap<>())
+          .put(member.room(), member);
     }
   }
 
@@ -48,9 +52,13 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
 
   @Override
   public boolean joinIfBelow(MemberChange change, long capacity) {
-    if (change.state() != MemberState.JOINED) throw new IllegalArgumentException("joinIfBelow needs a JOINED change");
+    if (change.state() != MemberState.JOINED)
+      throw new IllegalArgumentException("joinIfBelow needs a JOINED change");
     synchronized (writeLock) {
-      boolean already = find(change.room(), change.account()).filter(m -> m.state() == MemberState.JOINED).isPresent();
+      boolean already =
+          find(change.room(), change.account())
+              .filter(m -> m.state() == MemberState.JOINED)
+              .isPresent();
       if (!already && count(change.room(), MemberState.JOINED) >= capacity) return false;
       record(change);
       return true;
@@ -64,10 +72,12 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
   }
 
   @Override
-  public List<RoomMember> inState(RoomId room, MemberState state, Optional<AccountId> fromExclusive, int limit) {
+  public List<RoomMember> inState(
+      RoomId room, MemberState state, Optional<AccountId> fromExclusive, int limit) {
     NavigableMap<AccountId, RoomMember> records = byRoom.get(room);
     if (records == null) return List.of();
-    NavigableMap<AccountId, RoomMember> tail = fromExclusive.map(f -> records.tailMap(f, false)).orElse(records);
+    NavigableMap<AccountId, RoomMember> tail =
+        fromExclusive.map(f -> records.tailMap(f, false)).orElse(records);
     List<RoomMember> out = new ArrayList<>();
     for (RoomMember m : tail.values()) {
       if (out.size() == limit) break;

@@ -25,6 +25,7 @@ public final class InMemoryOneTimeKeyRepository implements OneTimeKeyRepository 
   private static final class Keys {
     /** Unclaimed one-time keys by id, in upload order. */
     final Map<String, OneTimeKey> oneTime = new LinkedHashMap<>();
+
     /** Fallback keys by algorithm, with whether a claim has handed them out. */
     final Map<String, Fallback> fallbacks = new HashMap<>();
   }
@@ -95,9 +96,10 @@ public final class InMemoryOneTimeKeyRepository implements OneTimeKeyRepository 
     if (mine == null) return Set.of();
     Set<String> out = new HashSet<>();
     synchronized (mine) {
-      mine.fallbacks.forEach((algorithm, f) -> {
-        if (!f.used()) out.add(algorithm);
-      });
+      mine.fallbacks.forEach(
+          (algorithm, f) -> {
+            if (!f.used()) out.add(algorithm);
+          });
     }
     return out;
   }

@@ -15,13 +15,18 @@ public final class InMemoryPreferencesRepository implements PreferencesRepositor
 
   @Override
   public Preferences findOrCreate(AccountId account, String newId, Instant now) {
-    return records.computeIfAbsent(account, a -> new Preferences(newId, a, Optional.empty(), now, now));
+    return records.computeIfAbsent(
+        account, a -> new Preferences(newId, a, Optional.empty(), now, now));
   }
 
   @Override
-  public Preferences replace(AccountId account, JsonObjectText settings, String newId, Instant now) {
-    return records.compute(account, (a, old) -> old == null
-        ? new Preferences(newId, a, Optional.of(settings), now, now)
-        : new Preferences(old.id(), a, Optional.of(settings), old.createdAt(), now));
+  public Preferences replace(
+      AccountId account, JsonObjectText settings, String newId, Instant now) {
+    return records.compute(
+        account,
+        (a, old) ->
+            old == null
+                ? new Preferences(newId, a, Optional.of(settings), now, now)
+                : new Preferences(old.id(), a, Optional.of(settings), old.createdAt(), now));
   }
 }

@@ -15,37 +15,42 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reactions per room, per message: a {@link MessageReactions} changed only inside the map's
- * atomic {@code compute} of the message's entry, so concurrent identical adds change it once and
- * an emptied key disappears without racing a concurrent add. Reads take no lock. A history page
+ * Reactions per room, per message: a {@link MessageReactions} changed only inside the map's atomic
+ * {@code compute} of the message's entry, so concurrent identical adds change it once and an
+ * emptied key disappears without racing a concurrent add. Reads take no lock. A history page
  * aggregates 100 messages × their keys, so reading is what must be cheap: each message keeps its
  * counts as an immutable snapshot (keys in code point order, one count each), and the viewer's
- * {@code me} flags come from one lookup of the viewer's own keys per message, not a membership
- * test per key. A change costs O(keys of that message), however many accounts reacted.
+ * {@code me} flags come from one lookup of the viewer's own keys per message, not a membership test
+ * per key. A change costs O(keys of that message), however many accounts reacted.
  */
 public final class InMemoryReactionRepository implements ReactionRepository {
   /** Keys in code point order, as the port promises (String's own order is UTF-16 units). */
-  private static final Comparator<String> BY_CODE_POINT = (a, b) -> {
-    for (int i = 0, j = 0; i < a.length() && j < b.length(); ) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) return Integer.compare(ca, cb);
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.codePointCount(0, a.length()), b.codePointCount(0, b.length()));
-  };
+  private static final Comparator<String> BY_CODE_POINT =
+      (a, b) -> {
+        for (int i = 0, j = 0; i < a.length() && j < b.length(); ) {
+          int ca = a.codePointAt(i);
+          int cb = b.codePointAt(j);
+          if (ca != cb) return Integer.compare(ca, cb);
+          i += Character.charCount(ca);
+          j += Character.charCount(cb);
+        }
+        return Integer.compare(a.codePointCount(0, a.length()), b.codePointCount(0, b.length()));
+      };
 
   private final Map<RoomId, Map<EventId, MessageReactions>> rooms = new ConcurrentHashMap<>();
 
   @Override
   public boolean add(RoomId room, EventId message, AccountId account, ReactionKey key) {
     boolean[] added = new boolean[1];
-    rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).compute(message, (m, current) -> {
-      MessageReactions reactions = current == null ? new MessageReactions() : current;
-      added[0] = reactions.add(key.value(), account);
-      return reactions;
-    });
+    rooms
+        .computeIfAbsent(room, r -> new ConcurrentHashMap<>())
+        .compute(
+            message,
+            (m, current) -> {
+              MessageReactions reactions = current == null ? new MessageReactions() : current;
+              added[0] = reactions.add(key.value(), account);
+              return reactions;
+            });
     return added[0];
   }
 
@@ -54,15 +59,18 @@ public final class InMemoryReactionRepository implements ReactionRepository {
     Map<EventId, MessageReactions> ofRoom = rooms.get(room);
     if (ofRoom == null) return false;
     boolean[] removed = new boolean[1];
-    ofRoom.computeIfPresent(message, (m, reactions) -> {
-      removed[0] = reactions.remove(key.value(), account);
-      return reactions.isEmpty() ? null : reactions;
-    });
+    ofRoom.computeIfPresent(
+        message,
+        (m, reactions) -> {
+          removed[0] = reactions.remove(key.value(), account);
+          return reactions.isEmpty() ? null : reactions;
+        });
     return removed[0];
   }
 
   @Override
-  public Map<EventId, List<ReactionCount>> aggregates(RoomId room, Set<EventId> messages, AccountId viewer) {
+  public Map<EventId, List<ReactionCount>> aggregates(
+      RoomId room, Set<EventId> messages, AccountId viewer) {
     Map<EventId, MessageReactions> ofRoom = rooms.get(room);
     if (ofRoom == null) return Map.of();
     Map<EventId, List<ReactionCount>> out = new HashMap<>();
@@ -80,12 +88,13 @@ public final class InMemoryReactionRepository implements ReactionRepository {
 
   /**
    * One message's reactions. {@link #add} and {@link #remove} run only inside the owning map's
-   * {@code compute} for this message (one writer at a time); {@link #counts} runs concurrently
-   * with them and sees a consistent snapshot of the counts.
+   * {@code compute} for this message (one writer at a time); {@link #counts} runs concurrently with
+   * them and sees a consistent snapshot of the counts.
    */
   private static final class MessageReactions {
     /** Who reacted with what: the source of truth; each value an immutable set of keys. */
     private final Map<AccountId, Set<String>> byAccount = new ConcurrentHashMap<>();
+
     private volatile Counts counts = Counts.NONE;
 
     boolean isEmpty() {
@@ -114,7 +123,9 @@ public final class InMemoryReactionRepository implements ReactionRepository {
       Set<String> mine = byAccount.getOrDefault(viewer, Set.of());
       ReactionCount[] out = new ReactionCount[snapshot.keys.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = new ReactionCount(snapshot.keys[i], snapshot.counts[i], mine.contains(snapshot.keys[i]));
+        out[i] =
+            new ReactionCount(
+                snapshot.keys[i], snapshot.counts[i], mine.contains(snapshot.keys[i]));
       }
       return List.of(out);
     }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Receipts per room: each account's position, moved forward only inside the map's atomic
- * {@code merge}, so concurrent receipts end at the latest position given.
+ * Receipts per room: each account's position, moved forward only inside the map's atomic {@code
+ * merge}, so concurrent receipts end at the latest position given.
  */
 public final class InMemoryReceiptRepository implements ReceiptRepository {
   private final Map<RoomId, Map<AccountId, EventId>> rooms = new ConcurrentHashMap<>();
@@ -21,11 +21,15 @@ public final class InMemoryReceiptRepository implements ReceiptRepository {
   @Override
   public boolean advance(RoomId room, AccountId account, EventId upTo) {
     boolean[] moved = new boolean[1];
-    rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).compute(account, (a, current) -> {
-      if (current != null && !upTo.isAfter(current)) return current;
-      moved[0] = true;
-      return upTo;
-    });
+    rooms
+        .computeIfAbsent(room, r -> new ConcurrentHashMap<>())
+        .compute(
+            account,
+            (a, current) -> {
+              if (current != null && !upTo.isAfter(current)) return current;
+              moved[0] = true;
+              return upTo;
+            });
     return moved[0];
   }
 

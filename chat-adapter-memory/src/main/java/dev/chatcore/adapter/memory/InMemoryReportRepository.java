@@ -15,16 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Reports keyed by reported message; filing and reviewing are each one atomic compute on that
- * key, so a review and a concurrent merge never lose each other's change. Listing scans.
+ * Reports keyed by reported message; filing and reviewing are each one atomic compute on that key,
+ * so a review and a concurrent merge never lose each other's change. Listing scans.
  */
 public final class InMemoryReportRepository implements ReportRepository {
   /** The admin order of {@link ReportRepository#list}. */
-  private static final Comparator<Report> ADMIN_ORDER = Comparator
-      .comparingInt((Report r) -> r.status().value()).reversed()
-      .thenComparing(Comparator.comparingLong(Report::reportedCount).reversed())
-      .thenComparing(Comparator.comparing(Report::createdAt).reversed())
-      .thenComparing(Report::id);
+  private static final Comparator<Report> ADMIN_ORDER =
+      Comparator.comparingInt((Report r) -> r.status().value())
+          .reversed()
+          .thenComparing(Comparator.comparingLong(Report::reportedCount).reversed())
+          .thenComparing(Comparator.comparing(Report::createdAt).reversed())
+          .thenComparing(Report::id);
 
   private final Map<EventId, Report> byMessage = new ConcurrentHashMap<>();
   private final Map<String, EventId> byId = new ConcurrentHashMap<>();
@@ -32,10 +33,13 @@ public final class InMemoryReportRepository implements ReportRepository {
   @Override
   public FiledReport file(Report incoming) {
     int[] before = new int[1];
-    Report stored = byMessage.compute(incoming.message(), (message, old) -> {
-      before[0] = old == null ? 0 : old.reporterIds().size();
-      return old == null ? incoming : old.mergedWith(incoming);
-    });
+    Report stored =
+        byMessage.compute(
+            incoming.message(),
+            (message, old) -> {
+              before[0] = old == null ? 0 : old.reporterIds().size();
+              return old == null ? incoming : old.mergedWith(incoming);
+            });
     byId.putIfAbsent(stored.id(), stored.message());
     return new FiledReport(stored, before[0]);
   }
@@ -66,10 +70,12 @@ public final class InMemoryReportRepository implements ReportRepository {
   }
 
   @Override
-  public Optional<Report> review(String id, ReportStatus status, Optional<String> note, AccountId reviewer) {
+  public Optional<Report> review(
+      String id, ReportStatus status, Optional<String> note, AccountId reviewer) {
     EventId message = byId.get(id);
     if (message == null) return Optional.empty();
-    return Optional.ofNullable(byMessage.computeIfPresent(message, (k, r) -> r.reviewed(status, note, reviewer)));
+    return Optional.ofNullable(
+        byMessage.computeIfPresent(message, (k, r) -> r.reviewed(status, note, reviewer)));
   }
 
   @Override

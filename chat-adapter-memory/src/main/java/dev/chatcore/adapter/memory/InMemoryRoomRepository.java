@@ -43,7 +43,8 @@ public final class InMemoryRoomRepository implements RoomRepository {
   @Override
   public void create(Room room) {
     synchronized (writeLock) {
-      if (rooms.putIfAbsent(room.id(), room) != null) throw new ConflictException("room " + room.id() + " exists");
+      if (rooms.putIfAbsent(room.id(), room) != null)
+        throw new ConflictException("room " + room.id() + " exists");
       live.get(room.type()).put(new Created(room.createdAt(), room.id()), room);
     }
   }
@@ -64,7 +65,8 @@ public final class InMemoryRoomRepository implements RoomRepository {
     for (Room r : deletions.tailMap(after.position(), false).values()) {
       if (r.type() == type) out.add(r);
     }
-    out.sort((a, b) -> new Created(a.createdAt(), a.id()).compareTo(new Created(b.createdAt(), b.id())));
+    out.sort(
+        (a, b) -> new Created(a.createdAt(), a.id()).compareTo(new Created(b.createdAt(), b.id())));
     return out;
   }
 

@@ -23,7 +23,8 @@ import java.util.TreeMap;
 public final class InMemoryToDeviceInbox implements ToDeviceInbox {
   private final Object lock = new Object();
   private final Map<String, ToDeviceSend> sends = new HashMap<>(); // guarded by lock
-  private final Map<DeviceAddress, NavigableMap<Long, ToDeviceSend>> inboxes = new HashMap<>(); // guarded by lock
+  private final Map<DeviceAddress, NavigableMap<Long, ToDeviceSend>> inboxes =
+      new HashMap<>(); // guarded by lock
 
   @Override
   public boolean store(ToDeviceSend send, Optional<EventId> replacing) {
@@ -35,7 +36,9 @@ public final class InMemoryToDeviceInbox implements ToDeviceInbox {
       }
       sends.put(send.key(), send);
       for (DeviceAddress recipient : send.messages().keySet()) {
-        inboxes.computeIfAbsent(recipient, r -> new TreeMap<>()).put(send.position().position(), send);
+        inboxes
+            .computeIfAbsent(recipient, r -> new TreeMap<>())
+            .put(send.position().position(), send);
       }
       return true;
     }
@@ -63,7 +66,8 @@ public final class InMemoryToDeviceInbox implements ToDeviceInbox {
       NavigableMap<Long, ToDeviceSend> inbox = inboxes.get(device);
       if (inbox == null || !upTo.isAfter(after)) return List.of();
       List<ToDeviceMessage> out = new ArrayList<>();
-      for (ToDeviceSend send : inbox.subMap(after.position(), false, upTo.position(), true).values()) {
+      for (ToDeviceSend send :
+          inbox.subMap(after.position(), false, upTo.position(), true).values()) {
         if (out.size() == limit) break;
         out.add(send.messageFor(device));
       }

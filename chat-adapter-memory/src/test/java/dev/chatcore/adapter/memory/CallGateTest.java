@@ -17,7 +17,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The one gate of HTTP, WebSocket sends and the embedding facade: bans first, then the rate limit. */
+/**
+ * The one gate of HTTP, WebSocket sends and the embedding facade: bans first, then the rate limit.
+ */
 class CallGateTest {
   private static final int BURST = Limits.defaults().rateLimitBurst();
 
@@ -56,8 +58,16 @@ class CallGateTest {
 
   @Test
   void aBannedAccountIsRefusedOnEveryCallBeforeTheRateLimit() {
-    storage.bans().put(new Ban(ada.id(), Optional.of(clock.instant().plus(Duration.ofMinutes(5))), "flooding",
-        false, clock.instant(), Optional.empty()));
+    storage
+        .bans()
+        .put(
+            new Ban(
+                ada.id(),
+                Optional.of(clock.instant().plus(Duration.ofMinutes(5))),
+                "flooding",
+                false,
+                clock.instant(),
+                Optional.empty()));
     for (int i = 0; i < BURST + 10; i++) assertThrows(BannedException.class, () -> gate.admit(ada));
     assertThrows(BannedException.class, () -> gate.admitUncounted(ada));
   }

@@ -40,8 +40,13 @@ class ChatObserverTest {
   /** What an observer heard; the core calls it from several threads. */
   private static final class Recording implements ChatObserver {
     final AtomicInteger delivered = new AtomicInteger();
-    /** A permit per event delivered: an answer is counted after its future completed, on the core's thread. */
+
+    /**
+     * A permit per event delivered: an answer is counted after its future completed, on the core's
+     * thread.
+     */
     final Semaphore deliveries = new Semaphore(0);
+
     final AtomicInteger refused = new AtomicInteger();
     final List<Ban> bans = new CopyOnWriteArrayList<>();
 
@@ -71,15 +76,20 @@ class ChatObserverTest {
   void deliveriesCountTheEventsOfAnswersNotEmptyOnes() throws Exception {
     chat = InMemoryChat.builder(clock).manualMaintenance().observer(seen).build();
     RoomId lobby = chat.createRoom(admin, "lobby", Optional.empty()).room().id();
-    CompletableFuture<SyncBatch> waiting = chat.waitForEvents(bob, chat.head(), Duration.ofSeconds(30));
+    CompletableFuture<SyncBatch> waiting =
+        chat.waitForEvents(bob, chat.head(), Duration.ofSeconds(30));
     chat.send(ada, lobby, "hello");
     assertEquals(1, waiting.get(10, TimeUnit.SECONDS).events().size());
     assertTrue(seen.deliveries.tryAcquire(1, 10, TimeUnit.SECONDS));
     assertEquals(1, seen.delivered.get());
 
-    SyncBatch all = chat.waitForEvents(bob, EventId.ORIGIN, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
-    assertTrue(seen.deliveries.tryAcquire(all.events().size(), 10, TimeUnit.SECONDS), "an answer at once counts too");
-    SyncBatch empty = chat.waitForEvents(bob, all.nextBatch(), Duration.ZERO).get(10, TimeUnit.SECONDS);
+    SyncBatch all =
+        chat.waitForEvents(bob, EventId.ORIGIN, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
+    assertTrue(
+        seen.deliveries.tryAcquire(all.events().size(), 10, TimeUnit.SECONDS),
+        "an answer at once counts too");
+    SyncBatch empty =
+        chat.waitForEvents(bob, all.nextBatch(), Duration.ZERO).get(10, TimeUnit.SECONDS);
     assertEquals(0, empty.events().size());
     assertEquals(1 + all.events().size(), seen.delivered.get(), "an empty answer delivers nothing");
   }
@@ -94,7 +104,8 @@ class ChatObserverTest {
       chat.send(ada, lobby, "two");
       assertTrue(seen.deliveries.tryAcquire(2, 10, TimeUnit.SECONDS));
       assertEquals(2, seen.delivered.get());
-      assertEquals(2, got.stream().mapToInt(b -> b.events().size()).sum(), "counted what the listener got");
+      assertEquals(
+          2, got.stream().mapToInt(b -> b.events().size()).sum(), "counted what the listener got");
     }
   }
 
@@ -107,9 +118,11 @@ class ChatObserverTest {
     assertEquals(1, seen.refused.get());
 
     chat.ban(admin, ada.id(), Optional.of(Duration.ofMinutes(5)), "flooding");
-    assertThrows(BannedException.class, () -> {
-      for (int i = 0; i < 10; i++) chat.send(bob, lobby, "buy gold"); // the sixth copy is spam
-    });
+    assertThrows(
+        BannedException.class,
+        () -> {
+          for (int i = 0; i < 10; i++) chat.send(bob, lobby, "buy gold"); // the sixth copy is spam
+        });
     assertEquals(List.of(false, true), seen.bans.stream().map(Ban::automatic).toList());
     assertEquals(List.of(ada.id(), bob.id()), seen.bans.stream().map(Ban::account).toList());
   }

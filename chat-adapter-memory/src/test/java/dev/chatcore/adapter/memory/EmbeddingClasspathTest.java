@@ -15,21 +15,27 @@ import org.junit.jupiter.api.Test;
  * framework is on it.
  */
 class EmbeddingClasspathTest {
-  private static final List<String> FORBIDDEN = List.of("undertow", "dagger", "xnio", "jackson", "nimbus");
+  private static final List<String> FORBIDDEN =
+      List.of("undertow", "dagger", "xnio", "jackson", "nimbus");
 
   @Test
   void noHttpOrDependencyInjectionJarIsOnTheClasspath() {
-    List<String> offending = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(p -> new File(p).getName().toLowerCase(Locale.ROOT))
-        .filter(name -> FORBIDDEN.stream().anyMatch(name::contains))
-        .toList();
+    List<String> offending =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(p -> new File(p).getName().toLowerCase(Locale.ROOT))
+            .filter(name -> FORBIDDEN.stream().anyMatch(name::contains))
+            .toList();
     assertEquals(List.of(), offending);
   }
 
   @Test
   void neitherFrameworkCanBeLoaded() {
-    for (String type : List.of("io.undertow.Undertow", "dagger.Component", "dagger.Module",
-        "com.fasterxml.jackson.databind.ObjectMapper")) {
+    for (String type :
+        List.of(
+            "io.undertow.Undertow",
+            "dagger.Component",
+            "dagger.Module",
+            "com.fasterxml.jackson.databind.ObjectMapper")) {
       assertThrows(ClassNotFoundException.class, () -> Class.forName(type), type);
     }
   }

@@ -9,6 +9,7 @@ import dev.chatcore.domain.testing.TestIds;
 import example.game.GameChat;
 import example.game.PlayerSocket;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the example game server of {@code docs/embedding.md} ({@code example.game}), and checks
- * that the document's Java blocks are exactly those source files, so the guide cannot rot.
+ * Runs the example game server of {@code docs/embedding.md} ({@code example.game}), and checks that
+ * the document's Java blocks are exactly those source files, so the guide cannot rot.
  */
 class EmbeddingExampleTest {
   private static final Path EXAMPLE = Path.of("src/test/java/example/game");
@@ -91,12 +92,14 @@ class EmbeddingExampleTest {
       game.connect(ada, "Ada", adaSocket);
       game.connect(bob, "Bob", bobSocket);
       game.mute(ada, Duration.ofMinutes(5));
-      assertEquals("* account is banned", adaSocket.next(), "the held wait is answered with the ban");
+      assertEquals(
+          "* account is banned", adaSocket.next(), "the held wait is answered with the ban");
       game.say(ada, "let me talk");
       assertEquals("* account is banned", adaSocket.next());
       game.say(bob, "quiet now");
       assertEquals("Bob: quiet now", bobSocket.next());
-      assertNull(adaSocket.lines.poll(200, TimeUnit.MILLISECONDS), "a muted player receives nothing");
+      assertNull(
+          adaSocket.lines.poll(200, TimeUnit.MILLISECONDS), "a muted player receives nothing");
     }
   }
 
@@ -124,14 +127,24 @@ class EmbeddingExampleTest {
     while (m.find()) blocks.add(m.group(1));
     List<String> sources;
     try (Stream<Path> files = Files.list(EXAMPLE)) {
-      sources = files.filter(p -> p.toString().endsWith(".java")).sorted().map(EmbeddingExampleTest::read).toList();
+      sources =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .sorted()
+              .map(EmbeddingExampleTest::read)
+              .toList();
     }
     assertEquals(2, sources.size(), "the example's files");
     for (String source : sources) {
-      assertTrue(blocks.contains(source), "docs/embedding.md must show, as one ```java block, exactly:\n" + source);
+      assertTrue(
+          blocks.contains(source),
+          "docs/embedding.md must show, as one ```java block, exactly:\n" + source);
     }
-    List<String> extra = blocks.stream().filter(b -> b.startsWith("package example.game;"))
-        .filter(b -> !sources.contains(b)).toList();
+    List<String> extra =
+        blocks.stream()
+            .filter(b -> b.startsWith("package example.game;"))
+            .filter(b -> !sources.contains(b))
+            .toList();
     assertEquals(List.of(), extra, "example blocks of the guide that are not the example's code");
   }
 
@@ -139,7 +152,7 @@ class EmbeddingExampleTest {
     try {
       return Files.readString(p);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

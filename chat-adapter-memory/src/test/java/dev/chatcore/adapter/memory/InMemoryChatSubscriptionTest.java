@@ -85,7 +85,8 @@ class InMemoryChatSubscriptionTest {
     StreamEnd end = got.end.get(30, TimeUnit.SECONDS);
     assertEquals(StreamEnd.Reason.FAILED, end.reason());
     assertInstanceOf(BannedException.class, end.failure().orElseThrow());
-    assertThrows(BannedException.class, () -> chat.subscribe(ada, since, Optional.empty(), new Collected()));
+    assertThrows(
+        BannedException.class, () -> chat.subscribe(ada, since, Optional.empty(), new Collected()));
   }
 
   @Test
@@ -102,15 +103,21 @@ class InMemoryChatSubscriptionTest {
 
   @Test
   void embeddedSubscriptionsHaveNoPerAccountCapNorLifetime() throws Exception {
-    chat(Limits.defaults().withStreams(StreamLimits.defaults().withPerAccount(1)
-        .withTimes(Duration.ofMillis(50), Duration.ofMillis(100))));
+    chat(
+        Limits.defaults()
+            .withStreams(
+                StreamLimits.defaults()
+                    .withPerAccount(1)
+                    .withTimes(Duration.ofMillis(50), Duration.ofMillis(100))));
     Collected a = new Collected();
     Collected b = new Collected();
     chat.subscribe(ada, chat.head(), Optional.empty(), a);
     chat.subscribe(ada, chat.head(), Optional.empty(), b);
     RoomId lobby = chat.createRoom(admin, "lobby", Optional.empty()).room().id();
     chat.send(admin, lobby, "to both");
-    assertTrue(await(() -> a.ids().size() == 2 && b.ids().size() == 2), "m.room.created and the message, twice");
+    assertTrue(
+        await(() -> a.ids().size() == 2 && b.ids().size() == 2),
+        "m.room.created and the message, twice");
     assertTrue(!a.end.isDone() && !b.end.isDone());
   }
 
@@ -180,9 +187,11 @@ class InMemoryChatSubscriptionTest {
     SlowSubscriberException slow = assertInstanceOf(SlowSubscriberException.class, error);
     assertEquals(resumeAt, slow.resumeFrom(), "resume exactly after the last batch it got");
 
-    Demand again = new Demand(Long.MAX_VALUE); // more than the bound waits: it must request from the start
+    Demand again =
+        new Demand(Long.MAX_VALUE); // more than the bound waits: it must request from the start
     chat.events(ada, slow.resumeFrom(), Optional.empty()).subscribe(again);
-    assertTrue(await(() -> again.events() == unrequested), "every message after the resume point, once");
+    assertTrue(
+        await(() -> again.events() == unrequested), "every message after the resume point, once");
   }
 
   @Test

@@ -8,15 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.embed.Chat;
+import dev.chatcore.application.embed.MaintenanceTask;
 import dev.chatcore.application.message.HistoryPage;
+import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.domain.chat.GlobalRoom;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.error.RateLimitedException;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
@@ -90,13 +94,16 @@ class InMemoryChatTest {
   void aBannedAccountIsRefusedByEveryCallAndItsWaitIsAnswered() throws Exception {
     manual();
     RoomId lobby = lobby();
-    CompletableFuture<SyncBatch> waiting = chat.waitForEvents(ada, chat.head(), Duration.ofSeconds(30));
+    CompletableFuture<SyncBatch> waiting =
+        chat.waitForEvents(ada, chat.head(), Duration.ofSeconds(30));
     chat.ban(admin, ada.id(), Optional.of(Duration.ofMinutes(5)), "flooding");
-    ExecutionException held = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+    ExecutionException held =
+        assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
     assertInstanceOf(BannedException.class, held.getCause());
     assertThrows(BannedException.class, () -> chat.send(ada, lobby, "hi"));
     assertThrows(BannedException.class, () -> chat.rooms(ada));
-    assertThrows(BannedException.class, () -> chat.waitForEvents(ada, chat.head(), Duration.ofSeconds(1)));
+    assertThrows(
+        BannedException.class, () -> chat.waitForEvents(ada, chat.head(), Duration.ofSeconds(1)));
     chat.unban(admin, ada.id());
     assertEquals("back", ((EventContent.Message) chat.send(ada, lobby, "back").content()).text());
   }
@@ -127,7 +134,8 @@ class InMemoryChatTest {
     int burst = Limits.defaults().rateLimitBurst();
     for (int i = 0; i < burst; i++) chat.rooms(ada);
     assertThrows(RateLimitedException.class, () -> chat.send(ada, lobby, "refused"));
-    assertTrue(chat.history(admin, lobby, Optional.empty(), Direction.BACKWARD, 10).chunk().isEmpty(),
+    assertTrue(
+        chat.history(admin, lobby, Optional.empty(), Direction.BACKWARD, 10).chunk().isEmpty(),
         "a refused call has no effect");
     for (int i = 0; i < burst + 10; i++) chat.rooms(admin);
     clock.advance(Duration.ofSeconds(10));
@@ -161,19 +169,27 @@ class InMemoryChatTest {
     RoomId first = chat.sendDirect(ada, Set.of(bob.id()), "psst").room();
     RoomId second = chat.sendDirect(bob, Set.of(ada.id()), "what").room();
     assertEquals(first, second);
-    assertEquals(List.of("psst", "what"), texts(chat.history(ada, first, Optional.empty(), Direction.FORWARD, 10).chunk()));
+    assertEquals(
+        List.of("psst", "what"),
+        texts(chat.history(ada, first, Optional.empty(), Direction.FORWARD, 10).chunk()));
   }
 
   @Test
   void aRetriedTransactionIdReturnsTheFirstEventAndStoresNothing() {
     manual();
     RoomId lobby = lobby();
-    var command = new dev.chatcore.application.message.SendMessage.Command(ada, lobby, "",
-        Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"emote\":\"wave\"}")), Optional.of("txn-1"));
+    var command =
+        new SendMessage.Command(
+            ada,
+            lobby,
+            "",
+            Optional.of(new JsonObjectText("{\"emote\":\"wave\"}")),
+            Optional.of("txn-1"));
     Event first = chat.send(command);
     Event retry = chat.send(command);
     assertEquals(first.id(), retry.id());
-    assertEquals(1, chat.history(ada, lobby, Optional.empty(), Direction.BACKWARD, 10).chunk().size());
+    assertEquals(
+        1, chat.history(ada, lobby, Optional.empty(), Direction.BACKWARD, 10).chunk().size());
   }
 
   @Test
@@ -184,20 +200,25 @@ class InMemoryChatTest {
     assertTrue(chat.react(bob, lobby, message, "+1").changed());
     assertFalse(chat.react(bob, lobby, message, "+1").changed(), "a repeat changes nothing");
     assertEquals(message, chat.markRead(bob, lobby, message));
-    var summary = chat.history(ada, lobby, Optional.empty(), Direction.BACKWARD, 10).summary(message);
+    var summary =
+        chat.history(ada, lobby, Optional.empty(), Direction.BACKWARD, 10).summary(message);
     assertEquals(1, summary.reactions().size());
     assertEquals(1, summary.readBy());
     assertTrue(chat.unreact(bob, lobby, message, "+1").changed());
     assertEquals(Duration.ofSeconds(3), chat.typing(bob, lobby, true));
-    var members = chat.members(admin, lobby, Optional.empty(), 100).members().stream().map(m -> m.account()).toList();
+    var members =
+        chat.members(admin, lobby, Optional.empty(), 100).members().stream()
+            .map(m -> m.account())
+            .toList();
     assertTrue(members.containsAll(List.of(ada.id(), bob.id())), members.toString());
     chat.leave(bob, lobby);
     assertThrows(ForbiddenException.class, () -> chat.send(bob, lobby, "gone"));
-    assertEquals(List.of(), chat.rooms(bob).stream().filter(r -> r.room().id().equals(lobby)).toList());
+    assertEquals(
+        List.of(), chat.rooms(bob).stream().filter(r -> r.room().id().equals(lobby)).toList());
     chat.kick(admin, lobby, ada.id());
     assertThrows(ForbiddenException.class, () -> chat.send(ada, lobby, "kicked"));
     chat.deleteRoom(admin, lobby);
-    assertThrows(dev.chatcore.domain.error.NotFoundException.class, () -> chat.room(admin, lobby));
+    assertThrows(NotFoundException.class, () -> chat.room(admin, lobby));
   }
 
   @Test
@@ -205,7 +226,8 @@ class InMemoryChatTest {
     manual();
     EventId rude = EventId.parse(chat.sendDirect(ada, Set.of(bob.id()), "rude").id(), "id");
     assertEquals(1, chat.report(bob, rude).reportedCount());
-    assertThrows(InvalidInputException.class, () -> chat.report(ada, rude), "not one's own message");
+    assertThrows(
+        InvalidInputException.class, () -> chat.report(ada, rude), "not one's own message");
     chat.ban(admin, ada.id(), Optional.empty(), "permanent");
     var page = chat.bans(admin, Optional.empty(), 0, 10);
     assertEquals(List.of(ada.id()), page.bans().stream().map(b -> b.account()).toList());
@@ -215,7 +237,8 @@ class InMemoryChatTest {
 
   @Test
   void manualMaintenanceSweepsIdlePlayersOutOfTheirGlobalRoom() {
-    chat = InMemoryChat.builder(clock).manualMaintenance().idleAfter(Duration.ofMinutes(10)).build();
+    chat =
+        InMemoryChat.builder(clock).manualMaintenance().idleAfter(Duration.ofMinutes(10)).build();
     GlobalRoom room = chat.placeInGlobalRoom(ada);
     assertEquals(1, chat.core().storage().globalRooms().members(room.id()).size());
     clock.advance(Duration.ofMinutes(9));
@@ -236,7 +259,9 @@ class InMemoryChatTest {
     assertTrue(chat.core().storage().rooms().find(lobby).isPresent(), "a fresh tombstone is kept");
     clock.advance(Duration.ofDays(2));
     assertEquals(0, chat.maintenance().runOnce());
-    assertTrue(chat.core().storage().rooms().find(lobby).isEmpty(), "the janitor purged the old tombstone");
+    assertTrue(
+        chat.core().storage().rooms().find(lobby).isEmpty(),
+        "the janitor purged the old tombstone");
   }
 
   @Test
@@ -247,7 +272,8 @@ class InMemoryChatTest {
     chat.typing(ada, lobby, true);
     clock.advance(Limits.defaults().typingTimeoutMax().plusSeconds(1));
     chat.maintenance().runOnce();
-    assertTrue(chat.core().storage().events().readAfter(before, Set.of(lobby), 100).events().isEmpty());
+    assertTrue(
+        chat.core().storage().events().readAfter(before, Set.of(lobby), 100).events().isEmpty());
   }
 
   @Test
@@ -255,8 +281,7 @@ class InMemoryChatTest {
     chat = InMemoryChat.create(Limits.defaults(), clock);
     assertTrue(chat.maintenance().running());
     CountDownLatch ran = new CountDownLatch(2);
-    chat.maintenance().add(new dev.chatcore.application.embed.MaintenanceTask("janitor", Duration.ofMillis(20),
-        ran::countDown));
+    chat.maintenance().add(new MaintenanceTask("janitor", Duration.ofMillis(20), ran::countDown));
     assertTrue(ran.await(10, TimeUnit.SECONDS), "a task added after the start is scheduled");
     chat.close();
     assertFalse(chat.maintenance().running());
@@ -271,11 +296,17 @@ class InMemoryChatTest {
       chat = InMemoryChat.builder(clock).scheduler(host).build();
       assertTrue(chat.maintenance().running());
       CountDownLatch ran = new CountDownLatch(1);
-      chat.maintenance().add(new dev.chatcore.application.embed.MaintenanceTask("probe", Duration.ofMillis(10),
-          () -> {
-            assertTrue(Thread.currentThread().getName().startsWith("pool-"), "runs on the host's thread");
-            ran.countDown();
-          }));
+      chat.maintenance()
+          .add(
+              new MaintenanceTask(
+                  "probe",
+                  Duration.ofMillis(10),
+                  () -> {
+                    assertTrue(
+                        Thread.currentThread().getName().startsWith("pool-"),
+                        "runs on the host's thread");
+                    ran.countDown();
+                  }));
       assertTrue(ran.await(10, TimeUnit.SECONDS));
       chat.close();
       assertFalse(host.isShutdown(), "the host's scheduler is the host's");
@@ -297,7 +328,10 @@ class InMemoryChatTest {
     assertEquals(since, batch.nextBatch());
   }
 
-  /** Many senders at once; a reader that always passes nextBatch gets every message exactly once, in order. */
+  /**
+   * Many senders at once; a reader that always passes nextBatch gets every message exactly once, in
+   * order.
+   */
   @Test
   void aWaitLoopGetsEveryMessageOfConcurrentSendersExactlyOnce() throws Exception {
     manual();
@@ -311,24 +345,30 @@ class InMemoryChatTest {
     for (int s = 0; s < senders; s++) {
       Caller sender = Caller.player(TestIds.account(), "p" + s);
       int n = s;
-      sending.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < each; i++) chat.send(sender, lobby, n + ":" + i);
-        return null;
-      }));
+      sending.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < each; i++) chat.send(sender, lobby, n + ":" + i);
+                return null;
+              }));
     }
     go.countDown();
     List<Event> received = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (received.size() < senders * each && System.nanoTime() < deadline) {
-      SyncBatch batch = chat.waitForEvents(bob, cursor, Duration.ofSeconds(5)).get(30, TimeUnit.SECONDS);
+      SyncBatch batch =
+          chat.waitForEvents(bob, cursor, Duration.ofSeconds(5)).get(30, TimeUnit.SECONDS);
       for (Event e : batch.events()) if (e.isMessage()) received.add(e);
       cursor = batch.nextBatch();
     }
     for (Future<?> f : sending) f.get(10, TimeUnit.SECONDS);
     pool.shutdown();
     assertEquals(senders * each, received.size());
-    assertEquals(senders * each, new HashSet<>(received.stream().map(Event::id).toList()).size(), "no duplicates");
+    assertEquals(
+        senders * each,
+        new HashSet<>(received.stream().map(Event::id).toList()).size(),
+        "no duplicates");
     for (int s = 0; s < senders; s++) {
       String prefix = s + ":";
       List<String> mine = texts(received).stream().filter(t -> t.startsWith(prefix)).toList();

@@ -1,7 +1,7 @@
 package dev.chatcore.adapter.memory;
 
-import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.application.e2ee.EncryptedRoomsContract;
+import dev.chatcore.domain.port.ChatStorage;
 import java.time.Clock;
 
 class InMemoryEncryptedRoomsTest extends EncryptedRoomsContract {

@@ -1,7 +1,7 @@
 package dev.chatcore.adapter.memory;
 
-import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.application.sync.MembershipStressContract;
+import dev.chatcore.domain.port.ChatStorage;
 
 class InMemoryMembershipStressTest extends MembershipStressContract {
   @Override

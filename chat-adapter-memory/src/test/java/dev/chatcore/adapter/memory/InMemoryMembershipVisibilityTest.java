@@ -1,7 +1,7 @@
 package dev.chatcore.adapter.memory;
 
-import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.application.sync.MembershipVisibilityContract;
+import dev.chatcore.domain.port.ChatStorage;
 
 class InMemoryMembershipVisibilityTest extends MembershipVisibilityContract {
   @Override

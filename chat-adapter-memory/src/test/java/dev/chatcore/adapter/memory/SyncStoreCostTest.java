@@ -37,25 +37,42 @@ class SyncStoreCostTest {
   @Test
   void aSyncCostsNoMoreStoreCallsThanBeforeTheVisibilityFix() throws Exception {
     CountingStorage storage = new CountingStorage(InMemoryChatStorage.create());
-    ChatCore core = ChatCore.create(storage.storage(), Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20)), Clock.systemUTC());
+    ChatCore core =
+        ChatCore.create(
+            storage.storage(),
+            Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20)),
+            Clock.systemUTC());
     Caller admin = new Caller(TestIds.account(), "admin", true);
     Caller alice = Caller.player(TestIds.account(), "alice");
     Caller bob = Caller.player(TestIds.account(), "bob");
-    RoomId room = core.createRoom().create(new CreateRoom.Command(admin, "lobby", Optional.empty())).room().id();
-    core.chat().sendDirectMessage().send(new SendDirectMessage.Command(bob, List.of(alice.id().value()), "hi", Optional.empty()));
+    RoomId room =
+        core.createRoom()
+            .create(new CreateRoom.Command(admin, "lobby", Optional.empty()))
+            .room()
+            .id();
+    core.chat()
+        .sendDirectMessage()
+        .send(
+            new SendDirectMessage.Command(
+                bob, List.of(alice.id().value()), "hi", Optional.empty()));
     core.registerCaller().register(alice);
     EventId start = storage.storage().events().head();
-    core.sendMessage().send(new SendMessage.Command(admin, room, "x", Optional.empty(), Optional.empty()));
+    core.sendMessage()
+        .send(new SendMessage.Command(admin, room, "x", Optional.empty(), Optional.empty()));
     storage.reset();
-    core.sync().sync(new Sync.Command(alice, start, Duration.ofSeconds(5), Optional.empty())).get(5, TimeUnit.SECONDS);
+    core.sync()
+        .sync(new Sync.Command(alice, start, Duration.ofSeconds(5), Optional.empty()))
+        .get(5, TimeUnit.SECONDS);
     long answer = total(storage);
     EventId head = storage.storage().events().head();
     storage.reset();
-    var held = core.sync().sync(new Sync.Command(alice, head, Duration.ofSeconds(5), Optional.empty()));
+    var held =
+        core.sync().sync(new Sync.Command(alice, head, Duration.ofSeconds(5), Optional.empty()));
     while (core.syncWaiter().heldCount() == 0) Thread.onSpinWait();
     long parked = total(storage);
     storage.reset();
-    core.sendMessage().send(new SendMessage.Command(admin, room, "y", Optional.empty(), Optional.empty()));
+    core.sendMessage()
+        .send(new SendMessage.Command(admin, room, "y", Optional.empty(), Optional.empty()));
     held.get(5, TimeUnit.SECONDS);
     long woken = total(storage);
     assertTrue(answer <= 8, "answered at once: " + answer);
@@ -65,8 +82,14 @@ class SyncStoreCostTest {
 
   private static long total(CountingStorage s) {
     long n = 0;
-    for (Class<?> c : List.of(EventLog.class, MembershipRepository.class, RoomRepository.class, BanRepository.class,
-        GlobalRoomRepository.class, AccountRepository.class)) {
+    for (Class<?> c :
+        List.of(
+            EventLog.class,
+            MembershipRepository.class,
+            RoomRepository.class,
+            BanRepository.class,
+            GlobalRoomRepository.class,
+            AccountRepository.class)) {
       n += s.callsTo(c);
     }
     return n;

@@ -15,11 +15,11 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * Events as documents of the {@code events} collection:
- * {@code {_id: <position>, room, sender, ts: Date, type: "m.plain", msg: bool, content: {...},
- * txn?, txnKey?, target?, expiresAt?: Date, updatedAt?: Date, editedBy?}} ({@code updatedAt} and
- * {@code editedBy} once an admin edited the message). Positions that were abandoned hold {@code {_id, burned: true}} and
- * nothing else. A new {@link EventContent} type needs a case in both switches below.
+ * Events as documents of the {@code events} collection: {@code {_id: <position>, room, sender, ts:
+ * Date, type: "m.plain", msg: bool, content: {...}, txn?, txnKey?, target?, expiresAt?: Date,
+ * updatedAt?: Date, editedBy?}} ({@code updatedAt} and {@code editedBy} once an admin edited the
+ * message). Positions that were abandoned hold {@code {_id, burned: true}} and nothing else. A new
+ * {@link EventContent} type needs a case in both switches below.
  */
 final class EventDocuments {
   static final String ID = "_id";
@@ -38,19 +38,22 @@ final class EventDocuments {
 
   private EventDocuments() {}
 
-  /** The unique idempotency key of a transaction id: the sender is 24 hex, so no clash is possible. */
+  /**
+   * The unique idempotency key of a transaction id: the sender is 24 hex, so no clash is possible.
+   */
   static String txnKey(AccountId sender, String txnId) {
     return sender.value() + "/" + txnId;
   }
 
   static Document toDocument(Event event) {
-    Document d = new Document(ID, event.id().position())
-        .append(ROOM, event.room().value())
-        .append("sender", event.sender().value())
-        .append("ts", Date.from(event.originTs()))
-        .append(TYPE, event.type().wireName())
-        .append(MSG, event.isMessage())
-        .append("content", content(event.content()));
+    Document d =
+        new Document(ID, event.id().position())
+            .append(ROOM, event.room().value())
+            .append("sender", event.sender().value())
+            .append("ts", Date.from(event.originTs()))
+            .append(TYPE, event.type().wireName())
+            .append(MSG, event.isMessage())
+            .append("content", content(event.content()));
     event.txnId().ifPresent(t -> d.append("txn", t).append(TXN_KEY, txnKey(event.sender(), t)));
     if (event.content() instanceof EventContent.Member m) d.append(TARGET, m.target().value());
     event.expiresAt().ifPresent(at -> d.append(EXPIRES_AT, Date.from(at)));
@@ -76,9 +79,14 @@ final class EventDocuments {
   }
 
   static Event fromDocument(Document d) {
-    return new Event(new EventId(d.getLong(ID)), new RoomId(d.getString(ROOM)), new AccountId(d.getString("sender")),
-        d.getDate("ts").toInstant(), content(d.getString("type"), d.get("content", Document.class)),
-        Optional.ofNullable(d.getString("txn")), Optional.ofNullable(d.getDate(EXPIRES_AT)).map(Date::toInstant),
+    return new Event(
+        new EventId(d.getLong(ID)),
+        new RoomId(d.getString(ROOM)),
+        new AccountId(d.getString("sender")),
+        d.getDate("ts").toInstant(),
+        content(d.getString("type"), d.get("content", Document.class)),
+        Optional.ofNullable(d.getString("txn")),
+        Optional.ofNullable(d.getDate(EXPIRES_AT)).map(Date::toInstant),
         Optional.ofNullable(d.getDate(UPDATED_AT)).map(Date::toInstant),
         Optional.ofNullable(d.getString(EDITED_BY)).map(AccountId::new));
   }
@@ -93,13 +101,17 @@ final class EventDocuments {
       }
       case EventContent.RoomCreated c -> new Document("name", c.name());
       case EventContent.RoomDeleted d -> new Document();
-      case EventContent.Member m -> new Document("target", m.target().value())
-          .append("membership", m.membership().name());
-      case EventContent.Reaction r -> new Document("event", r.target().position()).append("key", r.key())
-          .append("added", r.added());
-      case EventContent.Typing t -> new Document("userIds", t.userIds().stream().map(AccountId::value).toList())
-          .append("timeoutMs", t.timeout().toMillis());
-      case EventContent.Receipt r -> new Document("user", r.user().value()).append("upTo", r.upTo().position());
+      case EventContent.Member m ->
+          new Document("target", m.target().value()).append("membership", m.membership().name());
+      case EventContent.Reaction r ->
+          new Document("event", r.target().position())
+              .append("key", r.key())
+              .append("added", r.added());
+      case EventContent.Typing t ->
+          new Document("userIds", t.userIds().stream().map(AccountId::value).toList())
+              .append("timeoutMs", t.timeout().toMillis());
+      case EventContent.Receipt r ->
+          new Document("user", r.user().value()).append("upTo", r.upTo().position());
       case EventContent.Edit e -> {
         Document c = new Document("event", e.target().position()).append("text", e.text());
         e.context().ifPresent(x -> c.append("context", x.json()));
@@ -107,8 +119,11 @@ final class EventDocuments {
       }
       case EventContent.Redaction r -> new Document("event", r.target().position());
       case EventContent.Encrypted e -> {
-        Document c = new Document("algorithm", e.algorithm()).append("ciphertext", e.ciphertext())
-            .append("session_id", e.sessionId()).append("device_id", e.device().value());
+        Document c =
+            new Document("algorithm", e.algorithm())
+                .append("ciphertext", e.ciphertext())
+                .append("session_id", e.sessionId())
+                .append("device_id", e.device().value());
         e.senderKey().ifPresent(k -> c.append("sender_key", k));
         yield c;
       }
@@ -118,23 +133,38 @@ final class EventDocuments {
 
   private static EventContent content(String type, Document c) {
     return switch (type) {
-      case "m.plain" -> new EventContent.Message(c.getString("text"),
-          Optional.ofNullable(c.getString("context")).map(JsonObjectText::new));
+      case "m.plain" ->
+          new EventContent.Message(
+              c.getString("text"),
+              Optional.ofNullable(c.getString("context")).map(JsonObjectText::new));
       case "m.room.created" -> new EventContent.RoomCreated(c.getString("name"));
       case "m.room.deleted" -> new EventContent.RoomDeleted();
-      case "m.member" -> new EventContent.Member(new AccountId(c.getString("target")),
-          Membership.valueOf(c.getString("membership")));
-      case "m.reaction" -> new EventContent.Reaction(new EventId(c.getLong("event")), c.getString("key"),
-          c.getBoolean("added"));
-      case "m.typing" -> new EventContent.Typing(c.getList("userIds", String.class).stream().map(AccountId::new).toList(),
-          Duration.ofMillis(c.getLong("timeoutMs")));
-      case "m.receipt" -> new EventContent.Receipt(new AccountId(c.getString("user")), new EventId(c.getLong("upTo")));
-      case "m.edit" -> new EventContent.Edit(new EventId(c.getLong("event")), c.getString("text"),
-          Optional.ofNullable(c.getString("context")).map(JsonObjectText::new));
+      case "m.member" ->
+          new EventContent.Member(
+              new AccountId(c.getString("target")), Membership.valueOf(c.getString("membership")));
+      case "m.reaction" ->
+          new EventContent.Reaction(
+              new EventId(c.getLong("event")), c.getString("key"), c.getBoolean("added"));
+      case "m.typing" ->
+          new EventContent.Typing(
+              c.getList("userIds", String.class).stream().map(AccountId::new).toList(),
+              Duration.ofMillis(c.getLong("timeoutMs")));
+      case "m.receipt" ->
+          new EventContent.Receipt(
+              new AccountId(c.getString("user")), new EventId(c.getLong("upTo")));
+      case "m.edit" ->
+          new EventContent.Edit(
+              new EventId(c.getLong("event")),
+              c.getString("text"),
+              Optional.ofNullable(c.getString("context")).map(JsonObjectText::new));
       case "m.redaction" -> new EventContent.Redaction(new EventId(c.getLong("event")));
-      case "m.encrypted" -> new EventContent.Encrypted(c.getString("algorithm"), c.getString("ciphertext"),
-          Optional.ofNullable(c.getString("sender_key")), c.getString("session_id"),
-          new DeviceId(c.getString("device_id")));
+      case "m.encrypted" ->
+          new EventContent.Encrypted(
+              c.getString("algorithm"),
+              c.getString("ciphertext"),
+              Optional.ofNullable(c.getString("sender_key")),
+              c.getString("session_id"),
+              new DeviceId(c.getString("device_id")));
       case "m.encryption" -> new EventContent.Encryption(c.getString("algorithm"));
       default -> throw new IllegalStateException("unknown stored event type " + type);
     };

@@ -9,19 +9,19 @@ import java.util.function.LongSupplier;
 
 /**
  * Read-your-writes across nodes. The {@linkplain StableHead stable head} this node has cached may
- * predate writes other nodes acknowledged since; a read bounded by it would miss them. So a read
- * is bounded by {@link #read()}: the head as computed by a refresh that <em>began after the read
+ * predate writes other nodes acknowledged since; a read bounded by it would miss them. So a read is
+ * bounded by {@link #read()}: the head as computed by a refresh that <em>began after the read
  * did</em>. Every append answers only once the head covers its event ({@link #awaitCovering}), so
  * such a refresh sees every position up to it filled, and the read includes every event whose
  * append was acknowledged, on any node, before the read began.
  *
  * <p>Concurrent reads share refreshes, so a burst of reads costs two queries, not one each: one
  * refresh runs at a time, and every read that arrives while it runs waits for the next one (the
- * running one may have queried before that read began, so it would not do). A refresh with
- * nothing new is one indexed query ({@link StableHead#refresh}).
+ * running one may have queried before that read began, so it would not do). A refresh with nothing
+ * new is one indexed query ({@link StableHead#refresh}).
  *
- * <p>Waits on a {@link ReentrantLock}, not a monitor, so a waiting virtual thread does not pin
- * its carrier. Thread-safe.
+ * <p>Waits on a {@link ReentrantLock}, not a monitor, so a waiting virtual thread does not pin its
+ * carrier. Thread-safe.
  */
 final class FreshHead {
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -60,7 +60,8 @@ final class FreshHead {
     lock.lock();
     try {
       needed = started + 1;
-      while (running && lastEnded < needed) ended.awaitUninterruptibly(); // bounded by the driver's timeouts
+      while (running && lastEnded < needed)
+        ended.awaitUninterruptibly(); // bounded by the driver's timeouts
       if (lastSucceeded >= needed) return current.getAsLong();
       if (lastEnded >= needed) throw lastFailure;
       running = true;
@@ -94,13 +95,13 @@ final class FreshHead {
 
   /**
    * Returns once the head covers {@code position}: from then on a {@link #read()} on any node
-   * includes it. Positions below it that other writers are still inserting take milliseconds;
-   * an abandoned one is settled by the first refresh after the gap grace, so this waits about the
+   * includes it. Positions below it that other writers are still inserting take milliseconds; an
+   * abandoned one is settled by the first refresh after the gap grace, so this waits about the
    * grace at most.
    *
-   * @throws UnavailableException when a refresh begun after the grace still falls short (the
-   *     store is failing, or a document below is not yet visible to majority reads), or when the
-   *     thread is interrupted
+   * @throws UnavailableException when a refresh begun after the grace still falls short (the store
+   *     is failing, or a document below is not yet visible to majority reads), or when the thread
+   *     is interrupted
    */
   void awaitCovering(long position) {
     if (current.getAsLong() >= position) return; // a retry of an old transaction, say
@@ -110,17 +111,20 @@ final class FreshHead {
     while (true) {
       long began = System.nanoTime();
       if (read() >= position) return;
-      if (!gapsNoted) { // that refresh noted every empty position below ours: their grace runs from here
+      if (!gapsNoted) { // that refresh noted every empty position below ours: their grace runs from
+        // here
         gapsNoted = true;
         graceOver = System.nanoTime() + graceNanos;
       } else if (began - graceOver >= 0) {
-        throw new UnavailableException("storage is unavailable (make event " + position + " visible)", null);
+        throw new UnavailableException(
+            "storage is unavailable (make event " + position + " visible)", null);
       }
       try {
         TimeUnit.NANOSECONDS.sleep(pause); // a writer below is between its position and its insert
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new UnavailableException("interrupted while event " + position + " became visible", e);
+        throw new UnavailableException(
+            "interrupted while event " + position + " became visible", e);
       }
       pause = Math.min(2 * pause, MAX_PAUSE_NANOS);
     }

@@ -23,8 +23,8 @@ import org.bson.conversions.Bson;
 
 /**
  * Accounts in the {@code accounts} collection: {@code {_id, name, admin, firstSeen: Date,
- * firstSeenEvent}}. Registration is one upserting {@code findOneAndUpdate} whose
- * {@code $setOnInsert} keeps the first-seen fields of the first registration. Thread-safe.
+ * firstSeenEvent}}. Registration is one upserting {@code findOneAndUpdate} whose {@code
+ * $setOnInsert} keeps the first-seen fields of the first registration. Thread-safe.
  */
 public final class MongoAccountRepository implements AccountRepository {
   private final MongoCollection<Document> accounts;
@@ -35,28 +35,43 @@ public final class MongoAccountRepository implements AccountRepository {
 
   @Override
   public Account register(Account account) {
-    List<Bson> updates = new ArrayList<>(List.of(
-        Updates.setOnInsert("firstSeen", Date.from(account.firstSeen())),
-        Updates.setOnInsert("firstSeenEvent", account.firstSeenEvent().position()),
-        Updates.set("admin", account.admin())));
-    updates.add(account.displayName().isEmpty()
-        ? Updates.setOnInsert("name", "")
-        : Updates.set("name", account.displayName()));
-    FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+    List<Bson> updates =
+        new ArrayList<>(
+            List.of(
+                Updates.setOnInsert("firstSeen", Date.from(account.firstSeen())),
+                Updates.setOnInsert("firstSeenEvent", account.firstSeenEvent().position()),
+                Updates.set("admin", account.admin())));
+    updates.add(
+        account.displayName().isEmpty()
+            ? Updates.setOnInsert("name", "")
+            : Updates.set("name", account.displayName()));
+    FindOneAndUpdateOptions options =
+        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
     try {
-      return fromDocument(MongoErrors.call("register account",
-          () -> accounts.findOneAndUpdate(eq("_id", account.id().value()), Updates.combine(updates), options)));
+      return fromDocument(
+          MongoErrors.call(
+              "register account",
+              () ->
+                  accounts.findOneAndUpdate(
+                      eq("_id", account.id().value()), Updates.combine(updates), options)));
     } catch (ConflictException raced) {
       // two first registrations raced to insert: the other one won, this one is now an update
-      return fromDocument(MongoErrors.call("register account",
-          () -> accounts.findOneAndUpdate(eq("_id", account.id().value()), Updates.combine(updates), options)));
+      return fromDocument(
+          MongoErrors.call(
+              "register account",
+              () ->
+                  accounts.findOneAndUpdate(
+                      eq("_id", account.id().value()), Updates.combine(updates), options)));
     }
   }
 
   @Override
   public Optional<Account> find(AccountId id) {
-    return MongoErrors.call("find account", () -> Optional.ofNullable(accounts.find(eq("_id", id.value())).first())
-        .map(MongoAccountRepository::fromDocument));
+    return MongoErrors.call(
+        "find account",
+        () ->
+            Optional.ofNullable(accounts.find(eq("_id", id.value())).first())
+                .map(MongoAccountRepository::fromDocument));
   }
 
   @Override
@@ -68,21 +83,29 @@ public final class MongoAccountRepository implements AccountRepository {
 
   @Override
   public boolean anyAdmin() {
-    return MongoErrors.call("find admin", () -> accounts.find(eq("admin", true)).limit(1).first() != null);
+    return MongoErrors.call(
+        "find admin", () -> accounts.find(eq("admin", true)).limit(1).first() != null);
   }
 
   @Override
   public List<Account> list(Optional<AccountId> fromExclusive, int limit) {
     Bson filter = fromExclusive.map(f -> gt("_id", f.value())).orElse(new Document());
-    return MongoErrors.call("list accounts", () -> {
-      List<Account> out = new ArrayList<>();
-      for (Document d : accounts.find(filter).sort(Sorts.ascending("_id")).limit(limit)) out.add(fromDocument(d));
-      return out;
-    });
+    return MongoErrors.call(
+        "list accounts",
+        () -> {
+          List<Account> out = new ArrayList<>();
+          for (Document d : accounts.find(filter).sort(Sorts.ascending("_id")).limit(limit))
+            out.add(fromDocument(d));
+          return out;
+        });
   }
 
   private static Account fromDocument(Document d) {
-    return new Account(new AccountId(d.getString("_id")), d.getString("name"), d.getBoolean("admin", false),
-        d.getDate("firstSeen").toInstant(), new EventId(d.getLong("firstSeenEvent")));
+    return new Account(
+        new AccountId(d.getString("_id")),
+        d.getString("name"),
+        d.getBoolean("admin", false),
+        d.getDate("firstSeen").toInstant(),
+        new EventId(d.getLong("firstSeenEvent")));
   }
 }

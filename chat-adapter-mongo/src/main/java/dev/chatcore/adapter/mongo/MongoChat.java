@@ -5,9 +5,9 @@ import dev.chatcore.application.embed.ChatBuilder;
 import java.time.Clock;
 
 /**
- * The embedded chat on MongoDB: durable, and several game-server processes on one database form
- * one chat (syncs held in one process wake on messages sent from another). Needs neither
- * Undertow nor Dagger on the classpath.
+ * The embedded chat on MongoDB: durable, and several game-server processes on one database form one
+ * chat (syncs held in one process wake on messages sent from another). Needs neither Undertow nor
+ * Dagger on the classpath.
  *
  * <pre>{@code
  * try (Chat chat = MongoChat.create("mongodb://db1,db2,db3/?replicaSet=rs0", "chat")) {
@@ -31,8 +31,8 @@ public final class MongoChat {
   }
 
   /**
-   * A builder over a fresh MongoDB storage, for the other settings (limits, rate limit,
-   * scheduler, idle threshold, spam policy).
+   * A builder over a fresh MongoDB storage, for the other settings (limits, rate limit, scheduler,
+   * idle threshold, spam policy).
    *
    * @param options connection, timeouts and sync delivery
    * @param clock the time source of the core and of the storage's expiring events

@@ -29,11 +29,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
- * Devices in {@code devices}, one document per device:
- * {@code {_id: "account/device", account, device, lastSeen: Date, keys?: <text>, identityKey?,
- * signingKey?}}; device-list changes in {@code device_changes}: {@code {_id: <position>, account}}.
+ * Devices in {@code devices}, one document per device: {@code {_id: "account/device", account,
+ * device, lastSeen: Date, keys?: <text>, identityKey?, signingKey?}}; device-list changes in {@code
+ * device_changes}: {@code {_id: <position>, account}}.
  *
  * <p>A key upload is one conditional update "set these keys where the device has none", upserting
  * the device: of concurrent first uploads one inserts and the others collide on {@code _id}, and
@@ -55,89 +56,131 @@ public final class MongoDeviceRepository implements DeviceRepository {
 
   @Override
   public void touch(DeviceAddress device, Instant at) {
-    MongoErrors.run("record device", () -> devices.updateOne(eq("_id", device.key()),
-        Updates.combine(Updates.max(LAST_SEEN, Date.from(at)), onInsert(device)), new UpdateOptions().upsert(true)));
+    MongoErrors.run(
+        "record device",
+        () ->
+            devices.updateOne(
+                eq("_id", device.key()),
+                Updates.combine(Updates.max(LAST_SEEN, Date.from(at)), onInsert(device)),
+                new UpdateOptions().upsert(true)));
   }
 
-  private static org.bson.conversions.Bson onInsert(DeviceAddress device) {
-    return Updates.combine(Updates.setOnInsert("account", device.account().value()),
+  private static Bson onInsert(DeviceAddress device) {
+    return Updates.combine(
+        Updates.setOnInsert("account", device.account().value()),
         Updates.setOnInsert("device", device.device().value()));
   }
 
   @Override
   public KeyUpload storeKeys(DeviceAddress device, DeviceKeys keys, Instant at) {
     try {
-      MongoErrors.run("store device keys", () -> devices.updateOne(
-          and(eq("_id", device.key()), exists(IDENTITY, false)),
-          Updates.combine(setKeys(keys), Updates.max(LAST_SEEN, Date.from(at)), onInsert(device)),
-          new UpdateOptions().upsert(true)));
+      MongoErrors.run(
+          "store device keys",
+          () ->
+              devices.updateOne(
+                  and(eq("_id", device.key()), exists(IDENTITY, false)),
+                  Updates.combine(
+                      setKeys(keys), Updates.max(LAST_SEEN, Date.from(at)), onInsert(device)),
+                  new UpdateOptions().upsert(true)));
       return KeyUpload.NEW; // the device had no keys, or did not exist
     } catch (ConflictException hasKeys) {
       // the device has keys: compare identities below
     }
     Device existing = find(device).orElse(null);
-    if (existing == null || existing.keys().isEmpty()) return storeKeys(device, keys, at); // deleted meanwhile
+    if (existing == null || existing.keys().isEmpty())
+      return storeKeys(device, keys, at); // deleted meanwhile
     DeviceKeys old = existing.keys().get();
     if (!old.sameIdentityAs(keys)) return KeyUpload.IDENTITY_MISMATCH;
     if (old.equals(keys)) return KeyUpload.UNCHANGED;
-    long replaced = MongoErrors.call("replace device keys", () -> devices.updateOne(
-        and(eq("_id", device.key()), eq(IDENTITY, keys.identityKey()), eq(SIGNING, keys.signingKey())),
-        Updates.combine(setKeys(keys), Updates.max(LAST_SEEN, Date.from(at))))).getMatchedCount();
+    long replaced =
+        MongoErrors.call(
+                "replace device keys",
+                () ->
+                    devices.updateOne(
+                        and(
+                            eq("_id", device.key()),
+                            eq(IDENTITY, keys.identityKey()),
+                            eq(SIGNING, keys.signingKey())),
+                        Updates.combine(setKeys(keys), Updates.max(LAST_SEEN, Date.from(at)))))
+            .getMatchedCount();
     return replaced == 1 ? KeyUpload.REPLACED : storeKeys(device, keys, at);
   }
 
-  private static org.bson.conversions.Bson setKeys(DeviceKeys keys) {
-    return Updates.combine(Updates.set(KEYS, keys.json().json()), Updates.set(IDENTITY, keys.identityKey()),
+  private static Bson setKeys(DeviceKeys keys) {
+    return Updates.combine(
+        Updates.set(KEYS, keys.json().json()),
+        Updates.set(IDENTITY, keys.identityKey()),
         Updates.set(SIGNING, keys.signingKey()));
   }
 
   @Override
   public Optional<Device> find(DeviceAddress device) {
-    return MongoErrors.call("find device", () -> Optional.ofNullable(devices.find(eq("_id", device.key())).first())
-        .map(MongoDeviceRepository::fromDocument));
+    return MongoErrors.call(
+        "find device",
+        () ->
+            Optional.ofNullable(devices.find(eq("_id", device.key())).first())
+                .map(MongoDeviceRepository::fromDocument));
   }
 
   @Override
   public List<Device> ofAccount(AccountId account) {
-    return MongoErrors.call("list devices", () -> {
-      List<Device> out = new ArrayList<>();
-      for (Document d : devices.find(eq("account", account.value())).sort(Sorts.ascending("device"))) {
-        out.add(fromDocument(d));
-      }
-      return out;
-    });
+    return MongoErrors.call(
+        "list devices",
+        () -> {
+          List<Device> out = new ArrayList<>();
+          for (Document d :
+              devices.find(eq("account", account.value())).sort(Sorts.ascending("device"))) {
+            out.add(fromDocument(d));
+          }
+          return out;
+        });
   }
 
   @Override
   public boolean delete(DeviceAddress device) {
-    return MongoErrors.call("delete device", () -> devices.deleteOne(eq("_id", device.key())).getDeletedCount() == 1);
+    return MongoErrors.call(
+        "delete device", () -> devices.deleteOne(eq("_id", device.key())).getDeletedCount() == 1);
   }
 
   @Override
   public void recordChange(AccountId account, EventId at, Optional<EventId> replacing) {
-    MongoErrors.run("record device-list change", () -> {
-      changes.replaceOne(eq("_id", at.position()), new Document("_id", at.position()).append("account", account.value()),
-          new ReplaceOptions().upsert(true));
-      replacing.ifPresent(r -> changes.deleteOne(and(eq("_id", r.position()), eq("account", account.value()))));
-    });
+    MongoErrors.run(
+        "record device-list change",
+        () -> {
+          changes.replaceOne(
+              eq("_id", at.position()),
+              new Document("_id", at.position()).append("account", account.value()),
+              new ReplaceOptions().upsert(true));
+          replacing.ifPresent(
+              r -> changes.deleteOne(and(eq("_id", r.position()), eq("account", account.value()))));
+        });
   }
 
   @Override
   public Set<AccountId> changedBetween(EventId after, EventId upTo) {
     if (!upTo.isAfter(after)) return Set.of();
-    return MongoErrors.call("read device-list changes", () -> {
-      Set<AccountId> out = new HashSet<>();
-      for (Document d : changes.find(and(gt("_id", after.position()), lte("_id", upTo.position())))) {
-        out.add(new AccountId(d.getString("account")));
-      }
-      return out;
-    });
+    return MongoErrors.call(
+        "read device-list changes",
+        () -> {
+          Set<AccountId> out = new HashSet<>();
+          for (Document d :
+              changes.find(and(gt("_id", after.position()), lte("_id", upTo.position())))) {
+            out.add(new AccountId(d.getString("account")));
+          }
+          return out;
+        });
   }
 
   private static Device fromDocument(Document d) {
-    DeviceAddress address = new DeviceAddress(new AccountId(d.getString("account")), new DeviceId(d.getString("device")));
-    Optional<DeviceKeys> keys = Optional.ofNullable(d.getString(KEYS))
-        .map(k -> new DeviceKeys(new JsonObjectText(k), d.getString(IDENTITY), d.getString(SIGNING)));
+    DeviceAddress address =
+        new DeviceAddress(
+            new AccountId(d.getString("account")), new DeviceId(d.getString("device")));
+    Optional<DeviceKeys> keys =
+        Optional.ofNullable(d.getString(KEYS))
+            .map(
+                k ->
+                    new DeviceKeys(
+                        new JsonObjectText(k), d.getString(IDENTITY), d.getString(SIGNING)));
     return new Device(address, d.getDate(LAST_SEEN).toInstant(), keys);
   }
 }

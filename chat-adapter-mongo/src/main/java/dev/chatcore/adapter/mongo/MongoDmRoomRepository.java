@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * The DM key index in the {@code dm_rooms} collection: {@code {_id: <DmKey>, room}}. The key is
- * the {@code _id}, so one open room per member set holds on any number of nodes: a claim is one
- * insert, and the loser of a race reads the winner. A unique index on {@code room} serves
- * {@link #release} (a room holds at most one key). Thread-safe.
+ * The DM key index in the {@code dm_rooms} collection: {@code {_id: <DmKey>, room}}. The key is the
+ * {@code _id}, so one open room per member set holds on any number of nodes: a claim is one insert,
+ * and the loser of a race reads the winner. A unique index on {@code room} serves {@link #release}
+ * (a room holds at most one key). Thread-safe.
  */
 public final class MongoDmRoomRepository implements DmRoomRepository {
   private static final int ATTEMPTS = 20;
@@ -29,15 +29,21 @@ public final class MongoDmRoomRepository implements DmRoomRepository {
 
   @Override
   public Optional<RoomId> find(DmKey key) {
-    return MongoErrors.call("find DM room", () -> Optional.ofNullable(keys.find(eq("_id", key.value())).first())
-        .map(d -> new RoomId(d.getString("room"))));
+    return MongoErrors.call(
+        "find DM room",
+        () ->
+            Optional.ofNullable(keys.find(eq("_id", key.value())).first())
+                .map(d -> new RoomId(d.getString("room"))));
   }
 
   @Override
   public RoomId claim(DmKey key, RoomId candidate) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        MongoErrors.run("claim DM key", () -> keys.insertOne(new Document("_id", key.value()).append("room", candidate.value())));
+        MongoErrors.run(
+            "claim DM key",
+            () ->
+                keys.insertOne(new Document("_id", key.value()).append("room", candidate.value())));
         return candidate;
       } catch (ConflictException held) {
         Optional<RoomId> holder = find(key);

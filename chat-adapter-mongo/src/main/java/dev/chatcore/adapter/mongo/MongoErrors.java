@@ -4,9 +4,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.WriteConcern;
 import dev.chatcore.domain.error.ChatException;
 import dev.chatcore.domain.error.ConflictException;
 import dev.chatcore.domain.error.UnavailableException;
@@ -27,7 +27,8 @@ final class MongoErrors {
    * Runs a driver operation.
    *
    * @param what what the operation does, for the error message ("append event")
-   * @throws UnavailableException when the store does not answer (timeouts, no primary, closed client)
+   * @throws UnavailableException when the store does not answer (timeouts, no primary, closed
+   *     client)
    * @throws ConflictException for a unique key clash that the operation did not handle itself
    */
   static <T> T call(String what, Supplier<T> operation) {
@@ -46,10 +47,12 @@ final class MongoErrors {
 
   /** {@link #call} for operations without a result. */
   static void run(String what, Runnable operation) {
-    call(what, () -> {
-      operation.run();
-      return null;
-    });
+    call(
+        what,
+        () -> {
+          operation.run();
+          return null;
+        });
   }
 
   static ChatException translate(String what, MongoException e) {
@@ -59,16 +62,18 @@ final class MongoErrors {
 
   /** True when the failure is a unique index violation. */
   static boolean isDuplicateKey(MongoException e) {
-    if (e instanceof MongoWriteException w) return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    if (e instanceof MongoWriteException w)
+      return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     if (e instanceof MongoBulkWriteException b) {
-      return b.getWriteErrors().stream().anyMatch(x -> ErrorCategory.fromErrorCode(x.getCode()) == ErrorCategory.DUPLICATE_KEY);
+      return b.getWriteErrors().stream()
+          .anyMatch(x -> ErrorCategory.fromErrorCode(x.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
     return e.getCode() == DUPLICATE_KEY;
   }
 
   /**
-   * The collection with majority write concern, keeping the client's write timeout when it
-   * already asks for a majority (an acknowledged write then survives a primary failover).
+   * The collection with majority write concern, keeping the client's write timeout when it already
+   * asks for a majority (an acknowledged write then survives a primary failover).
    */
   static MongoCollection<Document> majority(MongoDatabase db, String name) {
     MongoCollection<Document> collection = db.getCollection(name);

@@ -21,22 +21,23 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Cross-node notifications on MongoDB. One feed thread follows the {@linkplain StableHead
- * stable head}: whenever it moves from h to h', the rooms (and member targets) of the events in
- * (h, h'] are reported. Reporting on the head, not on single inserts, matters: when p+1 is
- * written before p, a sync woken for p+1 finds nothing until p is there, and the report that
- * follows p makes it read again.
+ * Cross-node notifications on MongoDB. One feed thread follows the {@linkplain StableHead stable
+ * head}: whenever it moves from h to h', the rooms (and member targets) of the events in (h, h']
+ * are reported. Reporting on the head, not on single inserts, matters: when p+1 is written before
+ * p, a sync woken for p+1 finds nothing until p is there, and the report that follows p makes it
+ * read again.
  *
- * <p>What makes the thread look: with {@code change_streams}, a change stream on the
- * {@code events} collection (any insert, from any node) plus a one-second safety poll; with
- * {@code polling}, a poll every {@code pollInterval}; and, in both, every append of this process.
- * A store that cannot be reached is retried, with a warning once per outage.
+ * <p>What makes the thread look: with {@code change_streams}, a change stream on the {@code events}
+ * collection (any insert, from any node) plus a one-second safety poll; with {@code polling}, a
+ * poll every {@code pollInterval}; and, in both, every append of this process. A store that cannot
+ * be reached is retried, with a warning once per outage.
  */
 final class MongoEventFeed implements EventFeed {
   private static final Logger LOG = Logger.getLogger(MongoEventFeed.class.getName());
   private static final Duration SAFETY_POLL = Duration.ofSeconds(1);
   private static final Duration RETRY = Duration.ofMillis(250);
-  private static final List<Bson> INSERTS = List.of(Aggregates.match(in("operationType", List.of("insert"))));
+  private static final List<Bson> INSERTS =
+      List.of(Aggregates.match(in("operationType", List.of("insert"))));
 
   private final MongoEventLog log;
   private final MongoCollection<Document> events;
@@ -55,20 +56,25 @@ final class MongoEventFeed implements EventFeed {
    *
    * @throws UnavailableException with {@code CHANGE_STREAMS} on a server without them
    */
-  MongoEventFeed(MongoEventLog log, MongoCollection<Document> events, MongoOptions.SyncDelivery delivery,
+  MongoEventFeed(
+      MongoEventLog log,
+      MongoCollection<Document> events,
+      MongoOptions.SyncDelivery delivery,
       Duration pollInterval) {
     this.log = log;
     this.events = events;
-    this.changeStreams = switch (delivery) {
-      case POLLING -> false;
-      case AUTO -> changeStreamsWork(events);
-      case CHANGE_STREAMS -> {
-        if (!changeStreamsWork(events)) {
-          throw new UnavailableException("the MongoDB server does not support change streams (a replica set does)", null);
-        }
-        yield true;
-      }
-    };
+    this.changeStreams =
+        switch (delivery) {
+          case POLLING -> false;
+          case AUTO -> changeStreamsWork(events);
+          case CHANGE_STREAMS -> {
+            if (!changeStreamsWork(events)) {
+              throw new UnavailableException(
+                  "the MongoDB server does not support change streams (a replica set does)", null);
+            }
+            yield true;
+          }
+        };
     this.interval = changeStreams ? SAFETY_POLL : pollInterval;
     log.onAppend(this::nudge);
   }
@@ -106,7 +112,8 @@ final class MongoEventFeed implements EventFeed {
   private void start() {
     long from = log.stableHead().current();
     follower = Thread.ofPlatform().daemon().name("chat-mongo-feed").start(() -> follow(from));
-    if (changeStreams) watcher = Thread.ofPlatform().daemon().name("chat-mongo-change-stream").start(this::watch);
+    if (changeStreams)
+      watcher = Thread.ofPlatform().daemon().name("chat-mongo-change-stream").start(this::watch);
   }
 
   private void follow(long from) {
@@ -132,7 +139,8 @@ final class MongoEventFeed implements EventFeed {
         return;
       } catch (ChatException | MongoException e) {
         if (closed) return;
-        if (!failing) LOG.warning("event feed: cannot read the stream head, retrying: " + e.getMessage());
+        if (!failing)
+          LOG.warning("event feed: cannot read the stream head, retrying: " + e.getMessage());
         failing = true;
         pause(RETRY);
       } catch (RuntimeException e) {

@@ -28,10 +28,9 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * One-time keys in {@code one_time_keys}, one document per key:
- * {@code {_id: "account/device/<key id>", device: "account/device", algorithm, json}}; fallback keys
- * in {@code fallback_keys}: {@code {_id: "account/device/<algorithm>", device, algorithm, keyId,
- * json, used}}.
+ * One-time keys in {@code one_time_keys}, one document per key: {@code {_id: "account/device/<key
+ * id>", device: "account/device", algorithm, json}}; fallback keys in {@code fallback_keys}: {@code
+ * {_id: "account/device/<algorithm>", device, algorithm, keyId, json, used}}.
  *
  * <p>A claim is one {@code findOneAndDelete}: the server removes the document it returns, so of any
  * number of concurrent claims on any number of nodes exactly one gets each key. Only when no key is
@@ -57,22 +56,30 @@ public final class MongoOneTimeKeyRepository implements OneTimeKeyRepository {
     if (added.isEmpty()) return List.of();
     List<Document> docs = new ArrayList<>(added.size());
     for (OneTimeKey k : added) {
-      docs.add(new Document("_id", id(device, k.id())).append("device", device.key())
-          .append("algorithm", k.algorithm()).append("json", k.json()));
+      docs.add(
+          new Document("_id", id(device, k.id()))
+              .append("device", device.key())
+              .append("algorithm", k.algorithm())
+              .append("json", k.json()));
     }
-    List<Integer> taken = MongoErrors.call("add one-time keys", () -> {
-      try {
-        keys.insertMany(docs, new InsertManyOptions().ordered(false));
-        return List.<Integer>of();
-      } catch (MongoBulkWriteException e) {
-        if (!MongoErrors.isDuplicateKey(e)) throw e;
-        return e.getWriteErrors().stream().map(BulkWriteError::getIndex).toList();
-      }
-    });
+    List<Integer> taken =
+        MongoErrors.call(
+            "add one-time keys",
+            () -> {
+              try {
+                keys.insertMany(docs, new InsertManyOptions().ordered(false));
+                return List.<Integer>of();
+              } catch (MongoBulkWriteException e) {
+                if (!MongoErrors.isDuplicateKey(e)) throw e;
+                return e.getWriteErrors().stream().map(BulkWriteError::getIndex).toList();
+              }
+            });
     List<String> refused = new ArrayList<>();
     for (int i : taken) {
       OneTimeKey k = added.get(i);
-      Document stored = MongoErrors.call("find one-time key", () -> keys.find(eq("_id", id(device, k.id()))).first());
+      Document stored =
+          MongoErrors.call(
+              "find one-time key", () -> keys.find(eq("_id", id(device, k.id()))).first());
       if (stored != null && !k.json().equals(stored.getString("json"))) refused.add(k.id());
     }
     return refused;
@@ -80,24 +87,37 @@ public final class MongoOneTimeKeyRepository implements OneTimeKeyRepository {
 
   @Override
   public Map<String, Long> counts(DeviceAddress device) {
-    return MongoErrors.call("count one-time keys", () -> {
-      Map<String, Long> out = new HashMap<>();
-      for (Document d : keys.aggregate(List.of(Aggregates.match(eq("device", device.key())),
-          Aggregates.group("$algorithm", Accumulators.sum("n", 1))))) {
-        out.put(d.getString("_id"), d.get("n", Number.class).longValue());
-      }
-      return out;
-    });
+    return MongoErrors.call(
+        "count one-time keys",
+        () -> {
+          Map<String, Long> out = new HashMap<>();
+          for (Document d :
+              keys.aggregate(
+                  List.of(
+                      Aggregates.match(eq("device", device.key())),
+                      Aggregates.group("$algorithm", Accumulators.sum("n", 1))))) {
+            out.put(d.getString("_id"), d.get("n", Number.class).longValue());
+          }
+          return out;
+        });
   }
 
   @Override
   public Optional<ClaimedKey> claim(DeviceAddress device, String algorithm) {
-    Document taken = MongoErrors.call("claim one-time key", () -> keys.findOneAndDelete(
-        and(eq("device", device.key()), eq("algorithm", algorithm))));
+    Document taken =
+        MongoErrors.call(
+            "claim one-time key",
+            () ->
+                keys.findOneAndDelete(and(eq("device", device.key()), eq("algorithm", algorithm))));
     if (taken != null) return Optional.of(new ClaimedKey(oneTimeKey(taken), false));
-    Document fallback = MongoErrors.call("claim fallback key", () -> fallbacks.findOneAndUpdate(
-        eq("_id", id(device, algorithm)), Updates.set("used", true)));
-    return Optional.ofNullable(fallback).map(f -> new ClaimedKey(new OneTimeKey(f.getString("keyId"), f.getString("json")), true));
+    Document fallback =
+        MongoErrors.call(
+            "claim fallback key",
+            () ->
+                fallbacks.findOneAndUpdate(
+                    eq("_id", id(device, algorithm)), Updates.set("used", true)));
+    return Optional.ofNullable(fallback)
+        .map(f -> new ClaimedKey(new OneTimeKey(f.getString("keyId"), f.getString("json")), true));
   }
 
   private static OneTimeKey oneTimeKey(Document d) {
@@ -108,39 +128,57 @@ public final class MongoOneTimeKeyRepository implements OneTimeKeyRepository {
   }
 
   /**
-   * First replaces a different stored key (which starts unused); when none was replaced, inserts the
-   * key unless it is there already, so an upload retried keeps the "used" mark.
+   * First replaces a different stored key (which starts unused); when none was replaced, inserts
+   * the key unless it is there already, so an upload retried keeps the "used" mark.
    */
   @Override
   public void setFallback(DeviceAddress device, OneTimeKey key) {
     String id = id(device, key.algorithm());
-    MongoErrors.run("set fallback key", () -> {
-      long replaced = fallbacks.updateOne(and(eq("_id", id), or(ne("keyId", key.id()), ne("json", key.json()))),
-          Updates.combine(Updates.set("keyId", key.id()), Updates.set("json", key.json()), Updates.set("used", false)))
-          .getMatchedCount();
-      if (replaced == 1) return;
-      fallbacks.updateOne(eq("_id", id), Updates.combine(Updates.setOnInsert("device", device.key()),
-          Updates.setOnInsert("algorithm", key.algorithm()), Updates.setOnInsert("keyId", key.id()),
-          Updates.setOnInsert("json", key.json()), Updates.setOnInsert("used", false)), new UpdateOptions().upsert(true));
-    });
+    MongoErrors.run(
+        "set fallback key",
+        () -> {
+          long replaced =
+              fallbacks
+                  .updateOne(
+                      and(eq("_id", id), or(ne("keyId", key.id()), ne("json", key.json()))),
+                      Updates.combine(
+                          Updates.set("keyId", key.id()),
+                          Updates.set("json", key.json()),
+                          Updates.set("used", false)))
+                  .getMatchedCount();
+          if (replaced == 1) return;
+          fallbacks.updateOne(
+              eq("_id", id),
+              Updates.combine(
+                  Updates.setOnInsert("device", device.key()),
+                  Updates.setOnInsert("algorithm", key.algorithm()),
+                  Updates.setOnInsert("keyId", key.id()),
+                  Updates.setOnInsert("json", key.json()),
+                  Updates.setOnInsert("used", false)),
+              new UpdateOptions().upsert(true));
+        });
   }
 
   @Override
   public Set<String> unusedFallbackAlgorithms(DeviceAddress device) {
-    return MongoErrors.call("read fallback keys", () -> {
-      Set<String> out = new HashSet<>();
-      for (Document d : fallbacks.find(and(eq("device", device.key()), eq("used", false)))) {
-        out.add(d.getString("algorithm"));
-      }
-      return out;
-    });
+    return MongoErrors.call(
+        "read fallback keys",
+        () -> {
+          Set<String> out = new HashSet<>();
+          for (Document d : fallbacks.find(and(eq("device", device.key()), eq("used", false)))) {
+            out.add(d.getString("algorithm"));
+          }
+          return out;
+        });
   }
 
   @Override
   public void deleteDevice(DeviceAddress device) {
-    MongoErrors.run("delete device keys", () -> {
-      keys.deleteMany(eq("device", device.key()));
-      fallbacks.deleteMany(eq("device", device.key()));
-    });
+    MongoErrors.run(
+        "delete device keys",
+        () -> {
+          keys.deleteMany(eq("device", device.key()));
+          fallbacks.deleteMany(eq("device", device.key()));
+        });
   }
 }

@@ -11,13 +11,17 @@ import java.util.Objects;
  * @param timeout server selection, connect, socket and write-concern timeout: a stopped MongoDB
  *     makes a request fail with {@code unavailable} after about this long instead of hanging
  * @param syncDelivery how the event feed learns of other nodes' events
- * @param pollInterval how often the feed polls the stream head (the change stream mode polls
- *     every second as a safety net)
+ * @param pollInterval how often the feed polls the stream head (the change stream mode polls every
+ *     second as a safety net)
  * @param gapGrace how long a stream position may stay allocated but empty below a written one
  *     before readers declare it abandoned (see {@link MongoEventLog})
  */
 public record MongoOptions(
-    String uri, String database, Duration timeout, SyncDelivery syncDelivery, Duration pollInterval,
+    String uri,
+    String database,
+    Duration timeout,
+    SyncDelivery syncDelivery,
+    Duration pollInterval,
     Duration gapGrace) {
 
   /** Which cross-node notification to use. */
@@ -45,7 +49,13 @@ public record MongoOptions(
 
   /** The defaults: 3 s timeout, automatic delivery, 150 ms polling, 2 s gap grace. */
   public static MongoOptions of(String uri, String database) {
-    return new MongoOptions(uri, database, DEFAULT_TIMEOUT, SyncDelivery.AUTO, DEFAULT_POLL_INTERVAL, DEFAULT_GAP_GRACE);
+    return new MongoOptions(
+        uri,
+        database,
+        DEFAULT_TIMEOUT,
+        SyncDelivery.AUTO,
+        DEFAULT_POLL_INTERVAL,
+        DEFAULT_GAP_GRACE);
   }
 
   public MongoOptions withTimeout(Duration value) {
@@ -62,6 +72,7 @@ public record MongoOptions(
 
   private static void positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive");
+    if (d.isNegative() || d.isZero())
+      throw new IllegalArgumentException(name + " must be positive");
   }
 }

@@ -22,11 +22,11 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Read receipts in the {@code receipts} collection, one document per (room, account):
- * {@code {_id: "<room>:<account>", room, account, pos}}. An advance is one upserting update with
- * {@code $max} on {@code pos}, atomic per document, so concurrent receipts on any number of nodes
- * end at the latest position and never move back. A room's positions are one indexed query
- * ({@code room, pos}). Thread-safe.
+ * Read receipts in the {@code receipts} collection, one document per (room, account): {@code {_id:
+ * "<room>:<account>", room, account, pos}}. An advance is one upserting update with {@code $max} on
+ * {@code pos}, atomic per document, so concurrent receipts on any number of nodes end at the latest
+ * position and never move back. A room's positions are one indexed query ({@code room, pos}).
+ * Thread-safe.
  */
 public final class MongoReceiptRepository implements ReceiptRepository {
   private static final int ATTEMPTS = 5;
@@ -45,11 +45,17 @@ public final class MongoReceiptRepository implements ReceiptRepository {
   public boolean advance(RoomId room, AccountId account, EventId upTo) {
     for (int attempt = 1; ; attempt++) {
       try {
-        UpdateResult result = MongoErrors.call("advance receipt", () -> receipts.updateOne(
-            eq("_id", key(room, account)),
-            Updates.combine(Updates.max("pos", upTo.position()), Updates.setOnInsert("room", room.value()),
-                Updates.setOnInsert("account", account.value())),
-            new UpdateOptions().upsert(true)));
+        UpdateResult result =
+            MongoErrors.call(
+                "advance receipt",
+                () ->
+                    receipts.updateOne(
+                        eq("_id", key(room, account)),
+                        Updates.combine(
+                            Updates.max("pos", upTo.position()),
+                            Updates.setOnInsert("room", room.value()),
+                            Updates.setOnInsert("account", account.value())),
+                        new UpdateOptions().upsert(true)));
         return result.getUpsertedId() != null || result.getModifiedCount() == 1;
       } catch (ConflictException concurrentFirstReceipt) {
         // two upserts of a missing document raced: the document exists now, update it
@@ -60,20 +66,27 @@ public final class MongoReceiptRepository implements ReceiptRepository {
 
   @Override
   public Optional<EventId> find(RoomId room, AccountId account) {
-    return MongoErrors.call("find receipt", () -> Optional.ofNullable(receipts.find(eq("_id", key(room, account))).first())
-        .map(d -> new EventId(d.getLong("pos"))));
+    return MongoErrors.call(
+        "find receipt",
+        () ->
+            Optional.ofNullable(receipts.find(eq("_id", key(room, account))).first())
+                .map(d -> new EventId(d.getLong("pos"))));
   }
 
   @Override
   public ReadPositions positions(RoomId room, EventId from) {
-    return MongoErrors.call("read receipts", () -> {
-      List<EventId> found = new ArrayList<>();
-      for (Document d : receipts.find(and(eq("room", room.value()), gte("pos", from.position())))
-          .projection(Projections.include("pos"))) {
-        found.add(new EventId(d.getLong("pos")));
-      }
-      return ReadPositions.of(found);
-    });
+    return MongoErrors.call(
+        "read receipts",
+        () -> {
+          List<EventId> found = new ArrayList<>();
+          for (Document d :
+              receipts
+                  .find(and(eq("room", room.value()), gte("pos", from.position())))
+                  .projection(Projections.include("pos"))) {
+            found.add(new EventId(d.getLong("pos")));
+          }
+          return ReadPositions.of(found);
+        });
   }
 
   @Override

@@ -26,11 +26,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Rooms in the {@code rooms} collection, one document per room:
- * {@code {_id, type: "CHANNEL", name?, topic?, createdAt: Date, number, channels, data?,
- * createdBy?, deletedAt?: <position>, encryption?: <algorithm>}}. Creation relies on the unique
- * {@code _id}; deletion is a conditional update, so two concurrent deletions change the room once.
- * Thread-safe.
+ * Rooms in the {@code rooms} collection, one document per room: {@code {_id, type: "CHANNEL",
+ * name?, topic?, createdAt: Date, number, channels, data?, createdBy?, deletedAt?: <position>,
+ * encryption?: <algorithm>}}. Creation relies on the unique {@code _id}; deletion is a conditional
+ * update, so two concurrent deletions change the room once. Thread-safe.
  */
 public final class MongoRoomRepository implements RoomRepository {
   /** The algorithm, once end-to-end encryption was turned on. */
@@ -49,8 +48,11 @@ public final class MongoRoomRepository implements RoomRepository {
 
   @Override
   public Optional<Room> find(RoomId id) {
-    return MongoErrors.call("find room", () -> Optional.ofNullable(rooms.find(eq("_id", id.value())).first())
-        .map(MongoRoomRepository::fromDocument));
+    return MongoErrors.call(
+        "find room",
+        () ->
+            Optional.ofNullable(rooms.find(eq("_id", id.value())).first())
+                .map(MongoRoomRepository::fromDocument));
   }
 
   @Override
@@ -60,16 +62,25 @@ public final class MongoRoomRepository implements RoomRepository {
 
   @Override
   public List<Room> listDeletedAfter(RoomType type, EventId after) {
-    return list("list deleted rooms", and(eq("type", type.name()), gt("deletedAt", after.position())));
+    return list(
+        "list deleted rooms", and(eq("type", type.name()), gt("deletedAt", after.position())));
   }
 
   @Override
   public boolean markDeleted(RoomId id, EventId deletion, Optional<EventId> replacing) {
-    Bson deletable = replacing.<Bson>map(r -> or(exists("deletedAt", false), eq("deletedAt", r.position())))
-        .orElse(exists("deletedAt", false));
-    return MongoErrors.call("delete room", () -> rooms.updateOne(
-        and(eq("_id", id.value()), deletable), Updates.set("deletedAt", deletion.position()))
-        .getModifiedCount() == 1);
+    Bson deletable =
+        replacing
+            .<Bson>map(r -> or(exists("deletedAt", false), eq("deletedAt", r.position())))
+            .orElse(exists("deletedAt", false));
+    return MongoErrors.call(
+        "delete room",
+        () ->
+            rooms
+                    .updateOne(
+                        and(eq("_id", id.value()), deletable),
+                        Updates.set("deletedAt", deletion.position()))
+                    .getModifiedCount()
+                == 1);
   }
 
   /**
@@ -79,58 +90,94 @@ public final class MongoRoomRepository implements RoomRepository {
    */
   @Override
   public boolean update(Room room) {
-    return MongoErrors.call("update room", () -> {
-      Optional<String> encryption = room.encryption().map(RoomEncryption::algorithm);
-      for (int attempt = 0; attempt < 2; attempt++) {
-        Bson sameEncryption = encryption.<Bson>map(a -> eq(ENCRYPTION, a)).orElse(exists(ENCRYPTION, false));
-        if (rooms.replaceOne(and(eq("_id", room.id().value()), eq("type", room.type().name()),
-            exists("deletedAt", false), sameEncryption), toDocument(withEncryption(room, encryption)))
-            .getMatchedCount() == 1) {
-          return true;
-        }
-        Document stored = rooms.find(eq("_id", room.id().value())).first();
-        if (stored == null || stored.containsKey("deletedAt")) return false;
-        if (!room.type().name().equals(stored.getString("type"))) {
-          throw new IllegalArgumentException("a room keeps its type");
-        }
-        encryption = Optional.ofNullable(stored.getString(ENCRYPTION));
-      }
-      return false;
-    });
+    return MongoErrors.call(
+        "update room",
+        () -> {
+          Optional<String> encryption = room.encryption().map(RoomEncryption::algorithm);
+          for (int attempt = 0; attempt < 2; attempt++) {
+            Bson sameEncryption =
+                encryption.<Bson>map(a -> eq(ENCRYPTION, a)).orElse(exists(ENCRYPTION, false));
+            if (rooms
+                    .replaceOne(
+                        and(
+                            eq("_id", room.id().value()),
+                            eq("type", room.type().name()),
+                            exists("deletedAt", false),
+                            sameEncryption),
+                        toDocument(withEncryption(room, encryption)))
+                    .getMatchedCount()
+                == 1) {
+              return true;
+            }
+            Document stored = rooms.find(eq("_id", room.id().value())).first();
+            if (stored == null || stored.containsKey("deletedAt")) return false;
+            if (!room.type().name().equals(stored.getString("type"))) {
+              throw new IllegalArgumentException("a room keeps its type");
+            }
+            encryption = Optional.ofNullable(stored.getString(ENCRYPTION));
+          }
+          return false;
+        });
   }
 
   private static Room withEncryption(Room room, Optional<String> algorithm) {
-    return new Room(room.id(), room.type(), room.name(), room.topic(), room.createdAt(), room.number(),
-        room.broadcastChannels(), room.data(), room.createdBy(), room.deletedAt(), algorithm.map(RoomEncryption::new));
+    return new Room(
+        room.id(),
+        room.type(),
+        room.name(),
+        room.topic(),
+        room.createdAt(),
+        room.number(),
+        room.broadcastChannels(),
+        room.data(),
+        room.createdBy(),
+        room.deletedAt(),
+        algorithm.map(RoomEncryption::new));
   }
 
   @Override
   public boolean enableEncryption(RoomId id, RoomEncryption encryption) {
-    return MongoErrors.call("enable room encryption", () -> rooms.updateOne(
-        and(eq("_id", id.value()), exists("deletedAt", false), exists(ENCRYPTION, false)),
-        Updates.set(ENCRYPTION, encryption.algorithm())).getModifiedCount() == 1);
+    return MongoErrors.call(
+        "enable room encryption",
+        () ->
+            rooms
+                    .updateOne(
+                        and(
+                            eq("_id", id.value()),
+                            exists("deletedAt", false),
+                            exists(ENCRYPTION, false)),
+                        Updates.set(ENCRYPTION, encryption.algorithm()))
+                    .getModifiedCount()
+                == 1);
   }
 
   @Override
   public boolean purgeTombstone(RoomId id) {
-    return MongoErrors.call("purge room tombstone", () -> rooms.deleteOne(
-        and(eq("_id", id.value()), exists("deletedAt", true))).getDeletedCount() == 1);
+    return MongoErrors.call(
+        "purge room tombstone",
+        () ->
+            rooms.deleteOne(and(eq("_id", id.value()), exists("deletedAt", true))).getDeletedCount()
+                == 1);
   }
 
   private List<Room> list(String what, Bson filter) {
-    return MongoErrors.call(what, () -> {
-      List<Room> out = new ArrayList<>();
-      for (Document d : rooms.find(filter).sort(Sorts.ascending("createdAt", "_id"))) out.add(fromDocument(d));
-      return out;
-    });
+    return MongoErrors.call(
+        what,
+        () -> {
+          List<Room> out = new ArrayList<>();
+          for (Document d : rooms.find(filter).sort(Sorts.ascending("createdAt", "_id")))
+            out.add(fromDocument(d));
+          return out;
+        });
   }
 
   static Document toDocument(Room room) {
-    Document d = new Document("_id", room.id().value())
-        .append("type", room.type().name())
-        .append("createdAt", Date.from(room.createdAt()))
-        .append("number", room.number())
-        .append("channels", room.broadcastChannels());
+    Document d =
+        new Document("_id", room.id().value())
+            .append("type", room.type().name())
+            .append("createdAt", Date.from(room.createdAt()))
+            .append("number", room.number())
+            .append("channels", room.broadcastChannels());
     room.name().ifPresent(n -> d.append("name", n));
     room.topic().ifPresent(t -> d.append("topic", t));
     room.data().ifPresent(x -> d.append("data", x.json()));
@@ -141,9 +188,14 @@ public final class MongoRoomRepository implements RoomRepository {
   }
 
   static Room fromDocument(Document d) {
-    return new Room(new RoomId(d.getString("_id")), RoomType.valueOf(d.getString("type")),
-        Optional.ofNullable(d.getString("name")), Optional.ofNullable(d.getString("topic")),
-        d.getDate("createdAt").toInstant(), d.getInteger("number", 0), d.getInteger("channels", 0),
+    return new Room(
+        new RoomId(d.getString("_id")),
+        RoomType.valueOf(d.getString("type")),
+        Optional.ofNullable(d.getString("name")),
+        Optional.ofNullable(d.getString("topic")),
+        d.getDate("createdAt").toInstant(),
+        d.getInteger("number", 0),
+        d.getInteger("channels", 0),
         Optional.ofNullable(d.getString("data")).map(JsonObjectText::new),
         Optional.ofNullable(d.getString("createdBy")).map(AccountId::new),
         Optional.ofNullable(d.getLong("deletedAt")).map(EventId::new),

@@ -26,11 +26,11 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * To-device sends in {@code to_device}, one document per send, so that storing a send is one
- * atomic insert whatever its number of recipients, and its {@code _id} (the send's key) makes a
- * retried transaction id collide instead of storing twice:
- * {@code {_id: key, position, type, sender: "account/device", pending: ["account/device", ...],
- * messages: [{to: "account/device", content: <text>}], expiresAt: Date}}.
+ * To-device sends in {@code to_device}, one document per send, so that storing a send is one atomic
+ * insert whatever its number of recipients, and its {@code _id} (the send's key) makes a retried
+ * transaction id collide instead of storing twice: {@code {_id: key, position, type, sender:
+ * "account/device", pending: ["account/device", ...], messages: [{to: "account/device", content:
+ * <text>}], expiresAt: Date}}.
  *
  * <p>A device reads its messages through the multikey index on {@code pending} and position; an
  * acknowledgement pulls the device from {@code pending} and its message from {@code messages}, so
@@ -55,49 +55,74 @@ public final class MongoToDeviceInbox implements ToDeviceInbox {
       return true;
     } catch (ConflictException stored) {
       if (replacing.isEmpty()) return false;
-      return MongoErrors.call("move to-device send", () -> sends.updateOne(
-          and(eq("_id", send.key()), eq(POSITION, replacing.get().position())),
-          Updates.set(POSITION, send.position().position())).getMatchedCount() == 1);
+      return MongoErrors.call(
+          "move to-device send",
+          () ->
+              sends
+                      .updateOne(
+                          and(eq("_id", send.key()), eq(POSITION, replacing.get().position())),
+                          Updates.set(POSITION, send.position().position()))
+                      .getMatchedCount()
+                  == 1);
     }
   }
 
   @Override
   public boolean contains(String sendKey) {
-    return MongoErrors.call("find to-device send", () -> sends.find(eq("_id", sendKey)).first() != null);
+    return MongoErrors.call(
+        "find to-device send", () -> sends.find(eq("_id", sendKey)).first() != null);
   }
 
   @Override
   public List<ToDeviceMessage> read(DeviceAddress device, EventId after, EventId upTo, int limit) {
     if (!upTo.isAfter(after)) return List.of();
-    return MongoErrors.call("read to-device messages", () -> {
-      List<ToDeviceMessage> out = new ArrayList<>();
-      for (Document d : sends.find(and(eq(PENDING, device.key()), gt(POSITION, after.position()),
-          lte(POSITION, upTo.position()))).sort(Sorts.ascending(POSITION)).limit(limit)) {
-        messageFor(d, device).ifPresent(out::add);
-      }
-      return out;
-    });
+    return MongoErrors.call(
+        "read to-device messages",
+        () -> {
+          List<ToDeviceMessage> out = new ArrayList<>();
+          for (Document d :
+              sends
+                  .find(
+                      and(
+                          eq(PENDING, device.key()),
+                          gt(POSITION, after.position()),
+                          lte(POSITION, upTo.position())))
+                  .sort(Sorts.ascending(POSITION))
+                  .limit(limit)) {
+            messageFor(d, device).ifPresent(out::add);
+          }
+          return out;
+        });
   }
 
   @Override
   public long acknowledge(DeviceAddress device, EventId upTo) {
-    return MongoErrors.call("acknowledge to-device messages", () -> sends.updateMany(
-        and(eq(PENDING, device.key()), lte(POSITION, upTo.position())), pull(device)).getModifiedCount());
+    return MongoErrors.call(
+        "acknowledge to-device messages",
+        () ->
+            sends
+                .updateMany(
+                    and(eq(PENDING, device.key()), lte(POSITION, upTo.position())), pull(device))
+                .getModifiedCount());
   }
 
   @Override
   public void deleteDevice(DeviceAddress device) {
-    MongoErrors.run("delete to-device messages", () -> sends.updateMany(eq(PENDING, device.key()), pull(device)));
+    MongoErrors.run(
+        "delete to-device messages",
+        () -> sends.updateMany(eq(PENDING, device.key()), pull(device)));
   }
 
   private static Bson pull(DeviceAddress device) {
-    return Updates.combine(Updates.pull(PENDING, device.key()), Updates.pull("messages", eq("to", device.key())));
+    return Updates.combine(
+        Updates.pull(PENDING, device.key()), Updates.pull("messages", eq("to", device.key())));
   }
 
   @Override
   public long purgeExpired(Instant now) {
-    return MongoErrors.call("purge to-device sends", () -> sends.deleteMany(
-        lte(EXPIRES_AT, Date.from(now))).getDeletedCount());
+    return MongoErrors.call(
+        "purge to-device sends",
+        () -> sends.deleteMany(lte(EXPIRES_AT, Date.from(now))).getDeletedCount());
   }
 
   private static Document toDocument(ToDeviceSend send) {
@@ -107,9 +132,12 @@ public final class MongoToDeviceInbox implements ToDeviceInbox {
       pending.add(m.getKey().key());
       messages.add(new Document("to", m.getKey().key()).append("content", m.getValue().json()));
     }
-    return new Document("_id", send.key()).append(POSITION, send.position().position())
-        .append("type", send.type()).append("sender", send.from().key())
-        .append(PENDING, pending).append("messages", messages)
+    return new Document("_id", send.key())
+        .append(POSITION, send.position().position())
+        .append("type", send.type())
+        .append("sender", send.from().key())
+        .append(PENDING, pending)
+        .append("messages", messages)
         .append(EXPIRES_AT, Date.from(send.expiresAt()));
   }
 
@@ -117,8 +145,13 @@ public final class MongoToDeviceInbox implements ToDeviceInbox {
     DeviceAddress from = DeviceAddress.ofKey(d.getString("sender"));
     for (Document m : d.getList("messages", Document.class)) {
       if (!device.key().equals(m.getString("to"))) continue;
-      return Optional.of(new ToDeviceMessage(new EventId(d.getLong(POSITION)), from.account(), from.device(),
-          d.getString("type"), new JsonObjectText(m.getString("content"))));
+      return Optional.of(
+          new ToDeviceMessage(
+              new EventId(d.getLong(POSITION)),
+              from.account(),
+              from.device(),
+              d.getString("type"),
+              new JsonObjectText(m.getString("content"))));
     }
     return Optional.empty();
   }

@@ -11,23 +11,25 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
 /**
  * The stream's stable head: the highest position h such that every position up to h holds a
- * document, an event or the placeholder of an abandoned position. Nothing can appear at or below
- * h any more (the {@code _id} index is unique), so readers that never look above h never skip.
+ * document, an event or the placeholder of an abandoned position. Nothing can appear at or below h
+ * any more (the {@code _id} index is unique), so readers that never look above h never skip.
  *
  * <p>A position is empty while its writer is between taking it from the counter and inserting
- * (milliseconds), or forever when the writer died in between. A reader that sees a position
- * empty below a written one for longer than {@code gapGrace} (its own clock, so clocks of nodes
- * need not agree) inserts the placeholder. The unique {@code _id} decides the race with a late
- * writer: whichever insert comes first wins, and a writer that loses takes a new position, so
- * neither a skip nor a duplicate is possible whatever the grace.
+ * (milliseconds), or forever when the writer died in between. A reader that sees a position empty
+ * below a written one for longer than {@code gapGrace} (its own clock, so clocks of nodes need not
+ * agree) inserts the placeholder. The unique {@code _id} decides the race with a late writer:
+ * whichever insert comes first wins, and a writer that loses takes a new position, so neither a
+ * skip nor a duplicate is possible whatever the grace.
  *
  * <p>The head is known per process (monotone) and saved, now and then, in the {@code counters}
  * collection, so that a starting node begins from it rather than from position 0 (positions below
@@ -46,7 +48,8 @@ final class StableHead {
   private volatile long persisted;
   private volatile long persistedAtNanos;
 
-  StableHead(MongoCollection<Document> events, MongoCollection<Document> counters, Duration gapGrace) {
+  StableHead(
+      MongoCollection<Document> events, MongoCollection<Document> counters, Duration gapGrace) {
     this.events = events;
     this.counters = counters;
     this.graceNanos = gapGrace.toNanos();
@@ -66,36 +69,38 @@ final class StableHead {
    * positions abandoned for longer than the grace.
    */
   long refresh() {
-    return MongoErrors.call("read stream head", () -> {
-      long stable = known.get();
-      boolean more = true;
-      while (more) {
-        List<Long> ids = positionsAfter(stable);
-        more = ids.size() == WINDOW;
-        for (long id : ids) {
-          for (long gap = stable + 1; gap < id; gap++) {
-            if (!settle(gap)) {
-              more = false;
-              noteEmpty(gap, ids);
-              break;
+    return MongoErrors.call(
+        "read stream head",
+        () -> {
+          long stable = known.get();
+          boolean more = true;
+          while (more) {
+            List<Long> ids = positionsAfter(stable);
+            more = ids.size() == WINDOW;
+            for (long id : ids) {
+              for (long gap = stable + 1; gap < id; gap++) {
+                if (!settle(gap)) {
+                  more = false;
+                  noteEmpty(gap, ids);
+                  break;
+                }
+                stable = gap;
+              }
+              if (stable != id - 1) break;
+              stable = id;
             }
-            stable = gap;
           }
-          if (stable != id - 1) break;
-          stable = id;
-        }
-      }
-      advance(stable);
-      return known.get();
-    });
+          advance(stable);
+          return known.get();
+        });
   }
 
   /**
    * True once this process filled the empty position with a placeholder (acknowledged by a
-   * majority, so the next majority read sees it). A duplicate key means a document is there
-   * that this reader cannot see yet (a late event, or another node's placeholder, not yet
-   * majority-committed): the position counts only once a read shows it, else a reader could
-   * pass an event that becomes visible later.
+   * majority, so the next majority read sees it). A duplicate key means a document is there that
+   * this reader cannot see yet (a late event, or another node's placeholder, not yet
+   * majority-committed): the position counts only once a read shows it, else a reader could pass an
+   * event that becomes visible later.
    */
   private boolean settle(long position) {
     long now = System.nanoTime();
@@ -111,9 +116,11 @@ final class StableHead {
     return true;
   }
 
-  /** Starts the grace of every other empty position of the window at once, not one after another. */
+  /**
+   * Starts the grace of every other empty position of the window at once, not one after another.
+   */
   private void noteEmpty(long firstGap, List<Long> ids) {
-    java.util.Set<Long> present = new java.util.HashSet<>(ids);
+    Set<Long> present = new HashSet<>(ids);
     long now = System.nanoTime();
     long last = ids.get(ids.size() - 1);
     for (long p = firstGap + 1; p < last; p++) {
@@ -127,15 +134,20 @@ final class StableHead {
     long now = System.nanoTime();
     if (head > persisted && now - persistedAtNanos > PERSIST_EVERY_NANOS) {
       persistedAtNanos = now;
-      counters.updateOne(eq("_id", DOC_ID), Updates.max("pos", head), new UpdateOptions().upsert(true));
+      counters.updateOne(
+          eq("_id", DOC_ID), Updates.max("pos", head), new UpdateOptions().upsert(true));
       persisted = head;
     }
   }
 
   private List<Long> positionsAfter(long position) {
     List<Long> ids = new ArrayList<>();
-    for (Document d : events.find(gt("_id", position)).projection(Projections.include("_id"))
-        .sort(Sorts.ascending("_id")).limit(WINDOW)) {
+    for (Document d :
+        events
+            .find(gt("_id", position))
+            .projection(Projections.include("_id"))
+            .sort(Sorts.ascending("_id"))
+            .limit(WINDOW)) {
       ids.add(d.getLong("_id"));
     }
     return ids;
@@ -148,7 +160,8 @@ final class StableHead {
   private long initial() {
     Document saved = counters.find(eq("_id", DOC_ID)).first();
     if (saved != null) return saved.getLong("pos");
-    Document lowest = events.find().projection(Projections.include("_id")).sort(Sorts.ascending("_id")).first();
+    Document lowest =
+        events.find().projection(Projections.include("_id")).sort(Sorts.ascending("_id")).first();
     return lowest == null ? 0 : lowest.getLong("_id") - 1;
   }
 }

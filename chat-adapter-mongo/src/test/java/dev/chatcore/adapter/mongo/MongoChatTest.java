@@ -25,11 +25,12 @@ class MongoChatTest {
   void twoEmbeddedChatsOnOneDatabaseShareRoomsAndWakeEachOther() throws Exception {
     MongoOptions options = mongo.options(mongo.freshName());
     try (Chat first = MongoChat.builder(options, Clock.systemUTC()).build();
-         Chat second = MongoChat.builder(options, Clock.systemUTC()).build()) {
+        Chat second = MongoChat.builder(options, Clock.systemUTC()).build()) {
       Caller server = new Caller(TestIds.account(), "game-server", true);
       Caller player = Caller.player(TestIds.account(), "player");
       RoomId lobby = first.createRoom(server, "lobby", Optional.empty()).room().id();
-      CompletableFuture<SyncBatch> waiting = second.waitForEvents(player, first.head(), Duration.ofSeconds(20));
+      CompletableFuture<SyncBatch> waiting =
+          second.waitForEvents(player, first.head(), Duration.ofSeconds(20));
       Event sent = first.send(server, lobby, "welcome");
       SyncBatch batch = waiting.get(20, TimeUnit.SECONDS);
       assertEquals(List.of(sent.id()), batch.events().stream().map(Event::id).toList());

@@ -15,12 +15,14 @@ class MongoEventFeedChangeStreamTest extends EventFeedContract {
 
   @Override
   protected Nodes newNodes() {
-    MongoOptions options = mongo.options(mongo.freshName()).withSyncDelivery(MongoOptions.SyncDelivery.CHANGE_STREAMS);
+    MongoOptions options =
+        mongo.options(mongo.freshName()).withSyncDelivery(MongoOptions.SyncDelivery.CHANGE_STREAMS);
     return new Nodes(mongo.storage(options).feed(), mongo.storage(options).events());
   }
 
   @Test
   void automaticDeliveryPicksChangeStreamsWhenTheServerHasThem() {
-    assertEquals("change_streams", mongo.storage(mongo.options(mongo.freshName())).feed().delivery());
+    assertEquals(
+        "change_streams", mongo.storage(mongo.options(mongo.freshName())).feed().delivery());
   }
 }

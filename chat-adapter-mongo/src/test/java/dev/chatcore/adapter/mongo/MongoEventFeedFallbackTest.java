@@ -21,7 +21,8 @@ class MongoEventFeedFallbackTest {
   @Test
   void demandingChangeStreamsFromAServerWithoutThemFailsAtStart() {
     assumeTrue(mongo.embedded(), "a real MongoDB may have change streams");
-    MongoOptions options = mongo.options(mongo.freshName()).withSyncDelivery(MongoOptions.SyncDelivery.CHANGE_STREAMS);
+    MongoOptions options =
+        mongo.options(mongo.freshName()).withSyncDelivery(MongoOptions.SyncDelivery.CHANGE_STREAMS);
     assertThrows(UnavailableException.class, () -> mongo.storage(options));
   }
 }

@@ -9,7 +9,8 @@ class MongoEventFeedTest extends EventFeedContract {
 
   @Override
   protected Nodes newNodes() {
-    MongoOptions options = mongo.options(mongo.freshName()).withSyncDelivery(MongoOptions.SyncDelivery.POLLING);
+    MongoOptions options =
+        mongo.options(mongo.freshName()).withSyncDelivery(MongoOptions.SyncDelivery.POLLING);
     return new Nodes(mongo.storage(options).feed(), mongo.storage(options).events());
   }
 }

@@ -33,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** How the Mongo log allocates positions and keeps readers from skipping: gaps, late writers, a bad counter. */
+/**
+ * How the Mongo log allocates positions and keeps readers from skipping: gaps, late writers, a bad
+ * counter.
+ */
 class MongoEventLogPositionsTest {
   @RegisterExtension static final MongoFixture mongo = new MongoFixture();
 
@@ -43,7 +46,8 @@ class MongoEventLogPositionsTest {
     return slice.events().stream().map(Event::id).toList();
   }
 
-  private static StreamSlice awaitEvents(MongoEventLog log, int count, Duration bound) throws InterruptedException {
+  private static StreamSlice awaitEvents(MongoEventLog log, int count, Duration bound)
+      throws InterruptedException {
     long deadline = System.nanoTime() + bound.toNanos();
     StreamSlice slice = log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 100);
     while (slice.events().size() < count && System.nanoTime() < deadline) {
@@ -64,14 +68,18 @@ class MongoEventLogPositionsTest {
     MongoEventLog log = new MongoEventLog(db, Duration.ofMillis(300));
     long abandoned = log.allocate(); // a writer that took a position and died
     // a writer above it has inserted, and its append is still waiting to answer
-    Event above = Events.message(TestIdsHolder.ROOM, "after the gap").at(new EventId(log.allocate()));
+    Event above =
+        Events.message(TestIdsHolder.ROOM, "after the gap").at(new EventId(log.allocate()));
     db.getCollection(MongoIndexes.EVENTS).insertOne(EventDocuments.toDocument(above));
     long start = System.nanoTime();
-    assertEquals(List.of(), ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)),
+    assertEquals(
+        List.of(),
+        ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)),
         "nothing above an empty position is readable yet");
     StreamSlice slice = awaitEvents(log, 1, Duration.ofSeconds(10));
     assertEquals(List.of(above.id()), ids(slice));
-    assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "not before the grace");
+    assertTrue(
+        System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "not before the grace");
     assertEquals(Optional.empty(), log.find(new EventId(abandoned)), "the placeholder is no event");
     assertEquals(above.id(), log.head());
   }
@@ -82,9 +90,12 @@ class MongoEventLogPositionsTest {
     long abandoned = log.allocate();
     long start = System.nanoTime();
     Event after = log.append(Events.message(TestIdsHolder.ROOM, "after the gap")).event();
-    assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "the append waited out the grace");
+    assertTrue(
+        System.nanoTime() - start >= Duration.ofMillis(300).toNanos(),
+        "the append waited out the grace");
     assertEquals(abandoned + 1, after.id().position());
-    assertEquals(List.of(after.id()), ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)));
+    assertEquals(
+        List.of(after.id()), ids(log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10)));
     assertEquals(Optional.empty(), log.find(new EventId(abandoned)), "the placeholder is no event");
   }
 
@@ -100,19 +111,35 @@ class MongoEventLogPositionsTest {
     MongoMembershipRepository memberships = new MongoMembershipRepository(db);
     AccountId account = TestIds.account();
     List<EventId> offered = new ArrayList<>();
-    Event event = log.append(Events.message(TestIdsHolder.ROOM, "join"), position -> {
-      memberships.record(new MemberChange(TestIdsHolder.ROOM, account, MemberState.JOINED, Instant.EPOCH, position,
-          false, offered.isEmpty() ? Optional.empty() : Optional.of(offered.getLast())));
-      if (offered.isEmpty()) { // a reader gives up waiting and settles the position under the hook
-        db.getCollection(MongoIndexes.EVENTS).insertOne(EventDocuments.burned(position.position()));
-      }
-      offered.add(position);
-    }).event();
+    Event event =
+        log.append(
+                Events.message(TestIdsHolder.ROOM, "join"),
+                position -> {
+                  memberships.record(
+                      new MemberChange(
+                          TestIdsHolder.ROOM,
+                          account,
+                          MemberState.JOINED,
+                          Instant.EPOCH,
+                          position,
+                          false,
+                          offered.isEmpty() ? Optional.empty() : Optional.of(offered.getLast())));
+                  if (offered
+                      .isEmpty()) { // a reader gives up waiting and settles the position under the
+                    // hook
+                    db.getCollection(MongoIndexes.EVENTS)
+                        .insertOne(EventDocuments.burned(position.position()));
+                  }
+                  offered.add(position);
+                })
+            .event();
     assertEquals(2, offered.size(), "offered again after the first was taken");
     assertEquals(offered.get(1), event.id());
     RoomMember record = memberships.find(TestIdsHolder.ROOM, account).orElseThrow();
     assertEquals(event.id(), record.sinceEvent());
-    assertEquals(List.of(new MemberTimeline.Change(event.id(), true)), record.timeline().changes(),
+    assertEquals(
+        List.of(new MemberTimeline.Change(event.id(), true)),
+        record.timeline().changes(),
         "nothing is left at the settled position");
   }
 
@@ -131,12 +158,14 @@ class MongoEventLogPositionsTest {
     long late = log.allocate();
     Event first = log.append(Events.message(TestIdsHolder.ROOM, "first")).event();
     awaitEvents(log, 1, Duration.ofSeconds(10));
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         log.tryInsert(late, Events.message(TestIdsHolder.ROOM, "late"), Optional.empty()),
         "the settled position refuses the late insert");
     Event retried = log.append(Events.message(TestIdsHolder.ROOM, "late")).event();
     assertTrue(retried.id().isAfter(first.id()));
-    assertEquals(List.of(first.id(), retried.id()), ids(awaitEvents(log, 2, Duration.ofSeconds(10))));
+    assertEquals(
+        List.of(first.id(), retried.id()), ids(awaitEvents(log, 2, Duration.ofSeconds(10))));
   }
 
   @Test
@@ -144,9 +173,12 @@ class MongoEventLogPositionsTest {
     MongoDatabase db = mongo.freshDatabase();
     MongoEventLog log = new MongoEventLog(db, Duration.ofSeconds(30));
     List<EventId> written = new ArrayList<>();
-    for (int i = 0; i < 3; i++) written.add(log.append(Events.message(TestIdsHolder.ROOM, "a" + i)).event().id());
-    db.getCollection(MongoIndexes.COUNTERS).updateOne(eq("_id", MongoEventLog.COUNTER_ID), Updates.set("seq", 0L));
-    for (int i = 0; i < 3; i++) written.add(log.append(Events.message(TestIdsHolder.ROOM, "b" + i)).event().id());
+    for (int i = 0; i < 3; i++)
+      written.add(log.append(Events.message(TestIdsHolder.ROOM, "a" + i)).event().id());
+    db.getCollection(MongoIndexes.COUNTERS)
+        .updateOne(eq("_id", MongoEventLog.COUNTER_ID), Updates.set("seq", 0L));
+    for (int i = 0; i < 3; i++)
+      written.add(log.append(Events.message(TestIdsHolder.ROOM, "b" + i)).event().id());
     assertEquals(6, new HashSet<>(written).size());
     List<EventId> sorted = new ArrayList<>(written);
     sorted.sort(null);
@@ -172,17 +204,22 @@ class MongoEventLogPositionsTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Appended>> tries = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      tries.add(pool.submit(() -> {
-        go.await();
-        return log.append(Events.messageWithTxn(TestIdsHolder.ROOM, sender, "once", "t-1"));
-      }));
+      tries.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return log.append(Events.messageWithTxn(TestIdsHolder.ROOM, sender, "once", "t-1"));
+              }));
     }
     go.countDown();
     for (Future<Appended> t : tries) t.get(30, TimeUnit.SECONDS);
     pool.shutdown();
     Event next = log.append(Events.message(TestIdsHolder.ROOM, "next")).event();
     StreamSlice slice = log.readAfter(EventId.ORIGIN, Set.of(TestIdsHolder.ROOM), 10);
-    assertEquals(2, slice.events().size(), "with a ten-minute grace, only filled positions let this through");
+    assertEquals(
+        2,
+        slice.events().size(),
+        "with a ten-minute grace, only filled positions let this through");
     assertEquals(next.id(), slice.upTo());
   }
 
@@ -194,11 +231,14 @@ class MongoEventLogPositionsTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<List<EventId>>> writers = new ArrayList<>();
     for (MongoEventLog log : List.of(a, b, a, b)) {
-      writers.add(pool.submit(() -> {
-        List<EventId> mine = new ArrayList<>();
-        for (int i = 0; i < 50; i++) mine.add(log.append(Events.message(room, "m" + i)).event().id());
-        return mine;
-      }));
+      writers.add(
+          pool.submit(
+              () -> {
+                List<EventId> mine = new ArrayList<>();
+                for (int i = 0; i < 50; i++)
+                  mine.add(log.append(Events.message(room, "m" + i)).event().id());
+                return mine;
+              }));
     }
     Set<EventId> all = new HashSet<>();
     for (Future<List<EventId>> w : writers) all.addAll(w.get(60, TimeUnit.SECONDS));

@@ -1,13 +1,16 @@
 package dev.chatcore.adapter.mongo;
 
-import dev.chatcore.domain.port.ChatStorage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.chatcore.domain.port.ChatStorage;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   /** Points the tests at a real MongoDB (a replica set, for change streams). */
   public static final String URI_VARIABLE = "CHAT_MONGO_URI";
+
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private final boolean oplog;
@@ -56,12 +60,13 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
     if (external != null && !external.isBlank()) {
       uri = external.strip();
     } else {
-      backend = new MemoryBackend() {
-        @Override
-        public void close() {
-          // stop() keeps the data, like a restarted mongod
-        }
-      };
+      backend =
+          new MemoryBackend() {
+            @Override
+            public void close() {
+              // stop() keeps the data, like a restarted mongod
+            }
+          };
       if (oplog) backend.enableOplog();
       server = new MongoServer(backend);
       address = server.bind();
@@ -94,7 +99,9 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
    * embedded server's counter skips values under concurrency (each skip is a gap readers wait out).
    */
   public MongoOptions options(String database) {
-    return MongoOptions.of(uri, database).withTimeout(Duration.ofSeconds(2)).withGapGrace(Duration.ofMillis(300));
+    return MongoOptions.of(uri, database)
+        .withTimeout(Duration.ofSeconds(2))
+        .withGapGrace(Duration.ofMillis(300));
   }
 
   /** A storage ("a node") with its own client on {@code database}; closed after the test. */
@@ -105,7 +112,7 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
   }
 
   /** {@link #storage(MongoOptions)} whose expiring events lapse by {@code clock}. */
-  public ChatStorage storage(MongoOptions options, java.time.Clock clock) {
+  public ChatStorage storage(MongoOptions options, Clock clock) {
     ChatStorage storage = MongoChatStorage.connect(options, clock);
     opened.add(storage);
     return storage;
@@ -136,8 +143,8 @@ public final class MongoFixture implements BeforeAllCallback, AfterAllCallback, 
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
-    List<AutoCloseable> closing = new java.util.ArrayList<>(opened);
-    java.util.Collections.reverse(closing); // cores before the storages they use
+    List<AutoCloseable> closing = new ArrayList<>(opened);
+    Collections.reverse(closing); // cores before the storages they use
     opened.clear();
     for (AutoCloseable c : closing) c.close();
     for (String name : databases) drop(name);

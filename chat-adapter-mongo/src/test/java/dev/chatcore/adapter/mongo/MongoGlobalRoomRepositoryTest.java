@@ -34,8 +34,8 @@ class MongoGlobalRoomRepositoryTest extends GlobalRoomRepositoryContract {
     GlobalRoomRepository rooms = new MongoGlobalRoomRepository(db, Duration.ofMillis(200));
     AccountId a = TestIds.account();
     RoomId neverCreated = TestIds.room();
-    db.getCollection(MongoIndexes.GLOBAL_SEATS).insertOne(new Document("_id", a.value()).append("room",
-        neverCreated.value()));
+    db.getCollection(MongoIndexes.GLOBAL_SEATS)
+        .insertOne(new Document("_id", a.value()).append("room", neverCreated.value()));
     assertEquals(Optional.empty(), rooms.roomOf(a), "a seat without its room is no room");
     RoomId fresh = TestIds.room();
     Seat seat = rooms.place(a, 3, Set.of(), fresh, Instant.parse("2026-01-01T00:00:00Z"));

@@ -1,7 +1,7 @@
 package dev.chatcore.adapter.mongo;
 
-import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.application.sync.MembershipVisibilityContract;
+import dev.chatcore.domain.port.ChatStorage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MongoMembershipVisibilityTest extends MembershipVisibilityContract {

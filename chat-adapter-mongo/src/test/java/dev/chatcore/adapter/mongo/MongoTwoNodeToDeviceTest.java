@@ -4,7 +4,9 @@ import dev.chatcore.application.e2ee.ToDeviceContract;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The device under test syncs on one node; the other clients write through another; one database. */
+/**
+ * The device under test syncs on one node; the other clients write through another; one database.
+ */
 class MongoTwoNodeToDeviceTest extends ToDeviceContract {
   @RegisterExtension static final MongoFixture mongo = new MongoFixture();
 

@@ -14,8 +14,8 @@ import java.time.Duration;
 
 /**
  * Makes sure the account behind an authenticated caller is known to the store. Called on every
- * authenticated request; a bounded cache keeps that to one store write per account and name
- * change, not one per request. One per core (its cache is what spares the store).
+ * authenticated request; a bounded cache keeps that to one store write per account and name change,
+ * not one per request. One per core (its cache is what spares the store).
  */
 @Singleton
 public final class RegisterCaller {
@@ -35,10 +35,14 @@ public final class RegisterCaller {
   /** Returns the stored account of the caller, registering it on first sight. */
   public Account register(Caller caller) {
     Account cached = known.getIfPresent(caller.id());
-    boolean sameName = caller.displayName().isEmpty() || caller.displayName().equals(cached == null ? null : cached.displayName());
+    boolean sameName =
+        caller.displayName().isEmpty()
+            || caller.displayName().equals(cached == null ? null : cached.displayName());
     if (cached != null && sameName && cached.admin() == caller.admin()) return cached;
-    Account stored = accounts.register(new Account(
-        caller.id(), caller.displayName(), caller.admin(), clock.instant(), events.head()));
+    Account stored =
+        accounts.register(
+            new Account(
+                caller.id(), caller.displayName(), caller.admin(), clock.instant(), events.head()));
     known.put(caller.id(), stored);
     return stored;
   }

@@ -2,8 +2,6 @@ package dev.chatcore.application.admin;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.domain.chat.Announcement;
-import dev.chatcore.domain.error.InvalidInputException;
-import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.AnnouncementRepository;
 import jakarta.inject.Inject;
@@ -14,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Admins list the active announcements, edit one and end one. Announcements are not events of a
- * room, so {@link EditMessage} and {@link DeleteMessage} do not reach them; the admin API
- * tries this first with the same id, so one edit and one delete serve both. Only an active
- * announcement can be changed: an ended one is as gone for players as a deleted message.
+ * room, so {@link EditMessage} and {@link DeleteMessage} do not reach them; the admin API tries
+ * this first with the same id, so one edit and one delete serve both. Only an active announcement
+ * can be changed: an ended one is as gone for players as a deleted message.
  */
 public final class AdminAnnouncements {
   private final AnnouncementRepository announcements;
@@ -24,7 +22,8 @@ public final class AdminAnnouncements {
   private final Clock clock;
 
   @Inject
-  public AdminAnnouncements(AnnouncementRepository announcements, MessagePolicy policy, Clock clock) {
+  public AdminAnnouncements(
+      AnnouncementRepository announcements, MessagePolicy policy, Clock clock) {
     this.announcements = announcements;
     this.policy = policy;
     this.clock = clock;
@@ -49,8 +48,18 @@ public final class AdminAnnouncements {
     caller.requireAdmin();
     Instant now = clock.instant();
     Optional<Announcement> found = activeOne(id, now);
-    found.ifPresent(a -> announcements.save(new Announcement(a.id(), a.author(), a.text(), a.context(), a.createdAt(),
-        now, a.updatedAt(), a.editedBy())));
+    found.ifPresent(
+        a ->
+            announcements.save(
+                new Announcement(
+                    a.id(),
+                    a.author(),
+                    a.text(),
+                    a.context(),
+                    a.createdAt(),
+                    now,
+                    a.updatedAt(),
+                    a.editedBy())));
     return found.isPresent();
   }
 

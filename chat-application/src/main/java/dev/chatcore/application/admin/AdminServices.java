@@ -3,9 +3,9 @@ package dev.chatcore.application.admin;
 import jakarta.inject.Inject;
 
 /**
- * The Chat V2 admin use cases ({@code /chat/admin/...}), held together for their routes
- * ({@link dev.chatcore.application.ChatCore#admin()} holds the ones the core wired). Every one
- * refuses a non-admin caller with {@link dev.chatcore.domain.error.ForbiddenException}.
+ * The Chat V2 admin use cases ({@code /chat/admin/...}), held together for their routes ({@link
+ * dev.chatcore.application.ChatCore#admin()} holds the ones the core wired). Every one refuses a
+ * non-admin caller with {@link dev.chatcore.domain.error.ForbiddenException}.
  */
 public final class AdminServices {
   private final Broadcast broadcast;
@@ -21,10 +21,18 @@ public final class AdminServices {
   private final AdminAnnouncements announcements;
 
   @Inject
-  public AdminServices(Broadcast broadcast, ListReports listReports, ReviewReport reviewReport,
-      CreatePrivateRoom createPrivateRoom, UpdatePrivateRoom updatePrivateRoom, ListAdminRooms listRooms,
-      ListAdminMessages listMessages, SearchMessages searchMessages, DeleteMessage deleteMessage,
-      EditMessage editMessage, AdminAnnouncements announcements) {
+  public AdminServices(
+      Broadcast broadcast,
+      ListReports listReports,
+      ReviewReport reviewReport,
+      CreatePrivateRoom createPrivateRoom,
+      UpdatePrivateRoom updatePrivateRoom,
+      ListAdminRooms listRooms,
+      ListAdminMessages listMessages,
+      SearchMessages searchMessages,
+      DeleteMessage deleteMessage,
+      EditMessage editMessage,
+      AdminAnnouncements announcements) {
     this.broadcast = broadcast;
     this.listReports = listReports;
     this.reviewReport = reviewReport;

@@ -39,12 +39,12 @@ import java.util.Set;
 /**
  * {@code POST /chat/admin/broadcast}: admin messages. A message with a room goes to that room; one
  * with channel flags goes to each room of its {@code accountId} whose broadcast channels share a
- * flag (its global room has Global 1, guild rooms Guild 2; DM rooms have none, so never); one
- * with neither is an announcement. Room broadcasts are {@code m.plain} events by the admin in the
- * one stream (players see admin messages in every room type, {@code /v1} syncs and history show
- * them). At most {@link #ANNOUNCEMENTS_MAX} announcements are active: posting more expires the
- * oldest. Everything is validated before anything is written, so a 400 changes nothing. One per
- * core: posters of announcements take turns on it.
+ * flag (its global room has Global 1, guild rooms Guild 2; DM rooms have none, so never); one with
+ * neither is an announcement. Room broadcasts are {@code m.plain} events by the admin in the one
+ * stream (players see admin messages in every room type, {@code /v1} syncs and history show them).
+ * At most {@link #ANNOUNCEMENTS_MAX} announcements are active: posting more expires the oldest.
+ * Everything is validated before anything is written, so a 400 changes nothing. One per core:
+ * posters of announcements take turns on it.
  */
 @Singleton
 public final class Broadcast {
@@ -57,7 +57,11 @@ public final class Broadcast {
    * @param channel broadcast channel flags, 0 for none
    * @param account whose rooms a channel broadcast goes to
    */
-  public record Item(Optional<RoomId> room, int channel, Optional<AccountId> account, String text,
+  public record Item(
+      Optional<RoomId> room,
+      int channel,
+      Optional<AccountId> account,
+      String text,
       Optional<JsonObjectText> context) {
     public Item {
       Objects.requireNonNull(room, "room");
@@ -66,7 +70,9 @@ public final class Broadcast {
     }
   }
 
-  /** @param expiration when every message of the request expires; empty: the retention default */
+  /**
+   * @param expiration when every message of the request expires; empty: the retention default
+   */
   public record Command(Caller caller, List<Item> messages, Optional<Instant> expiration) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -76,8 +82,14 @@ public final class Broadcast {
   }
 
   /** A stored admin message: a room event ({@code room} present) or an announcement. */
-  public record Sent(String id, AccountId author, Optional<RoomId> room, String text, Optional<JsonObjectText> context,
-      Instant createdAt, Instant expiresAt) {}
+  public record Sent(
+      String id,
+      AccountId author,
+      Optional<RoomId> room,
+      String text,
+      Optional<JsonObjectText> context,
+      Instant createdAt,
+      Instant expiresAt) {}
 
   private record Target(Optional<RoomId> room, EventContent.Message content) {}
 
@@ -94,9 +106,17 @@ public final class Broadcast {
   private final Object announcing = new Object();
 
   @Inject
-  public Broadcast(AnnouncementRepository announcements, RoomRepository rooms, GlobalRoomRepository globalRooms,
-      MembershipRepository memberships, RegisterCaller register, EventPublisher publisher, MessagePolicy policy,
-      IdGenerator ids, Retention retention, Clock clock) {
+  public Broadcast(
+      AnnouncementRepository announcements,
+      RoomRepository rooms,
+      GlobalRoomRepository globalRooms,
+      MembershipRepository memberships,
+      RegisterCaller register,
+      EventPublisher publisher,
+      MessagePolicy policy,
+      IdGenerator ids,
+      Retention retention,
+      Clock clock) {
     this.announcements = announcements;
     this.rooms = rooms;
     this.globalRooms = globalRooms;
@@ -112,32 +132,56 @@ public final class Broadcast {
   /**
    * @return the stored messages, in request order (a channel message once per room)
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
-   * @throws InvalidInputException for an empty list, bad text or context, a channel without
-   *     {@code accountId}, flags outside 0..255, an expiration not in the future or more than 100
-   *     years ahead, or when no
-   *     message has anywhere to go
+   * @throws InvalidInputException for an empty list, bad text or context, a channel without {@code
+   *     accountId}, flags outside 0..255, an expiration not in the future or more than 100 years
+   *     ahead, or when no message has anywhere to go
    * @throws NotFoundException when a named room does not exist
    */
   public List<Sent> broadcast(Command command) {
     command.caller().requireAdmin();
     Instant now = clock.instant();
-    Instant expires = FutureTimes.expiry(now, command.expiration().orElseGet(() -> retention.broadcastExpiry(now)),
-        "expiration");
-    if (command.messages().isEmpty()) throw new InvalidInputException("messages", "must hold at least one message");
+    Instant expires =
+        FutureTimes.expiry(
+            now,
+            command.expiration().orElseGet(() -> retention.broadcastExpiry(now)),
+            "expiration");
+    if (command.messages().isEmpty())
+      throw new InvalidInputException("messages", "must hold at least one message");
     List<Target> targets = new ArrayList<>();
-    for (int i = 0; i < command.messages().size(); i++) targets.addAll(targets(command.messages().get(i), i));
-    if (targets.isEmpty()) throw new InvalidInputException("messages", "no room matched the channels of any message");
+    for (int i = 0; i < command.messages().size(); i++)
+      targets.addAll(targets(command.messages().get(i), i));
+    if (targets.isEmpty())
+      throw new InvalidInputException("messages", "no room matched the channels of any message");
     register.register(command.caller());
     AccountId admin = command.caller().id();
     List<Sent> sent = new ArrayList<>(targets.size());
     boolean announced = false;
     for (Target t : targets) {
       if (t.room().isPresent()) {
-        Event e = publisher.publish(new NewEvent(t.room().get(), admin, now, t.content(), Optional.empty(),
-            Optional.of(expires))).event();
-        sent.add(new Sent(e.id().toString(), admin, t.room(), t.content().text(), t.content().context(), now, expires));
+        Event e =
+            publisher
+                .publish(
+                    new NewEvent(
+                        t.room().get(),
+                        admin,
+                        now,
+                        t.content(),
+                        Optional.empty(),
+                        Optional.of(expires)))
+                .event();
+        sent.add(
+            new Sent(
+                e.id().toString(),
+                admin,
+                t.room(),
+                t.content().text(),
+                t.content().context(),
+                now,
+                expires));
       } else {
-        Announcement a = new Announcement(ids.next(), admin, t.content().text(), t.content().context(), now, expires);
+        Announcement a =
+            new Announcement(
+                ids.next(), admin, t.content().text(), t.content().context(), now, expires);
         announcements.save(a);
         announced = true;
         sent.add(new Sent(a.id(), admin, Optional.empty(), a.text(), a.context(), now, expires));
@@ -149,21 +193,29 @@ public final class Broadcast {
 
   private List<Target> targets(Item item, int index) {
     String field = "messages[" + index + "]";
-    EventContent.Message content = policy.message(item.text(), item.context(), field + ".text", field + ".context");
+    EventContent.Message content =
+        policy.message(item.text(), item.context(), field + ".text", field + ".context");
     if (item.channel() < 0 || item.channel() > CHANNEL_ALL) {
-      throw new InvalidInputException(field + ".channel", "must be broadcast flags 0..255 (Global 1, Guild 2, All 255)");
+      throw new InvalidInputException(
+          field + ".channel", "must be broadcast flags 0..255 (Global 1, Guild 2, All 255)");
     }
     if (item.room().isPresent()) {
       RoomId id = item.room().get();
-      rooms.find(id).filter(r -> !r.isDeleted())
+      rooms
+          .find(id)
+          .filter(r -> !r.isDeleted())
           .orElseThrow(() -> new NotFoundException(field + ".roomId: room not found"));
       return List.of(new Target(Optional.of(id), content));
     }
     if (item.channel() == 0) return List.of(new Target(Optional.empty(), content));
-    AccountId account = item.account()
-        .orElseThrow(() -> new InvalidInputException(field + ".accountId", "is required with a channel"));
+    AccountId account =
+        item.account()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(field + ".accountId", "is required with a channel"));
     List<Target> out = new ArrayList<>();
-    for (RoomId room : roomsOf(account, item.channel())) out.add(new Target(Optional.of(room), content));
+    for (RoomId room : roomsOf(account, item.channel()))
+      out.add(new Target(Optional.of(room), content));
     return out;
   }
 
@@ -185,8 +237,8 @@ public final class Broadcast {
 
   /**
    * Expires the active announcements beyond the newest {@link #ANNOUNCEMENTS_MAX}. Convergent
-   * across nodes: each caller expires only announcements outside the newest ten it sees, which
-   * are outside the newest ten of any larger set too, and the last poster sees every one.
+   * across nodes: each caller expires only announcements outside the newest ten it sees, which are
+   * outside the newest ten of any larger set too, and the last poster sees every one.
    */
   private void capAnnouncements(Instant now) {
     synchronized (announcing) {

@@ -26,14 +26,19 @@ import java.util.Set;
 
 /**
  * {@code POST /chat/admin/rooms/new}: an admin makes a private room (a guild, a game feature) with
- * its first members. The room's creation and each member's {@code join} are events by the admin,
- * so {@code /v1} syncs see them. Holds the room's lock, which {@link UpdatePrivateRoom} shares.
+ * its first members. The room's creation and each member's {@code join} are events by the admin, so
+ * {@code /v1} syncs see them. Holds the room's lock, which {@link UpdatePrivateRoom} shares.
  */
 public final class CreatePrivateRoom {
   public static final int GUILD_CHANNEL = 2;
 
-  /** @param channel broadcast channel flags; empty: Guild (2) */
-  public record Command(Caller caller, List<String> accountIds, Optional<JsonObjectText> data,
+  /**
+   * @param channel broadcast channel flags; empty: Guild (2)
+   */
+  public record Command(
+      Caller caller,
+      List<String> accountIds,
+      Optional<JsonObjectText> data,
       Optional<Integer> channel) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -52,10 +57,20 @@ public final class CreatePrivateRoom {
   private final KeyedLocks locks;
   private final Clock clock;
 
-  /** @param locks the locks {@link UpdatePrivateRoom} takes too: changes of one room take turns on a node */
+  /**
+   * @param locks the locks {@link UpdatePrivateRoom} takes too: changes of one room take turns on a
+   *     node
+   */
   @Inject
-  public CreatePrivateRoom(RoomRepository rooms, RegisterCaller register, EventPublisher publisher,
-      MembershipChange change, IdGenerator ids, Limits limits, KeyedLocks locks, Clock clock) {
+  public CreatePrivateRoom(
+      RoomRepository rooms,
+      RegisterCaller register,
+      EventPublisher publisher,
+      MembershipChange change,
+      IdGenerator ids,
+      Limits limits,
+      KeyedLocks locks,
+      Clock clock) {
     this.rooms = rooms;
     this.register = register;
     this.publisher = publisher;
@@ -68,26 +83,41 @@ public final class CreatePrivateRoom {
 
   /**
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
-   * @throws InvalidInputException for bad ids, fewer than 1 or more than
-   *     {@link Limits#privateRoomCapacity()} distinct accounts, or flags outside 0..255
+   * @throws InvalidInputException for bad ids, fewer than 1 or more than {@link
+   *     Limits#privateRoomCapacity()} distinct accounts, or flags outside 0..255
    */
   public Room create(Command command) {
     command.caller().requireAdmin();
-    Set<AccountId> members = PrivateRoomMembers.parse(command.accountIds(), 1, limits.privateRoomCapacity());
+    Set<AccountId> members =
+        PrivateRoomMembers.parse(command.accountIds(), 1, limits.privateRoomCapacity());
     int channel = command.channel().orElse(GUILD_CHANNEL);
     if (channel < 0 || channel > Broadcast.CHANNEL_ALL) {
-      throw new InvalidInputException("channel", "must be broadcast flags 0..255 (None 0, Global 1, Guild 2, All 255)");
+      throw new InvalidInputException(
+          "channel", "must be broadcast flags 0..255 (None 0, Global 1, Guild 2, All 255)");
     }
     register.register(command.caller());
     AccountId admin = command.caller().id();
     Instant now = clock.instant();
-    Room room = new Room(ids.nextRoomId(), RoomType.PRIVATE, Optional.empty(), Optional.empty(), now, 0, channel,
-        command.data(), Optional.of(admin), Optional.empty());
-    return locks.withLock(room.id(), () -> {
-      rooms.create(room);
-      publisher.publish(new NewEvent(room.id(), admin, now, new EventContent.RoomCreated("")));
-      for (AccountId m : members) change.apply(room.id(), RoomType.PRIVATE, admin, m, Membership.JOIN);
-      return room;
-    });
+    Room room =
+        new Room(
+            ids.nextRoomId(),
+            RoomType.PRIVATE,
+            Optional.empty(),
+            Optional.empty(),
+            now,
+            0,
+            channel,
+            command.data(),
+            Optional.of(admin),
+            Optional.empty());
+    return locks.withLock(
+        room.id(),
+        () -> {
+          rooms.create(room);
+          publisher.publish(new NewEvent(room.id(), admin, now, new EventContent.RoomCreated("")));
+          for (AccountId m : members)
+            change.apply(room.id(), RoomType.PRIVATE, admin, m, Membership.JOIN);
+          return room;
+        });
   }
 }

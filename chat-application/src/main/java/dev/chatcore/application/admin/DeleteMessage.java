@@ -13,12 +13,14 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * {@code DELETE /chat/admin/messages/delete} (for a message that is no announcement): admins
- * delete a stream message. It becomes an {@code m.redaction} in its room, so {@code /v1} clients
- * learn of it, and disappears from history, sync and unread.
+ * {@code DELETE /chat/admin/messages/delete} (for a message that is no announcement): admins delete
+ * a stream message. It becomes an {@code m.redaction} in its room, so {@code /v1} clients learn of
+ * it, and disappears from history, sync and unread.
  */
 public final class DeleteMessage {
-  /** @param id the message's 24-hex id */
+  /**
+   * @param id the message's 24-hex id
+   */
   public record Command(Caller caller, String id) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -50,9 +52,14 @@ public final class DeleteMessage {
     Caller caller = command.caller();
     caller.requireAdmin();
     HexIds.normalize(command.id(), "id");
-    Event message = lookup.find(command.id()).orElseThrow(() -> new NotFoundException("message not found"));
-    publisher.publish(new NewEvent(message.room(), caller.id(), clock.instant(),
-        new EventContent.Redaction(message.id())));
+    Event message =
+        lookup.find(command.id()).orElseThrow(() -> new NotFoundException("message not found"));
+    publisher.publish(
+        new NewEvent(
+            message.room(),
+            caller.id(),
+            clock.instant(),
+            new EventContent.Redaction(message.id())));
     events.deleteMessage(message.id());
   }
 }

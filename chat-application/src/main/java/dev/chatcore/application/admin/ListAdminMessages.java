@@ -16,14 +16,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code GET /chat/admin/messages}: admins page through the stream's messages of a room, an
- * account or all, newest first, and apart from them, paged alike, the "hacked" messages (sent to a
- * room their sender was not in) matching the same filters; or look up one message of either kind
- * by id.
+ * {@code GET /chat/admin/messages}: admins page through the stream's messages of a room, an account
+ * or all, newest first, and apart from them, paged alike, the "hacked" messages (sent to a room
+ * their sender was not in) matching the same filters; or look up one message of either kind by id.
  */
 public final class ListAdminMessages {
-  /** @param messageId one message (stream or hacked) instead of a listing */
-  public record Query(Caller caller, Optional<RoomId> room, Optional<AccountId> account, Optional<String> messageId,
+  /**
+   * @param messageId one message (stream or hacked) instead of a listing
+   */
+  public record Query(
+      Caller caller,
+      Optional<RoomId> room,
+      Optional<AccountId> account,
+      Optional<String> messageId,
       int page) {
     public Query {
       Objects.requireNonNull(caller, "caller");
@@ -33,7 +38,9 @@ public final class ListAdminMessages {
     }
   }
 
-  /** A page of stream messages and the same page of hacked messages, with how many of them follow. */
+  /**
+   * A page of stream messages and the same page of hacked messages, with how many of them follow.
+   */
   public record Page(MessagePage messages, List<HackedMessage> hacked, long remainingHacked) {
     public Page {
       hacked = List.copyOf(hacked);
@@ -59,11 +66,13 @@ public final class ListAdminMessages {
     query.caller().requireAdmin();
     long offset = MessagePages.offset(query.page());
     if (query.messageId().isPresent()) return one(query.messageId().get(), query.page());
-    if (!MessagePages.reachable(offset)) return new Page(MessagePage.empty(query.page()), List.of(), 0);
-    MessagePage messages = pages.read(new MessageFilter(query.room(), query.account(), Optional.empty()),
-        query.page());
-    List<HackedMessage> hacked = hackedMessages.list(query.room(), query.account(), (int) offset,
-        MessagePage.PER_PAGE);
+    if (!MessagePages.reachable(offset))
+      return new Page(MessagePage.empty(query.page()), List.of(), 0);
+    MessagePage messages =
+        pages.read(
+            new MessageFilter(query.room(), query.account(), Optional.empty()), query.page());
+    List<HackedMessage> hacked =
+        hackedMessages.list(query.room(), query.account(), (int) offset, MessagePage.PER_PAGE);
     long totalHacked = hackedMessages.count(query.room(), query.account());
     return new Page(messages, hacked, Math.max(0, totalHacked - offset - hacked.size()));
   }
@@ -74,7 +83,9 @@ public final class ListAdminMessages {
     Optional<Event> event = lookup.find(id);
     Optional<HackedMessage> hacked = event.isPresent() ? Optional.empty() : hackedMessages.find(id);
     boolean first = page == 0;
-    return new Page(new MessagePage(first ? event.stream().toList() : List.of(), page, MessagePage.PER_PAGE, 0),
-        first ? hacked.stream().toList() : List.of(), 0);
+    return new Page(
+        new MessagePage(first ? event.stream().toList() : List.of(), page, MessagePage.PER_PAGE, 0),
+        first ? hacked.stream().toList() : List.of(),
+        0);
   }
 }

@@ -26,7 +26,8 @@ import java.util.Optional;
  */
 public final class ListAdminRooms {
   public static final int PER_PAGE = 10;
-  private static final List<RoomType> ORDER = List.of(RoomType.GLOBAL, RoomType.PRIVATE, RoomType.DM);
+  private static final List<RoomType> ORDER =
+      List.of(RoomType.GLOBAL, RoomType.PRIVATE, RoomType.DM);
 
   public record Query(Caller caller, Optional<RoomId> room, Optional<AccountId> account, int page) {
     public Query {
@@ -46,7 +47,10 @@ public final class ListAdminRooms {
   private final ChatVisibility visibility;
 
   @Inject
-  public ListAdminRooms(RoomRepository rooms, GlobalRoomRepository globalRooms, MembershipRepository memberships,
+  public ListAdminRooms(
+      RoomRepository rooms,
+      GlobalRoomRepository globalRooms,
+      MembershipRepository memberships,
       ChatVisibility visibility) {
     this.rooms = rooms;
     this.globalRooms = globalRooms;
@@ -63,22 +67,29 @@ public final class ListAdminRooms {
     if (query.page() < 0) throw new InvalidInputException("page", "must be 0 or more");
     List<Room> found = new ArrayList<>();
     if (query.room().isPresent()) {
-      rooms.find(query.room().get()).filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL)
+      rooms
+          .find(query.room().get())
+          .filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL)
           .ifPresent(found::add);
     } else if (query.account().isPresent()) {
       AccountId account = query.account().get();
       globalRooms.roomOf(account).flatMap(g -> rooms.find(g.id())).ifPresent(found::add);
       for (RoomMember m : memberships.ofAccount(account)) {
         if (m.state() != MemberState.JOINED) continue;
-        rooms.find(m.room()).filter(r -> r.type() == RoomType.PRIVATE || r.type() == RoomType.DM)
+        rooms
+            .find(m.room())
+            .filter(r -> r.type() == RoomType.PRIVATE || r.type() == RoomType.DM)
             .ifPresent(found::add);
       }
       found.removeIf(Room::isDeleted);
     } else {
       for (RoomType type : ORDER) found.addAll(rooms.listByType(type));
     }
-    found.sort(Comparator.comparingInt((Room r) -> ORDER.indexOf(r.type())).thenComparingInt(Room::number)
-        .thenComparing(Room::createdAt).thenComparing(Room::id));
+    found.sort(
+        Comparator.comparingInt((Room r) -> ORDER.indexOf(r.type()))
+            .thenComparingInt(Room::number)
+            .thenComparing(Room::createdAt)
+            .thenComparing(Room::id));
     long from = Math.min((long) query.page() * PER_PAGE, found.size());
     List<Room> slice = found.subList((int) from, (int) Math.min(from + PER_PAGE, found.size()));
     List<Listed> listed = slice.stream().map(r -> new Listed(r, visibility.members(r))).toList();

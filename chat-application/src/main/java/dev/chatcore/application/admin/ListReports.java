@@ -17,8 +17,11 @@ import java.util.Optional;
 public final class ListReports {
   public static final int PER_PAGE = 10;
 
-  /** @param page zero-based */
-  public record Query(Caller caller, Optional<String> reportId, Optional<AccountId> account, int page) {
+  /**
+   * @param page zero-based
+   */
+  public record Query(
+      Caller caller, Optional<String> reportId, Optional<AccountId> account, int page) {
     public Query {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(reportId, "reportId");

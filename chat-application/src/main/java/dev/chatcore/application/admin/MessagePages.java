@@ -35,6 +35,7 @@ final class MessagePages {
     if (!reachable(offset)) return MessagePage.empty(page);
     List<Event> found = events.findMessages(filter, (int) offset, MessagePage.PER_PAGE);
     long total = events.countMessages(filter);
-    return new MessagePage(found, page, MessagePage.PER_PAGE, Math.max(0, total - offset - found.size()));
+    return new MessagePage(
+        found, page, MessagePage.PER_PAGE, Math.max(0, total - offset - found.size()));
   }
 }

@@ -22,7 +22,8 @@ public final class ReviewReport {
    * @param status wire value (1, 10, 50 or 100); empty keeps the current one
    * @param note empty keeps the current note; a blank note clears it
    */
-  public record Command(Caller caller, String reportId, Optional<Integer> status, Optional<String> note) {
+  public record Command(
+      Caller caller, String reportId, Optional<Integer> status, Optional<String> note) {
     public Command {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(reportId, "reportId");
@@ -40,28 +41,39 @@ public final class ReviewReport {
 
   /**
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
-   * @throws InvalidInputException for a status outside {1, 10, 50, 100}, a note over
-   *     {@link #NOTE_MAX_CHARS}, or neither status nor note given
+   * @throws InvalidInputException for a status outside {1, 10, 50, 100}, a note over {@link
+   *     #NOTE_MAX_CHARS}, or neither status nor note given
    * @throws NotFoundException when no report has this id
    */
   public Report review(Command command) {
     command.caller().requireAdmin();
     Optional<ReportStatus> status = command.status().map(ReviewReport::status);
     Optional<String> note = command.note().map(String::strip);
-    if (status.isEmpty() && note.isEmpty()) throw new InvalidInputException("status", "status or adminNote is required");
+    if (status.isEmpty() && note.isEmpty())
+      throw new InvalidInputException("status", "status or adminNote is required");
     if (note.filter(n -> n.length() > NOTE_MAX_CHARS).isPresent()) {
-      throw new InvalidInputException("adminNote", "must be at most " + NOTE_MAX_CHARS + " characters");
+      throw new InvalidInputException(
+          "adminNote", "must be at most " + NOTE_MAX_CHARS + " characters");
     }
-    Report current = reports.find(command.reportId())
-        .orElseThrow(() -> new NotFoundException("report not found"));
+    Report current =
+        reports
+            .find(command.reportId())
+            .orElseThrow(() -> new NotFoundException("report not found"));
     ReportStatus newStatus = status.orElse(current.status());
-    Optional<String> newNote = note.isPresent() ? note.filter(n -> !n.isEmpty()) : current.adminNote();
-    return reports.review(current.id(), newStatus, newNote, command.caller().id())
+    Optional<String> newNote =
+        note.isPresent() ? note.filter(n -> !n.isEmpty()) : current.adminNote();
+    return reports
+        .review(current.id(), newStatus, newNote, command.caller().id())
         .orElseThrow(() -> new NotFoundException("report not found"));
   }
 
   private static ReportStatus status(int value) {
-    return Arrays.stream(ReportStatus.values()).filter(s -> s.value() == value).findFirst()
-        .orElseThrow(() -> new InvalidInputException("status", "must be 1 (Permanent), 10 (Severe), 50 (Mild) or 100 (New)"));
+    return Arrays.stream(ReportStatus.values())
+        .filter(s -> s.value() == value)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "status", "must be 1 (Permanent), 10 (Severe), 50 (Mild) or 100 (New)"));
   }
 }

@@ -23,7 +23,8 @@ public final class SearchMessages {
    * @param account only this account's messages; empty for every sender
    * @param term what the text must contain, stripped first
    */
-  public record Query(Caller caller, Optional<RoomId> room, Optional<AccountId> account, String term, int page) {
+  public record Query(
+      Caller caller, Optional<RoomId> room, Optional<AccountId> account, String term, int page) {
     public Query {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(room, "room");
@@ -50,6 +51,7 @@ public final class SearchMessages {
     if (term.isEmpty() || term.length() > TERM_MAX_CHARS) {
       throw new InvalidInputException("term", "must be 1 to " + TERM_MAX_CHARS + " characters");
     }
-    return pages.read(new MessageFilter(query.room(), query.account(), Optional.of(term)), query.page());
+    return pages.read(
+        new MessageFilter(query.room(), query.account(), Optional.of(term)), query.page());
   }
 }

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * What every Chat V2 request of a player does first: register the account, record activity
- * (which keeps it in its global room) and guarantee its one global room. Admins are registered
- * only: no activity, never placed.
+ * What every Chat V2 request of a player does first: register the account, record activity (which
+ * keeps it in its global room) and guarantee its one global room. Admins are registered only: no
+ * activity, never placed.
  */
 public final class AdmitPlayer {
   private final RegisterCaller register;

@@ -13,8 +13,8 @@ import dev.chatcore.application.report.ReportMessage;
 import jakarta.inject.Inject;
 
 /**
- * The Chat V2 player use cases, held together for the {@code /chat} routes
- * ({@link dev.chatcore.application.ChatCore#chat()} holds the ones the core wired).
+ * The Chat V2 player use cases, held together for the {@code /chat} routes ({@link
+ * dev.chatcore.application.ChatCore#chat()} holds the ones the core wired).
  */
 public final class ChatServices {
   private final AdmitPlayer admitPlayer;
@@ -32,11 +32,20 @@ public final class ChatServices {
   private final ReportMessage reportMessage;
 
   @Inject
-  public ChatServices(AdmitPlayer admitPlayer, ReadRoomUpdates readRoomUpdates, PostChatMessage postChatMessage,
-      PlaceInGlobalRoom placeInGlobalRoom, JoinGlobalRoom joinGlobalRoom, GetGlobalRoom getGlobalRoom,
+  public ChatServices(
+      AdmitPlayer admitPlayer,
+      ReadRoomUpdates readRoomUpdates,
+      PostChatMessage postChatMessage,
+      PlaceInGlobalRoom placeInGlobalRoom,
+      JoinGlobalRoom joinGlobalRoom,
+      GetGlobalRoom getGlobalRoom,
       ListGlobalRooms listGlobalRooms,
-      SweepIdlePlayers sweepIdlePlayers, SendDirectMessage sendDirectMessage, LeaveDirectMessage leaveDirectMessage,
-      GetPreferences getPreferences, UpdatePreferences updatePreferences, ReportMessage reportMessage) {
+      SweepIdlePlayers sweepIdlePlayers,
+      SendDirectMessage sendDirectMessage,
+      LeaveDirectMessage leaveDirectMessage,
+      GetPreferences getPreferences,
+      UpdatePreferences updatePreferences,
+      ReportMessage reportMessage) {
     this.admitPlayer = admitPlayer;
     this.readRoomUpdates = readRoomUpdates;
     this.postChatMessage = postChatMessage;

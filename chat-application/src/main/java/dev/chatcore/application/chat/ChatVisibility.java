@@ -7,8 +7,8 @@ import dev.chatcore.domain.port.AccountRepository;
 import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.MembershipRepository;
 import dev.chatcore.domain.room.MemberState;
-import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.Room;
+import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which messages of a room a Chat V2 player sees: every message of a global room; in private and
- * DM rooms only messages whose author is a current member or an admin.
+ * Which messages of a room a Chat V2 player sees: every message of a global room; in private and DM
+ * rooms only messages whose author is a current member or an admin.
  */
 public final class ChatVisibility {
   private static final int MEMBERS_MAX = 10_000;
@@ -30,7 +30,9 @@ public final class ChatVisibility {
   private final AccountRepository accounts;
 
   @Inject
-  public ChatVisibility(GlobalRoomRepository globalRooms, MembershipRepository memberships,
+  public ChatVisibility(
+      GlobalRoomRepository globalRooms,
+      MembershipRepository memberships,
       AccountRepository accounts) {
     this.globalRooms = globalRooms;
     this.memberships = memberships;
@@ -40,8 +42,11 @@ public final class ChatVisibility {
   /** The current members of a room, ordered by account id. */
   public List<AccountId> members(Room room) {
     if (room.type() == RoomType.GLOBAL) return globalRooms.members(room.id());
-    return memberships.inState(room.id(), MemberState.JOINED, Optional.empty(), MEMBERS_MAX).stream()
-        .map(RoomMember::account).toList();
+    return memberships
+        .inState(room.id(), MemberState.JOINED, Optional.empty(), MEMBERS_MAX)
+        .stream()
+        .map(RoomMember::account)
+        .toList();
   }
 
   /** A filter for one room's messages; remembers admin look-ups for its lifetime. */
@@ -63,8 +68,8 @@ public final class ChatVisibility {
 
     public boolean shows(Event message) {
       if (everything || members.contains(message.sender())) return true;
-      return admins.computeIfAbsent(message.sender(),
-          a -> accounts.find(a).map(Account::admin).orElse(false));
+      return admins.computeIfAbsent(
+          message.sender(), a -> accounts.find(a).map(Account::admin).orElse(false));
     }
   }
 }

@@ -13,8 +13,8 @@ import dev.chatcore.domain.port.BeforeVisible;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.HackedMessageRepository;
 import dev.chatcore.domain.port.RoomRepository;
-import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.retention.Retention;
+import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
@@ -28,9 +28,9 @@ import java.util.Set;
  * {@code POST /chat/message}: a message into a room the sender is in becomes an {@code m.plain}
  * event of the one stream (so {@code /v1} history and sync show it); a message into a room that
  * does not exist or that the sender is not in is stored apart, flagged "hacked" with its sender,
- * and shown to no player. Admins may post into any live room. A player's message goes through
- * the spam check and the content filter first, as on {@code /v1} ({@link MessagePosting}); it
- * expires by its room's type ({@link Retention}).
+ * and shown to no player. Admins may post into any live room. A player's message goes through the
+ * spam check and the content filter first, as on {@code /v1} ({@link MessagePosting}); it expires
+ * by its room's type ({@link Retention}).
  */
 public final class PostChatMessage {
   /** {@code text} may be null when {@code context} is a non-empty object. */
@@ -51,8 +51,14 @@ public final class PostChatMessage {
   private final MessagePosting posting;
 
   @Inject
-  public PostChatMessage(RoomRepository rooms, EventLog events, HackedMessageRepository hackedMessages,
-      RoomAccess access, MessagePolicy policy, Clock clock, MessagePosting posting) {
+  public PostChatMessage(
+      RoomRepository rooms,
+      EventLog events,
+      HackedMessageRepository hackedMessages,
+      RoomAccess access,
+      MessagePolicy policy,
+      Clock clock,
+      MessagePosting posting) {
     this.rooms = rooms;
     this.events = events;
     this.hackedMessages = hackedMessages;
@@ -63,8 +69,8 @@ public final class PostChatMessage {
   }
 
   /**
-   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the rules,
-   *     or when the room is end-to-end encrypted ({@code /chat} has no encrypted messages)
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the
+   *     rules, or when the room is end-to-end encrypted ({@code /chat} has no encrypted messages)
    * @throws ForbiddenException when the sender was kicked or banned from the room
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
    *     banned automatically and nothing is stored)
@@ -72,28 +78,41 @@ public final class PostChatMessage {
    *     (nothing is stored)
    */
   public PostedMessage post(Command command) {
-    EventContent.Message content = policy.message(command.text(), command.context(), "message.text",
-        "message.context");
+    EventContent.Message content =
+        policy.message(command.text(), command.context(), "message.text", "message.context");
     Caller caller = command.caller();
     Instant now = clock.instant();
     Optional<Room> room = rooms.find(command.room()).filter(r -> !r.isDeleted());
     Optional<MemberState> state = room.flatMap(r -> access.stateOf(caller.id(), r));
-    if (room.isPresent() && !caller.admin() && state.filter(s -> s == MemberState.KICKED || s == MemberState.BANNED).isPresent()) {
+    if (room.isPresent()
+        && !caller.admin()
+        && state.filter(s -> s == MemberState.KICKED || s == MemberState.BANNED).isPresent()) {
       throw new ForbiddenException("removed from this room");
     }
     if (room.isEmpty() || (!caller.admin() && state.filter(MemberState::isMember).isEmpty())) {
       // Checked like any message, but no player sees it, so a flag files no report. Its answer
       // must not tell it apart: a stream-position id (a skipped position, so it orders like the
       // messages around it and never names another) and the expiry its room would give.
-      EventContent.Message screened = posting.screen(caller, command.room(), content, Optional.empty()).content();
+      EventContent.Message screened =
+          posting.screen(caller, command.room(), content, Optional.empty()).content();
       Instant expiry = posting.expiry(room.map(Room::type).orElse(RoomType.GLOBAL), now);
       String id = events.mark(Set.of(), Set.of(), BeforeVisible.NOTHING).toString();
-      HackedMessage hacked = new HackedMessage(id, caller.id(), command.room(), screened.text(), screened.context(), now);
+      HackedMessage hacked =
+          new HackedMessage(
+              id, caller.id(), command.room(), screened.text(), screened.context(), now);
       hackedMessages.record(hacked);
-      return new PostedMessage(hacked.id(), caller.id(), command.room(), screened.text(), screened.context(), now,
-          true, Optional.of(expiry));
+      return new PostedMessage(
+          hacked.id(),
+          caller.id(),
+          command.room(),
+          screened.text(),
+          screened.context(),
+          now,
+          true,
+          Optional.of(expiry));
     }
     room.get().requirePlainAllowed("message");
-    return PostedMessage.of(posting.publish(caller, command.room(), room.get().type(), content, Optional.empty()));
+    return PostedMessage.of(
+        posting.publish(caller, command.room(), room.get().type(), content, Optional.empty()));
   }
 }

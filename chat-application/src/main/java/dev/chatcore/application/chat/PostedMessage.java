@@ -17,8 +17,15 @@ import java.util.Optional;
  * @param expiresAt when the message expires (by room type, SPEC §5; for a hacked message, what its
  *     room would give)
  */
-public record PostedMessage(String id, AccountId author, RoomId room, String text, Optional<JsonObjectText> context,
-    Instant createdAt, boolean hacked, Optional<Instant> expiresAt) {
+public record PostedMessage(
+    String id,
+    AccountId author,
+    RoomId room,
+    String text,
+    Optional<JsonObjectText> context,
+    Instant createdAt,
+    boolean hacked,
+    Optional<Instant> expiresAt) {
   public PostedMessage {
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(id, "id");
@@ -29,10 +36,19 @@ public record PostedMessage(String id, AccountId author, RoomId room, String tex
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** A message of the stream as its sender gets it back ({@code event} holds an {@code m.plain}). */
+  /**
+   * A message of the stream as its sender gets it back ({@code event} holds an {@code m.plain}).
+   */
   public static PostedMessage of(Event event) {
     EventContent.Message m = (EventContent.Message) event.content();
-    return new PostedMessage(event.id().toString(), event.sender(), event.room(), m.text(), m.context(),
-        event.originTs(), false, event.expiresAt());
+    return new PostedMessage(
+        event.id().toString(),
+        event.sender(),
+        event.room(),
+        m.text(),
+        m.context(),
+        event.originTs(),
+        false,
+        event.expiresAt());
   }
 }

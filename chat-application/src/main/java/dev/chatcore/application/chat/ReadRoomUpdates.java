@@ -24,28 +24,31 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The unread principle of Chat V2: a player's rooms (at most {@link #ROOMS_MAX}: its global
- * room, then private rooms, then DMs, each group by latest membership change first) with the
- * visible messages created since {@code lastRead}, oldest first, at most
- * {@code min(100 × rooms, 1000)} in all; the cap never splits messages sharing the last
- * included timestamp. Plus every active announcement. Reads only the player's rooms, each
- * through the log's per-room time index.
+ * The unread principle of Chat V2: a player's rooms (at most {@link #ROOMS_MAX}: its global room,
+ * then private rooms, then DMs, each group by latest membership change first) with the visible
+ * messages created since {@code lastRead}, oldest first, at most {@code min(100 × rooms, 1000)} in
+ * all; the cap never splits messages sharing the last included timestamp. Plus every active
+ * announcement. Reads only the player's rooms, each through the log's per-room time index.
  */
 public final class ReadRoomUpdates {
   public static final int ROOMS_MAX = 100;
   public static final int MESSAGES_PER_ROOM = 100;
   public static final int MESSAGES_MAX = 1000;
+
   /**
    * How many times the player's rooms are read again when they changed while the messages were
-   * read. Once they hold still, every room added later gets only messages stamped after
-   * everything this answer returns, so a client that moves its {@code lastRead} to the newest
-   * message it got misses none of them.
+   * read. Once they hold still, every room added later gets only messages stamped after everything
+   * this answer returns, so a client that moves its {@code lastRead} to the newest message it got
+   * misses none of them.
    */
   static final int SETTLE_ROUNDS = 3;
+
   /** Most raw messages read from one room to find enough visible ones (bounds the cost). */
   static final int SCAN_MAX = 16 * MESSAGES_MAX;
 
-  /** @param lastRead what the client has already seen */
+  /**
+   * @param lastRead what the client has already seen
+   */
   public record Query(Caller caller, LastRead lastRead) {
     public Query {
       Objects.requireNonNull(caller, "caller");
@@ -62,8 +65,14 @@ public final class ReadRoomUpdates {
   private final Clock clock;
 
   @Inject
-  public ReadRoomUpdates(GlobalRoomRepository globalRooms, MembershipRepository memberships, RoomRepository rooms,
-      EventLog events, AnnouncementRepository announcements, ChatVisibility visibility, Clock clock) {
+  public ReadRoomUpdates(
+      GlobalRoomRepository globalRooms,
+      MembershipRepository memberships,
+      RoomRepository rooms,
+      EventLog events,
+      AnnouncementRepository announcements,
+      ChatVisibility visibility,
+      Clock clock) {
     this.globalRooms = globalRooms;
     this.memberships = memberships;
     this.rooms = rooms;
@@ -101,36 +110,52 @@ public final class ReadRoomUpdates {
       if (now.stream().allMatch(r -> members.containsKey(r.id()))) break;
       playerRooms = now; // placed in or added to a room while this ran: read it too
     }
-    playerRooms = playerRooms.stream().filter(r -> members.containsKey(r.id())).toList(); // rooms still moving wait
+    playerRooms =
+        playerRooms.stream()
+            .filter(r -> members.containsKey(r.id()))
+            .toList(); // rooms still moving wait
     List<Event> all = new ArrayList<>();
     for (Room room : playerRooms) all.addAll(candidates.get(room.id()));
     Map<RoomId, List<Event>> byRoom = new HashMap<>();
-    for (Event e : capped(all, lastRead, cap)) byRoom.computeIfAbsent(e.room(), r -> new ArrayList<>()).add(e);
+    for (Event e : capped(all, lastRead, cap))
+      byRoom.computeIfAbsent(e.room(), r -> new ArrayList<>()).add(e);
     List<RoomUpdate> updates = new ArrayList<>(playerRooms.size());
     for (Room room : playerRooms) {
-      updates.add(new RoomUpdate(room, members.get(room.id()), byRoom.getOrDefault(room.id(), List.of())));
+      updates.add(
+          new RoomUpdate(room, members.get(room.id()), byRoom.getOrDefault(room.id(), List.of())));
     }
     return new RoomUpdates(updates, announcements.active(clock.instant()), lastRead.millis());
   }
 
-  /** Global room first, then private rooms, then DMs; within a type the latest membership change first. */
+  /**
+   * Global room first, then private rooms, then DMs; within a type the latest membership change
+   * first.
+   */
   private List<Room> roomsOf(AccountId player) {
     List<Room> out = new ArrayList<>();
-    globalRooms.roomOf(player).flatMap(g -> rooms.find(g.id()))
-        .filter(r -> !r.isDeleted()).ifPresent(out::add);
+    globalRooms
+        .roomOf(player)
+        .flatMap(g -> rooms.find(g.id()))
+        .filter(r -> !r.isDeleted())
+        .ifPresent(out::add);
     List<RoomMember> others = new ArrayList<>();
     Map<RoomId, Room> found = new HashMap<>();
     for (RoomMember m : memberships.ofAccount(player)) {
       if (m.state() != MemberState.JOINED) continue;
-      Optional<Room> room = rooms.find(m.room())
-          .filter(r -> !r.isDeleted() && (r.type() == RoomType.PRIVATE || r.type() == RoomType.DM));
+      Optional<Room> room =
+          rooms
+              .find(m.room())
+              .filter(
+                  r -> !r.isDeleted() && (r.type() == RoomType.PRIVATE || r.type() == RoomType.DM));
       if (room.isEmpty()) continue;
       found.put(m.room(), room.get());
       others.add(m);
     }
-    others.sort(Comparator.comparing((RoomMember m) -> found.get(m.room()).type() == RoomType.PRIVATE ? 0 : 1)
-        .thenComparing(RoomMember::since, Comparator.reverseOrder())
-        .thenComparing(RoomMember::room));
+    others.sort(
+        Comparator.comparing(
+                (RoomMember m) -> found.get(m.room()).type() == RoomType.PRIVATE ? 0 : 1)
+            .thenComparing(RoomMember::since, Comparator.reverseOrder())
+            .thenComparing(RoomMember::room));
     for (RoomMember m : others) {
       if (out.size() == ROOMS_MAX) break;
       out.add(found.get(m.room()));
@@ -142,15 +167,18 @@ public final class ReadRoomUpdates {
    * The room's visible messages since {@code lastRead}: at least {@code want} (when that many
    * exist) and then every one sharing the timestamp of the {@code want}-th, nothing later.
    */
-  private List<Event> visibleSince(Room room, ChatVisibility.Filter filter, LastRead lastRead, int want) {
+  private List<Event> visibleSince(
+      Room room, ChatVisibility.Filter filter, LastRead lastRead, int want) {
     int limit = want + 1;
     while (true) {
       List<Event> raw = events.readMessagesSince(room.id(), lastRead.from(), limit);
       List<Event> visible = new ArrayList<>(raw.size());
       for (Event e : raw) if (filter.shows(e)) visible.add(e);
       boolean exhausted = raw.size() < limit;
-      boolean tiesComplete = visible.size() >= want
-          && lastRead.unit(raw.getLast().originTs()) > lastRead.unit(visible.get(want - 1).originTs());
+      boolean tiesComplete =
+          visible.size() >= want
+              && lastRead.unit(raw.getLast().originTs())
+                  > lastRead.unit(visible.get(want - 1).originTs());
       if (exhausted || tiesComplete || limit >= SCAN_MAX) return upToEdge(visible, lastRead, want);
       limit = Math.min(SCAN_MAX, limit * 2);
     }

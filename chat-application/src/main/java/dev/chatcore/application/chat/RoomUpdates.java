@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param millis true when the client sent {@code lastRead} in milliseconds
  */
-public record RoomUpdates(List<RoomUpdate> rooms, List<Announcement> announcements, boolean millis) {
+public record RoomUpdates(
+    List<RoomUpdate> rooms, List<Announcement> announcements, boolean millis) {
   public RoomUpdates {
     rooms = List.copyOf(rooms);
     announcements = List.copyOf(announcements);

@@ -2,8 +2,8 @@ package dev.chatcore.application.dm;
 
 import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.room.RoomDeletion;
-import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.error.NotFoundException;
+import dev.chatcore.domain.event.Membership;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.port.DmRoomRepository;
 import dev.chatcore.domain.port.MembershipRepository;
@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 /**
  * What a DM room does when a member goes, through either API (SPEC §4): after a leave its member
  * set is freed (the same set makes a new room); after a kick or ban the set stays bound, so the
- * removed player's {@code POST /chat/dm} to it is refused; a DM left with fewer than two members
- * is closed ({@code m.room.deleted}), which frees the set too.
+ * removed player's {@code POST /chat/dm} to it is refused; a DM left with fewer than two members is
+ * closed ({@code m.room.deleted}), which frees the set too.
  */
 public final class DmLifecycle {
   private final DmRoomRepository dmRooms;
@@ -25,7 +25,10 @@ public final class DmLifecycle {
   private final RoomDeletion deletion;
 
   @Inject
-  public DmLifecycle(DmRoomRepository dmRooms, MembershipRepository memberships, MembershipChange change,
+  public DmLifecycle(
+      DmRoomRepository dmRooms,
+      MembershipRepository memberships,
+      MembershipChange change,
       RoomDeletion deletion) {
     this.dmRooms = dmRooms;
     this.memberships = memberships;
@@ -43,7 +46,9 @@ public final class DmLifecycle {
     afterRemoval(room, account);
   }
 
-  /** After a member left or was kicked or banned by {@code actor} (a no-op for other room types). */
+  /**
+   * After a member left or was kicked or banned by {@code actor} (a no-op for other room types).
+   */
   public void afterRemoval(Room room, AccountId actor) {
     if (room.type() != RoomType.DM || memberships.count(room.id(), MemberState.JOINED) >= 2) return;
     try {

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * {@code DELETE /chat/rooms/leave}: the caller leaves a DM room. The room's member set changed,
- * so its key is freed first (the same set creates a new room from now on); a DM left with fewer
- * than two members is closed ({@code m.room.deleted}).
+ * {@code DELETE /chat/rooms/leave}: the caller leaves a DM room. The room's member set changed, so
+ * its key is freed first (the same set creates a new room from now on); a DM left with fewer than
+ * two members is closed ({@code m.room.deleted}).
  */
 public final class LeaveDirectMessage {
   public record Command(Caller caller, RoomId room) {
@@ -36,14 +36,19 @@ public final class LeaveDirectMessage {
   }
 
   /**
-   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or the caller is not in it
+   * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or the caller
+   *     is not in it
    * @throws InvalidInputException when the room is not a DM room ({@code roomId})
    */
   public void leave(Command command) {
-    Room room = rooms.find(command.room()).filter(r -> !r.isDeleted())
-        .filter(r -> access.isMember(command.caller().id(), r))
-        .orElseThrow(() -> new NotFoundException("room not found"));
-    if (room.type() != RoomType.DM) throw new InvalidInputException("roomId", "is not a DM room; only DMs can be left");
+    Room room =
+        rooms
+            .find(command.room())
+            .filter(r -> !r.isDeleted())
+            .filter(r -> access.isMember(command.caller().id(), r))
+            .orElseThrow(() -> new NotFoundException("room not found"));
+    if (room.type() != RoomType.DM)
+      throw new InvalidInputException("roomId", "is not a DM room; only DMs can be left");
     dms.leave(room, command.caller().id());
   }
 }

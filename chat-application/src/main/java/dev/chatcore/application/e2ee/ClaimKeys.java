@@ -37,21 +37,27 @@ public final class ClaimKeys {
    * @return per account, the devices that had a key of that algorithm, with the key
    * @throws InvalidInputException when the caller has no device
    */
-  public Map<AccountId, Map<DeviceId, ClaimedKey>> claim(Caller caller, Map<AccountId, Map<DeviceId, String>> wanted) {
+  public Map<AccountId, Map<DeviceId, ClaimedKey>> claim(
+      Caller caller, Map<AccountId, Map<DeviceId, String>> wanted) {
     caller.requireDevice();
     int devices = wanted.values().stream().mapToInt(Map::size).sum();
     if (devices > limits.claimDevicesMax()) {
-      throw new InvalidInputException("one_time_keys", "names more than " + limits.claimDevicesMax() + " devices");
+      throw new InvalidInputException(
+          "one_time_keys", "names more than " + limits.claimDevicesMax() + " devices");
     }
     Predicate<AccountId> visible = contacts.of(caller.id());
     Map<AccountId, Map<DeviceId, ClaimedKey>> out = new LinkedHashMap<>();
-    wanted.forEach((account, byDevice) -> {
-      if (!visible.test(account)) return;
-      Map<DeviceId, ClaimedKey> claimed = new TreeMap<>();
-      byDevice.forEach((device, algorithm) -> oneTimeKeys.claim(new DeviceAddress(account, device), algorithm)
-          .ifPresent(k -> claimed.put(device, k)));
-      if (!claimed.isEmpty()) out.put(account, claimed);
-    });
+    wanted.forEach(
+        (account, byDevice) -> {
+          if (!visible.test(account)) return;
+          Map<DeviceId, ClaimedKey> claimed = new TreeMap<>();
+          byDevice.forEach(
+              (device, algorithm) ->
+                  oneTimeKeys
+                      .claim(new DeviceAddress(account, device), algorithm)
+                      .ifPresent(k -> claimed.put(device, k)));
+          if (!claimed.isEmpty()) out.put(account, claimed);
+        });
     return out;
   }
 }

@@ -23,8 +23,12 @@ public final class DeleteDevice {
   private final DeviceActivity activity;
 
   @Inject
-  public DeleteDevice(DeviceRepository devices, OneTimeKeyRepository oneTimeKeys, ToDeviceInbox toDeviceInbox,
-      DeviceLists deviceLists, DeviceActivity activity) {
+  public DeleteDevice(
+      DeviceRepository devices,
+      OneTimeKeyRepository oneTimeKeys,
+      ToDeviceInbox toDeviceInbox,
+      DeviceLists deviceLists,
+      DeviceActivity activity) {
     this.devices = devices;
     this.oneTimeKeys = oneTimeKeys;
     this.toDeviceInbox = toDeviceInbox;

@@ -40,7 +40,9 @@ public final class DeviceActivity {
     written.put(device, now);
   }
 
-  /** Forgets what was written for the device (it was deleted: its next request creates it again). */
+  /**
+   * Forgets what was written for the device (it was deleted: its next request creates it again).
+   */
   public void forget(DeviceAddress device) {
     written.invalidate(device);
   }

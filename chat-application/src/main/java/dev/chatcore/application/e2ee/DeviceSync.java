@@ -22,13 +22,14 @@ import java.util.function.Predicate;
 /**
  * A device's share of one stream window: its to-device messages and the device-list changes at
  * positions in the window. Any reader of the stream that has read the log head and then the events
- * of {@code (since, upTo]} calls {@link #read} with them — the long-poll sync, and the live streams —
- * and gets the window back, cut shorter when more to-device messages wait than one answer carries.
+ * of {@code (since, upTo]} calls {@link #read} with them — the long-poll sync, and the live streams
+ * — and gets the window back, cut shorter when more to-device messages wait than one answer
+ * carries.
  *
  * <p>Why nothing is skipped or repeated: a to-device send and a device-list change each take a
  * stream position and are stored before that position is readable, so every one at or below the
- * head the reader read is in the store when the reader reads it; the window is the same
- * {@code (since, upTo]} as the events', and the next window starts where this one ended
+ * head the reader read is in the store when the reader reads it; the window is the same {@code
+ * (since, upTo]} as the events', and the next window starts where this one ended
  * (docs/architecture.md, "To-device messages and device lists").
  */
 public final class DeviceSync {
@@ -39,8 +40,13 @@ public final class DeviceSync {
    * @param upTo the window's end: the next cursor
    * @param limited true when more waits after {@code upTo}
    */
-  public record Window(List<Event> events, EventId upTo, boolean limited, List<ToDeviceMessage> toDevice,
-      Set<AccountId> changed, Set<AccountId> left) {
+  public record Window(
+      List<Event> events,
+      EventId upTo,
+      boolean limited,
+      List<ToDeviceMessage> toDevice,
+      Set<AccountId> changed,
+      Set<AccountId> left) {
     public Window {
       events = List.copyOf(events);
       Objects.requireNonNull(upTo, "upTo");
@@ -63,8 +69,13 @@ public final class DeviceSync {
   private final E2eeLimits limits;
 
   @Inject
-  public DeviceSync(ToDeviceInbox toDeviceInbox, DeviceRepository devices, OneTimeKeyRepository oneTimeKeys,
-      Contacts contacts, DeviceActivity activity, E2eeLimits limits) {
+  public DeviceSync(
+      ToDeviceInbox toDeviceInbox,
+      DeviceRepository devices,
+      OneTimeKeyRepository oneTimeKeys,
+      Contacts contacts,
+      DeviceActivity activity,
+      E2eeLimits limits) {
     this.toDeviceInbox = toDeviceInbox;
     this.devices = devices;
     this.oneTimeKeys = oneTimeKeys;
@@ -75,8 +86,8 @@ public final class DeviceSync {
 
   /**
    * The device starts reading after {@code since}: it has everything up to there, so its to-device
-   * messages up to there are removed (this is their acknowledgement), and it was seen now. Call once
-   * per request, before reading.
+   * messages up to there are removed (this is their acknowledgement), and it was seen now. Call
+   * once per request, before reading.
    */
   public void arrive(DeviceAddress device, EventId since) {
     activity.seen(device);
@@ -88,7 +99,8 @@ public final class DeviceSync {
    *
    * @param limited whether more events wait after {@code upTo}
    */
-  public Window read(DeviceAddress device, EventId since, List<Event> events, EventId upTo, boolean limited) {
+  public Window read(
+      DeviceAddress device, EventId since, List<Event> events, EventId upTo, boolean limited) {
     int max = limits.toDeviceBatchMax();
     List<ToDeviceMessage> toDevice = toDeviceInbox.read(device, since, upTo, max + 1);
     if (toDevice.size() > max) {
@@ -116,7 +128,8 @@ public final class DeviceSync {
    * new to it (its keys are wanted: "changed"); someone who left, was kicked or banned may share no
    * room with it any more ("left", once checked).
    */
-  private static void membershipNews(AccountId viewer, List<Event> events, Set<AccountId> changed, Set<AccountId> left) {
+  private static void membershipNews(
+      AccountId viewer, List<Event> events, Set<AccountId> changed, Set<AccountId> left) {
     for (Event e : events) {
       if (!(e.content() instanceof EventContent.Member m) || m.target().equals(viewer)) continue;
       if (m.membership() == Membership.JOIN) changed.add(m.target());
@@ -126,13 +139,21 @@ public final class DeviceSync {
 
   /** The updates an answer carries for the device: the window's share and its key counts now. */
   public DeviceUpdates updates(DeviceAddress device, Window window) {
-    return new DeviceUpdates(window.toDevice(), window.changed(), window.left(),
-        oneTimeKeys.counts(device), oneTimeKeys.unusedFallbackAlgorithms(device));
+    return new DeviceUpdates(
+        window.toDevice(),
+        window.changed(),
+        window.left(),
+        oneTimeKeys.counts(device),
+        oneTimeKeys.unusedFallbackAlgorithms(device));
   }
 
   /** The updates of an answer with nothing new: the key counts alone. */
   public DeviceUpdates idle(DeviceAddress device) {
-    return new DeviceUpdates(List.of(), Set.of(), Set.of(), oneTimeKeys.counts(device),
+    return new DeviceUpdates(
+        List.of(),
+        Set.of(),
+        Set.of(),
+        oneTimeKeys.counts(device),
         oneTimeKeys.unusedFallbackAlgorithms(device));
   }
 }

@@ -4,8 +4,8 @@ import dev.chatcore.domain.policy.E2eeLimits;
 import jakarta.inject.Inject;
 
 /**
- * The end-to-end encryption use cases, held together for their routes
- * ({@link dev.chatcore.application.ChatCore#e2ee()} holds the ones the core wired).
+ * The end-to-end encryption use cases, held together for their routes ({@link
+ * dev.chatcore.application.ChatCore#e2ee()} holds the ones the core wired).
  */
 public final class E2eeServices {
   private final E2eeLimits limits;
@@ -21,9 +21,18 @@ public final class E2eeServices {
   private final SendEncryptedMessage sendEncryptedMessage;
 
   @Inject
-  public E2eeServices(E2eeLimits limits, DeviceSync deviceSync, UploadKeys uploadKeys, QueryKeys queryKeys,
-      ClaimKeys claimKeys, KeyChanges keyChanges, SendToDevice sendToDevice, ListDevices listDevices,
-      DeleteDevice deleteDevice, EnableEncryption enableEncryption, SendEncryptedMessage sendEncryptedMessage) {
+  public E2eeServices(
+      E2eeLimits limits,
+      DeviceSync deviceSync,
+      UploadKeys uploadKeys,
+      QueryKeys queryKeys,
+      ClaimKeys claimKeys,
+      KeyChanges keyChanges,
+      SendToDevice sendToDevice,
+      ListDevices listDevices,
+      DeleteDevice deleteDevice,
+      EnableEncryption enableEncryption,
+      SendEncryptedMessage sendEncryptedMessage) {
     this.limits = limits;
     this.deviceSync = deviceSync;
     this.uploadKeys = uploadKeys;

@@ -21,9 +21,9 @@ import java.time.Clock;
 /**
  * {@code PUT /v1/rooms/{id}/encryption}: the room's creator or an admin turns end-to-end encryption
  * on, for good. The room's state and its {@code m.encryption} event are one step: the state is
- * stored before the event can be read, and exactly one of concurrent calls publishes the event. Asking
- * again for a room already encrypted changes nothing. No device is needed: an admin tool turns
- * encryption on without taking part in it.
+ * stored before the event can be read, and exactly one of concurrent calls publishes the event.
+ * Asking again for a room already encrypted changes nothing. No device is needed: an admin tool
+ * turns encryption on without taking part in it.
  */
 public final class EnableEncryption {
   /** Thrown by the position hook to abandon the event: another call turned encryption on first. */
@@ -41,8 +41,13 @@ public final class EnableEncryption {
   private final Clock clock;
 
   @Inject
-  public EnableEncryption(RoomRepository rooms, RoomAccess access, RoomViews views, RegisterCaller register,
-      EventPublisher publisher, Clock clock) {
+  public EnableEncryption(
+      RoomRepository rooms,
+      RoomAccess access,
+      RoomViews views,
+      RegisterCaller register,
+      EventPublisher publisher,
+      Clock clock) {
     this.rooms = rooms;
     this.access = access;
     this.views = views;
@@ -71,10 +76,16 @@ public final class EnableEncryption {
   private void publish(Caller caller, Room room, RoomEncryption encryption) {
     EventId[] tried = new EventId[1];
     try {
-      publisher.publish(new NewEvent(room.id(), caller.id(), clock.instant(),
-          new EventContent.Encryption(encryption.algorithm())), position -> {
+      publisher.publish(
+          new NewEvent(
+              room.id(),
+              caller.id(),
+              clock.instant(),
+              new EventContent.Encryption(encryption.algorithm())),
+          position -> {
             // offered again at a later position: the room is encrypted already, by this call
-            if (tried[0] == null && !rooms.enableEncryption(room.id(), encryption)) throw new EnabledBefore();
+            if (tried[0] == null && !rooms.enableEncryption(room.id(), encryption))
+              throw new EnabledBefore();
             tried[0] = position;
           });
     } catch (EnabledBefore concurrent) {

@@ -15,7 +15,9 @@ public final class ListDevices {
     this.devices = devices;
   }
 
-  /** @throws dev.chatcore.domain.error.InvalidInputException when the caller has no device */
+  /**
+   * @throws dev.chatcore.domain.error.InvalidInputException when the caller has no device
+   */
   public List<Device> list(Caller caller) {
     caller.requireDevice();
     return devices.ofAccount(caller.id());

@@ -37,22 +37,26 @@ public final class QueryKeys {
    * @return per account (in the order asked), its devices with keys, by device id
    * @throws InvalidInputException when the caller has no device
    */
-  public Map<AccountId, Map<DeviceId, DeviceKeys>> query(Caller caller, Map<AccountId, List<DeviceId>> wanted) {
+  public Map<AccountId, Map<DeviceId, DeviceKeys>> query(
+      Caller caller, Map<AccountId, List<DeviceId>> wanted) {
     caller.requireDevice();
     if (wanted.size() > limits.queryUsersMax()) {
-      throw new InvalidInputException("device_keys", "names more than " + limits.queryUsersMax() + " users");
+      throw new InvalidInputException(
+          "device_keys", "names more than " + limits.queryUsersMax() + " users");
     }
     Predicate<AccountId> visible = contacts.of(caller.id());
     Map<AccountId, Map<DeviceId, DeviceKeys>> out = new LinkedHashMap<>();
-    wanted.forEach((account, asked) -> {
-      if (!visible.test(account)) return;
-      Map<DeviceId, DeviceKeys> keys = new TreeMap<>();
-      for (Device d : devices.ofAccount(account)) {
-        if (d.keys().isEmpty() || (!asked.isEmpty() && !asked.contains(d.address().device()))) continue;
-        keys.put(d.address().device(), d.keys().get());
-      }
-      out.put(account, keys);
-    });
+    wanted.forEach(
+        (account, asked) -> {
+          if (!visible.test(account)) return;
+          Map<DeviceId, DeviceKeys> keys = new TreeMap<>();
+          for (Device d : devices.ofAccount(account)) {
+            if (d.keys().isEmpty() || (!asked.isEmpty() && !asked.contains(d.address().device())))
+              continue;
+            keys.put(d.address().device(), d.keys().get());
+          }
+          out.put(account, keys);
+        });
     return out;
   }
 }

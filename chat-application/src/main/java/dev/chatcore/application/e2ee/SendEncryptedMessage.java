@@ -19,18 +19,25 @@ import java.util.Optional;
 
 /**
  * Posts an {@code m.encrypted} message into an encrypted room the caller is a member of: the same
- * path as a plain message (membership, room ban, spam, retention, {@code txn_id}:
- * {@link MessagePosting}), with the ciphertext stored as it came. The spam check compares
- * ciphertext, so it catches only a client that replays the same bytes: Megolm gives every message
- * its own ciphertext. The content filter cannot read ciphertext and is skipped.
+ * path as a plain message (membership, room ban, spam, retention, {@code txn_id}: {@link
+ * MessagePosting}), with the ciphertext stored as it came. The spam check compares ciphertext, so
+ * it catches only a client that replays the same bytes: Megolm gives every message its own
+ * ciphertext. The content filter cannot read ciphertext and is skipped.
  */
 public final class SendEncryptedMessage {
   /**
    * @param device the sending device as the content names it: it must be the caller's
    * @param senderKey the sending device's Curve25519 key, when the client still sends it
    */
-  public record Command(Caller caller, RoomId room, String algorithm, String ciphertext, Optional<String> senderKey,
-      String sessionId, String device, Optional<String> txnId) {
+  public record Command(
+      Caller caller,
+      RoomId room,
+      String algorithm,
+      String ciphertext,
+      Optional<String> senderKey,
+      String sessionId,
+      String device,
+      Optional<String> txnId) {
     public Command {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(room, "room");
@@ -50,7 +57,11 @@ public final class SendEncryptedMessage {
   private final MessagePosting posting;
 
   @Inject
-  public SendEncryptedMessage(RoomAccess access, RegisterCaller register, MessagePolicy policy, E2eeLimits limits,
+  public SendEncryptedMessage(
+      RoomAccess access,
+      RegisterCaller register,
+      MessagePolicy policy,
+      E2eeLimits limits,
       MessagePosting posting) {
     this.access = access;
     this.register = register;
@@ -73,9 +84,15 @@ public final class SendEncryptedMessage {
     Optional<String> txnId = command.txnId().map(policy::txnId);
     register.register(command.caller());
     Room room = access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
-    String algorithm = room.encryption().orElseThrow(() -> new InvalidInputException("type",
-        "must be m.plain: this room is not end-to-end encrypted")).algorithm();
-    if (!algorithm.equals(content.algorithm())) throw new InvalidInputException("content.algorithm", "must be " + algorithm);
+    String algorithm =
+        room.encryption()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "type", "must be m.plain: this room is not end-to-end encrypted"))
+            .algorithm();
+    if (!algorithm.equals(content.algorithm()))
+      throw new InvalidInputException("content.algorithm", "must be " + algorithm);
     return posting.publish(command.caller(), room.id(), room.type(), content, txnId);
   }
 
@@ -85,13 +102,22 @@ public final class SendEncryptedMessage {
     }
     required(command.ciphertext(), "content.ciphertext");
     required(command.sessionId(), "content.session_id");
-    long bytes = bytes(command.algorithm()) + bytes(command.ciphertext()) + bytes(command.sessionId())
-        + bytes(command.device()) + command.senderKey().map(SendEncryptedMessage::bytes).orElse(0);
+    long bytes =
+        bytes(command.algorithm())
+            + bytes(command.ciphertext())
+            + bytes(command.sessionId())
+            + bytes(command.device())
+            + command.senderKey().map(SendEncryptedMessage::bytes).orElse(0);
     if (bytes > limits.encryptedContentMaxBytes()) {
-      throw new PayloadTooLargeException("content is larger than " + limits.encryptedContentMaxBytes() + " bytes");
+      throw new PayloadTooLargeException(
+          "content is larger than " + limits.encryptedContentMaxBytes() + " bytes");
     }
-    return new EventContent.Encrypted(command.algorithm(), command.ciphertext(), command.senderKey(),
-        command.sessionId(), me.device());
+    return new EventContent.Encrypted(
+        command.algorithm(),
+        command.ciphertext(),
+        command.senderKey(),
+        command.sessionId(),
+        me.device());
   }
 
   private static void required(String value, String field) {

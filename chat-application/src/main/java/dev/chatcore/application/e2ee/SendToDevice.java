@@ -32,15 +32,23 @@ import java.util.function.Predicate;
  * through its syncs until it syncs past it. Idempotent by transaction id per sending device.
  *
  * <p>Recipients: accounts the caller shares a room with (or itself); a device id or {@code *} for
- * all of an account's devices; unknown devices and strangers are skipped, as if they had no devices.
+ * all of an account's devices; unknown devices and strangers are skipped, as if they had no
+ * devices.
  */
 public final class SendToDevice {
   /** Longest event type accepted. */
   static final int TYPE_MAX_CHARS = 255;
+
   static final String ALL_DEVICES = "*";
 
-  /** @param messages per account, per device id or {@code *}, the content for that device */
-  public record Command(Caller caller, String type, String txnId, Map<AccountId, Map<String, JsonObjectText>> messages) {
+  /**
+   * @param messages per account, per device id or {@code *}, the content for that device
+   */
+  public record Command(
+      Caller caller,
+      String type,
+      String txnId,
+      Map<AccountId, Map<String, JsonObjectText>> messages) {
     public Command {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(type, "type");
@@ -65,8 +73,14 @@ public final class SendToDevice {
   private final Clock clock;
 
   @Inject
-  public SendToDevice(ToDeviceInbox toDeviceInbox, DeviceRepository devices, EventPublisher publisher,
-      Contacts contacts, MessagePolicy policy, E2eeLimits limits, Clock clock) {
+  public SendToDevice(
+      ToDeviceInbox toDeviceInbox,
+      DeviceRepository devices,
+      EventPublisher publisher,
+      Contacts contacts,
+      MessagePolicy policy,
+      E2eeLimits limits,
+      Clock clock) {
     this.toDeviceInbox = toDeviceInbox;
     this.devices = devices;
     this.publisher = publisher;
@@ -93,14 +107,25 @@ public final class SendToDevice {
     if (recipients.isEmpty()) return Optional.empty();
     Set<AccountId> accounts = new HashSet<>();
     for (DeviceAddress d : recipients.keySet()) accounts.add(d.account());
-    ToDeviceSend send = new ToDeviceSend(key, from, EventId.ORIGIN, command.type(), recipients,
-        clock.instant().plus(limits.toDeviceLifetime()));
+    ToDeviceSend send =
+        new ToDeviceSend(
+            key,
+            from,
+            EventId.ORIGIN,
+            command.type(),
+            recipients,
+            clock.instant().plus(limits.toDeviceLifetime()));
     EventId[] tried = new EventId[1];
     try {
-      return Optional.of(publisher.mark(Set.of(), accounts, position -> {
-        if (!toDeviceInbox.store(send.at(position), Optional.ofNullable(tried[0]))) throw new SentBefore();
-        tried[0] = position;
-      }));
+      return Optional.of(
+          publisher.mark(
+              Set.of(),
+              accounts,
+              position -> {
+                if (!toDeviceInbox.store(send.at(position), Optional.ofNullable(tried[0])))
+                  throw new SentBefore();
+                tried[0] = position;
+              }));
     } catch (SentBefore retried) {
       return Optional.empty();
     }
@@ -109,27 +134,35 @@ public final class SendToDevice {
   private Map<DeviceAddress, JsonObjectText> recipients(Command command) {
     Predicate<AccountId> visible = contacts.of(command.caller().id());
     Map<DeviceAddress, JsonObjectText> out = new HashMap<>();
-    command.messages().forEach((account, byDevice) -> {
-      if (!visible.test(account)) return;
-      Set<DeviceId> known = new HashSet<>();
-      for (Device d : devices.ofAccount(account)) known.add(d.address().device());
-      JsonObjectText toAll = byDevice.get(ALL_DEVICES);
-      if (toAll != null) for (DeviceId d : known) out.put(new DeviceAddress(account, d), checked(toAll));
-      byDevice.forEach((device, content) -> {
-        if (device.equals(ALL_DEVICES)) return;
-        DeviceId id = DeviceId.parse(device, "messages." + account + "." + device);
-        if (known.contains(id)) out.put(new DeviceAddress(account, id), checked(content)); // overrides "*"
-      });
-    });
+    command
+        .messages()
+        .forEach(
+            (account, byDevice) -> {
+              if (!visible.test(account)) return;
+              Set<DeviceId> known = new HashSet<>();
+              for (Device d : devices.ofAccount(account)) known.add(d.address().device());
+              JsonObjectText toAll = byDevice.get(ALL_DEVICES);
+              if (toAll != null)
+                for (DeviceId d : known) out.put(new DeviceAddress(account, d), checked(toAll));
+              byDevice.forEach(
+                  (device, content) -> {
+                    if (device.equals(ALL_DEVICES)) return;
+                    DeviceId id = DeviceId.parse(device, "messages." + account + "." + device);
+                    if (known.contains(id))
+                      out.put(new DeviceAddress(account, id), checked(content)); // overrides "*"
+                  });
+            });
     if (out.size() > limits.toDeviceRecipientsMax()) {
-      throw new InvalidInputException("messages", "reaches more than " + limits.toDeviceRecipientsMax() + " devices");
+      throw new InvalidInputException(
+          "messages", "reaches more than " + limits.toDeviceRecipientsMax() + " devices");
     }
     return out;
   }
 
   private JsonObjectText checked(JsonObjectText content) {
     if (content.sizeBytes() > limits.toDeviceMessageMaxBytes()) {
-      throw new PayloadTooLargeException("a to-device message is larger than " + limits.toDeviceMessageMaxBytes() + " bytes");
+      throw new PayloadTooLargeException(
+          "a to-device message is larger than " + limits.toDeviceMessageMaxBytes() + " bytes");
     }
     return content;
   }

@@ -9,8 +9,8 @@ import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.PayloadTooLargeException;
 import dev.chatcore.domain.policy.E2eeLimits;
 import dev.chatcore.domain.port.DeviceRepository;
-import dev.chatcore.domain.port.OneTimeKeyRepository;
 import dev.chatcore.domain.port.DeviceRepository.KeyUpload;
+import dev.chatcore.domain.port.OneTimeKeyRepository;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,13 +24,11 @@ import java.util.Set;
 
 /**
  * {@code POST /v1/keys/upload}: the caller's device publishes its device keys and adds one-time and
- * fallback keys. Device keys may be uploaded again (new signatures) but only with the same identity;
- * new or changed device keys are announced to the caller's contacts.
+ * fallback keys. Device keys may be uploaded again (new signatures) but only with the same
+ * identity; new or changed device keys are announced to the caller's contacts.
  */
 public final class UploadKeys {
-  /**
-   * Device keys as uploaded, with the user and device they name (which must be the caller's).
-   */
+  /** Device keys as uploaded, with the user and device they name (which must be the caller's). */
   public record SignedDeviceKeys(String userId, String deviceId, DeviceKeys keys) {
     public SignedDeviceKeys {
       Objects.requireNonNull(userId, "userId");
@@ -39,7 +37,10 @@ public final class UploadKeys {
     }
   }
 
-  public record Command(Caller caller, Optional<SignedDeviceKeys> deviceKeys, List<OneTimeKey> oneTimeKeys,
+  public record Command(
+      Caller caller,
+      Optional<SignedDeviceKeys> deviceKeys,
+      List<OneTimeKey> oneTimeKeys,
       List<OneTimeKey> fallbackKeys) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -57,8 +58,13 @@ public final class UploadKeys {
   private final Clock clock;
 
   @Inject
-  public UploadKeys(DeviceRepository devices, OneTimeKeyRepository oneTimeKeys, RegisterCaller register,
-      DeviceLists deviceLists, E2eeLimits limits, Clock clock) {
+  public UploadKeys(
+      DeviceRepository devices,
+      OneTimeKeyRepository oneTimeKeys,
+      RegisterCaller register,
+      DeviceLists deviceLists,
+      E2eeLimits limits,
+      Clock clock) {
     this.devices = devices;
     this.oneTimeKeys = oneTimeKeys;
     this.register = register;
@@ -89,26 +95,33 @@ public final class UploadKeys {
 
   private void checkLimits(Command command) {
     if (command.oneTimeKeys().size() > limits.oneTimeKeysPerUploadMax()) {
-      throw new InvalidInputException("one_time_keys", "has more than " + limits.oneTimeKeysPerUploadMax() + " keys");
+      throw new InvalidInputException(
+          "one_time_keys", "has more than " + limits.oneTimeKeysPerUploadMax() + " keys");
     }
     Set<String> algorithms = new HashSet<>();
     for (OneTimeKey fallback : command.fallbackKeys()) {
       if (!algorithms.add(fallback.algorithm())) {
-        throw new InvalidInputException("fallback_keys", "has more than one key for " + fallback.algorithm());
+        throw new InvalidInputException(
+            "fallback_keys", "has more than one key for " + fallback.algorithm());
       }
     }
     for (List<OneTimeKey> keys : List.of(command.oneTimeKeys(), command.fallbackKeys())) {
       for (OneTimeKey k : keys) {
         if (bytes(k.json()) > limits.keyMaxBytes()) {
-          throw new PayloadTooLargeException("key " + k.id() + " is larger than " + limits.keyMaxBytes() + " bytes");
+          throw new PayloadTooLargeException(
+              "key " + k.id() + " is larger than " + limits.keyMaxBytes() + " bytes");
         }
       }
     }
-    command.deviceKeys().ifPresent(d -> {
-      if (d.keys().json().sizeBytes() > limits.deviceKeysMaxBytes()) {
-        throw new PayloadTooLargeException("device_keys is larger than " + limits.deviceKeysMaxBytes() + " bytes");
-      }
-    });
+    command
+        .deviceKeys()
+        .ifPresent(
+            d -> {
+              if (d.keys().json().sizeBytes() > limits.deviceKeysMaxBytes()) {
+                throw new PayloadTooLargeException(
+                    "device_keys is larger than " + limits.deviceKeysMaxBytes() + " bytes");
+              }
+            });
   }
 
   private void storeDeviceKeys(DeviceAddress me, SignedDeviceKeys upload) {
@@ -116,14 +129,17 @@ public final class UploadKeys {
       throw new InvalidInputException("device_keys.user_id", "must be the user of the token");
     }
     if (!upload.deviceId().equals(me.device().value())) {
-      throw new InvalidInputException("device_keys.device_id", "must be the device_id of the token");
+      throw new InvalidInputException(
+          "device_keys.device_id", "must be the device_id of the token");
     }
     KeyUpload result = devices.storeKeys(me, upload.keys(), clock.instant());
     switch (result) {
-      case IDENTITY_MISMATCH -> throw new InvalidInputException("device_keys",
-          "has another identity key than this device uploaded before (delete the device to start over)");
+      case IDENTITY_MISMATCH ->
+          throw new InvalidInputException(
+              "device_keys",
+              "has another identity key than this device uploaded before (delete the device to start over)");
       case NEW, REPLACED -> deviceLists.changed(me.account());
-      case UNCHANGED -> { }
+      case UNCHANGED -> {}
     }
   }
 
@@ -132,16 +148,24 @@ public final class UploadKeys {
     Map<String, Long> adding = new HashMap<>();
     for (OneTimeKey k : keys) adding.merge(k.algorithm(), 1L, Long::sum);
     Map<String, Long> held = oneTimeKeys.counts(me);
-    adding.forEach((algorithm, n) -> {
-      // checked before storing: concurrent uploads of one device may pass it by one upload's worth
-      if (held.getOrDefault(algorithm, 0L) + n > limits.oneTimeKeysPerDeviceMax()) {
-        throw new InvalidInputException("one_time_keys", "would give the device more than "
-            + limits.oneTimeKeysPerDeviceMax() + " unclaimed " + algorithm + " keys");
-      }
-    });
+    adding.forEach(
+        (algorithm, n) -> {
+          // checked before storing: concurrent uploads of one device may pass it by one upload's
+          // worth
+          if (held.getOrDefault(algorithm, 0L) + n > limits.oneTimeKeysPerDeviceMax()) {
+            throw new InvalidInputException(
+                "one_time_keys",
+                "would give the device more than "
+                    + limits.oneTimeKeysPerDeviceMax()
+                    + " unclaimed "
+                    + algorithm
+                    + " keys");
+          }
+        });
     List<String> refused = oneTimeKeys.add(me, keys);
     if (!refused.isEmpty()) {
-      throw new InvalidInputException("one_time_keys." + refused.get(0), "was uploaded before with another value");
+      throw new InvalidInputException(
+          "one_time_keys." + refused.get(0), "was uploaded before with another value");
     }
   }
 

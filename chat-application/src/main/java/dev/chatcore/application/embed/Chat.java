@@ -19,9 +19,9 @@ import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.moderation.BanAccount;
 import dev.chatcore.application.moderation.BanPage;
+import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.moderation.ListBans;
 import dev.chatcore.application.moderation.UnbanAccount;
-import dev.chatcore.application.moderation.CallGate;
 import dev.chatcore.application.reaction.AddReaction;
 import dev.chatcore.application.reaction.ReactionResult;
 import dev.chatcore.application.reaction.RemoveReaction;
@@ -37,6 +37,8 @@ import dev.chatcore.application.sync.Sync;
 import dev.chatcore.application.typing.SetTyping;
 import dev.chatcore.domain.chat.GlobalRoom;
 import dev.chatcore.domain.chat.Report;
+import dev.chatcore.domain.error.ForbiddenException;
+import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.id.AccountId;
@@ -44,6 +46,7 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.moderation.Ban;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.sync.SyncBatch;
 import java.time.Duration;
 import java.util.List;
@@ -55,14 +58,14 @@ import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
- * The embedding API: one object through which a game server sends messages, pages history,
- * waits for events, manages rooms and membership, and moderates, with no HTTP in between.
- * Build one with a storage adapter's factory ({@code InMemoryChat.create()}) or with
- * {@link ChatBuilder}; {@link #close()} it when the host stops.
+ * The embedding API: one object through which a game server sends messages, pages history, waits
+ * for events, manages rooms and membership, and moderates, with no HTTP in between. Build one with
+ * a storage adapter's factory ({@code InMemoryChat.create()}) or with {@link ChatBuilder}; {@link
+ * #close()} it when the host stops.
  *
- * <p><b>Callers.</b> Authentication is the host's business: every method takes the
- * {@link Caller} the host has already authenticated (its player, or an admin identity for the
- * game server itself). Accounts are registered on first sight.
+ * <p><b>Callers.</b> Authentication is the host's business: every method takes the {@link Caller}
+ * the host has already authenticated (its player, or an admin identity for the game server itself).
+ * Accounts are registered on first sight.
  *
  * <p><b>The gate.</b> Every call first passes the same {@link CallGate} as an HTTP request: a
  * banned account gets {@link dev.chatcore.domain.error.BannedException}; when the chat was built
@@ -70,20 +73,20 @@ import java.util.function.Supplier;
  * exceeds its bucket gets {@link dev.chatcore.domain.error.RateLimitedException} and the call has
  * no effect. Waiting for events is never rate limited, as on HTTP.
  *
- * <p><b>Errors.</b> Refusals are the sealed {@link dev.chatcore.domain.error.ChatException}
- * family (invalid input naming the field, rejected by the content filter, not found, forbidden,
- * conflict, banned, rate limited, unavailable storage); anything else is a bug. Past the gate, a
- * method refuses what the use case it calls refuses, unchanged: each names that use case under
- * <i>See also</i>, whose Javadoc states its refusals, so they are written once. A method lists
- * under {@code @throws} only the checks of its own. After {@link #close()} every call throws
- * {@link IllegalStateException}.
+ * <p><b>Errors.</b> Refusals are the sealed {@link dev.chatcore.domain.error.ChatException} family
+ * (invalid input naming the field, rejected by the content filter, not found, forbidden, conflict,
+ * banned, rate limited, unavailable storage); anything else is a bug. Past the gate, a method
+ * refuses what the use case it calls refuses, unchanged: each names that use case under <i>See
+ * also</i>, whose Javadoc states its refusals, so they are written once. A method lists under
+ * {@code @throws} only the checks of its own. After {@link #close()} every call throws {@link
+ * IllegalStateException}.
  *
  * <p><b>Threads.</b> Thread-safe: call it from any thread, including game-loop threads. Every
  * method but {@link #waitForEvents}, {@link #subscribe} and {@link #events} runs on the calling
  * thread and returns when its work is stored; those hold no thread while they wait.
  *
- * <p>Every use case of the core stays reachable through {@link #core()}, for what this facade
- * does not cover (invites, preferences, the Chat V2 unread view).
+ * <p>Every use case of the core stays reachable through {@link #core()}, for what this facade does
+ * not cover (invites, preferences, the Chat V2 unread view).
  */
 public final class Chat implements AutoCloseable {
   private final ChatCore core;
@@ -110,7 +113,7 @@ public final class Chat implements AutoCloseable {
    * @return a builder with the default limits, the system clock, no rate limit and the default
    *     maintenance scheduler
    */
-  public static ChatBuilder builder(dev.chatcore.domain.port.ChatStorage storage) {
+  public static ChatBuilder builder(ChatStorage storage) {
     return new ChatBuilder(storage);
   }
 
@@ -137,10 +140,12 @@ public final class Chat implements AutoCloseable {
    * @see DeleteRoom#delete
    */
   public void deleteRoom(Caller admin, RoomId room) {
-    gated(admin, () -> {
-      core.deleteRoom().delete(admin, room);
-      return null;
-    });
+    gated(
+        admin,
+        () -> {
+          core.deleteRoom().delete(admin, room);
+          return null;
+        });
   }
 
   /**
@@ -186,10 +191,12 @@ public final class Chat implements AutoCloseable {
    * @see LeaveRoom#leave
    */
   public void leave(Caller caller, RoomId room) {
-    gated(caller, () -> {
-      core.leaveRoom().leave(new LeaveRoom.Command(caller, room));
-      return null;
-    });
+    gated(
+        caller,
+        () -> {
+          core.leaveRoom().leave(new LeaveRoom.Command(caller, room));
+          return null;
+        });
   }
 
   /**
@@ -203,7 +210,11 @@ public final class Chat implements AutoCloseable {
    * @see ListMembers#list
    */
   public MemberPage members(Caller caller, RoomId room, Optional<AccountId> from, int limit) {
-    return gated(caller, () -> core.listMembers().list(new ListMembers.Query(caller, room, from, OptionalInt.of(limit))));
+    return gated(
+        caller,
+        () ->
+            core.listMembers()
+                .list(new ListMembers.Query(caller, room, from, OptionalInt.of(limit))));
   }
 
   /**
@@ -215,15 +226,17 @@ public final class Chat implements AutoCloseable {
    * @see KickMember#kick
    */
   public void kick(Caller admin, RoomId room, AccountId target) {
-    gated(admin, () -> {
-      core.kickMember().kick(new KickMember.Command(admin, room, target));
-      return null;
-    });
+    gated(
+        admin,
+        () -> {
+          core.kickMember().kick(new KickMember.Command(admin, room, target));
+          return null;
+        });
   }
 
   /**
-   * Admin: removes an account from a room and keeps it out until {@link #unbanFromRoom}
-   * ({@code m.member} {@code ban}). Banning a banned account changes nothing.
+   * Admin: removes an account from a room and keeps it out until {@link #unbanFromRoom} ({@code
+   * m.member} {@code ban}). Banning a banned account changes nothing.
    *
    * @param admin an admin caller
    * @param room the room
@@ -231,10 +244,12 @@ public final class Chat implements AutoCloseable {
    * @see BanMember#ban
    */
   public void banFromRoom(Caller admin, RoomId room, AccountId target) {
-    gated(admin, () -> {
-      core.banMember().ban(new BanMember.Command(admin, room, target));
-      return null;
-    });
+    gated(
+        admin,
+        () -> {
+          core.banMember().ban(new BanMember.Command(admin, room, target));
+          return null;
+        });
   }
 
   /**
@@ -246,10 +261,12 @@ public final class Chat implements AutoCloseable {
    * @see UnbanMember#unban
    */
   public void unbanFromRoom(Caller admin, RoomId room, AccountId target) {
-    gated(admin, () -> {
-      core.unbanMember().unban(new UnbanMember.Command(admin, room, target));
-      return null;
-    });
+    gated(
+        admin,
+        () -> {
+          core.unbanMember().unban(new UnbanMember.Command(admin, room, target));
+          return null;
+        });
   }
 
   // ---- messages ----
@@ -268,9 +285,8 @@ public final class Chat implements AutoCloseable {
   }
 
   /**
-   * Sends a message with every option: a {@code context} object, and a transaction id that
-   * makes retries safe (the same id from the same caller returns the first event and stores
-   * nothing new).
+   * Sends a message with every option: a {@code context} object, and a transaction id that makes
+   * retries safe (the same id from the same caller returns the first event and stores nothing new).
    *
    * @param command the message
    * @return the stored event (the earlier one for a retried transaction id)
@@ -286,14 +302,19 @@ public final class Chat implements AutoCloseable {
    * @param caller who reads (a member, or an admin)
    * @param room the room
    * @param from exclusive start; empty starts at the newest (backward) or oldest (forward) message
-   * @param direction {@link Direction#BACKWARD} for newest first, {@link Direction#FORWARD} for oldest first
+   * @param direction {@link Direction#BACKWARD} for newest first, {@link Direction#FORWARD} for
+   *     oldest first
    * @param limit page size, at least 1; above {@code history_limit.max} it is clamped
    * @return the page; its {@code end} is empty exactly when nothing further exists
    * @see ReadHistory#read
    */
-  public HistoryPage history(Caller caller, RoomId room, Optional<EventId> from, Direction direction, int limit) {
-    return gated(caller, () -> core.readHistory().read(
-        new ReadHistory.Query(caller, room, from, direction, OptionalInt.of(limit))));
+  public HistoryPage history(
+      Caller caller, RoomId room, Optional<EventId> from, Direction direction, int limit) {
+    return gated(
+        caller,
+        () ->
+            core.readHistory()
+                .read(new ReadHistory.Query(caller, room, from, direction, OptionalInt.of(limit))));
   }
 
   /**
@@ -307,7 +328,8 @@ public final class Chat implements AutoCloseable {
    * @see AddReaction#add
    */
   public ReactionResult react(Caller caller, RoomId room, EventId message, String key) {
-    return gated(caller, () -> core.addReaction().add(new AddReaction.Command(caller, room, message, key)));
+    return gated(
+        caller, () -> core.addReaction().add(new AddReaction.Command(caller, room, message, key)));
   }
 
   /**
@@ -321,7 +343,9 @@ public final class Chat implements AutoCloseable {
    * @see RemoveReaction#remove
    */
   public ReactionResult unreact(Caller caller, RoomId room, EventId message, String key) {
-    return gated(caller, () -> core.removeReaction().remove(new RemoveReaction.Command(caller, room, message, key)));
+    return gated(
+        caller,
+        () -> core.removeReaction().remove(new RemoveReaction.Command(caller, room, message, key)));
   }
 
   /**
@@ -334,7 +358,8 @@ public final class Chat implements AutoCloseable {
    * @see PostReceipt#post
    */
   public EventId markRead(Caller caller, RoomId room, EventId upTo) {
-    return gated(caller, () -> core.postReceipt().post(new PostReceipt.Command(caller, room, upTo)));
+    return gated(
+        caller, () -> core.postReceipt().post(new PostReceipt.Command(caller, room, upTo)));
   }
 
   /**
@@ -347,14 +372,16 @@ public final class Chat implements AutoCloseable {
    * @see SetTyping#set
    */
   public Duration typing(Caller caller, RoomId room, boolean typing) {
-    return gated(caller, () -> core.setTyping().set(new SetTyping.Command(caller, room, typing, Optional.empty())));
+    return gated(
+        caller,
+        () -> core.setTyping().set(new SetTyping.Command(caller, room, typing, Optional.empty())));
   }
 
   // ---- live delivery ----
 
   /**
-   * The newest position of the event stream: a cursor to start {@link #waitForEvents} from
-   * when the host has none yet (it then gets only what happens from now on).
+   * The newest position of the event stream: a cursor to start {@link #waitForEvents} from when the
+   * host has none yet (it then gets only what happens from now on).
    *
    * @return the stream head
    */
@@ -364,18 +391,17 @@ public final class Chat implements AutoCloseable {
   }
 
   /**
-   * Waits for the events after {@code since} in every room the caller may see. Events already
-   * there come at once (at most {@code sync_batch_max}, with {@code limited} when more wait);
-   * otherwise the future completes when the first arrives or {@code timeout} passes (then with
-   * no events and {@code nextBatch} equal to {@code since}). No thread waits meanwhile; a
-   * future that is not complete at once completes on a core thread, so do not block in its
-   * callbacks.
+   * Waits for the events after {@code since} in every room the caller may see. Events already there
+   * come at once (at most {@code sync_batch_max}, with {@code limited} when more wait); otherwise
+   * the future completes when the first arrives or {@code timeout} passes (then with no events and
+   * {@code nextBatch} equal to {@code since}). No thread waits meanwhile; a future that is not
+   * complete at once completes on a core thread, so do not block in its callbacks.
    *
-   * <p>A host that always passes the previous {@code nextBatch} gets every event exactly once,
-   * in stream order, under concurrent writers. Cancelling the future releases the wait; at most
-   * {@code sync_held_per_account} waits of one account are held (an extra one answers the oldest
-   * with nothing). A ban issued while waiting completes it with the
-   * {@link dev.chatcore.domain.error.BannedException}; closing the chat completes it with nothing.
+   * <p>A host that always passes the previous {@code nextBatch} gets every event exactly once, in
+   * stream order, under concurrent writers. Cancelling the future releases the wait; at most {@code
+   * sync_held_per_account} waits of one account are held (an extra one answers the oldest with
+   * nothing). A ban issued while waiting completes it with the {@link
+   * dev.chatcore.domain.error.BannedException}; closing the chat completes it with nothing.
    *
    * @param caller who waits
    * @param since the cursor: {@link #head()}, a room's head, or the previous {@code nextBatch}
@@ -383,7 +409,8 @@ public final class Chat implements AutoCloseable {
    * @return the batch, possibly empty
    * @see Sync#sync
    */
-  public CompletableFuture<SyncBatch> waitForEvents(Caller caller, EventId since, Duration timeout) {
+  public CompletableFuture<SyncBatch> waitForEvents(
+      Caller caller, EventId since, Duration timeout) {
     return waitForEvents(caller, since, timeout, Optional.empty());
   }
 
@@ -397,8 +424,8 @@ public final class Chat implements AutoCloseable {
    * @return the batch, possibly empty
    * @see Sync#sync
    */
-  public CompletableFuture<SyncBatch> waitForEvents(Caller caller, EventId since, Duration timeout,
-      Optional<Set<RoomId>> rooms) {
+  public CompletableFuture<SyncBatch> waitForEvents(
+      Caller caller, EventId since, Duration timeout, Optional<Set<RoomId>> rooms) {
     requireOpen();
     gate.admitUncounted(caller); // never rate limited: a busy room wakes a waiter often
     return core.sync().sync(new Sync.Command(caller, since, timeout, rooms));
@@ -412,11 +439,10 @@ public final class Chat implements AutoCloseable {
    * time; the next batch is read only after it returns, so a slow listener holds back only its own
    * subscription, and the events wait in the log, not in memory.
    *
-   * <p>A ban ends the subscription with {@code FAILED} and the
-   * {@link dev.chatcore.domain.error.BannedException}; closing the chat ends it with
-   * {@code SHUTDOWN}. A subscription has no lifetime and does not count against the per-account
-   * cap of network streams. To resume after an end, subscribe again from the last
-   * {@code nextBatch} the listener got.
+   * <p>A ban ends the subscription with {@code FAILED} and the {@link
+   * dev.chatcore.domain.error.BannedException}; closing the chat ends it with {@code SHUTDOWN}. A
+   * subscription has no lifetime and does not count against the per-account cap of network streams.
+   * To resume after an end, subscribe again from the last {@code nextBatch} the listener got.
    *
    * @param caller whose view of the stream
    * @param since the cursor: {@link #head()}, a room's head, or a previous {@code nextBatch}
@@ -425,21 +451,22 @@ public final class Chat implements AutoCloseable {
    * @return the subscription; close it when the host is done
    * @see OpenStream#open
    */
-  public EventSubscription subscribe(Caller caller, EventId since, Optional<Set<RoomId>> rooms,
-      StreamListener listener) {
+  public EventSubscription subscribe(
+      Caller caller, EventId since, Optional<Set<RoomId>> rooms, StreamListener listener) {
     requireOpen();
     gate.admitUncounted(caller);
-    return new EventSubscription(core.openStream().open(
-        new OpenStream.Command(caller, since, rooms, true), new ListenerSink(listener)));
+    return new EventSubscription(
+        core.openStream()
+            .open(new OpenStream.Command(caller, since, rooms, true), new ListenerSink(listener)));
   }
 
   /**
    * {@link #subscribe} as a {@link Flow.Publisher} with demand: batches wait until the subscriber
    * requests them. A subscriber that leaves more than {@code StreamLimits.queuedEventsMax} events
    * unrequested gets {@code onError} with a {@link SlowSubscriberException} naming the cursor to
-   * resume from, rather than the chat keeping them without bound. A ban ends it with
-   * {@code onError(BannedException)}, closing the chat with {@code onComplete}. The stream opens
-   * when a subscriber subscribes (one subscriber per publisher); cancelling closes it.
+   * resume from, rather than the chat keeping them without bound. A ban ends it with {@code
+   * onError(BannedException)}, closing the chat with {@code onComplete}. The stream opens when a
+   * subscriber subscribes (one subscriber per publisher); cancelling closes it.
    *
    * @param caller whose view of the stream
    * @param since the cursor
@@ -447,20 +474,24 @@ public final class Chat implements AutoCloseable {
    * @return a publisher for one subscriber
    * @see OpenStream#open
    */
-  public Flow.Publisher<SyncBatch> events(Caller caller, EventId since, Optional<Set<RoomId>> rooms) {
+  public Flow.Publisher<SyncBatch> events(
+      Caller caller, EventId since, Optional<Set<RoomId>> rooms) {
     requireOpen();
-    return new StreamPublisher(core.openStream(), new OpenStream.Command(caller, since, rooms, true), () -> {
-      requireOpen();
-      gate.admitUncounted(caller);
-    });
+    return new StreamPublisher(
+        core.openStream(),
+        new OpenStream.Command(caller, since, rooms, true),
+        () -> {
+          requireOpen();
+          gate.admitUncounted(caller);
+        });
   }
 
   // ---- Chat V2: global rooms and direct messages ----
 
   /**
-   * Guarantees the player's one global room (placing it when it has none) and records its
-   * activity, which keeps it there (as every Chat V2 request does): a player without such activity
-   * for the idle threshold is taken out by the maintenance's idle sweep. Admins are never placed.
+   * Guarantees the player's one global room (placing it when it has none) and records its activity,
+   * which keeps it there (as every Chat V2 request does): a player without such activity for the
+   * idle threshold is taken out by the maintenance's idle sweep. Admins are never placed.
    *
    * @param player a player caller
    * @return the player's global room
@@ -469,16 +500,18 @@ public final class Chat implements AutoCloseable {
    * @see PlaceInGlobalRoom#place
    */
   public GlobalRoom placeInGlobalRoom(Caller player) {
-    return gated(player, () -> {
-      if (player.admin()) throw new dev.chatcore.domain.error.ForbiddenException("admins are not placed in global rooms");
-      core.chat().admitPlayer().admit(player);
-      return core.chat().placeInGlobalRoom().place(player.id());
-    });
+    return gated(
+        player,
+        () -> {
+          if (player.admin()) throw new ForbiddenException("admins are not placed in global rooms");
+          core.chat().admitPlayer().admit(player);
+          return core.chat().placeInGlobalRoom().place(player.id());
+        });
   }
 
   /**
-   * Sends a direct message to exactly {@code players} plus the sender, creating their DM room
-   * when that set has none.
+   * Sends a direct message to exactly {@code players} plus the sender, creating their DM room when
+   * that set has none.
    *
    * @param caller the sender
    * @param players the other members, 1 to {@code dm_members_max - 1} accounts
@@ -488,8 +521,12 @@ public final class Chat implements AutoCloseable {
    */
   public PostedMessage sendDirect(Caller caller, Set<AccountId> players, String text) {
     List<String> ids = players.stream().map(AccountId::value).toList();
-    return gated(caller, () -> core.chat().sendDirectMessage().send(
-        new SendDirectMessage.Command(caller, ids, text, Optional.empty())));
+    return gated(
+        caller,
+        () ->
+            core.chat()
+                .sendDirectMessage()
+                .send(new SendDirectMessage.Command(caller, ids, text, Optional.empty())));
   }
 
   /**
@@ -500,17 +537,19 @@ public final class Chat implements AutoCloseable {
    * @see LeaveDirectMessage#leave
    */
   public void leaveDirect(Caller caller, RoomId room) {
-    gated(caller, () -> {
-      core.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(caller, room));
-      return null;
-    });
+    gated(
+        caller,
+        () -> {
+          core.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(caller, room));
+          return null;
+        });
   }
 
   // ---- moderation ----
 
   /**
-   * Admin: bans an account from the whole service; its waits are answered at once with the
-   * ban, and every later call of it is refused until the ban ends or is lifted.
+   * Admin: bans an account from the whole service; its waits are answered at once with the ban, and
+   * every later call of it is refused until the ban ends or is lifted.
    *
    * @param admin an admin caller
    * @param account the account to ban
@@ -520,7 +559,9 @@ public final class Chat implements AutoCloseable {
    * @see BanAccount#ban
    */
   public Ban ban(Caller admin, AccountId account, Optional<Duration> duration, String reason) {
-    return gated(admin, () -> core.banAccount().ban(new BanAccount.Command(admin, account, duration, reason)));
+    return gated(
+        admin,
+        () -> core.banAccount().ban(new BanAccount.Command(admin, account, duration, reason)));
   }
 
   /**
@@ -531,10 +572,12 @@ public final class Chat implements AutoCloseable {
    * @see UnbanAccount#unban
    */
   public void unban(Caller admin, AccountId account) {
-    gated(admin, () -> {
-      core.unbanAccount().unban(new UnbanAccount.Command(admin, account));
-      return null;
-    });
+    gated(
+        admin,
+        () -> {
+          core.unbanAccount().unban(new UnbanAccount.Command(admin, account));
+          return null;
+        });
   }
 
   /**
@@ -549,15 +592,16 @@ public final class Chat implements AutoCloseable {
    * @see ListBans#list
    */
   public BanPage bans(Caller admin, Optional<AccountId> account, int page, int perPage) {
-    if (perPage < 1) throw new dev.chatcore.domain.error.InvalidInputException("perPage", "must be at least 1");
-    return gated(admin, () -> core.listBans().list(new ListBans.Query(admin, account, page, perPage)));
+    if (perPage < 1) throw new InvalidInputException("perPage", "must be at least 1");
+    return gated(
+        admin, () -> core.listBans().list(new ListBans.Query(admin, account, page, perPage)));
   }
 
   /**
-   * Reports a message the caller can see and did not write; the report keeps a snapshot of
-   * the conversation around it. Repeat reports refresh the snapshot and count. Reports are a
-   * Chat V2 feature: they cover messages of global, private and DM rooms (what Chat V2 players
-   * see); a message of a {@code /v1} channel is not found.
+   * Reports a message the caller can see and did not write; the report keeps a snapshot of the
+   * conversation around it. Repeat reports refresh the snapshot and count. Reports are a Chat V2
+   * feature: they cover messages of global, private and DM rooms (what Chat V2 players see); a
+   * message of a {@code /v1} channel is not found.
    *
    * @param caller the reporter
    * @param message the reported message
@@ -565,7 +609,12 @@ public final class Chat implements AutoCloseable {
    * @see ReportMessage#report
    */
   public Report report(Caller caller, EventId message) {
-    return gated(caller, () -> core.chat().reportMessage().report(new ReportMessage.Command(caller, message.toString())));
+    return gated(
+        caller,
+        () ->
+            core.chat()
+                .reportMessage()
+                .report(new ReportMessage.Command(caller, message.toString())));
   }
 
   // ---- the rest ----
@@ -599,9 +648,9 @@ public final class Chat implements AutoCloseable {
   }
 
   /**
-   * Every use case of the core, for what this facade does not cover. Calls made through it
-   * bypass the facade's gate: the host passes them through {@link ChatCore#callGate()} itself
-   * when it wants the same checks.
+   * Every use case of the core, for what this facade does not cover. Calls made through it bypass
+   * the facade's gate: the host passes them through {@link ChatCore#callGate()} itself when it
+   * wants the same checks.
    *
    * @return the core
    */
@@ -610,8 +659,8 @@ public final class Chat implements AutoCloseable {
   }
 
   /**
-   * Stops the maintenance, answers every pending wait with nothing, stops the core's threads
-   * and closes the storage when the chat owns it. Idempotent.
+   * Stops the maintenance, answers every pending wait with nothing, stops the core's threads and
+   * closes the storage when the chat owns it. Idempotent.
    */
   @Override
   public void close() {

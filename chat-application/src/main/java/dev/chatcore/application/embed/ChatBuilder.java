@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()},
- * the system UTC clock, the default spam policy, no content filter or report alerts, no rate
- * limit, a 10-minute idle threshold for global rooms, maintenance on a one-thread daemon
- * scheduler that the chat owns, and no observer. Not thread-safe; build once at start.
+ * Builds a {@link Chat} over a storage. Every setting has a default: {@link Limits#defaults()}, the
+ * system UTC clock, the default spam policy, no content filter or report alerts, no rate limit, a
+ * 10-minute idle threshold for global rooms, maintenance on a one-thread daemon scheduler that the
+ * chat owns, and no observer. Not thread-safe; build once at start.
  *
  * <p>A storage adapter wraps this in a one-line factory ({@code InMemoryChat.create()}); a Mongo
  * factory is {@code Chat.builder(mongoStorage).clock(clock).build()} the same way.
@@ -88,8 +88,8 @@ public final class ChatBuilder {
    * The content filter every player message goes through after the spam check and before it is
    * stored: allow, mask, flag (stored, and reported automatically) or reject. None by default.
    *
-   * @param filter the filter; it runs on the caller's thread for every player message, so it
-   *     must be thread-safe and fast
+   * @param filter the filter; it runs on the caller's thread for every player message, so it must
+   *     be thread-safe and fast
    * @return this builder
    */
   public ChatBuilder contentFilter(ContentFilter filter) {
@@ -98,24 +98,26 @@ public final class ChatBuilder {
   }
 
   /**
-   * Where report alerts go: {@code alerts} gets one when a report is created and when its
-   * distinct reporters reach {@code rule}'s number. None by default.
+   * Where report alerts go: {@code alerts} gets one when a report is created and when its distinct
+   * reporters reach {@code rule}'s number. None by default.
    *
    * @param alerts called on the reporting thread; it must queue the alert and return at once
-   * @param rule when alerts are raised ({@link ReportAlertRule#DEFAULT}: on creation and at 3 reporters)
+   * @param rule when alerts are raised ({@link ReportAlertRule#DEFAULT}: on creation and at 3
+   *     reporters)
    * @return this builder
    */
   public ChatBuilder reportAlerts(ReportAlerts alerts, ReportAlertRule rule) {
-    this.contentModeration = contentModeration.withAlerts(Objects.requireNonNull(alerts, "alerts"),
-        Objects.requireNonNull(rule, "rule"));
+    this.contentModeration =
+        contentModeration.withAlerts(
+            Objects.requireNonNull(alerts, "alerts"), Objects.requireNonNull(rule, "rule"));
     return this;
   }
 
   /**
-   * Whether players' calls count against the per-account token bucket of {@code limits}
-   * ({@code rate_limit}), as HTTP requests do. Off by default: the host decides what its
-   * players may send and usually has its own flood control; turn it on when players' input
-   * reaches the chat unfiltered. Admin callers and waits are never counted.
+   * Whether players' calls count against the per-account token bucket of {@code limits} ({@code
+   * rate_limit}), as HTTP requests do. Off by default: the host decides what its players may send
+   * and usually has its own flood control; turn it on when players' input reaches the chat
+   * unfiltered. Admin callers and waits are never counted.
    *
    * @param rateLimited true to apply the rate limit to players
    * @return this builder
@@ -133,14 +135,15 @@ public final class ChatBuilder {
    * @throws IllegalArgumentException when shorter than ten seconds
    */
   public ChatBuilder idleAfter(Duration idleAfter) {
-    if (idleAfter.compareTo(Duration.ofSeconds(10)) < 0) throw new IllegalArgumentException("idleAfter must be at least 10 s");
+    if (idleAfter.compareTo(Duration.ofSeconds(10)) < 0)
+      throw new IllegalArgumentException("idleAfter must be at least 10 s");
     this.idleAfter = idleAfter;
     return this;
   }
 
   /**
-   * Runs the maintenance on the host's scheduler instead of a default one. The chat never
-   * shuts it down; closing the chat cancels the chat's runs on it.
+   * Runs the maintenance on the host's scheduler instead of a default one. The chat never shuts it
+   * down; closing the chat cancels the chat's runs on it.
    *
    * @param scheduler the host's scheduler
    * @return this builder
@@ -152,8 +155,8 @@ public final class ChatBuilder {
   }
 
   /**
-   * Schedules no maintenance: the host calls {@link Maintenance#runOnce()} itself (from its
-   * game loop, or a test with a mutable clock).
+   * Schedules no maintenance: the host calls {@link Maintenance#runOnce()} itself (from its game
+   * loop, or a test with a mutable clock).
    *
    * @return this builder
    */
@@ -175,8 +178,8 @@ public final class ChatBuilder {
   }
 
   /**
-   * Who hears of what only the core sees: events delivered to waits, rate-limit refusals and
-   * bans (to count them in the host's metrics, say). Nobody by default.
+   * Who hears of what only the core sees: events delivered to waits, rate-limit refusals and bans
+   * (to count them in the host's metrics, say). Nobody by default.
    *
    * @param observer quick, thread-safe and never throwing: it is called on the threads doing the
    *     work
@@ -193,11 +196,13 @@ public final class ChatBuilder {
    * @return a running chat; close it when the host stops
    */
   public Chat build() {
-    ChatCore core = ChatCore.create(storage, limits, spamPolicy, Retention.defaults(), contentModeration, clock,
-        observer);
-    Maintenance maintenance = new Maintenance()
-        .add(Maintenance.idleSweep(core.chat().sweepIdlePlayers(), idleAfter))
-        .add(new MaintenanceTask("janitor", JANITOR_EVERY, () -> core.janitor().run()));
+    ChatCore core =
+        ChatCore.create(
+            storage, limits, spamPolicy, Retention.defaults(), contentModeration, clock, observer);
+    Maintenance maintenance =
+        new Maintenance()
+            .add(Maintenance.idleSweep(core.chat().sweepIdlePlayers(), idleAfter))
+            .add(new MaintenanceTask("janitor", JANITOR_EVERY, () -> core.janitor().run()));
     if (!manualMaintenance) {
       if (scheduler.isPresent()) maintenance.start(scheduler.get());
       else maintenance.start(1); // a thread of its own, shut down when the chat closes

@@ -30,11 +30,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The embedding API of end-to-end encryption ({@link Chat#e2ee()}), behind the same gate as the rest
- * of {@link Chat}. The host's clients encrypt and decrypt (with an Olm/Megolm library); this routes
- * their keys and ciphertext. Every method but {@link #enableEncryption} needs a caller on a device
- * ({@link Caller#on(DeviceId)}), and {@link Chat#waitForEvents} with such a caller returns the
- * device's to-device messages, device-list changes and key counts ({@code SyncBatch.device()}).
+ * The embedding API of end-to-end encryption ({@link Chat#e2ee()}), behind the same gate as the
+ * rest of {@link Chat}. The host's clients encrypt and decrypt (with an Olm/Megolm library); this
+ * routes their keys and ciphertext. Every method but {@link #enableEncryption} needs a caller on a
+ * device ({@link Caller#on(DeviceId)}), and {@link Chat#waitForEvents} with such a caller returns
+ * the device's to-device messages, device-list changes and key counts ({@code SyncBatch.device()}).
  * As on {@link Chat}, each method names under <i>See also</i> the use case whose Javadoc states its
  * refusals past the gate.
  */
@@ -74,7 +74,8 @@ public final class ChatEncryption {
    * @return per account it may see, its devices' keys as uploaded
    * @see QueryKeys#query
    */
-  public Map<AccountId, Map<DeviceId, DeviceKeys>> queryKeys(Caller caller, Map<AccountId, List<DeviceId>> wanted) {
+  public Map<AccountId, Map<DeviceId, DeviceKeys>> queryKeys(
+      Caller caller, Map<AccountId, List<DeviceId>> wanted) {
     return gate.gated(caller, () -> e2ee.queryKeys().query(caller, wanted));
   }
 
@@ -86,7 +87,8 @@ public final class ChatEncryption {
    * @return per account, the devices that had a key, with it
    * @see ClaimKeys#claim
    */
-  public Map<AccountId, Map<DeviceId, ClaimedKey>> claimKeys(Caller caller, Map<AccountId, Map<DeviceId, String>> wanted) {
+  public Map<AccountId, Map<DeviceId, ClaimedKey>> claimKeys(
+      Caller caller, Map<AccountId, Map<DeviceId, String>> wanted) {
     return gate.gated(caller, () -> e2ee.claimKeys().claim(caller, wanted));
   }
 
@@ -126,23 +128,25 @@ public final class ChatEncryption {
   }
 
   /**
-   * Deletes one of the caller's devices with its keys and waiting messages
-   * ({@code DELETE /v1/devices/{device_id}}); its contacts hear that the device list changed.
+   * Deletes one of the caller's devices with its keys and waiting messages ({@code DELETE
+   * /v1/devices/{device_id}}); its contacts hear that the device list changed.
    *
    * @param caller who asks, on a device
    * @param device the device to delete
    * @see DeleteDevice#delete
    */
   public void deleteDevice(Caller caller, DeviceId device) {
-    gate.gated(caller, () -> {
-      e2ee.deleteDevice().delete(caller, device);
-      return null;
-    });
+    gate.gated(
+        caller,
+        () -> {
+          e2ee.deleteDevice().delete(caller, device);
+          return null;
+        });
   }
 
   /**
-   * Turns end-to-end encryption on for good (Megolm); the room's creator or an admin
-   * ({@code PUT /v1/rooms/{id}/encryption}). No device is needed.
+   * Turns end-to-end encryption on for good (Megolm); the room's creator or an admin ({@code PUT
+   * /v1/rooms/{id}/encryption}). No device is needed.
    *
    * @param caller the room's creator or an admin
    * @param room the room
@@ -150,7 +154,8 @@ public final class ChatEncryption {
    * @see EnableEncryption#enable
    */
   public RoomView enableEncryption(Caller caller, RoomId room) {
-    return gate.gated(caller, () -> e2ee.enableEncryption().enable(caller, room, RoomEncryption.MEGOLM));
+    return gate.gated(
+        caller, () -> e2ee.enableEncryption().enable(caller, room, RoomEncryption.MEGOLM));
   }
 
   /**
@@ -174,7 +179,10 @@ public final class ChatEncryption {
    * @see ReportMessage#report
    */
   public Report reportEncrypted(Caller caller, EventId message, String claimedText) {
-    return gate.gated(caller, () -> reports.report(new ReportMessage.Command(caller, message.toString(),
-        Optional.of(claimedText))));
+    return gate.gated(
+        caller,
+        () ->
+            reports.report(
+                new ReportMessage.Command(caller, message.toString(), Optional.of(claimedText))));
   }
 }

@@ -19,7 +19,9 @@ public final class EventSubscription implements AutoCloseable {
     return !stream.isEnding();
   }
 
-  /** Ends the subscription; the listener's {@code onEnd} follows any batch in progress. Idempotent. */
+  /**
+   * Ends the subscription; the listener's {@code onEnd} follows any batch in progress. Idempotent.
+   */
   @Override
   public void close() {
     stream.close();

@@ -15,13 +15,13 @@ import java.util.logging.Logger;
 /**
  * The periodic work of a core: a list of {@link MaintenanceTask}s run with a fixed delay on a
  * {@link ScheduledExecutorService}. {@link Chat} starts it on the scheduler the host gave or on a
- * one-thread scheduler of its own, unless the host asked to drive it itself with
- * {@link #runOnce()} (from its own game loop, or from a test with a mutable clock); the
- * standalone server starts it on two threads of its own.
+ * one-thread scheduler of its own, unless the host asked to drive it itself with {@link #runOnce()}
+ * (from its own game loop, or from a test with a mutable clock); the standalone server starts it on
+ * two threads of its own.
  *
- * <p>Tasks added after the start are scheduled at once, so a later part of the core (the
- * retention janitor) joins by {@link #add adding} its task. A failed run is logged and does not
- * cancel the schedule. Thread-safe.
+ * <p>Tasks added after the start are scheduled at once, so a later part of the core (the retention
+ * janitor) joins by {@link #add adding} its task. A failed run is logged and does not cancel the
+ * schedule. Thread-safe.
  */
 public final class Maintenance {
   private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
@@ -36,8 +36,8 @@ public final class Maintenance {
   public Maintenance() {}
 
   /**
-   * Adds a task; when the schedule runs already, the task is scheduled at once (its first run
-   * comes {@link MaintenanceTask#firstRunAfter()} from now).
+   * Adds a task; when the schedule runs already, the task is scheduled at once (its first run comes
+   * {@link MaintenanceTask#firstRunAfter()} from now).
    *
    * @param task the task to run from now on
    * @return this maintenance
@@ -58,8 +58,8 @@ public final class Maintenance {
   }
 
   /**
-   * Runs every task once, now, on the calling thread, in the order they were added. A failing
-   * task is logged and the others still run.
+   * Runs every task once, now, on the calling thread, in the order they were added. A failing task
+   * is logged and the others still run.
    *
    * @return how many tasks failed
    */
@@ -93,18 +93,22 @@ public final class Maintenance {
    */
   public synchronized void start(int threads) {
     requireNew();
-    ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(threads, r -> {
-      Thread t = new Thread(r, "chat-maintenance");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledThreadPoolExecutor own =
+        new ScheduledThreadPoolExecutor(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "chat-maintenance");
+              t.setDaemon(true);
+              return t;
+            });
     own.setRemoveOnCancelPolicy(true);
     owned = own;
     start(own);
   }
 
   private void requireNew() {
-    if (scheduler != null || stopped) throw new IllegalStateException("maintenance was started already");
+    if (scheduler != null || stopped)
+      throw new IllegalStateException("maintenance was started already");
   }
 
   /**
@@ -117,8 +121,8 @@ public final class Maintenance {
   }
 
   /**
-   * Cancels every scheduled run: on the host's scheduler a run in progress finishes; a scheduler
-   * of its own is shut down, interrupting a run in progress. Idempotent.
+   * Cancels every scheduled run: on the host's scheduler a run in progress finishes; a scheduler of
+   * its own is shut down, interrupting a run in progress. Idempotent.
    */
   public synchronized void stop() {
     stopped = true;
@@ -128,8 +132,12 @@ public final class Maintenance {
   }
 
   private void schedule(MaintenanceTask task) {
-    scheduled.add(scheduler.scheduleWithFixedDelay(() -> runQuietly(task), task.firstRunAfter().toMillis(),
-        task.every().toMillis(), TimeUnit.MILLISECONDS));
+    scheduled.add(
+        scheduler.scheduleWithFixedDelay(
+            () -> runQuietly(task),
+            task.firstRunAfter().toMillis(),
+            task.every().toMillis(),
+            TimeUnit.MILLISECONDS));
   }
 
   private static boolean runQuietly(MaintenanceTask task) {
@@ -137,14 +145,17 @@ public final class Maintenance {
       task.work().run();
       return true;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "maintenance task " + task.name() + " failed; the next run tries again", e);
+      LOG.log(
+          Level.WARNING,
+          "maintenance task " + task.name() + " failed; the next run tries again",
+          e);
       return false;
     }
   }
 
   /**
-   * The idle-sweep period for an idle threshold: a tenth of it, at least a second, at most a
-   * minute (as the standalone server runs it).
+   * The idle-sweep period for an idle threshold: a tenth of it, at least a second, at most a minute
+   * (as the standalone server runs it).
    *
    * @param idleAfter the idle threshold
    * @return how often to sweep
@@ -154,9 +165,8 @@ public final class Maintenance {
   }
 
   /**
-   * The idle-sweep task, as the embedded chat and the standalone server run it: every
-   * {@link #sweepEvery sweepEvery(idleAfter)}, players idle for {@code idleAfter} leave their
-   * global room.
+   * The idle-sweep task, as the embedded chat and the standalone server run it: every {@link
+   * #sweepEvery sweepEvery(idleAfter)}, players idle for {@code idleAfter} leave their global room.
    *
    * @param sweep the use case
    * @param idleAfter the idle threshold

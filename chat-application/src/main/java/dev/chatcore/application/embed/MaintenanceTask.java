@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One piece of periodic work of the core: a name for logs, how long to wait between two runs,
- * the work itself, and how long after the start of the schedule it first runs. A task must be
- * safe to run again after a failure and safe to run on several nodes at once (every task of the
- * core is: purges and sweeps are idempotent).
+ * One piece of periodic work of the core: a name for logs, how long to wait between two runs, the
+ * work itself, and how long after the start of the schedule it first runs. A task must be safe to
+ * run again after a failure and safe to run on several nodes at once (every task of the core is:
+ * purges and sweeps are idempotent).
  *
  * @param name a short name for logs, for example {@code idle-sweep}
  * @param every the delay between the end of one run and the start of the next; positive
@@ -19,16 +19,18 @@ public record MaintenanceTask(String name, Duration every, Runnable work, Durati
    * Checks the fields.
    *
    * @throws NullPointerException when a field is null
-   * @throws IllegalArgumentException when {@code every} is not positive or {@code firstRunAfter}
-   *     is negative
+   * @throws IllegalArgumentException when {@code every} is not positive or {@code firstRunAfter} is
+   *     negative
    */
   public MaintenanceTask {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(every, "every");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(firstRunAfter, "firstRunAfter");
-    if (every.isZero() || every.isNegative()) throw new IllegalArgumentException("every must be positive");
-    if (firstRunAfter.isNegative()) throw new IllegalArgumentException("firstRunAfter must not be negative");
+    if (every.isZero() || every.isNegative())
+      throw new IllegalArgumentException("every must be positive");
+    if (firstRunAfter.isNegative())
+      throw new IllegalArgumentException("firstRunAfter must not be negative");
   }
 
   /**

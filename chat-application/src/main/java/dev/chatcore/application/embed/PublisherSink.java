@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A live stream seen as a {@link Flow.Subscription}: batches wait in a queue until the subscriber
  * requests them; the stream's backlog counts them, so a subscriber that stops requesting ends the
- * stream at the bound ({@link SlowSubscriberException}) instead of growing the queue. Signals go
- * to the subscriber one at a time (reactive-streams rules 1.3 and 3.x), from whichever thread
- * drains: the stream's, or the one calling {@link #request}.
+ * stream at the bound ({@link SlowSubscriberException}) instead of growing the queue. Signals go to
+ * the subscriber one at a time (reactive-streams rules 1.3 and 3.x), from whichever thread drains:
+ * the stream's, or the one calling {@link #request}.
  */
 final class PublisherSink implements StreamSink, Flow.Subscription {
   private record Queued(SyncBatch batch, Written written) {}
@@ -29,8 +29,10 @@ final class PublisherSink implements StreamSink, Flow.Subscription {
   private volatile StreamEnd end;
   private volatile boolean cancelled;
   private volatile RuntimeException badRequest;
+
   /** The cursor after the last batch the subscriber got: where to resume. */
   private volatile EventId resumeFrom;
+
   private boolean done; // drain only
 
   PublisherSink(Flow.Subscriber<? super SyncBatch> subscriber, EventId since) {
@@ -120,7 +122,10 @@ final class PublisherSink implements StreamSink, Flow.Subscription {
     if (ending != null && queue.isEmpty()) terminate(ending);
   }
 
-  /** A slow subscriber, a refusal and a closing chat end at once; other ends deliver what waits first. */
+  /**
+   * A slow subscriber, a refusal and a closing chat end at once; other ends deliver what waits
+   * first.
+   */
   private static boolean dropsQueue(StreamEnd end) {
     return switch (end.reason()) {
       case SLOW_CONSUMER, FAILED, SHUTDOWN -> true;

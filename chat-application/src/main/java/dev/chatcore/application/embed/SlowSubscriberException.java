@@ -5,8 +5,8 @@ import dev.chatcore.domain.id.EventId;
 /**
  * Ends a {@link Chat#events} publisher whose subscriber left more batches unrequested than the
  * stream bound allows ({@code StreamLimits.queuedEventsMax}): the chat drops them rather than keep
- * them without bound. Subscribing again from {@link #resumeFrom()} continues exactly after the
- * last batch the subscriber got.
+ * them without bound. Subscribing again from {@link #resumeFrom()} continues exactly after the last
+ * batch the subscriber got.
  */
 public final class SlowSubscriberException extends RuntimeException {
   private final transient EventId resumeFrom;

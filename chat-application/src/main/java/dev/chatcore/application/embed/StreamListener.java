@@ -6,8 +6,8 @@ import dev.chatcore.domain.sync.SyncBatch;
 /**
  * Receives a subscription's events ({@link Chat#subscribe}). Called on a core thread, one call at a
  * time, in stream order; the next batch is read only after {@link #onEvents} returns, so a slow
- * listener holds back only its own subscription (the events wait in the log, not in memory).
- * Do not block for long: a virtual thread waits meanwhile.
+ * listener holds back only its own subscription (the events wait in the log, not in memory). Do not
+ * block for long: a virtual thread waits meanwhile.
  */
 public interface StreamListener {
   /**
@@ -15,7 +15,8 @@ public interface StreamListener {
    * exactly after them.
    *
    * @param batch the events, in stream order, and the cursor after them; never empty, except the
-   *     first batch of a caller on a device, which tells it its key counts ({@link SyncBatch#device()})
+   *     first batch of a caller on a device, which tells it its key counts ({@link
+   *     SyncBatch#device()})
    */
   void onEvents(SyncBatch batch);
 

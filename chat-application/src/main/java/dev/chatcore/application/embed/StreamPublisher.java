@@ -17,7 +17,9 @@ final class StreamPublisher implements Flow.Publisher<SyncBatch> {
   private final Runnable gate;
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
-  /** @param gate refuses a banned caller at subscription time (throws) */
+  /**
+   * @param gate refuses a banned caller at subscription time (throws)
+   */
   StreamPublisher(OpenStream openStream, OpenStream.Command command, Runnable gate) {
     this.openStream = openStream;
     this.command = command;
@@ -28,14 +30,17 @@ final class StreamPublisher implements Flow.Publisher<SyncBatch> {
   public void subscribe(Flow.Subscriber<? super SyncBatch> subscriber) {
     Objects.requireNonNull(subscriber, "subscriber"); // rule 1.9
     if (!subscribed.compareAndSet(false, true)) {
-      subscriber.onSubscribe(new Flow.Subscription() {
-        @Override
-        public void request(long n) {}
+      subscriber.onSubscribe(
+          new Flow.Subscription() {
+            @Override
+            public void request(long n) {}
 
-        @Override
-        public void cancel() {}
-      });
-      subscriber.onError(new IllegalStateException("this publisher has a subscriber already; ask Chat.events again"));
+            @Override
+            public void cancel() {}
+          });
+      subscriber.onError(
+          new IllegalStateException(
+              "this publisher has a subscriber already; ask Chat.events again"));
       return;
     }
     PublisherSink sink = new PublisherSink(subscriber, command.since());

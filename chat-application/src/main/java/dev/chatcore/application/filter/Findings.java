@@ -11,8 +11,10 @@ final class Findings implements TermTrie.Found {
   private final String text;
   private int rejected = -1;
   private int flagged = -1;
+
   /** Character ranges of the original text to mask: start, end, start, end, ... */
   private int[] masks;
+
   private int maskEnds;
 
   Findings(List<WordListEntry> entries, FoldedText folded, String text) {

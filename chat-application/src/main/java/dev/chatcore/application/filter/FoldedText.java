@@ -3,11 +3,11 @@ package dev.chatcore.application.filter;
 import java.util.Arrays;
 
 /**
- * A text as the word list sees it: a sequence of symbols, each remembering the characters of
- * the original text it came from (so matches can be masked there). A symbol is a letter or digit
- * to match literally (positive), a word break ({@link TextFolding#SPACE}), a separator
- * ({@link TextFolding#SEPARATOR}: it may be skipped inside a word or end one), or a leetspeak
- * character ({@link #isLeet}) that may stand for one of its letters or be skipped.
+ * A text as the word list sees it: a sequence of symbols, each remembering the characters of the
+ * original text it came from (so matches can be masked there). A symbol is a letter or digit to
+ * match literally (positive), a word break ({@link TextFolding#SPACE}), a separator ({@link
+ * TextFolding#SEPARATOR}: it may be skipped inside a word or end one), or a leetspeak character
+ * ({@link #isLeet}) that may stand for one of its letters or be skipped.
  *
  * <p>Two rules work on whole words (runs between word breaks): letters spelled out one by one
  * ({@code f u c k}) make one word, and leetspeak counts only in a word that also has real letters
@@ -15,13 +15,19 @@ import java.util.Arrays;
  * read, in one pass: folding runs once per character of every message.
  */
 final class FoldedText {
-  /** Leet symbols are {@code LEET_BASE - index into TextFolding.LEET}, as the folding table writes them. */
+  /**
+   * Leet symbols are {@code LEET_BASE - index into TextFolding.LEET}, as the folding table writes
+   * them.
+   */
   private static final int LEET_BASE = TextFolding.LEET_CODE;
+
   private static final int WILDCARD = LEET_BASE - TextFolding.leetIndex(TextFolding.WILDCARD);
 
   int[] symbols;
+
   /** Where each symbol's character starts in the text (a symbol ends where its character does). */
   int[] from;
+
   int length;
 
   // The word being read: where it starts, its symbols other than separators (counted up to 2),
@@ -93,7 +99,8 @@ final class FoldedText {
     if (wordSymbols == 0) wordStart = length; // after a word break (separators collapse into it)
     if (wordSymbols < 2) wordSymbols++;
     if (code < 0) wordLeet = true;
-    else if (code >= 'a' && code <= 'z' || code > 0x7f && Character.isLetter(code)) wordLetters = true;
+    else if (code >= 'a' && code <= 'z' || code > 0x7f && Character.isLetter(code))
+      wordLetters = true;
     add(code, at);
   }
 
@@ -140,7 +147,10 @@ final class FoldedText {
     wordLeet = false;
   }
 
-  /** A group without real letters is no leetspeak: its digits are digits, its other leet characters separators. */
+  /**
+   * A group without real letters is no leetspeak: its digits are digits, its other leet characters
+   * separators.
+   */
   private void endGroup(int end) {
     if (!groupLeet || groupLetters) return;
     for (int i = groupStart; i < end; i++) {

@@ -2,7 +2,10 @@ package dev.chatcore.application.filter;
 
 import java.util.Arrays;
 
-/** A word-list term as trie symbols: folded like a text, separators dropped, leetspeak read as its first letter. */
+/**
+ * A word-list term as trie symbols: folded like a text, separators dropped, leetspeak read as its
+ * first letter.
+ */
 final class TermPath {
   private TermPath() {}
 
@@ -21,7 +24,8 @@ final class TermPath {
       if (s == TextFolding.SPACE) {
         if (n > 0 && path[n - 1] != TermTrie.BOUNDARY) path[n++] = TermTrie.BOUNDARY;
       } else if (FoldedText.isWildcard(s)) {
-        throw new IllegalArgumentException("term \"" + term + "\": '*' may only start or end a term");
+        throw new IllegalArgumentException(
+            "term \"" + term + "\": '*' may only start or end a term");
       } else {
         path[n++] = FoldedText.isLeet(s) ? FoldedText.leetLetters(s).charAt(0) : s;
       }

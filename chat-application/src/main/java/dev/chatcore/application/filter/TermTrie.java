@@ -3,11 +3,11 @@ package dev.chatcore.application.filter;
 import java.util.Arrays;
 
 /**
- * The terms of a word list as a trie over folded symbols, walked like a small automaton so that
- * the evasions need no copy of the text: a letter repeated in the text stays on the same node
- * ({@code fuuuck}), a separator inside a word is skipped ({@code f.u.c.k}), a leet symbol is
- * either skipped or taken as one of its letters. Each node may end a whole-word term (it must be
- * followed by a break or the end of the text) and an open term (a prefix, {@code word*}).
+ * The terms of a word list as a trie over folded symbols, walked like a small automaton so that the
+ * evasions need no copy of the text: a letter repeated in the text stays on the same node ({@code
+ * fuuuck}), a separator inside a word is skipped ({@code f.u.c.k}), a leet symbol is either skipped
+ * or taken as one of its letters. Each node may end a whole-word term (it must be followed by a
+ * break or the end of the text) and an open term (a prefix, {@code word*}).
  *
  * <p>Laid out for the walk ({@link TrieBuilder#build}): per node a record (first child, child
  * count, whether it ends a term), its edge symbol and a bit mask of its children's symbols; a
@@ -17,17 +17,25 @@ import java.util.Arrays;
 final class TermTrie {
   static final int ROOT = 0;
   static final int NONE = -1;
+
   /** The edge symbol of a word break inside a phrase ({@code kill yourself}). */
   static final int BOUNDARY = TextFolding.SPACE;
-  /** Ints per node record: first child, then child count and two flags (ends a whole-word term, an open one). */
+
+  /**
+   * Ints per node record: first child, then child count and two flags (ends a whole-word term, an
+   * open one).
+   */
   static final int RECORD = 2;
+
   static final int ENDS_WHOLE = 2;
   static final int ENDS_OPEN = 1;
+
   /** Parallel states a walk keeps at most; far more than any real text needs. */
   private static final int STATES = 32;
+
   /**
-   * The bit of a symbol in a node's child mask: a phrase's word break, the digits, the letters
-   * a-z, in the order children are sorted in; -1 for any other symbol (beyond ASCII).
+   * The bit of a symbol in a node's child mask: a phrase's word break, the digits, the letters a-z,
+   * in the order children are sorted in; -1 for any other symbol (beyond ASCII).
    */
   private static final byte[] BITS = new byte[128];
 
@@ -38,34 +46,44 @@ final class TermTrie {
   }
 
   private final int[] edge;
+
   /** The root's children are nodes 1 to this (breadth-first numbering). */
   private final int rootChildCount;
+
   /** The entry of the whole-word term a node ends, read only when its record says it ends one. */
   private final int[] whole;
+
   private final int[] open;
+
   /** The root's children by ASCII symbol: every walk starts there. */
   private final int[] rootChildren = new int[128];
+
   /**
-   * Which pairs of ASCII symbols start a path, bit {@code 128 * first + second}: 2 KiB that stay
-   * in the fastest cache, so the many starts (every letter, for {@code *term*}) that fail at their
+   * Which pairs of ASCII symbols start a path, bit {@code 128 * first + second}: 2 KiB that stay in
+   * the fastest cache, so the many starts (every letter, for {@code *term*}) that fail at their
    * second letter cost one bit test.
    */
   private final long[] pairs = new long[128 * 128 / 64];
+
   /**
-   * Two longs per node, so a step reads one cache line: the mask of the symbols of {@link #BITS}
-   * it has a child for, then its first child (high half) and child count and end flags (low half).
-   * Children are sorted, so the child of a symbol is the first child plus the number of lower
-   * mask bits set: a bit test and a population count, whatever the number of children.
+   * Two longs per node, so a step reads one cache line: the mask of the symbols of {@link #BITS} it
+   * has a child for, then its first child (high half) and child count and end flags (low half).
+   * Children are sorted, so the child of a symbol is the first child plus the number of lower mask
+   * bits set: a bit test and a population count, whatever the number of children.
    */
   private final long[] layout;
 
   /** A sink for the terms a walk finds. */
   interface Found {
-    /** @return true to stop walking (a verdict is final) */
+    /**
+     * @return true to stop walking (a verdict is final)
+     */
     boolean found(int entry, int startSymbol, int endSymbol);
   }
 
-  /** @param record per node: first child, then child count shifted left by 2 with the end flags */
+  /**
+   * @param record per node: first child, then child count shifted left by 2 with the end flags
+   */
   TermTrie(int[] edge, int[] record, int[] whole, int[] open, int rootChildCount) {
     this.rootChildCount = rootChildCount;
     this.edge = edge;
@@ -126,7 +144,8 @@ final class TermTrie {
     long mask = layout[2 * node];
     int bit = bit(symbol);
     int first = firstChild(node);
-    if (bit >= 0) return (mask >>> bit & 1) == 0 ? NONE : first + Long.bitCount(mask & ((1L << bit) - 1));
+    if (bit >= 0)
+      return (mask >>> bit & 1) == 0 ? NONE : first + Long.bitCount(mask & ((1L << bit) - 1));
     // symbols beyond ASCII sort after the others
     for (int c = first + Long.bitCount(mask), end = first + childCount(node); c < end; c++) {
       if (edge[c] == symbol) return c;
@@ -135,11 +154,11 @@ final class TermTrie {
   }
 
   /**
-   * Where a walk from symbol {@code start} begins: {@link #NONE} when no term can start there
-   * (its first letter starts no path, or the second cannot follow it), else the node reached
-   * over the first one or two plain letters, or {@link #ROOT} when the walk must start from
-   * scratch (a leet symbol, a letter beyond ASCII, a repeat, a term ending after one letter).
-   * Most starts end here, and a walk that follows does not look those letters up again.
+   * Where a walk from symbol {@code start} begins: {@link #NONE} when no term can start there (its
+   * first letter starts no path, or the second cannot follow it), else the node reached over the
+   * first one or two plain letters, or {@link #ROOT} when the walk must start from scratch (a leet
+   * symbol, a letter beyond ASCII, a repeat, a term ending after one letter). Most starts end here,
+   * and a walk that follows does not look those letters up again.
    */
   int enter(FoldedText text, int start) {
     int first = text.symbols[start];
@@ -158,11 +177,11 @@ final class TermTrie {
   }
 
   /**
-   * Walks from symbol {@code start} of {@code text} and reports every term that matches there,
-   * from {@code start} to the last symbol the term took (skipped trailing leet symbols, as in
-   * {@code darn!}, are not part of it). Most walks meet only plain letters and one path through
-   * the trie; they run in a tight loop, and the automaton with several states takes over at the
-   * first separator, leet symbol or ambiguous repeat.
+   * Walks from symbol {@code start} of {@code text} and reports every term that matches there, from
+   * {@code start} to the last symbol the term took (skipped trailing leet symbols, as in {@code
+   * darn!}, are not part of it). Most walks meet only plain letters and one path through the trie;
+   * they run in a tight loop, and the automaton with several states takes over at the first
+   * separator, leet symbol or ambiguous repeat.
    *
    * @param entered what {@link #enter} answered (not {@link #NONE}): the walk goes on from there
    * @param scratch from {@link #scratch()}; reused by the walks of one check
@@ -192,7 +211,8 @@ final class TermTrie {
         }
         last = i;
       } else if (FoldedText.isBreak(symbol)) {
-        if (node == ROOT) return false; // a separator before any letter: the walk after it covers that
+        if (node == ROOT)
+          return false; // a separator before any letter: the walk after it covers that
         if (endsWhole(node) && found.found(whole[node], start, last)) return true;
         int boundary = child(node, BOUNDARY);
         if (symbol == TextFolding.SPACE) {
@@ -211,7 +231,8 @@ final class TermTrie {
   }
 
   /** The automaton: several states at once, from symbol {@code i} on. */
-  private boolean walkStates(FoldedText text, int start, int i, int node, int last, Found found, int[] scratch) {
+  private boolean walkStates(
+      FoldedText text, int start, int i, int node, int last, Found found, int[] scratch) {
     int current = 0;
     int n = 1;
     scratch[0] = node;
@@ -224,14 +245,17 @@ final class TermTrie {
       current = next;
       for (int k = 0; k < n; k++) {
         int state = scratch[current + k];
-        if (endsOpen(state) && found.found(open[state], start, scratch[current + STATES + k])) return true;
+        if (endsOpen(state) && found.found(open[state], start, scratch[current + STATES + k]))
+          return true;
       }
       if (n == 0) return false;
     }
     return endWords(scratch, current, n, start, found);
   }
 
-  /** Scratch space for {@link #walk}: two sets of states, each state with the last symbol it took. */
+  /**
+   * Scratch space for {@link #walk}: two sets of states, each state with the last symbol it took.
+   */
   static int[] scratch() {
     return new int[4 * STATES];
   }
@@ -239,7 +263,8 @@ final class TermTrie {
   private boolean endWords(int[] scratch, int current, int n, int start, Found found) {
     for (int k = 0; k < n; k++) {
       int state = scratch[current + k];
-      if (endsWhole(state) && found.found(whole[state], start, scratch[current + STATES + k])) return true;
+      if (endsWhole(state) && found.found(whole[state], start, scratch[current + STATES + k]))
+        return true;
     }
     return false;
   }
@@ -251,7 +276,8 @@ final class TermTrie {
       int node = scratch[current + k];
       int last = scratch[current + STATES + k];
       if (FoldedText.isBreak(symbol)) {
-        if (symbol == TextFolding.SEPARATOR && node != ROOT) m = put(scratch, next, m, node, last); // f.u.c.k
+        if (symbol == TextFolding.SEPARATOR && node != ROOT)
+          m = put(scratch, next, m, node, last); // f.u.c.k
         m = put(scratch, next, m, child(node, BOUNDARY), i);
       } else if (FoldedText.isLeet(symbol)) {
         m = put(scratch, next, m, node, last); // skipped: "fuck!!" or "!fuck"
@@ -259,26 +285,32 @@ final class TermTrie {
           if (node != ROOT) {
             int first = firstChild(node);
             for (int c = first; c < first + childCount(node); c++) {
-              if (edge[c] != BOUNDARY) m = put(scratch, next, m, c, i); // any letter, not a word break
+              if (edge[c] != BOUNDARY)
+                m = put(scratch, next, m, c, i); // any letter, not a word break
             }
           }
         } else {
           String letters = FoldedText.leetLetters(symbol);
           for (int l = 0; l < letters.length(); l++) {
             char letter = letters.charAt(l);
-            if (node != ROOT && edge[node] == letter) m = put(scratch, next, m, node, i); // "a$$" repeats s
+            if (node != ROOT && edge[node] == letter)
+              m = put(scratch, next, m, node, i); // "a$$" repeats s
             m = put(scratch, next, m, child(node, letter), i);
           }
         }
       } else {
-        if (node != ROOT && edge[node] == symbol) m = put(scratch, next, m, node, i); // a repeated letter
+        if (node != ROOT && edge[node] == symbol)
+          m = put(scratch, next, m, node, i); // a repeated letter
         m = put(scratch, next, m, child(node, symbol), i);
       }
     }
     return m;
   }
 
-  /** Adds a state at {@code to} once; a node reached twice keeps the later last symbol (the longer match). */
+  /**
+   * Adds a state at {@code to} once; a node reached twice keeps the later last symbol (the longer
+   * match).
+   */
   private static int put(int[] scratch, int to, int m, int node, int last) {
     if (node == NONE) return m;
     for (int k = 0; k < m; k++) {

@@ -9,13 +9,15 @@ import java.util.TreeMap;
 import java.util.function.IntBinaryOperator;
 
 /**
- * Collects terms into a trie, then lays it out for walking ({@link #build}): per node a record
- * of two ints (first child; child count and whether it ends a term) and its edge symbol. Not thread-safe;
- * used once per word list.
+ * Collects terms into a trie, then lays it out for walking ({@link #build}): per node a record of
+ * two ints (first child; child count and whether it ends a term) and its edge symbol. Not
+ * thread-safe; used once per word list.
  */
 final class TrieBuilder {
   /** Per node: its children by symbol (sorted, so the frozen layout can binary-search them). */
-  private final List<TreeMap<Integer, Integer>> children = new ArrayList<>(List.of(new TreeMap<>()));
+  private final List<TreeMap<Integer, Integer>> children =
+      new ArrayList<>(List.of(new TreeMap<>()));
+
   private final Map<Integer, Integer> whole = new HashMap<>();
   private final Map<Integer, Integer> open = new HashMap<>();
 
@@ -42,9 +44,9 @@ final class TrieBuilder {
   }
 
   /**
-   * The trie laid out breadth-first: every node's children get consecutive numbers in symbol
-   * order, so a step scans a few neighbouring ints, and the nodes near the root (visited by
-   * every walk) sit together.
+   * The trie laid out breadth-first: every node's children get consecutive numbers in symbol order,
+   * so a step scans a few neighbouring ints, and the nodes near the root (visited by every walk)
+   * sit together.
    */
   TermTrie build() {
     int n = children.size();
@@ -68,14 +70,18 @@ final class TrieBuilder {
     for (int id = 0; id < n; id++) {
       int old = order[id];
       TreeMap<Integer, Integer> kids = children.get(old);
-      for (Map.Entry<Integer, Integer> kid : kids.entrySet()) edge[number[kid.getValue()]] = kid.getKey();
+      for (Map.Entry<Integer, Integer> kid : kids.entrySet())
+        edge[number[kid.getValue()]] = kid.getKey();
       int at = id * TermTrie.RECORD;
       wholeEntries[id] = whole.getOrDefault(old, TermTrie.NONE);
       openEntries[id] = open.getOrDefault(old, TermTrie.NONE);
       record[at] = kids.isEmpty() ? 0 : number[kids.firstEntry().getValue()];
-      record[at + 1] = kids.size() << 2 | (wholeEntries[id] != TermTrie.NONE ? TermTrie.ENDS_WHOLE : 0)
-          | (openEntries[id] != TermTrie.NONE ? TermTrie.ENDS_OPEN : 0);
+      record[at + 1] =
+          kids.size() << 2
+              | (wholeEntries[id] != TermTrie.NONE ? TermTrie.ENDS_WHOLE : 0)
+              | (openEntries[id] != TermTrie.NONE ? TermTrie.ENDS_OPEN : 0);
     }
-    return new TermTrie(edge, record, wholeEntries, openEntries, children.get(TermTrie.ROOT).size());
+    return new TermTrie(
+        edge, record, wholeEntries, openEntries, children.get(TermTrie.ROOT).size());
   }
 }

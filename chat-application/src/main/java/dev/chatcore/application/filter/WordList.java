@@ -8,14 +8,14 @@ import java.util.List;
  * A compiled word list: which terms a text contains, and the verdict that follows. Immutable and
  * thread-safe; compile once, check concurrently.
  *
- * <p><b>What matches.</b> Both the terms and the text are folded the same way ({@link TextFolding}):
- * case, accents, fullwidth and other compatibility forms, and look-alike letters of other scripts
- * do not matter. A term then matches <em>whole words</em> of the text, also when the text repeats
- * letters ({@code fuuuck}; a term's own double letters need at least two, so {@code ass} does not
- * match {@code as}), puts separators between letters ({@code f.u.c.k}, {@code f u c k},
- * {@code f_u_c_k}), writes letters in leetspeak ({@code a55}, {@code $h!t}, {@code f*ck}) or adds
- * zero-width characters. Whole words are the default against the Scunthorpe problem: {@code ass}
- * does not match {@code class}, {@code assassin} or {@code pass}. A term opts into more with
+ * <p><b>What matches.</b> Both the terms and the text are folded the same way ({@link
+ * TextFolding}): case, accents, fullwidth and other compatibility forms, and look-alike letters of
+ * other scripts do not matter. A term then matches <em>whole words</em> of the text, also when the
+ * text repeats letters ({@code fuuuck}; a term's own double letters need at least two, so {@code
+ * ass} does not match {@code as}), puts separators between letters ({@code f.u.c.k}, {@code f u c
+ * k}, {@code f_u_c_k}), writes letters in leetspeak ({@code a55}, {@code $h!t}, {@code f*ck}) or
+ * adds zero-width characters. Whole words are the default against the Scunthorpe problem: {@code
+ * ass} does not match {@code class}, {@code assassin} or {@code pass}. A term opts into more with
  * {@code *} ({@link WordListEntry}).
  *
  * <p><b>The verdict.</b> The strongest action among the terms found wins: reject (with the first
@@ -27,9 +27,13 @@ public final class WordList {
   public static final int ENTRIES_MAX = 200_000;
 
   private final List<WordListEntry> entries;
+
   /** Terms that start at a word start (whole words and prefixes). */
   private final TermTrie anchored;
-  /** Terms that may start inside a word ({@code *term}, {@code *term*}); walked from every letter. */
+
+  /**
+   * Terms that may start inside a word ({@code *term}, {@code *term*}); walked from every letter.
+   */
   private final TermTrie floating;
 
   private WordList(List<WordListEntry> entries) {
@@ -52,7 +56,8 @@ public final class WordList {
    * @throws IllegalArgumentException for a term with no letter or digit, or a {@code *} inside one
    */
   public static WordList of(List<WordListEntry> entries) {
-    if (entries.size() > ENTRIES_MAX) throw new IllegalArgumentException("more than " + ENTRIES_MAX + " terms");
+    if (entries.size() > ENTRIES_MAX)
+      throw new IllegalArgumentException("more than " + ENTRIES_MAX + " terms");
     return new WordList(entries);
   }
 
@@ -66,7 +71,8 @@ public final class WordList {
     for (int i = 0; i < lines.size(); i++) {
       try {
         WordListEntry.parse(lines.get(i)).ifPresent(entries::add);
-        if (entries.size() > ENTRIES_MAX) throw new IllegalArgumentException("more than " + ENTRIES_MAX + " terms");
+        if (entries.size() > ENTRIES_MAX)
+          throw new IllegalArgumentException("more than " + ENTRIES_MAX + " terms");
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
       }
@@ -74,7 +80,8 @@ public final class WordList {
     try {
       return new WordList(entries);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage(), e); // names the term; the line is easy to find
+      throw new IllegalArgumentException(
+          e.getMessage(), e); // names the term; the line is easy to find
     }
   }
 
@@ -102,7 +109,8 @@ public final class WordList {
     return findings.verdict();
   }
 
-  private static boolean walk(TermTrie trie, FoldedText folded, int i, Findings findings, int[] scratch) {
+  private static boolean walk(
+      TermTrie trie, FoldedText folded, int i, Findings findings, int[] scratch) {
     int entered = trie.enter(folded, i);
     return entered != TermTrie.NONE && trie.walk(folded, i, entered, findings, scratch);
   }
@@ -113,7 +121,14 @@ public final class WordList {
     boolean anyStart = term.startsWith("*");
     boolean anyEnd = term.endsWith("*") && term.length() > 1;
     String core = term.substring(anyStart ? 1 : 0, term.length() - (anyEnd ? 1 : 0));
-    (anyStart ? floatingTerms : anchoredTerms).add(TermPath.of(core, entry.term()), index, !anyEnd,
-        (kept, added) -> entries.get(added).action().compareTo(entries.get(kept).action()) > 0 ? added : kept);
+    (anyStart ? floatingTerms : anchoredTerms)
+        .add(
+            TermPath.of(core, entry.term()),
+            index,
+            !anyEnd,
+            (kept, added) ->
+                entries.get(added).action().compareTo(entries.get(kept).action()) > 0
+                    ? added
+                    : kept);
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One line of a word list: a term, what to do with a message that contains it, and the reason
- * code reported for it.
+ * One line of a word list: a term, what to do with a message that contains it, and the reason code
+ * reported for it.
  *
  * <p>The term matches whole words after folding ({@link WordList}); a {@code *} at its end also
  * matches longer words that start with it ({@code nazi*}: {@code nazis}), a {@code *} at its start
@@ -34,23 +34,26 @@ public record WordListEntry(String term, Action action, String reason) {
     Objects.requireNonNull(term, "term");
     Objects.requireNonNull(action, "action");
     if (reason == null || !FilterVerdict.REASON.matcher(reason).matches()) {
-      throw new IllegalArgumentException("reason must be 1-64 characters of a-z, 0-9, '_', '.' or '-' (got \""
-          + reason + "\")");
+      throw new IllegalArgumentException(
+          "reason must be 1-64 characters of a-z, 0-9, '_', '.' or '-' (got \"" + reason + "\")");
     }
     if (term.isBlank() || term.length() > TERM_MAX) {
       throw new IllegalArgumentException("a term is 1-" + TERM_MAX + " characters");
     }
   }
 
-  /** An entry with its action's default reason ({@code blocked_word}, {@code flagged_word}, {@code masked_word}). */
+  /**
+   * An entry with its action's default reason ({@code blocked_word}, {@code flagged_word}, {@code
+   * masked_word}).
+   */
   public static WordListEntry of(String term, Action action) {
     return new WordListEntry(term, action, defaultReason(action));
   }
 
   /**
-   * Reads one line of the file format: {@code <term> <action>[:<reason>]}, the action being
-   * {@code mask}, {@code flag} or {@code reject} (the last word of the line), the term everything
-   * before it; blank lines and lines starting with {@code #} are skipped.
+   * Reads one line of the file format: {@code <term> <action>[:<reason>]}, the action being {@code
+   * mask}, {@code flag} or {@code reject} (the last word of the line), the term everything before
+   * it; blank lines and lines starting with {@code #} are skipped.
    *
    * @throws IllegalArgumentException naming what is wrong with the line
    */
@@ -58,19 +61,24 @@ public record WordListEntry(String term, Action action, String reason) {
     String stripped = line.strip();
     if (stripped.isEmpty() || stripped.startsWith("#")) return Optional.empty();
     int split = lastWhitespace(stripped);
-    if (split < 0) throw new IllegalArgumentException("expected \"<term> <action>\" (got \"" + stripped + "\")");
+    if (split < 0)
+      throw new IllegalArgumentException("expected \"<term> <action>\" (got \"" + stripped + "\")");
     String term = stripped.substring(0, split).strip();
     String rule = stripped.substring(split + 1);
     int colon = rule.indexOf(':');
     String actionName = (colon < 0 ? rule : rule.substring(0, colon)).toLowerCase(Locale.ROOT);
-    Action action = switch (actionName) {
-      case "mask" -> Action.MASK;
-      case "flag" -> Action.FLAG;
-      case "reject" -> Action.REJECT;
-      default -> throw new IllegalArgumentException(
-          "unknown action \"" + actionName + "\" (expected mask, flag or reject)");
-    };
-    return Optional.of(new WordListEntry(term, action, colon < 0 ? defaultReason(action) : rule.substring(colon + 1)));
+    Action action =
+        switch (actionName) {
+          case "mask" -> Action.MASK;
+          case "flag" -> Action.FLAG;
+          case "reject" -> Action.REJECT;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown action \"" + actionName + "\" (expected mask, flag or reject)");
+        };
+    return Optional.of(
+        new WordListEntry(
+            term, action, colon < 0 ? defaultReason(action) : rule.substring(colon + 1)));
   }
 
   private static int lastWhitespace(String s) {

@@ -1,11 +1,11 @@
 package dev.chatcore.application.globalroom;
 
+import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.port.GlobalRoomRepository;
 import dev.chatcore.domain.port.RoomRepository;
 import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
-import dev.chatcore.domain.error.NotFoundException;
 
 /**
  * One global room as {@link ListGlobalRooms} shows it, with the accounts seated in it now: what a

@@ -1,5 +1,6 @@
 package dev.chatcore.application.globalroom;
 
+import dev.chatcore.application.StripedLocks;
 import dev.chatcore.application.member.MembershipChange;
 import dev.chatcore.application.sync.EventPublisher;
 import dev.chatcore.domain.chat.GlobalRoom;
@@ -16,12 +17,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Turns seat changes into what the rest of the core sees: the room record of a global room
- * (created by whoever needs it first), {@code m.member} events for {@code /v1} sync, and the
- * membership records projected from the seat directory. One per core: every seat change of an
- * account takes its turn here ({@link #serialized}).
+ * Turns seat changes into what the rest of the core sees: the room record of a global room (created
+ * by whoever needs it first), {@code m.member} events for {@code /v1} sync, and the membership
+ * records projected from the seat directory. One per core: every seat change of an account takes
+ * its turn here ({@link #serialized}).
  */
 @Singleton
 public final class GlobalRoomEvents {
@@ -32,10 +34,11 @@ public final class GlobalRoomEvents {
   private final EventPublisher publisher;
   private final Clock clock;
   private final MembershipChange change;
-  private final dev.chatcore.application.StripedLocks locks = new dev.chatcore.application.StripedLocks();
+  private final StripedLocks locks = new StripedLocks();
 
   @Inject
-  public GlobalRoomEvents(RoomRepository rooms, EventPublisher publisher, MembershipChange change, Clock clock) {
+  public GlobalRoomEvents(
+      RoomRepository rooms, EventPublisher publisher, MembershipChange change, Clock clock) {
     this.rooms = rooms;
     this.publisher = publisher;
     this.change = change;
@@ -46,7 +49,7 @@ public final class GlobalRoomEvents {
    * Runs one seat change of {@code account} and its publication as one step on this node
    * (concurrent changes of the same account queue up; other accounts do not wait).
    */
-  public <T> T serialized(AccountId account, java.util.function.Supplier<T> change) {
+  public <T> T serialized(AccountId account, Supplier<T> change) {
     return locks.with(account, change);
   }
 
@@ -56,7 +59,8 @@ public final class GlobalRoomEvents {
     seat.left().ifPresent(left -> left(account, left));
     Room room = roomRecord(seat.room());
     if (seat.roomCreated()) {
-      publisher.publish(new NewEvent(room.id(), account, clock.instant(), new EventContent.RoomCreated("")));
+      publisher.publish(
+          new NewEvent(room.id(), account, clock.instant(), new EventContent.RoomCreated("")));
     }
     record(account, seat.room(), Membership.JOIN);
   }
@@ -71,8 +75,18 @@ public final class GlobalRoomEvents {
   public Room roomRecord(GlobalRoom global) {
     Optional<Room> known = rooms.find(global.id());
     if (known.isPresent()) return known.get();
-    Room room = new Room(global.id(), RoomType.GLOBAL, Optional.empty(), Optional.empty(), global.createdAt(),
-        global.number(), GLOBAL_CHANNEL, Optional.empty(), Optional.empty(), Optional.empty());
+    Room room =
+        new Room(
+            global.id(),
+            RoomType.GLOBAL,
+            Optional.empty(),
+            Optional.empty(),
+            global.createdAt(),
+            global.number(),
+            GLOBAL_CHANNEL,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     try {
       rooms.create(room);
       return room;

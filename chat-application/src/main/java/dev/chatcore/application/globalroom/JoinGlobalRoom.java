@@ -18,12 +18,14 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * A player's manual move into a global room of its choice: allowed up to
- * {@link Limits#globalRoomOverflowCapacity()} members, leaving its previous global room in the
- * same atomic step.
+ * A player's manual move into a global room of its choice: allowed up to {@link
+ * Limits#globalRoomOverflowCapacity()} members, leaving its previous global room in the same atomic
+ * step.
  */
 public final class JoinGlobalRoom {
-  /** @param room the room to move into */
+  /**
+   * @param room the room to move into
+   */
   public record Command(Caller caller, RoomId room) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -38,8 +40,12 @@ public final class JoinGlobalRoom {
   private final Limits limits;
 
   @Inject
-  public JoinGlobalRoom(RoomRepository rooms, MembershipRepository memberships, GlobalRoomRepository globalRooms,
-      GlobalRoomEvents events, Limits limits) {
+  public JoinGlobalRoom(
+      RoomRepository rooms,
+      MembershipRepository memberships,
+      GlobalRoomRepository globalRooms,
+      GlobalRoomEvents events,
+      Limits limits) {
     this.rooms = rooms;
     this.memberships = memberships;
     this.globalRooms = globalRooms;
@@ -55,17 +61,29 @@ public final class JoinGlobalRoom {
    * @throws dev.chatcore.domain.error.ConflictException when the room is full
    */
   public GlobalRoom join(Command command) {
-    if (command.caller().admin()) throw new ForbiddenException("admins are not placed in global rooms");
-    Room room = rooms.find(command.room()).filter(r -> !r.isDeleted())
-        .orElseThrow(() -> new NotFoundException("room not found"));
-    if (room.type() != RoomType.GLOBAL) throw new InvalidInputException("roomId", "is not a global room");
-    boolean banned = memberships.find(room.id(), command.caller().id())
-        .filter(m -> m.state() == MemberState.BANNED).isPresent();
+    if (command.caller().admin())
+      throw new ForbiddenException("admins are not placed in global rooms");
+    Room room =
+        rooms
+            .find(command.room())
+            .filter(r -> !r.isDeleted())
+            .orElseThrow(() -> new NotFoundException("room not found"));
+    if (room.type() != RoomType.GLOBAL)
+      throw new InvalidInputException("roomId", "is not a global room");
+    boolean banned =
+        memberships
+            .find(room.id(), command.caller().id())
+            .filter(m -> m.state() == MemberState.BANNED)
+            .isPresent();
     if (banned) throw new ForbiddenException("banned from this room");
-    return events.serialized(command.caller().id(), () -> {
-      Seat seat = globalRooms.move(command.caller().id(), room.id(), limits.globalRoomOverflowCapacity());
-      events.seated(command.caller().id(), seat);
-      return seat.room();
-    });
+    return events.serialized(
+        command.caller().id(),
+        () -> {
+          Seat seat =
+              globalRooms.move(
+                  command.caller().id(), room.id(), limits.globalRoomOverflowCapacity());
+          events.seated(command.caller().id(), seat);
+          return seat.room();
+        });
   }
 }

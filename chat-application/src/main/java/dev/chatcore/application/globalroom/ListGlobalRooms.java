@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * The global rooms a player may still join (fewer than
- * {@link Limits#globalRoomOverflowCapacity()} members), by number, {@link #ROOMS_PER_PAGE} a page.
+ * The global rooms a player may still join (fewer than {@link Limits#globalRoomOverflowCapacity()}
+ * members), by number, {@link #ROOMS_PER_PAGE} a page.
  */
 public final class ListGlobalRooms {
   public static final int ROOMS_PER_PAGE = 10;
@@ -35,7 +35,9 @@ public final class ListGlobalRooms {
     this.limits = limits;
   }
 
-  /** @throws InvalidInputException for a negative page ({@code page}) */
+  /**
+   * @throws InvalidInputException for a negative page ({@code page})
+   */
   public Page list(int page) {
     if (page < 0) throw new InvalidInputException("page", "must not be negative");
     int below = limits.globalRoomOverflowCapacity();
@@ -43,9 +45,10 @@ public final class ListGlobalRooms {
     if (offset > Integer.MAX_VALUE) throw new InvalidInputException("page", "is too large");
     List<GlobalRoom> rooms = globalRooms.listOpen(below, (int) offset, ROOMS_PER_PAGE);
     long remaining = Math.max(0, globalRooms.countOpen(below) - offset - rooms.size());
-    List<Listed> listed = rooms.stream()
-        .map(g -> new Listed(events.roomRecord(g), globalRooms.members(g.id())))
-        .toList();
+    List<Listed> listed =
+        rooms.stream()
+            .map(g -> new Listed(events.roomRecord(g), globalRooms.members(g.id())))
+            .toList();
     return new Page(listed, page, ROOMS_PER_PAGE, remaining);
   }
 }

@@ -10,13 +10,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Takes players idle for longer than a threshold out of their global room (they are placed
- * again on their next request). Run on a schedule by the host; safe to run on several nodes at
- * once (each account is forgotten by exactly one sweep).
+ * Takes players idle for longer than a threshold out of their global room (they are placed again on
+ * their next request). Run on a schedule by the host; safe to run on several nodes at once (each
+ * account is forgotten by exactly one sweep).
  */
 public final class SweepIdlePlayers {
   /** The default idle threshold of Chat V2. */
   public static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(10);
+
   private static final int BATCH = 500;
 
   private final ActivityRepository activity;
@@ -25,7 +26,10 @@ public final class SweepIdlePlayers {
   private final Clock clock;
 
   @Inject
-  public SweepIdlePlayers(ActivityRepository activity, GlobalRoomRepository globalRooms, GlobalRoomEvents events,
+  public SweepIdlePlayers(
+      ActivityRepository activity,
+      GlobalRoomRepository globalRooms,
+      GlobalRoomEvents events,
       Clock clock) {
     this.activity = activity;
     this.globalRooms = globalRooms;
@@ -33,7 +37,9 @@ public final class SweepIdlePlayers {
     this.clock = clock;
   }
 
-  /** @return how many players left their global room */
+  /**
+   * @return how many players left their global room
+   */
   public int sweep(Duration idleAfter) {
     Instant cutoff = clock.instant().minus(idleAfter);
     int removed = 0;
@@ -41,12 +47,16 @@ public final class SweepIdlePlayers {
       List<AccountId> idle = activity.idleSince(cutoff, BATCH);
       if (idle.isEmpty()) return removed;
       for (AccountId account : idle) {
-        boolean left = events.serialized(account, () -> {
-          if (!activity.forgetIfIdle(account, cutoff)) return false; // active again, or another sweep took it
-          var room = globalRooms.remove(account);
-          room.ifPresent(r -> events.left(account, r));
-          return room.isPresent();
-        });
+        boolean left =
+            events.serialized(
+                account,
+                () -> {
+                  if (!activity.forgetIfIdle(account, cutoff))
+                    return false; // active again, or another sweep took it
+                  var room = globalRooms.remove(account);
+                  room.ifPresent(r -> events.left(account, r));
+                  return room.isPresent();
+                });
         if (left) removed++;
       }
     }

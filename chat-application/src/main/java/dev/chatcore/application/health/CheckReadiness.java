@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Asks the storage whether it answers, and the other {@link Dependency dependencies} what they
- * last observed. Storage down makes the node unavailable (nothing works without it); a failing
+ * Asks the storage whether it answers, and the other {@link Dependency dependencies} what they last
+ * observed. Storage down makes the node unavailable (nothing works without it); a failing
  * dependency only degrades it, because the node still serves (a load balancer that pulled every
  * node over one shared dependency would turn a partial outage into a total one).
  */
@@ -18,7 +18,9 @@ public final class CheckReadiness {
   private final ChatStorage.Lifecycle storage;
   private final List<Dependency> dependencies;
 
-  /** @param dependencies what else to ask (none: the storage only) */
+  /**
+   * @param dependencies what else to ask (none: the storage only)
+   */
   @Inject
   public CheckReadiness(ChatStorage.Lifecycle storage, List<Dependency> dependencies) {
     this.storage = storage;

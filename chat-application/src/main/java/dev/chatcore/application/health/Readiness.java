@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public record Readiness(Optional<String> failure, List<String> degraded) {
   /** {@code ready}, {@code degraded} (serving, with problems) or {@code unavailable}. */
-  public enum Status { READY, DEGRADED, UNAVAILABLE }
+  public enum Status {
+    READY,
+    DEGRADED,
+    UNAVAILABLE
+  }
 
   public Readiness {
     Objects.requireNonNull(failure, "failure");

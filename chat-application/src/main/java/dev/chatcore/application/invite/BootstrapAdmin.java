@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * On a store with no admin yet, makes a one-time invite that creates the first admin account
- * (the server prints it at start). Once an admin exists it does nothing.
+ * On a store with no admin yet, makes a one-time invite that creates the first admin account (the
+ * server prints it at start). Once an admin exists it does nothing.
  */
 public final class BootstrapAdmin {
   /** How long the first-admin invite stays valid. */
@@ -32,11 +32,11 @@ public final class BootstrapAdmin {
   public Optional<Invite> adminInvite() {
     if (accounts.anyAdmin()) return Optional.empty();
     Instant now = clock.instant();
-    Optional<Invite> pending = invites.list().stream()
-        .filter(i -> i.grantsAdmin() && i.isRedeemable(now))
-        .findFirst();
+    Optional<Invite> pending =
+        invites.list().stream().filter(i -> i.grantsAdmin() && i.isRedeemable(now)).findFirst();
     if (pending.isPresent()) return pending;
-    Invite invite = new Invite(InviteCodes.next(), 1, now.plus(LIFETIME), false, true, Optional.empty(), now);
+    Invite invite =
+        new Invite(InviteCodes.next(), 1, now.plus(LIFETIME), false, true, Optional.empty(), now);
     invites.save(invite);
     return Optional.of(invite);
   }

@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class CreateInvite {
   /** Largest number of uses of one code. */
   public static final int MAX_USES = 10_000;
+
   /** Longest lifetime of a code. */
   public static final Duration MAX_LIFETIME = Duration.ofDays(365);
 
@@ -32,12 +33,22 @@ public final class CreateInvite {
    */
   public Invite create(Caller caller, int uses, Duration lifetime) {
     caller.requireAdmin();
-    if (uses < 1 || uses > MAX_USES) throw new InvalidInputException("uses", "must be 1-" + MAX_USES);
+    if (uses < 1 || uses > MAX_USES)
+      throw new InvalidInputException("uses", "must be 1-" + MAX_USES);
     if (lifetime.toSeconds() < 1 || lifetime.compareTo(MAX_LIFETIME) > 0) {
-      throw new InvalidInputException("expires_in_s", "must be 1-" + MAX_LIFETIME.toSeconds() + " seconds");
+      throw new InvalidInputException(
+          "expires_in_s", "must be 1-" + MAX_LIFETIME.toSeconds() + " seconds");
     }
     Instant now = clock.instant();
-    Invite invite = new Invite(InviteCodes.next(), uses, now.plus(lifetime), false, false, Optional.of(caller.id()), now);
+    Invite invite =
+        new Invite(
+            InviteCodes.next(),
+            uses,
+            now.plus(lifetime),
+            false,
+            false,
+            Optional.of(caller.id()),
+            now);
     invites.save(invite);
     return invite;
   }

@@ -10,6 +10,7 @@ import dev.chatcore.domain.port.InviteRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Turns a valid invite code into a new account. Unknown, used up, expired and revoked codes are
@@ -26,7 +27,11 @@ public final class RedeemInvite {
   private final Clock clock;
 
   @Inject
-  public RedeemInvite(InviteRepository invites, AccountRepository accounts, EventLog events, IdGenerator ids,
+  public RedeemInvite(
+      InviteRepository invites,
+      AccountRepository accounts,
+      EventLog events,
+      IdGenerator ids,
       Clock clock) {
     this.invites = invites;
     this.accounts = accounts;
@@ -38,17 +43,19 @@ public final class RedeemInvite {
   /**
    * @param displayName 1-64 characters after trimming
    * @return the new account (admin when the invite grants it)
-   * @throws InvalidInputException for a bad display name, or "code is not valid" for any code
-   *     that cannot be redeemed
+   * @throws InvalidInputException for a bad display name, or "code is not valid" for any code that
+   *     cannot be redeemed
    */
   public Account redeem(String code, String displayName) {
     String name = displayName == null ? "" : displayName.strip();
     if (name.isEmpty() || name.length() > DISPLAY_NAME_MAX_CHARS) {
-      throw new InvalidInputException("display_name", "must be 1-" + DISPLAY_NAME_MAX_CHARS + " characters");
+      throw new InvalidInputException(
+          "display_name", "must be 1-" + DISPLAY_NAME_MAX_CHARS + " characters");
     }
     Instant now = clock.instant();
-    Invite invite = (code == null ? java.util.Optional.<Invite>empty() : invites.redeem(code.strip(), now))
-        .orElseThrow(() -> new InvalidInputException("code", "is not valid"));
+    Invite invite =
+        (code == null ? Optional.<Invite>empty() : invites.redeem(code.strip(), now))
+            .orElseThrow(() -> new InvalidInputException("code", "is not valid"));
     return accounts.register(
         new Account(ids.nextAccountId(), name, invite.grantsAdmin(), now, events.head()));
   }

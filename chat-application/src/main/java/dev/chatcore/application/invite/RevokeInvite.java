@@ -14,7 +14,9 @@ public final class RevokeInvite {
     this.invites = invites;
   }
 
-  /** @throws NotFoundException for an unknown code */
+  /**
+   * @throws NotFoundException for an unknown code
+   */
   public void revoke(Caller caller, String code) {
     caller.requireAdmin();
     if (!invites.revoke(code)) throw new NotFoundException("invite not found");

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Admin: removes an account from a room and keeps it out until {@link UnbanMember unbanned}
- * ({@code m.member} {@code ban}). Banning works on non-members too (it keeps them out); banning a
- * banned account publishes nothing. What a removal does besides: {@link MemberRemoval}.
+ * Admin: removes an account from a room and keeps it out until {@link UnbanMember unbanned} ({@code
+ * m.member} {@code ban}). Banning works on non-members too (it keeps them out); banning a banned
+ * account publishes nothing. What a removal does besides: {@link MemberRemoval}.
  */
 public final class BanMember {
   public record Command(Caller caller, RoomId room, AccountId target) {
@@ -35,8 +35,13 @@ public final class BanMember {
    * @throws dev.chatcore.domain.error.NotFoundException when the room or the account does not exist
    */
   public void ban(Command command) {
-    removal.remove(command.caller(), command.room(), command.target(),
-        state -> state.filter(s -> s == MemberState.BANNED).isPresent() ? Optional.empty()
-            : Optional.of(Membership.BAN));
+    removal.remove(
+        command.caller(),
+        command.room(),
+        command.target(),
+        state ->
+            state.filter(s -> s == MemberState.BANNED).isPresent()
+                ? Optional.empty()
+                : Optional.of(Membership.BAN));
   }
 }

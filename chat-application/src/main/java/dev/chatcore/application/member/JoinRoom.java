@@ -22,9 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Joins a channel, or a global room that has space ({@code m.member} {@code join}). Joining a
- * room one is in changes nothing. Private and DM rooms are never joined this way; a room ban
- * keeps the account out until an admin lifts it.
+ * Joins a channel, or a global room that has space ({@code m.member} {@code join}). Joining a room
+ * one is in changes nothing. Private and DM rooms are never joined this way; a room ban keeps the
+ * account out until an admin lifts it.
  */
 public final class JoinRoom {
   public record Command(Caller caller, RoomId room) {
@@ -43,8 +43,14 @@ public final class JoinRoom {
   private final MembershipChange change;
 
   @Inject
-  public JoinRoom(RoomRepository rooms, RoomAccess access, RoomViews views, RegisterCaller register,
-      MembershipChange change, KeyedLocks locks, Limits limits) {
+  public JoinRoom(
+      RoomRepository rooms,
+      RoomAccess access,
+      RoomViews views,
+      RegisterCaller register,
+      MembershipChange change,
+      KeyedLocks locks,
+      Limits limits) {
     this.rooms = rooms;
     this.access = access;
     this.views = views;
@@ -62,22 +68,30 @@ public final class JoinRoom {
    */
   public RoomView join(Command command) {
     Account account = register.register(command.caller());
-    Room room = rooms.find(command.room()).filter(r -> !r.isDeleted())
-        .orElseThrow(() -> new NotFoundException("room not found"));
+    Room room =
+        rooms
+            .find(command.room())
+            .filter(r -> !r.isDeleted())
+            .orElseThrow(() -> new NotFoundException("room not found"));
     if (room.type() == RoomType.PRIVATE || room.type() == RoomType.DM) {
-      throw new ForbiddenException("private and DM rooms cannot be joined; their members are added for you");
+      throw new ForbiddenException(
+          "private and DM rooms cannot be joined; their members are added for you");
     }
-    locks.withLock(new MemberKey(room.id(), account.id()), () -> {
-      Optional<MemberState> state = access.stateOf(account.id(), room);
-      if (state.filter(MemberState::isMember).isPresent()) return null;
-      if (state.filter(s -> s == MemberState.BANNED).isPresent()) throw new ForbiddenException("banned from this room");
-      if (room.type() == RoomType.GLOBAL) {
-        change.joinIfBelow(room.id(), room.type(), account.id(), limits.globalRoomOverflowCapacity());
-      } else {
-        change.apply(room.id(), room.type(), account.id(), account.id(), Membership.JOIN);
-      }
-      return null;
-    });
+    locks.withLock(
+        new MemberKey(room.id(), account.id()),
+        () -> {
+          Optional<MemberState> state = access.stateOf(account.id(), room);
+          if (state.filter(MemberState::isMember).isPresent()) return null;
+          if (state.filter(s -> s == MemberState.BANNED).isPresent())
+            throw new ForbiddenException("banned from this room");
+          if (room.type() == RoomType.GLOBAL) {
+            change.joinIfBelow(
+                room.id(), room.type(), account.id(), limits.globalRoomOverflowCapacity());
+          } else {
+            change.apply(room.id(), room.type(), account.id(), account.id(), Membership.JOIN);
+          }
+          return null;
+        });
     return views.view(room, account);
   }
 }

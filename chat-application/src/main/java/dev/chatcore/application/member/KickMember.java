@@ -32,15 +32,19 @@ public final class KickMember {
 
   /**
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
-   * @throws NotFoundException when the room or the account does not exist, or the account is not
-   *     a member
+   * @throws NotFoundException when the room or the account does not exist, or the account is not a
+   *     member
    */
   public void kick(Command command) {
-    removal.remove(command.caller(), command.room(), command.target(), state -> {
-      if (state.filter(MemberState::isMember).isEmpty()) {
-        throw new NotFoundException("user is not a member of this room");
-      }
-      return Optional.of(Membership.KICK);
-    });
+    removal.remove(
+        command.caller(),
+        command.room(),
+        command.target(),
+        state -> {
+          if (state.filter(MemberState::isMember).isEmpty()) {
+            throw new NotFoundException("user is not a member of this room");
+          }
+          return Optional.of(Membership.KICK);
+        });
   }
 }

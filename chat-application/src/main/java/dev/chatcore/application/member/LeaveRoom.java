@@ -48,14 +48,17 @@ public final class LeaveRoom {
   public void leave(Command command) {
     Account account = register.register(command.caller());
     Room room = access.visibleRoom(account.id(), command.caller().admin(), command.room());
-    if (room.type() == RoomType.PRIVATE) throw new ForbiddenException("private room membership is managed by admins");
-    locks.withLock(new MemberKey(room.id(), account.id()), () -> {
-      Optional<MemberState> state = access.stateOf(account.id(), room);
-      if (state.isEmpty()) throw new ForbiddenException("not a member of this room");
-      if (state.get().isMember()) {
-        dms.leave(room, account.id());
-      }
-      return null;
-    });
+    if (room.type() == RoomType.PRIVATE)
+      throw new ForbiddenException("private room membership is managed by admins");
+    locks.withLock(
+        new MemberKey(room.id(), account.id()),
+        () -> {
+          Optional<MemberState> state = access.stateOf(account.id(), room);
+          if (state.isEmpty()) throw new ForbiddenException("not a member of this room");
+          if (state.get().isMember()) {
+            dms.leave(room, account.id());
+          }
+          return null;
+        });
   }
 }

@@ -30,7 +30,8 @@ public final class ListMembers {
 
   /**
    * @param from exclusive: start after this account id
-   * @param limit page size; empty means {@value #DEFAULT_LIMIT}, above {@value #MAX_LIMIT} is clamped
+   * @param limit page size; empty means {@value #DEFAULT_LIMIT}, above {@value #MAX_LIMIT} is
+   *     clamped
    */
   public record Query(Caller caller, RoomId room, Optional<AccountId> from, OptionalInt limit) {
     public Query {
@@ -46,7 +47,8 @@ public final class ListMembers {
   private final RoomAccess access;
 
   @Inject
-  public ListMembers(MembershipRepository memberships, AccountRepository accounts, RoomAccess access) {
+  public ListMembers(
+      MembershipRepository memberships, AccountRepository accounts, RoomAccess access) {
     this.memberships = memberships;
     this.accounts = accounts;
     this.access = access;
@@ -61,9 +63,10 @@ public final class ListMembers {
     if (limit < 1) throw new InvalidInputException("limit", "must be at least 1");
     limit = Math.min(limit, MAX_LIMIT);
     Room room = access.visibleRoom(query.caller().id(), query.caller().admin(), query.room());
-    List<MemberView> found = room.type() == RoomType.CHANNEL
-        ? channelMembers(room, query.from(), limit + 1)
-        : recordedMembers(room, query.from(), limit + 1);
+    List<MemberView> found =
+        room.type() == RoomType.CHANNEL
+            ? channelMembers(room, query.from(), limit + 1)
+            : recordedMembers(room, query.from(), limit + 1);
     boolean more = found.size() > limit;
     List<MemberView> page = more ? found.subList(0, limit) : found;
     return new MemberPage(page, more ? Optional.of(page.getLast().account()) : Optional.empty());
@@ -87,8 +90,10 @@ public final class ListMembers {
       for (Account a : batch) {
         Optional<RoomMember> record = memberships.find(room.id(), a.id());
         if (record.isPresent() && !record.get().state().isMember()) continue;
-        Instant joined = record.map(RoomMember::since)
-            .orElse(a.firstSeen().isAfter(room.createdAt()) ? a.firstSeen() : room.createdAt());
+        Instant joined =
+            record
+                .map(RoomMember::since)
+                .orElse(a.firstSeen().isAfter(room.createdAt()) ? a.firstSeen() : room.createdAt());
         out.add(new MemberView(a.id(), a.displayName(), joined));
         if (out.size() == wanted) break;
       }

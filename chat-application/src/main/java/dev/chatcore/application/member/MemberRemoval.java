@@ -20,8 +20,8 @@ import java.util.function.Function;
 /**
  * The steps an admin's {@link KickMember kick} and {@link BanMember ban} share. The removed
  * account's sync gets the {@code m.member} event and then nothing more of the room. In a global
- * room the removal also takes the account's seat away (after the record, so a concurrent
- * placement skips this room); a DM left with fewer than two members closes.
+ * room the removal also takes the account's seat away (after the record, so a concurrent placement
+ * skips this room); a DM left with fewer than two members closes.
  */
 public final class MemberRemoval {
   private final AccountRepository accounts;
@@ -32,8 +32,13 @@ public final class MemberRemoval {
   private final DmLifecycle dms;
 
   @Inject
-  public MemberRemoval(AccountRepository accounts, GlobalRoomRepository globalRooms, RoomAccess access,
-      KeyedLocks locks, MembershipChange change, DmLifecycle dms) {
+  public MemberRemoval(
+      AccountRepository accounts,
+      GlobalRoomRepository globalRooms,
+      RoomAccess access,
+      KeyedLocks locks,
+      MembershipChange change,
+      DmLifecycle dms) {
     this.accounts = accounts;
     this.globalRooms = globalRooms;
     this.access = access;
@@ -52,24 +57,33 @@ public final class MemberRemoval {
    * @throws dev.chatcore.domain.error.ForbiddenException unless the caller is an admin
    * @throws NotFoundException when the room or the account does not exist
    */
-  void remove(Caller caller, RoomId roomId, AccountId target,
+  void remove(
+      Caller caller,
+      RoomId roomId,
+      AccountId target,
       Function<Optional<MemberState>, Optional<Membership>> decide) {
     caller.requireAdmin();
     Room room = access.visibleRoom(caller.id(), true, roomId);
     if (accounts.find(target).isEmpty()) throw new NotFoundException("user not found");
-    locks.withLock(new MemberKey(room.id(), target), () -> {
-      decide.apply(access.stateOf(target, room))
-          .ifPresent(membership -> change.apply(room.id(), room.type(), caller.id(), target, membership));
-      unseat(room, target);
-      dms.afterRemoval(room, caller.id());
-      return null;
-    });
+    locks.withLock(
+        new MemberKey(room.id(), target),
+        () -> {
+          decide
+              .apply(access.stateOf(target, room))
+              .ifPresent(
+                  membership ->
+                      change.apply(room.id(), room.type(), caller.id(), target, membership));
+          unseat(room, target);
+          dms.afterRemoval(room, caller.id());
+          return null;
+        });
   }
 
   /** Frees the target's seat when it sits in this global room (the record already says why). */
   private void unseat(Room room, AccountId target) {
     if (room.type() != RoomType.GLOBAL) return;
-    boolean seatedHere = globalRooms.roomOf(target).filter(g -> g.id().equals(room.id())).isPresent();
+    boolean seatedHere =
+        globalRooms.roomOf(target).filter(g -> g.id().equals(room.id())).isPresent();
     if (seatedHere) globalRooms.remove(target);
   }
 }

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 /**
  * The one way a membership changes: appends the {@code m.member} event and stores the record at
  * that event's position <em>before</em> the event can be read (the log's before-visible hook). A
- * reader that reads the log head and then the records therefore finds every change up to that
- * head, which is what makes sync visibility exact (see docs/architecture.md). Leaving also forgets
- * the account's read receipt, so {@code read_by} counts members only.
+ * reader that reads the log head and then the records therefore finds every change up to that head,
+ * which is what makes sync visibility exact (see docs/architecture.md). Leaving also forgets the
+ * account's read receipt, so {@code read_by} counts members only.
  */
 public final class MembershipChange {
   private final MembershipRepository memberships;
@@ -33,7 +33,10 @@ public final class MembershipChange {
   private final Clock clock;
 
   @Inject
-  public MembershipChange(MembershipRepository memberships, ReceiptRepository receipts, EventPublisher publisher,
+  public MembershipChange(
+      MembershipRepository memberships,
+      ReceiptRepository receipts,
+      EventPublisher publisher,
       Clock clock) {
     this.memberships = memberships;
     this.receipts = receipts;
@@ -42,7 +45,8 @@ public final class MembershipChange {
   }
 
   /** Publishes the change by {@code actor} about {@code target}. */
-  public void apply(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change) {
+  public void apply(
+      RoomId room, RoomType type, AccountId actor, AccountId target, Membership change) {
     publish(room, type, actor, target, change, memberships::record);
   }
 
@@ -53,21 +57,41 @@ public final class MembershipChange {
    * @throws ConflictException when the room is full (nothing is published)
    */
   public void joinIfBelow(RoomId room, RoomType type, AccountId target, long capacity) {
-    publish(room, type, target, target, Membership.JOIN, c -> {
-      if (!memberships.joinIfBelow(c, capacity)) throw new ConflictException("room is full");
-    });
+    publish(
+        room,
+        type,
+        target,
+        target,
+        Membership.JOIN,
+        c -> {
+          if (!memberships.joinIfBelow(c, capacity)) throw new ConflictException("room is full");
+        });
   }
 
-  private void publish(RoomId room, RoomType type, AccountId actor, AccountId target, Membership change,
+  private void publish(
+      RoomId room,
+      RoomType type,
+      AccountId actor,
+      AccountId target,
+      Membership change,
       Consumer<MemberChange> store) {
     Instant now = clock.instant();
     MemberState state = stateAfter(change);
     EventId[] tried = new EventId[1];
-    publisher.publish(new NewEvent(room, actor, now, new EventContent.Member(target, change)), position -> {
-      store.accept(new MemberChange(room, target, state, now, position, type == RoomType.CHANNEL,
-          Optional.ofNullable(tried[0])));
-      tried[0] = position;
-    });
+    publisher.publish(
+        new NewEvent(room, actor, now, new EventContent.Member(target, change)),
+        position -> {
+          store.accept(
+              new MemberChange(
+                  room,
+                  target,
+                  state,
+                  now,
+                  position,
+                  type == RoomType.CHANNEL,
+                  Optional.ofNullable(tried[0])));
+          tried[0] = position;
+        });
     if (!state.isMember()) receipts.remove(room, target);
   }
 

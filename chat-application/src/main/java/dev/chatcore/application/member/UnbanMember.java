@@ -14,11 +14,11 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * Admin: lifts a room ban. The account is then out of the room as if it had left (Matrix: ban
- * to leave), so it may join again; it does not come back by itself, not even to a channel. The
- * room's members see an {@code m.member} {@code leave} for it. The record keeps the ban event as
- * its {@code sinceEvent}: the unbanned account's sync stays bounded at the ban and never shows
- * what was said while it was banned.
+ * Admin: lifts a room ban. The account is then out of the room as if it had left (Matrix: ban to
+ * leave), so it may join again; it does not come back by itself, not even to a channel. The room's
+ * members see an {@code m.member} {@code leave} for it. The record keeps the ban event as its
+ * {@code sinceEvent}: the unbanned account's sync stays bounded at the ban and never shows what was
+ * said while it was banned.
  */
 public final class UnbanMember {
   public record Command(Caller caller, RoomId room, AccountId target) {
@@ -35,7 +35,11 @@ public final class UnbanMember {
   private final MembershipChange change;
 
   @Inject
-  public UnbanMember(MembershipRepository memberships, RoomAccess access, KeyedLocks locks, MembershipChange change) {
+  public UnbanMember(
+      MembershipRepository memberships,
+      RoomAccess access,
+      KeyedLocks locks,
+      MembershipChange change) {
     this.memberships = memberships;
     this.access = access;
     this.locks = locks;
@@ -50,12 +54,15 @@ public final class UnbanMember {
     Caller caller = command.caller();
     caller.requireAdmin();
     Room room = access.visibleRoom(caller.id(), true, command.room());
-    locks.withLock(new MemberKey(room.id(), command.target()), () -> {
-      memberships.find(room.id(), command.target())
-          .filter(m -> m.state() == MemberState.BANNED)
-          .orElseThrow(() -> new NotFoundException("user is not banned from this room"));
-      change.apply(room.id(), room.type(), caller.id(), command.target(), Membership.LEAVE);
-      return null;
-    });
+    locks.withLock(
+        new MemberKey(room.id(), command.target()),
+        () -> {
+          memberships
+              .find(room.id(), command.target())
+              .filter(m -> m.state() == MemberState.BANNED)
+              .orElseThrow(() -> new NotFoundException("user is not banned from this room"));
+          change.apply(room.id(), room.type(), caller.id(), command.target(), Membership.LEAVE);
+          return null;
+        });
   }
 }

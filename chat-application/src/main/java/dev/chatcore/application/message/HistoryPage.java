@@ -13,7 +13,10 @@ import java.util.Optional;
  * @param end the {@code from} of the next page; empty exactly when nothing further exists
  * @param summaries reactions and {@code read_by} of each message of the chunk, for the reader
  */
-public record HistoryPage(List<Event> chunk, Optional<EventId> start, Optional<EventId> end,
+public record HistoryPage(
+    List<Event> chunk,
+    Optional<EventId> start,
+    Optional<EventId> end,
     Map<EventId, MessageSummary> summaries) {
   public HistoryPage {
     chunk = List.copyOf(chunk);

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes {@code reactions} and {@code read_by} for a batch of messages with two store reads
- * per room, however many messages: one {@code aggregates} call for the reactions of all of them,
- * and one read of the room's receipts at or after the oldest, from which each {@code read_by} is
- * a binary search.
+ * Computes {@code reactions} and {@code read_by} for a batch of messages with two store reads per
+ * room, however many messages: one {@code aggregates} call for the reactions of all of them, and
+ * one read of the room's receipts at or after the oldest, from which each {@code read_by} is a
+ * binary search.
  */
 public final class MessageAggregates {
   private final ReactionRepository reactions;
@@ -35,7 +35,8 @@ public final class MessageAggregates {
   public Map<EventId, MessageSummary> summarize(AccountId viewer, List<Event> events) {
     Map<RoomId, Map<EventId, Event>> byRoom = new LinkedHashMap<>();
     for (Event e : events) {
-      if (e.isMessage()) byRoom.computeIfAbsent(e.room(), r -> new LinkedHashMap<>()).put(e.id(), e);
+      if (e.isMessage())
+        byRoom.computeIfAbsent(e.room(), r -> new LinkedHashMap<>()).put(e.id(), e);
     }
     Map<EventId, MessageSummary> out = new HashMap<>();
     for (Map.Entry<RoomId, Map<EventId, Event>> room : byRoom.entrySet()) {
@@ -44,7 +45,9 @@ public final class MessageAggregates {
       Map<EventId, List<ReactionCount>> counts = reactions.aggregates(room.getKey(), ids, viewer);
       ReadPositions positions = receipts.positions(room.getKey(), oldest);
       for (EventId id : ids) {
-        out.put(id, new MessageSummary(counts.getOrDefault(id, List.of()), positions.countAtOrAfter(id)));
+        out.put(
+            id,
+            new MessageSummary(counts.getOrDefault(id, List.of()), positions.countAtOrAfter(id)));
       }
     }
     return out;

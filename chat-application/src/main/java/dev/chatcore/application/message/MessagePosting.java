@@ -25,13 +25,13 @@ import java.util.logging.Logger;
 /**
  * The one place where a message is checked and stored, shared by every path a message is posted
  * through ({@link SendMessage} for {@code /v1} and the embedding API, {@code PostChatMessage} and
- * {@code SendDirectMessage} for {@code /chat}, {@code SendEncryptedMessage} for {@code m.encrypted}):
- * a player's message goes through the spam check ({@link SpamGuard}), then the
+ * {@code SendDirectMessage} for {@code /chat}, {@code SendEncryptedMessage} for {@code
+ * m.encrypted}): a player's message goes through the spam check ({@link SpamGuard}), then the
  * {@link ContentFilter}, then into the stream ({@link EventPublisher}), expiring by its room's
  * type. A message the filter flagged gets an automatic report once stored. The filter cannot read
- * ciphertext, so an end-to-end encrypted message skips it (the spam check compares its
- * ciphertext). Admin messages skip both checks: admins are never auto-banned, and the studio's
- * own words are not the filter's business.
+ * ciphertext, so an end-to-end encrypted message skips it (the spam check compares its ciphertext).
+ * Admin messages skip both checks: admins are never auto-banned, and the studio's own words are not
+ * the filter's business.
  */
 public final class MessagePosting {
   private static final Logger LOG = Logger.getLogger(MessagePosting.class.getName());
@@ -57,8 +57,13 @@ public final class MessagePosting {
   private final Clock clock;
 
   @Inject
-  public MessagePosting(EventPublisher publisher, SpamGuard spam, ContentFilter filter, ReportFlaggedMessage flagged,
-      Retention retention, Clock clock) {
+  public MessagePosting(
+      EventPublisher publisher,
+      SpamGuard spam,
+      ContentFilter filter,
+      ReportFlaggedMessage flagged,
+      Retention retention,
+      Clock clock) {
     this.publisher = publisher;
     this.spam = spam;
     this.filter = filter;
@@ -76,16 +81,20 @@ public final class MessagePosting {
    *     banned automatically; nothing may be stored)
    * @throws ContentRejectedException when the filter rejects it (nothing may be stored)
    */
-  public Screened<EventContent.Message> screen(Caller caller, RoomId room, EventContent.Message message,
-      Optional<String> txnId) {
+  public Screened<EventContent.Message> screen(
+      Caller caller, RoomId room, EventContent.Message message, Optional<String> txnId) {
     if (caller.admin()) return new Screened<>(message, Optional.empty());
     spam.check(caller.id(), room, message, txnId);
-    FilterVerdict verdict = Objects.requireNonNull(filter.check(caller.id(), room, message.text()),
-        "the content filter returned no verdict");
+    FilterVerdict verdict =
+        Objects.requireNonNull(
+            filter.check(caller.id(), room, message.text()),
+            "the content filter returned no verdict");
     return switch (verdict) {
       case FilterVerdict.Reject reject -> throw new ContentRejectedException(reject.reason());
-      case FilterVerdict.Flag flag -> new Screened<>(withText(message, flag.text()), Optional.of(flag.reason()));
-      case FilterVerdict.Mask mask -> new Screened<>(withText(message, mask.text()), Optional.empty());
+      case FilterVerdict.Flag flag ->
+          new Screened<>(withText(message, flag.text()), Optional.of(flag.reason()));
+      case FilterVerdict.Mask mask ->
+          new Screened<>(withText(message, mask.text()), Optional.empty());
       case FilterVerdict.Allow allow -> new Screened<>(message, Optional.empty());
     };
   }
@@ -97,19 +106,27 @@ public final class MessagePosting {
    *
    * @return the stored event
    */
-  public Event publish(Caller caller, RoomId room, RoomType type, EventContent.Message message,
+  public Event publish(
+      Caller caller,
+      RoomId room,
+      RoomType type,
+      EventContent.Message message,
       Optional<String> txnId) {
     return store(caller, room, type, screen(caller, room, message, txnId), txnId);
   }
 
   /**
    * As {@link #publish(Caller, RoomId, RoomType, EventContent.Message, Optional)} for an end-to-end
-   * encrypted message: the spam check compares its ciphertext; the content filter is skipped,
-   * since the server cannot read what the message says.
+   * encrypted message: the spam check compares its ciphertext; the content filter is skipped, since
+   * the server cannot read what the message says.
    *
    * @throws dev.chatcore.domain.error.BannedException when the message is a replay flood
    */
-  public Event publish(Caller caller, RoomId room, RoomType type, EventContent.Encrypted message,
+  public Event publish(
+      Caller caller,
+      RoomId room,
+      RoomType type,
+      EventContent.Encrypted message,
       Optional<String> txnId) {
     if (!caller.admin()) spam.check(caller.id(), room, message, txnId);
     return store(caller, room, type, new Screened<>(message, Optional.empty()), txnId);
@@ -123,27 +140,36 @@ public final class MessagePosting {
     return retention.messageExpiry(type, postedAt);
   }
 
-  private Event store(Caller caller, RoomId room, RoomType type, Screened<?> screened, Optional<String> txnId) {
+  private Event store(
+      Caller caller, RoomId room, RoomType type, Screened<?> screened, Optional<String> txnId) {
     Instant now = clock.instant();
-    Appended appended = publisher.publish(new NewEvent(room, caller.id(), now, screened.content(), txnId,
-        Optional.of(expiry(type, now))));
-    if (appended.created() && screened.flag().isPresent()) report(appended.event(), screened.flag().get());
+    Appended appended =
+        publisher.publish(
+            new NewEvent(
+                room, caller.id(), now, screened.content(), txnId, Optional.of(expiry(type, now))));
+    if (appended.created() && screened.flag().isPresent())
+      report(appended.event(), screened.flag().get());
     return appended.event();
   }
 
   /**
-   * The message is stored and delivered by now, so failing the post would only make the player
-   * send it again: a report that cannot be filed is logged instead.
+   * The message is stored and delivered by now, so failing the post would only make the player send
+   * it again: a report that cannot be filed is logged instead.
    */
   private void report(Event stored, String reason) {
     try {
       flagged.report(stored, reason);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not file the automatic report of flagged message " + stored.id(), e);
+      LOG.log(
+          Level.WARNING,
+          "could not file the automatic report of flagged message " + stored.id(),
+          e);
     }
   }
 
   private static EventContent.Message withText(EventContent.Message message, String text) {
-    return text.equals(message.text()) ? message : new EventContent.Message(text, message.context());
+    return text.equals(message.text())
+        ? message
+        : new EventContent.Message(text, message.context());
   }
 }

@@ -21,7 +21,8 @@ public final class ReadHistory {
    * @param from exclusive start; empty starts at the newest (backward) or oldest (forward) message
    * @param limit page size; empty means the configured default, above the max is clamped
    */
-  public record Query(Caller caller, RoomId room, Optional<EventId> from, Direction direction, OptionalInt limit) {
+  public record Query(
+      Caller caller, RoomId room, Optional<EventId> from, Direction direction, OptionalInt limit) {
     public Query {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(room, "room");
@@ -37,7 +38,8 @@ public final class ReadHistory {
   private final MessageAggregates aggregates;
 
   @Inject
-  public ReadHistory(EventLog events, RoomAccess access, Limits limits, MessageAggregates aggregates) {
+  public ReadHistory(
+      EventLog events, RoomAccess access, Limits limits, MessageAggregates aggregates) {
     this.events = events;
     this.access = access;
     this.limits = limits;
@@ -47,19 +49,23 @@ public final class ReadHistory {
   /**
    * @throws InvalidInputException when the limit is below 1
    * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
-   * @throws dev.chatcore.domain.error.ForbiddenException when the caller (not an admin) is not a member
+   * @throws dev.chatcore.domain.error.ForbiddenException when the caller (not an admin) is not a
+   *     member
    */
   public HistoryPage read(Query query) {
     int limit = query.limit().orElse(limits.historyLimitDefault());
     if (limit < 1) throw new InvalidInputException("limit", "must be at least 1");
     limit = Math.min(limit, limits.historyLimitMax());
     Caller caller = query.caller();
-    if (caller.admin()) access.visibleRoom(caller.id(), true, query.room()); // admins may read any room
+    if (caller.admin())
+      access.visibleRoom(caller.id(), true, query.room()); // admins may read any room
     else access.memberRoom(caller.id(), false, query.room());
-    List<Event> found = events.readMessages(query.room(), query.from(), query.direction(), limit + 1);
+    List<Event> found =
+        events.readMessages(query.room(), query.from(), query.direction(), limit + 1);
     boolean more = found.size() > limit;
     List<Event> chunk = more ? found.subList(0, limit) : found;
-    Optional<EventId> start = query.from().or(() -> chunk.isEmpty() ? Optional.empty() : Optional.of(chunk.get(0).id()));
+    Optional<EventId> start =
+        query.from().or(() -> chunk.isEmpty() ? Optional.empty() : Optional.of(chunk.get(0).id()));
     Optional<EventId> end = more ? Optional.of(chunk.get(limit - 1).id()) : Optional.empty();
     return new HistoryPage(chunk, start, end, aggregates.summarize(caller.id(), chunk));
   }

@@ -16,13 +16,17 @@ import java.util.Optional;
 
 /**
  * Posts a chat message into a room the caller is a member of. With a transaction id the call is
- * idempotent: a retry returns the first event and stores nothing. A player's message is checked
- * for spam and by the content filter ({@link MessagePosting}); it expires by its room's type
- * ({@link Retention}: {@code /v1} channels 3 months by default).
+ * idempotent: a retry returns the first event and stores nothing. A player's message is checked for
+ * spam and by the content filter ({@link MessagePosting}); it expires by its room's type ({@link
+ * Retention}: {@code /v1} channels 3 months by default).
  */
 public final class SendMessage {
   /** A message to send; {@code text} may be null when {@code context} is a non-empty object. */
-  public record Command(Caller caller, RoomId room, String text, Optional<JsonObjectText> context,
+  public record Command(
+      Caller caller,
+      RoomId room,
+      String text,
+      Optional<JsonObjectText> context,
       Optional<String> txnId) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -38,7 +42,8 @@ public final class SendMessage {
   private final MessagePosting posting;
 
   @Inject
-  public SendMessage(RoomAccess access, RegisterCaller register, MessagePolicy policy, MessagePosting posting) {
+  public SendMessage(
+      RoomAccess access, RegisterCaller register, MessagePolicy policy, MessagePosting posting) {
     this.access = access;
     this.register = register;
     this.policy = policy;
@@ -47,8 +52,8 @@ public final class SendMessage {
 
   /**
    * @return the stored event (the earlier one for a retried transaction id)
-   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the limits,
-   *     or when the room is end-to-end encrypted
+   * @throws dev.chatcore.domain.error.InvalidInputException for text or context that break the
+   *     limits, or when the room is end-to-end encrypted
    * @throws dev.chatcore.domain.error.NotFoundException when the room does not exist or is hidden
    * @throws dev.chatcore.domain.error.ForbiddenException when the caller is not a member
    * @throws dev.chatcore.domain.error.BannedException when the message is spam (the sender is
@@ -57,7 +62,8 @@ public final class SendMessage {
    *     (nothing is stored); a filter that masks or flags it lets it through with the text changed
    */
   public Event send(Command command) {
-    EventContent.Message content = policy.message(command.text(), command.context(), "content.text", "content.context");
+    EventContent.Message content =
+        policy.message(command.text(), command.context(), "content.text", "content.context");
     Optional<String> txnId = command.txnId().map(policy::txnId);
     register.register(command.caller());
     Room room = access.memberRoom(command.caller().id(), command.caller().admin(), command.room());

@@ -37,8 +37,14 @@ public final class AutomaticBans {
     Offences offences = bans.offences(account).plusOne(now, policy.decay());
     bans.putOffences(account, offences);
     Duration length = policy.banFor(offences.count());
-    Ban ban = new Ban(account, Optional.of(now.plus(length)), reason + " (automatic, offence " + offences.count() + ")",
-        true, now, Optional.empty());
+    Ban ban =
+        new Ban(
+            account,
+            Optional.of(now.plus(length)),
+            reason + " (automatic, offence " + offences.count() + ")",
+            true,
+            now,
+            Optional.empty());
     change.issue(ban);
     return new BannedException(ban.until().orElseThrow(), ban.reason());
   }

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Admin: bans an account from the whole service, for a duration or permanently, replacing any
- * ban it has. The ban bites at once on this node and answers the account's held syncs
- * ({@link BanChange}).
+ * Admin: bans an account from the whole service, for a duration or permanently, replacing any ban
+ * it has. The ban bites at once on this node and answers the account's held syncs ({@link
+ * BanChange}).
  */
 public final class BanAccount {
   /** Longest reason kept. */
@@ -25,7 +25,8 @@ public final class BanAccount {
    * @param duration empty for a permanent ban; otherwise from one second to 100 years
    * @param reason shown to the banned account; {@code null} is no reason
    */
-  public record Command(Caller caller, AccountId account, Optional<Duration> duration, String reason) {
+  public record Command(
+      Caller caller, AccountId account, Optional<Duration> duration, String reason) {
     public Command {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(account, "account");
@@ -52,9 +53,18 @@ public final class BanAccount {
     admin.requireAdmin();
     command.duration().ifPresent(d -> FutureTimes.duration(d, "duration"));
     String why = command.reason() == null ? "" : command.reason().strip();
-    if (why.length() > REASON_MAX_CHARS) throw new InvalidInputException("reason", "must be at most " + REASON_MAX_CHARS + " characters");
+    if (why.length() > REASON_MAX_CHARS)
+      throw new InvalidInputException(
+          "reason", "must be at most " + REASON_MAX_CHARS + " characters");
     Instant now = clock.instant();
-    Ban ban = new Ban(command.account(), command.duration().map(now::plus), why, false, now, Optional.of(admin.id()));
+    Ban ban =
+        new Ban(
+            command.account(),
+            command.duration().map(now::plus),
+            why,
+            false,
+            now,
+            Optional.of(admin.id()));
     change.issue(ban);
     return ban;
   }

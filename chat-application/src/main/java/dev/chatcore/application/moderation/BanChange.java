@@ -8,9 +8,9 @@ import dev.chatcore.domain.port.BanRepository;
 import jakarta.inject.Inject;
 
 /**
- * The one way a service-wide ban is stored or lifted, by an admin ({@link BanAccount},
- * {@link UnbanAccount}) or automatically ({@link AutomaticBans}): the {@link BanGate} of this node
- * learns of the change at once, and a new ban answers the account's held syncs.
+ * The one way a service-wide ban is stored or lifted, by an admin ({@link BanAccount}, {@link
+ * UnbanAccount}) or automatically ({@link AutomaticBans}): the {@link BanGate} of this node learns
+ * of the change at once, and a new ban answers the account's held syncs.
  */
 public final class BanChange {
   private final BanRepository bans;
@@ -18,7 +18,9 @@ public final class BanChange {
   private final SyncWaiter waiter;
   private final ChatObserver observer;
 
-  /** @param observer told of every ban stored, by an admin or automatically */
+  /**
+   * @param observer told of every ban stored, by an admin or automatically
+   */
   @Inject
   public BanChange(BanRepository bans, BanGate gate, SyncWaiter waiter, ChatObserver observer) {
     this.bans = bans;

@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Refuses banned accounts. Every authenticated request of both APIs passes here. Lookups are
- * cached briefly (a ban issued on another node bites within {@link #CACHE_TTL}); bans issued on
- * this node bite at once, so every use case of one node must share one gate (containers: a
- * singleton).
+ * Refuses banned accounts. Every authenticated request of both APIs passes here. Lookups are cached
+ * briefly (a ban issued on another node bites within {@link #CACHE_TTL}); bans issued on this node
+ * bite at once, so every use case of one node must share one gate (containers: a singleton).
  */
 @Singleton
 public final class BanGate {
@@ -34,7 +33,9 @@ public final class BanGate {
     this.clock = clock;
   }
 
-  /** @throws BannedException while the account has an active ban */
+  /**
+   * @throws BannedException while the account has an active ban
+   */
   public void requireNotBanned(AccountId account) {
     refuseIfActive(cache.get(account, bans::find));
   }
@@ -57,14 +58,16 @@ public final class BanGate {
     // Every sync answer and live-stream batch reads here, so the cache is written only with a ban
     // found (the account's other requests refuse from now on); "no ban" is not written, which
     // leaves a cached lookup as it was: within CACHE_TTL, as for any request. (A cache read to
-    // compare, or a write, per delivery was among the costliest steps of a thousand-stream fan-out.)
+    // compare, or a write, per delivery was among the costliest steps of a thousand-stream
+    // fan-out.)
     if (ban.isPresent()) cache.put(account, ban);
     refuseIfActive(ban);
   }
 
   /** Knows a ban issued on this node from now on, before it is stored. */
   void remember(Ban ban) {
-    cache.put(ban.account(), Optional.of(ban)); // waits for a lookup of the account in flight, then wins
+    cache.put(
+        ban.account(), Optional.of(ban)); // waits for a lookup of the account in flight, then wins
   }
 
   /** Forgets the cached lookup of an account whose ban changed on this node. */

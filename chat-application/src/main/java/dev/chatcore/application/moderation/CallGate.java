@@ -46,8 +46,8 @@ public final class CallGate {
   }
 
   /**
-   * Admits a counted call without a caller (an HTTP request without a token): a token of the
-   * bucket of the address it came from, a key apart from every account's.
+   * Admits a counted call without a caller (an HTTP request without a token): a token of the bucket
+   * of the address it came from, a key apart from every account's.
    *
    * @param address the client's network address
    * @throws RateLimitedException when that address's bucket is empty or cooling down

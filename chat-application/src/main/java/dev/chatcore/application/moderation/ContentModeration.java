@@ -7,13 +7,14 @@ import java.util.Objects;
 
 /**
  * The moderation the host plugs into the core: the content filter every player message goes
- * through, and where report alerts go and when. {@link #none()} is the default of
- * {@link dev.chatcore.application.ChatCore#create}.
+ * through, and where report alerts go and when. {@link #none()} is the default of {@link
+ * dev.chatcore.application.ChatCore#create}.
  *
  * @param filter checks each player message before it is stored
  * @param alerts receives the alerts {@code alertRule} raises when reports are filed
  */
-public record ContentModeration(ContentFilter filter, ReportAlerts alerts, ReportAlertRule alertRule) {
+public record ContentModeration(
+    ContentFilter filter, ReportAlerts alerts, ReportAlertRule alertRule) {
   public ContentModeration {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(alerts, "alerts");

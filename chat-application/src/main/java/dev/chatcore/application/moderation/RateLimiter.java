@@ -11,20 +11,21 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A token bucket per key (an account id, or a client address where there is no token):
- * {@code rate_limit.per_second} tokens a second up to {@code rate_limit.burst}. A request that
- * finds the bucket empty starts a fixed {@link #COOLDOWN} during which every request of that key
- * is refused with {@link RateLimitedException} (418 with {@code Retry-After}). A refused request
- * costs no token and must have no other effect, so callers check before doing anything.
+ * A token bucket per key (an account id, or a client address where there is no token): {@code
+ * rate_limit.per_second} tokens a second up to {@code rate_limit.burst}. A request that finds the
+ * bucket empty starts a fixed {@link #COOLDOWN} during which every request of that key is refused
+ * with {@link RateLimitedException} (418 with {@code Retry-After}). A refused request costs no
+ * token and must have no other effect, so callers check before doing anything.
  *
- * <p>Buckets live in a bounded Caffeine cache, evicted after a minute without requests (by then
- * a bucket is full again, so forgetting it changes nothing). Thread-safe; one per node (containers:
- * a singleton), so that all the requests of a key draw from one bucket.
+ * <p>Buckets live in a bounded Caffeine cache, evicted after a minute without requests (by then a
+ * bucket is full again, so forgetting it changes nothing). Thread-safe; one per node (containers: a
+ * singleton), so that all the requests of a key draw from one bucket.
  */
 @Singleton
 public final class RateLimiter {
   /** How long an account that emptied its bucket is refused. */
   public static final Duration COOLDOWN = Duration.ofSeconds(5);
+
   /** Most keys tracked at once. */
   public static final long MAX_KEYS = 2_000_000;
 
@@ -47,7 +48,9 @@ public final class RateLimiter {
     }
   }
 
-  /** @param observer told of every refusal ({@link ChatObserver#NONE} tells nobody) */
+  /**
+   * @param observer told of every refusal ({@link ChatObserver#NONE} tells nobody)
+   */
   @Inject
   public RateLimiter(Limits limits, Clock clock, ChatObserver observer) {
     this.perMilli = limits.rateLimitPerSecond() / 1000.0;
@@ -69,7 +72,8 @@ public final class RateLimiter {
       if (now < bucket.cooldownUntilMs) {
         wait = bucket.cooldownUntilMs - now;
       } else {
-        bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.updatedMs) * perMilli);
+        bucket.tokens =
+            Math.min(burst, bucket.tokens + Math.max(0, now - bucket.updatedMs) * perMilli);
         bucket.updatedMs = now;
         if (bucket.tokens >= 1) {
           bucket.tokens -= 1;

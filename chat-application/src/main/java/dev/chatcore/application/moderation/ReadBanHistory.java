@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * Admin: an account's record, by which moderators judge repeat offenders: its bans, the one
- * stored now, and the offences behind automatic bans.
+ * Admin: an account's record, by which moderators judge repeat offenders: its bans, the one stored
+ * now, and the offences behind automatic bans.
  */
 public final class ReadBanHistory {
   /** Most bans a history returns. */
@@ -35,6 +35,7 @@ public final class ReadBanHistory {
   public BanHistory read(Query query) {
     query.caller().requireAdmin();
     AccountId account = query.account();
-    return new BanHistory(bans.history(account, HISTORY_MAX), bans.find(account), bans.offences(account));
+    return new BanHistory(
+        bans.history(account, HISTORY_MAX), bans.find(account), bans.offences(account));
   }
 }

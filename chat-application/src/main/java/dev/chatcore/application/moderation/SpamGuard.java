@@ -17,17 +17,18 @@ import java.util.Optional;
  * Automatic bans for identical-message spam. Remembers each sender's last few messages (a hash of
  * the normalized text, the room, the time) for the policy's window; a message whose identical
  * copies in the window weigh more than the threshold — each copy weighs 1, or 2 when the copies
- * span more than one room — is refused, and its sender is banned for the next step of the
- * ladder ({@link AutomaticBans}).
+ * span more than one room — is refused, and its sender is banned for the next step of the ladder
+ * ({@link AutomaticBans}).
  *
- * <p>Memory is bounded: at most {@link #MAX_SENDERS} senders, {@link #KEPT} messages each, and
- * a sender quiet for one window is forgotten. One per core (containers: a singleton), since a
+ * <p>Memory is bounded: at most {@link #MAX_SENDERS} senders, {@link #KEPT} messages each, and a
+ * sender quiet for one window is forgotten. One per core (containers: a singleton), since a
  * spammer's copies must be counted together whichever path posts them.
  */
 @Singleton
 public final class SpamGuard {
   /** Messages remembered per sender: more than the heaviest threshold needs. */
   static final int KEPT = 12;
+
   static final long MAX_SENDERS = 1_000_000;
 
   private final SpamPolicy policy;
@@ -40,7 +41,8 @@ public final class SpamGuard {
     this.policy = policy;
     this.clock = clock;
     this.bans = bans;
-    this.recent = Caffeine.newBuilder().maximumSize(MAX_SENDERS).expireAfterAccess(policy.window()).build();
+    this.recent =
+        Caffeine.newBuilder().maximumSize(MAX_SENDERS).expireAfterAccess(policy.window()).build();
   }
 
   /** A ring of a sender's latest messages; guarded by its monitor. */
@@ -56,8 +58,8 @@ public final class SpamGuard {
   /**
    * Records the message and refuses it when it is spam.
    *
-   * @throws BannedException when the message tips the sender over the threshold (it is then
-   *     banned, and the message must not be stored)
+   * @throws BannedException when the message tips the sender over the threshold (it is then banned,
+   *     and the message must not be stored)
    */
   public void check(AccountId sender, RoomId room, EventContent.Message message) {
     check(sender, room, message, Optional.empty());
@@ -68,7 +70,8 @@ public final class SpamGuard {
    * counted here (same transaction id) is neither counted again nor refused, so a client that
    * retries after a timeout is not taken for a spammer.
    */
-  public void check(AccountId sender, RoomId room, EventContent.Message message, Optional<String> txnId) {
+  public void check(
+      AccountId sender, RoomId room, EventContent.Message message, Optional<String> txnId) {
     check(sender, room, hash(message), txnId);
   }
 
@@ -78,7 +81,8 @@ public final class SpamGuard {
    * message differently, so this catches only a client replaying one ciphertext; a spammer who
    * encrypts each copy afresh passes (docs/e2ee.md): rate limits and reports remain.
    */
-  public void check(AccountId sender, RoomId room, EventContent.Encrypted message, Optional<String> txnId) {
+  public void check(
+      AccountId sender, RoomId room, EventContent.Encrypted message, Optional<String> txnId) {
     String ciphertext = message.ciphertext();
     long h = 1125899906842597L;
     for (int i = 0; i < ciphertext.length(); i++) h = 31 * h + ciphertext.charAt(i);
@@ -122,8 +126,8 @@ public final class SpamGuard {
   }
 
   /**
-   * Identical means equal after trimming, case folding and collapsing white space (or equal
-   * context when the text is empty). Hashed in one pass, without building the normalized text.
+   * Identical means equal after trimming, case folding and collapsing white space (or equal context
+   * when the text is empty). Hashed in one pass, without building the normalized text.
    */
   private static long hash(EventContent.Message message) {
     String text = message.text();

@@ -13,9 +13,14 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Replaces the caller's settings wholesale (no merge), at most {@link Limits#preferencesMaxBytes()}. */
+/**
+ * Replaces the caller's settings wholesale (no merge), at most {@link
+ * Limits#preferencesMaxBytes()}.
+ */
 public final class UpdatePreferences {
-  /** @param settings the new object; empty when the client sent none */
+  /**
+   * @param settings the new object; empty when the client sent none
+   */
   public record Command(Caller caller, Optional<JsonObjectText> settings) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -29,7 +34,8 @@ public final class UpdatePreferences {
   private final Clock clock;
 
   @Inject
-  public UpdatePreferences(PreferencesRepository preferences, IdGenerator ids, Limits limits, Clock clock) {
+  public UpdatePreferences(
+      PreferencesRepository preferences, IdGenerator ids, Limits limits, Clock clock) {
     this.preferences = preferences;
     this.ids = ids;
     this.limits = limits;
@@ -41,10 +47,14 @@ public final class UpdatePreferences {
    * @throws PayloadTooLargeException when it is larger than the limit
    */
   public Preferences update(Command command) {
-    JsonObjectText settings = command.settings()
-        .orElseThrow(() -> new InvalidInputException("settings", "is required (a JSON object)"));
+    JsonObjectText settings =
+        command
+            .settings()
+            .orElseThrow(
+                () -> new InvalidInputException("settings", "is required (a JSON object)"));
     if (settings.sizeBytes() > limits.preferencesMaxBytes()) {
-      throw new PayloadTooLargeException("settings must be at most " + limits.preferencesMaxBytes() + " bytes");
+      throw new PayloadTooLargeException(
+          "settings must be at most " + limits.preferencesMaxBytes() + " bytes");
     }
     return preferences.replace(command.caller().id(), settings, ids.next(), clock.instant());
   }

@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * Adds the caller's reaction {@code key} to a message. Adding a reaction that is there already changes and publishes nothing (also under concurrent duplicates).
- * A change publishes {@code m.reaction} with {@code added = true}.
+ * Adds the caller's reaction {@code key} to a message. Adding a reaction that is there already
+ * changes and publishes nothing (also under concurrent duplicates). A change publishes {@code
+ * m.reaction} with {@code added = true}.
  */
 public final class AddReaction {
-  /** @param key raw key: trimmed, 1 to {@code reaction_key_max_chars} characters */
+  /**
+   * @param key raw key: trimmed, 1 to {@code reaction_key_max_chars} characters
+   */
   public record Command(Caller caller, RoomId room, EventId message, String key) {
     public Command {
       Objects.requireNonNull(caller, "caller");

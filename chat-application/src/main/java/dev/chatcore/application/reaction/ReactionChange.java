@@ -44,8 +44,15 @@ public final class ReactionChange {
   private final Clock clock;
 
   @Inject
-  public ReactionChange(EventLog events, ReactionRepository reactions, RoomAccess access, RegisterCaller register,
-      EventPublisher publisher, KeyedLocks locks, Limits limits, Clock clock) {
+  public ReactionChange(
+      EventLog events,
+      ReactionRepository reactions,
+      RoomAccess access,
+      RegisterCaller register,
+      EventPublisher publisher,
+      KeyedLocks locks,
+      Limits limits,
+      Clock clock) {
     this.events = events;
     this.reactions = reactions;
     this.access = access;
@@ -61,26 +68,45 @@ public final class ReactionChange {
     return change(caller, room, message, rawKey, true, reactions::add);
   }
 
-  /** Removes the caller's reaction {@code rawKey} from {@code message}, publishing only a change. */
+  /**
+   * Removes the caller's reaction {@code rawKey} from {@code message}, publishing only a change.
+   */
   ReactionResult remove(Caller caller, RoomId room, EventId message, String rawKey) {
     return change(caller, room, message, rawKey, false, reactions::remove);
   }
 
-  private ReactionResult change(Caller caller, RoomId roomId, EventId message, String rawKey, boolean add,
+  private ReactionResult change(
+      Caller caller,
+      RoomId roomId,
+      EventId message,
+      String rawKey,
+      boolean add,
       StoreChange storeChange) {
     ReactionKey key = ReactionKey.of(rawKey, limits.reactionKeyMaxChars(), "key");
     register.register(caller);
     Room room = access.memberRoom(caller.id(), caller.admin(), roomId);
-    Event target = events.find(message)
-        .filter(e -> e.isMessage() && e.room().equals(room.id()))
-        .orElseThrow(() -> new NotFoundException("message not found in this room"));
-    boolean changed = locks.withLock(new Key(room.id(), target.id(), caller.id(), key.value()), () -> {
-      if (!storeChange.apply(room.id(), target.id(), caller.id(), key)) return false;
-      publisher.publish(new NewEvent(room.id(), caller.id(), clock.instant(),
-          new EventContent.Reaction(target.id(), key.value(), add)));
-      return true;
-    });
-    return new ReactionResult(changed, reactions.aggregates(room.id(), Set.of(target.id()), caller.id())
-        .getOrDefault(target.id(), List.of()));
+    Event target =
+        events
+            .find(message)
+            .filter(e -> e.isMessage() && e.room().equals(room.id()))
+            .orElseThrow(() -> new NotFoundException("message not found in this room"));
+    boolean changed =
+        locks.withLock(
+            new Key(room.id(), target.id(), caller.id(), key.value()),
+            () -> {
+              if (!storeChange.apply(room.id(), target.id(), caller.id(), key)) return false;
+              publisher.publish(
+                  new NewEvent(
+                      room.id(),
+                      caller.id(),
+                      clock.instant(),
+                      new EventContent.Reaction(target.id(), key.value(), add)));
+              return true;
+            });
+    return new ReactionResult(
+        changed,
+        reactions
+            .aggregates(room.id(), Set.of(target.id()), caller.id())
+            .getOrDefault(target.id(), List.of()));
   }
 }

@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * Removes the caller's reaction {@code key} from a message. Removing a reaction that is not there changes and publishes nothing.
- * A change publishes {@code m.reaction} with {@code added = false}.
+ * Removes the caller's reaction {@code key} from a message. Removing a reaction that is not there
+ * changes and publishes nothing. A change publishes {@code m.reaction} with {@code added = false}.
  */
 public final class RemoveReaction {
-  /** @param key raw key: trimmed, 1 to {@code reaction_key_max_chars} characters */
+  /**
+   * @param key raw key: trimmed, 1 to {@code reaction_key_max_chars} characters
+   */
   public record Command(Caller caller, RoomId room, EventId message, String key) {
     public Command {
       Objects.requireNonNull(caller, "caller");

@@ -19,13 +19,15 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Marks a room read up to a message. The receipt never moves backwards: an earlier or equal
- * message changes and publishes nothing; a later one moves it and publishes {@code m.receipt}.
- * Under concurrent posts the receipt ends at the latest message given, and on one node the
- * published receipts of an account only ever move forward.
+ * Marks a room read up to a message. The receipt never moves backwards: an earlier or equal message
+ * changes and publishes nothing; a later one moves it and publishes {@code m.receipt}. Under
+ * concurrent posts the receipt ends at the latest message given, and on one node the published
+ * receipts of an account only ever move forward.
  */
 public final class PostReceipt {
-  /** @param upTo the message read up to (inclusive); must be a message of the room */
+  /**
+   * @param upTo the message read up to (inclusive); must be a message of the room
+   */
   public record Command(Caller caller, RoomId room, EventId upTo) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -45,8 +47,14 @@ public final class PostReceipt {
   private final Clock clock;
 
   @Inject
-  public PostReceipt(EventLog events, ReceiptRepository receipts, RoomAccess access, RegisterCaller register,
-      EventPublisher publisher, KeyedLocks locks, Clock clock) {
+  public PostReceipt(
+      EventLog events,
+      ReceiptRepository receipts,
+      RoomAccess access,
+      RegisterCaller register,
+      EventPublisher publisher,
+      KeyedLocks locks,
+      Clock clock) {
     this.events = events;
     this.receipts = receipts;
     this.access = access;
@@ -65,14 +73,22 @@ public final class PostReceipt {
     Caller caller = command.caller();
     register.register(caller);
     Room room = access.memberRoom(caller.id(), caller.admin(), command.room());
-    events.find(command.upTo())
+    events
+        .find(command.upTo())
         .filter(e -> e.isMessage() && e.room().equals(room.id()))
         .orElseThrow(() -> new NotFoundException("event_id is not a message of this room"));
-    return locks.withLock(new Key(room.id(), caller.id()), () -> {
-      if (receipts.advance(room.id(), caller.id(), command.upTo())) {
-        publisher.publish(new NewEvent(room.id(), caller.id(), clock.instant(), new EventContent.Receipt(caller.id(), command.upTo())));
-      }
-      return receipts.find(room.id(), caller.id()).orElse(command.upTo());
-    });
+    return locks.withLock(
+        new Key(room.id(), caller.id()),
+        () -> {
+          if (receipts.advance(room.id(), caller.id(), command.upTo())) {
+            publisher.publish(
+                new NewEvent(
+                    room.id(),
+                    caller.id(),
+                    clock.instant(),
+                    new EventContent.Receipt(caller.id(), command.upTo())));
+          }
+          return receipts.find(room.id(), caller.id()).orElse(command.upTo());
+        });
   }
 }

@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one way reports are filed, by players and by the content filter: store (or merge), then
- * raise the alerts the rule calls for. An alert that cannot be handed over is logged; the report
- * stands either way.
+ * The one way reports are filed, by players and by the content filter: store (or merge), then raise
+ * the alerts the rule calls for. An alert that cannot be handed over is logged; the report stands
+ * either way.
  */
 public final class ReportFiling {
   private static final Logger LOG = Logger.getLogger(ReportFiling.class.getName());
@@ -29,7 +29,9 @@ public final class ReportFiling {
     this.rule = rule;
   }
 
-  /** @return the report as stored afterwards */
+  /**
+   * @return the report as stored afterwards
+   */
   public Report file(Report report) {
     FiledReport filed = reports.file(report);
     for (ReportAlert alert : rule.alertsFor(filed)) {

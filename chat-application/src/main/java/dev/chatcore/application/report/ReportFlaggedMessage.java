@@ -13,9 +13,9 @@ import java.time.Clock;
 import java.util.function.Predicate;
 
 /**
- * Files the automatic report of a message the content filter flagged: reporter
- * {@link Report#SYSTEM_REPORTER}, the filter's reason in the admin note, and the same snapshot of
- * the conversation a player's report keeps. Players who report the message later join that report.
+ * Files the automatic report of a message the content filter flagged: reporter {@link
+ * Report#SYSTEM_REPORTER}, the filter's reason in the admin note, and the same snapshot of the
+ * conversation a player's report keeps. Players who report the message later join that report.
  */
 public final class ReportFlaggedMessage {
   private final RoomRepository rooms;
@@ -26,8 +26,13 @@ public final class ReportFlaggedMessage {
   private final Clock clock;
 
   @Inject
-  public ReportFlaggedMessage(RoomRepository rooms, EventLog events, ChatVisibility visibility, ReportFiling filing,
-      IdGenerator ids, Clock clock) {
+  public ReportFlaggedMessage(
+      RoomRepository rooms,
+      EventLog events,
+      ChatVisibility visibility,
+      ReportFiling filing,
+      IdGenerator ids,
+      Clock clock) {
     this.rooms = rooms;
     this.events = events;
     this.filing = filing;
@@ -36,12 +41,19 @@ public final class ReportFlaggedMessage {
     this.clock = clock;
   }
 
-  /** @param message the stored message; @param reason the filter's reason code */
+  /**
+   * @param message the stored message; @param reason the filter's reason code
+   */
   public Report report(Event message, String reason) {
     Predicate<Event> shows = rooms.find(message.room()).map(this::shows).orElse(e -> true);
-    Report report = Report.automatic(ids.next(), message.id(), message.room(),
-        ReportWindow.around(events, message, shows), "flagged by the content filter: " + reason,
-        clock.instant());
+    Report report =
+        Report.automatic(
+            ids.next(),
+            message.id(),
+            message.room(),
+            ReportWindow.around(events, message, shows),
+            "flagged by the content filter: " + reason,
+            clock.instant());
     return filing.file(report);
   }
 

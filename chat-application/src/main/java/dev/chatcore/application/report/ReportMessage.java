@@ -56,8 +56,14 @@ public final class ReportMessage {
   private final Clock clock;
 
   @Inject
-  public ReportMessage(EventLog events, RoomRepository rooms, RoomAccess access, ChatVisibility visibility,
-      ReportFiling filing, IdGenerator ids, Clock clock) {
+  public ReportMessage(
+      EventLog events,
+      RoomRepository rooms,
+      RoomAccess access,
+      ChatVisibility visibility,
+      ReportFiling filing,
+      IdGenerator ids,
+      Clock clock) {
     this.events = events;
     this.rooms = rooms;
     this.filing = filing;
@@ -68,33 +74,47 @@ public final class ReportMessage {
   }
 
   /**
-   * @throws InvalidInputException when {@code messageId} is missing or not a 24-hex id, or names the
-   *     caller's own message; for a {@code claimedText} on a plain message (its text is known) or out
-   *     of bounds
+   * @throws InvalidInputException when {@code messageId} is missing or not a 24-hex id, or names
+   *     the caller's own message; for a {@code claimedText} on a plain message (its text is known)
+   *     or out of bounds
    * @throws NotFoundException when no message with that id is visible to the caller
    */
   public Report report(Command command) {
     if (command.messageId() == null) throw new InvalidInputException("messageId", "is required");
-    if (!HexIds.isValid(command.messageId())) throw new InvalidInputException("messageId", "must be a 24-character hex id");
+    if (!HexIds.isValid(command.messageId()))
+      throw new InvalidInputException("messageId", "must be a 24-character hex id");
     EventId id;
     try {
       id = EventId.parse(command.messageId(), "messageId");
     } catch (InvalidInputException notAnEventId) {
       throw new NotFoundException("message not found");
     }
-    Event target = events.find(id).filter(Event::isMessage)
-        .orElseThrow(() -> new NotFoundException("message not found"));
-    Room room = rooms.find(target.room()).filter(r -> !r.isDeleted())
-        .filter(r -> access.isMember(command.caller().id(), r))
-        .orElseThrow(() -> new NotFoundException("message not found"));
+    Event target =
+        events
+            .find(id)
+            .filter(Event::isMessage)
+            .orElseThrow(() -> new NotFoundException("message not found"));
+    Room room =
+        rooms
+            .find(target.room())
+            .filter(r -> !r.isDeleted())
+            .filter(r -> access.isMember(command.caller().id(), r))
+            .orElseThrow(() -> new NotFoundException("message not found"));
     ChatVisibility.Filter filter = visibility.filter(room, visibility.members(room));
     if (!filter.shows(target)) throw new NotFoundException("message not found");
     if (target.sender().equals(command.caller().id())) {
       throw new InvalidInputException("messageId", "is your own message; you cannot report it");
     }
     List<ReportedMessage> window = ReportWindow.around(events, target, filter::shows);
-    return filing.file(Report.first(ids.next(), id, room.id(), command.caller().id(), window, clock.instant(),
-        claim(command, target)));
+    return filing.file(
+        Report.first(
+            ids.next(),
+            id,
+            room.id(),
+            command.caller().id(),
+            window,
+            clock.instant(),
+            claim(command, target)));
   }
 
   private Optional<PlaintextClaim> claim(Command command, Event target) {
@@ -104,7 +124,8 @@ public final class ReportMessage {
     }
     String text = command.claimedText().get().strip();
     if (text.isEmpty() || text.length() > PlaintextClaim.MAX_CHARS) {
-      throw new InvalidInputException("claimedText", "must be 1-" + PlaintextClaim.MAX_CHARS + " characters");
+      throw new InvalidInputException(
+          "claimedText", "must be 1-" + PlaintextClaim.MAX_CHARS + " characters");
     }
     return Optional.of(new PlaintextClaim(command.caller().id(), text, clock.instant()));
   }

@@ -25,13 +25,17 @@ final class ReportWindow {
   static List<ReportedMessage> around(EventLog events, Event target, Predicate<Event> shows) {
     List<ReportedMessage> window = new ArrayList<>();
     // read ahead: hidden messages do not count towards the window
-    for (Event e : events.readMessages(target.room(), Optional.of(target.id()), Direction.BACKWARD, Report.WINDOW * 4)) {
+    for (Event e :
+        events.readMessages(
+            target.room(), Optional.of(target.id()), Direction.BACKWARD, Report.WINDOW * 4)) {
       if (window.size() == Report.WINDOW) break;
       if (shows.test(e)) window.add(0, snapshot(e));
     }
     window.add(snapshot(target));
     int after = 0;
-    for (Event e : events.readMessages(target.room(), Optional.of(target.id()), Direction.FORWARD, Report.WINDOW * 4)) {
+    for (Event e :
+        events.readMessages(
+            target.room(), Optional.of(target.id()), Direction.FORWARD, Report.WINDOW * 4)) {
       if (after == Report.WINDOW) break;
       if (shows.test(e)) {
         window.add(snapshot(e));
@@ -43,7 +47,8 @@ final class ReportWindow {
 
   /** A plain message as it is; an encrypted one as who sent it when, since its text is unknown. */
   private static ReportedMessage snapshot(Event e) {
-    if (!(e.content() instanceof EventContent.Message m)) return ReportedMessage.encrypted(e.id(), e.sender(), e.originTs());
+    if (!(e.content() instanceof EventContent.Message m))
+      return ReportedMessage.encrypted(e.id(), e.sender(), e.originTs());
     return new ReportedMessage(e.id(), e.sender(), m.text(), m.context(), e.originTs());
   }
 }

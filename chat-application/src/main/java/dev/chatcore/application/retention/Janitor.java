@@ -26,6 +26,7 @@ import dev.chatcore.domain.room.RoomType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,42 +38,45 @@ import java.util.logging.Logger;
  * Applies the retention table ({@link Retention}, SPEC §5) to the store, rule by rule, each in
  * batches of at most {@code batchSize} deletions per storage call (so no call holds the store
  * long), and touches nothing outside its rules. Idempotent: running it twice in a row deletes
- * nothing the second time. Safe to run while the service serves (every deletion is conditional
- * in the store) and on several nodes at once (a deletion that lost a race counts nothing).
+ * nothing the second time. Safe to run while the service serves (every deletion is conditional in
+ * the store) and on several nodes at once (a deletion that lost a race counts nothing).
  *
  * <p>Rules, in the order they run (the names are the keys of {@link Run#removed()}):
+ *
  * <ul>
- *   <li>{@code expiredEvents}: messages past the expiry they got at send time (global 2 weeks,
- *       DM 1 month, private and channel 3 months, broadcasts 2 weeks or as set) and lapsed typing
+ *   <li>{@code expiredEvents}: messages past the expiry they got at send time (global 2 weeks, DM 1
+ *       month, private and channel 3 months, broadcasts 2 weeks or as set) and lapsed typing
  *       notices;
- *   <li>{@code globalRoomOverflow}: messages of a global room beyond its newest
- *       {@link Retention#globalRoomMessagesMax()};
- *   <li>{@code dmRoomsClosed} and {@code dmMessages}: DM rooms without a message for
- *       {@link Retention#dmIdle()} (a room that never had one counts from its creation) or with
- *       fewer than 2 members are closed ({@code m.room.deleted}, the member set may start a new
- *       room) and their messages deleted;
+ *   <li>{@code globalRoomOverflow}: messages of a global room beyond its newest {@link
+ *       Retention#globalRoomMessagesMax()};
+ *   <li>{@code dmRoomsClosed} and {@code dmMessages}: DM rooms without a message for {@link
+ *       Retention#dmIdle()} (a room that never had one counts from its creation) or with fewer than
+ *       2 members are closed ({@code m.room.deleted}, the member set may start a new room) and
+ *       their messages deleted;
  *   <li>{@code announcements}: expired announcements;
  *   <li>{@code hackedMessages}: "hacked" messages older than {@link Retention#hackedMessages()};
- *   <li>{@code reportsNew}, {@code reportsMild}, {@code reportsSevere}: reports by status and
- *       age (Permanent reports are kept);
+ *   <li>{@code reportsNew}, {@code reportsMild}, {@code reportsSevere}: reports by status and age
+ *       (Permanent reports are kept);
  *   <li>{@code bans}: bans that ended (the offence record behind the spam ladder stays);
- *   <li>{@code tombstones}: deleted rooms whose deletion is older than
- *       {@link Retention#tombstones()} (a day), with their reactions, receipts and membership
- *       records; a sync whose cursor is older than that no longer gets their {@code m.room.deleted}.
+ *   <li>{@code tombstones}: deleted rooms whose deletion is older than {@link
+ *       Retention#tombstones()} (a day), with their reactions, receipts and membership records; a
+ *       sync whose cursor is older than that no longer gets their {@code m.room.deleted}.
  *   <li>{@code toDeviceSends}: to-device sends past their lifetime, delivered or not (a device that
  *       never synced again); with them goes the memory of their transaction ids.
  * </ul>
  */
 public final class Janitor {
   public static final int DEFAULT_BATCH = 500;
+
   /** The janitor's own account, the sender of the {@code m.room.deleted} of rooms it closes. */
   public static final AccountId JANITOR = new AccountId("000000000000000000000000");
+
   private static final Logger LOG = Logger.getLogger(Janitor.class.getName());
 
   /** What one run removed, per rule, in run order. */
   public record Run(Map<String, Long> removed) {
     public Run {
-      removed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(removed));
+      removed = Collections.unmodifiableMap(new LinkedHashMap<>(removed));
     }
 
     public long removed(String rule) {
@@ -100,10 +104,21 @@ public final class Janitor {
   private final Clock clock;
 
   @Inject
-  public Janitor(EventLog events, RoomRepository rooms, DmRoomRepository dmRooms, MembershipRepository memberships,
-      AnnouncementRepository announcements, HackedMessageRepository hackedMessages, ReportRepository reports,
-      BanRepository bans, ReactionRepository reactions, ReceiptRepository receipts, ToDeviceInbox toDeviceInbox,
-      Retention retention, EventPublisher publisher, Clock clock) {
+  public Janitor(
+      EventLog events,
+      RoomRepository rooms,
+      DmRoomRepository dmRooms,
+      MembershipRepository memberships,
+      AnnouncementRepository announcements,
+      HackedMessageRepository hackedMessages,
+      ReportRepository reports,
+      BanRepository bans,
+      ReactionRepository reactions,
+      ReceiptRepository receipts,
+      ToDeviceInbox toDeviceInbox,
+      Retention retention,
+      EventPublisher publisher,
+      Clock clock) {
     this.events = events;
     this.rooms = rooms;
     this.dmRooms = dmRooms;
@@ -139,11 +154,13 @@ public final class Janitor {
     long[] dm = closeDmRooms(now, batchSize);
     removed.put("dmRoomsClosed", dm[0]);
     removed.put("dmMessages", dm[1]);
-    removed.put("announcements", drain(() -> announcements.purgeExpired(now, batchSize), batchSize));
+    removed.put(
+        "announcements", drain(() -> announcements.purgeExpired(now, batchSize), batchSize));
     removed.put("hackedMessages", (long) hackedMessages.purgeBefore(retention.hackedCutoff(now)));
     for (ReportStatus status : List.of(ReportStatus.NEW, ReportStatus.MILD, ReportStatus.SEVERE)) {
       Instant cutoff = retention.reportCutoff(status, now).orElseThrow();
-      removed.put(reportRule(status), drain(() -> reports.purge(status, cutoff, batchSize), batchSize));
+      removed.put(
+          reportRule(status), drain(() -> reports.purge(status, cutoff, batchSize), batchSize));
     }
     removed.put("bans", drain(() -> bans.purgeExpired(now, batchSize), batchSize));
     removed.put("tombstones", purgeTombstones(now.minus(retention.tombstones())));
@@ -176,7 +193,8 @@ public final class Janitor {
     int keep = retention.globalRoomMessagesMax();
     long total = 0;
     for (Room room : rooms.listByType(RoomType.GLOBAL)) {
-      List<Event> newest = events.readMessages(room.id(), Optional.empty(), Direction.BACKWARD, keep + 1);
+      List<Event> newest =
+          events.readMessages(room.id(), Optional.empty(), Direction.BACKWARD, keep + 1);
       if (newest.size() <= keep) continue;
       EventId cut = newest.get(keep).id();
       total += drain(() -> events.deleteMessages(room.id(), cut, batchSize), batchSize);
@@ -199,18 +217,26 @@ public final class Janitor {
     return purged;
   }
 
-  /** @return rooms closed and messages deleted */
+  /**
+   * @return rooms closed and messages deleted
+   */
   private long[] closeDmRooms(Instant now, int batchSize) {
     Instant idleBefore = now.minus(retention.dmIdle());
     long closed = 0;
     long messages = 0;
     for (Room room : rooms.listByType(RoomType.DM)) {
       boolean fewMembers = memberships.count(room.id(), MemberState.JOINED) < 2;
-      Instant lastActivity = events.readMessages(room.id(), Optional.empty(), Direction.BACKWARD, 1)
-          .stream().map(Event::originTs).findFirst().orElse(room.createdAt());
+      Instant lastActivity =
+          events.readMessages(room.id(), Optional.empty(), Direction.BACKWARD, 1).stream()
+              .map(Event::originTs)
+              .findFirst()
+              .orElse(room.createdAt());
       if (!fewMembers && lastActivity.isAfter(idleBefore)) continue;
       dmRooms.release(room.id());
-      Event deleted = publisher.publish(new NewEvent(room.id(), JANITOR, now, new EventContent.RoomDeleted())).event();
+      Event deleted =
+          publisher
+              .publish(new NewEvent(room.id(), JANITOR, now, new EventContent.RoomDeleted()))
+              .event();
       if (rooms.markDeleted(room.id(), deleted.id())) closed++;
       EventId upTo = deleted.id();
       messages += drain(() -> events.deleteMessages(room.id(), upTo, batchSize), batchSize);

@@ -19,7 +19,9 @@ import java.util.Optional;
 
 /** Admin: creates a channel, which every account joins automatically. */
 public final class CreateRoom {
-  /** @param topic optional, at most 512 characters after trimming */
+  /**
+   * @param topic optional, at most 512 characters after trimming
+   */
   public record Command(Caller caller, String name, Optional<String> topic) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -38,8 +40,14 @@ public final class CreateRoom {
   private final Clock clock;
 
   @Inject
-  public CreateRoom(RoomRepository rooms, EventPublisher publisher, RoomViews views, RegisterCaller register,
-      IdGenerator ids, Limits limits, Clock clock) {
+  public CreateRoom(
+      RoomRepository rooms,
+      EventPublisher publisher,
+      RoomViews views,
+      RegisterCaller register,
+      IdGenerator ids,
+      Limits limits,
+      Clock clock) {
     this.rooms = rooms;
     this.publisher = publisher;
     this.views = views;
@@ -58,13 +66,15 @@ public final class CreateRoom {
     RoomName name = RoomName.of(command.name(), limits.roomNameMaxChars());
     Optional<String> topic = command.topic().map(String::strip).filter(t -> !t.isEmpty());
     if (topic.isPresent() && topic.get().length() > TOPIC_MAX_CHARS) {
-      throw new InvalidInputException("topic", "must be at most " + TOPIC_MAX_CHARS + " characters");
+      throw new InvalidInputException(
+          "topic", "must be at most " + TOPIC_MAX_CHARS + " characters");
     }
     Account creator = register.register(command.caller());
     Room room = Room.channel(ids.nextRoomId(), name, topic, clock.instant(), creator.id());
     rooms.create(room);
-    publisher.publishNewChannel(new NewEvent(room.id(), creator.id(), room.createdAt(),
-        new EventContent.RoomCreated(name.value())));
+    publisher.publishNewChannel(
+        new NewEvent(
+            room.id(), creator.id(), room.createdAt(), new EventContent.RoomCreated(name.value())));
     return views.view(room, creator);
   }
 }

@@ -27,8 +27,11 @@ public final class DeleteRoom {
    */
   public void delete(Caller caller, RoomId id) {
     caller.requireAdmin();
-    Room room = rooms.find(id).filter(r -> !r.isDeleted())
-        .orElseThrow(() -> new NotFoundException("room not found"));
+    Room room =
+        rooms
+            .find(id)
+            .filter(r -> !r.isDeleted())
+            .orElseThrow(() -> new NotFoundException("room not found"));
     deletion.delete(room, caller.id());
   }
 }

@@ -22,6 +22,7 @@ public final class GetRoom {
    * @throws dev.chatcore.domain.error.NotFoundException when it does not exist or is hidden
    */
   public RoomView get(Caller caller, RoomId id) {
-    return views.view(access.visibleRoom(caller.id(), caller.admin(), id), register.register(caller));
+    return views.view(
+        access.visibleRoom(caller.id(), caller.admin(), id), register.register(caller));
   }
 }

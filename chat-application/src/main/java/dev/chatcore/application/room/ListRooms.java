@@ -3,6 +3,7 @@ package dev.chatcore.application.room;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.domain.account.Account;
+import dev.chatcore.domain.room.Room;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ListRooms {
   public List<RoomView> list(Caller caller) {
     Account account = register.register(caller);
     return access.memberRooms(caller.id()).stream()
-        .sorted(Comparator.comparing((dev.chatcore.domain.room.Room r) -> r.createdAt()).thenComparing(r -> r.id()))
+        .sorted(Comparator.comparing((Room r) -> r.createdAt()).thenComparing(r -> r.id()))
         .map(r -> views.view(r, account))
         .toList();
   }

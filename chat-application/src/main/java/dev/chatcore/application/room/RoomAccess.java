@@ -22,9 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may see and post where. The one place that knows the membership rules: channels are
- * joined automatically (a record exists only once the account left or was kicked), every other
- * room type needs a JOINED record.
+ * Who may see and post where. The one place that knows the membership rules: channels are joined
+ * automatically (a record exists only once the account left or was kicked), every other room type
+ * needs a JOINED record.
  */
 public final class RoomAccess {
   private final RoomRepository rooms;
@@ -32,7 +32,8 @@ public final class RoomAccess {
   private final GlobalRoomRepository globalRooms;
 
   @Inject
-  public RoomAccess(RoomRepository rooms, MembershipRepository memberships, GlobalRoomRepository globalRooms) {
+  public RoomAccess(
+      RoomRepository rooms, MembershipRepository memberships, GlobalRoomRepository globalRooms) {
     this.rooms = rooms;
     this.memberships = memberships;
     this.globalRooms = globalRooms;
@@ -42,15 +43,17 @@ public final class RoomAccess {
   public Optional<MemberState> stateOf(AccountId account, Room room) {
     Optional<MemberState> recorded = memberships.find(room.id(), account).map(RoomMember::state);
     if (room.type() == RoomType.GLOBAL) return globalState(account, room, recorded);
-    if (recorded.isEmpty() && room.type() == RoomType.CHANNEL) return Optional.of(MemberState.JOINED);
+    if (recorded.isEmpty() && room.type() == RoomType.CHANNEL)
+      return Optional.of(MemberState.JOINED);
     return recorded;
   }
 
   /**
-   * Global rooms: the seat directory is the truth (exactly one seat per account); the records
-   * are a projection that only keeps why an account is out (left, kicked, banned).
+   * Global rooms: the seat directory is the truth (exactly one seat per account); the records are a
+   * projection that only keeps why an account is out (left, kicked, banned).
    */
-  private Optional<MemberState> globalState(AccountId account, Room room, Optional<MemberState> recorded) {
+  private Optional<MemberState> globalState(
+      AccountId account, Room room, Optional<MemberState> recorded) {
     boolean seated = globalRooms.roomOf(account).filter(g -> g.id().equals(room.id())).isPresent();
     if (seated) return Optional.of(MemberState.JOINED);
     return recorded.map(s -> s == MemberState.JOINED ? MemberState.LEFT : s);
@@ -61,14 +64,17 @@ public final class RoomAccess {
   }
 
   /**
-   * The live room, when the account may see it: channels and global rooms are public, private
-   * and DM rooms only to their members; admins see every room.
+   * The live room, when the account may see it: channels and global rooms are public, private and
+   * DM rooms only to their members; admins see every room.
    *
    * @throws NotFoundException when it does not exist or the account may not see it
    */
   public Room visibleRoom(AccountId account, boolean admin, RoomId id) {
-    Room room = rooms.find(id).filter(r -> !r.isDeleted())
-        .orElseThrow(() -> new NotFoundException("room not found"));
+    Room room =
+        rooms
+            .find(id)
+            .filter(r -> !r.isDeleted())
+            .orElseThrow(() -> new NotFoundException("room not found"));
     boolean publicRoom = room.type() == RoomType.CHANNEL || room.type() == RoomType.GLOBAL;
     if (admin || publicRoom || isMember(account, room)) return room;
     throw new NotFoundException("room not found");
@@ -93,19 +99,25 @@ public final class RoomAccess {
     return new HashSet<>(rooms.values());
   }
 
-  private void collectMemberRooms(AccountId account, Map<RoomId, RoomMember> records, Map<RoomId, Room> into) {
+  private void collectMemberRooms(
+      AccountId account, Map<RoomId, RoomMember> records, Map<RoomId, Room> into) {
     for (Room channel : rooms.listByType(RoomType.CHANNEL)) {
       RoomMember record = records.get(channel.id());
       if (record == null || record.state().isMember()) into.put(channel.id(), channel);
     }
     for (RoomMember record : records.values()) {
       if (!record.state().isMember()) continue;
-      rooms.find(record.room())
-          .filter(r -> !r.isDeleted() && r.type() != RoomType.CHANNEL && r.type() != RoomType.GLOBAL)
+      rooms
+          .find(record.room())
+          .filter(
+              r -> !r.isDeleted() && r.type() != RoomType.CHANNEL && r.type() != RoomType.GLOBAL)
           .ifPresent(r -> into.put(r.id(), r));
     }
-    globalRooms.roomOf(account).flatMap(g -> rooms.find(g.id()))
-        .filter(r -> !r.isDeleted()).ifPresent(r -> into.put(r.id(), r));
+    globalRooms
+        .roomOf(account)
+        .flatMap(g -> rooms.find(g.id()))
+        .filter(r -> !r.isDeleted())
+        .ifPresent(r -> into.put(r.id(), r));
   }
 
   /**
@@ -140,11 +152,12 @@ public final class RoomAccess {
   }
 
   /**
-   * What a sync (or a live stream) after {@code since} may deliver: an admin naming rooms in
-   * {@code filter} watches them whole ({@link #watchScope}); anyone else sees its own rooms
-   * ({@link #syncScope}), narrowed by the filter. Read it after the head, as those two.
+   * What a sync (or a live stream) after {@code since} may deliver: an admin naming rooms in {@code
+   * filter} watches them whole ({@link #watchScope}); anyone else sees its own rooms ({@link
+   * #syncScope}), narrowed by the filter. Read it after the head, as those two.
    */
-  public SyncScope scopeFor(Account account, boolean admin, EventId since, Optional<Set<RoomId>> filter) {
+  public SyncScope scopeFor(
+      Account account, boolean admin, EventId since, Optional<Set<RoomId>> filter) {
     if (admin && filter.isPresent()) return watchScope(filter.get(), since);
     SyncScope scope = syncScope(account, since);
     return filter.isPresent() ? scope.filtered(filter.get()) : scope;

@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * The one way a room is deleted: appends {@code m.room.deleted} and stores the tombstone at that
- * event's position before the event can be read, so that a sync that reads the deletion also
- * reads the bound (nothing of the room after it is delivered, not even a message accepted while
- * the room was being deleted). A DM's member set is freed with it: the same set makes a new room.
+ * event's position before the event can be read, so that a sync that reads the deletion also reads
+ * the bound (nothing of the room after it is delivered, not even a message accepted while the room
+ * was being deleted). A DM's member set is freed with it: the same set makes a new room.
  */
 public final class RoomDeletion {
   private final RoomRepository rooms;
@@ -28,7 +28,8 @@ public final class RoomDeletion {
   private final Clock clock;
 
   @Inject
-  public RoomDeletion(RoomRepository rooms, DmRoomRepository dmRooms, EventPublisher publisher, Clock clock) {
+  public RoomDeletion(
+      RoomRepository rooms, DmRoomRepository dmRooms, EventPublisher publisher, Clock clock) {
     this.rooms = rooms;
     this.dmRooms = dmRooms;
     this.publisher = publisher;
@@ -41,13 +42,17 @@ public final class RoomDeletion {
    */
   public Event delete(Room room, AccountId actor) {
     EventId[] tried = new EventId[1];
-    Event deletion = publisher.publish(new NewEvent(room.id(), actor, clock.instant(), new EventContent.RoomDeleted()),
-        position -> {
-          if (!rooms.markDeleted(room.id(), position, Optional.ofNullable(tried[0]))) {
-            throw new NotFoundException("room not found");
-          }
-          tried[0] = position;
-        }).event();
+    Event deletion =
+        publisher
+            .publish(
+                new NewEvent(room.id(), actor, clock.instant(), new EventContent.RoomDeleted()),
+                position -> {
+                  if (!rooms.markDeleted(room.id(), position, Optional.ofNullable(tried[0]))) {
+                    throw new NotFoundException("room not found");
+                  }
+                  tried[0] = position;
+                })
+            .event();
     if (room.type() == RoomType.DM) dmRooms.release(room.id());
     return deletion;
   }

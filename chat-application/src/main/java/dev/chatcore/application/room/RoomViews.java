@@ -25,8 +25,12 @@ public final class RoomViews {
   private final ReceiptRepository receipts;
 
   @Inject
-  public RoomViews(EventLog events, MembershipRepository memberships, GlobalRoomRepository globalRooms,
-      AccountRepository accounts, ReceiptRepository receipts) {
+  public RoomViews(
+      EventLog events,
+      MembershipRepository memberships,
+      GlobalRoomRepository globalRooms,
+      AccountRepository accounts,
+      ReceiptRepository receipts) {
     this.events = events;
     this.memberships = memberships;
     this.globalRooms = globalRooms;
@@ -44,18 +48,22 @@ public final class RoomViews {
       return globalRooms.find(room.id()).map(g -> (long) g.memberCount()).orElse(0L);
     }
     if (room.type() != RoomType.CHANNEL) return memberships.count(room.id(), MemberState.JOINED);
-    long away = memberships.count(room.id(), MemberState.LEFT)
-        + memberships.count(room.id(), MemberState.KICKED)
-        + memberships.count(room.id(), MemberState.BANNED);
+    long away =
+        memberships.count(room.id(), MemberState.LEFT)
+            + memberships.count(room.id(), MemberState.KICKED)
+            + memberships.count(room.id(), MemberState.BANNED);
     return Math.max(0, accounts.count() - away);
   }
 
   /** Counts after the later of the caller's joining and its read receipt. */
   private long unread(Room room, Account caller) {
-    EventId joinedAt = memberships.find(room.id(), caller.id())
-        .map(RoomMember::sinceEvent)
-        .orElse(caller.firstSeenEvent());
-    EventId readFrom = receipts.find(room.id(), caller.id()).filter(r -> r.isAfter(joinedAt)).orElse(joinedAt);
+    EventId joinedAt =
+        memberships
+            .find(room.id(), caller.id())
+            .map(RoomMember::sinceEvent)
+            .orElse(caller.firstSeenEvent());
+    EventId readFrom =
+        receipts.find(room.id(), caller.id()).filter(r -> r.isAfter(joinedAt)).orElse(joinedAt);
     return events.countMessagesAfter(room.id(), readFrom, caller.id(), UNREAD_CAP);
   }
 }

@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * What a sync may deliver, decided for each event by its stream position alone: every event of an
- * {@code always} room (a channel the account never left: membership there is automatic), the
- * events of other rooms at positions the account's {@link MemberTimeline} {@linkplain
- * MemberTimeline#sees sees}, and nothing of a deleted room after its {@code m.room.deleted}.
+ * {@code always} room (a channel the account never left: membership there is automatic), the events
+ * of other rooms at positions the account's {@link MemberTimeline} {@linkplain MemberTimeline#sees
+ * sees}, and nothing of a deleted room after its {@code m.room.deleted}.
  *
  * <p>Every sync read and every live-stream batch builds one, so {@link RoomAccess} hands it the
  * collections it just built instead of having them copied, and the set of rooms to read is built
@@ -26,8 +26,11 @@ public final class SyncScope {
   private final Map<RoomId, EventId> deletedAt;
   private final Set<RoomId> rooms;
 
-  /** Takes the collections as they are: {@link #owning} wraps them, {@link #filtered} builds them. */
-  private SyncScope(Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
+  /**
+   * Takes the collections as they are: {@link #owning} wraps them, {@link #filtered} builds them.
+   */
+  private SyncScope(
+      Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
     this.always = always;
     this.timelines = timelines;
     this.deletedAt = deletedAt;
@@ -41,8 +44,11 @@ public final class SyncScope {
   }
 
   /** A scope of collections just built for it, which nobody else holds or changes: not copied. */
-  static SyncScope owning(Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
-    return new SyncScope(Collections.unmodifiableSet(always), Collections.unmodifiableMap(timelines),
+  static SyncScope owning(
+      Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
+    return new SyncScope(
+        Collections.unmodifiableSet(always),
+        Collections.unmodifiableMap(timelines),
         Collections.unmodifiableMap(deletedAt));
   }
 

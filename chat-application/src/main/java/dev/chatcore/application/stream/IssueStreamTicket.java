@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Issues a single-use, short-lived ticket that opens one live stream where the client cannot send
- * a bearer token (a browser's EventSource or WebSocket): the client trades its token for a ticket
- * and passes the ticket in the URL, so the token itself never appears in a URL or an access log.
- * A ticket is 256 random bits; the store keeps only its SHA-256, so a copy of the store opens
+ * Issues a single-use, short-lived ticket that opens one live stream where the client cannot send a
+ * bearer token (a browser's EventSource or WebSocket): the client trades its token for a ticket and
+ * passes the ticket in the URL, so the token itself never appears in a URL or an access log. A
+ * ticket is 256 random bits; the store keeps only its SHA-256, so a copy of the store opens
  * nothing. See {@link RedeemStreamTicket}.
  */
 public final class IssueStreamTicket {
@@ -39,8 +39,14 @@ public final class IssueStreamTicket {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    tickets.save(new StreamTicket(TicketDigest.of(value), caller.id(), caller.displayName(),
-        caller.admin(), caller.device(), clock.instant().plus(lifetime)));
+    tickets.save(
+        new StreamTicket(
+            TicketDigest.of(value),
+            caller.id(),
+            caller.displayName(),
+            caller.admin(),
+            caller.device(),
+            clock.instant().plus(lifetime)));
     return new Ticket(value, lifetime);
   }
 }

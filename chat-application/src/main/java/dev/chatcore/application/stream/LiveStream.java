@@ -17,22 +17,22 @@ import java.util.logging.Logger;
  * {@link StreamSink} exactly what consecutive syncs following {@code next_batch} would deliver.
  *
  * <p><b>Same answers as sync.</b> Every read is {@link VisibleRead#after} from the cursor and every
- * batch is {@link VisibleRead#answer} (the ban read from the store, a device's share of the window),
- * exactly the steps of a sync; the cursor then moves to the read's {@code upTo}, as a client moves
- * to {@code next_batch}. Nothing is skipped (the cursor never passes the head the read judged) nor
- * repeated (the next read starts after it); each event's visibility is a function of its stream
- * position, so reading it in one read or another cannot change whether it is delivered. A device's
- * to-device messages are acknowledged where the client resumes from ({@link VisibleRead#arrive} at
- * open), as a sync's are by its {@code since}: what the stream sends stays stored until the
- * device's next stream or sync starts past it.
+ * batch is {@link VisibleRead#answer} (the ban read from the store, a device's share of the
+ * window), exactly the steps of a sync; the cursor then moves to the read's {@code upTo}, as a
+ * client moves to {@code next_batch}. Nothing is skipped (the cursor never passes the head the read
+ * judged) nor repeated (the next read starts after it); each event's visibility is a function of
+ * its stream position, so reading it in one read or another cannot change whether it is delivered.
+ * A device's to-device messages are acknowledged where the client resumes from ({@link
+ * VisibleRead#arrive} at open), as a sync's are by its {@code since}: what the stream sends stays
+ * stored until the device's next stream or sync starts past it.
  *
  * <p><b>No thread while waiting.</b> Like a held sync, a caught-up stream is a registration in the
- * {@link SyncWaiter} made <em>before</em> its last read, on exactly the rooms that read covered:
- * a change after the registration signals it, a change before it is in the read. The
- * registration is a standing {@link SyncWaiter.Watch}: it stays, and every signal pumps the stream
- * once more on the core's executor, so it is renewed only when the rooms read change (a join, a
- * leave), not per delivery. The pump is serial (one read at a time per stream); wake-ups that
- * arrive while it reads collapse into one more read, which is how a busy stream batches.
+ * {@link SyncWaiter} made <em>before</em> its last read, on exactly the rooms that read covered: a
+ * change after the registration signals it, a change before it is in the read. The registration is
+ * a standing {@link SyncWaiter.Watch}: it stays, and every signal pumps the stream once more on the
+ * core's executor, so it is renewed only when the rooms read change (a join, a leave), not per
+ * delivery. The pump is serial (one read at a time per stream); wake-ups that arrive while it reads
+ * collapse into one more read, which is how a busy stream batches.
  *
  * <p>Thread-safe: {@link #end} and {@link #close} may be called from any thread.
  */
@@ -40,18 +40,25 @@ public final class LiveStream {
   private static final Logger LOG = Logger.getLogger(LiveStream.class.getName());
 
   private final VisibleRead.Reader reader;
+
   /** An embedder's subscription: no lifetime, keep-alives or per-account cap. */
   private final boolean embedded;
+
   private final StreamSink sink;
   private final OpenStream.Wiring wiring;
   private final Backlog backlog;
+
   /** Given with every batch: the sink reports through it what reached the client. */
   private final StreamSink.Written written;
+
   private final long expiresAtNanos;
+
   /** When something last went to the sink (a batch or a heartbeat), System.nanoTime(). */
   private volatile long lastSentNanos;
+
   private final AtomicInteger work = new AtomicInteger();
   private final AtomicReference<StreamEnd> ending = new AtomicReference<>();
+
   /** A {@link SyncWaiter.Signal#REVOKED} came: the next pump asks the ban gate first. */
   private volatile boolean revoked;
 
@@ -60,10 +67,18 @@ public final class LiveStream {
   private Set<RoomId> rooms;
   private SyncWaiter.Watch watch;
   private boolean ended;
-  /** Whether a batch went to the sink yet: a device's stream answers its first read, as a sync would. */
+
+  /**
+   * Whether a batch went to the sink yet: a device's stream answers its first read, as a sync
+   * would.
+   */
   private boolean answered;
 
-  LiveStream(VisibleRead.Reader reader, OpenStream.Command command, StreamSink sink, OpenStream.Wiring wiring,
+  LiveStream(
+      VisibleRead.Reader reader,
+      OpenStream.Command command,
+      StreamSink sink,
+      OpenStream.Wiring wiring,
       long nowNanos) {
     this.reader = reader;
     this.cursor = command.since();
@@ -186,11 +201,14 @@ public final class LiveStream {
    * answered even when empty, as its first sync would be: the batch tells it its key counts.
    */
   private boolean due(VisibleRead.Read read) {
-    if (!read.events().isEmpty() || read.device().map(w -> w.hasDeviceNews()).orElse(false)) return true;
+    if (!read.events().isEmpty() || read.device().map(w -> w.hasDeviceNews()).orElse(false))
+      return true;
     return !answered && read.device().isPresent();
   }
 
-  /** Hands the batch to the sink; false when the stream must end (its client fell too far behind). */
+  /**
+   * Hands the batch to the sink; false when the stream must end (its client fell too far behind).
+   */
   private boolean deliver(SyncBatch batch) {
     answered = true;
     long bytes = sink.deliver(batch, written);
@@ -217,7 +235,10 @@ public final class LiveStream {
         pump();
       }
       case SHUTDOWN -> end(StreamEnd.of(StreamEnd.Reason.SHUTDOWN));
-      case EVICTED -> end(StreamEnd.of(StreamEnd.Reason.REPLACED)); // watches are never evicted; for completeness
+      case EVICTED ->
+          end(
+              StreamEnd.of(
+                  StreamEnd.Reason.REPLACED)); // watches are never evicted; for completeness
     }
   }
 

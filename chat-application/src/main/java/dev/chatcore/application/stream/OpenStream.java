@@ -17,22 +17,23 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * Opens a live stream: from a cursor, every event the caller may see, pushed to a
- * {@link StreamSink} as it arrives, exactly as consecutive syncs following {@code next_batch}
- * would deliver them (see {@link LiveStream}), with a device's to-device messages, device lists and
- * key counts when the caller is on a device. The caller's ban is the gate's business, as for sync;
- * a ban while the stream is open ends it with the refusal.
+ * Opens a live stream: from a cursor, every event the caller may see, pushed to a {@link
+ * StreamSink} as it arrives, exactly as consecutive syncs following {@code next_batch} would
+ * deliver them (see {@link LiveStream}), with a device's to-device messages, device lists and key
+ * counts when the caller is on a device. The caller's ban is the gate's business, as for sync; a
+ * ban while the stream is open ends it with the refusal.
  */
 public final class OpenStream {
   /**
-   * @param since the cursor: an event id (the last one the client got), a room's head, or a
-   *     {@code next_batch}
+   * @param since the cursor: an event id (the last one the client got), a room's head, or a {@code
+   *     next_batch}
    * @param filter only these rooms, when present
    * @param embedded true for an embedder's in-process subscription: the host owns it, so it has no
    *     lifetime, no keep-alives and no per-account cap (those protect a server from its network
    *     clients); false for a client connection (SSE, WebSocket)
    */
-  public record Command(Caller caller, EventId since, Optional<Set<RoomId>> filter, boolean embedded) {
+  public record Command(
+      Caller caller, EventId since, Optional<Set<RoomId>> filter, boolean embedded) {
     public Command {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(since, "since");
@@ -46,8 +47,13 @@ public final class OpenStream {
   }
 
   /** What every stream of this core uses. */
-  record Wiring(VisibleRead reads, SyncWaiter waiter, Executor executor, StreamRegistry registry,
-      StreamLimits limits, ChatObserver observer) {}
+  record Wiring(
+      VisibleRead reads,
+      SyncWaiter waiter,
+      Executor executor,
+      StreamRegistry registry,
+      StreamLimits limits,
+      ChatObserver observer) {}
 
   private final RegisterCaller register;
   private final Wiring wiring;
@@ -57,8 +63,14 @@ public final class OpenStream {
    * @param executor where streams read after a wake-up (virtual threads in the core)
    */
   @Inject
-  public OpenStream(VisibleRead reads, RegisterCaller register, SyncWaiter waiter, StreamRegistry registry,
-      Limits limits, ChatObserver observer, Executor executor) {
+  public OpenStream(
+      VisibleRead reads,
+      RegisterCaller register,
+      SyncWaiter waiter,
+      StreamRegistry registry,
+      Limits limits,
+      ChatObserver observer,
+      Executor executor) {
     this.register = register;
     this.wiring = new Wiring(reads, waiter, executor, registry, limits.streams(), observer);
   }
@@ -68,8 +80,8 @@ public final class OpenStream {
    * on the executor. A client connection's stream beyond the account's {@code perAccount} ends the
    * account's oldest. A device's to-device messages up to {@code since} are acknowledged here, as
    * by a sync from {@code since}. A ban refuses through {@code sink}, not by a throw: it ends the
-   * stream with the {@link dev.chatcore.domain.error.BannedException} (whether a banned account
-   * may open one at all is the gate's business, as for sync).
+   * stream with the {@link dev.chatcore.domain.error.BannedException} (whether a banned account may
+   * open one at all is the gate's business, as for sync).
    *
    * @return the open stream: {@link LiveStream#close()} it when the client goes away
    */

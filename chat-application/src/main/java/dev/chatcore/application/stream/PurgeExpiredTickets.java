@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Deletes stream tickets that expired unused. {@link dev.chatcore.application.ChatCore} runs it with
- * the purge of expired events; redeeming never accepts an expired ticket, purged or not.
+ * Deletes stream tickets that expired unused. {@link dev.chatcore.application.ChatCore} runs it
+ * with the purge of expired events; redeeming never accepts an expired ticket, purged or not.
  */
 public final class PurgeExpiredTickets {
   private final StreamTicketRepository tickets;
@@ -18,7 +18,9 @@ public final class PurgeExpiredTickets {
     this.clock = clock;
   }
 
-  /** @return how many tickets were deleted */
+  /**
+   * @return how many tickets were deleted
+   */
   public long purge() {
     return tickets.purgeExpired(clock.instant());
   }

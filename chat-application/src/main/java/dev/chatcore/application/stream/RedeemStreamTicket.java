@@ -23,10 +23,14 @@ public final class RedeemStreamTicket {
     this.clock = clock;
   }
 
-  /** @return the caller the ticket was issued to; empty when it is unknown, used already or expired */
+  /**
+   * @return the caller the ticket was issued to; empty when it is unknown, used already or expired
+   */
   public Optional<Caller> redeem(String value) {
-    if (value == null || value.isEmpty() || value.length() > MAX_TICKET_CHARS) return Optional.empty();
-    return tickets.take(TicketDigest.of(value), clock.instant())
+    if (value == null || value.isEmpty() || value.length() > MAX_TICKET_CHARS)
+      return Optional.empty();
+    return tickets
+        .take(TicketDigest.of(value), clock.instant())
         .map(t -> new Caller(t.account(), t.displayName(), t.admin(), t.device()));
   }
 }

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every open live stream of this node: the per-account cap (opening one more than
- * {@code perAccount} ends the account's oldest), the clock tick that ends streams at their
- * lifetime and sends keep-alives to silent ones, and the end of them all when the server stops.
+ * Every open live stream of this node: the per-account cap (opening one more than {@code
+ * perAccount} ends the account's oldest), the clock tick that ends streams at their lifetime and
+ * sends keep-alives to silent ones, and the end of them all when the server stops.
  *
  * <p>One periodic {@link #tick} walks every stream instead of a timer per stream: a waiting stream
  * then costs one set entry, not a scheduled task, and ten thousand of them take well under a
@@ -66,22 +66,29 @@ public final class StreamRegistry {
 
   void add(LiveStream stream) {
     LiveStream[] oldest = new LiveStream[1];
-    if (stream.capped()) byAccount.compute(stream.account(), (a, mine) -> {
-      Deque<LiveStream> streams = mine == null ? new ArrayDeque<>() : mine;
-      streams.addLast(stream);
-      if (streams.size() > limits.perAccount()) oldest[0] = streams.pollFirst();
-      return streams;
-    });
+    if (stream.capped())
+      byAccount.compute(
+          stream.account(),
+          (a, mine) -> {
+            Deque<LiveStream> streams = mine == null ? new ArrayDeque<>() : mine;
+            streams.addLast(stream);
+            if (streams.size() > limits.perAccount()) oldest[0] = streams.pollFirst();
+            return streams;
+          });
     open.add(stream);
     if (oldest[0] != null) oldest[0].end(StreamEnd.of(StreamEnd.Reason.REPLACED));
-    if (shutDown) stream.end(StreamEnd.of(StreamEnd.Reason.SHUTDOWN)); // after add: shutdown() may have missed it
+    if (shutDown)
+      stream.end(
+          StreamEnd.of(StreamEnd.Reason.SHUTDOWN)); // after add: shutdown() may have missed it
   }
 
   void remove(LiveStream stream) {
     open.remove(stream);
-    byAccount.computeIfPresent(stream.account(), (a, mine) -> {
-      mine.remove(stream);
-      return mine.isEmpty() ? null : mine;
-    });
+    byAccount.computeIfPresent(
+        stream.account(),
+        (a, mine) -> {
+          mine.remove(stream);
+          return mine.isEmpty() ? null : mine;
+        });
   }
 }

@@ -19,13 +19,13 @@ public interface StreamSink {
   }
 
   /**
-   * Takes the next batch: the events after the previous batch's {@code nextBatch}, at most
-   * {@code sync_batch_max} of them, and for a caller on a device its share of the same window
-   * ({@link SyncBatch#device()}: to-device messages, device lists, key counts), exactly as a sync
-   * answer. Never empty, except a device stream's first batch, which tells the device its key
-   * counts. The sink reports the bytes it queued for its
-   * client, and once they (and the batch's events) left, calls {@code written} with them, so that
-   * the stream can end a client that stops reading instead of buffering without bound.
+   * Takes the next batch: the events after the previous batch's {@code nextBatch}, at most {@code
+   * sync_batch_max} of them, and for a caller on a device its share of the same window ({@link
+   * SyncBatch#device()}: to-device messages, device lists, key counts), exactly as a sync answer.
+   * Never empty, except a device stream's first batch, which tells the device its key counts. The
+   * sink reports the bytes it queued for its client, and once they (and the batch's events) left,
+   * calls {@code written} with them, so that the stream can end a client that stops reading instead
+   * of buffering without bound.
    *
    * @return the encoded bytes queued for the client (0 when the sink does not encode)
    */

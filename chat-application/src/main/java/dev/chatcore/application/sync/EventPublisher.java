@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * The one way events enter the stream: append to the log, then wake the syncs that watch the
- * room (and, for membership changes, the syncs of the account whose rooms changed).
+ * The one way events enter the stream: append to the log, then wake the syncs that watch the room
+ * (and, for membership changes, the syncs of the account whose rooms changed).
  */
 public final class EventPublisher {
   private final EventLog events;
@@ -49,7 +49,8 @@ public final class EventPublisher {
     Appended appended = events.append(event, beforeVisible);
     if (appended.created()) {
       waiter.wakeRoom(event.room());
-      if (event.content() instanceof EventContent.Member member) waiter.wakeAccount(member.target());
+      if (event.content() instanceof EventContent.Member member)
+        waiter.wakeAccount(member.target());
     }
     return appended;
   }

@@ -18,7 +18,9 @@ public final class PurgeExpiredEvents {
     this.clock = clock;
   }
 
-  /** @return how many events were deleted */
+  /**
+   * @return how many events were deleted
+   */
   public long purge() {
     return events.purgeExpired(clock.instant());
   }

@@ -25,11 +25,11 @@ import java.util.concurrent.TimeUnit;
  * there are any, otherwise when the first arrives or the timeout passes. No thread waits: the
  * returned future completes from the thread that woke it (reads run on {@code executor}).
  *
- * <p>An admin's sync with a room filter watches those rooms whole, member or not: moderators
- * watch rooms live (the console). Without a filter an admin's sync is anyone's.
+ * <p>An admin's sync with a room filter watches those rooms whole, member or not: moderators watch
+ * rooms live (the console). Without a filter an admin's sync is anyone's.
  *
- * <p>Cancelling the returned future (the client went away) releases the held sync. A ban
- * issued while the sync is held completes it with the {@code BannedException}.
+ * <p>Cancelling the returned future (the client went away) releases the held sync. A ban issued
+ * while the sync is held completes it with the {@code BannedException}.
  *
  * <p>A caller on a device also gets the device's share of each window ({@link DeviceSync}): its
  * to-device messages, device-list changes and key counts; to-device messages and device-list
@@ -43,7 +43,8 @@ public final class Sync {
    * @param timeout how long to hold when nothing is new; clamped to the configured range
    * @param filter only these rooms, when present
    */
-  public record Command(Caller caller, EventId since, Duration timeout, Optional<Set<RoomId>> filter) {
+  public record Command(
+      Caller caller, EventId since, Duration timeout, Optional<Set<RoomId>> filter) {
     public Command {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(since, "since");
@@ -60,10 +61,18 @@ public final class Sync {
   private final ScheduledExecutorService timer;
   private final ChatObserver observer;
 
-  /** @param observer told how many events each answer delivered */
+  /**
+   * @param observer told how many events each answer delivered
+   */
   @Inject
-  public Sync(VisibleRead reads, RegisterCaller register, SyncWaiter waiter, Limits limits, Executor executor,
-      ScheduledExecutorService timer, ChatObserver observer) {
+  public Sync(
+      VisibleRead reads,
+      RegisterCaller register,
+      SyncWaiter waiter,
+      Limits limits,
+      Executor executor,
+      ScheduledExecutorService timer,
+      ChatObserver observer) {
     this.reads = reads;
     this.register = register;
     this.waiter = waiter;
@@ -75,10 +84,10 @@ public final class Sync {
 
   /**
    * Starts a sync; the future completes with the batch (possibly empty at the timeout). A ban
-   * refuses through the future, not by a throw: it fails with the
-   * {@link dev.chatcore.domain.error.BannedException} when the account is banned as the answer is
-   * read, or at once when a ban is issued while it is held. (Whether a banned account may start a
-   * sync at all is the gate's business: {@link dev.chatcore.application.moderation.CallGate}.)
+   * refuses through the future, not by a throw: it fails with the {@link
+   * dev.chatcore.domain.error.BannedException} when the account is banned as the answer is read, or
+   * at once when a ban is issued while it is held. (Whether a banned account may start a sync at
+   * all is the gate's business: {@link dev.chatcore.application.moderation.CallGate}.)
    */
   public CompletableFuture<SyncBatch> sync(Command command) {
     Account account = register.register(command.caller());
@@ -95,10 +104,13 @@ public final class Sync {
     final Command command;
     final VisibleRead.Reader reader;
     final CompletableFuture<SyncBatch> result = new CompletableFuture<>();
+
     /** The registration in the waiter now; null while none is live. */
     private volatile SyncWaiter.Parked parked;
+
     /** The first registration of this request, whose age a new one keeps. */
     private volatile SyncWaiter.Parked first;
+
     private volatile ScheduledFuture<?> timeoutTask;
 
     Held(Command command, VisibleRead.Reader reader) {
@@ -108,8 +120,11 @@ public final class Sync {
 
     void start(Duration timeout) {
       result.whenComplete((batch, failure) -> finish());
-      Runnable timedOut = reader.device().isEmpty() ? () -> result.complete(SyncBatch.empty(command.since()))
-          : () -> executor.execute(this::completeIdle); // reads key counts: not on the timer thread
+      Runnable timedOut =
+          reader.device().isEmpty()
+              ? () -> result.complete(SyncBatch.empty(command.since()))
+              : () ->
+                  executor.execute(this::completeIdle); // reads key counts: not on the timer thread
       timeoutTask = timer.schedule(timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
       attempt();
     }
@@ -121,15 +136,16 @@ public final class Sync {
       try {
         idle = reads.idle(reader, command.since());
       } catch (RuntimeException storageDown) {
-        idle = SyncBatch.empty(command.since()); // still right; the counts come with the next answer
+        idle =
+            SyncBatch.empty(command.since()); // still right; the counts come with the next answer
       }
       result.complete(idle);
     }
 
     /**
-     * Reads; answers when something is there, otherwise parks and reads once more: a change
-     * between a read and parking wakes nobody, so only a read made after parking, over the rooms
-     * it watches, lets the sync wait. Ends parked on the rooms of its last read's scope.
+     * Reads; answers when something is there, otherwise parks and reads once more: a change between
+     * a read and parking wakes nobody, so only a read made after parking, over the rooms it
+     * watches, lets the sync wait. Ends parked on the rooms of its last read's scope.
      */
     void attempt() {
       try {
@@ -180,8 +196,8 @@ public final class Sync {
     }
 
     /**
-     * One read ({@link VisibleRead#after}); when something is due, the answer
-     * ({@link VisibleRead#answer}, which reads the ban from the store first).
+     * One read ({@link VisibleRead#after}); when something is due, the answer ({@link
+     * VisibleRead#answer}, which reads the ban from the store first).
      *
      * @return null when the result was completed; otherwise the rooms the read's scope covers
      */

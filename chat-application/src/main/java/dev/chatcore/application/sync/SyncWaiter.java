@@ -16,16 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The registry of held syncs. A parked sync costs one small object and no thread; a wake
- * completes the signals of exactly the syncs that watch the changed room (or account), and the
- * sync then reads the store again. Thread-safe; one per node (containers: a singleton), since a
- * wake reaches only the syncs parked in the same waiter.
+ * The registry of held syncs. A parked sync costs one small object and no thread; a wake completes
+ * the signals of exactly the syncs that watch the changed room (or account), and the sync then
+ * reads the store again. Thread-safe; one per node (containers: a singleton), since a wake reaches
+ * only the syncs parked in the same waiter.
  *
- * <p>At most {@link Limits#heldSyncsPerAccount()} syncs of one account are held: parking one more answers the
- * oldest at once ({@link Signal#EVICTED}), so a client cannot pile up held requests. "Oldest" is
- * by when the request was first parked: a sync woken for nothing that parks again
- * ({@link #park(AccountId, Set, Parked)}) keeps its age, so a spurious wake (a feed's late
- * wake-up, say) cannot make a newer request the one evicted.
+ * <p>At most {@link Limits#heldSyncsPerAccount()} syncs of one account are held: parking one more
+ * answers the oldest at once ({@link Signal#EVICTED}), so a client cannot pile up held requests.
+ * "Oldest" is by when the request was first parked: a sync woken for nothing that parks again
+ * ({@link #park(AccountId, Set, Parked)}) keeps its age, so a spurious wake (a feed's late wake-up,
+ * say) cannot make a newer request the one evicted.
  *
  * <p>Live streams register differently: a {@link Watch} stays registered and is signalled on every
  * change of what it watches until it is released, instead of once. A stream reads after every
@@ -49,6 +49,7 @@ public final class SyncWaiter {
   }
 
   private static final AtomicLong SERIALS = new AtomicLong();
+
   /** Oldest request first; the serial tells apart two parkings of one age. */
   private static final Comparator<Parked> BY_AGE =
       Comparator.<Parked>comparingLong(p -> p.age).thenComparingLong(p -> p.serial);
@@ -116,8 +117,8 @@ public final class SyncWaiter {
 
   /**
    * Registers a held sync that watches {@code rooms} and the account itself. The caller must read
-   * the store again after parking (a change between its first read and this call would otherwise
-   * be missed) and must {@link #release} the sync when it is done.
+   * the store again after parking (a change between its first read and this call would otherwise be
+   * missed) and must {@link #release} the sync when it is done.
    */
   public Parked park(AccountId account, Set<RoomId> rooms) {
     return park(account, rooms, null);
@@ -130,22 +131,26 @@ public final class SyncWaiter {
   public Parked park(AccountId account, Set<RoomId> rooms, Parked previous) {
     Parked parked = new Parked(account, Set.copyOf(rooms), previous);
     Parked[] evicted = new Parked[1];
-    byAccount.compute(account, (a, held) -> {
-      NavigableSet<Parked> mine = held == null ? new TreeSet<>(BY_AGE) : held;
-      synchronized (mine) {
-        mine.add(parked);
-        if (mine.size() > maxPerAccount) evicted[0] = mine.pollFirst();
-      }
-      return mine;
-    });
+    byAccount.compute(
+        account,
+        (a, held) -> {
+          NavigableSet<Parked> mine = held == null ? new TreeSet<>(BY_AGE) : held;
+          synchronized (mine) {
+            mine.add(parked);
+            if (mine.size() > maxPerAccount) evicted[0] = mine.pollFirst();
+          }
+          return mine;
+        });
     // compute() makes "add to the room's set" atomic with release()'s "drop the set when empty":
     // otherwise a sync could join a set just removed from the map and never be woken.
     for (RoomId room : parked.rooms) {
-      byRoom.compute(room, (r, watching) -> {
-        Set<Parked> set = watching == null ? ConcurrentHashMap.newKeySet() : watching;
-        set.add(parked);
-        return set;
-      });
+      byRoom.compute(
+          room,
+          (r, watching) -> {
+            Set<Parked> set = watching == null ? ConcurrentHashMap.newKeySet() : watching;
+            set.add(parked);
+            return set;
+          });
     }
     if (evicted[0] != null) evicted[0].signal.complete(Signal.EVICTED);
     if (shutDown) parked.signal.complete(Signal.SHUTDOWN);
@@ -153,22 +158,24 @@ public final class SyncWaiter {
   }
 
   /**
-   * Registers a live stream's standing watch on {@code rooms} and the account: {@code watcher} hears
-   * of every change from now on, until {@link #release(Watch)}. As with {@link #park}, the caller
-   * reads the store after registering; a change before the registration is in that read, one after
-   * it is signalled.
+   * Registers a live stream's standing watch on {@code rooms} and the account: {@code watcher}
+   * hears of every change from now on, until {@link #release(Watch)}. As with {@link #park}, the
+   * caller reads the store after registering; a change before the registration is in that read, one
+   * after it is signalled.
    */
   public Watch watch(AccountId account, Set<RoomId> rooms, Watcher watcher) {
     Watch watch = new Watch(account, Set.copyOf(rooms), watcher);
     watchesByAccount.compute(account, (a, mine) -> add(mine, watch));
-    for (RoomId room : watch.rooms) watchesByRoom.compute(room, (r, watching) -> add(watching, watch));
+    for (RoomId room : watch.rooms)
+      watchesByRoom.compute(room, (r, watching) -> add(watching, watch));
     if (shutDown) watcher.signal(Signal.SHUTDOWN);
     return watch;
   }
 
   /** Forgets a watch (the stream ended, or watches other rooms now). Idempotent. */
   public void release(Watch watch) {
-    for (RoomId room : watch.rooms) watchesByRoom.computeIfPresent(room, (r, watching) -> remove(watching, watch));
+    for (RoomId room : watch.rooms)
+      watchesByRoom.computeIfPresent(room, (r, watching) -> remove(watching, watch));
     watchesByAccount.computeIfPresent(watch.account, (a, mine) -> remove(mine, watch));
   }
 
@@ -191,23 +198,27 @@ public final class SyncWaiter {
   /** Forgets a held sync (answered, timed out, or its client went away). Idempotent. */
   public void release(Parked parked) {
     for (RoomId room : parked.rooms) {
-      byRoom.computeIfPresent(room, (r, watching) -> {
-        watching.remove(parked);
-        return watching.isEmpty() ? null : watching;
-      });
+      byRoom.computeIfPresent(
+          room,
+          (r, watching) -> {
+            watching.remove(parked);
+            return watching.isEmpty() ? null : watching;
+          });
     }
-    byAccount.computeIfPresent(parked.account, (a, mine) -> {
-      synchronized (mine) {
-        mine.remove(parked);
-        return mine.isEmpty() ? null : mine;
-      }
-    });
+    byAccount.computeIfPresent(
+        parked.account,
+        (a, mine) -> {
+          synchronized (mine) {
+            mine.remove(parked);
+            return mine.isEmpty() ? null : mine;
+          }
+        });
   }
 
   /**
-   * Signals every sync watching the room. The room's whole set is taken out at once (a woken
-   * sync that finds nothing parks again), so a busy room's wake does not cost one contended
-   * removal per held sync.
+   * Signals every sync watching the room. The room's whole set is taken out at once (a woken sync
+   * that finds nothing parks again), so a busy room's wake does not cost one contended removal per
+   * held sync.
    */
   public void wakeRoom(RoomId room) {
     Set<Parked> watching = byRoom.remove(room);
@@ -226,9 +237,9 @@ public final class SyncWaiter {
   }
 
   /**
-   * Signals every held sync and stream: something every account may see appeared outside the
-   * rooms they watch (a new channel; channel membership is automatic). Each reads again, and its
-   * scope then holds the new room.
+   * Signals every held sync and stream: something every account may see appeared outside the rooms
+   * they watch (a new channel; channel membership is automatic). Each reads again, and its scope
+   * then holds the new room.
    */
   public void wakeAll() {
     for (NavigableSet<Parked> mine : byAccount.values()) {

@@ -28,12 +28,12 @@ import java.util.Set;
  *
  * <p>{@link #after} reads in the order the visibility argument needs (docs/architecture.md, "Sync
  * visibility"): the log head first, then the scope ({@link RoomAccess#scopeFor}: an admin's filter
- * watches rooms whole), then the events up to that head, then the device's share of the same
- * window ({@link DeviceSync#read}). Every membership record, tombstone, to-device message and
- * device-list change at or below the head was stored before the head could pass it, so the read
- * holds them all, and each event is judged by its own position. {@link #answer} then reads the ban
- * from the store: only an answer needs it, since nothing else is delivered, and a ban stored after
- * it was stored after every position answered was readable. Thread-safe; blocks on the store.
+ * watches rooms whole), then the events up to that head, then the device's share of the same window
+ * ({@link DeviceSync#read}). Every membership record, tombstone, to-device message and device-list
+ * change at or below the head was stored before the head could pass it, so the read holds them all,
+ * and each event is judged by its own position. {@link #answer} then reads the ban from the store:
+ * only an answer needs it, since nothing else is delivered, and a ban stored after it was stored
+ * after every position answered was readable. Thread-safe; blocks on the store.
  */
 public final class VisibleRead {
   /**
@@ -42,7 +42,10 @@ public final class VisibleRead {
    * @param device the caller's device: its share of every window comes with the events
    * @param filter only these rooms, when present (an admin's: those rooms whole)
    */
-  public record Reader(Account account, boolean admin, Optional<DeviceAddress> device,
+  public record Reader(
+      Account account,
+      boolean admin,
+      Optional<DeviceAddress> device,
       Optional<Set<RoomId>> filter) {
     public Reader {
       Objects.requireNonNull(account, "account");
@@ -52,7 +55,10 @@ public final class VisibleRead {
 
     /** The reader for {@code caller}, registered as {@code account}. */
     public static Reader of(Account account, Caller caller, Optional<Set<RoomId>> filter) {
-      return new Reader(account, caller.admin(), caller.device().map(d -> new DeviceAddress(account.id(), d)),
+      return new Reader(
+          account,
+          caller.admin(),
+          caller.device().map(d -> new DeviceAddress(account.id(), d)),
           filter);
     }
   }
@@ -63,11 +69,15 @@ public final class VisibleRead {
    * @param events what the reader may see in the window, in stream order
    * @param upTo the window's end: every position up to here was judged, so it is the next cursor
    * @param limited true when more waits after {@code upTo}
-   * @param rooms the rooms the scope reads: what a reader waiting for more must watch (the
-   *     scope's own immutable set, not copied: every read of every stream makes one)
+   * @param rooms the rooms the scope reads: what a reader waiting for more must watch (the scope's
+   *     own immutable set, not copied: every read of every stream makes one)
    * @param device the device's share of the window, for a reader on a device
    */
-  public record Read(List<Event> events, EventId upTo, boolean limited, Set<RoomId> rooms,
+  public record Read(
+      List<Event> events,
+      EventId upTo,
+      boolean limited,
+      Set<RoomId> rooms,
       Optional<DeviceSync.Window> device) {
     public Read {
       events = List.copyOf(events);
@@ -89,7 +99,8 @@ public final class VisibleRead {
   private final DeviceSync devices;
 
   @Inject
-  public VisibleRead(EventLog events, RoomAccess access, BanGate bans, Limits limits, DeviceSync devices) {
+  public VisibleRead(
+      EventLog events, RoomAccess access, BanGate bans, Limits limits, DeviceSync devices) {
     this.events = events;
     this.access = access;
     this.bans = bans;
@@ -118,8 +129,10 @@ public final class VisibleRead {
     if (reader.device().isEmpty()) {
       return new Read(visible, slice.upTo(), slice.limited(), scope.rooms(), Optional.empty());
     }
-    DeviceSync.Window window = devices.read(reader.device().get(), since, visible, slice.upTo(), slice.limited());
-    return new Read(window.events(), window.upTo(), window.limited(), scope.rooms(), Optional.of(window));
+    DeviceSync.Window window =
+        devices.read(reader.device().get(), since, visible, slice.upTo(), slice.limited());
+    return new Read(
+        window.events(), window.upTo(), window.limited(), scope.rooms(), Optional.of(window));
   }
 
   /**
@@ -130,7 +143,10 @@ public final class VisibleRead {
    */
   public SyncBatch answer(Reader reader, Read read) {
     bans.requireNotBannedNow(reader.account().id());
-    return new SyncBatch(read.events(), read.upTo(), read.limited(),
+    return new SyncBatch(
+        read.events(),
+        read.upTo(),
+        read.limited(),
         read.device().map(w -> devices.updates(reader.device().orElseThrow(), w)));
   }
 

@@ -18,13 +18,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Says that the caller started (for {@code timeout}) or stopped typing in a room: an
- * {@code m.typing} event about the sender. Every typing event expires from storage after
- * {@code typing_timeout_ms.max}, the longest any notice can hold, so that a client catching up
- * always finds a stop or a newer start next to any start it still gets.
+ * Says that the caller started (for {@code timeout}) or stopped typing in a room: an {@code
+ * m.typing} event about the sender. Every typing event expires from storage after {@code
+ * typing_timeout_ms.max}, the longest any notice can hold, so that a client catching up always
+ * finds a stop or a newer start next to any start it still gets.
  */
 public final class SetTyping {
-  /** @param timeout how long the notice holds; empty means the default, above the max is clamped */
+  /**
+   * @param timeout how long the notice holds; empty means the default, above the max is clamped
+   */
   public record Command(Caller caller, RoomId room, boolean typing, Optional<Duration> timeout) {
     public Command {
       Objects.requireNonNull(caller, "caller");
@@ -40,7 +42,12 @@ public final class SetTyping {
   private final Clock clock;
 
   @Inject
-  public SetTyping(RoomAccess access, RegisterCaller register, EventPublisher publisher, Limits limits, Clock clock) {
+  public SetTyping(
+      RoomAccess access,
+      RegisterCaller register,
+      EventPublisher publisher,
+      Limits limits,
+      Clock clock) {
     this.access = access;
     this.register = register;
     this.publisher = publisher;
@@ -56,14 +63,21 @@ public final class SetTyping {
    */
   public Duration set(Command command) {
     Duration timeout = command.timeout().orElse(limits.typingTimeoutDefault());
-    if (timeout.isNegative() || timeout.isZero()) throw new InvalidInputException("timeout", "must be a positive number of milliseconds");
+    if (timeout.isNegative() || timeout.isZero())
+      throw new InvalidInputException("timeout", "must be a positive number of milliseconds");
     if (timeout.compareTo(limits.typingTimeoutMax()) > 0) timeout = limits.typingTimeoutMax();
     Duration holds = command.typing() ? timeout : Duration.ZERO;
     register.register(command.caller());
     access.memberRoom(command.caller().id(), command.caller().admin(), command.room());
     Instant now = clock.instant();
-    publisher.publish(NewEvent.expiring(command.room(), command.caller().id(), now,
-        new EventContent.Typing(command.typing() ? List.of(command.caller().id()) : List.of(), holds), now.plus(limits.typingTimeoutMax())));
+    publisher.publish(
+        NewEvent.expiring(
+            command.room(),
+            command.caller().id(),
+            now,
+            new EventContent.Typing(
+                command.typing() ? List.of(command.caller().id()) : List.of(), holds),
+            now.plus(limits.typingTimeoutMax())));
     return holds;
   }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
-/** Announcements (broadcasts to every player): while they are active, the cap of ten, admin edits. */
+/**
+ * Announcements (broadcasts to every player): while they are active, the cap of ten, admin edits.
+ */
 public abstract class AdminAnnouncementsContract extends AdminFixture {
   @Test
   void announcementsReachEveryPlayerWhileActive() {
@@ -51,13 +53,15 @@ public abstract class AdminAnnouncementsContract extends AdminFixture {
     List<Callable<Void>> tasks = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int n = t;
-      tasks.add(() -> {
-        for (int i = 0; i < each; i++) broadcast(announcement("t" + n + "-" + i));
-        return null;
-      });
+      tasks.add(
+          () -> {
+            for (int i = 0; i < each; i++) broadcast(announcement("t" + n + "-" + i));
+            return null;
+          });
     }
     assertTrue(Concurrently.run(threads, tasks).stream().allMatch(Concurrently.Outcome::ok));
-    assertEquals(Broadcast.ANNOUNCEMENTS_MAX, storage.announcements().active(clock.instant()).size());
+    assertEquals(
+        Broadcast.ANNOUNCEMENTS_MAX, storage.announcements().active(clock.instant()).size());
   }
 
   @Test
@@ -67,18 +71,67 @@ public abstract class AdminAnnouncementsContract extends AdminFixture {
     clock.advance(Duration.ofMinutes(1));
     Instant later = clock.instant().plus(Duration.ofDays(3));
     var context = Optional.of(new JsonObjectText("{\"level\":2}"));
-    EditMessage.Edited edited = core.admin().editMessage().edit(new EditMessage.Command(admin, sent.id(),
-        Optional.of("maintenance at noon"), context, Optional.of(later)));
+    EditMessage.Edited edited =
+        core.admin()
+            .editMessage()
+            .edit(
+                new EditMessage.Command(
+                    admin,
+                    sent.id(),
+                    Optional.of("maintenance at noon"),
+                    context,
+                    Optional.of(later)));
     Announcement fixed = ((EditMessage.Edited.Announced) edited).announcement();
-    assertEquals(new Announcement(sent.id(), admin.id(), "maintenance at noon", context, sent.createdAt(), later,
-        Optional.of(clock.instant()), Optional.of(admin.id())), fixed);
+    assertEquals(
+        new Announcement(
+            sent.id(),
+            admin.id(),
+            "maintenance at noon",
+            context,
+            sent.createdAt(),
+            later,
+            Optional.of(clock.instant()),
+            Optional.of(admin.id())),
+        fixed);
     List<Announcement> seen = updates(alice).announcements();
-    assertEquals(List.of(fixed), seen, "players get the edited announcement, still an announcement");
-    assertThrows(InvalidInputException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(admin,
-        sent.id(), Optional.of("maintenance at noon"), Optional.empty(), Optional.empty())), "nothing changes");
-    assertThrows(InvalidInputException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(admin,
-        sent.id(), Optional.of(" "), Optional.of(new JsonObjectText("{}")), Optional.empty())));
-    assertThrows(ForbiddenException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(alice,
-        sent.id(), Optional.of("mine now"), Optional.empty(), Optional.empty())));
+    assertEquals(
+        List.of(fixed), seen, "players get the edited announcement, still an announcement");
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .editMessage()
+                .edit(
+                    new EditMessage.Command(
+                        admin,
+                        sent.id(),
+                        Optional.of("maintenance at noon"),
+                        Optional.empty(),
+                        Optional.empty())),
+        "nothing changes");
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .editMessage()
+                .edit(
+                    new EditMessage.Command(
+                        admin,
+                        sent.id(),
+                        Optional.of(" "),
+                        Optional.of(new JsonObjectText("{}")),
+                        Optional.empty())));
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .editMessage()
+                .edit(
+                    new EditMessage.Command(
+                        alice,
+                        sent.id(),
+                        Optional.of("mine now"),
+                        Optional.empty(),
+                        Optional.empty())));
   }
 }

@@ -37,11 +37,26 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
     // private rooms made here carry the Guild channel, as the admin API gives them by default
     storage.rooms().markDeleted(id, storage.events().head());
     RoomId guild = TestIds.room();
-    storage.rooms().create(new Room(guild, RoomType.PRIVATE, r.name(), r.topic(), r.createdAt(), 0, 2, r.data(),
-        r.createdBy(), Optional.empty()));
+    storage
+        .rooms()
+        .create(
+            new Room(
+                guild,
+                RoomType.PRIVATE,
+                r.name(),
+                r.topic(),
+                r.createdAt(),
+                0,
+                2,
+                r.data(),
+                r.createdBy(),
+                Optional.empty()));
     for (Caller m : members) {
-      storage.memberships().put(new RoomMember(guild, m.id(),
-          MemberState.JOINED, clock.instant(), storage.events().head()));
+      storage
+          .memberships()
+          .put(
+              new RoomMember(
+                  guild, m.id(), MemberState.JOINED, clock.instant(), storage.events().head()));
     }
     return guild;
   }
@@ -57,12 +72,18 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
     assertEquals(Optional.of(guild), sent.get(0).room());
     assertEquals(admin.id(), sent.get(0).author());
     RoomUpdates u = updates(alice);
-    assertEquals(List.of("guild event"), unreadTexts(u, guild), "admin messages show although the admin is no member");
+    assertEquals(
+        List.of("guild event"),
+        unreadTexts(u, guild),
+        "admin messages show although the admin is no member");
     assertEquals(List.of("dm notice"), unreadTexts(u, dm));
     Event event = storage.events().find(EventId.parse(sent.get(0).id(), "id")).orElseThrow();
     assertEquals(guild, event.room());
-    var page = core.readHistory().read(new ReadHistory.Query(alice, guild, Optional.empty(),
-        Direction.BACKWARD, OptionalInt.empty()));
+    var page =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    alice, guild, Optional.empty(), Direction.BACKWARD, OptionalInt.empty()));
     assertEquals(1, page.chunk().size(), "/v1 history shows it");
   }
 
@@ -71,14 +92,27 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
     Caller alice = player("alice");
     RoomId guild = guildRoom(alice);
     Instant now = clock.instant();
-    assertEquals(now.plus(Duration.ofDays(14)), broadcast(toRoom(guild, "a")).getFirst().expiresAt());
+    assertEquals(
+        now.plus(Duration.ofDays(14)), broadcast(toRoom(guild, "a")).getFirst().expiresAt());
     Instant at = now.plus(Duration.ofHours(3));
-    Broadcast.Sent explicit = core.admin().broadcast().broadcast(new Broadcast.Command(admin,
-        List.of(toRoom(guild, "b"), announcement("c")), Optional.of(at))).getFirst();
+    Broadcast.Sent explicit =
+        core.admin()
+            .broadcast()
+            .broadcast(
+                new Broadcast.Command(
+                    admin, List.of(toRoom(guild, "b"), announcement("c")), Optional.of(at)))
+            .getFirst();
     assertEquals(at, explicit.expiresAt());
-    assertEquals(Optional.of(at), storage.events().find(EventId.parse(explicit.id(), "id")).orElseThrow().expiresAt());
-    assertThrows(InvalidInputException.class, () -> core.admin().broadcast().broadcast(new Broadcast.Command(admin,
-        List.of(toRoom(guild, "d")), Optional.of(now))));
+    assertEquals(
+        Optional.of(at),
+        storage.events().find(EventId.parse(explicit.id(), "id")).orElseThrow().expiresAt());
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .broadcast()
+                .broadcast(
+                    new Broadcast.Command(admin, List.of(toRoom(guild, "d")), Optional.of(now))));
   }
 
   @Test
@@ -88,15 +122,22 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
     RoomId global = globalRoom(alice);
     RoomId guild = guildRoom(alice, bob);
     RoomId dm = room(RoomType.DM, alice, bob);
-    List<Broadcast.Sent> all = broadcast(new Broadcast.Item(Optional.empty(), 255, Optional.of(alice.id()), "all",
-        Optional.empty()));
-    assertEquals(List.of(global, guild).stream().sorted().toList(),
+    List<Broadcast.Sent> all =
+        broadcast(
+            new Broadcast.Item(
+                Optional.empty(), 255, Optional.of(alice.id()), "all", Optional.empty()));
+    assertEquals(
+        List.of(global, guild).stream().sorted().toList(),
         all.stream().map(s -> s.room().orElseThrow()).sorted().toList());
-    List<Broadcast.Sent> globalOnly = broadcast(new Broadcast.Item(Optional.empty(), 1, Optional.of(alice.id()), "g",
-        Optional.empty()));
+    List<Broadcast.Sent> globalOnly =
+        broadcast(
+            new Broadcast.Item(
+                Optional.empty(), 1, Optional.of(alice.id()), "g", Optional.empty()));
     assertEquals(List.of(global), globalOnly.stream().map(s -> s.room().orElseThrow()).toList());
-    List<Broadcast.Sent> guildOnly = broadcast(new Broadcast.Item(Optional.empty(), 2, Optional.of(alice.id()), "guild",
-        Optional.empty()));
+    List<Broadcast.Sent> guildOnly =
+        broadcast(
+            new Broadcast.Item(
+                Optional.empty(), 2, Optional.of(alice.id()), "guild", Optional.empty()));
     assertEquals(List.of(guild), guildOnly.stream().map(s -> s.room().orElseThrow()).toList());
     assertEquals(List.of(), unreadTexts(updates(alice), dm));
   }
@@ -106,18 +147,51 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
     Caller alice = player("alice");
     RoomId guild = guildRoom(alice);
     EventId head = storage.events().head();
-    assertThrows(InvalidInputException.class, () -> broadcast(toRoom(guild, "ok"),
-        new Broadcast.Item(Optional.empty(), 2, Optional.empty(), "no account", Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> broadcast(
-        new Broadcast.Item(Optional.empty(), 2, Optional.of(TestIds.account()), "nobody's rooms", Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            broadcast(
+                toRoom(guild, "ok"),
+                new Broadcast.Item(
+                    Optional.empty(), 2, Optional.empty(), "no account", Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            broadcast(
+                new Broadcast.Item(
+                    Optional.empty(),
+                    2,
+                    Optional.of(TestIds.account()),
+                    "nobody's rooms",
+                    Optional.empty())));
     assertThrows(InvalidInputException.class, () -> broadcast(toRoom(guild, "  ")));
-    assertThrows(InvalidInputException.class, () -> broadcast(
-        new Broadcast.Item(Optional.empty(), 256, Optional.of(alice.id()), "bad flags", Optional.empty())));
-    assertThrows(NotFoundException.class, () -> broadcast(toRoom(TestIds.room(), "unknown room"), announcement("x")));
-    assertThrows(InvalidInputException.class, () -> core.admin().broadcast().broadcast(
-        new Broadcast.Command(admin, List.of(), Optional.empty())));
-    assertThrows(ForbiddenException.class, () -> core.admin().broadcast().broadcast(
-        new Broadcast.Command(alice, List.of(announcement("player")), Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            broadcast(
+                new Broadcast.Item(
+                    Optional.empty(),
+                    256,
+                    Optional.of(alice.id()),
+                    "bad flags",
+                    Optional.empty())));
+    assertThrows(
+        NotFoundException.class,
+        () -> broadcast(toRoom(TestIds.room(), "unknown room"), announcement("x")));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .broadcast()
+                .broadcast(new Broadcast.Command(admin, List.of(), Optional.empty())));
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .broadcast()
+                .broadcast(
+                    new Broadcast.Command(
+                        alice, List.of(announcement("player")), Optional.empty())));
     assertEquals(head, storage.events().head());
     assertEquals(List.of(), storage.announcements().active(clock.instant()));
   }

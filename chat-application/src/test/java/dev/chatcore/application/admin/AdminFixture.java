@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A whole core (see {@link CoreFixture}) with the helpers the admin suites share: players seated in
- * a global room, their Chat V2 messages, broadcasts and announcements, and what a player reads of them.
+ * a global room, their Chat V2 messages, broadcasts and announcements, and what a player reads of
+ * them.
  */
 public abstract class AdminFixture extends CoreFixture {
   protected static Broadcast.Item announcement(String text) {
@@ -23,11 +24,15 @@ public abstract class AdminFixture extends CoreFixture {
   }
 
   protected List<Broadcast.Sent> broadcast(Broadcast.Item... items) {
-    return core.admin().broadcast().broadcast(new Broadcast.Command(admin, List.of(items), Optional.empty()));
+    return core.admin()
+        .broadcast()
+        .broadcast(new Broadcast.Command(admin, List.of(items), Optional.empty()));
   }
 
   protected RoomUpdates updates(Caller who) {
-    return core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(who, LastRead.of(Optional.empty(), clock.instant())));
+    return core.chat()
+        .readRoomUpdates()
+        .read(new ReadRoomUpdates.Query(who, LastRead.of(Optional.empty(), clock.instant())));
   }
 
   /** Places the players in a global room, in order; returns the room of the first. */
@@ -39,12 +44,15 @@ public abstract class AdminFixture extends CoreFixture {
 
   /** A Chat V2 message without context. */
   protected PostedMessage post(Caller who, RoomId room, String text) {
-    return core.chat().postChatMessage().post(new PostChatMessage.Command(who, room, text, Optional.empty()));
+    return core.chat()
+        .postChatMessage()
+        .post(new PostChatMessage.Command(who, room, text, Optional.empty()));
   }
 
   protected static List<String> unreadTexts(RoomUpdates u, RoomId room) {
     for (RoomUpdate r : u.rooms()) {
-      if (r.room().id().equals(room)) return r.unread().stream().map(e -> ((EventContent.Message) e.content()).text()).toList();
+      if (r.room().id().equals(room))
+        return r.unread().stream().map(e -> ((EventContent.Message) e.content()).text()).toList();
     }
     return List.of();
   }

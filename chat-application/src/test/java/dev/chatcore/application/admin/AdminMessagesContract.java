@@ -25,14 +25,17 @@ import org.junit.jupiter.api.Test;
 
 /** Messages as admins see them: listing with hacked ones apart, search, deletion and edits. */
 public abstract class AdminMessagesContract extends AdminFixture {
-  private ListAdminMessages.Page messages(Optional<RoomId> room, Optional<AccountId> account,
-      Optional<String> id, int page) {
-    return core.admin().listMessages().list(new ListAdminMessages.Query(admin, room, account, id, page));
+  private ListAdminMessages.Page messages(
+      Optional<RoomId> room, Optional<AccountId> account, Optional<String> id, int page) {
+    return core.admin()
+        .listMessages()
+        .list(new ListAdminMessages.Query(admin, room, account, id, page));
   }
 
   private MessagePage search(String term, int page) {
-    return core.admin().searchMessages().search(new SearchMessages.Query(admin, Optional.empty(), Optional.empty(),
-        term, page));
+    return core.admin()
+        .searchMessages()
+        .search(new SearchMessages.Query(admin, Optional.empty(), Optional.empty(), term, page));
   }
 
   private static List<String> eventIds(MessagePage page) {
@@ -51,14 +54,26 @@ public abstract class AdminMessagesContract extends AdminFixture {
     ListAdminMessages.Page all = messages(Optional.empty(), Optional.empty(), Optional.empty(), 0);
     assertEquals(List.of(b1, a1), eventIds(all.messages()));
     assertEquals(List.of(hacked.id()), all.hacked().stream().map(h -> h.id()).toList());
-    ListAdminMessages.Page byAlice = messages(Optional.empty(), Optional.of(alice.id()), Optional.empty(), 0);
+    ListAdminMessages.Page byAlice =
+        messages(Optional.empty(), Optional.of(alice.id()), Optional.empty(), 0);
     assertEquals(List.of(a1), eventIds(byAlice.messages()));
     assertEquals(1, byAlice.hacked().size());
-    assertEquals(List.of(b1), eventIds(messages(Optional.empty(), Optional.empty(), Optional.of(b1), 0).messages()));
-    assertEquals(List.of(hacked.id()), messages(Optional.empty(), Optional.empty(), Optional.of(hacked.id()), 0)
-        .hacked().stream().map(h -> h.id()).toList());
-    assertThrows(ForbiddenException.class, () -> core.admin().listMessages().list(new ListAdminMessages.Query(alice,
-        Optional.empty(), Optional.empty(), Optional.empty(), 0)));
+    assertEquals(
+        List.of(b1),
+        eventIds(messages(Optional.empty(), Optional.empty(), Optional.of(b1), 0).messages()));
+    assertEquals(
+        List.of(hacked.id()),
+        messages(Optional.empty(), Optional.empty(), Optional.of(hacked.id()), 0).hacked().stream()
+            .map(h -> h.id())
+            .toList());
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .listMessages()
+                .list(
+                    new ListAdminMessages.Query(
+                        alice, Optional.empty(), Optional.empty(), Optional.empty(), 0)));
   }
 
   @Test
@@ -89,15 +104,27 @@ public abstract class AdminMessagesContract extends AdminFixture {
     assertEquals(List.of("fine"), unreadTexts(updates(alice), global));
     Event last = stream(global).getLast();
     assertEquals(new EventContent.Redaction(EventId.parse(bad, "id")), last.content());
-    assertThrows(NotFoundException.class, () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad)));
-    assertThrows(InvalidInputException.class, () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, "nope")));
-    assertThrows(ForbiddenException.class, () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(alice, bad)));
+    assertThrows(
+        NotFoundException.class,
+        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad)));
+    assertThrows(
+        InvalidInputException.class,
+        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, "nope")));
+    assertThrows(
+        ForbiddenException.class,
+        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(alice, bad)));
   }
 
-  private Event edit(String id, Optional<String> text, Optional<JsonObjectText> context,
+  private Event edit(
+      String id,
+      Optional<String> text,
+      Optional<JsonObjectText> context,
       Optional<Instant> expiration) {
-    return ((EditMessage.Edited.Message) core.admin().editMessage().edit(new EditMessage.Command(admin, id, text,
-        context, expiration))).event();
+    return ((EditMessage.Edited.Message)
+            core.admin()
+                .editMessage()
+                .edit(new EditMessage.Command(admin, id, text, context, expiration)))
+        .event();
   }
 
   @Test
@@ -107,7 +134,8 @@ public abstract class AdminMessagesContract extends AdminFixture {
     RoomId global = globalRoom(alice, bob);
     var posted = post(bob, global, "bda word");
     clock.advance(Duration.ofMinutes(10));
-    LastRead afterPost = LastRead.of(Optional.of(clock.instant().getEpochSecond()), clock.instant());
+    LastRead afterPost =
+        LastRead.of(Optional.of(clock.instant().getEpochSecond()), clock.instant());
     assertEquals(List.of(), unreadOf(alice, afterPost, global));
     clock.advance(Duration.ofMinutes(1));
     Event edited = edit(posted.id(), Optional.of("bad word"), Optional.empty(), Optional.empty());
@@ -115,26 +143,52 @@ public abstract class AdminMessagesContract extends AdminFixture {
     assertEquals(Optional.of(admin.id()), edited.editedBy());
     assertEquals(bob.id(), edited.sender(), "the author stays");
     assertEquals(posted.expiresAt(), edited.expiresAt(), "the expiry stays unless given");
-    assertEquals(List.of("bad word"), unreadOf(alice, afterPost, global), "players get the edit as unread");
+    assertEquals(
+        List.of("bad word"), unreadOf(alice, afterPost, global), "players get the edit as unread");
     Event last = stream(global).getLast();
-    assertEquals(new EventContent.Edit(EventId.parse(posted.id(), "id"), "bad word", Optional.empty()), last.content());
-    assertEquals("bad word", ((EventContent.Message) storage.events().find(EventId.parse(posted.id(), "id"))
-        .orElseThrow().content()).text(), "history shows the new text");
+    assertEquals(
+        new EventContent.Edit(EventId.parse(posted.id(), "id"), "bad word", Optional.empty()),
+        last.content());
+    assertEquals(
+        "bad word",
+        ((EventContent.Message)
+                storage.events().find(EventId.parse(posted.id(), "id")).orElseThrow().content())
+            .text(),
+        "history shows the new text");
     Instant later = clock.instant().plus(Duration.ofDays(30));
-    assertEquals(Optional.of(later), edit(posted.id(), Optional.empty(), Optional.empty(), Optional.of(later)).expiresAt());
-    assertThrows(InvalidInputException.class, () -> edit(posted.id(), Optional.of("bad word"), Optional.empty(),
-        Optional.empty()), "nothing changes");
-    assertThrows(InvalidInputException.class, () -> edit(posted.id(), Optional.of(" "), Optional.empty(),
-        Optional.empty()));
-    assertThrows(InvalidInputException.class, () -> edit(posted.id(), Optional.empty(), Optional.empty(),
-        Optional.of(clock.instant())));
-    assertThrows(NotFoundException.class, () -> edit("00000000000000000000ffff", Optional.of("x"), Optional.empty(),
-        Optional.empty()));
-    assertThrows(ForbiddenException.class, () -> core.admin().editMessage().edit(new EditMessage.Command(alice,
-        posted.id(), Optional.of("mine now"), Optional.empty(), Optional.empty())));
+    assertEquals(
+        Optional.of(later),
+        edit(posted.id(), Optional.empty(), Optional.empty(), Optional.of(later)).expiresAt());
+    assertThrows(
+        InvalidInputException.class,
+        () -> edit(posted.id(), Optional.of("bad word"), Optional.empty(), Optional.empty()),
+        "nothing changes");
+    assertThrows(
+        InvalidInputException.class,
+        () -> edit(posted.id(), Optional.of(" "), Optional.empty(), Optional.empty()));
+    assertThrows(
+        InvalidInputException.class,
+        () -> edit(posted.id(), Optional.empty(), Optional.empty(), Optional.of(clock.instant())));
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            edit("00000000000000000000ffff", Optional.of("x"), Optional.empty(), Optional.empty()));
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .editMessage()
+                .edit(
+                    new EditMessage.Command(
+                        alice,
+                        posted.id(),
+                        Optional.of("mine now"),
+                        Optional.empty(),
+                        Optional.empty())));
   }
 
   private List<String> unreadOf(Caller who, LastRead lastRead, RoomId room) {
-    return unreadTexts(core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(who, lastRead)), room);
+    return unreadTexts(
+        core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(who, lastRead)), room);
   }
 }

@@ -27,35 +27,94 @@ public abstract class AdminReportsContract extends AdminFixture {
     Report r1 = core.chat().reportMessage().report(new ReportMessage.Command(alice, m1));
     core.chat().reportMessage().report(new ReportMessage.Command(alice, m2));
     Report r2 = core.chat().reportMessage().report(new ReportMessage.Command(alice, m2));
-    ListReports.Page page = core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(),
-        Optional.empty(), 0));
-    assertEquals(List.of(r2.id(), r1.id()), page.reports().stream().map(Report::id).toList(), "more reported first");
+    ListReports.Page page =
+        core.admin()
+            .listReports()
+            .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0));
+    assertEquals(
+        List.of(r2.id(), r1.id()),
+        page.reports().stream().map(Report::id).toList(),
+        "more reported first");
     assertEquals(0, page.remaining());
-    assertEquals(List.of(r1.id()), core.admin().listReports().list(new ListReports.Query(admin, Optional.of(r1.id()),
-        Optional.empty(), 0)).reports().stream().map(Report::id).toList());
-    assertEquals(2, core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(),
-        Optional.of(bob.id()), 0)).reports().size(), "bob wrote the logged messages");
-    Report reviewed = core.admin().reviewReport().review(new ReviewReport.Command(admin, r2.id(), Optional.of(1),
-        Optional.of("kept for the record")));
+    assertEquals(
+        List.of(r1.id()),
+        core
+            .admin()
+            .listReports()
+            .list(new ListReports.Query(admin, Optional.of(r1.id()), Optional.empty(), 0))
+            .reports()
+            .stream()
+            .map(Report::id)
+            .toList());
+    assertEquals(
+        2,
+        core.admin()
+            .listReports()
+            .list(new ListReports.Query(admin, Optional.empty(), Optional.of(bob.id()), 0))
+            .reports()
+            .size(),
+        "bob wrote the logged messages");
+    Report reviewed =
+        core.admin()
+            .reviewReport()
+            .review(
+                new ReviewReport.Command(
+                    admin, r2.id(), Optional.of(1), Optional.of("kept for the record")));
     assertEquals(ReportStatus.PERMANENT, reviewed.status());
     assertEquals(Optional.of(admin.id()), reviewed.reviewedBy());
     assertEquals(r2.log(), reviewed.log());
-    assertEquals(List.of(r1.id(), r2.id()), core.admin().listReports().list(new ListReports.Query(admin,
-        Optional.empty(), Optional.empty(), 0)).reports().stream().map(Report::id).toList(), "New first");
-    Report noteOnly = core.admin().reviewReport().review(new ReviewReport.Command(admin, r2.id(), Optional.empty(),
-        Optional.of("")));
+    assertEquals(
+        List.of(r1.id(), r2.id()),
+        core
+            .admin()
+            .listReports()
+            .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0))
+            .reports()
+            .stream()
+            .map(Report::id)
+            .toList(),
+        "New first");
+    Report noteOnly =
+        core.admin()
+            .reviewReport()
+            .review(new ReviewReport.Command(admin, r2.id(), Optional.empty(), Optional.of("")));
     assertEquals(ReportStatus.PERMANENT, noteOnly.status());
     assertEquals(Optional.empty(), noteOnly.adminNote());
-    assertThrows(InvalidInputException.class, () -> core.admin().reviewReport().review(
-        new ReviewReport.Command(admin, r2.id(), Optional.of(2), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().reviewReport().review(
-        new ReviewReport.Command(admin, r2.id(), Optional.empty(), Optional.empty())));
-    assertThrows(NotFoundException.class, () -> core.admin().reviewReport().review(
-        new ReviewReport.Command(admin, "00000000000000000000000f", Optional.of(50), Optional.empty())));
-    assertThrows(ForbiddenException.class, () -> core.admin().reviewReport().review(
-        new ReviewReport.Command(alice, r2.id(), Optional.of(50), Optional.empty())));
-    assertThrows(ForbiddenException.class, () -> core.admin().listReports().list(
-        new ListReports.Query(alice, Optional.empty(), Optional.empty(), 0)));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .reviewReport()
+                .review(
+                    new ReviewReport.Command(admin, r2.id(), Optional.of(2), Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .reviewReport()
+                .review(
+                    new ReviewReport.Command(admin, r2.id(), Optional.empty(), Optional.empty())));
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            core.admin()
+                .reviewReport()
+                .review(
+                    new ReviewReport.Command(
+                        admin, "00000000000000000000000f", Optional.of(50), Optional.empty())));
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .reviewReport()
+                .review(
+                    new ReviewReport.Command(alice, r2.id(), Optional.of(50), Optional.empty())));
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .listReports()
+                .list(new ListReports.Query(alice, Optional.empty(), Optional.empty(), 0)));
   }
 
   @Test
@@ -67,8 +126,14 @@ public abstract class AdminReportsContract extends AdminFixture {
       String m = post(bob, global, "m" + i).id();
       core.chat().reportMessage().report(new ReportMessage.Command(alice, m));
     }
-    ListReports.Page first = core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0));
-    ListReports.Page second = core.admin().listReports().list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 1));
+    ListReports.Page first =
+        core.admin()
+            .listReports()
+            .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0));
+    ListReports.Page second =
+        core.admin()
+            .listReports()
+            .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 1));
     assertEquals(10, first.reports().size());
     assertEquals(3, first.remaining());
     assertEquals(3, second.reports().size());

@@ -47,18 +47,34 @@ public abstract class AdminRoomsContract extends AdminFixture {
   void adminsCreatePrivateRoomsWithMemberEvents() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice, bob, alice),
-        Optional.of(new JsonObjectText("{\"guild\":\"wolves\"}")), Optional.empty()));
+    Room room =
+        core.admin()
+            .createPrivateRoom()
+            .create(
+                new CreatePrivateRoom.Command(
+                    admin,
+                    ids(alice, bob, alice),
+                    Optional.of(new JsonObjectText("{\"guild\":\"wolves\"}")),
+                    Optional.empty()));
     assertEquals(RoomType.PRIVATE, room.type());
     assertEquals(CreatePrivateRoom.GUILD_CHANNEL, room.broadcastChannels(), "Guild by default");
     assertEquals(Set.of(alice.id(), bob.id()), joined(room.id()));
     List<Event> events = stream(room.id());
     assertTrue(events.getFirst().content() instanceof EventContent.RoomCreated);
-    assertEquals(2, events.stream().filter(e -> e.content() instanceof EventContent.Member m
-        && m.membership() == Membership.JOIN).count());
+    assertEquals(
+        2,
+        events.stream()
+            .filter(
+                e ->
+                    e.content() instanceof EventContent.Member m
+                        && m.membership() == Membership.JOIN)
+            .count());
     assertTrue(updates(alice).rooms().stream().anyMatch(u -> u.room().id().equals(room.id())));
-    Room none = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(),
-        Optional.of(0)));
+    Room none =
+        core.admin()
+            .createPrivateRoom()
+            .create(
+                new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(), Optional.of(0)));
     assertEquals(0, none.broadcastChannels());
   }
 
@@ -66,17 +82,48 @@ public abstract class AdminRoomsContract extends AdminFixture {
   void privateRoomCreationRefusesBadInput() {
     Caller alice = player("alice");
     List<String> tooMany = new ArrayList<>();
-    for (int i = 0; i <= limits().privateRoomCapacity(); i++) tooMany.add(TestIds.account().value());
-    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
-        new CreatePrivateRoom.Command(admin, List.of(), Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
-        new CreatePrivateRoom.Command(admin, tooMany, Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
-        new CreatePrivateRoom.Command(admin, List.of("nope"), Optional.empty(), Optional.empty())));
-    assertThrows(InvalidInputException.class, () -> core.admin().createPrivateRoom().create(
-        new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(), Optional.of(256))));
-    assertThrows(ForbiddenException.class, () -> core.admin().createPrivateRoom().create(
-        new CreatePrivateRoom.Command(alice, ids(alice), Optional.empty(), Optional.empty())));
+    for (int i = 0; i <= limits().privateRoomCapacity(); i++)
+      tooMany.add(TestIds.account().value());
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .createPrivateRoom()
+                .create(
+                    new CreatePrivateRoom.Command(
+                        admin, List.of(), Optional.empty(), Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .createPrivateRoom()
+                .create(
+                    new CreatePrivateRoom.Command(
+                        admin, tooMany, Optional.empty(), Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .createPrivateRoom()
+                .create(
+                    new CreatePrivateRoom.Command(
+                        admin, List.of("nope"), Optional.empty(), Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .createPrivateRoom()
+                .create(
+                    new CreatePrivateRoom.Command(
+                        admin, ids(alice), Optional.empty(), Optional.of(256))));
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .createPrivateRoom()
+                .create(
+                    new CreatePrivateRoom.Command(
+                        alice, ids(alice), Optional.empty(), Optional.empty())));
     assertEquals(List.of(), storage.rooms().listByType(RoomType.PRIVATE));
   }
 
@@ -85,51 +132,99 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     Caller carol = player("carol");
-    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice, bob), Optional.empty(),
-        Optional.empty()));
+    Room room =
+        core.admin()
+            .createPrivateRoom()
+            .create(
+                new CreatePrivateRoom.Command(
+                    admin, ids(alice, bob), Optional.empty(), Optional.empty()));
     EventId before = storage.events().head();
-    UpdatePrivateRoom.Updated u = core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin, room.id(),
-        ids(bob, carol), Optional.of(new JsonObjectText("{\"level\":2}"))));
+    UpdatePrivateRoom.Updated u =
+        core.admin()
+            .updatePrivateRoom()
+            .update(
+                new UpdatePrivateRoom.Command(
+                    admin,
+                    room.id(),
+                    ids(bob, carol),
+                    Optional.of(new JsonObjectText("{\"level\":2}"))));
     assertEquals(Set.of(bob.id(), carol.id()), joined(room.id()));
-    List<EventContent> changes = storage.events().readAfter(before, Set.of(room.id()), 100).events().stream()
-        .map(Event::content).toList();
-    assertEquals(List.of(new EventContent.Member(alice.id(), Membership.LEAVE),
-        new EventContent.Member(carol.id(), Membership.JOIN)), changes);
+    List<EventContent> changes =
+        storage.events().readAfter(before, Set.of(room.id()), 100).events().stream()
+            .map(Event::content)
+            .toList();
+    assertEquals(
+        List.of(
+            new EventContent.Member(alice.id(), Membership.LEAVE),
+            new EventContent.Member(carol.id(), Membership.JOIN)),
+        changes);
     assertEquals("{\"level\":2}", u.room().orElseThrow().data().orElseThrow().json());
-    assertEquals("{\"level\":2}", storage.rooms().find(room.id()).orElseThrow().data().orElseThrow().json());
-    assertTrue(updates(alice).rooms().stream().noneMatch(x -> x.room().id().equals(room.id())), "alice is out");
+    assertEquals(
+        "{\"level\":2}", storage.rooms().find(room.id()).orElseThrow().data().orElseThrow().json());
+    assertTrue(
+        updates(alice).rooms().stream().noneMatch(x -> x.room().id().equals(room.id())),
+        "alice is out");
     RoomId dm = room(RoomType.DM, alice, bob);
-    assertThrows(InvalidInputException.class, () -> core.admin().updatePrivateRoom().update(
-        new UpdatePrivateRoom.Command(admin, dm, ids(alice), Optional.empty())), "only private rooms");
-    assertThrows(NotFoundException.class, () -> core.admin().updatePrivateRoom().update(
-        new UpdatePrivateRoom.Command(admin, TestIds.room(), ids(alice), Optional.empty())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            core.admin()
+                .updatePrivateRoom()
+                .update(new UpdatePrivateRoom.Command(admin, dm, ids(alice), Optional.empty())),
+        "only private rooms");
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            core.admin()
+                .updatePrivateRoom()
+                .update(
+                    new UpdatePrivateRoom.Command(
+                        admin, TestIds.room(), ids(alice), Optional.empty())));
   }
 
   @Test
   void anEmptyMemberListDeletesTheRoomAndItsMessages() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice, bob), Optional.empty(),
-        Optional.empty()));
+    Room room =
+        core.admin()
+            .createPrivateRoom()
+            .create(
+                new CreatePrivateRoom.Command(
+                    admin, ids(alice, bob), Optional.empty(), Optional.empty()));
     for (int i = 0; i < 3; i++) {
       post(alice, room.id(), "m" + i);
     }
-    UpdatePrivateRoom.Updated u = core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin, room.id(), List.of(),
-        Optional.empty()));
+    UpdatePrivateRoom.Updated u =
+        core.admin()
+            .updatePrivateRoom()
+            .update(new UpdatePrivateRoom.Command(admin, room.id(), List.of(), Optional.empty()));
     assertTrue(u.room().isEmpty());
     assertEquals(3, u.messagesDeleted());
     assertTrue(storage.rooms().find(room.id()).orElseThrow().isDeleted());
     assertTrue(stream(room.id()).getLast().content() instanceof EventContent.RoomDeleted);
-    assertThrows(NotFoundException.class, () -> core.admin().updatePrivateRoom().update(
-        new UpdatePrivateRoom.Command(admin, room.id(), ids(alice), Optional.empty())));
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            core.admin()
+                .updatePrivateRoom()
+                .update(
+                    new UpdatePrivateRoom.Command(admin, room.id(), ids(alice), Optional.empty())));
   }
 
   @Test
   void concurrentMemberUpdatesEndInOneOfTheRequestedSets() throws Exception {
     List<Caller> players = new ArrayList<>();
     for (int i = 0; i < 12; i++) players.add(player("p" + i));
-    Room room = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, List.of(players.get(0).id().value()),
-        Optional.empty(), Optional.empty()));
+    Room room =
+        core.admin()
+            .createPrivateRoom()
+            .create(
+                new CreatePrivateRoom.Command(
+                    admin,
+                    List.of(players.get(0).id().value()),
+                    Optional.empty(),
+                    Optional.empty()));
     List<Set<AccountId>> sets = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       Set<AccountId> set = new TreeSet<>();
@@ -138,13 +233,20 @@ public abstract class AdminRoomsContract extends AdminFixture {
     }
     List<Callable<Void>> tasks = new ArrayList<>();
     for (Set<AccountId> set : sets) {
-      tasks.add(() -> {
-        for (int i = 0; i < 5; i++) {
-          core.admin().updatePrivateRoom().update(new UpdatePrivateRoom.Command(admin, room.id(),
-              set.stream().map(AccountId::value).toList(), Optional.empty()));
-        }
-        return null;
-      });
+      tasks.add(
+          () -> {
+            for (int i = 0; i < 5; i++) {
+              core.admin()
+                  .updatePrivateRoom()
+                  .update(
+                      new UpdatePrivateRoom.Command(
+                          admin,
+                          room.id(),
+                          set.stream().map(AccountId::value).toList(),
+                          Optional.empty()));
+            }
+            return null;
+          });
     }
     assertTrue(Concurrently.run(8, tasks).stream().allMatch(Concurrently.Outcome::ok));
     Set<AccountId> end = joined(room.id());
@@ -157,22 +259,58 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     RoomId global = globalRoom(alice);
-    Room guild = core.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(),
-        Optional.empty()));
+    Room guild =
+        core.admin()
+            .createPrivateRoom()
+            .create(
+                new CreatePrivateRoom.Command(
+                    admin, ids(alice), Optional.empty(), Optional.empty()));
     RoomId dm = room(RoomType.DM, alice, bob);
     channel("lobby");
-    ListAdminRooms.Page all = core.admin().listRooms().list(new ListAdminRooms.Query(admin, Optional.empty(),
-        Optional.empty(), 0));
-    assertEquals(List.of(global, guild.id(), dm), all.rooms().stream().map(l -> l.room().id()).toList(),
+    ListAdminRooms.Page all =
+        core.admin()
+            .listRooms()
+            .list(new ListAdminRooms.Query(admin, Optional.empty(), Optional.empty(), 0));
+    assertEquals(
+        List.of(global, guild.id(), dm),
+        all.rooms().stream().map(l -> l.room().id()).toList(),
         "Global, Private, DM; no /v1 channels");
     assertEquals(List.of(alice.id()), all.rooms().get(0).members());
-    assertEquals(List.of(global, guild.id(), dm), core.admin().listRooms().list(new ListAdminRooms.Query(admin,
-        Optional.empty(), Optional.of(alice.id()), 0)).rooms().stream().map(l -> l.room().id()).toList());
-    assertEquals(List.of(dm), core.admin().listRooms().list(new ListAdminRooms.Query(admin, Optional.empty(),
-        Optional.of(bob.id()), 0)).rooms().stream().map(l -> l.room().id()).toList());
-    assertEquals(List.of(guild.id()), core.admin().listRooms().list(new ListAdminRooms.Query(admin,
-        Optional.of(guild.id()), Optional.empty(), 0)).rooms().stream().map(l -> l.room().id()).toList());
-    assertThrows(ForbiddenException.class, () -> core.admin().listRooms().list(new ListAdminRooms.Query(alice,
-        Optional.empty(), Optional.empty(), 0)));
+    assertEquals(
+        List.of(global, guild.id(), dm),
+        core
+            .admin()
+            .listRooms()
+            .list(new ListAdminRooms.Query(admin, Optional.empty(), Optional.of(alice.id()), 0))
+            .rooms()
+            .stream()
+            .map(l -> l.room().id())
+            .toList());
+    assertEquals(
+        List.of(dm),
+        core
+            .admin()
+            .listRooms()
+            .list(new ListAdminRooms.Query(admin, Optional.empty(), Optional.of(bob.id()), 0))
+            .rooms()
+            .stream()
+            .map(l -> l.room().id())
+            .toList());
+    assertEquals(
+        List.of(guild.id()),
+        core
+            .admin()
+            .listRooms()
+            .list(new ListAdminRooms.Query(admin, Optional.of(guild.id()), Optional.empty(), 0))
+            .rooms()
+            .stream()
+            .map(l -> l.room().id())
+            .toList());
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            core.admin()
+                .listRooms()
+                .list(new ListAdminRooms.Query(alice, Optional.empty(), Optional.empty(), 0)));
   }
 }

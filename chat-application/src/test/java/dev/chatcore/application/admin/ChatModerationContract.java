@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Moderation where the Chat V2 API meets it: chat messages and DMs run the spam check, and a /v1
- * kick or ban takes a global-room seat away. Bans and the spam ladder themselves are in
- * {@link dev.chatcore.application.ModerationContract}.
+ * kick or ban takes a global-room seat away. Bans and the spam ladder themselves are in {@link
+ * dev.chatcore.application.ModerationContract}.
  */
 public abstract class ChatModerationContract extends AdminFixture {
   @Test
@@ -39,11 +39,20 @@ public abstract class ChatModerationContract extends AdminFixture {
     assertTrue(storage.bans().find(alice.id()).orElseThrow().automatic());
 
     for (int i = 0; i < 5; i++) {
-      core.chat().sendDirectMessage().send(new SendDirectMessage.Command(bob, List.of(alice.id().value()), "click here",
-          Optional.empty()));
+      core.chat()
+          .sendDirectMessage()
+          .send(
+              new SendDirectMessage.Command(
+                  bob, List.of(alice.id().value()), "click here", Optional.empty()));
     }
-    assertThrows(BannedException.class, () -> core.chat().sendDirectMessage().send(
-        new SendDirectMessage.Command(bob, List.of(alice.id().value()), "click here", Optional.empty())));
+    assertThrows(
+        BannedException.class,
+        () ->
+            core.chat()
+                .sendDirectMessage()
+                .send(
+                    new SendDirectMessage.Command(
+                        bob, List.of(alice.id().value()), "click here", Optional.empty())));
     assertTrue(storage.bans().find(bob.id()).isPresent());
   }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A DM room's life through both APIs (SPEC §4): a leave ({@code /v1} or {@code /chat}) frees the
- * member set, so the same set makes a new room; a DM under two members closes; a kicked member
- * may not post to the set's room; a deleted DM frees its set for good, also once its tombstone is
+ * member set, so the same set makes a new room; a DM under two members closes; a kicked member may
+ * not post to the set's room; a deleted DM frees its set for good, also once its tombstone is
  * purged.
  */
 public abstract class DmLifecycleContract extends CoreFixture {
@@ -81,7 +81,9 @@ public abstract class DmLifecycleContract extends CoreFixture {
 
   private RoomId dm(Caller from, String text, Caller... to) {
     List<String> players = Arrays.stream(to).map(c -> c.id().value()).toList();
-    return core.chat().sendDirectMessage().send(new SendDirectMessage.Command(from, players, text, Optional.empty()))
+    return core.chat()
+        .sendDirectMessage()
+        .send(new SendDirectMessage.Command(from, players, text, Optional.empty()))
         .room();
   }
 

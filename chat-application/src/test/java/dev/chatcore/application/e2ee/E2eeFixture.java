@@ -20,6 +20,8 @@ import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +38,18 @@ public abstract class E2eeFixture {
   /** The stores of the two nodes: one and the same in a single process. */
   public record Stores(ChatStorage here, ChatStorage there) {}
 
-  protected static final Limits LIMITS = Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20));
+  protected static final Limits LIMITS =
+      Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20));
 
   protected final MutableClock clock = new MutableClock();
   protected final Caller admin = new Caller(TestIds.account(), "admin", true);
-  protected final Caller alice = Caller.player(TestIds.account(), "alice").on(new DeviceId("ALICEPHONE"));
-  protected final Caller bobPhone = Caller.player(TestIds.account(), "bob").on(new DeviceId("BOBPHONE"));
+  protected final Caller alice =
+      Caller.player(TestIds.account(), "alice").on(new DeviceId("ALICEPHONE"));
+  protected final Caller bobPhone =
+      Caller.player(TestIds.account(), "bob").on(new DeviceId("BOBPHONE"));
   protected final Caller bobLaptop = bobPhone.on(new DeviceId("BOBLAPTOP"));
-  protected final Caller stranger = Caller.player(TestIds.account(), "stranger").on(new DeviceId("STRANGER"));
+  protected final Caller stranger =
+      Caller.player(TestIds.account(), "stranger").on(new DeviceId("STRANGER"));
   protected ChatCore here;
   protected ChatCore there;
   private Stores stores;
@@ -68,30 +74,56 @@ public abstract class E2eeFixture {
 
   /** A private room of {@code members} (not a channel: strangers must share no room). */
   protected RoomId privateRoom(Caller... members) {
-    return there.admin().createPrivateRoom().create(new CreatePrivateRoom.Command(admin,
-        java.util.Arrays.stream(members).map(c -> c.id().value()).toList(), Optional.empty(), Optional.empty())).id();
+    return there
+        .admin()
+        .createPrivateRoom()
+        .create(
+            new CreatePrivateRoom.Command(
+                admin,
+                Arrays.stream(members).map(c -> c.id().value()).toList(),
+                Optional.empty(),
+                Optional.empty()))
+        .id();
   }
 
   protected RoomId channel(String name) {
-    return there.createRoom().create(new CreateRoom.Command(admin, name, Optional.empty())).room().id();
+    return there
+        .createRoom()
+        .create(new CreateRoom.Command(admin, name, Optional.empty()))
+        .room()
+        .id();
   }
 
   protected EventId say(Caller who, RoomId room, String text) {
-    return there.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty())).id();
+    return there
+        .sendMessage()
+        .send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()))
+        .id();
   }
 
   /** Registers the device with keys of the given identity and {@code oneTimeKeys} signed keys. */
   protected void upload(ChatCore node, Caller device, String identity, int oneTimeKeys) {
-    List<OneTimeKey> keys = new java.util.ArrayList<>();
-    for (int i = 0; i < oneTimeKeys; i++) keys.add(Keys.signed(device.device().orElseThrow() + "-" + i, "k" + i));
-    node.e2ee().uploadKeys().upload(new UploadKeys.Command(device, Optional.of(new UploadKeys.SignedDeviceKeys(
-        device.id().value(), device.device().orElseThrow().value(),
-        Keys.deviceKeys(device.requireDevice(), identity, "sig"))), keys, List.of()));
+    List<OneTimeKey> keys = new ArrayList<>();
+    for (int i = 0; i < oneTimeKeys; i++)
+      keys.add(Keys.signed(device.device().orElseThrow() + "-" + i, "k" + i));
+    node.e2ee()
+        .uploadKeys()
+        .upload(
+            new UploadKeys.Command(
+                device,
+                Optional.of(
+                    new UploadKeys.SignedDeviceKeys(
+                        device.id().value(),
+                        device.device().orElseThrow().value(),
+                        Keys.deviceKeys(device.requireDevice(), identity, "sig"))),
+                keys,
+                List.of()));
   }
 
   /** A sync on {@link #here} that answers at once when something waits (bounded wait otherwise). */
   protected SyncBatch sync(Caller who, EventId since) throws Exception {
-    return here.sync().sync(new Sync.Command(who, since, Duration.ofMillis(300), Optional.empty()))
+    return here.sync()
+        .sync(new Sync.Command(who, since, Duration.ofMillis(300), Optional.empty()))
         .get(30, TimeUnit.SECONDS);
   }
 
@@ -100,8 +132,12 @@ public abstract class E2eeFixture {
   }
 
   /** Sends {@code content} from {@code from} to one device (or {@code *}) of {@code to}. */
-  protected Optional<EventId> sendToDevice(Caller from, String txn, AccountId to, String device, JsonObjectText content) {
-    return there.e2ee().sendToDevice().send(new SendToDevice.Command(from, "m.room_key", txn,
-        Map.of(to, Map.of(device, content))));
+  protected Optional<EventId> sendToDevice(
+      Caller from, String txn, AccountId to, String device, JsonObjectText content) {
+    return there
+        .e2ee()
+        .sendToDevice()
+        .send(
+            new SendToDevice.Command(from, "m.room_key", txn, Map.of(to, Map.of(device, content))));
   }
 }

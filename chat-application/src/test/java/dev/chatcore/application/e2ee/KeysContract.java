@@ -10,7 +10,9 @@ import dev.chatcore.application.member.KickMember;
 import dev.chatcore.domain.e2ee.ClaimedKey;
 import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.e2ee.DeviceKeys;
+import dev.chatcore.domain.e2ee.OneTimeKey;
 import dev.chatcore.domain.error.InvalidInputException;
+import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
@@ -19,6 +21,7 @@ import dev.chatcore.domain.sync.SyncBatch;
 import dev.chatcore.domain.testing.Keys;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +42,7 @@ public abstract class KeysContract extends E2eeFixture {
   private static final String SIGNED = "signed_curve25519";
 
   private Map<AccountId, Map<DeviceId, DeviceKeys>> query(Caller who, Caller... of) {
-    Map<AccountId, List<DeviceId>> wanted = new java.util.LinkedHashMap<>();
+    Map<AccountId, List<DeviceId>> wanted = new LinkedHashMap<>();
     for (Caller c : of) wanted.put(c.id(), List.of());
     return here.e2ee().queryKeys().query(who, wanted);
   }
@@ -51,43 +54,84 @@ public abstract class KeysContract extends E2eeFixture {
     upload(there, bobLaptop, "L", 0);
     upload(there, stranger, "S", 0);
     Map<DeviceId, DeviceKeys> bobs = query(alice, bobPhone).get(bobPhone.id());
-    assertEquals(Keys.deviceKeys(bobPhone.requireDevice(), "P", "sig"), bobs.get(new DeviceId("BOBPHONE")));
+    assertEquals(
+        Keys.deviceKeys(bobPhone.requireDevice(), "P", "sig"), bobs.get(new DeviceId("BOBPHONE")));
     assertEquals(Set.of(new DeviceId("BOBPHONE"), new DeviceId("BOBLAPTOP")), bobs.keySet());
-    assertEquals(Set.of(new DeviceId("BOBLAPTOP")), here.e2ee().queryKeys().query(alice,
-        Map.of(bobPhone.id(), List.of(new DeviceId("BOBLAPTOP")))).get(bobPhone.id()).keySet());
-    assertFalse(query(alice, stranger).containsKey(stranger.id()), "a stranger's keys are not shown");
+    assertEquals(
+        Set.of(new DeviceId("BOBLAPTOP")),
+        here.e2ee()
+            .queryKeys()
+            .query(alice, Map.of(bobPhone.id(), List.of(new DeviceId("BOBLAPTOP"))))
+            .get(bobPhone.id())
+            .keySet());
+    assertFalse(
+        query(alice, stranger).containsKey(stranger.id()), "a stranger's keys are not shown");
     assertTrue(query(stranger, stranger).containsKey(stranger.id()), "one's own are");
   }
 
   @Test
   void deviceKeysOfAnotherIdentityOrDeviceAreRefused() {
     upload(there, bobPhone, "P", 0);
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> upload(there, bobPhone, "Q", 0));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> upload(there, bobPhone, "Q", 0));
     assertEquals("device_keys", e.field());
-    InvalidInputException other = assertThrows(InvalidInputException.class, () -> there.e2ee().uploadKeys().upload(
-        new UploadKeys.Command(alice, Optional.of(new UploadKeys.SignedDeviceKeys(alice.id().value(), "OTHER",
-            Keys.deviceKeys(alice.requireDevice(), "A", "s"))), List.of(), List.of())));
+    InvalidInputException other =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                there
+                    .e2ee()
+                    .uploadKeys()
+                    .upload(
+                        new UploadKeys.Command(
+                            alice,
+                            Optional.of(
+                                new UploadKeys.SignedDeviceKeys(
+                                    alice.id().value(),
+                                    "OTHER",
+                                    Keys.deviceKeys(alice.requireDevice(), "A", "s"))),
+                            List.of(),
+                            List.of())));
     assertEquals("device_keys.device_id", other.field());
   }
 
   @Test
   void uploadsAnswerTheCountsAndRespectTheLimits() {
-    Map<String, Long> counts = there.e2ee().uploadKeys().upload(new UploadKeys.Command(bobPhone, Optional.empty(),
-        List.of(Keys.signed("a", "1"), Keys.signed("b", "2")), List.of(Keys.fallback("f", "3"))));
+    Map<String, Long> counts =
+        there
+            .e2ee()
+            .uploadKeys()
+            .upload(
+                new UploadKeys.Command(
+                    bobPhone,
+                    Optional.empty(),
+                    List.of(Keys.signed("a", "1"), Keys.signed("b", "2")),
+                    List.of(Keys.fallback("f", "3"))));
     assertEquals(Map.of(SIGNED, 2L), counts);
-    List<dev.chatcore.domain.e2ee.OneTimeKey> tooMany = new ArrayList<>();
-    for (int i = 0; i <= there.e2ee().limits().oneTimeKeysPerUploadMax(); i++) tooMany.add(Keys.signed("x" + i, "k"));
-    assertThrows(InvalidInputException.class, () -> there.e2ee().uploadKeys().upload(
-        new UploadKeys.Command(bobPhone, Optional.empty(), tooMany, List.of())));
+    List<OneTimeKey> tooMany = new ArrayList<>();
+    for (int i = 0; i <= there.e2ee().limits().oneTimeKeysPerUploadMax(); i++)
+      tooMany.add(Keys.signed("x" + i, "k"));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            there
+                .e2ee()
+                .uploadKeys()
+                .upload(new UploadKeys.Command(bobPhone, Optional.empty(), tooMany, List.of())));
   }
 
   @Test
-  void eachOneTimeKeyIsClaimedOnceByConcurrentClaimersOnBothNodesThenTheFallback() throws Exception {
+  void eachOneTimeKeyIsClaimedOnceByConcurrentClaimersOnBothNodesThenTheFallback()
+      throws Exception {
     privateRoom(alice, bobPhone, bobLaptop);
     int keys = 40;
     upload(there, bobPhone, "P", keys);
-    there.e2ee().uploadKeys().upload(new UploadKeys.Command(bobPhone, Optional.empty(), List.of(),
-        List.of(Keys.fallback("F", "fb"))));
+    there
+        .e2ee()
+        .uploadKeys()
+        .upload(
+            new UploadKeys.Command(
+                bobPhone, Optional.empty(), List.of(), List.of(Keys.fallback("F", "fb"))));
     ConcurrentLinkedQueue<ClaimedKey> claimed = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch go = new CountDownLatch(1);
@@ -95,35 +139,51 @@ public abstract class KeysContract extends E2eeFixture {
     for (int i = 0; i < 8; i++) {
       ClaimKeys claim = (i % 2 == 0 ? here : there).e2ee().claimKeys();
       Caller who = i % 2 == 0 ? alice : bobLaptop;
-      claimers.add(pool.submit(() -> {
-        go.await();
-        for (int n = 0; n < keys; n++) {
-          ClaimedKey k = claim.claim(who, Map.of(bobPhone.id(), Map.of(new DeviceId("BOBPHONE"), SIGNED)))
-              .get(bobPhone.id()).get(new DeviceId("BOBPHONE"));
-          if (k.fallback()) break;
-          claimed.add(k);
-        }
-        return null;
-      }));
+      claimers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int n = 0; n < keys; n++) {
+                  ClaimedKey k =
+                      claim
+                          .claim(
+                              who, Map.of(bobPhone.id(), Map.of(new DeviceId("BOBPHONE"), SIGNED)))
+                          .get(bobPhone.id())
+                          .get(new DeviceId("BOBPHONE"));
+                  if (k.fallback()) break;
+                  claimed.add(k);
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : claimers) f.get(60, TimeUnit.SECONDS);
     pool.shutdown();
     assertEquals(keys, claimed.size(), "no key twice");
     assertEquals(keys, new HashSet<>(claimed).size());
-    ClaimedKey fallback = here.e2ee().claimKeys().claim(alice, Map.of(bobPhone.id(),
-        Map.of(new DeviceId("BOBPHONE"), SIGNED))).get(bobPhone.id()).get(new DeviceId("BOBPHONE"));
+    ClaimedKey fallback =
+        here.e2ee()
+            .claimKeys()
+            .claim(alice, Map.of(bobPhone.id(), Map.of(new DeviceId("BOBPHONE"), SIGNED)))
+            .get(bobPhone.id())
+            .get(new DeviceId("BOBPHONE"));
     assertEquals(new ClaimedKey(Keys.fallback("F", "fb"), true), fallback);
     DeviceUpdates updates = sync(bobPhone, here.storage().events().head()).device().orElseThrow();
     assertEquals(Map.of(), updates.oneTimeKeyCounts());
-    assertEquals(Set.of(), updates.unusedFallbackKeyTypes(), "the fallback was used: time to upload a new one");
+    assertEquals(
+        Set.of(),
+        updates.unusedFallbackKeyTypes(),
+        "the fallback was used: time to upload a new one");
   }
 
   @Test
   void strangersCannotClaimKeys() {
     upload(there, bobPhone, "P", 2);
-    assertEquals(Map.of(), here.e2ee().claimKeys().claim(stranger,
-        Map.of(bobPhone.id(), Map.of(new DeviceId("BOBPHONE"), SIGNED))));
+    assertEquals(
+        Map.of(),
+        here.e2ee()
+            .claimKeys()
+            .claim(stranger, Map.of(bobPhone.id(), Map.of(new DeviceId("BOBPHONE"), SIGNED))));
     assertEquals(Map.of(SIGNED, 2L), here.storage().oneTimeKeys().counts(bobPhone.requireDevice()));
   }
 
@@ -137,11 +197,20 @@ public abstract class KeysContract extends E2eeFixture {
     SyncBatch first = sync(alice, start);
     assertEquals(Set.of(bobPhone.id()), first.device().orElseThrow().changed());
     assertEquals(Set.of(), sync(alice, first.nextBatch()).device().orElseThrow().changed(), "once");
-    assertEquals(Set.of(), sync(stranger, start).device().orElseThrow().changed(), "a stranger hears nothing");
-    assertEquals(Set.of(bobPhone.id()), sync(bobPhone, start).device().orElseThrow().changed(), "bob's other device");
-    assertEquals(Set.of(bobPhone.id()), here.e2ee().keyChanges().changes(alice, start, first.nextBatch()));
+    assertEquals(
+        Set.of(),
+        sync(stranger, start).device().orElseThrow().changed(),
+        "a stranger hears nothing");
+    assertEquals(
+        Set.of(bobPhone.id()),
+        sync(bobPhone, start).device().orElseThrow().changed(),
+        "bob's other device");
+    assertEquals(
+        Set.of(bobPhone.id()), here.e2ee().keyChanges().changes(alice, start, first.nextBatch()));
     assertEquals(Set.of(), here.e2ee().keyChanges().changes(stranger, start, first.nextBatch()));
-    assertEquals(Set.of(), here.e2ee().keyChanges().changes(alice, first.nextBatch(), here.storage().events().head()));
+    assertEquals(
+        Set.of(),
+        here.e2ee().keyChanges().changes(alice, first.nextBatch(), here.storage().events().head()));
   }
 
   @Test
@@ -160,12 +229,15 @@ public abstract class KeysContract extends E2eeFixture {
     upload(there, bobLaptop, "L", 0);
     EventId start = here.storage().events().head();
     there.e2ee().deleteDevice().delete(bobLaptop, new DeviceId("BOBPHONE"));
-    assertEquals(Set.of(new DeviceId("BOBLAPTOP")), query(alice, bobPhone).get(bobPhone.id()).keySet());
+    assertEquals(
+        Set.of(new DeviceId("BOBLAPTOP")), query(alice, bobPhone).get(bobPhone.id()).keySet());
     assertEquals(Map.of(), here.storage().oneTimeKeys().counts(bobPhone.requireDevice()));
     assertEquals(Set.of(bobPhone.id()), sync(alice, start).device().orElseThrow().changed());
-    assertEquals(List.of(new DeviceId("BOBLAPTOP")), here.e2ee().listDevices().list(bobLaptop).stream()
-        .map(d -> d.address().device()).toList());
-    assertThrows(dev.chatcore.domain.error.NotFoundException.class,
+    assertEquals(
+        List.of(new DeviceId("BOBLAPTOP")),
+        here.e2ee().listDevices().list(bobLaptop).stream().map(d -> d.address().device()).toList());
+    assertThrows(
+        NotFoundException.class,
         () -> there.e2ee().deleteDevice().delete(bobLaptop, new DeviceId("BOBPHONE")));
   }
 
@@ -184,11 +256,14 @@ public abstract class KeysContract extends E2eeFixture {
   @Test
   void keysAndListsNeedADevice() {
     Caller noDevice = Caller.player(alice.id(), "alice");
-    assertThrows(InvalidInputException.class, () -> here.e2ee().queryKeys().query(noDevice, Map.of()));
-    assertThrows(InvalidInputException.class, () -> here.e2ee().claimKeys().claim(noDevice, Map.of()));
+    assertThrows(
+        InvalidInputException.class, () -> here.e2ee().queryKeys().query(noDevice, Map.of()));
+    assertThrows(
+        InvalidInputException.class, () -> here.e2ee().claimKeys().claim(noDevice, Map.of()));
     assertThrows(InvalidInputException.class, () -> here.e2ee().listDevices().list(noDevice));
-    assertThrows(InvalidInputException.class, () -> here.e2ee().keyChanges().changes(noDevice, EventId.ORIGIN,
-        EventId.ORIGIN));
+    assertThrows(
+        InvalidInputException.class,
+        () -> here.e2ee().keyChanges().changes(noDevice, EventId.ORIGIN, EventId.ORIGIN));
   }
 
   @Test
@@ -196,7 +271,8 @@ public abstract class KeysContract extends E2eeFixture {
     sync(bobPhone, here.storage().events().head());
     upload(there, bobLaptop, "L", 0);
     var devices = here.e2ee().listDevices().list(bobPhone);
-    assertEquals(List.of(new DeviceId("BOBLAPTOP"), new DeviceId("BOBPHONE")),
+    assertEquals(
+        List.of(new DeviceId("BOBLAPTOP"), new DeviceId("BOBPHONE")),
         devices.stream().map(d -> d.address().device()).toList());
     assertEquals(clock.instant(), devices.get(1).lastSeen());
   }

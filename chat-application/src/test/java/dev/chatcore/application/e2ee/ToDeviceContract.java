@@ -59,18 +59,34 @@ public abstract class ToDeviceContract extends E2eeFixture {
     EventId sent = sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("olm")).orElseThrow();
     SyncBatch phone = sync(bobPhone, start);
     ToDeviceMessage got = phone.device().orElseThrow().toDevice().get(0);
-    assertEquals(new ToDeviceMessage(sent, alice.id(), alice.device().orElseThrow(), "m.room_key", body("olm")), got);
-    assertEquals(List.of(), sync(bobLaptop, start).device().orElseThrow().toDevice(), "bob's other device: nothing");
-    assertEquals(List.of(), sync(alice, start).device().orElseThrow().toDevice(), "the sender: nothing");
-    assertTrue(sync(Caller.player(bobPhone.id(), "bob"), start).device().isEmpty(), "no device, no device section");
+    assertEquals(
+        new ToDeviceMessage(
+            sent, alice.id(), alice.device().orElseThrow(), "m.room_key", body("olm")),
+        got);
+    assertEquals(
+        List.of(),
+        sync(bobLaptop, start).device().orElseThrow().toDevice(),
+        "bob's other device: nothing");
+    assertEquals(
+        List.of(), sync(alice, start).device().orElseThrow().toDevice(), "the sender: nothing");
+    assertTrue(
+        sync(Caller.player(bobPhone.id(), "bob"), start).device().isEmpty(),
+        "no device, no device section");
   }
 
   @Test
   void theStarReachesEveryDeviceOfTheAccountAndANamedDeviceOverridesIt() throws Exception {
     devicesOfBobAndAlice();
     EventId start = here.storage().events().head();
-    there.e2ee().sendToDevice().send(new SendToDevice.Command(alice, "m.room_key", "t1",
-        Map.of(bobPhone.id(), Map.of("*", body("all"), "BOBLAPTOP", body("laptop")))));
+    there
+        .e2ee()
+        .sendToDevice()
+        .send(
+            new SendToDevice.Command(
+                alice,
+                "m.room_key",
+                "t1",
+                Map.of(bobPhone.id(), Map.of("*", body("all"), "BOBLAPTOP", body("laptop")))));
     assertEquals(List.of(body("all").json()), bodies(sync(bobPhone, start)));
     assertEquals(List.of(body("laptop").json()), bodies(sync(bobLaptop, start)));
   }
@@ -82,11 +98,16 @@ public abstract class ToDeviceContract extends E2eeFixture {
     sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("key"));
     SyncBatch first = sync(bobPhone, start);
     assertEquals(List.of(body("key").json()), bodies(first));
-    assertEquals(List.of(body("key").json()), bodies(sync(bobPhone, start)), "the answer was lost: again");
+    assertEquals(
+        List.of(body("key").json()), bodies(sync(bobPhone, start)), "the answer was lost: again");
     SyncBatch next = sync(bobPhone, first.nextBatch());
     assertEquals(List.of(), next.device().orElseThrow().toDevice(), "synced past it: never again");
-    assertEquals(List.of(), here.storage().toDeviceInbox().read(bobPhone.requireDevice(), EventId.ORIGIN,
-        here.storage().events().head(), 10), "and removed from the store");
+    assertEquals(
+        List.of(),
+        here.storage()
+            .toDeviceInbox()
+            .read(bobPhone.requireDevice(), EventId.ORIGIN, here.storage().events().head(), 10),
+        "and removed from the store");
   }
 
   @Test
@@ -96,8 +117,12 @@ public abstract class ToDeviceContract extends E2eeFixture {
     assertTrue(sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("key")).isPresent());
     SyncBatch first = sync(bobPhone, start);
     sync(bobPhone, first.nextBatch()); // acknowledged and removed
-    assertEquals(Optional.empty(), sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("key")));
-    assertEquals(List.of(), sync(bobPhone, start).device().orElseThrow().toDevice(), "even from the old cursor");
+    assertEquals(
+        Optional.empty(), sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("key")));
+    assertEquals(
+        List.of(),
+        sync(bobPhone, start).device().orElseThrow().toDevice(),
+        "even from the old cursor");
   }
 
   @Test
@@ -106,15 +131,22 @@ public abstract class ToDeviceContract extends E2eeFixture {
     upload(there, stranger, "S", 0);
     EventId start = here.storage().events().head();
     assertEquals(Optional.empty(), sendToDevice(alice, "t1", stranger.id(), "*", body("hi")));
-    assertEquals(Optional.empty(), sendToDevice(alice, "t2", bobPhone.id(), "NOSUCHDEVICE", body("hi")));
+    assertEquals(
+        Optional.empty(), sendToDevice(alice, "t2", bobPhone.id(), "NOSUCHDEVICE", body("hi")));
     assertEquals(List.of(), sync(stranger, start).device().orElseThrow().toDevice());
   }
 
   @Test
   void everyToDeviceCallNeedsADevice() {
     Caller noDevice = Caller.player(alice.id(), "alice");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> there.e2ee().sendToDevice().send(
-        new SendToDevice.Command(noDevice, "m.room_key", "t1", Map.of())));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                there
+                    .e2ee()
+                    .sendToDevice()
+                    .send(new SendToDevice.Command(noDevice, "m.room_key", "t1", Map.of())));
     assertEquals("device_id", e.field());
   }
 
@@ -122,8 +154,9 @@ public abstract class ToDeviceContract extends E2eeFixture {
   void aHeldSyncIsAnsweredByAMessageForItsDevice() throws Exception {
     devicesOfBobAndAlice();
     EventId start = here.storage().events().head();
-    CompletableFuture<SyncBatch> held = here.sync().sync(new Sync.Command(bobPhone, start, Duration.ofSeconds(30),
-        Optional.empty()));
+    CompletableFuture<SyncBatch> held =
+        here.sync()
+            .sync(new Sync.Command(bobPhone, start, Duration.ofSeconds(30), Optional.empty()));
     assertTrue(awaitHeld(1), "the sync is held");
     sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("wake"));
     assertEquals(List.of(body("wake").json()), bodies(held.get(10, TimeUnit.SECONDS)));
@@ -134,7 +167,8 @@ public abstract class ToDeviceContract extends E2eeFixture {
     devicesOfBobAndAlice();
     EventId start = here.storage().events().head();
     int total = here.e2ee().limits().toDeviceBatchMax() + 20;
-    for (int i = 0; i < total; i++) sendToDevice(alice, "t" + i, bobPhone.id(), "BOBPHONE", body("m" + i));
+    for (int i = 0; i < total; i++)
+      sendToDevice(alice, "t" + i, bobPhone.id(), "BOBPHONE", body("m" + i));
     SyncBatch first = sync(bobPhone, start);
     assertEquals(here.e2ee().limits().toDeviceBatchMax(), bodies(first).size());
     assertTrue(first.limited());
@@ -156,24 +190,32 @@ public abstract class ToDeviceContract extends E2eeFixture {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> senders = sendConcurrently(pool, go, room, perSender);
     ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
-    Future<?> reader = pool.submit(() -> {
-      go.await();
-      EventId since = start;
-      int toDevice = 0;
-      int messages = 0;
-      while (toDevice < 2 * perSender || messages < perSender) {
-        SyncBatch b = here.sync().sync(new Sync.Command(bobPhone, since, Duration.ofSeconds(5), Optional.empty()))
-            .get(30, TimeUnit.SECONDS);
-        for (ToDeviceMessage m : b.device().orElseThrow().toDevice()) {
-          assertTrue(m.position().isAfter(since) && !m.position().isAfter(b.nextBatch()), "inside the window");
-          seen.add(m.content().json());
-          toDevice++;
-        }
-        for (Event e : b.events()) if (e.isMessage()) messages++;
-        since = b.nextBatch();
-      }
-      return null;
-    });
+    Future<?> reader =
+        pool.submit(
+            () -> {
+              go.await();
+              EventId since = start;
+              int toDevice = 0;
+              int messages = 0;
+              while (toDevice < 2 * perSender || messages < perSender) {
+                SyncBatch b =
+                    here.sync()
+                        .sync(
+                            new Sync.Command(
+                                bobPhone, since, Duration.ofSeconds(5), Optional.empty()))
+                        .get(30, TimeUnit.SECONDS);
+                for (ToDeviceMessage m : b.device().orElseThrow().toDevice()) {
+                  assertTrue(
+                      m.position().isAfter(since) && !m.position().isAfter(b.nextBatch()),
+                      "inside the window");
+                  seen.add(m.content().json());
+                  toDevice++;
+                }
+                for (Event e : b.events()) if (e.isMessage()) messages++;
+                since = b.nextBatch();
+              }
+              return null;
+            });
     go.countDown();
     for (Future<?> f : senders) f.get(60, TimeUnit.SECONDS);
     reader.get(60, TimeUnit.SECONDS);
@@ -202,14 +244,21 @@ public abstract class ToDeviceContract extends E2eeFixture {
     RecordingSink laptop = RecordingSink.draining();
     LiveStream phoneStream = stream(bobPhone, start, phone);
     stream(bobLaptop, start, laptop);
-    assertTrue(RecordingSink.await(() -> !phone.batches().isEmpty(), WAIT), "the first batch comes at once");
+    assertTrue(
+        RecordingSink.await(() -> !phone.batches().isEmpty(), WAIT),
+        "the first batch comes at once");
     SyncBatch counts = phone.batches().getFirst();
     assertEquals(List.of(), counts.events());
     assertEquals(Map.of(), counts.device().orElseThrow().oneTimeKeyCounts());
     EventId first = sendToDevice(alice, "t1", bobPhone.id(), "BOBPHONE", body("one")).orElseThrow();
-    EventId second = sendToDevice(alice, "t2", bobPhone.id(), "BOBPHONE", body("two")).orElseThrow();
-    assertTrue(RecordingSink.await(() -> streamed(phone).size() >= 2, WAIT), "got " + streamed(phone));
-    assertEquals(List.of(first, second), streamed(phone).stream().map(ToDeviceMessage::position).toList(), "once each");
+    EventId second =
+        sendToDevice(alice, "t2", bobPhone.id(), "BOBPHONE", body("two")).orElseThrow();
+    assertTrue(
+        RecordingSink.await(() -> streamed(phone).size() >= 2, WAIT), "got " + streamed(phone));
+    assertEquals(
+        List.of(first, second),
+        streamed(phone).stream().map(ToDeviceMessage::position).toList(),
+        "once each");
     for (SyncBatch b : phone.batches()) {
       for (ToDeviceMessage m : b.device().orElseThrow().toDevice()) {
         assertTrue(!m.position().isAfter(b.nextBatch()), "inside its batch's window");
@@ -217,10 +266,13 @@ public abstract class ToDeviceContract extends E2eeFixture {
     }
     phoneStream.close();
     phone.awaitEnd(WAIT);
-    assertEquals(2, inbox(bobPhone).size(), "a stream acknowledges nothing: the client may not have got it");
+    assertEquals(
+        2, inbox(bobPhone).size(), "a stream acknowledges nothing: the client may not have got it");
 
-    assertEquals(List.of(second), streamed(reopen(bobPhone, first, 1)).stream().map(ToDeviceMessage::position)
-        .toList(), "resumed after the first: the second again (it was lost), the first not");
+    assertEquals(
+        List.of(second),
+        streamed(reopen(bobPhone, first, 1)).stream().map(ToDeviceMessage::position).toList(),
+        "resumed after the first: the second again (it was lost), the first not");
     assertEquals(1, inbox(bobPhone).size(), "resuming past the first acknowledged it");
     reopen(bobPhone, second, 0);
     assertEquals(List.of(), inbox(bobPhone), "resuming past both acknowledged both");
@@ -244,12 +296,18 @@ public abstract class ToDeviceContract extends E2eeFixture {
     } finally {
       pool.shutdown();
     }
-    assertTrue(RecordingSink.await(() -> streamed(sink).size() >= 2 * perSender
-        && sink.events().stream().filter(Event::isMessage).count() >= perSender, WAIT));
+    assertTrue(
+        RecordingSink.await(
+            () ->
+                streamed(sink).size() >= 2 * perSender
+                    && sink.events().stream().filter(Event::isMessage).count() >= perSender,
+            WAIT));
     EventId previous = start;
     for (SyncBatch b : sink.batches()) {
       for (ToDeviceMessage m : b.device().orElseThrow().toDevice()) {
-        assertTrue(m.position().isAfter(previous) && !m.position().isAfter(b.nextBatch()), "inside the window");
+        assertTrue(
+            m.position().isAfter(previous) && !m.position().isAfter(b.nextBatch()),
+            "inside the window");
       }
       previous = b.nextBatch();
     }
@@ -270,18 +328,27 @@ public abstract class ToDeviceContract extends E2eeFixture {
    * messages each to bob's phone (bodies {@code "<sender>-<i>"}), sender 2 as many messages to
    * {@code room}.
    */
-  private List<Future<?>> sendConcurrently(ExecutorService pool, CountDownLatch go, RoomId room, int perSender) {
+  private List<Future<?>> sendConcurrently(
+      ExecutorService pool, CountDownLatch go, RoomId room, int perSender) {
     List<Future<?>> senders = new ArrayList<>();
     for (int s = 0; s < 3; s++) {
       int sender = s;
-      senders.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < perSender; i++) {
-          if (sender == 2) say(alice, room, "msg " + i);
-          else sendToDevice(alice, "s" + sender + "-" + i, bobPhone.id(), "BOBPHONE", body(sender + "-" + i));
-        }
-        return null;
-      }));
+      senders.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < perSender; i++) {
+                  if (sender == 2) say(alice, room, "msg " + i);
+                  else
+                    sendToDevice(
+                        alice,
+                        "s" + sender + "-" + i,
+                        bobPhone.id(),
+                        "BOBPHONE",
+                        body(sender + "-" + i));
+                }
+                return null;
+              }));
     }
     return senders;
   }
@@ -294,7 +361,9 @@ public abstract class ToDeviceContract extends E2eeFixture {
   private RecordingSink reopen(Caller device, EventId since, int messages) throws Exception {
     RecordingSink sink = RecordingSink.draining();
     LiveStream s = stream(device, since, sink);
-    assertTrue(RecordingSink.await(() -> !sink.batches().isEmpty() && streamed(sink).size() >= messages, WAIT));
+    assertTrue(
+        RecordingSink.await(
+            () -> !sink.batches().isEmpty() && streamed(sink).size() >= messages, WAIT));
     s.close();
     sink.awaitEnd(WAIT);
     return sink;
@@ -307,7 +376,9 @@ public abstract class ToDeviceContract extends E2eeFixture {
   }
 
   private List<ToDeviceMessage> inbox(Caller device) {
-    return here.storage().toDeviceInbox().read(device.requireDevice(), EventId.ORIGIN, here.storage().events().head(), 10);
+    return here.storage()
+        .toDeviceInbox()
+        .read(device.requireDevice(), EventId.ORIGIN, here.storage().events().head(), 10);
   }
 
   @Test
@@ -316,9 +387,13 @@ public abstract class ToDeviceContract extends E2eeFixture {
     EventId start = here.storage().events().head();
     sendToDevice(alice, "t1", bobPhone.id(), "*", body("both"));
     there.e2ee().deleteDevice().delete(bobLaptop, bobPhone.device().orElseThrow());
-    assertEquals(List.of(), here.storage().toDeviceInbox().read(bobPhone.requireDevice(), EventId.ORIGIN,
-        here.storage().events().head(), 10));
-    assertEquals(List.of(body("both").json()), bodies(sync(bobLaptop, start)), "the laptop keeps its own");
+    assertEquals(
+        List.of(),
+        here.storage()
+            .toDeviceInbox()
+            .read(bobPhone.requireDevice(), EventId.ORIGIN, here.storage().events().head(), 10));
+    assertEquals(
+        List.of(body("both").json()), bodies(sync(bobLaptop, start)), "the laptop keeps its own");
   }
 
   @Test
@@ -331,8 +406,10 @@ public abstract class ToDeviceContract extends E2eeFixture {
 
   @Test
   void aTypeOrTransactionIdOutOfShapeIsRefused() {
-    assertThrows(InvalidInputException.class, () -> there.e2ee().sendToDevice().send(
-        new SendToDevice.Command(alice, "", "t1", Map.of())));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            there.e2ee().sendToDevice().send(new SendToDevice.Command(alice, "", "t1", Map.of())));
     assertFalse(here.storage().toDeviceInbox().contains("x"));
   }
 

@@ -20,15 +20,22 @@ class MaintenanceTest {
   @Test
   void runOnceRunsEveryTaskInOrderAndCountsFailuresWithoutStopping() {
     List<String> ran = new CopyOnWriteArrayList<>();
-    Maintenance maintenance = new Maintenance()
-        .add(new MaintenanceTask("a", Duration.ofSeconds(1), () -> ran.add("a")))
-        .add(new MaintenanceTask("broken", Duration.ofSeconds(1), () -> {
-          throw new IllegalStateException("storage down");
-        }))
-        .add(new MaintenanceTask("c", Duration.ofSeconds(1), () -> ran.add("c")));
+    Maintenance maintenance =
+        new Maintenance()
+            .add(new MaintenanceTask("a", Duration.ofSeconds(1), () -> ran.add("a")))
+            .add(
+                new MaintenanceTask(
+                    "broken",
+                    Duration.ofSeconds(1),
+                    () -> {
+                      throw new IllegalStateException("storage down");
+                    }))
+            .add(new MaintenanceTask("c", Duration.ofSeconds(1), () -> ran.add("c")));
     assertEquals(1, maintenance.runOnce());
     assertEquals(List.of("a", "c"), ran);
-    assertEquals(List.of("a", "broken", "c"), maintenance.tasks().stream().map(MaintenanceTask::name).toList());
+    assertEquals(
+        List.of("a", "broken", "c"),
+        maintenance.tasks().stream().map(MaintenanceTask::name).toList());
   }
 
   @Test
@@ -37,11 +44,17 @@ class MaintenanceTest {
     try {
       AtomicInteger runs = new AtomicInteger();
       CountDownLatch thrice = new CountDownLatch(3);
-      Maintenance maintenance = new Maintenance().add(new MaintenanceTask("flaky", Duration.ofMillis(5), () -> {
-        runs.incrementAndGet();
-        thrice.countDown();
-        throw new IllegalStateException("every run fails");
-      }));
+      Maintenance maintenance =
+          new Maintenance()
+              .add(
+                  new MaintenanceTask(
+                      "flaky",
+                      Duration.ofMillis(5),
+                      () -> {
+                        runs.incrementAndGet();
+                        thrice.countDown();
+                        throw new IllegalStateException("every run fails");
+                      }));
       maintenance.start(scheduler);
       assertTrue(thrice.await(10, TimeUnit.SECONDS), "runs go on after failures");
       maintenance.stop();
@@ -56,8 +69,9 @@ class MaintenanceTest {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     try {
       AtomicInteger runs = new AtomicInteger();
-      Maintenance maintenance = new Maintenance()
-          .add(new MaintenanceTask("t", Duration.ofMillis(5), runs::incrementAndGet));
+      Maintenance maintenance =
+          new Maintenance()
+              .add(new MaintenanceTask("t", Duration.ofMillis(5), runs::incrementAndGet));
       maintenance.start(scheduler);
       assertThrows(IllegalStateException.class, () -> maintenance.start(scheduler));
       maintenance.stop();
@@ -81,10 +95,14 @@ class MaintenanceTest {
     try {
       AtomicInteger hourly = new AtomicInteger();
       CompletableFuture<Void> atOnce = new CompletableFuture<>();
-      Maintenance maintenance = new Maintenance()
-          .add(new MaintenanceTask("hourly", Duration.ofHours(1), hourly::incrementAndGet))
-          .add(new MaintenanceTask("at-once", Duration.ofHours(1), () -> atOnce.complete(null)).startingAtOnce());
-      assertEquals(Duration.ofHours(1), maintenance.tasks().get(0).firstRunAfter(), "one period by default");
+      Maintenance maintenance =
+          new Maintenance()
+              .add(new MaintenanceTask("hourly", Duration.ofHours(1), hourly::incrementAndGet))
+              .add(
+                  new MaintenanceTask("at-once", Duration.ofHours(1), () -> atOnce.complete(null))
+                      .startingAtOnce());
+      assertEquals(
+          Duration.ofHours(1), maintenance.tasks().get(0).firstRunAfter(), "one period by default");
       maintenance.start(scheduler);
       atOnce.get(30, TimeUnit.SECONDS);
       assertEquals(0, hourly.get(), "the other task waits for its period");
@@ -97,8 +115,12 @@ class MaintenanceTest {
   @Test
   void onItsOwnSchedulerTheTasksRunOnDaemonThreadsThatStopEnds() throws Exception {
     CompletableFuture<Thread> ranOn = new CompletableFuture<>();
-    Maintenance maintenance = new Maintenance()
-        .add(new MaintenanceTask("t", Duration.ofHours(1), () -> ranOn.complete(Thread.currentThread())).startingAtOnce());
+    Maintenance maintenance =
+        new Maintenance()
+            .add(
+                new MaintenanceTask(
+                        "t", Duration.ofHours(1), () -> ranOn.complete(Thread.currentThread()))
+                    .startingAtOnce());
     maintenance.start(1);
     Thread thread = ranOn.get(30, TimeUnit.SECONDS);
     assertTrue(thread.isDaemon(), "never keeps the JVM alive");
@@ -113,18 +135,29 @@ class MaintenanceTest {
   void withTwoThreadsALongRunDoesNotHoldTheOtherTasksBack() throws Exception {
     CountDownLatch quickRan = new CountDownLatch(1);
     CompletableFuture<Boolean> longRunSawQuick = new CompletableFuture<>();
-    Maintenance maintenance = new Maintenance()
-        .add(new MaintenanceTask("long", Duration.ofHours(1), () -> {
-          try {
-            longRunSawQuick.complete(quickRan.await(30, TimeUnit.SECONDS)); // runs on while the other one runs
-          } catch (InterruptedException e) {
-            longRunSawQuick.completeExceptionally(e);
-          }
-        }).startingAtOnce())
-        .add(new MaintenanceTask("quick", Duration.ofHours(1), quickRan::countDown).startingAtOnce());
+    Maintenance maintenance =
+        new Maintenance()
+            .add(
+                new MaintenanceTask(
+                        "long",
+                        Duration.ofHours(1),
+                        () -> {
+                          try {
+                            longRunSawQuick.complete(
+                                quickRan.await(
+                                    30, TimeUnit.SECONDS)); // runs on while the other one runs
+                          } catch (InterruptedException e) {
+                            longRunSawQuick.completeExceptionally(e);
+                          }
+                        })
+                    .startingAtOnce())
+            .add(
+                new MaintenanceTask("quick", Duration.ofHours(1), quickRan::countDown)
+                    .startingAtOnce());
     maintenance.start(2);
     try {
-      assertTrue(longRunSawQuick.get(60, TimeUnit.SECONDS), "the quick task ran during the long run");
+      assertTrue(
+          longRunSawQuick.get(60, TimeUnit.SECONDS), "the quick task ran during the long run");
     } finally {
       maintenance.stop();
     }
@@ -132,14 +165,18 @@ class MaintenanceTest {
 
   @Test
   void theFirstRunIsNeverBeforeTheStart() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MaintenanceTask("t", Duration.ofSeconds(1), () -> {}, Duration.ofSeconds(-1)));
   }
 
   @Test
   void tasksNeedAPositivePeriod() {
-    assertThrows(IllegalArgumentException.class, () -> new MaintenanceTask("t", Duration.ZERO, () -> {}));
-    assertThrows(IllegalArgumentException.class, () -> new MaintenanceTask("t", Duration.ofSeconds(-1), () -> {}));
+    assertThrows(
+        IllegalArgumentException.class, () -> new MaintenanceTask("t", Duration.ZERO, () -> {}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new MaintenanceTask("t", Duration.ofSeconds(-1), () -> {}));
   }
 
   @Test

@@ -11,21 +11,23 @@ import org.junit.jupiter.api.Test;
 
 class CheckReadinessTest {
   private final AtomicBoolean storageDown = new AtomicBoolean();
+
   /** A storage that answers unless {@link #storageDown}. */
-  private final ChatStorage.Lifecycle storage = new ChatStorage.Lifecycle() {
-    @Override
-    public void checkReady() {
-      if (storageDown.get()) throw new UnavailableException("timed out", null);
-    }
+  private final ChatStorage.Lifecycle storage =
+      new ChatStorage.Lifecycle() {
+        @Override
+        public void checkReady() {
+          if (storageDown.get()) throw new UnavailableException("timed out", null);
+        }
 
-    @Override
-    public String kind() {
-      return "test";
-    }
+        @Override
+        public String kind() {
+          return "test";
+        }
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @Test
   void readyWhenStorageAnswersAndNoDependencyFails() {
@@ -35,7 +37,10 @@ class CheckReadinessTest {
 
   @Test
   void aFailingDependencyDegradesButDoesNotFail() {
-    Readiness r = new CheckReadiness(storage, List.of()).with(List.of(() -> Optional.of("auth_keys: down"))).check();
+    Readiness r =
+        new CheckReadiness(storage, List.of())
+            .with(List.of(() -> Optional.of("auth_keys: down")))
+            .check();
     assertEquals(Readiness.Status.DEGRADED, r.status());
     assertEquals(List.of("auth_keys: down"), r.degraded());
   }
@@ -43,7 +48,8 @@ class CheckReadinessTest {
   @Test
   void storageDownIsUnavailableWhateverTheDependenciesSay() {
     storageDown.set(true);
-    Readiness r = new CheckReadiness(storage, List.of(() -> Optional.of("auth_keys: down"))).check();
+    Readiness r =
+        new CheckReadiness(storage, List.of(() -> Optional.of("auth_keys: down"))).check();
     assertEquals(Readiness.Status.UNAVAILABLE, r.status());
     assertEquals(Optional.of("storage: timed out"), r.failure());
     assertEquals(List.of("auth_keys: down"), r.degraded());

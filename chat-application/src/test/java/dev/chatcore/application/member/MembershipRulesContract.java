@@ -22,12 +22,14 @@ import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.room.RoomType;
 import dev.chatcore.domain.sync.SyncBatch;
+import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Joining, leaving, member lists, kicks and room bans, over any storage. */
@@ -43,7 +45,8 @@ public abstract class MembershipRulesContract extends CoreFixture {
   private List<Membership> memberEvents(RoomId room, AccountId target) {
     return stream(room).stream()
         .filter(e -> e.content() instanceof EventContent.Member m && m.target().equals(target))
-        .map(e -> ((EventContent.Member) e.content()).membership()).toList();
+        .map(e -> ((EventContent.Member) e.content()).membership())
+        .toList();
   }
 
   private boolean listed(Caller who, RoomId room) {
@@ -80,10 +83,15 @@ public abstract class MembershipRulesContract extends CoreFixture {
     Caller bob = player("bob");
     RoomId guild = room(RoomType.PRIVATE, bob);
     RoomId dm = room(RoomType.DM, bob);
-    assertThrows(ForbiddenException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, guild)));
-    assertThrows(ForbiddenException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, dm)));
-    assertThrows(ForbiddenException.class, () -> core.leaveRoom().leave(new LeaveRoom.Command(bob, guild)));
-    assertThrows(NotFoundException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, dev.chatcore.domain.testing.TestIds.room())));
+    assertThrows(
+        ForbiddenException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, guild)));
+    assertThrows(
+        ForbiddenException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, dm)));
+    assertThrows(
+        ForbiddenException.class, () -> core.leaveRoom().leave(new LeaveRoom.Command(bob, guild)));
+    assertThrows(
+        NotFoundException.class,
+        () -> core.joinRoom().join(new JoinRoom.Command(alice, TestIds.room())));
   }
 
   @Test
@@ -93,8 +101,12 @@ public abstract class MembershipRulesContract extends CoreFixture {
     Caller carol = player("carol");
     RoomId dm = room(RoomType.DM, alice, bob);
     core.leaveRoom().leave(new LeaveRoom.Command(alice, dm));
-    assertEquals(Optional.of(MemberState.LEFT), storage.memberships().find(dm, alice.id()).map(RoomMember::state));
-    assertThrows(NotFoundException.class, () -> core.leaveRoom().leave(new LeaveRoom.Command(carol, dm)),
+    assertEquals(
+        Optional.of(MemberState.LEFT),
+        storage.memberships().find(dm, alice.id()).map(RoomMember::state));
+    assertThrows(
+        NotFoundException.class,
+        () -> core.leaveRoom().leave(new LeaveRoom.Command(carol, dm)),
         "a DM is hidden from non-members");
   }
 
@@ -106,12 +118,15 @@ public abstract class MembershipRulesContract extends CoreFixture {
     assertThrows(ForbiddenException.class, () -> say(alice, lobby, "hi"));
     core.joinRoom().join(new JoinRoom.Command(alice, lobby));
     core.banMember().ban(new BanMember.Command(admin, lobby, alice.id()));
-    assertThrows(ForbiddenException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, lobby)));
+    assertThrows(
+        ForbiddenException.class, () -> core.joinRoom().join(new JoinRoom.Command(alice, lobby)));
     core.unbanMember().unban(new UnbanMember.Command(admin, lobby, alice.id()));
     assertFalse(listed(alice, lobby), "an unbanned account stays out until it joins");
     core.joinRoom().join(new JoinRoom.Command(alice, lobby));
     say(alice, lobby, "back again");
-    assertEquals(List.of(Membership.KICK, Membership.JOIN, Membership.BAN, Membership.LEAVE, Membership.JOIN),
+    assertEquals(
+        List.of(
+            Membership.KICK, Membership.JOIN, Membership.BAN, Membership.LEAVE, Membership.JOIN),
         memberEvents(lobby, alice.id()));
   }
 
@@ -120,17 +135,26 @@ public abstract class MembershipRulesContract extends CoreFixture {
     RoomId lobby = channel("lobby");
     Caller alice = player("alice");
     Caller bob = player("bob");
-    assertThrows(ForbiddenException.class,
+    assertThrows(
+        ForbiddenException.class,
         () -> core.kickMember().kick(new KickMember.Command(bob, lobby, alice.id())));
     core.leaveRoom().leave(new LeaveRoom.Command(alice, lobby));
-    assertThrows(NotFoundException.class,
+    assertThrows(
+        NotFoundException.class,
         () -> core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id())));
-    assertThrows(NotFoundException.class, () -> core.unbanMember().unban(new UnbanMember.Command(admin, lobby, alice.id())));
-    assertThrows(NotFoundException.class, () -> core.banMember().ban(
-        new BanMember.Command(admin, lobby, dev.chatcore.domain.testing.TestIds.account())), "unknown account");
+    assertThrows(
+        NotFoundException.class,
+        () -> core.unbanMember().unban(new UnbanMember.Command(admin, lobby, alice.id())));
+    assertThrows(
+        NotFoundException.class,
+        () -> core.banMember().ban(new BanMember.Command(admin, lobby, TestIds.account())),
+        "unknown account");
     core.banMember().ban(new BanMember.Command(admin, lobby, alice.id()));
     core.banMember().ban(new BanMember.Command(admin, lobby, alice.id()));
-    assertEquals(List.of(Membership.LEAVE, Membership.BAN), memberEvents(lobby, alice.id()), "banning twice publishes once");
+    assertEquals(
+        List.of(Membership.LEAVE, Membership.BAN),
+        memberEvents(lobby, alice.id()),
+        "banning twice publishes once");
   }
 
   @Test
@@ -141,7 +165,8 @@ public abstract class MembershipRulesContract extends CoreFixture {
     EventId since = storage.events().head();
     core.kickMember().kick(new KickMember.Command(admin, lobby, alice.id()));
     Event kick = stream(lobby).getLast();
-    assertEquals(kick.id(), storage.memberships().find(lobby, alice.id()).orElseThrow().sinceEvent());
+    assertEquals(
+        kick.id(), storage.memberships().find(lobby, alice.id()).orElseThrow().sinceEvent());
     SyncBatch first = sync(alice, since);
     assertEquals(List.of(kick.id()), first.events().stream().map(Event::id).toList());
     say(admin, lobby, "after the kick");
@@ -164,15 +189,24 @@ public abstract class MembershipRulesContract extends CoreFixture {
     Optional<AccountId> from = Optional.empty();
     int pages = 0;
     do {
-      MemberPage page = core.listMembers().list(new ListMembers.Query(players.get(0), lobby, from, OptionalInt.of(2)));
+      MemberPage page =
+          core.listMembers()
+              .list(new ListMembers.Query(players.get(0), lobby, from, OptionalInt.of(2)));
       page.members().forEach(m -> seen.add(m.account()));
       from = page.next();
       pages++;
     } while (from.isPresent());
     assertEquals(expected, seen);
     assertEquals(3, pages, "5 members in pages of 2; the last page says there is no next");
-    MemberView first = core.listMembers().list(new ListMembers.Query(admin, lobby, Optional.empty(), OptionalInt.empty()))
-        .members().stream().filter(m -> m.account().equals(players.get(1).id())).findFirst().orElseThrow();
+    MemberView first =
+        core
+            .listMembers()
+            .list(new ListMembers.Query(admin, lobby, Optional.empty(), OptionalInt.empty()))
+            .members()
+            .stream()
+            .filter(m -> m.account().equals(players.get(1).id()))
+            .findFirst()
+            .orElseThrow();
     assertEquals("p1", first.displayName());
   }
 
@@ -183,8 +217,11 @@ public abstract class MembershipRulesContract extends CoreFixture {
     Caller carol = player("carol");
     RoomId dm = room(RoomType.DM, alice, bob, carol);
     core.leaveRoom().leave(new LeaveRoom.Command(bob, dm));
-    MemberPage page = core.listMembers().list(new ListMembers.Query(alice, dm, Optional.empty(), OptionalInt.empty()));
-    assertEquals(java.util.stream.Stream.of(alice.id(), carol.id()).sorted().toList(),
+    MemberPage page =
+        core.listMembers()
+            .list(new ListMembers.Query(alice, dm, Optional.empty(), OptionalInt.empty()));
+    assertEquals(
+        Stream.of(alice.id(), carol.id()).sorted().toList(),
         page.members().stream().map(MemberView::account).toList());
     assertEquals(Optional.empty(), page.next());
   }
@@ -200,7 +237,10 @@ public abstract class MembershipRulesContract extends CoreFixture {
     List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(8, joins);
     long joined = outcomes.stream().filter(Concurrently.Outcome::ok).count();
     assertEquals(GLOBAL_OVERFLOW, joined);
-    assertTrue(outcomes.stream().filter(o -> !o.ok()).allMatch(o -> o.failure() instanceof ConflictException));
+    assertTrue(
+        outcomes.stream()
+            .filter(o -> !o.ok())
+            .allMatch(o -> o.failure() instanceof ConflictException));
     assertEquals(GLOBAL_OVERFLOW, storage.memberships().count(global, MemberState.JOINED));
     assertEquals(GLOBAL_OVERFLOW, stream(global).size(), "one m.member join per seat taken");
   }

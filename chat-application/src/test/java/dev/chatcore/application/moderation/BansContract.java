@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Service-wide bans by admins, on every storage: issued ({@link BanAccount}), lifted
- * ({@link UnbanAccount}), listed ({@link ListBans}) and read back as history ({@link ReadBanHistory}).
+ * Service-wide bans by admins, on every storage: issued ({@link BanAccount}), lifted ({@link
+ * UnbanAccount}), listed ({@link ListBans}) and read back as history ({@link ReadBanHistory}).
  */
 public abstract class BansContract extends CoreFixture {
   private final Caller spammer = Caller.player(TestIds.account(), "spammer");
@@ -46,14 +46,17 @@ public abstract class BansContract extends CoreFixture {
   void bannedAccountIsRefusedUntilTheBanEndsOrIsLifted() {
     Ban ban = ban(admin, spammer, Optional.of(Duration.ofMinutes(10)), "rude");
     assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(10))), ban.until());
-    BannedException refused = assertThrows(BannedException.class, () -> core.banGate().requireNotBanned(spammer.id()));
+    BannedException refused =
+        assertThrows(BannedException.class, () -> core.banGate().requireNotBanned(spammer.id()));
     assertEquals("rude", refused.reason());
     assertEquals(ban.until(), refused.until());
     clock.advance(Duration.ofMinutes(10));
     core.banGate().requireNotBanned(spammer.id());
     ban(admin, spammer, Optional.empty(), "for good");
-    assertEquals(Optional.empty(),
-        assertThrows(BannedException.class, () -> core.banGate().requireNotBanned(spammer.id())).until());
+    assertEquals(
+        Optional.empty(),
+        assertThrows(BannedException.class, () -> core.banGate().requireNotBanned(spammer.id()))
+            .until());
     unban(spammer);
     core.banGate().requireNotBanned(spammer.id());
     assertThrows(NotFoundException.class, () -> unban(spammer));
@@ -63,12 +66,14 @@ public abstract class BansContract extends CoreFixture {
   void onlyAdminsBanAndDurationsArePositive() {
     assertThrows(ForbiddenException.class, () -> ban(spammer, admin, Optional.empty(), "x"));
     assertThrows(ForbiddenException.class, () -> list(spammer, 0));
-    assertThrows(InvalidInputException.class, () -> ban(admin, spammer, Optional.of(Duration.ZERO), "x"));
+    assertThrows(
+        InvalidInputException.class, () -> ban(admin, spammer, Optional.of(Duration.ZERO), "x"));
   }
 
   @Test
   void listsBansWithPaging() {
-    for (int i = 0; i < 12; i++) ban(admin, Caller.player(TestIds.account(), "p" + i), Optional.empty(), "r" + i);
+    for (int i = 0; i < 12; i++)
+      ban(admin, Caller.player(TestIds.account(), "p" + i), Optional.empty(), "r" + i);
     BanPage first = list(admin, 0);
     assertEquals(10, first.bans().size());
     assertEquals(2, first.remaining());
@@ -81,10 +86,12 @@ public abstract class BansContract extends CoreFixture {
   void listsTheOneBanOfAnAccount() {
     ban(admin, Caller.player(TestIds.account(), "other"), Optional.empty(), "other");
     Ban mine = ban(admin, spammer, Optional.empty(), "mine");
-    BanPage page = core.listBans().list(new ListBans.Query(admin, Optional.of(spammer.id()), 0, 10));
+    BanPage page =
+        core.listBans().list(new ListBans.Query(admin, Optional.of(spammer.id()), 0, 10));
     assertEquals(List.of(mine), page.bans());
     assertEquals(0, page.remaining());
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> core.listBans().list(new ListBans.Query(admin, Optional.of(spammer.id()), -1, 10)));
   }
 
@@ -98,17 +105,22 @@ public abstract class BansContract extends CoreFixture {
     assertEquals(List.of(second, first), history.bans());
     assertEquals(Optional.empty(), history.current(), "lifted");
     assertEquals(0, history.offences().count(), "no automatic ban");
-    assertThrows(ForbiddenException.class,
+    assertThrows(
+        ForbiddenException.class,
         () -> core.readBanHistory().read(new ReadBanHistory.Query(spammer, spammer.id())));
   }
 
   @Test
   void aHeldSyncIsAnsweredWithTheBan() throws Exception {
-    CompletableFuture<SyncBatch> held = core.sync().sync(new Sync.Command(spammer, storage.events().head(),
-        Duration.ofSeconds(30), Optional.empty()));
+    CompletableFuture<SyncBatch> held =
+        core.sync()
+            .sync(
+                new Sync.Command(
+                    spammer, storage.events().head(), Duration.ofSeconds(30), Optional.empty()));
     Await.until(() -> core.syncWaiter().heldCount() == 1, () -> "the sync to be held");
     ban(admin, spammer, Optional.empty(), "gone");
-    ExecutionException failure = assertThrows(ExecutionException.class, () -> held.get(30, TimeUnit.SECONDS));
+    ExecutionException failure =
+        assertThrows(ExecutionException.class, () -> held.get(30, TimeUnit.SECONDS));
     assertTrue(failure.getCause() instanceof BannedException, String.valueOf(failure.getCause()));
   }
 }

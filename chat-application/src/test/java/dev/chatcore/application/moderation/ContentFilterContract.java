@@ -39,8 +39,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The content filter on every path a player posts through, on every storage: what it masks is
- * what every reader gets, what it rejects stores nothing, what it flags is stored and reported
+ * The content filter on every path a player posts through, on every storage: what it masks is what
+ * every reader gets, what it rejects stores nothing, what it flags is stored and reported
  * automatically; it runs after the spam check and never on admins, nor on end-to-end encrypted
  * messages, which it cannot read.
  */
@@ -51,26 +51,33 @@ public abstract class ContentFilterContract extends CoreFixture {
   /** Rejects "slur", masks "darn", flags "sus" (masked too). */
   @Override
   protected ContentModeration moderation() {
-    return ContentModeration.none().withFilter((sender, room, text) -> {
-      checked.add(text);
-      if (text.contains("slur")) return new FilterVerdict.Reject("slur");
-      String masked = text.replace("darn", "****");
-      if (text.contains("sus")) return new FilterVerdict.Flag(masked, "suspicious");
-      return masked.equals(text) ? FilterVerdict.ALLOW : new FilterVerdict.Mask(masked);
-    });
+    return ContentModeration.none()
+        .withFilter(
+            (sender, room, text) -> {
+              checked.add(text);
+              if (text.contains("slur")) return new FilterVerdict.Reject("slur");
+              String masked = text.replace("darn", "****");
+              if (text.contains("sus")) return new FilterVerdict.Flag(masked, "suspicious");
+              return masked.equals(text) ? FilterVerdict.ALLOW : new FilterVerdict.Mask(masked);
+            });
   }
 
   private Event send(Caller who, RoomId room, String text) {
-    return core.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
+    return core.sendMessage()
+        .send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
   }
 
   private PostedMessage post(Caller who, RoomId room, String text) {
-    return core.chat().postChatMessage().post(new PostChatMessage.Command(who, room, text, Optional.empty()));
+    return core.chat()
+        .postChatMessage()
+        .post(new PostChatMessage.Command(who, room, text, Optional.empty()));
   }
 
   private PostedMessage dm(Caller from, Caller to, String text) {
-    return core.chat().sendDirectMessage().send(new SendDirectMessage.Command(from, List.of(to.id().value()), text,
-        Optional.empty()));
+    return core.chat()
+        .sendDirectMessage()
+        .send(
+            new SendDirectMessage.Command(from, List.of(to.id().value()), text, Optional.empty()));
   }
 
   private static String text(Event e) {
@@ -78,20 +85,36 @@ public abstract class ContentFilterContract extends CoreFixture {
   }
 
   private List<String> history(Caller who, RoomId room) {
-    return core.readHistory().read(new ReadHistory.Query(who, room, Optional.empty(), Direction.FORWARD,
-        OptionalInt.of(100))).chunk().stream().map(ContentFilterContract::text).toList();
+    return core
+        .readHistory()
+        .read(
+            new ReadHistory.Query(
+                who, room, Optional.empty(), Direction.FORWARD, OptionalInt.of(100)))
+        .chunk()
+        .stream()
+        .map(ContentFilterContract::text)
+        .toList();
   }
 
   private List<String> synced(Caller who, EventId since, RoomId room) throws Exception {
-    return sync(who, since).events().stream().filter(e -> e.room().equals(room)).filter(Event::isMessage)
-        .map(ContentFilterContract::text).toList();
+    return sync(who, since).events().stream()
+        .filter(e -> e.room().equals(room))
+        .filter(Event::isMessage)
+        .map(ContentFilterContract::text)
+        .toList();
   }
 
   private List<String> unread(Caller who, RoomId room) {
-    List<RoomUpdate> rooms = core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(who,
-        LastRead.of(Optional.of(0L), clock.instant()))).rooms();
-    return rooms.stream().filter(u -> u.room().id().equals(room)).flatMap(u -> u.unread().stream())
-        .map(ContentFilterContract::text).toList();
+    List<RoomUpdate> rooms =
+        core.chat()
+            .readRoomUpdates()
+            .read(new ReadRoomUpdates.Query(who, LastRead.of(Optional.of(0L), clock.instant())))
+            .rooms();
+    return rooms.stream()
+        .filter(u -> u.room().id().equals(room))
+        .flatMap(u -> u.unread().stream())
+        .map(ContentFilterContract::text)
+        .toList();
   }
 
   @Test
@@ -103,8 +126,10 @@ public abstract class ContentFilterContract extends CoreFixture {
     RoomId lobby = channel("lobby");
     EventId start = storage.events().head();
 
-    assertEquals("oh **** it", text(send(alice, lobby, "oh darn it")), "/v1 answers the stored text");
-    assertEquals("**** again", post(alice, global, "darn again").text(), "/chat answers the stored text");
+    assertEquals(
+        "oh **** it", text(send(alice, lobby, "oh darn it")), "/v1 answers the stored text");
+    assertEquals(
+        "**** again", post(alice, global, "darn again").text(), "/chat answers the stored text");
     assertEquals("a **** DM", dm(alice, bob, "a darn DM").text());
     RoomId dmRoom = dm(bob, alice, "fine").room();
 
@@ -127,11 +152,12 @@ public abstract class ContentFilterContract extends CoreFixture {
     EventId head = storage.events().head();
     long hacked = storage.hackedMessages().count();
 
-    List<Supplier<?>> paths = List.of(
-        () -> send(alice, lobby, "a slur here"),
-        () -> post(alice, global, "a slur there"),
-        () -> post(alice, TestIds.room(), "a slur into a room that does not exist"),
-        () -> dm(alice, bob, "a slur in a DM"));
+    List<Supplier<?>> paths =
+        List.of(
+            () -> send(alice, lobby, "a slur here"),
+            () -> post(alice, global, "a slur there"),
+            () -> post(alice, TestIds.room(), "a slur into a room that does not exist"),
+            () -> dm(alice, bob, "a slur in a DM"));
     for (Supplier<?> path : paths) {
       ContentRejectedException refused = assertThrows(ContentRejectedException.class, path::get);
       assertEquals("slur", refused.reason());
@@ -152,16 +178,23 @@ public abstract class ContentFilterContract extends CoreFixture {
     assertEquals("sus **** link", flagged.text(), "a flag may mask as well");
     assertEquals(List.of("hello", "sus **** link"), history(bob, global));
 
-    Report report = storage.reports().findByMessage(EventId.parse(flagged.id(), "id")).orElseThrow();
+    Report report =
+        storage.reports().findByMessage(EventId.parse(flagged.id(), "id")).orElseThrow();
     assertEquals(Report.SYSTEM_REPORTER, report.firstReporter());
     assertEquals(List.of(Report.SYSTEM_REPORTER), report.reporterIds());
     assertEquals(ReportStatus.NEW, report.status());
     assertEquals(Optional.of("flagged by the content filter: suspicious"), report.adminNote());
-    assertEquals(List.of("hello", "sus **** link"), report.log().stream().map(m -> m.text()).toList(),
+    assertEquals(
+        List.of("hello", "sus **** link"),
+        report.log().stream().map(m -> m.text()).toList(),
         "the same snapshot a player's report keeps");
 
-    Report joined = core.chat().reportMessage().report(new ReportMessage.Command(bob, flagged.id()));
-    assertEquals(List.of(Report.SYSTEM_REPORTER, bob.id()), joined.reporterIds(), "a player's report joins it");
+    Report joined =
+        core.chat().reportMessage().report(new ReportMessage.Command(bob, flagged.id()));
+    assertEquals(
+        List.of(Report.SYSTEM_REPORTER, bob.id()),
+        joined.reporterIds(),
+        "a player's report joins it");
   }
 
   @Test
@@ -169,7 +202,8 @@ public abstract class ContentFilterContract extends CoreFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     RoomId lobby = channel("lobby");
-    SendMessage.Command command = new SendMessage.Command(alice, lobby, "sus", Optional.empty(), Optional.of("t1"));
+    SendMessage.Command command =
+        new SendMessage.Command(alice, lobby, "sus", Optional.empty(), Optional.of("t1"));
     Event first = core.sendMessage().send(command);
     assertEquals(first.id(), core.sendMessage().send(command).id());
     assertEquals(1, storage.reports().findByMessage(first.id()).orElseThrow().reportedCount());
@@ -199,8 +233,12 @@ public abstract class ContentFilterContract extends CoreFixture {
   void aRejectedMessageStillCountsTowardsSpam() {
     Caller alice = player("alice");
     RoomId lobby = channel("lobby");
-    for (int i = 0; i < 5; i++) assertThrows(ContentRejectedException.class, () -> send(alice, lobby, "slur"));
-    assertThrows(BannedException.class, () -> send(alice, lobby, "slur"), "repeating a refused line is spam");
+    for (int i = 0; i < 5; i++)
+      assertThrows(ContentRejectedException.class, () -> send(alice, lobby, "slur"));
+    assertThrows(
+        BannedException.class,
+        () -> send(alice, lobby, "slur"),
+        "repeating a refused line is spam");
   }
 
   @Test
@@ -209,18 +247,33 @@ public abstract class ContentFilterContract extends CoreFixture {
     RoomId lobby = channel("lobby");
     core.e2ee().enableEncryption().enable(admin, lobby, RoomEncryption.MEGOLM);
     Event sent = sendEncrypted(alice, lobby, "slur sus darn");
-    assertEquals("slur sus darn", ((EventContent.Encrypted) sent.content()).ciphertext(), "stored as it came");
+    assertEquals(
+        "slur sus darn",
+        ((EventContent.Encrypted) sent.content()).ciphertext(),
+        "stored as it came");
     assertTrue(checked.isEmpty(), "the filter cannot read ciphertext and is not asked: " + checked);
     assertEquals(0, storage.reports().count(Optional.empty()), "nothing is flagged");
 
     for (int i = 0; i < 4; i++) sendEncrypted(alice, lobby, "slur sus darn");
-    assertThrows(BannedException.class, () -> sendEncrypted(alice, lobby, "slur sus darn"),
+    assertThrows(
+        BannedException.class,
+        () -> sendEncrypted(alice, lobby, "slur sus darn"),
         "the same path's spam check compares the ciphertext");
   }
 
   private Event sendEncrypted(Caller who, RoomId room, String ciphertext) {
-    return core.e2ee().sendEncryptedMessage().send(new SendEncryptedMessage.Command(who, room, RoomEncryption.MEGOLM,
-        ciphertext, Optional.empty(), "session-1", who.device().orElseThrow().value(), Optional.empty()));
+    return core.e2ee()
+        .sendEncryptedMessage()
+        .send(
+            new SendEncryptedMessage.Command(
+                who,
+                room,
+                RoomEncryption.MEGOLM,
+                ciphertext,
+                Optional.empty(),
+                "session-1",
+                who.device().orElseThrow().value(),
+                Optional.empty()));
   }
 
   @Test
@@ -236,8 +289,11 @@ public abstract class ContentFilterContract extends CoreFixture {
     Caller alice = player("alice");
     RoomId lobby = channel("lobby");
     JsonObjectText context = new JsonObjectText("{\"item\":\"darn\"}");
-    Event sent = core.sendMessage().send(new SendMessage.Command(alice, lobby, "darn", Optional.of(context),
-        Optional.empty()));
+    Event sent =
+        core.sendMessage()
+            .send(
+                new SendMessage.Command(
+                    alice, lobby, "darn", Optional.of(context), Optional.empty()));
     assertEquals(new EventContent.Message("****", Optional.of(context)), sent.content());
     assertFalse(checked.isEmpty());
   }

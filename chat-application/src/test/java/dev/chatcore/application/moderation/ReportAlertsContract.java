@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Report alerts on every storage: one when a report is created, one when it reaches N reporters. */
+/**
+ * Report alerts on every storage: one when a report is created, one when it reaches N reporters.
+ */
 public abstract class ReportAlertsContract extends CoreFixture {
   private final List<ReportAlert> sent = new CopyOnWriteArrayList<>();
   private volatile boolean failing;
@@ -25,16 +27,24 @@ public abstract class ReportAlertsContract extends CoreFixture {
   @Override
   protected ContentModeration moderation() {
     return ContentModeration.none()
-        .withFilter((sender, room, text) -> text.contains("sus") ? new FilterVerdict.Flag(text, "suspicious")
-            : FilterVerdict.ALLOW)
-        .withAlerts(alert -> {
-          if (failing) throw new IllegalStateException("the alert channel is down");
-          sent.add(alert);
-        }, new ReportAlertRule(3));
+        .withFilter(
+            (sender, room, text) ->
+                text.contains("sus")
+                    ? new FilterVerdict.Flag(text, "suspicious")
+                    : FilterVerdict.ALLOW)
+        .withAlerts(
+            alert -> {
+              if (failing) throw new IllegalStateException("the alert channel is down");
+              sent.add(alert);
+            },
+            new ReportAlertRule(3));
   }
 
   private String post(Caller who, RoomId room, String text) {
-    return core.chat().postChatMessage().post(new PostChatMessage.Command(who, room, text, Optional.empty())).id();
+    return core.chat()
+        .postChatMessage()
+        .post(new PostChatMessage.Command(who, room, text, Optional.empty()))
+        .id();
   }
 
   private Report report(Caller who, String message) {
@@ -60,7 +70,9 @@ public abstract class ReportAlertsContract extends CoreFixture {
     report(reporters.get(1), message);
     assertEquals(1, sent.size(), "repeats and a second reporter raise nothing");
     Report third = report(reporters.get(2), message);
-    assertEquals(List.of("report-" + first.id() + "-created", "report-" + first.id() + "-reporters-3"), keys());
+    assertEquals(
+        List.of("report-" + first.id() + "-created", "report-" + first.id() + "-reporters-3"),
+        keys());
     assertEquals(third, sent.get(1).report());
     report(reporters.get(3), message);
     assertEquals(2, sent.size(), "each number of reporters alerts once");

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Automatic bans for identical-message spam ({@link SpamGuard}) and their ladder
- * ({@link AutomaticBans}), on every storage.
+ * Automatic bans for identical-message spam ({@link SpamGuard}) and their ladder ({@link
+ * AutomaticBans}), on every storage.
  */
 public abstract class SpamBansContract extends CoreFixture {
   private final Caller spammer = Caller.player(TestIds.account(), "spammer");
@@ -35,14 +35,16 @@ public abstract class SpamBansContract extends CoreFixture {
   }
 
   private void send(Caller who, RoomId room, String text) {
-    core.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
+    core.sendMessage()
+        .send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()));
   }
 
   @Test
   void identicalMessagesBeyondTheThresholdBanAutomatically() {
     for (int i = 0; i < 5; i++) send(spammer, lobby, "BUY GOLD");
     EventId before = storage.events().head();
-    BannedException banned = assertThrows(BannedException.class, () -> send(spammer, lobby, "buy  gold "));
+    BannedException banned =
+        assertThrows(BannedException.class, () -> send(spammer, lobby, "buy  gold "));
     assertEquals(before, storage.events().head(), "the spam message is not stored");
     assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(5))), banned.until());
     Ban ban = storage.bans().find(spammer.id()).orElseThrow();
@@ -68,12 +70,19 @@ public abstract class SpamBansContract extends CoreFixture {
 
   @Test
   void theLadderClimbsNeverTurnsPermanentAndDecaysAfterCleanWeeks() {
-    Duration[] expected = {Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(12),
-        Duration.ofDays(3), Duration.ofDays(3)};
+    Duration[] expected = {
+      Duration.ofMinutes(5),
+      Duration.ofMinutes(30),
+      Duration.ofHours(2),
+      Duration.ofHours(12),
+      Duration.ofDays(3),
+      Duration.ofDays(3)
+    };
     for (Duration length : expected) {
       Instant now = clock.instant();
       for (int i = 0; i < 5; i++) send(spammer, lobby, "spam");
-      BannedException banned = assertThrows(BannedException.class, () -> send(spammer, lobby, "spam"));
+      BannedException banned =
+          assertThrows(BannedException.class, () -> send(spammer, lobby, "spam"));
       assertEquals(Optional.of(now.plus(length)), banned.until());
       clock.advance(length);
     }
@@ -81,20 +90,25 @@ public abstract class SpamBansContract extends CoreFixture {
     clock.advance(Duration.ofDays(14));
     for (int i = 0; i < 5; i++) send(spammer, lobby, "spam");
     Instant now = clock.instant();
-    assertEquals(Optional.of(now.plus(Duration.ofDays(3))),
+    assertEquals(
+        Optional.of(now.plus(Duration.ofDays(3))),
         assertThrows(BannedException.class, () -> send(spammer, lobby, "spam")).until());
     // ...and four clean weeks later (5 offences, 4 forgiven) the next one is the 2nd step again
     clock.advance(Duration.ofDays(3 + 28));
     for (int i = 0; i < 5; i++) send(spammer, lobby, "spam");
     Instant later = clock.instant();
-    assertEquals(Optional.of(later.plus(Duration.ofMinutes(30))),
+    assertEquals(
+        Optional.of(later.plus(Duration.ofMinutes(30))),
         assertThrows(BannedException.class, () -> send(spammer, lobby, "spam")).until());
   }
 
   @Test
   void retriesOfOneTransactionAreNotSpam() {
     for (int i = 0; i < 10; i++) {
-      core.sendMessage().send(new SendMessage.Command(spammer, lobby, "hello?", Optional.empty(), Optional.of("txn-1")));
+      core.sendMessage()
+          .send(
+              new SendMessage.Command(
+                  spammer, lobby, "hello?", Optional.empty(), Optional.of("txn-1")));
     }
     assertFalse(storage.bans().find(spammer.id()).isPresent());
   }

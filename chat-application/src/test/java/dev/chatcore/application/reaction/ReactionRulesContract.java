@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.Concurrently;
-import dev.chatcore.application.CountingStorage;
-import dev.chatcore.application.receipt.PostReceipt;
-import dev.chatcore.domain.port.EventLog;
-import dev.chatcore.domain.port.ReactionRepository;
-import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.application.CoreFixture;
+import dev.chatcore.application.CountingStorage;
 import dev.chatcore.application.member.LeaveRoom;
 import dev.chatcore.application.message.HistoryPage;
 import dev.chatcore.application.message.ReadHistory;
+import dev.chatcore.application.receipt.PostReceipt;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
@@ -25,6 +22,9 @@ import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.port.EventLog;
+import dev.chatcore.domain.port.ReactionRepository;
+import dev.chatcore.domain.port.ReceiptRepository;
 import dev.chatcore.domain.reaction.ReactionCount;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +45,11 @@ public abstract class ReactionRulesContract extends CoreFixture {
   }
 
   private List<EventContent.Reaction> reactionEvents(RoomId room) {
-    return stream(room).stream().map(Event::content)
-        .filter(c -> c instanceof EventContent.Reaction).map(c -> (EventContent.Reaction) c).toList();
+    return stream(room).stream()
+        .map(Event::content)
+        .filter(c -> c instanceof EventContent.Reaction)
+        .map(c -> (EventContent.Reaction) c)
+        .toList();
   }
 
   @Test
@@ -72,7 +75,10 @@ public abstract class ReactionRulesContract extends CoreFixture {
     ReactionResult again = remove(alice, lobby, message, "👍");
     assertFalse(again.changed());
     assertEquals(List.of(), again.reactions());
-    assertEquals(List.of(new EventContent.Reaction(message, "👍", true), new EventContent.Reaction(message, "👍", false)),
+    assertEquals(
+        List.of(
+            new EventContent.Reaction(message, "👍", true),
+            new EventContent.Reaction(message, "👍", false)),
         reactionEvents(lobby));
   }
 
@@ -87,9 +93,13 @@ public abstract class ReactionRulesContract extends CoreFixture {
     add(bob, lobby, first, "👍");
     add(bob, lobby, first, "ha");
     add(alice, lobby, second, "ha");
-    HistoryPage page = core.readHistory().read(
-        new ReadHistory.Query(alice, lobby, Optional.empty(), Direction.BACKWARD, OptionalInt.empty()));
-    assertEquals(List.of(new ReactionCount("ha", 1, false), new ReactionCount("👍", 2, true)),
+    HistoryPage page =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    alice, lobby, Optional.empty(), Direction.BACKWARD, OptionalInt.empty()));
+    assertEquals(
+        List.of(new ReactionCount("ha", 1, false), new ReactionCount("👍", 2, true)),
         page.summary(first).reactions());
     assertEquals(List.of(new ReactionCount("ha", 1, true)), page.summary(second).reactions());
   }
@@ -105,7 +115,10 @@ public abstract class ReactionRulesContract extends CoreFixture {
     assertThrows(InvalidInputException.class, () -> add(alice, lobby, message, "x".repeat(33)));
     assertThrows(InvalidInputException.class, () -> add(alice, lobby, message, "a\u0000b"));
     add(alice, lobby, message, "y".repeat(32));
-    assertThrows(NotFoundException.class, () -> add(alice, lobby, elsewhere, "👍"), "a message of another room");
+    assertThrows(
+        NotFoundException.class,
+        () -> add(alice, lobby, elsewhere, "👍"),
+        "a message of another room");
     EventId created = stream(lobby).getFirst().id();
     assertThrows(NotFoundException.class, () -> add(alice, lobby, created, "👍"), "not a message");
     assertThrows(NotFoundException.class, () -> add(alice, lobby, new EventId(999_999), "👍"));
@@ -124,7 +137,8 @@ public abstract class ReactionRulesContract extends CoreFixture {
     assertTrue(outcomes.stream().allMatch(Concurrently.Outcome::ok));
     assertEquals(1, outcomes.stream().filter(o -> o.value().changed()).count());
     assertEquals(1, reactionEvents(lobby).size());
-    assertEquals(List.of(new ReactionCount("👍", 1, true)), add(alice, lobby, message, "👍").reactions());
+    assertEquals(
+        List.of(new ReactionCount("👍", 1, true)), add(alice, lobby, message, "👍").reactions());
   }
 
   @Test
@@ -143,9 +157,13 @@ public abstract class ReactionRulesContract extends CoreFixture {
     assertTrue(outcomes.stream().allMatch(Concurrently.Outcome::ok));
     assertEquals(accounts * 2, outcomes.stream().filter(o -> o.value().changed()).count());
     assertEquals(accounts * 2, reactionEvents(lobby).size());
-    HistoryPage page = core.readHistory().read(
-        new ReadHistory.Query(admin, lobby, Optional.empty(), Direction.BACKWARD, OptionalInt.empty()));
-    assertEquals(List.of(new ReactionCount("❤", accounts, false), new ReactionCount("👍", accounts, false)),
+    HistoryPage page =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    admin, lobby, Optional.empty(), Direction.BACKWARD, OptionalInt.empty()));
+    assertEquals(
+        List.of(new ReactionCount("❤", accounts, false), new ReactionCount("👍", accounts, false)),
         page.summary(message).reactions());
   }
 
@@ -163,11 +181,20 @@ public abstract class ReactionRulesContract extends CoreFixture {
     try (ChatCore measured = ChatCore.create(counting.storage(), limits(), clock)) {
       measured.registerCaller().register(readers.getFirst());
       counting.reset();
-      HistoryPage page = measured.readHistory().read(
-          new ReadHistory.Query(readers.getFirst(), lobby, Optional.empty(), Direction.BACKWARD, OptionalInt.of(100)));
+      HistoryPage page =
+          measured
+              .readHistory()
+              .read(
+                  new ReadHistory.Query(
+                      readers.getFirst(),
+                      lobby,
+                      Optional.empty(),
+                      Direction.BACKWARD,
+                      OptionalInt.of(100)));
       assertEquals(100, page.chunk().size());
       assertEquals(1, page.summary(messages.getFirst()).reactions().size());
-      assertEquals(1, counting.callsTo(ReactionRepository.class), "one aggregates call for the page");
+      assertEquals(
+          1, counting.callsTo(ReactionRepository.class), "one aggregates call for the page");
       assertEquals(1, counting.callsTo(ReceiptRepository.class), "one receipts read for the page");
       assertTrue(counting.callsTo(EventLog.class) <= 1, "one history read");
     }

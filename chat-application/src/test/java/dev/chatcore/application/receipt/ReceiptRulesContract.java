@@ -41,8 +41,11 @@ public abstract class ReceiptRulesContract extends CoreFixture {
   }
 
   private List<EventContent.Receipt> receiptEvents(RoomId room) {
-    return stream(room).stream().map(Event::content)
-        .filter(c -> c instanceof EventContent.Receipt).map(c -> (EventContent.Receipt) c).toList();
+    return stream(room).stream()
+        .map(Event::content)
+        .filter(c -> c instanceof EventContent.Receipt)
+        .map(c -> (EventContent.Receipt) c)
+        .toList();
   }
 
   @Test
@@ -85,14 +88,20 @@ public abstract class ReceiptRulesContract extends CoreFixture {
     EventId m3 = say(admin, lobby, "3");
     read(alice, lobby, m3);
     read(bob, lobby, m2);
-    HistoryPage page = core.readHistory().read(
-        new ReadHistory.Query(admin, lobby, Optional.empty(), Direction.FORWARD, OptionalInt.empty()));
+    HistoryPage page =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    admin, lobby, Optional.empty(), Direction.FORWARD, OptionalInt.empty()));
     assertEquals(2, page.summary(m1).readBy());
     assertEquals(2, page.summary(m2).readBy());
     assertEquals(1, page.summary(m3).readBy());
     core.leaveRoom().leave(new LeaveRoom.Command(alice, lobby));
-    HistoryPage after = core.readHistory().read(
-        new ReadHistory.Query(admin, lobby, Optional.empty(), Direction.FORWARD, OptionalInt.empty()));
+    HistoryPage after =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    admin, lobby, Optional.empty(), Direction.FORWARD, OptionalInt.empty()));
     assertEquals(0, after.summary(m3).readBy(), "read_by counts members only");
   }
 
@@ -132,17 +141,24 @@ public abstract class ReceiptRulesContract extends CoreFixture {
     Collections.shuffle(tasks, random);
     assertTrue(Concurrently.run(8, tasks).stream().allMatch(Concurrently.Outcome::ok));
     for (Caller reader : readers) {
-      assertEquals(Optional.of(latest.get(reader.id())), storage.receipts().find(lobby, reader.id()));
+      assertEquals(
+          Optional.of(latest.get(reader.id())), storage.receipts().find(lobby, reader.id()));
       EventId previous = EventId.ORIGIN;
       for (EventContent.Receipt receipt : receiptEvents(lobby)) {
         if (!receipt.user().equals(reader.id())) continue;
-        assertTrue(receipt.upTo().isAfter(previous), "published receipts of one account only move forward");
+        assertTrue(
+            receipt.upTo().isAfter(previous),
+            "published receipts of one account only move forward");
         previous = receipt.upTo();
       }
-      assertEquals(latest.get(reader.id()), previous, "the last published receipt is the stored one");
+      assertEquals(
+          latest.get(reader.id()), previous, "the last published receipt is the stored one");
     }
-    HistoryPage page = core.readHistory().read(
-        new ReadHistory.Query(admin, lobby, Optional.empty(), Direction.FORWARD, OptionalInt.of(100)));
+    HistoryPage page =
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    admin, lobby, Optional.empty(), Direction.FORWARD, OptionalInt.of(100)));
     for (EventId m : messages) {
       long expected = latest.values().stream().filter(r -> !m.isAfter(r)).count();
       assertEquals(expected, page.summary(m).readBy(), "read_by of " + m);

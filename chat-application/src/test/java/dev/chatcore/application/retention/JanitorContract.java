@@ -28,6 +28,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +51,10 @@ public abstract class JanitorContract extends CoreFixture {
   }
 
   private String post(Caller who, RoomId room, String text) {
-    PostedMessage p = core.chat().postChatMessage().post(new PostChatMessage.Command(who, room, text, Optional.empty()));
+    PostedMessage p =
+        core.chat()
+            .postChatMessage()
+            .post(new PostChatMessage.Command(who, room, text, Optional.empty()));
     assertFalse(p.hacked(), "posted into a room the sender is in");
     return p.id();
   }
@@ -86,15 +90,20 @@ public abstract class JanitorContract extends CoreFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     Instant sent = clock.instant();
-    PostedMessage dm = core.chat().sendDirectMessage().send(
-        new SendDirectMessage.Command(alice, List.of(bob.id().value()), "hi", Optional.empty()));
+    PostedMessage dm =
+        core.chat()
+            .sendDirectMessage()
+            .send(
+                new SendDirectMessage.Command(
+                    alice, List.of(bob.id().value()), "hi", Optional.empty()));
     assertEquals(Optional.of(plus(sent, Period.ofMonths(1))), dm.expiresAt());
     // keep the room active so only the message rule applies
     for (int day = 6; day < 40; day += 6) {
       advanceTo(sent.plus(Duration.ofDays(day)));
       post(bob, dm.room(), "still here " + day);
       janitor();
-      assertEquals(clock.instant().isBefore(plus(sent, Period.ofMonths(1))), exists(dm.id()), "day " + day);
+      assertEquals(
+          clock.instant().isBefore(plus(sent, Period.ofMonths(1))), exists(dm.id()), "day " + day);
     }
   }
 
@@ -121,12 +130,26 @@ public abstract class JanitorContract extends CoreFixture {
     Caller alice = player("alice");
     RoomId global = globalRoomOf(alice);
     Instant sent = clock.instant();
-    List<Broadcast.Sent> byDefault = core.admin().broadcast().broadcast(new Broadcast.Command(admin,
-        List.of(new Broadcast.Item(Optional.of(global), 0, Optional.empty(), "default", Optional.empty())),
-        Optional.empty()));
-    List<Broadcast.Sent> shortOne = core.admin().broadcast().broadcast(new Broadcast.Command(admin,
-        List.of(new Broadcast.Item(Optional.of(global), 0, Optional.empty(), "short", Optional.empty())),
-        Optional.of(sent.plus(Duration.ofHours(1)))));
+    List<Broadcast.Sent> byDefault =
+        core.admin()
+            .broadcast()
+            .broadcast(
+                new Broadcast.Command(
+                    admin,
+                    List.of(
+                        new Broadcast.Item(
+                            Optional.of(global), 0, Optional.empty(), "default", Optional.empty())),
+                    Optional.empty()));
+    List<Broadcast.Sent> shortOne =
+        core.admin()
+            .broadcast()
+            .broadcast(
+                new Broadcast.Command(
+                    admin,
+                    List.of(
+                        new Broadcast.Item(
+                            Optional.of(global), 0, Optional.empty(), "short", Optional.empty())),
+                    Optional.of(sent.plus(Duration.ofHours(1)))));
     advanceTo(sent.plus(Duration.ofHours(1)));
     janitor();
     assertFalse(exists(shortOne.getFirst().id()));
@@ -163,10 +186,18 @@ public abstract class JanitorContract extends CoreFixture {
     Caller bob = player("bob");
     Caller carol = player("carol");
     Instant start = clock.instant();
-    PostedMessage idle = core.chat().sendDirectMessage().send(
-        new SendDirectMessage.Command(alice, List.of(bob.id().value()), "hi", Optional.empty()));
-    PostedMessage busy = core.chat().sendDirectMessage().send(
-        new SendDirectMessage.Command(alice, List.of(carol.id().value()), "hi", Optional.empty()));
+    PostedMessage idle =
+        core.chat()
+            .sendDirectMessage()
+            .send(
+                new SendDirectMessage.Command(
+                    alice, List.of(bob.id().value()), "hi", Optional.empty()));
+    PostedMessage busy =
+        core.chat()
+            .sendDirectMessage()
+            .send(
+                new SendDirectMessage.Command(
+                    alice, List.of(carol.id().value()), "hi", Optional.empty()));
     advanceTo(start.plus(Duration.ofDays(5)));
     post(carol, busy.room(), "a message through /chat/message is activity too");
     advanceTo(start.plus(Duration.ofDays(7)).minus(SECOND));
@@ -179,8 +210,12 @@ public abstract class JanitorContract extends CoreFixture {
     assertFalse(exists(idle.id()));
     assertFalse(storage.rooms().find(busy.room()).orElseThrow().isDeleted());
     assertTrue(exists(busy.id()));
-    PostedMessage again = core.chat().sendDirectMessage().send(
-        new SendDirectMessage.Command(bob, List.of(alice.id().value()), "back", Optional.empty()));
+    PostedMessage again =
+        core.chat()
+            .sendDirectMessage()
+            .send(
+                new SendDirectMessage.Command(
+                    bob, List.of(alice.id().value()), "back", Optional.empty()));
     assertFalse(again.room().equals(idle.room()), "the set starts a new room");
   }
 
@@ -202,12 +237,25 @@ public abstract class JanitorContract extends CoreFixture {
   @Test
   void expiredAnnouncementsArePurged() {
     Instant now = clock.instant();
-    core.admin().broadcast().broadcast(new Broadcast.Command(admin,
-        List.of(new Broadcast.Item(Optional.empty(), 0, Optional.empty(), "soon over", Optional.empty())),
-        Optional.of(now.plus(Duration.ofMinutes(5)))));
-    List<Broadcast.Sent> lasting = core.admin().broadcast().broadcast(new Broadcast.Command(admin,
-        List.of(new Broadcast.Item(Optional.empty(), 0, Optional.empty(), "lasting", Optional.empty())),
-        Optional.empty()));
+    core.admin()
+        .broadcast()
+        .broadcast(
+            new Broadcast.Command(
+                admin,
+                List.of(
+                    new Broadcast.Item(
+                        Optional.empty(), 0, Optional.empty(), "soon over", Optional.empty())),
+                Optional.of(now.plus(Duration.ofMinutes(5)))));
+    List<Broadcast.Sent> lasting =
+        core.admin()
+            .broadcast()
+            .broadcast(
+                new Broadcast.Command(
+                    admin,
+                    List.of(
+                        new Broadcast.Item(
+                            Optional.empty(), 0, Optional.empty(), "lasting", Optional.empty())),
+                    Optional.empty()));
     advanceTo(now.plus(Duration.ofMinutes(5)));
     assertEquals(1, janitor().removed("announcements"));
     assertTrue(storage.announcements().find(lasting.getFirst().id()).isPresent());
@@ -220,21 +268,45 @@ public abstract class JanitorContract extends CoreFixture {
   void hackedMessagesGoAfterTwoWeeks() {
     Caller alice = player("alice");
     Instant now = clock.instant();
-    storage.hackedMessages().record(new HackedMessage("000000000000000000000001", alice.id(), TestIds.room(), "x",
-        Optional.empty(), now));
-    storage.hackedMessages().record(new HackedMessage("000000000000000000000002", alice.id(), TestIds.room(), "y",
-        Optional.empty(), now.plus(Duration.ofDays(1))));
+    storage
+        .hackedMessages()
+        .record(
+            new HackedMessage(
+                "000000000000000000000001",
+                alice.id(),
+                TestIds.room(),
+                "x",
+                Optional.empty(),
+                now));
+    storage
+        .hackedMessages()
+        .record(
+            new HackedMessage(
+                "000000000000000000000002",
+                alice.id(),
+                TestIds.room(),
+                "y",
+                Optional.empty(),
+                now.plus(Duration.ofDays(1))));
     advanceTo(now.plus(Duration.ofDays(14)).plus(SECOND));
     assertEquals(1, janitor().removed("hackedMessages"));
     assertEquals(1, storage.hackedMessages().count());
   }
 
   private Report fileReport(long message, Instant created, ReportStatus status) {
-    Report r = Report.first(String.format("%024x", message), new EventId(message), TestIds.room(),
-        TestIds.account(), List.of(new ReportedMessage(new EventId(message), TestIds.account(), "t", Optional.empty(),
-            created)), created);
+    Report r =
+        Report.first(
+            String.format("%024x", message),
+            new EventId(message),
+            TestIds.room(),
+            TestIds.account(),
+            List.of(
+                new ReportedMessage(
+                    new EventId(message), TestIds.account(), "t", Optional.empty(), created)),
+            created);
     storage.reports().file(r);
-    if (status != ReportStatus.NEW) storage.reports().review(r.id(), status, Optional.empty(), admin.id());
+    if (status != ReportStatus.NEW)
+      storage.reports().review(r.id(), status, Optional.empty(), admin.id());
     return r;
   }
 
@@ -268,10 +340,29 @@ public abstract class JanitorContract extends CoreFixture {
     Caller a = player("a");
     Caller b = player("b");
     Caller c = player("c");
-    storage.bans().put(new Ban(a.id(), Optional.of(now.plus(Duration.ofMinutes(5))), "spam", true, now, Optional.empty()));
-    storage.bans().put(new Ban(b.id(), Optional.of(now.plus(Duration.ofDays(3))), "spam", false, now,
-        Optional.of(admin.id())));
-    storage.bans().put(new Ban(c.id(), Optional.empty(), "forever", false, now, Optional.of(admin.id())));
+    storage
+        .bans()
+        .put(
+            new Ban(
+                a.id(),
+                Optional.of(now.plus(Duration.ofMinutes(5))),
+                "spam",
+                true,
+                now,
+                Optional.empty()));
+    storage
+        .bans()
+        .put(
+            new Ban(
+                b.id(),
+                Optional.of(now.plus(Duration.ofDays(3))),
+                "spam",
+                false,
+                now,
+                Optional.of(admin.id())));
+    storage
+        .bans()
+        .put(new Ban(c.id(), Optional.empty(), "forever", false, now, Optional.of(admin.id())));
     advanceTo(now.plus(Duration.ofMinutes(5)));
     assertEquals(1, janitor().removed("bans"));
     assertTrue(storage.bans().find(a.id()).isEmpty());
@@ -289,20 +380,48 @@ public abstract class JanitorContract extends CoreFixture {
     post(alice, global, "g");
     post(alice, guild, "p");
     say(alice, lobby, "c");
-    PostedMessage dm = core.chat().sendDirectMessage().send(
-        new SendDirectMessage.Command(alice, List.of(bob.id().value()), "d", Optional.empty()));
-    core.admin().broadcast().broadcast(new Broadcast.Command(admin,
-        List.of(new Broadcast.Item(Optional.empty(), 0, Optional.empty(), "news", Optional.empty())), Optional.empty()));
+    PostedMessage dm =
+        core.chat()
+            .sendDirectMessage()
+            .send(
+                new SendDirectMessage.Command(
+                    alice, List.of(bob.id().value()), "d", Optional.empty()));
+    core.admin()
+        .broadcast()
+        .broadcast(
+            new Broadcast.Command(
+                admin,
+                List.of(
+                    new Broadcast.Item(
+                        Optional.empty(), 0, Optional.empty(), "news", Optional.empty())),
+                Optional.empty()));
     fileReport(1, clock.instant(), ReportStatus.NEW);
-    storage.bans().put(new Ban(bob.id(), Optional.of(clock.instant().plus(Duration.ofDays(7))), "r", false,
-        clock.instant(), Optional.of(admin.id())));
-    long eventsBefore = storage.events().readAfter(EventId.ORIGIN, java.util.Set.of(global, guild, lobby, dm.room()),
-        10_000).events().size();
+    storage
+        .bans()
+        .put(
+            new Ban(
+                bob.id(),
+                Optional.of(clock.instant().plus(Duration.ofDays(7))),
+                "r",
+                false,
+                clock.instant(),
+                Optional.of(admin.id())));
+    long eventsBefore =
+        storage
+            .events()
+            .readAfter(EventId.ORIGIN, Set.of(global, guild, lobby, dm.room()), 10_000)
+            .events()
+            .size();
     clock.advance(Duration.ofDays(6));
     Janitor.Run run = janitor();
     assertEquals(0, run.total(), run.removed().toString());
-    assertEquals(eventsBefore, storage.events().readAfter(EventId.ORIGIN, java.util.Set.of(global, guild, lobby,
-        dm.room()), 10_000).events().size());
+    assertEquals(
+        eventsBefore,
+        storage
+            .events()
+            .readAfter(EventId.ORIGIN, Set.of(global, guild, lobby, dm.room()), 10_000)
+            .events()
+            .size());
     assertEquals(1, storage.announcements().active(clock.instant()).size());
     assertEquals(1, storage.reports().count(Optional.empty()));
     assertTrue(storage.bans().find(bob.id()).isPresent());
@@ -322,7 +441,8 @@ public abstract class JanitorContract extends CoreFixture {
 
   @Test
   void batchSizeMustBePositive() {
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> core.janitor().run(0));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> core.janitor().run(0));
   }
 
   @Test
@@ -343,7 +463,9 @@ public abstract class JanitorContract extends CoreFixture {
     assertEquals(2, janitor().removed("tombstones"));
     assertTrue(storage.rooms().find(lonely).isEmpty());
     assertTrue(storage.rooms().find(lobby).isEmpty());
-    assertTrue(storage.memberships().find(lonely, alice.id()).isEmpty(), "its membership records go too");
-    assertTrue(storage.memberships().find(pair, alice.id()).isPresent(), "a live room's records stay");
+    assertTrue(
+        storage.memberships().find(lonely, alice.id()).isEmpty(), "its membership records go too");
+    assertTrue(
+        storage.memberships().find(pair, alice.id()).isPresent(), "a live room's records stay");
   }
 }

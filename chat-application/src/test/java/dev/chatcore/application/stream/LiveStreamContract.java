@@ -12,6 +12,7 @@ import dev.chatcore.application.GatedStorage;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.message.SendMessage;
 import dev.chatcore.application.moderation.BanAccount;
+import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.sync.Sync;
 import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.event.Event;
@@ -21,6 +22,7 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.policy.Limits;
 import dev.chatcore.domain.policy.StreamLimits;
+import dev.chatcore.domain.room.RoomType;
 import dev.chatcore.domain.sync.SyncBatch;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +40,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live streams over any storage: a stream delivers exactly what consecutive syncs following
- * {@code next_batch} deliver (same visibility, nothing skipped, nothing twice, across reopens and
+ * Live streams over any storage: a stream delivers exactly what consecutive syncs following {@code
+ * next_batch} deliver (same visibility, nothing skipped, nothing twice, across reopens and
  * concurrent writers), and the transport-independent rules: backpressure, lifetime, keep-alives,
  * the per-account cap, bans, shutdown, and stream tickets.
  */
@@ -56,7 +59,8 @@ public abstract class LiveStreamContract extends CoreFixture {
 
   /** A second core on the same storage with other stream limits (writes go through it too). */
   private ChatCore coreWith(UnaryOperator<StreamLimits> change) {
-    return ChatCore.create(storage, limits().withStreams(change.apply(StreamLimits.defaults())), clock);
+    return ChatCore.create(
+        storage, limits().withStreams(change.apply(StreamLimits.defaults())), clock);
   }
 
   /**
@@ -67,8 +71,10 @@ public abstract class LiveStreamContract extends CoreFixture {
     List<EventId> out = new ArrayList<>();
     EventId cursor = since;
     while (true) {
-      SyncBatch b = core.sync().sync(new Sync.Command(who, cursor, Duration.ofSeconds(1), Optional.empty()))
-          .get(10, TimeUnit.SECONDS);
+      SyncBatch b =
+          core.sync()
+              .sync(new Sync.Command(who, cursor, Duration.ofSeconds(1), Optional.empty()))
+              .get(10, TimeUnit.SECONDS);
       if (b.events().isEmpty()) return out;
       b.events().forEach(e -> out.add(e.id()));
       cursor = b.nextBatch();
@@ -106,14 +112,17 @@ public abstract class LiveStreamContract extends CoreFixture {
       for (int w = 0; w < writers; w++) {
         Caller writer = player("writer" + w);
         RoomId room = rooms.get(w % rooms.size());
-        writes.add(pool.submit(() -> {
-          go.await();
-          List<EventId> mine = new ArrayList<>();
-          for (int i = 0; i < perWriter; i++) mine.add(say(writer, room, "w" + i));
-          return mine;
-        }));
+        writes.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<EventId> mine = new ArrayList<>();
+                  for (int i = 0; i < perWriter; i++) mine.add(say(writer, room, "w" + i));
+                  return mine;
+                }));
       }
-      // one reader resumes from the last event id it got (SSE), the other from next_batch (WebSocket)
+      // one reader resumes from the last event id it got (SSE), the other from next_batch
+      // (WebSocket)
       List<Future<List<EventId>>> reads = new ArrayList<>();
       for (boolean byLastEventId : new boolean[] {true, false}) {
         Caller reader = player("reader" + byLastEventId);
@@ -129,9 +138,13 @@ public abstract class LiveStreamContract extends CoreFixture {
     }
   }
 
-  /** Opens, takes a few batches, closes and reopens from where it got to, until it has {@code total}. */
-  private List<EventId> readWithReopens(Caller reader, EventId start, int total, boolean byLastEventId,
-      CountDownLatch go) throws Exception {
+  /**
+   * Opens, takes a few batches, closes and reopens from where it got to, until it has {@code
+   * total}.
+   */
+  private List<EventId> readWithReopens(
+      Caller reader, EventId start, int total, boolean byLastEventId, CountDownLatch go)
+      throws Exception {
     go.await();
     List<EventId> seen = new ArrayList<>();
     EventId cursor = start;
@@ -220,8 +233,12 @@ public abstract class LiveStreamContract extends CoreFixture {
   void aClientThatStopsReadingIsEndedAtTheBoundAndDrainingOnesAreNot() throws Exception {
     ChatCore bounded = coreWith(l -> l.withQueueMax(limits().syncBatchMax(), 1 << 20));
     try {
-      RoomId lobby = bounded.createRoom().create(new dev.chatcore.application.room.CreateRoom.Command(admin, "lobby",
-          Optional.empty())).room().id();
+      RoomId lobby =
+          bounded
+              .createRoom()
+              .create(new CreateRoom.Command(admin, "lobby", Optional.empty()))
+              .room()
+              .id();
       EventId start = storage.events().head();
       RecordingSink stalled = RecordingSink.stalled();
       RecordingSink reading = RecordingSink.draining();
@@ -229,10 +246,15 @@ public abstract class LiveStreamContract extends CoreFixture {
       open(bounded, player("reading"), start, reading);
       int sent = limits().syncBatchMax() + 50;
       for (int i = 0; i < sent; i++) {
-        bounded.sendMessage().send(new SendMessage.Command(admin, lobby, "m" + i, Optional.empty(), Optional.empty()));
+        bounded
+            .sendMessage()
+            .send(
+                new SendMessage.Command(admin, lobby, "m" + i, Optional.empty(), Optional.empty()));
       }
       assertEquals(StreamEnd.Reason.SLOW_CONSUMER, stalled.awaitEnd(WAIT).reason());
-      assertTrue(stalled.events().size() < sent + limits().syncBatchMax(), "stops taking batches past the bound");
+      assertTrue(
+          stalled.events().size() < sent + limits().syncBatchMax(),
+          "stops taking batches past the bound");
       assertTrue(reading.awaitEvents(sent, WAIT));
       assertFalse(reading.ended(), "a client that keeps up is not ended");
     } finally {
@@ -244,12 +266,19 @@ public abstract class LiveStreamContract extends CoreFixture {
   void theByteBoundEndsAStalledClientToo() throws Exception {
     ChatCore bounded = coreWith(l -> l.withQueueMax(10_000, 5 * RecordingSink.BYTES_PER_EVENT));
     try {
-      RoomId lobby = bounded.createRoom().create(new dev.chatcore.application.room.CreateRoom.Command(admin, "lobby",
-          Optional.empty())).room().id();
+      RoomId lobby =
+          bounded
+              .createRoom()
+              .create(new CreateRoom.Command(admin, "lobby", Optional.empty()))
+              .room()
+              .id();
       RecordingSink stalled = RecordingSink.stalled();
       open(bounded, player("stalled"), storage.events().head(), stalled);
       for (int i = 0; i < 8; i++) {
-        bounded.sendMessage().send(new SendMessage.Command(admin, lobby, "m" + i, Optional.empty(), Optional.empty()));
+        bounded
+            .sendMessage()
+            .send(
+                new SendMessage.Command(admin, lobby, "m" + i, Optional.empty(), Optional.empty()));
       }
       assertEquals(StreamEnd.Reason.SLOW_CONSUMER, stalled.awaitEnd(WAIT).reason());
     } finally {
@@ -259,13 +288,16 @@ public abstract class LiveStreamContract extends CoreFixture {
 
   @Test
   void aStreamEndsAtItsLifetime() throws Exception {
-    ChatCore shortLived = coreWith(l -> l.withTimes(Duration.ofSeconds(30), Duration.ofMillis(300)));
+    ChatCore shortLived =
+        coreWith(l -> l.withTimes(Duration.ofSeconds(30), Duration.ofMillis(300)));
     try {
       RecordingSink sink = RecordingSink.draining();
       long opened = System.nanoTime();
       open(shortLived, player("alice"), storage.events().head(), sink);
       assertEquals(StreamEnd.Reason.LIFETIME, sink.awaitEnd(WAIT).reason());
-      assertTrue(System.nanoTime() - opened >= Duration.ofMillis(300).toNanos(), "not before its lifetime");
+      assertTrue(
+          System.nanoTime() - opened >= Duration.ofMillis(300).toNanos(),
+          "not before its lifetime");
     } finally {
       shortLived.close();
     }
@@ -279,7 +311,9 @@ public abstract class LiveStreamContract extends CoreFixture {
       long opened = System.nanoTime();
       open(chatty, player("idle"), storage.events().head(), idle);
       assertTrue(RecordingSink.await(() -> idle.heartbeats() >= 2, WAIT));
-      assertTrue(System.nanoTime() - opened >= Duration.ofMillis(400).toNanos(), "one per interval, not more");
+      assertTrue(
+          System.nanoTime() - opened >= Duration.ofMillis(400).toNanos(),
+          "one per interval, not more");
     } finally {
       chatty.close();
     }
@@ -314,16 +348,22 @@ public abstract class LiveStreamContract extends CoreFixture {
     EventId head = storage.events().head();
     RecordingSink sink = RecordingSink.draining();
     open(core, alice, head, sink);
-    List<java.util.concurrent.CompletableFuture<SyncBatch>> held = new ArrayList<>();
+    List<CompletableFuture<SyncBatch>> held = new ArrayList<>();
     for (int i = 0; i < limits().heldSyncsPerAccount(); i++) {
-      held.add(core.sync().sync(new Sync.Command(alice, head, Duration.ofSeconds(30), Optional.empty())));
+      held.add(
+          core.sync()
+              .sync(new Sync.Command(alice, head, Duration.ofSeconds(30), Optional.empty())));
     }
-    assertTrue(RecordingSink.await(() -> core.syncWaiter().heldCount() == limits().heldSyncsPerAccount(), WAIT),
+    assertTrue(
+        RecordingSink.await(
+            () -> core.syncWaiter().heldCount() == limits().heldSyncsPerAccount(), WAIT),
         "a stream is not a held sync: all syncs are held beside it");
     EventId m = say(admin, lobby, "to all");
     assertTrue(sink.awaitEvents(1, WAIT));
     assertEquals(List.of(m), sink.ids());
-    for (var h : held) assertEquals(List.of(m), h.get(10, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
+    for (var h : held)
+      assertEquals(
+          List.of(m), h.get(10, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
     assertFalse(sink.ended());
   }
 
@@ -345,7 +385,10 @@ public abstract class LiveStreamContract extends CoreFixture {
     RoomId lobby = channel("lobby");
     RoomId side = channel("side");
     RecordingSink sink = RecordingSink.draining();
-    core.openStream().open(new OpenStream.Command(alice, storage.events().head(), Optional.of(Set.of(side))), sink);
+    core.openStream()
+        .open(
+            new OpenStream.Command(alice, storage.events().head(), Optional.of(Set.of(side))),
+            sink);
     say(admin, lobby, "not for the filter");
     EventId wanted = say(admin, side, "for the filter");
     assertTrue(sink.awaitEvents(1, WAIT));
@@ -360,21 +403,27 @@ public abstract class LiveStreamContract extends CoreFixture {
   void anAdminsFilteredStreamWatchesARoomItIsNotInLikeItsSync() throws Exception {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    RoomId secret = room(dev.chatcore.domain.room.RoomType.PRIVATE, alice, bob);
+    RoomId secret = room(RoomType.PRIVATE, alice, bob);
     EventId start = storage.events().head();
     RecordingSink watching = RecordingSink.draining();
     RecordingSink unfiltered = RecordingSink.draining();
-    core.openStream().open(new OpenStream.Command(admin, start, Optional.of(Set.of(secret))), watching);
+    core.openStream()
+        .open(new OpenStream.Command(admin, start, Optional.of(Set.of(secret))), watching);
     core.openStream().open(new OpenStream.Command(admin, start, Optional.empty()), unfiltered);
     EventId said = say(alice, secret, "between us");
     assertTrue(watching.awaitEvents(1, WAIT));
     assertEquals(List.of(said), watching.ids());
-    SyncBatch sync = core.sync().sync(new Sync.Command(admin, start, Duration.ofSeconds(1), Optional.of(Set.of(secret))))
-        .get(10, TimeUnit.SECONDS);
-    assertEquals(sync.events().stream().map(Event::id).toList(), watching.ids(), "the same as its sync");
+    SyncBatch sync =
+        core.sync()
+            .sync(
+                new Sync.Command(admin, start, Duration.ofSeconds(1), Optional.of(Set.of(secret))))
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(
+        sync.events().stream().map(Event::id).toList(), watching.ids(), "the same as its sync");
     EventId lobbyPost = say(alice, channel("lobby"), "in a channel");
     assertTrue(RecordingSink.await(() -> unfiltered.ids().contains(lobbyPost), WAIT));
-    assertFalse(unfiltered.ids().contains(said), "without a filter an admin sees its own rooms only");
+    assertFalse(
+        unfiltered.ids().contains(said), "without a filter an admin sees its own rooms only");
   }
 
   @Test

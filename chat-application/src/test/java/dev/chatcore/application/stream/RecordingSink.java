@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * A stream sink for tests: records every batch, heartbeat and the end. A draining sink reports
- * each batch written at once (a client that keeps up); a stalled one never does (a client that
- * stopped reading), so the stream's backlog grows.
+ * A stream sink for tests: records every batch, heartbeat and the end. A draining sink reports each
+ * batch written at once (a client that keeps up); a stalled one never does (a client that stopped
+ * reading), so the stream's backlog grows.
  */
 public final class RecordingSink implements StreamSink {
   /** Bytes a batch "takes" on the wire, per event: the backlog's byte bound sees them. */
@@ -90,7 +90,10 @@ public final class RecordingSink implements StreamSink {
     return end.isDone();
   }
 
-  /** True when the sink saw two calls at once, or a call after the end: the stream broke its promise. */
+  /**
+   * True when the sink saw two calls at once, or a call after the end: the stream broke its
+   * promise.
+   */
   public boolean overlapped() {
     return overlapped;
   }
@@ -105,7 +108,8 @@ public final class RecordingSink implements StreamSink {
     return await(() -> events().size() >= n, wait);
   }
 
-  public static boolean await(BooleanSupplier condition, Duration wait) throws InterruptedException {
+  public static boolean await(BooleanSupplier condition, Duration wait)
+      throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) return false;

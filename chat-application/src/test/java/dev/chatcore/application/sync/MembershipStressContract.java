@@ -45,9 +45,9 @@ import org.junit.jupiter.api.RepetitionInfo;
 /**
  * The visibility promise with no hooks, under load: a busy room keeps the reader's sync loop
  * answering while players open DMs with it, it leaves and rejoins channels, and an admin kicks it
- * and it comes back. Afterwards an oracle replays the stream itself (the reader's own
- * {@code m.member} events, room by room) to say which events the reader was entitled to; the
- * reader must have received exactly those, in order, each once.
+ * and it comes back. Afterwards an oracle replays the stream itself (the reader's own {@code
+ * m.member} events, room by room) to say which events the reader was entitled to; the reader must
+ * have received exactly those, in order, each once.
  */
 public abstract class MembershipStressContract {
   /** The stores of the reader's node and of the writers' node: one and the same on one node. */
@@ -78,7 +78,10 @@ public abstract class MembershipStressContract {
   void start() {
     stores = newStores();
     readerCore = ChatCore.create(stores.reader(), LIMITS, Clock.systemUTC());
-    writer = stores.writer() == stores.reader() ? readerCore : ChatCore.create(stores.writer(), LIMITS, Clock.systemUTC());
+    writer =
+        stores.writer() == stores.reader()
+            ? readerCore
+            : ChatCore.create(stores.writer(), LIMITS, Clock.systemUTC());
   }
 
   @AfterEach
@@ -95,7 +98,8 @@ public abstract class MembershipStressContract {
   }
 
   @RepeatedTest(value = 20, failureThreshold = 1)
-  void everyEntitledEventArrivesExactlyOnceAndNothingAfterAnExit(RepetitionInfo run) throws Exception {
+  void everyEntitledEventArrivesExactlyOnceAndNothingAfterAnExit(RepetitionInfo run)
+      throws Exception {
     assumeTrue(run.getCurrentRepetition() <= runs(), "this storage makes fewer runs");
     RoomId home = channel("home");
     List<RoomId> churn = new ArrayList<>();
@@ -108,37 +112,51 @@ public abstract class MembershipStressContract {
     Set<RoomId> dmRooms = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> work = new ArrayList<>();
-    work.add(pool.submit(() -> {
-      for (int i = 0; !done.get(); i++) say(admin, home, "busy " + i);
-      return null;
-    }));
-    work.add(pool.submit(() -> {
-      for (int i = 0; i < dms(); i++) {
-        Caller player = Caller.player(TestIds.account(), "p" + i);
-        dmRooms.add(writer.chat().sendDirectMessage().send(new SendDirectMessage.Command(player,
-            List.of(reader.id().value()), "dm " + i, Optional.empty())).room());
-      }
-      return null;
-    }));
-    work.add(pool.submit(() -> {
-      for (RoomId c : churn) leave(c);
-      for (RoomId c : churn) {
-        writer.joinRoom().join(new JoinRoom.Command(reader, c));
-        say(admin, c, "after join");
-        leave(c);
-        say(admin, c, "after leave");
-      }
-      return null;
-    }));
-    work.add(pool.submit(() -> {
-      for (int i = 0; i < 10; i++) {
-        say(admin, moderated, "before kick " + i);
-        writer.kickMember().kick(new KickMember.Command(admin, moderated, reader.id()));
-        say(admin, moderated, "while out " + i);
-        writer.joinRoom().join(new JoinRoom.Command(reader, moderated));
-      }
-      return null;
-    }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; !done.get(); i++) say(admin, home, "busy " + i);
+              return null;
+            }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; i < dms(); i++) {
+                Caller player = Caller.player(TestIds.account(), "p" + i);
+                dmRooms.add(
+                    writer
+                        .chat()
+                        .sendDirectMessage()
+                        .send(
+                            new SendDirectMessage.Command(
+                                player, List.of(reader.id().value()), "dm " + i, Optional.empty()))
+                        .room());
+              }
+              return null;
+            }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (RoomId c : churn) leave(c);
+              for (RoomId c : churn) {
+                writer.joinRoom().join(new JoinRoom.Command(reader, c));
+                say(admin, c, "after join");
+                leave(c);
+                say(admin, c, "after leave");
+              }
+              return null;
+            }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; i < 10; i++) {
+                say(admin, moderated, "before kick " + i);
+                writer.kickMember().kick(new KickMember.Command(admin, moderated, reader.id()));
+                say(admin, moderated, "while out " + i);
+                writer.joinRoom().join(new JoinRoom.Command(reader, moderated));
+              }
+              return null;
+            }));
 
     List<Event> delivered = new ArrayList<>();
     EventId cursor = start;
@@ -150,25 +168,35 @@ public abstract class MembershipStressContract {
     work.get(0).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     pool.shutdown();
     EventId marker = say(admin, home, "marker");
-    while (delivered.stream().noneMatch(e -> e.id().equals(marker))) cursor = syncInto(delivered, cursor);
+    while (delivered.stream().noneMatch(e -> e.id().equals(marker)))
+      cursor = syncInto(delivered, cursor);
 
     Set<RoomId> tested = new HashSet<>(churn);
     tested.add(moderated);
     tested.addAll(dmRooms);
     Set<EventId> once = new HashSet<>();
     for (Event e : delivered) assertTrue(once.add(e.id()), "delivered twice: " + e);
-    List<EventId> got = delivered.stream().filter(e -> tested.contains(e.room())).map(Event::id).toList();
+    List<EventId> got =
+        delivered.stream().filter(e -> tested.contains(e.room())).map(Event::id).toList();
     Set<RoomId> channels = new HashSet<>(churn);
     channels.add(moderated);
     List<EventId> entitled = entitled(start, tested, channels);
-    assertEquals(dms(), delivered.stream().filter(e -> e.content() instanceof EventContent.Message m
-        && m.text().startsWith("dm ")).count(), "every DM arrives");
+    assertEquals(
+        dms(),
+        delivered.stream()
+            .filter(
+                e -> e.content() instanceof EventContent.Message m && m.text().startsWith("dm "))
+            .count(),
+        "every DM arrives");
     assertEquals(entitled, got);
   }
 
   private EventId syncInto(List<Event> delivered, EventId cursor) throws Exception {
-    SyncBatch batch = readerCore.sync().sync(new Sync.Command(reader, cursor, Duration.ofMillis(200),
-        Optional.empty())).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    SyncBatch batch =
+        readerCore
+            .sync()
+            .sync(new Sync.Command(reader, cursor, Duration.ofMillis(200), Optional.empty()))
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     delivered.addAll(batch.events());
     return batch.nextBatch();
   }
@@ -202,7 +230,11 @@ public abstract class MembershipStressContract {
   }
 
   private RoomId channel(String name) {
-    return writer.createRoom().create(new CreateRoom.Command(admin, name, Optional.empty())).room().id();
+    return writer
+        .createRoom()
+        .create(new CreateRoom.Command(admin, name, Optional.empty()))
+        .room()
+        .id();
   }
 
   private void leave(RoomId room) {
@@ -210,6 +242,9 @@ public abstract class MembershipStressContract {
   }
 
   private EventId say(Caller who, RoomId room, String text) {
-    return writer.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty())).id();
+    return writer
+        .sendMessage()
+        .send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()))
+        .id();
   }
 }

@@ -64,11 +64,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * position says so, whatever membership change runs beside the sync (issue 13). Every membership
  * path runs three times: with the change made before the sync starts (the control twin), and with
  * the change landing while the sync is paused inside one of its two windows, between its head and
- * its scope read and between its scope read and its event read ({@link GatedStorage}). The
- * reader then follows {@code next_batch} until a marker posted last arrives, and must have
- * received exactly the expected events of the rooms under test, in order, each once. Every case
- * runs for a live stream too ({@link Via#STREAM}), paused in the same windows of its first read:
- * streams share sync's read step ({@link VisibleRead}), so they must deliver the same.
+ * its scope read and between its scope read and its event read ({@link GatedStorage}). The reader
+ * then follows {@code next_batch} until a marker posted last arrives, and must have received
+ * exactly the expected events of the rooms under test, in order, each once. Every case runs for a
+ * live stream too ({@link Via#STREAM}), paused in the same windows of its first read: streams share
+ * sync's read step ({@link VisibleRead}), so they must deliver the same.
  */
 public abstract class MembershipVisibilityContract {
   /** Where the change lands. */
@@ -83,8 +83,9 @@ public abstract class MembershipVisibilityContract {
      * The writer, not the reader, is paused: at its first write of a membership record or
      * tombstone, and a whole sync runs meanwhile.
      */
-    IN_WRITE("MembershipRepository.record|MembershipRepository.put|MembershipRepository.joinIfBelow"
-        + "|RoomRepository.markDeleted");
+    IN_WRITE(
+        "MembershipRepository.record|MembershipRepository.put|MembershipRepository.joinIfBelow"
+            + "|RoomRepository.markDeleted");
 
     final String call;
 
@@ -94,13 +95,16 @@ public abstract class MembershipVisibilityContract {
   }
 
   /** Who reads: long-poll sync following {@code next_batch}, or one live stream. */
-  public enum Via { SYNC, STREAM }
+  public enum Via {
+    SYNC,
+    STREAM
+  }
 
   /** The stores of the reader's node and of the writer's node: one and the same on one node. */
   public record Stores(ChatStorage reader, ChatStorage writer) {}
 
-  private static final Limits LIMITS = Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20))
-      .withRoomCapacities(2, 3, 20);
+  private static final Limits LIMITS =
+      Limits.defaults().withSyncTimeoutMin(Duration.ofMillis(20)).withRoomCapacities(2, 3, 20);
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   protected final MutableClock clock = new MutableClock();
@@ -109,7 +113,8 @@ public abstract class MembershipVisibilityContract {
   private final Caller reader = Caller.player(TestIds.account(), "reader");
   private final Caller other = Caller.player(TestIds.account(), "other");
   private final Caller third = Caller.player(TestIds.account(), "third");
-  private final Map<AccountId, String> names = Map.of(reader.id(), "reader", other.id(), "other", third.id(), "third");
+  private final Map<AccountId, String> names =
+      Map.of(reader.id(), "reader", other.id(), "other", third.id(), "third");
   private Stores stores;
   private ChatCore readerCore;
   private ChatCore writer;
@@ -124,7 +129,8 @@ public abstract class MembershipVisibilityContract {
   }
 
   private static Stream<Arguments> windowsAndReaders(Window... windows) {
-    return Arrays.stream(windows).flatMap(w -> Arrays.stream(Via.values()).map(v -> Arguments.of(w, v)));
+    return Arrays.stream(windows)
+        .flatMap(w -> Arrays.stream(Via.values()).map(v -> Arguments.of(w, v)));
   }
 
   /** Fresh, empty stores for every test; closed after it. */
@@ -134,8 +140,10 @@ public abstract class MembershipVisibilityContract {
   void start() {
     stores = newStores();
     readerCore = ChatCore.create(gates.wrap(stores.reader()), LIMITS, clock);
-    writer = stores.writer() == stores.reader() ? readerCore
-        : ChatCore.create(gates.wrap(stores.writer()), LIMITS, clock);
+    writer =
+        stores.writer() == stores.reader()
+            ? readerCore
+            : ChatCore.create(gates.wrap(stores.writer()), LIMITS, clock);
     home = channel("home");
     readerCore.registerCaller().register(reader);
   }
@@ -153,21 +161,31 @@ public abstract class MembershipVisibilityContract {
   void channelJoin(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
-    assertDelivered(window, via, () -> {
-      join(reader, x);
-      say(admin, x, "hello");
-    }, "join:reader", "msg:hello");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          join(reader, x);
+          say(admin, x, "hello");
+        },
+        "join:reader",
+        "msg:hello");
   }
 
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
   void channelLeave(Window window, Via via) throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, via, () -> {
-      say(admin, x, "before");
-      writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
-      say(admin, x, "after");
-    }, "msg:before", "leave:reader");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          say(admin, x, "before");
+          writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
+          say(admin, x, "after");
+        },
+        "msg:before",
+        "leave:reader");
   }
 
   @ParameterizedTest
@@ -175,14 +193,22 @@ public abstract class MembershipVisibilityContract {
   void channelRejoin(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
-    assertDelivered(window, via, () -> {
-      join(reader, x);
-      say(admin, x, "one");
-      writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
-      say(admin, x, "gap");
-      join(reader, x);
-      say(admin, x, "two");
-    }, "join:reader", "msg:one", "leave:reader", "join:reader", "msg:two");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          join(reader, x);
+          say(admin, x, "one");
+          writer.leaveRoom().leave(new LeaveRoom.Command(reader, x));
+          say(admin, x, "gap");
+          join(reader, x);
+          say(admin, x, "two");
+        },
+        "join:reader",
+        "msg:one",
+        "leave:reader",
+        "join:reader",
+        "msg:two");
   }
 
   @ParameterizedTest
@@ -190,21 +216,31 @@ public abstract class MembershipVisibilityContract {
   void privateRoomAdd(Window window, Via via) throws Exception {
     RoomId guild = privateRoom(other);
     say(other, guild, "before she came");
-    assertDelivered(window, via, () -> {
-      setMembers(guild, other, reader);
-      say(other, guild, "hi");
-    }, "join:reader", "msg:hi");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          setMembers(guild, other, reader);
+          say(other, guild, "hi");
+        },
+        "join:reader",
+        "msg:hi");
   }
 
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
   void privateRoomRemove(Window window, Via via) throws Exception {
     RoomId guild = privateRoom(other, reader);
-    assertDelivered(window, via, () -> {
-      say(other, guild, "before");
-      setMembers(guild, other);
-      say(other, guild, "after");
-    }, "msg:before", "leave:reader");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          say(other, guild, "before");
+          setMembers(guild, other);
+          say(other, guild, "after");
+        },
+        "msg:before",
+        "leave:reader");
   }
 
   @ParameterizedTest
@@ -217,22 +253,34 @@ public abstract class MembershipVisibilityContract {
   @MethodSource("everyWindowAndReader")
   void dmLeaveAndANewRoomForTheSameSet(Window window, Via via) throws Exception {
     RoomId first = dm(other, "first", reader);
-    assertDelivered(window, via, () -> {
-      dm(other, "before", reader);
-      writer.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(reader, first));
-      RoomId second = dm(other, "again", reader);
-      assertTrue(!second.equals(first), "after a leave the same set makes a new room");
-    }, "msg:before", "leave:reader", "join:reader", "msg:again");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          dm(other, "before", reader);
+          writer.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(reader, first));
+          RoomId second = dm(other, "again", reader);
+          assertTrue(!second.equals(first), "after a leave the same set makes a new room");
+        },
+        "msg:before",
+        "leave:reader",
+        "join:reader",
+        "msg:again");
   }
 
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
   void globalPlacement(Window window, Via via) throws Exception {
     RoomId global = place(other);
-    assertDelivered(window, via, () -> {
-      assertEquals(global, place(reader), "the fullest room with space");
-      say(other, global, "gg");
-    }, "join:reader", "msg:gg");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          assertEquals(global, place(reader), "the fullest room with space");
+          say(other, global, "gg");
+        },
+        "join:reader",
+        "msg:gg");
   }
 
   @ParameterizedTest
@@ -241,48 +289,71 @@ public abstract class MembershipVisibilityContract {
     RoomId first = place(other);
     place(reader);
     RoomId second = place(third); // the first room is full
-    assertDelivered(window, via, () -> {
-      say(other, first, "first before");
-      writer.chat().joinGlobalRoom().join(new JoinGlobalRoom.Command(reader, second));
-      say(other, first, "first after");
-      say(third, second, "second after");
-    }, "msg:first before", "leave:reader", "join:reader", "msg:second after");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          say(other, first, "first before");
+          writer.chat().joinGlobalRoom().join(new JoinGlobalRoom.Command(reader, second));
+          say(other, first, "first after");
+          say(third, second, "second after");
+        },
+        "msg:first before",
+        "leave:reader",
+        "join:reader",
+        "msg:second after");
   }
 
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
   void idleSweep(Window window, Via via) throws Exception {
-    RoomId global = writer.chat().placeInGlobalRoom().placeActive(reader.id(), clock.instant()).id();
+    RoomId global =
+        writer.chat().placeInGlobalRoom().placeActive(reader.id(), clock.instant()).id();
     writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
-    assertDelivered(window, via, () -> {
-      say(other, global, "before");
-      clock.advance(Duration.ofMinutes(11));
-      writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
-      assertEquals(1, writer.chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
-      say(other, global, "after");
-    }, "msg:before", "leave:reader");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          say(other, global, "before");
+          clock.advance(Duration.ofMinutes(11));
+          writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
+          assertEquals(1, writer.chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
+          say(other, global, "after");
+        },
+        "msg:before",
+        "leave:reader");
   }
 
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
   void kick(Window window, Via via) throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, via, () -> {
-      say(admin, x, "before");
-      writer.kickMember().kick(new KickMember.Command(admin, x, reader.id()));
-      say(admin, x, "after");
-    }, "msg:before", "kick:reader");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          say(admin, x, "before");
+          writer.kickMember().kick(new KickMember.Command(admin, x, reader.id()));
+          say(admin, x, "after");
+        },
+        "msg:before",
+        "kick:reader");
   }
 
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
   void roomBan(Window window, Via via) throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, via, () -> {
-      say(admin, x, "before");
-      writer.banMember().ban(new BanMember.Command(admin, x, reader.id()));
-      say(admin, x, "after");
-    }, "msg:before", "ban:reader");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          say(admin, x, "before");
+          writer.banMember().ban(new BanMember.Command(admin, x, reader.id()));
+          say(admin, x, "after");
+        },
+        "msg:before",
+        "ban:reader");
   }
 
   @ParameterizedTest
@@ -290,25 +361,43 @@ public abstract class MembershipVisibilityContract {
   void unbanThenRejoin(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     writer.banMember().ban(new BanMember.Command(admin, x, reader.id()));
-    assertDelivered(window, via, () -> {
-      writer.unbanMember().unban(new UnbanMember.Command(admin, x, reader.id()));
-      say(admin, x, "while out");
-      join(reader, x);
-      say(admin, x, "back");
-    }, "join:reader", "msg:back");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          writer.unbanMember().unban(new UnbanMember.Command(admin, x, reader.id()));
+          say(admin, x, "while out");
+          join(reader, x);
+          say(admin, x, "back");
+        },
+        "join:reader",
+        "msg:back");
   }
 
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
-  void roomDeletionEndsTheRoomEvenForAMessageAcceptedDuringIt(Window window, Via via) throws Exception {
+  void roomDeletionEndsTheRoomEvenForAMessageAcceptedDuringIt(Window window, Via via)
+      throws Exception {
     RoomId x = channel("x");
-    assertDelivered(window, via, () -> {
-      say(admin, x, "before");
-      writer.deleteRoom().delete(admin, x);
-      // a message that passed its room check before the deletion and is appended after it
-      writer.storage().events().append(new NewEvent(x, admin.id(), clock.instant(),
-          new EventContent.Message("late", Optional.empty())));
-    }, "msg:before", "deleted");
+    assertDelivered(
+        window,
+        via,
+        () -> {
+          say(admin, x, "before");
+          writer.deleteRoom().delete(admin, x);
+          // a message that passed its room check before the deletion and is appended after it
+          writer
+              .storage()
+              .events()
+              .append(
+                  new NewEvent(
+                      x,
+                      admin.id(),
+                      clock.instant(),
+                      new EventContent.Message("late", Optional.empty())));
+        },
+        "msg:before",
+        "deleted");
   }
 
   @ParameterizedTest
@@ -316,10 +405,13 @@ public abstract class MembershipVisibilityContract {
   void accountBanDeliversNothingPostedAfterIt(Window window, Via via) throws Exception {
     RoomId x = channel("x");
     EventId start = readerCore.storage().events().head();
-    Runnable change = () -> {
-      writer.banAccount().ban(new BanAccount.Command(admin, reader.id(), Optional.empty(), "spam"));
-      say(admin, x, "after the ban");
-    };
+    Runnable change =
+        () -> {
+          writer
+              .banAccount()
+              .ban(new BanAccount.Command(admin, reader.id(), Optional.empty(), "spam"));
+          say(admin, x, "after the ban");
+        };
     if (via == Via.STREAM) {
       RecordingSink sink = RecordingSink.draining();
       openStream(window, start, sink, change);
@@ -344,19 +436,22 @@ public abstract class MembershipVisibilityContract {
    * posted in it then, is not passed by the client's {@code lastRead} (the newest message it got).
    */
   @ParameterizedTest
-  @EnumSource(value = Window.class, names = {"NONE", "AT_EVENTS"})
+  @EnumSource(
+      value = Window.class,
+      names = {"NONE", "AT_EVENTS"})
   void roomUpdatesNeverPassAMessageOfARoomAddedWhileTheyRan(Window window) throws Exception {
     RoomId global = place(other);
     place(reader);
     RoomId guild = privateRoom(other);
     LastRead from = LastRead.of(Optional.of(clock.instant().toEpochMilli() - 1), clock.instant());
-    Runnable change = () -> {
-      setMembers(guild, other, reader);
-      clock.advance(Duration.ofMillis(5));
-      say(other, guild, "in the guild");
-      clock.advance(Duration.ofMillis(5));
-      say(other, global, "newer, in the global room");
-    };
+    Runnable change =
+        () -> {
+          setMembers(guild, other, reader);
+          clock.advance(Duration.ofMillis(5));
+          say(other, guild, "in the guild");
+          clock.advance(Duration.ofMillis(5));
+          say(other, global, "newer, in the global room");
+        };
     ReadRoomUpdates.Query query = new ReadRoomUpdates.Query(reader, from);
     RoomUpdates first;
     if (window == Window.NONE) {
@@ -364,8 +459,9 @@ public abstract class MembershipVisibilityContract {
       first = readerCore.chat().readRoomUpdates().read(query);
     } else {
       GatedStorage.Gate gate = gates.arm("EventLog.readMessagesSince");
-      CompletableFuture<RoomUpdates> reading = CompletableFuture.supplyAsync(
-          () -> GatedStorage.pausable(() -> readerCore.chat().readRoomUpdates().read(query)));
+      CompletableFuture<RoomUpdates> reading =
+          CompletableFuture.supplyAsync(
+              () -> GatedStorage.pausable(() -> readerCore.chat().readRoomUpdates().read(query)));
       gate.awaitReached();
       try {
         change.run();
@@ -376,11 +472,24 @@ public abstract class MembershipVisibilityContract {
     }
     List<Event> got = new ArrayList<>();
     first.rooms().forEach(u -> got.addAll(u.unread()));
-    long newest = got.stream().mapToLong(e -> e.originTs().toEpochMilli()).max().orElse(from.from().toEpochMilli() - 1);
-    readerCore.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(reader,
-        LastRead.of(Optional.of(newest), clock.instant()))).rooms().forEach(u -> got.addAll(u.unread()));
-    assertTrue(got.stream().anyMatch(e -> e.content() instanceof EventContent.Message m
-        && m.text().equals("in the guild")), "window " + window + ": " + got);
+    long newest =
+        got.stream()
+            .mapToLong(e -> e.originTs().toEpochMilli())
+            .max()
+            .orElse(from.from().toEpochMilli() - 1);
+    readerCore
+        .chat()
+        .readRoomUpdates()
+        .read(new ReadRoomUpdates.Query(reader, LastRead.of(Optional.of(newest), clock.instant())))
+        .rooms()
+        .forEach(u -> got.addAll(u.unread()));
+    assertTrue(
+        got.stream()
+            .anyMatch(
+                e ->
+                    e.content() instanceof EventContent.Message m
+                        && m.text().equals("in the guild")),
+        "window " + window + ": " + got);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -394,18 +503,24 @@ public abstract class MembershipVisibilityContract {
    * paused sync has something to answer with), follows the reader's sync to a marker posted last
    * and checks what arrived of every room but the home channel.
    */
-  private void assertDelivered(Window window, Via via, Change change, String... expected) throws Exception {
+  private void assertDelivered(Window window, Via via, Change change, String... expected)
+      throws Exception {
     EventId start = readerCore.storage().events().head();
-    Runnable changeThenBusy = () -> {
-      try {
-        change.run();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      say(admin, home, "busy"); // a busy room answers the paused sync, which moves its cursor on
-    };
-    List<Event> delivered = via == Via.SYNC ? syncToMarker(window, start, changeThenBusy)
-        : streamToMarker(window, start, changeThenBusy);
+    Runnable changeThenBusy =
+        () -> {
+          try {
+            change.run();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          say(
+              admin, home,
+              "busy"); // a busy room answers the paused sync, which moves its cursor on
+        };
+    List<Event> delivered =
+        via == Via.SYNC
+            ? syncToMarker(window, start, changeThenBusy)
+            : streamToMarker(window, start, changeThenBusy);
     Set<EventId> distinct = new HashSet<>();
     for (Event e : delivered) assertTrue(distinct.add(e.id()), "delivered twice: " + e);
     Set<RoomId> tested = new HashSet<>();
@@ -413,28 +528,38 @@ public abstract class MembershipVisibilityContract {
     assertEquals(List.of(expected), labels(delivered, tested), "window " + window + ", " + via);
   }
 
-  /** What the reader's syncs deliver, from the first (with the change in its window) to a marker. */
+  /**
+   * What the reader's syncs deliver, from the first (with the change in its window) to a marker.
+   */
   private List<Event> syncToMarker(Window window, EventId start, Runnable change) throws Exception {
     SyncBatch first = firstSync(window, start, change).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     List<Event> delivered = new ArrayList<>(first.events());
     EventId marker = say(admin, home, "marker");
     EventId cursor = first.nextBatch();
     while (delivered.stream().noneMatch(e -> e.id().equals(marker))) {
-      SyncBatch next = readerCore.sync().sync(new Sync.Command(reader, cursor, Duration.ofSeconds(5), Optional.empty()))
-          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      SyncBatch next =
+          readerCore
+              .sync()
+              .sync(new Sync.Command(reader, cursor, Duration.ofSeconds(5), Optional.empty()))
+              .get(WAIT.toSeconds(), TimeUnit.SECONDS);
       delivered.addAll(next.events());
       cursor = next.nextBatch();
     }
     return delivered;
   }
 
-  /** What one stream of the reader delivers, its first read paused in the window, up to a marker. */
-  private List<Event> streamToMarker(Window window, EventId start, Runnable change) throws Exception {
+  /**
+   * What one stream of the reader delivers, its first read paused in the window, up to a marker.
+   */
+  private List<Event> streamToMarker(Window window, EventId start, Runnable change)
+      throws Exception {
     RecordingSink sink = RecordingSink.draining();
     LiveStream stream = openStream(window, start, sink, change);
     EventId marker = say(admin, home, "marker");
     try {
-      assertTrue(RecordingSink.await(() -> sink.ids().contains(marker) || sink.ended(), WAIT), "the marker came");
+      assertTrue(
+          RecordingSink.await(() -> sink.ids().contains(marker) || sink.ended(), WAIT),
+          "the marker came");
       assertFalse(sink.ended(), "the stream is still open");
       assertFalse(sink.overlapped());
       return sink.events();
@@ -459,10 +584,14 @@ public abstract class MembershipVisibilityContract {
     if (window == Window.IN_WRITE) {
       say(admin, home, "busy before"); // so that the stream has a batch while the writer is paused
       GatedStorage.Gate gate = gates.arm(Window.IN_WRITE.call);
-      CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> GatedStorage.pausable(() -> {
-        change.run();
-        return null;
-      }));
+      CompletableFuture<Void> writing =
+          CompletableFuture.runAsync(
+              () ->
+                  GatedStorage.pausable(
+                      () -> {
+                        change.run();
+                        return null;
+                      }));
       gate.awaitReached();
       LiveStream stream;
       try {
@@ -475,7 +604,8 @@ public abstract class MembershipVisibilityContract {
       return stream;
     }
     GatedStorage.Gate gate = gates.arm(window.call);
-    LiveStream stream = GatedStorage.pausableWithThreadsItStarts(() -> readerCore.openStream().open(command, sink));
+    LiveStream stream =
+        GatedStorage.pausableWithThreadsItStarts(() -> readerCore.openStream().open(command, sink));
     gate.awaitReached();
     try {
       change.run();
@@ -486,7 +616,8 @@ public abstract class MembershipVisibilityContract {
   }
 
   /** The reader's first sync from {@code start}, with {@code change} landing in the window. */
-  private CompletableFuture<SyncBatch> firstSync(Window window, EventId start, Runnable change) throws Exception {
+  private CompletableFuture<SyncBatch> firstSync(Window window, EventId start, Runnable change)
+      throws Exception {
     Sync.Command command = new Sync.Command(reader, start, Duration.ofMillis(50), Optional.empty());
     if (window == Window.NONE) {
       change.run();
@@ -494,8 +625,9 @@ public abstract class MembershipVisibilityContract {
     }
     if (window == Window.IN_WRITE) return syncDuringWrite(command, change);
     GatedStorage.Gate gate = gates.arm(window.call);
-    CompletableFuture<CompletableFuture<SyncBatch>> started = CompletableFuture.supplyAsync(
-        () -> GatedStorage.pausable(() -> readerCore.sync().sync(command)));
+    CompletableFuture<CompletableFuture<SyncBatch>> started =
+        CompletableFuture.supplyAsync(
+            () -> GatedStorage.pausable(() -> readerCore.sync().sync(command)));
     gate.awaitReached();
     try {
       change.run();
@@ -506,13 +638,18 @@ public abstract class MembershipVisibilityContract {
   }
 
   /** A whole sync while the writer is paused at its first membership or tombstone write. */
-  private CompletableFuture<SyncBatch> syncDuringWrite(Sync.Command command, Runnable change) throws Exception {
+  private CompletableFuture<SyncBatch> syncDuringWrite(Sync.Command command, Runnable change)
+      throws Exception {
     say(admin, home, "busy before"); // so that the sync answers while the writer is paused
     GatedStorage.Gate gate = gates.arm(Window.IN_WRITE.call);
-    CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> GatedStorage.pausable(() -> {
-      change.run();
-      return null;
-    }));
+    CompletableFuture<Void> writing =
+        CompletableFuture.runAsync(
+            () ->
+                GatedStorage.pausable(
+                    () -> {
+                      change.run();
+                      return null;
+                    }));
     gate.awaitReached();
     SyncBatch during;
     try {
@@ -534,14 +671,18 @@ public abstract class MembershipVisibilityContract {
             out.add(m.membership().name().toLowerCase() + ":" + names.get(m.target()));
         case EventContent.Message m -> out.add("msg:" + m.text());
         case EventContent.RoomDeleted d -> out.add("deleted");
-        default -> { }
+        default -> {}
       }
     }
     return out;
   }
 
   private RoomId channel(String name) {
-    return writer.createRoom().create(new CreateRoom.Command(admin, name, Optional.empty())).room().id();
+    return writer
+        .createRoom()
+        .create(new CreateRoom.Command(admin, name, Optional.empty()))
+        .room()
+        .id();
   }
 
   private void join(Caller who, RoomId room) {
@@ -549,22 +690,34 @@ public abstract class MembershipVisibilityContract {
   }
 
   private EventId say(Caller who, RoomId room, String text) {
-    return writer.sendMessage().send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty())).id();
+    return writer
+        .sendMessage()
+        .send(new SendMessage.Command(who, room, text, Optional.empty(), Optional.empty()))
+        .id();
   }
 
   private RoomId privateRoom(Caller... members) {
-    return writer.admin().createPrivateRoom().create(
-        new CreatePrivateRoom.Command(admin, ids(members), Optional.empty(), Optional.empty())).id();
+    return writer
+        .admin()
+        .createPrivateRoom()
+        .create(
+            new CreatePrivateRoom.Command(admin, ids(members), Optional.empty(), Optional.empty()))
+        .id();
   }
 
   private void setMembers(RoomId room, Caller... members) {
-    writer.admin().updatePrivateRoom().update(
-        new UpdatePrivateRoom.Command(admin, room, ids(members), Optional.empty()));
+    writer
+        .admin()
+        .updatePrivateRoom()
+        .update(new UpdatePrivateRoom.Command(admin, room, ids(members), Optional.empty()));
   }
 
   private RoomId dm(Caller from, String text, Caller... to) {
-    return writer.chat().sendDirectMessage().send(new SendDirectMessage.Command(from, ids(to), text,
-        Optional.empty())).room();
+    return writer
+        .chat()
+        .sendDirectMessage()
+        .send(new SendDirectMessage.Command(from, ids(to), text, Optional.empty()))
+        .room();
   }
 
   private RoomId place(Caller player) {
@@ -572,6 +725,6 @@ public abstract class MembershipVisibilityContract {
   }
 
   private static List<String> ids(Caller... callers) {
-    return java.util.Arrays.stream(callers).map(c -> c.id().value()).toList();
+    return Arrays.stream(callers).map(c -> c.id().value()).toList();
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 public abstract class TypingRulesContract extends CoreFixture {
 
   private Duration type(Caller who, RoomId room, boolean typing, Duration timeout) {
-    return core.setTyping().set(new SetTyping.Command(who, room, typing, Optional.ofNullable(timeout)));
+    return core.setTyping()
+        .set(new SetTyping.Command(who, room, typing, Optional.ofNullable(timeout)));
   }
 
   @Test
@@ -39,10 +40,16 @@ public abstract class TypingRulesContract extends CoreFixture {
     SyncBatch batch = sync(bob, since);
     assertEquals(1, batch.events().size());
     Event typing = batch.events().getFirst();
-    assertEquals(new EventContent.Typing(List.of(alice.id()), Duration.ofSeconds(3)), typing.content());
+    assertEquals(
+        new EventContent.Typing(List.of(alice.id()), Duration.ofSeconds(3)), typing.content());
     assertEquals(typing.id(), batch.nextBatch(), "the cursor covers the typing event");
-    assertTrue(core.readHistory().read(new ReadHistory.Query(bob, lobby, Optional.empty(), Direction.BACKWARD,
-        OptionalInt.empty())).chunk().isEmpty());
+    assertTrue(
+        core.readHistory()
+            .read(
+                new ReadHistory.Query(
+                    bob, lobby, Optional.empty(), Direction.BACKWARD, OptionalInt.empty()))
+            .chunk()
+            .isEmpty());
   }
 
   @Test
@@ -51,9 +58,11 @@ public abstract class TypingRulesContract extends CoreFixture {
     Caller alice = player("alice");
     assertEquals(Duration.ofSeconds(30), type(alice, lobby, true, Duration.ofMinutes(5)));
     assertEquals(Duration.ZERO, type(alice, lobby, false, null));
-    assertEquals(new EventContent.Typing(List.of(), Duration.ZERO), stream(lobby).getLast().content());
+    assertEquals(
+        new EventContent.Typing(List.of(), Duration.ZERO), stream(lobby).getLast().content());
     assertThrows(InvalidInputException.class, () -> type(alice, lobby, true, Duration.ZERO));
-    assertThrows(InvalidInputException.class, () -> type(alice, lobby, true, Duration.ofMillis(-5)));
+    assertThrows(
+        InvalidInputException.class, () -> type(alice, lobby, true, Duration.ofMillis(-5)));
     core.leaveRoom().leave(new LeaveRoom.Command(alice, lobby));
     assertThrows(ForbiddenException.class, () -> type(alice, lobby, true, null));
   }
@@ -67,14 +76,21 @@ public abstract class TypingRulesContract extends CoreFixture {
     EventId typing = stream(lobby).getLast().id();
     EventId message = say(alice, lobby, "done typing");
     clock.advance(Duration.ofSeconds(29));
-    assertEquals(List.of(created, typing, message), stream(lobby).stream().map(Event::id).toList(),
+    assertEquals(
+        List.of(created, typing, message),
+        stream(lobby).stream().map(Event::id).toList(),
         "kept for the longest timeout, so a stop or newer start always sits beside an older start");
     clock.advance(Duration.ofSeconds(1));
-    assertEquals(List.of(created, message), stream(lobby).stream().map(Event::id).toList(), "hidden once expired");
+    assertEquals(
+        List.of(created, message),
+        stream(lobby).stream().map(Event::id).toList(),
+        "hidden once expired");
     core.purgeExpiredEvents().purge(); // the core's timer may have purged it already: both are fine
     assertEquals(0, core.purgeExpiredEvents().purge());
     clock.advance(Duration.ofSeconds(-30));
-    assertEquals(List.of(created, message), stream(lobby).stream().map(Event::id).toList(),
+    assertEquals(
+        List.of(created, message),
+        stream(lobby).stream().map(Event::id).toList(),
         "deleted from storage, not only hidden: it stays gone even when the clock is set back");
   }
 }

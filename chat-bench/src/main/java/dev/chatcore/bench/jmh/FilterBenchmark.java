@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What the word-list content filter adds to each player message: one check of a 200-character
- * message against a {@link #words}-term list (target: at most 5 µs). Messages rotate over
- * {@link #MESSAGES} texts so branch prediction cannot learn one. Three kinds of message: everyday
- * game chat; a pessimistic clean one whose words are made of the same syllables as the terms (so
- * most word starts begin a walk through the trie that real text leaves at its first or second
- * letter); and one that hides a listed term behind evasions.
+ * message against a {@link #words}-term list (target: at most 5 µs). Messages rotate over {@link
+ * #MESSAGES} texts so branch prediction cannot learn one. Three kinds of message: everyday game
+ * chat; a pessimistic clean one whose words are made of the same syllables as the terms (so most
+ * word starts begin a walk through the trie that real text leaves at its first or second letter);
+ * and one that hides a listed term behind evasions.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,7 +63,9 @@ public class FilterBenchmark {
     }
   }
 
-  /** Milliseconds to parse and compile a {@code words}-term list (best of five, after a warm-up). */
+  /**
+   * Milliseconds to parse and compile a {@code words}-term list (best of five, after a warm-up).
+   */
   public static double compileMillis(int words) {
     List<String> lines = new FilterCorpus(42).wordList(words, 1);
     double best = Double.MAX_VALUE;

@@ -14,25 +14,33 @@ import java.util.Set;
  * unrelated words: a pessimistic case). Deterministic for a seed.
  */
 final class FilterCorpus {
-  private static final String[] SYLLABLES = {"ba", "be", "bi", "bo", "ca", "ce", "co", "da", "de", "di", "do", "fa",
-      "fe", "fi", "ga", "go", "ha", "he", "hi", "ka", "ki", "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne",
-      "ni", "no", "pa", "pe", "pi", "po", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "va",
-      "ve", "vi", "wa", "we", "ya", "za", "ck", "st", "sh", "th", "er", "in", "on", "an", "ess", "ing", "ed", "ly"};
+  private static final String[] SYLLABLES = {
+    "ba", "be", "bi", "bo", "ca", "ce", "co", "da", "de", "di", "do", "fa", "fe", "fi", "ga", "go",
+    "ha", "he", "hi", "ka", "ki", "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "ni",
+    "no", "pa", "pe", "pi", "po", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti",
+    "to", "va", "ve", "vi", "wa", "we", "ya", "za", "ck", "st", "sh", "th", "er", "in", "on", "an",
+    "ess", "ing", "ed", "ly"
+  };
+
   /** Everyday game-chat words, for messages that look like real chat rather than the terms. */
-  private static final String[] CHAT = ("gg wp glhf lol ok okay yes no maybe thanks thx np sorry wait go come here there "
-      + "raid boss tank heal healer dps mana potion quest loot drop gold xp level lvl guild party group invite join "
-      + "leave kick ready now later tonight tomorrow today time meet gate castle dungeon map north south east west "
-      + "left right behind front run fast slow careful watch out incoming help need want have got give take trade "
-      + "sell buy price cheap good bad nice great awesome cool fun boring hard easy win lose lost again one two three "
-      + "the a an and or but so if then when where who what why how is are was were be been am i you he she we they "
-      + "it this that these those my your our their me him her us them of to in on at for with from by about "
-      + "just really very too also still already never always sometimes anyone someone everyone nobody all some "
-      + "any more less most best worst first last next back up down over under into out off again friend friends "
-      + "team enemy spawn respawn base tower wall door key chest armor sword bow staff shield ring boots helmet "
-      + "craft build farm mine fish cook eat sleep log online offline afk brb bbl omw idk imo tbh btw ty yw").split(" ");
+  private static final String[] CHAT =
+      ("gg wp glhf lol ok okay yes no maybe thanks thx np sorry wait go come here there "
+              + "raid boss tank heal healer dps mana potion quest loot drop gold xp level lvl guild party group invite join "
+              + "leave kick ready now later tonight tomorrow today time meet gate castle dungeon map north south east west "
+              + "left right behind front run fast slow careful watch out incoming help need want have got give take trade "
+              + "sell buy price cheap good bad nice great awesome cool fun boring hard easy win lose lost again one two three "
+              + "the a an and or but so if then when where who what why how is are was were be been am i you he she we they "
+              + "it this that these those my your our their me him her us them of to in on at for with from by about "
+              + "just really very too also still already never always sometimes anyone someone everyone nobody all some "
+              + "any more less most best worst first last next back up down over under into out off again friend friends "
+              + "team enemy spawn respawn base tower wall door key chest armor sword bow staff shield ring boots helmet "
+              + "craft build farm mine fish cook eat sleep log online offline afk brb bbl omw idk imo tbh btw ty yw")
+          .split(" ");
 
   private static final String[] ACTIONS = {"mask", "flag", "reject:slur", "reject:personal_data"};
-  private static final String[] PUNCTUATION = {" ", " ", " ", " ", ", ", ". ", "! ", "? ", " :) ", " - "};
+  private static final String[] PUNCTUATION = {
+    " ", " ", " ", " ", ", ", ". ", "! ", "? ", " :) ", " - "
+  };
 
   private final Random random;
 
@@ -41,9 +49,8 @@ final class FilterCorpus {
   }
 
   /**
-   * {@code count} distinct terms as file lines: mostly whole words, 10 % prefixes
-   * ({@code term*}), {@code infixPercent} % anywhere in a word ({@code *term*}), 2 % two-word
-   * phrases.
+   * {@code count} distinct terms as file lines: mostly whole words, 10 % prefixes ({@code term*}),
+   * {@code infixPercent} % anywhere in a word ({@code *term*}), 2 % two-word phrases.
    */
   List<String> wordList(int count, int infixPercent) {
     Set<String> terms = new LinkedHashSet<>();
@@ -98,7 +105,9 @@ final class FilterCorpus {
     }
   }
 
-  /** A message that hides {@code term} with evasions (look-alikes, repeats, separators, leetspeak). */
+  /**
+   * A message that hides {@code term} with evasions (look-alikes, repeats, separators, leetspeak).
+   */
   String evasive(String term, int length, WordList list) {
     StringBuilder disguised = new StringBuilder();
     for (char c : term.toCharArray()) {
@@ -106,7 +115,9 @@ final class FilterCorpus {
         case 0 -> disguised.append(c).append(c).append(c);
         case 1 -> disguised.append(c).append('.');
         case 2 -> disguised.append(c == 'a' ? '4' : c == 'e' ? '3' : c == 'o' ? '0' : c);
-        case 3 -> disguised.append(c == 'a' ? 'а' : c == 'e' ? 'е' : c == 'o' ? 'о' : Character.toUpperCase(c));
+        case 3 ->
+            disguised.append(
+                c == 'a' ? 'а' : c == 'e' ? 'е' : c == 'o' ? 'о' : Character.toUpperCase(c));
         default -> disguised.append(c);
       }
     }

@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What moderation adds to a request's hot path: the ban lookup and the token bucket (every
- * counted request), and the spam check (every message). Keys rotate over {@link #ACCOUNTS}
- * accounts so the caches see a realistic spread, not one hot key.
+ * What moderation adds to a request's hot path: the ban lookup and the token bucket (every counted
+ * request), and the spam check (every message). Keys rotate over {@link #ACCOUNTS} accounts so the
+ * caches see a realistic spread, not one hot key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +61,8 @@ public class ModerationBenchmark {
     limiter = core.rateLimiter();
     SpamPolicy policy = SpamPolicy.defaults();
     BanChange banChange = new BanChange(storage.bans(), bans, core.syncWaiter(), ChatObserver.NONE);
-    spam = new SpamGuard(policy, clock, new AutomaticBans(storage.bans(), banChange, policy, clock));
+    spam =
+        new SpamGuard(policy, clock, new AutomaticBans(storage.bans(), banChange, policy, clock));
     IdGenerator ids = new IdGenerator(clock);
     accounts = new AccountId[ACCOUNTS];
     keys = new String[ACCOUNTS];
@@ -72,7 +73,9 @@ public class ModerationBenchmark {
     room = ids.nextRoomId();
     messages = new EventContent.Message[1024];
     for (int i = 0; i < messages.length; i++) {
-      messages[i] = new EventContent.Message("message number " + i + " about the raid tonight", Optional.empty());
+      messages[i] =
+          new EventContent.Message(
+              "message number " + i + " about the raid tonight", Optional.empty());
     }
   }
 

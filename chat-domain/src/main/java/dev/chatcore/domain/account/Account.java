@@ -6,14 +6,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A known account. Accounts appear when an invite is redeemed or when a token for a new
- * {@code sub} is first seen (tokens from the external authentication service).
+ * A known account. Accounts appear when an invite is redeemed or when a token for a new {@code sub}
+ * is first seen (tokens from the external authentication service).
  *
  * @param firstSeen when the server first saw the account
- * @param firstSeenEvent the stream head at that moment: automatic channel membership, and so
- *     unread counting, starts after it
+ * @param firstSeenEvent the stream head at that moment: automatic channel membership, and so unread
+ *     counting, starts after it
  */
-public record Account(AccountId id, String displayName, boolean admin, Instant firstSeen, EventId firstSeenEvent) {
+public record Account(
+    AccountId id, String displayName, boolean admin, Instant firstSeen, EventId firstSeenEvent) {
   public Account {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(displayName, "displayName");

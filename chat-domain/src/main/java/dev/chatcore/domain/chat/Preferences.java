@@ -13,7 +13,11 @@ import java.util.Optional;
  * @param settings the object last written; empty until the first write
  * @param updatedAt the last write (equals {@code createdAt} before any); reads never move it
  */
-public record Preferences(String id, AccountId account, Optional<JsonObjectText> settings, Instant createdAt,
+public record Preferences(
+    String id,
+    AccountId account,
+    Optional<JsonObjectText> settings,
+    Instant createdAt,
     Instant updatedAt) {
   public Preferences {
     Objects.requireNonNull(id, "id");

@@ -13,10 +13,19 @@ import java.util.Optional;
  * @param encrypted true for an end-to-end encrypted message: the server never had its text, so
  *     {@code text} is empty and {@code context} absent (a reporter's claim is kept on the report)
  */
-public record ReportedMessage(EventId id, AccountId author, String text, Optional<JsonObjectText> context,
-    Instant createdAt, boolean encrypted) {
+public record ReportedMessage(
+    EventId id,
+    AccountId author,
+    String text,
+    Optional<JsonObjectText> context,
+    Instant createdAt,
+    boolean encrypted) {
   /** A plain message. */
-  public ReportedMessage(EventId id, AccountId author, String text, Optional<JsonObjectText> context,
+  public ReportedMessage(
+      EventId id,
+      AccountId author,
+      String text,
+      Optional<JsonObjectText> context,
       Instant createdAt) {
     this(id, author, text, context, createdAt, false);
   }

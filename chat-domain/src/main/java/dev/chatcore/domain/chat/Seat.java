@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param changed false when the account already sat in {@code room} (nothing was written)
  * @param roomCreated true when {@code room} was made by this call
  */
-public record Seat(GlobalRoom room, Optional<GlobalRoom> left, boolean changed, boolean roomCreated) {
+public record Seat(
+    GlobalRoom room, Optional<GlobalRoom> left, boolean changed, boolean roomCreated) {
   public Seat {
     Objects.requireNonNull(room, "room");
     Objects.requireNonNull(left, "left");

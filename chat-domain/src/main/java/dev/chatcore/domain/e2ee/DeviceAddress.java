@@ -11,8 +11,8 @@ public record DeviceAddress(AccountId account, DeviceId device) {
   }
 
   /**
-   * {@code account/device}: unique, since an account id is 24 hex characters and a device id has
-   * no {@code /}. Stores use it as a key.
+   * {@code account/device}: unique, since an account id is 24 hex characters and a device id has no
+   * {@code /}. Stores use it as a key.
    */
   public String key() {
     return account.value() + "/" + device.value();
@@ -22,7 +22,8 @@ public record DeviceAddress(AccountId account, DeviceId device) {
   public static DeviceAddress ofKey(String key) {
     int slash = key.indexOf('/');
     if (slash < 0) throw new IllegalArgumentException("not a device key: " + key);
-    return new DeviceAddress(new AccountId(key.substring(0, slash)), new DeviceId(key.substring(slash + 1)));
+    return new DeviceAddress(
+        new AccountId(key.substring(0, slash)), new DeviceId(key.substring(slash + 1)));
   }
 
   @Override

@@ -24,7 +24,8 @@ public record DeviceId(String value) implements Comparable<DeviceId> {
    */
   public static DeviceId parse(String value, String field) {
     if (value == null || !isValid(value)) {
-      throw new InvalidInputException(field, "must be 1-" + MAX_CHARS + " characters of A-Z a-z 0-9 . _ - ~");
+      throw new InvalidInputException(
+          field, "must be 1-" + MAX_CHARS + " characters of A-Z a-z 0-9 . _ - ~");
     }
     return new DeviceId(value);
   }
@@ -33,8 +34,14 @@ public record DeviceId(String value) implements Comparable<DeviceId> {
     if (value.isEmpty() || value.length() > MAX_CHARS) return false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '-' || c == '~';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-'
+              || c == '~';
       if (!ok) return false;
     }
     return true;

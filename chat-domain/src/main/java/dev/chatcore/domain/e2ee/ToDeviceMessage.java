@@ -10,12 +10,16 @@ import java.util.Objects;
  * verification step...). Not a room event: it lives in the recipient device's inbox until that
  * device has synced past it.
  *
- * @param position the stream position its send took: a sync delivers it when its window covers
- *     this position, exactly like an event (docs/architecture.md, "To-device messages")
+ * @param position the stream position its send took: a sync delivers it when its window covers this
+ *     position, exactly like an event (docs/architecture.md, "To-device messages")
  * @param type the client's event type, e.g. {@code m.room.encrypted}
  * @param content opaque to the server (usually Olm ciphertext)
  */
-public record ToDeviceMessage(EventId position, AccountId sender, DeviceId senderDevice, String type,
+public record ToDeviceMessage(
+    EventId position,
+    AccountId sender,
+    DeviceId senderDevice,
+    String type,
     JsonObjectText content) {
   public ToDeviceMessage {
     Objects.requireNonNull(position, "position");

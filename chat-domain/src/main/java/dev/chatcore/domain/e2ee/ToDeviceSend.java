@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param messages one content per recipient device (a device appears at most once)
  * @param expiresAt when undelivered messages are dropped (the device never synced again)
  */
-public record ToDeviceSend(String key, DeviceAddress from, EventId position, String type,
-    Map<DeviceAddress, JsonObjectText> messages, Instant expiresAt) {
+public record ToDeviceSend(
+    String key,
+    DeviceAddress from,
+    EventId position,
+    String type,
+    Map<DeviceAddress, JsonObjectText> messages,
+    Instant expiresAt) {
   public ToDeviceSend {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(from, "from");

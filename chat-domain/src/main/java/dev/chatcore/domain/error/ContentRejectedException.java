@@ -1,8 +1,8 @@
 package dev.chatcore.domain.error;
 
 /**
- * The content filter refused a message; nothing was stored. The reason is a short code
- * ({@link dev.chatcore.domain.moderation.FilterVerdict.Reject}), never the words that matched.
+ * The content filter refused a message; nothing was stored. The reason is a short code ({@link
+ * dev.chatcore.domain.moderation.FilterVerdict.Reject}), never the words that matched.
  */
 public final class ContentRejectedException extends ChatException {
   private final String reason;

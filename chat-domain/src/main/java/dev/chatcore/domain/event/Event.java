@@ -14,18 +14,32 @@ import java.util.Optional;
  * @param sender the account that caused it
  * @param originTs when the server accepted it
  * @param txnId the client's transaction id, when the sender gave one (idempotency key)
- * @param expiresAt when present, the instant from which the log no longer returns the event
- *     (typing notices, and messages by their room's retention); empty for lasting events
- * @param updatedAt when an admin last edited the message (Chat V2 {@code updatedOn}); empty if never
+ * @param expiresAt when present, the instant from which the log no longer returns the event (typing
+ *     notices, and messages by their room's retention); empty for lasting events
+ * @param updatedAt when an admin last edited the message (Chat V2 {@code updatedOn}); empty if
+ *     never
  * @param editedBy the admin who last edited it
  */
 public record Event(
-    EventId id, RoomId room, AccountId sender, Instant originTs, EventContent content, Optional<String> txnId,
-    Optional<Instant> expiresAt, Optional<Instant> updatedAt, Optional<AccountId> editedBy) {
+    EventId id,
+    RoomId room,
+    AccountId sender,
+    Instant originTs,
+    EventContent content,
+    Optional<String> txnId,
+    Optional<Instant> expiresAt,
+    Optional<Instant> updatedAt,
+    Optional<AccountId> editedBy) {
 
   /** An event never edited. */
-  public Event(EventId id, RoomId room, AccountId sender, Instant originTs, EventContent content,
-      Optional<String> txnId, Optional<Instant> expiresAt) {
+  public Event(
+      EventId id,
+      RoomId room,
+      AccountId sender,
+      Instant originTs,
+      EventContent content,
+      Optional<String> txnId,
+      Optional<Instant> expiresAt) {
     this(id, room, sender, originTs, content, txnId, expiresAt, Optional.empty(), Optional.empty());
   }
 
@@ -42,14 +56,29 @@ public record Event(
   }
 
   /** A lasting event (no expiry). */
-  public Event(EventId id, RoomId room, AccountId sender, Instant originTs, EventContent content,
+  public Event(
+      EventId id,
+      RoomId room,
+      AccountId sender,
+      Instant originTs,
+      EventContent content,
       Optional<String> txnId) {
     this(id, room, sender, originTs, content, txnId, Optional.empty());
   }
 
   /** This message after an admin's edit: same position, sender and time; new content and expiry. */
-  public Event edited(EventContent.Message newContent, Optional<Instant> newExpiry, Instant at, AccountId editor) {
-    return new Event(id, room, sender, originTs, newContent, txnId, newExpiry, Optional.of(at), Optional.of(editor));
+  public Event edited(
+      EventContent.Message newContent, Optional<Instant> newExpiry, Instant at, AccountId editor) {
+    return new Event(
+        id,
+        room,
+        sender,
+        originTs,
+        newContent,
+        txnId,
+        newExpiry,
+        Optional.of(at),
+        Optional.of(editor));
   }
 
   /** The later of creation and last edit: what Chat V2's unread rule compares. */

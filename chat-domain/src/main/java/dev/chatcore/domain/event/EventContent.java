@@ -33,16 +33,22 @@ public sealed interface EventContent {
   }
 
   /**
-   * An end-to-end encrypted message ({@code m.encrypted}): a Megolm ciphertext the server stores and
-   * delivers as it came, like a message, and never reads. Only the fields routing and moderation use
-   * are named; the plaintext (text, context, even the inner event type) is inside the ciphertext.
+   * An end-to-end encrypted message ({@code m.encrypted}): a Megolm ciphertext the server stores
+   * and delivers as it came, like a message, and never reads. Only the fields routing and
+   * moderation use are named; the plaintext (text, context, even the inner event type) is inside
+   * the ciphertext.
    *
    * @param senderKey the sending device's Curve25519 key, when the client still sends it (Matrix
    *     deprecated it: the session id and device identify the session)
    * @param device the sending device
    */
-  record Encrypted(String algorithm, String ciphertext, Optional<String> senderKey, String sessionId,
-      DeviceId device) implements EventContent {
+  record Encrypted(
+      String algorithm,
+      String ciphertext,
+      Optional<String> senderKey,
+      String sessionId,
+      DeviceId device)
+      implements EventContent {
     public Encrypted {
       Objects.requireNonNull(algorithm, "algorithm");
       Objects.requireNonNull(ciphertext, "ciphertext");
@@ -117,8 +123,8 @@ public sealed interface EventContent {
   }
 
   /**
-   * Who is typing ({@code m.typing}); an expiring event. The core publishes one per notice,
-   * about its sender: {@code userIds} is the sender while it types, empty once it stopped.
+   * Who is typing ({@code m.typing}); an expiring event. The core publishes one per notice, about
+   * its sender: {@code userIds} is the sender while it types, empty once it stopped.
    *
    * @param timeout how long the notice holds from the event's {@code originTs}; zero when stopped
    */
@@ -135,7 +141,8 @@ public sealed interface EventContent {
   }
 
   /** An admin changed the message {@code target} to this text and context ({@code m.edit}). */
-  record Edit(EventId target, String text, Optional<JsonObjectText> context) implements EventContent {
+  record Edit(EventId target, String text, Optional<JsonObjectText> context)
+      implements EventContent {
     public Edit {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(text, "text");

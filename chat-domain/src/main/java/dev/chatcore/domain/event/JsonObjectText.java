@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * A JSON object kept as its compact text: message {@code context}, room {@code data}, player
- * preferences. The core never looks inside; it only needs the size and whether the object is
- * empty. Adapters build it from JSON they have parsed (so the text is always a valid object) and
- * write it back out verbatim, which also keeps rendering cheap.
+ * preferences. The core never looks inside; it only needs the size and whether the object is empty.
+ * Adapters build it from JSON they have parsed (so the text is always a valid object) and write it
+ * back out verbatim, which also keeps rendering cheap.
  */
 public record JsonObjectText(String json) {
   /** The empty object. */

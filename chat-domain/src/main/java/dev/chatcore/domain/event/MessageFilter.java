@@ -9,10 +9,11 @@ import java.util.Optional;
 /**
  * Which message events an admin listing or search wants; every present part must match.
  *
- * @param textContains a literal substring of the text, compared case-insensitively
- *     ({@link Locale#ROOT} lower case); never a pattern (a Mongo store quotes it)
+ * @param textContains a literal substring of the text, compared case-insensitively ({@link
+ *     Locale#ROOT} lower case); never a pattern (a Mongo store quotes it)
  */
-public record MessageFilter(Optional<RoomId> room, Optional<AccountId> sender, Optional<String> textContains) {
+public record MessageFilter(
+    Optional<RoomId> room, Optional<AccountId> sender, Optional<String> textContains) {
   public MessageFilter {
     Objects.requireNonNull(room, "room");
     Objects.requireNonNull(sender, "sender");
@@ -25,8 +26,8 @@ public record MessageFilter(Optional<RoomId> room, Optional<AccountId> sender, O
   }
 
   /**
-   * True when the message event matches. An encrypted message never matches a text search: its
-   * text is ciphertext, and a match on ciphertext bytes would be noise.
+   * True when the message event matches. An encrypted message never matches a text search: its text
+   * is ciphertext, and a match on ciphertext bytes would be noise.
    */
   public boolean matches(Event event) {
     if (!event.isMessage()) return false;

@@ -10,11 +10,15 @@ import java.util.Optional;
 /**
  * An event before the log has given it a position.
  *
- * @param expiresAt when present, the log stops returning the event from this instant on and
- *     {@link dev.chatcore.domain.port.EventLog#purgeExpired purges} it (typing notices)
+ * @param expiresAt when present, the log stops returning the event from this instant on and {@link
+ *     dev.chatcore.domain.port.EventLog#purgeExpired purges} it (typing notices)
  */
 public record NewEvent(
-    RoomId room, AccountId sender, Instant originTs, EventContent content, Optional<String> txnId,
+    RoomId room,
+    AccountId sender,
+    Instant originTs,
+    EventContent content,
+    Optional<String> txnId,
     Optional<Instant> expiresAt) {
 
   public NewEvent {
@@ -27,7 +31,12 @@ public record NewEvent(
   }
 
   /** A lasting event with an optional transaction id. */
-  public NewEvent(RoomId room, AccountId sender, Instant originTs, EventContent content, Optional<String> txnId) {
+  public NewEvent(
+      RoomId room,
+      AccountId sender,
+      Instant originTs,
+      EventContent content,
+      Optional<String> txnId) {
     this(room, sender, originTs, content, txnId, Optional.empty());
   }
 
@@ -36,8 +45,8 @@ public record NewEvent(
   }
 
   /** An event that expires at {@code expiresAt} (no transaction id). */
-  public static NewEvent expiring(RoomId room, AccountId sender, Instant originTs, EventContent content,
-      Instant expiresAt) {
+  public static NewEvent expiring(
+      RoomId room, AccountId sender, Instant originTs, EventContent content, Instant expiresAt) {
     return new NewEvent(room, sender, originTs, content, Optional.empty(), Optional.of(expiresAt));
   }
 

@@ -1,6 +1,7 @@
 package dev.chatcore.domain.id;
 
 import dev.chatcore.domain.error.InvalidInputException;
+import java.util.Locale;
 
 /** Parsing rules shared by every 24-hex identifier (MongoDB ObjectId compatible). */
 public final class HexIds {
@@ -26,6 +27,6 @@ public final class HexIds {
    */
   public static String normalize(String value, String field) {
     if (!isValid(value)) throw new InvalidInputException(field, "must be a 24-character hex id");
-    return value.toLowerCase(java.util.Locale.ROOT);
+    return value.toLowerCase(Locale.ROOT);
   }
 }

@@ -6,10 +6,10 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Makes new ids for accounts, rooms, reports and invites in the MongoDB ObjectId layout:
- * 4 bytes of seconds, 5 random bytes fixed per generator, 3 bytes of a counter. Unique across
- * nodes with overwhelming probability; thread-safe. Event ids are not made here: they are
- * stream positions assigned by the event log.
+ * Makes new ids for accounts, rooms, reports and invites in the MongoDB ObjectId layout: 4 bytes of
+ * seconds, 5 random bytes fixed per generator, 3 bytes of a counter. Unique across nodes with
+ * overwhelming probability; thread-safe. Event ids are not made here: they are stream positions
+ * assigned by the event log.
  */
 public final class IdGenerator {
   private final Clock clock;

@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param automatic true when the spam detector issued it
  * @param by the admin who issued it; empty for automatic bans
  */
-public record Ban(AccountId account, Optional<Instant> until, String reason, boolean automatic, Instant createdOn,
+public record Ban(
+    AccountId account,
+    Optional<Instant> until,
+    String reason,
+    boolean automatic,
+    Instant createdOn,
     Optional<AccountId> by) {
 
   public Ban {
@@ -21,7 +26,8 @@ public record Ban(AccountId account, Optional<Instant> until, String reason, boo
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(createdOn, "createdOn");
     Objects.requireNonNull(by, "by");
-    if (automatic && until.isEmpty()) throw new IllegalArgumentException("automatic bans are never permanent");
+    if (automatic && until.isEmpty())
+      throw new IllegalArgumentException("automatic bans are never permanent");
   }
 
   /** True while the ban is in force at {@code now}. */

@@ -4,13 +4,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a {@link ContentFilter} decided about a player's message. Reasons are short codes
- * ({@code slur}, {@code personal_data}): a rejected player gets the code, admins see a flagged
- * message's code in its automatic report. They never repeat the matched words, so a refusal does
- * not teach a player which spelling got through.
+ * What a {@link ContentFilter} decided about a player's message. Reasons are short codes ({@code
+ * slur}, {@code personal_data}): a rejected player gets the code, admins see a flagged message's
+ * code in its automatic report. They never repeat the matched words, so a refusal does not teach a
+ * player which spelling got through.
  */
 public sealed interface FilterVerdict {
-  /** A reason code: 1-64 characters of lower-case letters, digits, {@code _}, {@code .} and {@code -}. */
+  /**
+   * A reason code: 1-64 characters of lower-case letters, digits, {@code _}, {@code .} and {@code
+   * -}.
+   */
   Pattern REASON = Pattern.compile("[a-z0-9_.-]{1,64}");
 
   /** Store the message as sent. */
@@ -40,8 +43,8 @@ public sealed interface FilterVerdict {
   }
 
   /**
-   * Store {@code text} (the message as sent, or masked) and file an automatic report of it for
-   * the admins, with {@code reason} in the report's note.
+   * Store {@code text} (the message as sent, or masked) and file an automatic report of it for the
+   * admins, with {@code reason} in the report's note.
    */
   record Flag(String text, String reason) implements FilterVerdict {
     public Flag {
@@ -69,7 +72,8 @@ public sealed interface FilterVerdict {
 
   private static void requireReason(String reason) {
     if (reason == null || !REASON.matcher(reason).matches()) {
-      throw new IllegalArgumentException("a reason code is 1-64 characters of [a-z0-9_.-], got " + reason);
+      throw new IllegalArgumentException(
+          "a reason code is 1-64 characters of [a-z0-9_.-], got " + reason);
     }
   }
 }

@@ -13,7 +13,10 @@ import java.util.Optional;
 public record Offences(int count, Optional<Instant> last) {
   public static final Offences NONE = new Offences(0, Optional.empty());
 
-  /** The record after one more offence at {@code now}, first forgiving the clean periods since the last. */
+  /**
+   * The record after one more offence at {@code now}, first forgiving the clean periods since the
+   * last.
+   */
   public Offences plusOne(Instant now, Duration decay) {
     return new Offences(decayed(now, decay) + 1, Optional.of(now));
   }

@@ -4,8 +4,8 @@ import dev.chatcore.domain.chat.Report;
 import java.util.Objects;
 
 /**
- * News about a report for the studio's moderators: it was just filed, or it just reached a
- * number of distinct reporters ({@link ReportAlertRule}).
+ * News about a report for the studio's moderators: it was just filed, or it just reached a number
+ * of distinct reporters ({@link ReportAlertRule}).
  *
  * @param reporters the number of distinct reporters that triggered it (1 when created)
  * @param report the report as stored at that moment
@@ -30,6 +30,8 @@ public record ReportAlert(Trigger trigger, int reporters, Report report) {
    * retries).
    */
   public String idempotencyKey() {
-    return "report-" + report.id() + (trigger == Trigger.CREATED ? "-created" : "-reporters-" + reporters);
+    return "report-"
+        + report.id()
+        + (trigger == Trigger.CREATED ? "-created" : "-reporters-" + reporters);
   }
 }

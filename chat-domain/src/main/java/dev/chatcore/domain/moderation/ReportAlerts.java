@@ -5,14 +5,14 @@ package dev.chatcore.domain.moderation;
  * webhook; an embedding game server may post them to its own channels). {@link #NONE} drops them.
  *
  * <p>The core calls {@link #send} on the reporting request's thread, after the report is stored,
- * once per alert ({@link ReportAlertRule}). It must return at once — queue the work, never wait
- * on a network — since the player is waiting; delivering, retrying and giving up are the
+ * once per alert ({@link ReportAlertRule}). It must return at once — queue the work, never wait on
+ * a network — since the player is waiting; delivering, retrying and giving up are the
  * implementation's. A runtime exception it throws is logged and the report stands.
  */
 @FunctionalInterface
 public interface ReportAlerts {
   /** Drops every alert: the core's default. */
-  ReportAlerts NONE = alert -> { };
+  ReportAlerts NONE = alert -> {};
 
   void send(ReportAlert alert);
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * When identical messages count as spam, and how long the automatic bans last.
  *
- * @param threshold the weighted number of identical messages in {@code window} that is allowed;
- *     one more is spam. A copy counts 1, or 2 when the copies span more than one room.
+ * @param threshold the weighted number of identical messages in {@code window} that is allowed; one
+ *     more is spam. A copy counts 1, or 2 when the copies span more than one room.
  * @param ladder ban durations for the 1st, 2nd, ... offence; the last one is the cap
  * @param decay each full period without an offence forgives one offence
  */
@@ -23,8 +23,14 @@ public record SpamPolicy(int threshold, Duration window, List<Duration> ladder, 
 
   /** SPEC §5: 5 within 60 s; 5 min, 30 min, 2 h, 12 h, 3 days; decay after 7 clean days. */
   public static SpamPolicy defaults() {
-    return new SpamPolicy(5, Duration.ofSeconds(60),
-        List.of(Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(12),
+    return new SpamPolicy(
+        5,
+        Duration.ofSeconds(60),
+        List.of(
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(12),
             Duration.ofDays(3)),
         Duration.ofDays(7));
   }

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * The limits of end-to-end encryption, published in {@code /.well-known} ({@code limits.e2ee}).
  * They bound what one device can make the server store and what one request can make it do; none of
- * them bounds what an honest client needs (Olm clients keep about 50 one-time keys, a room key share
- * is one to-device message per recipient device).
+ * them bounds what an honest client needs (Olm clients keep about 50 one-time keys, a room key
+ * share is one to-device message per recipient device).
  *
  * @param deviceKeysMaxBytes size of one device's {@code device_keys} object
  * @param oneTimeKeysPerUploadMax one-time keys in one upload
@@ -35,9 +35,19 @@ public record E2eeLimits(
     int encryptedContentMaxBytes) {
 
   public E2eeLimits {
-    for (int v : new int[] {deviceKeysMaxBytes, oneTimeKeysPerUploadMax, oneTimeKeysPerDeviceMax, keyMaxBytes,
-        queryUsersMax, claimDevicesMax, toDeviceRecipientsMax, toDeviceMessageMaxBytes, toDeviceBatchMax,
-        encryptedContentMaxBytes}) {
+    for (int v :
+        new int[] {
+          deviceKeysMaxBytes,
+          oneTimeKeysPerUploadMax,
+          oneTimeKeysPerDeviceMax,
+          keyMaxBytes,
+          queryUsersMax,
+          claimDevicesMax,
+          toDeviceRecipientsMax,
+          toDeviceMessageMaxBytes,
+          toDeviceBatchMax,
+          encryptedContentMaxBytes
+        }) {
       if (v <= 0) throw new IllegalArgumentException("every E2EE limit must be positive");
     }
     if (toDeviceLifetime.isNegative() || toDeviceLifetime.isZero()) {
@@ -46,10 +56,11 @@ public record E2eeLimits(
   }
 
   /**
-   * The defaults: an encrypted message may carry what a plain one carries (4,000 characters of
-   * text and 8 KiB of context) plus Megolm's base64 and framing, hence 32 KiB.
+   * The defaults: an encrypted message may carry what a plain one carries (4,000 characters of text
+   * and 8 KiB of context) plus Megolm's base64 and framing, hence 32 KiB.
    */
   public static E2eeLimits defaults() {
-    return new E2eeLimits(8 * 1024, 100, 200, 1024, 100, 200, 500, 16 * 1024, 100, Duration.ofDays(7), 32 * 1024);
+    return new E2eeLimits(
+        8 * 1024, 100, 200, 1024, 100, 200, 500, 16 * 1024, 100, Duration.ofDays(7), 32 * 1024);
   }
 }

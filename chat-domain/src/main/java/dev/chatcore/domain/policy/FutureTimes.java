@@ -21,7 +21,8 @@ public final class FutureTimes {
    */
   public static Instant expiry(Instant now, Instant at, String field) {
     if (!at.isAfter(now)) throw new InvalidInputException(field, "must be in the future");
-    if (at.isAfter(now.plus(MAX_AHEAD))) throw new InvalidInputException(field, "must be at most 100 years ahead");
+    if (at.isAfter(now.plus(MAX_AHEAD)))
+      throw new InvalidInputException(field, "must be at most 100 years ahead");
     return at;
   }
 
@@ -31,7 +32,8 @@ public final class FutureTimes {
    */
   public static Duration duration(Duration length, String field) {
     if (length.toSeconds() < 1 || length.compareTo(MAX_AHEAD) > 0) {
-      throw new InvalidInputException(field, "must be from 1 second to 100 years (" + MAX_AHEAD.toSeconds() + " s)");
+      throw new InvalidInputException(
+          field, "must be from 1 second to 100 years (" + MAX_AHEAD.toSeconds() + " s)");
     }
     return length;
   }

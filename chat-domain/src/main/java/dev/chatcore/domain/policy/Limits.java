@@ -1,12 +1,14 @@
 package dev.chatcore.domain.policy;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Every configurable limit of the service, with the defaults of the specification. Published in
  * {@code /.well-known}; enforced by the core (sizes of text, context, names) and by the HTTP
  * adapter (request body size). Each limit, its environment variable and what a request beyond it
- * gets: {@code docs/configuration.md}. Built by name with {@link #builder()} or {@link #toBuilder()}.
+ * gets: {@code docs/configuration.md}. Built by name with {@link #builder()} or {@link
+ * #toBuilder()}.
  */
 public record Limits(
     int requestBodyMaxBytes,
@@ -48,15 +50,17 @@ public record Limits(
     positive(privateRoomCapacity, "privateRoomCapacity");
     positive(rateLimitPerSecond, "rateLimitPerSecond");
     positive(rateLimitBurst, "rateLimitBurst");
-    java.util.Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(streams, "streams");
     if (streams.queuedEventsMax() < syncBatchMax) {
       // a stream hands over whole batches: a bound below one would end a client catching up
-      throw new IllegalArgumentException("the stream queue bound must hold at least one batch (sync batch max)");
+      throw new IllegalArgumentException(
+          "the stream queue bound must hold at least one batch (sync batch max)");
     }
     if (syncTimeoutMin.isNegative() || syncTimeoutMin.compareTo(syncTimeoutMax) > 0) {
       throw new IllegalArgumentException("sync timeout min must be between 0 and max");
     }
-    if (syncTimeoutDefault.compareTo(syncTimeoutMin) < 0 || syncTimeoutDefault.compareTo(syncTimeoutMax) > 0) {
+    if (syncTimeoutDefault.compareTo(syncTimeoutMin) < 0
+        || syncTimeoutDefault.compareTo(syncTimeoutMax) > 0) {
       throw new IllegalArgumentException("sync timeout default must lie within [min, max]");
     }
     if (historyLimitDefault > historyLimitMax) {
@@ -66,7 +70,8 @@ public record Limits(
       throw new IllegalArgumentException("typing timeout default must not exceed the max");
     }
     if (globalRoomOverflowCapacity < globalRoomCapacity) {
-      throw new IllegalArgumentException("global room overflow capacity must be at least the capacity");
+      throw new IllegalArgumentException(
+          "global room overflow capacity must be at least the capacity");
     }
   }
 
@@ -101,8 +106,11 @@ public record Limits(
 
   /** These limits with other room capacities. */
   public Limits withRoomCapacities(int global, int globalOverflow, int privateRooms) {
-    return toBuilder().globalRoomCapacity(global).globalRoomOverflowCapacity(globalOverflow)
-        .privateRoomCapacity(privateRooms).build();
+    return toBuilder()
+        .globalRoomCapacity(global)
+        .globalRoomOverflowCapacity(globalOverflow)
+        .privateRoomCapacity(privateRooms)
+        .build();
   }
 
   /** These limits with other live-stream limits. */
@@ -283,11 +291,29 @@ public record Limits(
      * @throws IllegalArgumentException when a limit is out of range or two contradict each other
      */
     public Limits build() {
-      return new Limits(requestBodyMaxBytes, messageTextMaxChars, messageContextMaxBytes, preferencesMaxBytes,
-          roomNameMaxChars, reactionKeyMaxChars, syncTimeoutDefault, syncTimeoutMin, syncTimeoutMax, syncBatchMax,
-          heldSyncsPerAccount, historyLimitDefault, historyLimitMax, typingTimeoutDefault, typingTimeoutMax,
-          dmMembersMax, globalRoomCapacity, globalRoomOverflowCapacity, privateRoomCapacity, rateLimitPerSecond,
-          rateLimitBurst, streams);
+      return new Limits(
+          requestBodyMaxBytes,
+          messageTextMaxChars,
+          messageContextMaxBytes,
+          preferencesMaxBytes,
+          roomNameMaxChars,
+          reactionKeyMaxChars,
+          syncTimeoutDefault,
+          syncTimeoutMin,
+          syncTimeoutMax,
+          syncBatchMax,
+          heldSyncsPerAccount,
+          historyLimitDefault,
+          historyLimitMax,
+          typingTimeoutDefault,
+          typingTimeoutMax,
+          dmMembersMax,
+          globalRoomCapacity,
+          globalRoomOverflowCapacity,
+          privateRoomCapacity,
+          rateLimitPerSecond,
+          rateLimitBurst,
+          streams);
     }
   }
 

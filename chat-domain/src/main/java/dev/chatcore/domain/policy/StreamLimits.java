@@ -4,19 +4,24 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The limits of live streams (SSE, WebSocket, an embedder's subscription), published in
- * {@code /.well-known} with the others.
+ * The limits of live streams (SSE, WebSocket, an embedder's subscription), published in {@code
+ * /.well-known} with the others.
  *
  * @param perAccount open streams one account may hold; opening one more ends its oldest
  * @param heartbeat how long a stream may stay silent before a keep-alive is sent
  * @param lifetime how long a stream lives at most; the client then resumes from its last id
- * @param queuedEventsMax events delivered to a stream but not yet written to its client; past
- *     this the stream is ended rather than buffered further
+ * @param queuedEventsMax events delivered to a stream but not yet written to its client; past this
+ *     the stream is ended rather than buffered further
  * @param queuedBytesMax the same bound in encoded bytes
  * @param ticketLifetime how long a stream ticket ({@code POST /v1/stream-tickets}) may be used
  */
-public record StreamLimits(int perAccount, Duration heartbeat, Duration lifetime, int queuedEventsMax,
-    long queuedBytesMax, Duration ticketLifetime) {
+public record StreamLimits(
+    int perAccount,
+    Duration heartbeat,
+    Duration lifetime,
+    int queuedEventsMax,
+    long queuedBytesMax,
+    Duration ticketLifetime) {
   public StreamLimits {
     if (perAccount < 1) throw new IllegalArgumentException("perAccount must be positive");
     if (queuedEventsMax < 1) throw new IllegalArgumentException("queuedEventsMax must be positive");
@@ -28,12 +33,13 @@ public record StreamLimits(int perAccount, Duration heartbeat, Duration lifetime
 
   private static void positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive");
+    if (d.isNegative() || d.isZero())
+      throw new IllegalArgumentException(name + " must be positive");
   }
 
   /**
-   * The defaults: 5 streams per account, a keep-alive after 15 s of silence, 30 minutes of life,
-   * at most 10,000 events or 1 MiB waiting for a client, tickets usable for 30 s.
+   * The defaults: 5 streams per account, a keep-alive after 15 s of silence, 30 minutes of life, at
+   * most 10,000 events or 1 MiB waiting for a client, tickets usable for 30 s.
    */
   public static StreamLimits defaults() {
     return builder().build();
@@ -129,7 +135,8 @@ public record StreamLimits(int perAccount, Duration heartbeat, Duration lifetime
      * @throws IllegalArgumentException when a limit is not positive
      */
     public StreamLimits build() {
-      return new StreamLimits(perAccount, heartbeat, lifetime, queuedEventsMax, queuedBytesMax, ticketLifetime);
+      return new StreamLimits(
+          perAccount, heartbeat, lifetime, queuedEventsMax, queuedBytesMax, ticketLifetime);
     }
   }
 }

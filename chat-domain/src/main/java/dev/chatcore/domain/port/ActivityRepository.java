@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * When each player was last active (drives the removal of idle players from global rooms).
- * Thread-safe; a store without locks keeps one document per account and writes with
- * {@code $max}.
+ * Thread-safe; a store without locks keeps one document per account and writes with {@code $max}.
  */
 public interface ActivityRepository {
 

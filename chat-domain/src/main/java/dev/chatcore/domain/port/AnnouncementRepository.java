@@ -3,10 +3,11 @@ package dev.chatcore.domain.port;
 import dev.chatcore.domain.chat.Announcement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Announcements. The admin API writes them; every player response reads the active ones, so
- * reads must be cheap. An empty store is a valid state. Thread-safe.
+ * Announcements. The admin API writes them; every player response reads the active ones, so reads
+ * must be cheap. An empty store is a valid state. Thread-safe.
  */
 public interface AnnouncementRepository {
 
@@ -17,7 +18,7 @@ public interface AnnouncementRepository {
   List<Announcement> active(Instant now);
 
   /** The announcement with this id, active or expired, until purged. */
-  java.util.Optional<Announcement> find(String id);
+  Optional<Announcement> find(String id);
 
   /**
    * Deletes at most {@code limit} announcements expired at {@code now} (expiry at or before it).

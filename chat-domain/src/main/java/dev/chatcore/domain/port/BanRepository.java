@@ -3,6 +3,7 @@ package dev.chatcore.domain.port;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.moderation.Ban;
 import dev.chatcore.domain.moderation.Offences;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,10 @@ import java.util.Optional;
  */
 public interface BanRepository {
 
-  /** Creates or replaces the account's ban, and adds it to the account's {@linkplain #history history}. */
+  /**
+   * Creates or replaces the account's ban, and adds it to the account's {@linkplain #history
+   * history}.
+   */
   void put(Ban ban);
 
   /**
@@ -38,10 +42,10 @@ public interface BanRepository {
   void putOffences(AccountId account, Offences offences);
 
   /**
-   * Deletes at most {@code limit} bans that ended at or before {@code now} (never permanent
-   * ones); the offence records stay, since the spam ladder decays on its own clock.
+   * Deletes at most {@code limit} bans that ended at or before {@code now} (never permanent ones);
+   * the offence records stay, since the spam ladder decays on its own clock.
    *
    * @return how many were deleted (fewer than {@code limit}: none is left)
    */
-  int purgeExpired(java.time.Instant now, int limit);
+  int purgeExpired(Instant now, int limit);
 }

@@ -5,11 +5,12 @@ import java.util.Objects;
 
 /**
  * Everything the core stores, as one unit that an adapter builds ({@link #builder()}) and closes:
- * one port per kind of record, the cross-node {@link EventFeed}, and the storage's
- * {@link Lifecycle}. A plain value: decorators (timers, test gates) wrap every port at once with
- * {@link #decorated}.
+ * one port per kind of record, the cross-node {@link EventFeed}, and the storage's {@link
+ * Lifecycle}. A plain value: decorators (timers, test gates) wrap every port at once with {@link
+ * #decorated}.
  *
- * @param feed cross-node change notifications; a feed that reports nothing for single-process stores
+ * @param feed cross-node change notifications; a feed that reports nothing for single-process
+ *     stores
  */
 public record ChatStorage(
     AccountRepository accounts,
@@ -100,7 +101,9 @@ public record ChatStorage(
     lifecycle.close();
   }
 
-  /** This storage with every port (not the feed, not the lifecycle) wrapped by {@code decorator}. */
+  /**
+   * This storage with every port (not the feed, not the lifecycle) wrapped by {@code decorator}.
+   */
   public ChatStorage decorated(PortDecorator decorator) {
     return new ChatStorage(
         decorator.decorate(AccountRepository.class, accounts),
@@ -128,12 +131,28 @@ public record ChatStorage(
 
   /** A builder holding this storage's ports, to replace some of them. */
   public Builder toBuilder() {
-    return builder().accounts(accounts).rooms(rooms).memberships(memberships).events(events).invites(invites)
-        .bans(bans).reactions(reactions).receipts(receipts).globalRooms(globalRooms).dmRooms(dmRooms)
-        .activity(activity).preferences(preferences).reports(reports).announcements(announcements)
-        .hackedMessages(hackedMessages).streamTickets(streamTickets).devices(devices).oneTimeKeys(oneTimeKeys)
+    return builder()
+        .accounts(accounts)
+        .rooms(rooms)
+        .memberships(memberships)
+        .events(events)
+        .invites(invites)
+        .bans(bans)
+        .reactions(reactions)
+        .receipts(receipts)
+        .globalRooms(globalRooms)
+        .dmRooms(dmRooms)
+        .activity(activity)
+        .preferences(preferences)
+        .reports(reports)
+        .announcements(announcements)
+        .hackedMessages(hackedMessages)
+        .streamTickets(streamTickets)
+        .devices(devices)
+        .oneTimeKeys(oneTimeKeys)
         .toDeviceInbox(toDeviceInbox)
-        .feed(feed).lifecycle(lifecycle);
+        .feed(feed)
+        .lifecycle(lifecycle);
   }
 
   /** Collects the ports of a storage by name; {@link #build()} checks that none is missing. */
@@ -271,9 +290,28 @@ public record ChatStorage(
      * @throws NullPointerException naming the first port that was not set
      */
     public ChatStorage build() {
-      return new ChatStorage(accounts, rooms, memberships, events, invites, bans, reactions, receipts, globalRooms,
-          dmRooms, activity, preferences, reports, announcements, hackedMessages, streamTickets, devices, oneTimeKeys,
-          toDeviceInbox, feed, lifecycle);
+      return new ChatStorage(
+          accounts,
+          rooms,
+          memberships,
+          events,
+          invites,
+          bans,
+          reactions,
+          receipts,
+          globalRooms,
+          dmRooms,
+          activity,
+          preferences,
+          reports,
+          announcements,
+          hackedMessages,
+          streamTickets,
+          devices,
+          oneTimeKeys,
+          toDeviceInbox,
+          feed,
+          lifecycle);
     }
   }
 }

@@ -35,10 +35,10 @@ public interface DeviceRepository {
   void touch(DeviceAddress device, Instant at);
 
   /**
-   * Stores the device's keys unless it already has keys of another identity
-   * ({@link DeviceKeys#sameIdentityAs}), creating the device when new. Atomic: of two concurrent
-   * uploads with different identities for a new device, exactly one is stored and the other gets
-   * {@link KeyUpload#IDENTITY_MISMATCH}.
+   * Stores the device's keys unless it already has keys of another identity ({@link
+   * DeviceKeys#sameIdentityAs}), creating the device when new. Atomic: of two concurrent uploads
+   * with different identities for a new device, exactly one is stored and the other gets {@link
+   * KeyUpload#IDENTITY_MISMATCH}.
    */
   KeyUpload storeKeys(DeviceAddress device, DeviceKeys keys, Instant at);
 

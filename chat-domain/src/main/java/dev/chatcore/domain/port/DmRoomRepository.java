@@ -5,8 +5,8 @@ import dev.chatcore.domain.id.RoomId;
 import java.util.Optional;
 
 /**
- * The open DM room of each member set: a unique index from {@link DmKey} to room. Thread-safe;
- * on a store without locks, a unique index on the key.
+ * The open DM room of each member set: a unique index from {@link DmKey} to room. Thread-safe; on a
+ * store without locks, a unique index on the key.
  */
 public interface DmRoomRepository {
 
@@ -14,8 +14,8 @@ public interface DmRoomRepository {
   Optional<RoomId> find(DmKey key);
 
   /**
-   * Gives the key to {@code candidate} unless another room holds it. Atomic: concurrent claims
-   * of one key all return the same room.
+   * Gives the key to {@code candidate} unless another room holds it. Atomic: concurrent claims of
+   * one key all return the same room.
    *
    * @return the room that holds the key afterwards ({@code candidate} when this call won)
    */

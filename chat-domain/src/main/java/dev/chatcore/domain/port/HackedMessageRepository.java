@@ -1,10 +1,16 @@
 package dev.chatcore.domain.port;
 
 import dev.chatcore.domain.chat.HackedMessage;
+import dev.chatcore.domain.id.AccountId;
+import dev.chatcore.domain.id.RoomId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Messages flagged "hacked" (sent to a room that does not exist or the sender is not in). Thread-safe. */
+/**
+ * Messages flagged "hacked" (sent to a room that does not exist or the sender is not in).
+ * Thread-safe.
+ */
 public interface HackedMessageRepository {
 
   void record(HackedMessage message);
@@ -15,16 +21,15 @@ public interface HackedMessageRepository {
   long count();
 
   /**
-   * Newest first, only those whose sender and named room match the present filters (a Mongo
-   * store: indexes on sender and room).
+   * Newest first, only those whose sender and named room match the present filters (a Mongo store:
+   * indexes on sender and room).
    */
-  List<HackedMessage> list(java.util.Optional<dev.chatcore.domain.id.RoomId> room,
-      java.util.Optional<dev.chatcore.domain.id.AccountId> sender, int offset, int limit);
+  List<HackedMessage> list(
+      Optional<RoomId> room, Optional<AccountId> sender, int offset, int limit);
 
-  long count(java.util.Optional<dev.chatcore.domain.id.RoomId> room,
-      java.util.Optional<dev.chatcore.domain.id.AccountId> sender);
+  long count(Optional<RoomId> room, Optional<AccountId> sender);
 
-  java.util.Optional<HackedMessage> find(String id);
+  Optional<HackedMessage> find(String id);
 
   /** Deletes messages created before {@code cutoff}; how many went. */
   int purgeBefore(Instant cutoff);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Membership records, one per (room, account). Channels keep a record only once an account's
- * state differs from the automatic default; other room types keep one for every member.
- * Thread-safe; {@link #put} replaces the record atomically.
+ * Membership records, one per (room, account). Channels keep a record only once an account's state
+ * differs from the automatic default; other room types keep one for every member. Thread-safe;
+ * {@link #put} replaces the record atomically.
  */
 public interface MembershipRepository {
 
@@ -30,9 +30,9 @@ public interface MembershipRepository {
   RoomMember record(MemberChange change);
 
   /**
-   * {@link #record}s a JOINED change when the room has fewer than {@code capacity} JOINED
-   * records, atomically: concurrent joins (on any number of nodes) never push the room past
-   * {@code capacity}. An account already JOINED has the change recorded and counts as a success.
+   * {@link #record}s a JOINED change when the room has fewer than {@code capacity} JOINED records,
+   * atomically: concurrent joins (on any number of nodes) never push the room past {@code
+   * capacity}. An account already JOINED has the change recorded and counts as a success.
    *
    * @param change a change to {@link MemberState#JOINED}
    * @return false, changing nothing, when the room is full
@@ -43,7 +43,8 @@ public interface MembershipRepository {
   List<RoomMember> ofAccount(AccountId account);
 
   /** Records of the room in {@code state}, ordered by account id, after {@code fromExclusive}. */
-  List<RoomMember> inState(RoomId room, MemberState state, Optional<AccountId> fromExclusive, int limit);
+  List<RoomMember> inState(
+      RoomId room, MemberState state, Optional<AccountId> fromExclusive, int limit);
 
   /** Number of records of the room in {@code state}. */
   long count(RoomId room, MemberState state);

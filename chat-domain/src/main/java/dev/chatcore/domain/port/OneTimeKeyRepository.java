@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The one-time and fallback keys of devices. The property that matters: a one-time key is handed
- * out by {@link #claim} at most once, under any number of concurrent claims on any number of
- * nodes, because each claim takes a key out in one atomic store operation. Thread-safe.
+ * out by {@link #claim} at most once, under any number of concurrent claims on any number of nodes,
+ * because each claim takes a key out in one atomic store operation. Thread-safe.
  */
 public interface OneTimeKeyRepository {
 
@@ -23,7 +23,9 @@ public interface OneTimeKeyRepository {
    */
   List<String> add(DeviceAddress device, List<OneTimeKey> keys);
 
-  /** How many unclaimed one-time keys the device has, by algorithm (algorithms with none left out). */
+  /**
+   * How many unclaimed one-time keys the device has, by algorithm (algorithms with none left out).
+   */
   Map<String, Long> counts(DeviceAddress device);
 
   /**

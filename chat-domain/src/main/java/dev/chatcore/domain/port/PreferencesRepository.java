@@ -6,8 +6,7 @@ import dev.chatcore.domain.id.AccountId;
 import java.time.Instant;
 
 /**
- * Player preferences: one record per account (unique by account under concurrency).
- * Thread-safe.
+ * Player preferences: one record per account (unique by account under concurrency). Thread-safe.
  */
 public interface PreferencesRepository {
 

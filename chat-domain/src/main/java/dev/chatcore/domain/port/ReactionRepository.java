@@ -23,13 +23,14 @@ public interface ReactionRepository {
   boolean remove(RoomId room, EventId message, AccountId account, ReactionKey key);
 
   /**
-   * The aggregates of several messages of one room in one read (a history page costs one call,
-   * not one per message). Each list is ordered by key (code point order) and holds only keys
-   * with at least one reaction; messages without reactions are absent from the map.
+   * The aggregates of several messages of one room in one read (a history page costs one call, not
+   * one per message). Each list is ordered by key (code point order) and holds only keys with at
+   * least one reaction; messages without reactions are absent from the map.
    *
    * @param viewer the account whose own reactions are flagged {@link ReactionCount#me()}
    */
-  Map<EventId, List<ReactionCount>> aggregates(RoomId room, Set<EventId> messages, AccountId viewer);
+  Map<EventId, List<ReactionCount>> aggregates(
+      RoomId room, Set<EventId> messages, AccountId viewer);
 
   /** Removes every reaction in the room (the room was deleted). */
   void deleteRoom(RoomId room);

@@ -13,8 +13,8 @@ import java.util.Optional;
 public interface ReceiptRepository {
 
   /**
-   * Moves the account's receipt to {@code upTo} when it has none or an earlier one; never moves
-   * it backwards. Atomic: under concurrent calls the receipt ends at the latest position given.
+   * Moves the account's receipt to {@code upTo} when it has none or an earlier one; never moves it
+   * backwards. Atomic: under concurrent calls the receipt ends at the latest position given.
    *
    * @return true when the receipt moved
    */

@@ -16,12 +16,12 @@ import java.util.Optional;
 public interface ReportRepository {
 
   /**
-   * Files a report: stores {@code incoming} when the message has no report yet, otherwise
-   * replaces the stored one with {@code stored.mergedWith(incoming)}. Atomic: concurrent reports
-   * of one message all merge (none is lost, the count is exact).
+   * Files a report: stores {@code incoming} when the message has no report yet, otherwise replaces
+   * the stored one with {@code stored.mergedWith(incoming)}. Atomic: concurrent reports of one
+   * message all merge (none is lost, the count is exact).
    *
-   * @return the stored report afterwards, and how many distinct reporters it had before this
-   *     filing (0 when this filing created it), read in the same atomic step
+   * @return the stored report afterwards, and how many distinct reporters it had before this filing
+   *     (0 when this filing created it), read in the same atomic step
    */
   FiledReport file(Report incoming);
 
@@ -32,8 +32,8 @@ public interface ReportRepository {
   /**
    * Reports in the admin order: status value descending (New 100 first, Permanent 1 last), then
    * {@code reportedCount} descending, then newest first, then id; {@code account} narrows to
-   * reports it filed, co-filed or wrote a logged message of. A Mongo store sorts on
-   * {@code (status, reportedCount, createdOn, _id)} and filters with an {@code $or}.
+   * reports it filed, co-filed or wrote a logged message of. A Mongo store sorts on {@code (status,
+   * reportedCount, createdOn, _id)} and filters with an {@code $or}.
    */
   List<Report> list(Optional<AccountId> account, int offset, int limit);
 
@@ -46,7 +46,8 @@ public interface ReportRepository {
    *
    * @return the stored report afterwards; empty when no report has this id
    */
-  Optional<Report> review(String id, ReportStatus status, Optional<String> note, AccountId reviewer);
+  Optional<Report> review(
+      String id, ReportStatus status, Optional<String> note, AccountId reviewer);
 
   /**
    * Deletes at most {@code limit} reports of {@code status} created before {@code cutoff}.

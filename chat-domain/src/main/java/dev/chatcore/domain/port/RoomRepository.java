@@ -32,10 +32,10 @@ public interface RoomRepository {
   List<Room> listDeletedAfter(RoomType type, EventId after);
 
   /**
-   * Replaces the record of a live room with {@code room} (same id and type: Chat V2 admins change
-   * a private room's {@code data}). Atomic against {@link #markDeleted}: a tombstone is never
-   * brought back; and against {@link #enableEncryption}: the stored encryption is kept, whatever
-   * {@code room} says, so encryption is never turned off.
+   * Replaces the record of a live room with {@code room} (same id and type: Chat V2 admins change a
+   * private room's {@code data}). Atomic against {@link #markDeleted}: a tombstone is never brought
+   * back; and against {@link #enableEncryption}: the stored encryption is kept, whatever {@code
+   * room} says, so encryption is never turned off.
    *
    * @return false, changing nothing, when the room does not exist or is deleted
    * @throws IllegalArgumentException when the type differs from the stored one
@@ -46,7 +46,8 @@ public interface RoomRepository {
    * Turns end-to-end encryption on for a live room that has none, atomically: of concurrent calls,
    * one changes the room.
    *
-   * @return false, changing nothing, when the room does not exist, is deleted or is encrypted already
+   * @return false, changing nothing, when the room does not exist, is deleted or is encrypted
+   *     already
    */
   boolean enableEncryption(RoomId id, RoomEncryption encryption);
 

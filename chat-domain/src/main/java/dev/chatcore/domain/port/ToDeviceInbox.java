@@ -33,7 +33,8 @@ public interface ToDeviceInbox {
   boolean contains(String sendKey);
 
   /**
-   * The device's messages at positions in {@code (after, upTo]}, by position, at most {@code limit}.
+   * The device's messages at positions in {@code (after, upTo]}, by position, at most {@code
+   * limit}.
    */
   List<ToDeviceMessage> read(DeviceAddress device, EventId after, EventId upTo, int limit);
 
@@ -49,8 +50,8 @@ public interface ToDeviceInbox {
   void deleteDevice(DeviceAddress device);
 
   /**
-   * Drops sends that expired at or before {@code now}, delivered or not (and with them the memory of
-   * their transaction ids). Idempotent.
+   * Drops sends that expired at or before {@code now}, delivered or not (and with them the memory
+   * of their transaction ids). Idempotent.
    *
    * @return how many sends were dropped
    */

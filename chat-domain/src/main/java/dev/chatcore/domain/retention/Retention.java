@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How long the core keeps what it stores (SPEC §5, the Chat V2 retention table). Messages get
- * their expiry at send time from this table (stored with the event); the janitor applies the
- * rules that depend on the state of the store (counts per room, idle rooms, report status).
- * "N months" are calendar months in UTC, "N weeks" 7·N days, as in Chat V2.
+ * How long the core keeps what it stores (SPEC §5, the Chat V2 retention table). Messages get their
+ * expiry at send time from this table (stored with the event); the janitor applies the rules that
+ * depend on the state of the store (counts per room, idle rooms, report status). "N months" are
+ * calendar months in UTC, "N weeks" 7·N days, as in Chat V2.
  *
  * @param globalMessages age of messages in global rooms
  * @param globalRoomMessagesMax messages a global room keeps at most (older ones are purged)
@@ -26,8 +26,8 @@ import java.util.Optional;
  * @param newReports age of reports still New
  * @param mildReports age of Mild reports
  * @param severeReports age of Severe reports (Permanent reports are kept)
- * @param tombstones how long a deleted room's tombstone (and its receipts, reactions and
- *     membership records) is kept so that syncs behind it still learn of the deletion
+ * @param tombstones how long a deleted room's tombstone (and its receipts, reactions and membership
+ *     records) is kept so that syncs behind it still learn of the deletion
  */
 public record Retention(
     Period globalMessages,
@@ -55,24 +55,36 @@ public record Retention(
     Objects.requireNonNull(mildReports, "mildReports");
     Objects.requireNonNull(severeReports, "severeReports");
     Objects.requireNonNull(tombstones, "tombstones");
-    if (globalRoomMessagesMax < 1) throw new IllegalArgumentException("globalRoomMessagesMax must be at least 1");
+    if (globalRoomMessagesMax < 1)
+      throw new IllegalArgumentException("globalRoomMessagesMax must be at least 1");
   }
 
   /** The table of SPEC §5. */
   public static Retention defaults() {
-    return new Retention(Period.ofWeeks(2), 200, Period.ofMonths(1), Period.ofMonths(3), Period.ofMonths(3),
-        Period.ofWeeks(2), Duration.ofDays(7), Period.ofWeeks(2), Period.ofMonths(1), Period.ofWeeks(2),
-        Period.ofMonths(3), Duration.ofDays(1));
+    return new Retention(
+        Period.ofWeeks(2),
+        200,
+        Period.ofMonths(1),
+        Period.ofMonths(3),
+        Period.ofMonths(3),
+        Period.ofWeeks(2),
+        Duration.ofDays(7),
+        Period.ofWeeks(2),
+        Period.ofMonths(1),
+        Period.ofWeeks(2),
+        Period.ofMonths(3),
+        Duration.ofDays(1));
   }
 
   /** When a message sent at {@code now} into a room of {@code type} expires. */
   public Instant messageExpiry(RoomType type, Instant now) {
-    Period keep = switch (type) {
-      case GLOBAL -> globalMessages;
-      case DM -> dmMessages;
-      case PRIVATE -> privateMessages;
-      case CHANNEL -> channelMessages;
-    };
+    Period keep =
+        switch (type) {
+          case GLOBAL -> globalMessages;
+          case DM -> dmMessages;
+          case PRIVATE -> privateMessages;
+          case CHANNEL -> channelMessages;
+        };
     return plus(now, keep);
   }
 

@@ -11,14 +11,14 @@ import java.util.Optional;
  * Where an account stood in one room along the event stream: whether it was a member before the
  * first change kept here, and each change at the stream position of its {@code m.member} event.
  * Membership at a position is therefore a function of that position alone, never of when the
- * question is asked: this is what lets a sync deliver exactly the events an account is entitled
- * to whatever membership changes run beside it.
+ * question is asked: this is what lets a sync deliver exactly the events an account is entitled to
+ * whatever membership changes run beside it.
  *
- * <p>Changes are kept in stream order whatever order they were stored in (two nodes may store
- * two changes of one account the other way round), so merging is order-independent. Only the
- * newest {@link #MAX_CHANGES} are kept; an older one folds into {@link #memberBefore}, so a
- * cursor older than that many changes of one room is judged by the state after the oldest kept
- * change's predecessor, which is exact, just not remembered per position.
+ * <p>Changes are kept in stream order whatever order they were stored in (two nodes may store two
+ * changes of one account the other way round), so merging is order-independent. Only the newest
+ * {@link #MAX_CHANGES} are kept; an older one folds into {@link #memberBefore}, so a cursor older
+ * than that many changes of one room is judged by the state after the oldest kept change's
+ * predecessor, which is exact, just not remembered per position.
  *
  * @param memberBefore membership before the first kept change
  * @param changes membership from each change on, ascending by position, one per position
@@ -49,8 +49,8 @@ public record MemberTimeline(boolean memberBefore, List<Change> changes) {
   }
 
   /**
-   * This timeline with the change at {@code at}; a change already at that position is replaced,
-   * one at {@code replacing} (a position the same change was given before and lost) removed.
+   * This timeline with the change at {@code at}; a change already at that position is replaced, one
+   * at {@code replacing} (a position the same change was given before and lost) removed.
    */
   public MemberTimeline with(EventId at, boolean member, Optional<EventId> replacing) {
     List<Change> next = new ArrayList<>(changes.size() + 1);
@@ -75,11 +75,12 @@ public record MemberTimeline(boolean memberBefore, List<Change> changes) {
   }
 
   /**
-   * True when an event at {@code position} is the account's to see: it was a member there or
-   * just before (so its own leave, kick or ban reaches it, and its join too).
+   * True when an event at {@code position} is the account's to see: it was a member there or just
+   * before (so its own leave, kick or ban reaches it, and its join too).
    */
   public boolean sees(EventId position) {
-    return memberAt(position) || (position.position() > 0 && memberAt(new EventId(position.position() - 1)));
+    return memberAt(position)
+        || (position.position() > 0 && memberAt(new EventId(position.position() - 1)));
   }
 
   /** True when some position after {@code since} may be {@linkplain #sees seen}. */

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The read receipts of one room at or after some position, as sorted stream positions (one per
- * account). Answers "how many accounts have read up to this message or later" by binary search,
- * so a history page computes every {@code read_by} from one store read.
+ * account). Answers "how many accounts have read up to this message or later" by binary search, so
+ * a history page computes every {@code read_by} from one store read.
  */
 public final class ReadPositions {
   private final long[] sorted;

@@ -36,10 +36,29 @@ public record Room(
     Optional<RoomEncryption> encryption) {
 
   /** A room without end-to-end encryption. */
-  public Room(RoomId id, RoomType type, Optional<String> name, Optional<String> topic, Instant createdAt, int number,
-      int broadcastChannels, Optional<JsonObjectText> data, Optional<AccountId> createdBy,
+  public Room(
+      RoomId id,
+      RoomType type,
+      Optional<String> name,
+      Optional<String> topic,
+      Instant createdAt,
+      int number,
+      int broadcastChannels,
+      Optional<JsonObjectText> data,
+      Optional<AccountId> createdBy,
       Optional<EventId> deletedAt) {
-    this(id, type, name, topic, createdAt, number, broadcastChannels, data, createdBy, deletedAt, Optional.empty());
+    this(
+        id,
+        type,
+        name,
+        topic,
+        createdAt,
+        number,
+        broadcastChannels,
+        data,
+        createdBy,
+        deletedAt,
+        Optional.empty());
   }
 
   public Room {
@@ -65,12 +84,24 @@ public record Room(
    * @throws InvalidInputException when the room is encrypted
    */
   public void requirePlainAllowed(String field) {
-    if (isEncrypted()) throw new InvalidInputException(field, "must be m.encrypted: this room is end-to-end encrypted");
+    if (isEncrypted())
+      throw new InvalidInputException(
+          field, "must be m.encrypted: this room is end-to-end encrypted");
   }
 
   /** This room with encryption on. */
   public Room encrypted(RoomEncryption with) {
-    return new Room(id, type, name, topic, createdAt, number, broadcastChannels, data, createdBy, deletedAt,
+    return new Room(
+        id,
+        type,
+        name,
+        topic,
+        createdAt,
+        number,
+        broadcastChannels,
+        data,
+        createdBy,
+        deletedAt,
         Optional.of(with));
   }
 
@@ -80,13 +111,33 @@ public record Room(
 
   /** This room, deleted by the event {@code deletion}. */
   public Room deleted(EventId deletion) {
-    return new Room(id, type, name, topic, createdAt, number, broadcastChannels, data, createdBy,
-        Optional.of(deletion), encryption);
+    return new Room(
+        id,
+        type,
+        name,
+        topic,
+        createdAt,
+        number,
+        broadcastChannels,
+        data,
+        createdBy,
+        Optional.of(deletion),
+        encryption);
   }
 
   /** A new {@code /v1} channel. */
-  public static Room channel(RoomId id, RoomName name, Optional<String> topic, Instant now, AccountId creator) {
-    return new Room(id, RoomType.CHANNEL, Optional.of(name.value()), topic, now, 0, 0, Optional.empty(),
-        Optional.of(creator), Optional.empty());
+  public static Room channel(
+      RoomId id, RoomName name, Optional<String> topic, Instant now, AccountId creator) {
+    return new Room(
+        id,
+        RoomType.CHANNEL,
+        Optional.of(name.value()),
+        topic,
+        now,
+        0,
+        0,
+        Optional.empty(),
+        Optional.of(creator),
+        Optional.empty());
   }
 }

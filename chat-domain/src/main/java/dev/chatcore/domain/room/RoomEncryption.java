@@ -15,7 +15,8 @@ public record RoomEncryption(String algorithm) {
 
   public RoomEncryption {
     Objects.requireNonNull(algorithm, "algorithm");
-    if (!algorithm.equals(MEGOLM)) throw new InvalidInputException("algorithm", "must be " + MEGOLM);
+    if (!algorithm.equals(MEGOLM))
+      throw new InvalidInputException("algorithm", "must be " + MEGOLM);
   }
 
   public static RoomEncryption megolm() {

@@ -14,7 +14,12 @@ import java.util.Optional;
  * @param sinceEvent the stream position of that change (its {@code m.member} event)
  * @param timeline membership along the stream: what syncs, unread and live streams deliver by
  */
-public record RoomMember(RoomId room, AccountId account, MemberState state, Instant since, EventId sinceEvent,
+public record RoomMember(
+    RoomId room,
+    AccountId account,
+    MemberState state,
+    Instant since,
+    EventId sinceEvent,
     MemberTimeline timeline) {
   public RoomMember {
     Objects.requireNonNull(room, "room");
@@ -29,8 +34,15 @@ public record RoomMember(RoomId room, AccountId account, MemberState state, Inst
    * A record whose timeline holds just its own change, reached from the other side (a join from
    * outside, a leave, kick or ban from inside): the form of records stored before timelines.
    */
-  public RoomMember(RoomId room, AccountId account, MemberState state, Instant since, EventId sinceEvent) {
-    this(room, account, state, since, sinceEvent, MemberTimeline.startingAs(!state.isMember())
-        .with(sinceEvent, state.isMember(), Optional.empty()));
+  public RoomMember(
+      RoomId room, AccountId account, MemberState state, Instant since, EventId sinceEvent) {
+    this(
+        room,
+        account,
+        state,
+        since,
+        sinceEvent,
+        MemberTimeline.startingAs(!state.isMember())
+            .with(sinceEvent, state.isMember(), Optional.empty()));
   }
 }

@@ -1,8 +1,8 @@
 package dev.chatcore.domain.room;
 
 /**
- * The kinds of room. Channels are a {@code /v1} concept with automatic membership; global,
- * private and DM rooms come from Chat V2 and appear in both APIs.
+ * The kinds of room. Channels are a {@code /v1} concept with automatic membership; global, private
+ * and DM rooms come from Chat V2 and appear in both APIs.
  */
 public enum RoomType {
   /** Every account is a member unless it left or was kicked (join rule "auto"). */

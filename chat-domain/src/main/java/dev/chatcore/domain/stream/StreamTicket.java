@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A single-use ticket that opens one live stream for an account: browsers cannot put a bearer
- * token in the headers of an EventSource or a WebSocket, and tokens never go in URLs, so they
- * trade the token for a ticket first and pass the ticket instead.
+ * A single-use ticket that opens one live stream for an account: browsers cannot put a bearer token
+ * in the headers of an EventSource or a WebSocket, and tokens never go in URLs, so they trade the
+ * token for a ticket first and pass the ticket instead.
  *
  * @param digest the SHA-256 of the ticket's value, in hex: the store never holds a usable ticket
  * @param account who it authenticates
@@ -19,8 +19,13 @@ import java.util.Optional;
  *     device's to-device messages, device lists and key counts, as one opened with the token does
  * @param expiresAt when it stops being usable
  */
-public record StreamTicket(String digest, AccountId account, String displayName, boolean admin,
-    Optional<DeviceId> device, Instant expiresAt) {
+public record StreamTicket(
+    String digest,
+    AccountId account,
+    String displayName,
+    boolean admin,
+    Optional<DeviceId> device,
+    Instant expiresAt) {
   public StreamTicket {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(account, "account");

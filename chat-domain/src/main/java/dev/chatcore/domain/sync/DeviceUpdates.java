@@ -19,8 +19,12 @@ import java.util.Set;
  * @param oneTimeKeyCounts the device's unclaimed one-time keys by algorithm
  * @param unusedFallbackKeyTypes algorithms of the device's fallback keys no claim has used
  */
-public record DeviceUpdates(List<ToDeviceMessage> toDevice, Set<AccountId> changed, Set<AccountId> left,
-    Map<String, Long> oneTimeKeyCounts, Set<String> unusedFallbackKeyTypes) {
+public record DeviceUpdates(
+    List<ToDeviceMessage> toDevice,
+    Set<AccountId> changed,
+    Set<AccountId> left,
+    Map<String, Long> oneTimeKeyCounts,
+    Set<String> unusedFallbackKeyTypes) {
   public DeviceUpdates {
     toDevice = List.copyOf(toDevice);
     changed = Set.copyOf(changed);

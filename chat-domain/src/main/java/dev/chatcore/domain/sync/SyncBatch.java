@@ -10,11 +10,13 @@ import java.util.Optional;
  * One answer to a sync: events after the cursor in stream order.
  *
  * @param nextBatch the cursor to pass next; never before the request's cursor
- * @param limited true when more events (or to-device messages) were waiting than one answer may carry
+ * @param limited true when more events (or to-device messages) were waiting than one answer may
+ *     carry
  * @param device for a caller on a device: its to-device messages, device-list changes and key
  *     counts; empty for a caller without a device
  */
-public record SyncBatch(List<Event> events, EventId nextBatch, boolean limited, Optional<DeviceUpdates> device) {
+public record SyncBatch(
+    List<Event> events, EventId nextBatch, boolean limited, Optional<DeviceUpdates> device) {
   public SyncBatch {
     events = List.copyOf(events);
     Objects.requireNonNull(nextBatch, "nextBatch");

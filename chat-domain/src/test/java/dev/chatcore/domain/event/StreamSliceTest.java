@@ -26,7 +26,8 @@ class StreamSliceTest {
     StreamSlice slice = StreamSlice.fromFetched(events(1, 2, 3, 4), 3, snapshot);
     assertEquals(List.of(new EventId(1), new EventId(2), new EventId(3)), ids(slice));
     assertTrue(slice.limited());
-    assertEquals(new EventId(3), slice.upTo(), "the next read starts after the last event returned");
+    assertEquals(
+        new EventId(3), slice.upTo(), "the next read starts after the last event returned");
   }
 
   @Test
@@ -40,7 +41,9 @@ class StreamSliceTest {
   }
 
   private List<Event> events(long... positions) {
-    return LongStream.of(positions).mapToObj(p -> Events.message(room, "m" + p).at(new EventId(p))).toList();
+    return LongStream.of(positions)
+        .mapToObj(p -> Events.message(room, "m" + p).at(new EventId(p)))
+        .toList();
   }
 
   private static List<EventId> ids(StreamSlice slice) {

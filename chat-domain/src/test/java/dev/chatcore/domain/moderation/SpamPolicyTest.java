@@ -25,7 +25,8 @@ class SpamPolicyTest {
 
   @Test
   void aOneStepLadderGivesTheSameBanEveryTime() {
-    SpamPolicy flat = new SpamPolicy(1, Duration.ofSeconds(1), List.of(Duration.ofHours(1)), Duration.ofDays(1));
+    SpamPolicy flat =
+        new SpamPolicy(1, Duration.ofSeconds(1), List.of(Duration.ofHours(1)), Duration.ofDays(1));
     assertEquals(Duration.ofHours(1), flat.banFor(1));
     assertEquals(Duration.ofHours(1), flat.banFor(9));
   }
@@ -42,13 +43,19 @@ class SpamPolicyTest {
 
   @Test
   void aPolicyNeedsAPositiveThresholdAndALadder() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new SpamPolicy(0, Duration.ofSeconds(1), List.of(Duration.ofSeconds(1)), Duration.ofDays(1)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SpamPolicy(
+                0, Duration.ofSeconds(1), List.of(Duration.ofSeconds(1)), Duration.ofDays(1)));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new SpamPolicy(1, Duration.ofSeconds(1), List.of(), Duration.ofDays(1)));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> new SpamPolicy(1, null, List.of(Duration.ofSeconds(1)), Duration.ofDays(1)));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> new SpamPolicy(1, Duration.ofSeconds(1), List.of(Duration.ofSeconds(1)), null));
   }
 

@@ -20,24 +20,35 @@ class MessagePolicyTest {
 
   @Test
   void blankTextNeedsANonEmptyContext() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> policy.message("   ", Optional.empty(), "message.text", "message.context"));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> policy.message("   ", Optional.empty(), "message.text", "message.context"));
     assertEquals("message.text", e.field());
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> policy.message("", Optional.of(new JsonObjectText("{}")), "text", "context"));
-    EventContent.Message sticker = policy.message("", Optional.of(new JsonObjectText("{\"s\":1}")), "text", "context");
+    EventContent.Message sticker =
+        policy.message("", Optional.of(new JsonObjectText("{\"s\":1}")), "text", "context");
     assertEquals("", sticker.text());
   }
 
   @Test
   void missingTextIsBlank() {
-    assertThrows(InvalidInputException.class, () -> policy.message(null, Optional.empty(), "text", "context"));
-    assertEquals("", policy.message(null, Optional.of(new JsonObjectText("{\"s\":1}")), "text", "context").text());
+    assertThrows(
+        InvalidInputException.class,
+        () -> policy.message(null, Optional.empty(), "text", "context"));
+    assertEquals(
+        "",
+        policy
+            .message(null, Optional.of(new JsonObjectText("{\"s\":1}")), "text", "context")
+            .text());
   }
 
   @Test
   void whiteSpaceOnlyContextCountsAsEmpty() {
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> policy.message(" ", Optional.of(new JsonObjectText("{ \n }")), "text", "context"));
   }
 
@@ -45,22 +56,27 @@ class MessagePolicyTest {
   void textIsCountedInCodePoints() {
     String max = "😀".repeat(limits.messageTextMaxChars());
     assertEquals(max, policy.message(max, Optional.empty(), "text", "context").text());
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> policy.message(max + "x", Optional.empty(), "message.text", "context"));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> policy.message(max + "x", Optional.empty(), "message.text", "context"));
     assertEquals("message.text", e.field());
   }
 
   @Test
   void textIsCountedAfterTrimming() {
     String max = "x".repeat(limits.messageTextMaxChars());
-    assertEquals(max, policy.message("  " + max + "\n", Optional.empty(), "text", "context").text());
+    assertEquals(
+        max, policy.message("  " + max + "\n", Optional.empty(), "text", "context").text());
   }
 
   @Test
   void contextIsLimitedInBytes() {
     String big = "{\"k\":\"" + "x".repeat(limits.messageContextMaxBytes()) + "\"}";
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> policy.message("x", Optional.of(new JsonObjectText(big)), "text", "ctx"));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> policy.message("x", Optional.of(new JsonObjectText(big)), "text", "ctx"));
     assertEquals("ctx", e.field());
   }
 
@@ -69,14 +85,18 @@ class MessagePolicyTest {
     String padding = "x".repeat(limits.messageContextMaxBytes() - "{\"k\":\"\"}".length());
     JsonObjectText atLimit = new JsonObjectText("{\"k\":\"" + padding + "\"}");
     assertEquals(limits.messageContextMaxBytes(), atLimit.sizeBytes());
-    assertEquals(Optional.of(atLimit), policy.message("", Optional.of(atLimit), "text", "context").context());
+    assertEquals(
+        Optional.of(atLimit),
+        policy.message("", Optional.of(atLimit), "text", "context").context());
   }
 
   @Test
   void contextIsCountedInUtf8Bytes() {
     String padding = "é".repeat(limits.messageContextMaxBytes() / 2); // two bytes each
     JsonObjectText overByBytes = new JsonObjectText("{\"k\":\"" + padding + "\"}");
-    assertThrows(InvalidInputException.class, () -> policy.message("x", Optional.of(overByBytes), "text", "context"));
+    assertThrows(
+        InvalidInputException.class,
+        () -> policy.message("x", Optional.of(overByBytes), "text", "context"));
   }
 
   @Test

@@ -22,16 +22,20 @@ class StreamLimitsTest {
 
   @Test
   void oneOverrideChangesThatLimitAlone() {
-    StreamLimits changed = StreamLimits.defaults().toBuilder().lifetime(Duration.ofMinutes(5)).build();
+    StreamLimits changed =
+        StreamLimits.defaults().toBuilder().lifetime(Duration.ofMinutes(5)).build();
     assertEquals(Duration.ofMinutes(5), changed.lifetime());
     assertEquals(Duration.ofSeconds(15), changed.heartbeat());
-    assertEquals(StreamLimits.defaults(), changed.toBuilder().lifetime(Duration.ofMinutes(30)).build());
+    assertEquals(
+        StreamLimits.defaults(), changed.toBuilder().lifetime(Duration.ofMinutes(30)).build());
   }
 
   @Test
   void buildRefusesABadValueWithItsName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StreamLimits.builder().heartbeat(Duration.ZERO).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StreamLimits.builder().heartbeat(Duration.ZERO).build());
     assertTrue(e.getMessage().contains("heartbeat"), e.getMessage());
   }
 }

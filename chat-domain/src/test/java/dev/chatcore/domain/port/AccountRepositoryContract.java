@@ -24,7 +24,8 @@ public abstract class AccountRepositoryContract {
     AccountRepository accounts = newAccountRepository();
     AccountId id = TestIds.account();
     Account first = accounts.register(new Account(id, "Ada", false, T, new EventId(3)));
-    Account again = accounts.register(new Account(id, "Ada L.", true, T.plusSeconds(60), new EventId(9)));
+    Account again =
+        accounts.register(new Account(id, "Ada L.", true, T.plusSeconds(60), new EventId(9)));
     assertEquals("Ada", first.displayName());
     assertEquals("Ada L.", again.displayName());
     assertTrue(again.admin());
@@ -45,7 +46,8 @@ public abstract class AccountRepositoryContract {
     accounts.register(new Account(a, "a", false, T, EventId.ORIGIN));
     assertEquals(2, accounts.count());
     assertTrue(accounts.anyAdmin());
-    assertEquals(List.of(a, b), accounts.list(Optional.empty(), 10).stream().map(Account::id).toList());
+    assertEquals(
+        List.of(a, b), accounts.list(Optional.empty(), 10).stream().map(Account::id).toList());
     assertEquals(List.of(b), accounts.list(Optional.of(a), 10).stream().map(Account::id).toList());
   }
 }

@@ -3,6 +3,7 @@ package dev.chatcore.domain.port;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chatcore.domain.chat.Announcement;
+import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,8 @@ public abstract class AnnouncementRepositoryContract {
   protected abstract AnnouncementRepository newAnnouncementRepository();
 
   private static Announcement at(String id, Instant created, Duration life) {
-    return new Announcement(id, TestIds.account(), "hello " + id, Optional.empty(), created, created.plus(life));
+    return new Announcement(
+        id, TestIds.account(), "hello " + id, Optional.empty(), created, created.plus(life));
   }
 
   @Test
@@ -43,7 +45,8 @@ public abstract class AnnouncementRepositoryContract {
     AnnouncementRepository store = newAnnouncementRepository();
     Announcement a = at("000000000000000000000001", T0, Duration.ofHours(1));
     store.save(a);
-    Announcement expiredNow = new Announcement(a.id(), a.author(), a.text(), a.context(), a.createdAt(), T0);
+    Announcement expiredNow =
+        new Announcement(a.id(), a.author(), a.text(), a.context(), a.createdAt(), T0);
     store.save(expiredNow);
     assertEquals(List.of(), store.active(T0));
   }
@@ -53,8 +56,13 @@ public abstract class AnnouncementRepositoryContract {
     AnnouncementRepository store = newAnnouncementRepository();
     Announcement a = at("000000000000000000000001", T0, Duration.ofHours(1));
     store.save(a);
-    Announcement edited = a.edited("fixed typo", Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"k\":1}")),
-        T0.plus(Duration.ofHours(2)), T0.plusSeconds(5), TestIds.account());
+    Announcement edited =
+        a.edited(
+            "fixed typo",
+            Optional.of(new JsonObjectText("{\"k\":1}")),
+            T0.plus(Duration.ofHours(2)),
+            T0.plusSeconds(5),
+            TestIds.account());
     store.save(edited);
     assertEquals(Optional.of(edited), store.find(a.id()));
     assertEquals(List.of(edited), store.active(T0.plus(Duration.ofMinutes(90))));

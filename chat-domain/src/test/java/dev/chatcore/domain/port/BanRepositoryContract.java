@@ -91,14 +91,24 @@ public abstract class BanRepositoryContract {
     AccountId a = TestIds.account();
     AccountId other = TestIds.account();
     Ban first = new Ban(a, Optional.of(T.plusSeconds(60)), "first", true, T, Optional.empty());
-    Ban second = new Ban(a, Optional.of(T.plusSeconds(120)), "second", false, T.plusSeconds(10), Optional.of(other));
+    Ban second =
+        new Ban(
+            a,
+            Optional.of(T.plusSeconds(120)),
+            "second",
+            false,
+            T.plusSeconds(10),
+            Optional.of(other));
     Ban third = new Ban(a, Optional.empty(), "third", false, T.plusSeconds(10), Optional.of(other));
     bans.put(first);
     bans.put(second);
     bans.put(ban(other, Optional.empty(), "someone else"));
     assertTrue(bans.remove(a));
     bans.put(third);
-    assertEquals(List.of(third, second, first), bans.history(a, 10), "newest first; one instant: last put first");
+    assertEquals(
+        List.of(third, second, first),
+        bans.history(a, 10),
+        "newest first; one instant: last put first");
     assertEquals(List.of(third, second), bans.history(a, 2));
     bans.remove(a);
     bans.purgeExpired(T.plusSeconds(1000), 10);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.domain.e2ee.Device;
 import dev.chatcore.domain.e2ee.DeviceAddress;
+import dev.chatcore.domain.e2ee.DeviceId;
 import dev.chatcore.domain.e2ee.DeviceKeys;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
@@ -51,7 +52,10 @@ public abstract class DeviceRepositoryContract {
     DeviceKeys keys = Keys.deviceKeys(phone, "A", "sig1");
     assertEquals(KeyUpload.NEW, devices.storeKeys(phone, keys, T0));
     Device found = devices.find(phone).orElseThrow();
-    assertEquals(keys.json().json(), found.keys().orElseThrow().json().json(), "byte-exact, white space included");
+    assertEquals(
+        keys.json().json(),
+        found.keys().orElseThrow().json().json(),
+        "byte-exact, white space included");
     assertEquals(keys, found.keys().orElseThrow());
   }
 
@@ -60,7 +64,8 @@ public abstract class DeviceRepositoryContract {
     DeviceRepository devices = newRepository();
     DeviceAddress phone = TestIds.device();
     devices.storeKeys(phone, Keys.deviceKeys(phone, "A", "sig1"), T0);
-    assertEquals(KeyUpload.UNCHANGED, devices.storeKeys(phone, Keys.deviceKeys(phone, "A", "sig1"), T0));
+    assertEquals(
+        KeyUpload.UNCHANGED, devices.storeKeys(phone, Keys.deviceKeys(phone, "A", "sig1"), T0));
     DeviceKeys resigned = Keys.deviceKeys(phone, "A", "sig2");
     assertEquals(KeyUpload.REPLACED, devices.storeKeys(phone, resigned, T0));
     assertEquals(resigned, devices.find(phone).orElseThrow().keys().orElseThrow());
@@ -72,7 +77,9 @@ public abstract class DeviceRepositoryContract {
     DeviceAddress phone = TestIds.device();
     DeviceKeys first = Keys.deviceKeys(phone, "A", "sig1");
     devices.storeKeys(phone, first, T0);
-    assertEquals(KeyUpload.IDENTITY_MISMATCH, devices.storeKeys(phone, Keys.deviceKeys(phone, "B", "sig1"), T0));
+    assertEquals(
+        KeyUpload.IDENTITY_MISMATCH,
+        devices.storeKeys(phone, Keys.deviceKeys(phone, "B", "sig1"), T0));
     assertEquals(first, devices.find(phone).orElseThrow().keys().orElseThrow());
   }
 
@@ -86,10 +93,12 @@ public abstract class DeviceRepositoryContract {
       List<Future<KeyUpload>> uploads = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         DeviceKeys keys = Keys.deviceKeys(phone, "id" + i, "sig");
-        uploads.add(pool.submit(() -> {
-          go.await();
-          return devices.storeKeys(phone, keys, T0);
-        }));
+        uploads.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return devices.storeKeys(phone, keys, T0);
+                }));
       }
       go.countDown();
       int stored = 0;
@@ -107,8 +116,8 @@ public abstract class DeviceRepositoryContract {
   void listsAnAccountsDevicesByIdAndNothingOfOthers() {
     DeviceRepository devices = newRepository();
     AccountId me = TestIds.account();
-    DeviceAddress b = new DeviceAddress(me, new dev.chatcore.domain.e2ee.DeviceId("BBB"));
-    DeviceAddress a = new DeviceAddress(me, new dev.chatcore.domain.e2ee.DeviceId("AAA"));
+    DeviceAddress b = new DeviceAddress(me, new DeviceId("BBB"));
+    DeviceAddress a = new DeviceAddress(me, new DeviceId("AAA"));
     devices.touch(b, T0);
     devices.storeKeys(a, Keys.deviceKeys(a, "A", "s"), T0);
     devices.touch(TestIds.device(), T0);
@@ -123,7 +132,9 @@ public abstract class DeviceRepositoryContract {
     assertTrue(devices.delete(phone));
     assertFalse(devices.delete(phone));
     assertEquals(Optional.empty(), devices.find(phone));
-    assertEquals(KeyUpload.NEW, devices.storeKeys(phone, Keys.deviceKeys(phone, "B", "s"), T0),
+    assertEquals(
+        KeyUpload.NEW,
+        devices.storeKeys(phone, Keys.deviceKeys(phone, "B", "s"), T0),
         "a deleted device id may come back with a new identity");
   }
 

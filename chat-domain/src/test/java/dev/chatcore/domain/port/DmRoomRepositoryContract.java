@@ -55,10 +55,12 @@ public abstract class DmRoomRepositoryContract {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<RoomId>> results = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return dms.claim(key, TestIds.room());
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return dms.claim(key, TestIds.room());
+                }));
       }
       start.countDown();
       Set<RoomId> winners = new HashSet<>();

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link EventFeed} must have. Feeds that cross processes (anything but
- * {@code local}) must report events appended through another node's log within a second, and
- * only once those events are readable.
+ * The behaviour every {@link EventFeed} must have. Feeds that cross processes (anything but {@code
+ * local}) must report events appended through another node's log within a second, and only once
+ * those events are readable.
  */
 public abstract class EventFeedContract {
 
@@ -56,7 +58,8 @@ public abstract class EventFeedContract {
     Nodes nodes = newNodes();
     assumeTrue(nodes.feed().delivery().equals("local"), "only for single-process feeds");
     Set<RoomId> reported = ConcurrentHashMap.newKeySet();
-    try (EventFeed.Subscription s = nodes.feed().subscribe((rooms, accounts) -> reported.addAll(rooms))) {
+    try (EventFeed.Subscription s =
+        nodes.feed().subscribe((rooms, accounts) -> reported.addAll(rooms))) {
       nodes.otherNodesLog().append(Events.message(TestIds.room(), "hello"));
     }
     assertTrue(reported.isEmpty(), "a local feed reports nothing: the publisher woke the syncs");
@@ -71,19 +74,28 @@ public abstract class EventFeedContract {
     AccountId joiner = TestIds.account();
     Set<RoomId> rooms = ConcurrentHashMap.newKeySet();
     Set<AccountId> accounts = ConcurrentHashMap.newKeySet();
-    java.util.concurrent.atomic.AtomicLong reportedAt = new java.util.concurrent.atomic.AtomicLong();
-    try (EventFeed.Subscription s = nodes.feed().subscribe((r, a) -> {
-      rooms.addAll(r);
-      accounts.addAll(a);
-      if (rooms.contains(room)) reportedAt.compareAndSet(0, System.nanoTime());
-    })) {
+    AtomicLong reportedAt = new AtomicLong();
+    try (EventFeed.Subscription s =
+        nodes
+            .feed()
+            .subscribe(
+                (r, a) -> {
+                  rooms.addAll(r);
+                  accounts.addAll(a);
+                  if (rooms.contains(room)) reportedAt.compareAndSet(0, System.nanoTime());
+                })) {
       Event message = nodes.otherNodesLog().append(Events.message(room, "hello")).event();
       long appendedAt = System.nanoTime();
       nodes.otherNodesLog().append(Events.join(other, joiner));
-      assertTrue(await(() -> rooms.containsAll(Set.of(room, other)) && accounts.contains(joiner), Duration.ofSeconds(5)),
+      assertTrue(
+          await(
+              () -> rooms.containsAll(Set.of(room, other)) && accounts.contains(joiner),
+              Duration.ofSeconds(5)),
           "reported " + rooms + " / " + accounts);
-      assertTrue(reportedAt.get() - appendedAt < CROSS_NODE_BOUND.toNanos(), "reported within a second");
-      assertFalse(nodes.otherNodesLog().head().position() < message.id().position(),
+      assertTrue(
+          reportedAt.get() - appendedAt < CROSS_NODE_BOUND.toNanos(), "reported within a second");
+      assertFalse(
+          nodes.otherNodesLog().head().position() < message.id().position(),
           "reported events are readable");
     }
   }
@@ -96,18 +108,23 @@ public abstract class EventFeedContract {
     AccountId recipient = TestIds.account();
     Set<RoomId> rooms = ConcurrentHashMap.newKeySet();
     Set<AccountId> accounts = ConcurrentHashMap.newKeySet();
-    try (EventFeed.Subscription s = nodes.feed().subscribe((r, a) -> {
-      rooms.addAll(r);
-      accounts.addAll(a);
-    })) {
+    try (EventFeed.Subscription s =
+        nodes
+            .feed()
+            .subscribe(
+                (r, a) -> {
+                  rooms.addAll(r);
+                  accounts.addAll(a);
+                })) {
       nodes.otherNodesLog().mark(Set.of(room), Set.of(recipient), BeforeVisible.NOTHING);
-      assertTrue(await(() -> rooms.contains(room) && accounts.contains(recipient), Duration.ofSeconds(5)),
+      assertTrue(
+          await(() -> rooms.contains(room) && accounts.contains(recipient), Duration.ofSeconds(5)),
           "reported " + rooms + " / " + accounts);
     }
   }
 
   /** Polls a condition until it holds or the bound passes. */
-  protected static boolean await(java.util.function.BooleanSupplier condition, Duration bound)
+  protected static boolean await(BooleanSupplier condition, Duration bound)
       throws InterruptedException {
     long deadline = System.nanoTime() + bound.toNanos();
     while (!condition.getAsBoolean()) {

@@ -9,11 +9,12 @@ import dev.chatcore.domain.event.Appended;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
 import dev.chatcore.domain.event.EventContent;
+import dev.chatcore.domain.event.MessageFilter;
+import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.event.StreamSlice;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.testing.Events;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
@@ -48,7 +49,12 @@ public abstract class EventLogContract {
 
   private NewEvent typing(RoomId in, Duration lifetime) {
     Instant now = clock.instant();
-    return NewEvent.expiring(in, Events.SENDER, now, new EventContent.Typing(List.of(Events.SENDER), lifetime), now.plus(lifetime));
+    return NewEvent.expiring(
+        in,
+        Events.SENDER,
+        now,
+        new EventContent.Typing(List.of(Events.SENDER), lifetime),
+        now.plus(lifetime));
   }
 
   private static List<EventId> ids(List<Event> events) {
@@ -75,11 +81,18 @@ public abstract class EventLogContract {
     EventLog log = newEventLog();
     log.append(Events.message(room, "a"));
     List<EventId> seenInHook = new ArrayList<>();
-    EventId mark = log.mark(Set.of(), Set.of(), position -> {
-      seenInHook.add(position);
-      assertTrue(log.head().compareTo(position) < 0, "the head stays below the position while its hook runs");
-    });
-    assertEquals(mark, seenInHook.get(seenInHook.size() - 1), "the position kept is the last one offered");
+    EventId mark =
+        log.mark(
+            Set.of(),
+            Set.of(),
+            position -> {
+              seenInHook.add(position);
+              assertTrue(
+                  log.head().compareTo(position) < 0,
+                  "the head stays below the position while its hook runs");
+            });
+    assertEquals(
+        mark, seenInHook.get(seenInHook.size() - 1), "the position kept is the last one offered");
     assertEquals(mark, log.head());
   }
 
@@ -87,9 +100,15 @@ public abstract class EventLogContract {
   void aFailingMarkHookStoresNothingAndLaterEventsStayReadable() {
     EventLog log = newEventLog();
     EventId a = log.append(Events.message(room, "a")).event().id();
-    assertThrows(IllegalStateException.class, () -> log.mark(Set.of(room), Set.of(), position -> {
-      throw new IllegalStateException("refused");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            log.mark(
+                Set.of(room),
+                Set.of(),
+                position -> {
+                  throw new IllegalStateException("refused");
+                }));
     EventId b = log.append(Events.message(room, "b")).event().id();
     assertEquals(List.of(b), ids(log.readAfter(a, Set.of(room), 10).events()));
   }
@@ -104,20 +123,28 @@ public abstract class EventLogContract {
     List<Future<?>> writers = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       boolean marking = w % 2 == 0;
-      writers.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < 25; i++) {
-          if (!marking) {
-            log.append(Events.message(room, "m" + i));
-            continue;
-          }
-          marks.add(log.mark(Set.of(room), Set.of(), position -> {
-            EventId head = log.head();
-            if (head.compareTo(position) >= 0) violations.add("head " + head + " reached " + position + " in its hook");
-          }));
-        }
-        return null;
-      }));
+      writers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < 25; i++) {
+                  if (!marking) {
+                    log.append(Events.message(room, "m" + i));
+                    continue;
+                  }
+                  marks.add(
+                      log.mark(
+                          Set.of(room),
+                          Set.of(),
+                          position -> {
+                            EventId head = log.head();
+                            if (head.compareTo(position) >= 0)
+                              violations.add(
+                                  "head " + head + " reached " + position + " in its hook");
+                          }));
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : writers) f.get(30, TimeUnit.SECONDS);
@@ -228,10 +255,12 @@ public abstract class EventLogContract {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Appended>> results = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      results.add(pool.submit(() -> {
-        go.await();
-        return log.append(Events.messageWithTxn(room, sender, "once", "same"));
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return log.append(Events.messageWithTxn(room, sender, "once", "same"));
+              }));
     }
     go.countDown();
     Set<EventId> ids = new HashSet<>();
@@ -255,13 +284,17 @@ public abstract class EventLogContract {
     EventId m2 = log.append(Events.message(room, "2")).event().id();
     EventId m3 = log.append(Events.message(room, "3")).event().id();
     log.append(Events.message(other, "elsewhere"));
-    assertEquals(List.of(m3, m2), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 2)));
+    assertEquals(
+        List.of(m3, m2), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 2)));
     assertEquals(List.of(m1), ids(log.readMessages(room, Optional.of(m2), Direction.BACKWARD, 5)));
-    assertEquals(List.of(m1, m2), ids(log.readMessages(room, Optional.empty(), Direction.FORWARD, 2)));
+    assertEquals(
+        List.of(m1, m2), ids(log.readMessages(room, Optional.empty(), Direction.FORWARD, 2)));
     assertEquals(List.of(m3), ids(log.readMessages(room, Optional.of(m2), Direction.FORWARD, 5)));
   }
 
-  /** Any player can send such a {@code from}: it pages like every other position, it is no error. */
+  /**
+   * Any player can send such a {@code from}: it pages like every other position, it is no error.
+   */
   @Test
   void historyFromBeyondTheHeadPagesBackFromTheNewestAndForwardToNothing() {
     EventLog log = newEventLog();
@@ -292,7 +325,8 @@ public abstract class EventLogContract {
     assertEquals(after, log.head());
     EventId last = log.mark(Set.of(), Set.of(), BeforeVisible.NOTHING);
     assertTrue(last.isAfter(after));
-    assertEquals(last, log.readAfter(after, Set.of(room), 10).upTo(), "a reader passes a skipped position");
+    assertEquals(
+        last, log.readAfter(after, Set.of(room), 10).upTo(), "a reader passes a skipped position");
   }
 
   @Test
@@ -335,33 +369,39 @@ public abstract class EventLogContract {
     List<Future<?>> tasks = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
       RoomId target = w % 2 == 0 ? room : other;
-      tasks.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < perWriter; i++) written.add(log.append(Events.message(target, "m" + i)).event().id());
-        return null;
-      }));
+      tasks.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < perWriter; i++)
+                  written.add(log.append(Events.message(target, "m" + i)).event().id());
+                return null;
+              }));
     }
     List<Future<List<EventId>>> readers = new ArrayList<>();
     for (int r = 0; r < 2; r++) {
-      readers.add(pool.submit(() -> {
-        go.await();
-        List<EventId> seen = new ArrayList<>();
-        EventId cursor = EventId.ORIGIN;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (seen.size() < writers * perWriter && System.nanoTime() < deadline) {
-          StreamSlice slice = log.readAfter(cursor, rooms, 7);
-          for (Event e : slice.events()) seen.add(e.id());
-          cursor = slice.upTo();
-        }
-        return seen;
-      }));
+      readers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                List<EventId> seen = new ArrayList<>();
+                EventId cursor = EventId.ORIGIN;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (seen.size() < writers * perWriter && System.nanoTime() < deadline) {
+                  StreamSlice slice = log.readAfter(cursor, rooms, 7);
+                  for (Event e : slice.events()) seen.add(e.id());
+                  cursor = slice.upTo();
+                }
+                return seen;
+              }));
     }
     go.countDown();
     for (Future<?> t : tasks) t.get(60, TimeUnit.SECONDS);
     List<EventId> expected = new ArrayList<>(written);
     expected.sort(null);
     for (Future<List<EventId>> reader : readers) {
-      assertEquals(expected, reader.get(60, TimeUnit.SECONDS), "every event exactly once, in stream order");
+      assertEquals(
+          expected, reader.get(60, TimeUnit.SECONDS), "every event exactly once, in stream order");
     }
     pool.shutdown();
   }
@@ -372,14 +412,17 @@ public abstract class EventLogContract {
     Event typing = log.append(typing(room, Duration.ofSeconds(3))).event();
     EventId message = log.append(Events.message(room, "stays")).event().id();
     assertEquals(Optional.of(clock.instant().plusSeconds(3)), typing.expiresAt());
-    assertEquals(List.of(typing.id(), message), ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
+    assertEquals(
+        List.of(typing.id(), message),
+        ids(log.readAfter(EventId.ORIGIN, Set.of(room), 10).events()));
     assertEquals(Optional.of(typing), log.find(typing.id()));
     clock.advance(Duration.ofSeconds(3));
     StreamSlice slice = log.readAfter(EventId.ORIGIN, Set.of(room), 10);
     assertEquals(List.of(message), ids(slice.events()));
     assertEquals(log.head(), slice.upTo(), "expiry moves no cursor");
     assertEquals(Optional.empty(), log.find(typing.id()));
-    assertEquals(List.of(message), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertEquals(
+        List.of(message), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
   }
 
   @Test
@@ -402,33 +445,37 @@ public abstract class EventLogContract {
     EventId lasting = log.append(Events.message(room, "lasting")).event().id();
     EventId head = log.head();
     assertEquals(1, log.purgeExpired(clock.instant().plusSeconds(5)));
-    assertEquals(0, log.purgeExpired(clock.instant().plusSeconds(5)), "purging twice deletes nothing more");
+    assertEquals(
+        0, log.purgeExpired(clock.instant().plusSeconds(5)), "purging twice deletes nothing more");
     assertEquals(head, log.head());
     assertEquals(Optional.empty(), log.find(shortLived));
-    assertEquals(List.of(longLived, lasting),
+    assertEquals(
+        List.of(longLived, lasting),
         ids(log.readAfter(EventId.ORIGIN, Set.of(room, other), 10).events()));
     EventId next = log.append(Events.message(room, "after purge")).event().id();
     assertTrue(next.isAfter(head), "positions never repeat after a purge");
   }
 
-  private static dev.chatcore.domain.event.NewEvent messageAt(RoomId room, java.time.Instant at, String text) {
-    return new dev.chatcore.domain.event.NewEvent(room, Events.SENDER, at,
-        new EventContent.Message(text, Optional.empty()));
+  private static NewEvent messageAt(RoomId room, Instant at, String text) {
+    return new NewEvent(room, Events.SENDER, at, new EventContent.Message(text, Optional.empty()));
   }
 
   @Test
   void readsARoomsMessagesSinceATimeInTimeOrder() {
     EventLog log = newEventLog();
-    java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     EventId late = log.append(messageAt(room, t0.plusSeconds(20), "late")).event().id();
     EventId early = log.append(messageAt(room, t0.plusSeconds(10), "early")).event().id();
     log.append(messageAt(room, t0.plusSeconds(5), "too old"));
     log.append(messageAt(other, t0.plusSeconds(15), "other room"));
     log.append(Events.join(room, Events.SENDER)); // not a message
     EventId sameSecond = log.append(messageAt(room, t0.plusSeconds(10), "tie")).event().id();
-    assertEquals(List.of(early, sameSecond, late), ids(log.readMessagesSince(room, t0.plusSeconds(10), 10)));
-    assertEquals(List.of(early, sameSecond), ids(log.readMessagesSince(room, t0.plusSeconds(10), 2)));
-    assertEquals(List.of(late), ids(log.readMessagesSince(room, t0.plusSeconds(10).plusMillis(1), 10)));
+    assertEquals(
+        List.of(early, sameSecond, late), ids(log.readMessagesSince(room, t0.plusSeconds(10), 10)));
+    assertEquals(
+        List.of(early, sameSecond), ids(log.readMessagesSince(room, t0.plusSeconds(10), 2)));
+    assertEquals(
+        List.of(late), ids(log.readMessagesSince(room, t0.plusSeconds(10).plusMillis(1), 10)));
     assertTrue(log.readMessagesSince(TestIds.room(), t0, 10).isEmpty());
   }
 
@@ -472,35 +519,38 @@ public abstract class EventLogContract {
     log.append(Events.join(room, bob));
     EventId b = log.append(Events.message(room, bob, "gold?")).event().id();
     EventId c = log.append(Events.message(other, "a.*b gold")).event().id();
-    dev.chatcore.domain.event.MessageFilter all = dev.chatcore.domain.event.MessageFilter.all();
+    MessageFilter all = MessageFilter.all();
     assertEquals(List.of(c, b, a), ids(log.findMessages(all, 0, 10)));
     assertEquals(List.of(b), ids(log.findMessages(all, 1, 1)));
     assertEquals(3, log.countMessages(all));
-    dev.chatcore.domain.event.MessageFilter inRoom = new dev.chatcore.domain.event.MessageFilter(Optional.of(room),
-        Optional.empty(), Optional.empty());
+    MessageFilter inRoom = new MessageFilter(Optional.of(room), Optional.empty(), Optional.empty());
     assertEquals(List.of(b, a), ids(log.findMessages(inRoom, 0, 10)));
-    dev.chatcore.domain.event.MessageFilter byBob = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
-        Optional.of(bob), Optional.empty());
+    MessageFilter byBob = new MessageFilter(Optional.empty(), Optional.of(bob), Optional.empty());
     assertEquals(List.of(b), ids(log.findMessages(byBob, 0, 10)));
-    dev.chatcore.domain.event.MessageFilter gold = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
-        Optional.empty(), Optional.of("GoLd"));
+    MessageFilter gold = new MessageFilter(Optional.empty(), Optional.empty(), Optional.of("GoLd"));
     assertEquals(3, log.countMessages(gold));
-    dev.chatcore.domain.event.MessageFilter regex = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
-        Optional.empty(), Optional.of("a.*b"));
-    assertEquals(List.of(c), ids(log.findMessages(regex, 0, 10)), "the term is literal, never a pattern");
-    assertEquals(0, log.countMessages(new dev.chatcore.domain.event.MessageFilter(Optional.empty(), Optional.empty(),
-        Optional.of("(unclosed"))));
+    MessageFilter regex =
+        new MessageFilter(Optional.empty(), Optional.empty(), Optional.of("a.*b"));
+    assertEquals(
+        List.of(c), ids(log.findMessages(regex, 0, 10)), "the term is literal, never a pattern");
+    assertEquals(
+        0,
+        log.countMessages(
+            new MessageFilter(Optional.empty(), Optional.empty(), Optional.of("(unclosed"))));
   }
 
   /** Any admin can search for these: no store may refuse a character a message text can hold. */
   @Test
   void findMessagesTakesAnyCharacterLiterally() {
     EventLog log = newEventLog();
-    EventId odd = log.append(Events.message(room, "nul\u0000 \\E (x) \ud83d\ude00 Caf\u00e9 $^|?")).event().id();
+    EventId odd =
+        log.append(Events.message(room, "nul\u0000 \\E (x) \ud83d\ude00 Caf\u00e9 $^|?"))
+            .event()
+            .id();
     log.append(Events.message(room, "plain"));
     for (String term : List.of("\u0000", "\\e (X)", "\ud83d\ude00", "caf\u00e9", "$^|?", "\\")) {
-      dev.chatcore.domain.event.MessageFilter filter = new dev.chatcore.domain.event.MessageFilter(Optional.empty(),
-          Optional.empty(), Optional.of(term));
+      MessageFilter filter =
+          new MessageFilter(Optional.empty(), Optional.empty(), Optional.of(term));
       assertEquals(List.of(odd), ids(log.findMessages(filter, 0, 10)), "term " + term);
     }
   }
@@ -527,25 +577,48 @@ public abstract class EventLogContract {
     EventLog log = newEventLog();
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     EventId old = log.append(Events.message(room, "old")).event().id();
-    EventId newer = log.append(new NewEvent(room, Events.SENDER, t0.plusSeconds(60),
-        new EventContent.Message("newer", Optional.empty()))).event().id();
+    EventId newer =
+        log.append(
+                new NewEvent(
+                    room,
+                    Events.SENDER,
+                    t0.plusSeconds(60),
+                    new EventContent.Message("newer", Optional.empty())))
+            .event()
+            .id();
     EventId head = log.head();
     AccountId editor = TestIds.account();
     Instant editedAt = t0.plusSeconds(120);
-    Event edited = log.editMessage(old, new EventContent.Message("fixed", Optional.empty()),
-        Optional.of(clock.instant().plus(Duration.ofDays(1))), editedAt, editor).orElseThrow();
+    Event edited =
+        log.editMessage(
+                old,
+                new EventContent.Message("fixed", Optional.empty()),
+                Optional.of(clock.instant().plus(Duration.ofDays(1))),
+                editedAt,
+                editor)
+            .orElseThrow();
     assertEquals(old, edited.id());
     assertEquals(Optional.of(editedAt), edited.updatedAt());
     assertEquals(Optional.of(editor), edited.editedBy());
     assertEquals(head, log.head(), "an edit appends nothing");
     assertEquals("fixed", ((EventContent.Message) log.find(old).orElseThrow().content()).text());
-    assertEquals(List.of(newer, old), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
-    assertEquals(List.of(old, newer), ids(log.readMessagesSince(room, t0.plusSeconds(30), 10)),
+    assertEquals(
+        List.of(newer, old), ids(log.readMessages(room, Optional.empty(), Direction.BACKWARD, 10)));
+    assertEquals(
+        List.of(old, newer),
+        ids(log.readMessagesSince(room, t0.plusSeconds(30), 10)),
         "the edited message is returned for times after its creation, oldest creation first");
     assertEquals(List.of(old), ids(log.readMessagesSince(room, editedAt, 10)));
     assertEquals(List.of(), ids(log.readMessagesSince(room, editedAt.plusSeconds(1), 10)));
-    assertTrue(log.editMessage(log.append(Events.join(room, editor)).event().id(),
-        new EventContent.Message("x", Optional.empty()), Optional.empty(), editedAt, editor).isEmpty(), "not a message");
+    assertTrue(
+        log.editMessage(
+                log.append(Events.join(room, editor)).event().id(),
+                new EventContent.Message("x", Optional.empty()),
+                Optional.empty(),
+                editedAt,
+                editor)
+            .isEmpty(),
+        "not a message");
   }
 
   @Test
@@ -553,12 +626,22 @@ public abstract class EventLogContract {
     EventLog log = newEventLog();
     EventId a = log.append(Events.message(room, "a")).event().id();
     log.deleteMessage(a);
-    assertTrue(log.editMessage(a, new EventContent.Message("b", Optional.empty()), Optional.empty(), clock.instant(),
-        Events.SENDER).isEmpty());
+    assertTrue(
+        log.editMessage(
+                a,
+                new EventContent.Message("b", Optional.empty()),
+                Optional.empty(),
+                clock.instant(),
+                Events.SENDER)
+            .isEmpty());
     assertTrue(log.find(a).isEmpty());
     EventId c = log.append(Events.message(room, "c")).event().id();
-    log.editMessage(c, new EventContent.Message("c2", Optional.empty()), Optional.of(clock.instant().plusSeconds(5)),
-        clock.instant(), Events.SENDER);
+    log.editMessage(
+        c,
+        new EventContent.Message("c2", Optional.empty()),
+        Optional.of(clock.instant().plusSeconds(5)),
+        clock.instant(),
+        Events.SENDER);
     clock.advance(Duration.ofSeconds(5));
     assertTrue(log.find(c).isEmpty(), "expired at its new expiry");
     assertEquals(1, log.purgeExpired(clock.instant()));

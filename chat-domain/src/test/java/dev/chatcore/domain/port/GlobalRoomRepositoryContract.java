@@ -145,7 +145,8 @@ public abstract class GlobalRoomRepositoryContract {
     AccountId extra = TestIds.account();
     RoomId third = rooms.listOpen(10, 2, 1).get(0).id();
     rooms.move(extra, third, 2); // room 3 now has 2 members
-    assertEquals(List.of(1, 2, 4, 5), rooms.listOpen(2, 0, 10).stream().map(GlobalRoom::number).toList());
+    assertEquals(
+        List.of(1, 2, 4, 5), rooms.listOpen(2, 0, 10).stream().map(GlobalRoom::number).toList());
     assertEquals(List.of(4, 5), rooms.listOpen(2, 2, 10).stream().map(GlobalRoom::number).toList());
     assertEquals(4, rooms.countOpen(2));
     assertEquals(5, rooms.countOpen(3));
@@ -159,11 +160,15 @@ public abstract class GlobalRoomRepositoryContract {
     List<AccountId> ids = new ArrayList<>();
     for (int i = 0; i < accounts; i++) ids.add(TestIds.account());
     AtomicInteger next = new AtomicInteger();
-    List<Seat> seats = runConcurrently(16, () -> {
-      List<Seat> mine = new ArrayList<>();
-      for (int i; (i = next.getAndIncrement()) < accounts; ) mine.add(place(rooms, ids.get(i), capacity));
-      return mine;
-    });
+    List<Seat> seats =
+        runConcurrently(
+            16,
+            () -> {
+              List<Seat> mine = new ArrayList<>();
+              for (int i; (i = next.getAndIncrement()) < accounts; )
+                mine.add(place(rooms, ids.get(i), capacity));
+              return mine;
+            });
     assertEquals(accounts, seats.size());
     Map<RoomId, Integer> counted = new HashMap<>();
     for (AccountId a : ids) counted.merge(rooms.roomOf(a).orElseThrow().id(), 1, Integer::sum);
@@ -177,7 +182,8 @@ public abstract class GlobalRoomRepositoryContract {
       total += room.memberCount();
     }
     assertEquals(accounts, total);
-    assertEquals((accounts + capacity - 1) / capacity, numbers.size()); // every room but the last is full
+    assertEquals(
+        (accounts + capacity - 1) / capacity, numbers.size()); // every room but the last is full
   }
 
   @Test
@@ -203,17 +209,20 @@ public abstract class GlobalRoomRepositoryContract {
     }
     AtomicInteger next = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
-    List<Seat> moved = runConcurrently(16, () -> {
-      List<Seat> mine = new ArrayList<>();
-      for (int i; (i = next.getAndIncrement()) < movers.size(); ) {
-        try {
-          mine.add(rooms.move(movers.get(i), target, 10));
-        } catch (ConflictException e) {
-          refused.incrementAndGet();
-        }
-      }
-      return mine;
-    });
+    List<Seat> moved =
+        runConcurrently(
+            16,
+            () -> {
+              List<Seat> mine = new ArrayList<>();
+              for (int i; (i = next.getAndIncrement()) < movers.size(); ) {
+                try {
+                  mine.add(rooms.move(movers.get(i), target, 10));
+                } catch (ConflictException e) {
+                  refused.incrementAndGet();
+                }
+              }
+              return mine;
+            });
     assertEquals(9, moved.size());
     assertEquals(31, refused.get());
     assertEquals(10, rooms.find(target).orElseThrow().memberCount());
@@ -226,10 +235,12 @@ public abstract class GlobalRoomRepositoryContract {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<List<T>>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return task.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.call();
+                }));
       }
       start.countDown();
       List<T> all = new ArrayList<>();

@@ -40,7 +40,8 @@ public abstract class InviteRepositoryContract {
   void expiredRevokedAndUnknownCodesAreNotRedeemed() {
     InviteRepository invites = newInviteRepository();
     invites.save(invite("c0de00000000000000000002", 5));
-    assertEquals(Optional.empty(), invites.redeem("c0de00000000000000000002", NOW.plusSeconds(3600)));
+    assertEquals(
+        Optional.empty(), invites.redeem("c0de00000000000000000002", NOW.plusSeconds(3600)));
     assertTrue(invites.revoke("c0de00000000000000000002"));
     assertEquals(Optional.empty(), invites.redeem("c0de00000000000000000002", NOW));
     assertEquals(Optional.empty(), invites.redeem("c0de0000000000000000ffff", NOW));
@@ -51,9 +52,17 @@ public abstract class InviteRepositoryContract {
   void listsNewestFirst() {
     InviteRepository invites = newInviteRepository();
     invites.save(invite("c0de00000000000000000003", 1));
-    invites.save(new Invite("c0de00000000000000000004", 1, NOW.plusSeconds(7200), false, false, Optional.empty(),
-        NOW.plusSeconds(10)));
-    assertEquals(List.of("c0de00000000000000000004", "c0de00000000000000000003"),
+    invites.save(
+        new Invite(
+            "c0de00000000000000000004",
+            1,
+            NOW.plusSeconds(7200),
+            false,
+            false,
+            Optional.empty(),
+            NOW.plusSeconds(10)));
+    assertEquals(
+        List.of("c0de00000000000000000004", "c0de00000000000000000003"),
         invites.list().stream().map(Invite::code).toList());
   }
 
@@ -65,10 +74,12 @@ public abstract class InviteRepositoryContract {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Boolean>> tries = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      tries.add(pool.submit(() -> {
-        go.await();
-        return invites.redeem("c0de00000000000000000005", NOW).isPresent();
-      }));
+      tries.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return invites.redeem("c0de00000000000000000005", NOW).isPresent();
+              }));
     }
     go.countDown();
     int redeemed = 0;

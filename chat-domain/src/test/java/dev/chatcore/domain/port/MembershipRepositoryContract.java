@@ -33,8 +33,10 @@ public abstract class MembershipRepositoryContract {
     return new RoomMember(room, account, state, T, new EventId(7));
   }
 
-  private static MemberChange change(RoomId room, AccountId account, MemberState state, long position) {
-    return new MemberChange(room, account, state, T, new EventId(position), false, Optional.empty());
+  private static MemberChange change(
+      RoomId room, AccountId account, MemberState state, long position) {
+    return new MemberChange(
+        room, account, state, T, new EventId(position), false, Optional.empty());
   }
 
   private static MemberChange joinAt(RoomId room, AccountId account, long position) {
@@ -46,7 +48,8 @@ public abstract class MembershipRepositoryContract {
     MembershipRepository memberships = newMembershipRepository();
     RoomId room = TestIds.room();
     AccountId a = TestIds.account();
-    memberships.record(change(room, a, MemberState.KICKED, 20)); // a later change stored first (another node)
+    memberships.record(
+        change(room, a, MemberState.KICKED, 20)); // a later change stored first (another node)
     RoomMember after = memberships.record(joinAt(room, a, 10));
     assertEquals(MemberState.KICKED, after.state(), "the change at the later position stands");
     assertEquals(new EventId(20), after.sinceEvent());
@@ -66,10 +69,19 @@ public abstract class MembershipRepositoryContract {
     AccountId a = TestIds.account();
     memberships.record(joinAt(room, a, 5));
     memberships.record(change(room, a, MemberState.LEFT, 12));
-    RoomMember moved = memberships.record(new MemberChange(room, a, MemberState.LEFT, T, new EventId(14), false,
-        Optional.of(new EventId(12))));
+    RoomMember moved =
+        memberships.record(
+            new MemberChange(
+                room,
+                a,
+                MemberState.LEFT,
+                T,
+                new EventId(14),
+                false,
+                Optional.of(new EventId(12))));
     assertEquals(new EventId(14), moved.sinceEvent());
-    assertTrue(moved.timeline().sees(new EventId(13)), "still a member until the leave's real position");
+    assertTrue(
+        moved.timeline().sees(new EventId(13)), "still a member until the leave's real position");
     assertFalse(moved.timeline().sees(new EventId(15)));
     assertEquals(moved, memberships.find(room, a).orElseThrow());
   }
@@ -79,7 +91,8 @@ public abstract class MembershipRepositoryContract {
     MembershipRepository memberships = newMembershipRepository();
     RoomId room = TestIds.room();
     AccountId a = TestIds.account();
-    memberships.record(new MemberChange(room, a, MemberState.LEFT, T, new EventId(8), true, Optional.empty()));
+    memberships.record(
+        new MemberChange(room, a, MemberState.LEFT, T, new EventId(8), true, Optional.empty()));
     MemberTimeline timeline = memberships.find(room, a).orElseThrow().timeline();
     assertTrue(timeline.sees(new EventId(3)));
     assertTrue(timeline.sees(new EventId(8)));
@@ -97,10 +110,12 @@ public abstract class MembershipRepositoryContract {
     for (int i = 1; i <= 16; i++) {
       long position = i * 10L;
       MemberState state = i % 2 == 1 ? MemberState.JOINED : MemberState.LEFT;
-      writes.add(pool.submit(() -> {
-        go.await();
-        return memberships.record(change(room, a, state, position));
-      }));
+      writes.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return memberships.record(change(room, a, state, position));
+              }));
     }
     go.countDown();
     for (Future<?> w : writes) w.get(30, TimeUnit.SECONDS);
@@ -109,7 +124,8 @@ public abstract class MembershipRepositoryContract {
     assertEquals(16, stored.timeline().changes().size());
     assertEquals(MemberState.LEFT, stored.state());
     assertEquals(new EventId(160), stored.sinceEvent());
-    assertEquals(0, memberships.count(room, MemberState.JOINED), "the JOINED count follows the final state");
+    assertEquals(
+        0, memberships.count(room, MemberState.JOINED), "the JOINED count follows the final state");
   }
 
   @Test
@@ -134,12 +150,21 @@ public abstract class MembershipRepositoryContract {
     memberships.put(member(room, third, MemberState.JOINED));
     memberships.put(member(room, first, MemberState.JOINED));
     memberships.put(member(room, second, MemberState.KICKED));
-    assertEquals(List.of(first, third),
-        memberships.inState(room, MemberState.JOINED, Optional.empty(), 10).stream().map(RoomMember::account).toList());
-    assertEquals(List.of(third),
-        memberships.inState(room, MemberState.JOINED, Optional.of(first), 10).stream().map(RoomMember::account).toList());
-    assertEquals(List.of(first),
-        memberships.inState(room, MemberState.JOINED, Optional.empty(), 1).stream().map(RoomMember::account).toList());
+    assertEquals(
+        List.of(first, third),
+        memberships.inState(room, MemberState.JOINED, Optional.empty(), 10).stream()
+            .map(RoomMember::account)
+            .toList());
+    assertEquals(
+        List.of(third),
+        memberships.inState(room, MemberState.JOINED, Optional.of(first), 10).stream()
+            .map(RoomMember::account)
+            .toList());
+    assertEquals(
+        List.of(first),
+        memberships.inState(room, MemberState.JOINED, Optional.empty(), 1).stream()
+            .map(RoomMember::account)
+            .toList());
     assertEquals(2, memberships.count(room, MemberState.JOINED));
     assertEquals(1, memberships.count(room, MemberState.KICKED));
   }
@@ -169,7 +194,8 @@ public abstract class MembershipRepositoryContract {
     assertTrue(memberships.joinIfBelow(joinAt(room, first, 7), 2));
     assertTrue(memberships.joinIfBelow(joinAt(room, second, 8), 2));
     assertFalse(memberships.joinIfBelow(joinAt(room, left, 9), 2), "the room is full");
-    assertEquals(Optional.of(MemberState.LEFT), memberships.find(room, left).map(RoomMember::state));
+    assertEquals(
+        Optional.of(MemberState.LEFT), memberships.find(room, left).map(RoomMember::state));
     assertTrue(memberships.joinIfBelow(joinAt(room, first, 7), 2), "a member stays a member");
     assertEquals(2, memberships.count(room, MemberState.JOINED));
   }
@@ -185,10 +211,12 @@ public abstract class MembershipRepositoryContract {
     List<Future<Boolean>> tries = new ArrayList<>();
     for (int i = 0; i < joiners; i++) {
       AccountId account = TestIds.account();
-      tries.add(pool.submit(() -> {
-        go.await();
-        return memberships.joinIfBelow(joinAt(room, account, 7), capacity);
-      }));
+      tries.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return memberships.joinIfBelow(joinAt(room, account, 7), capacity);
+              }));
     }
     go.countDown();
     int joined = 0;

@@ -64,10 +64,16 @@ public abstract class OneTimeKeyRepositoryContract {
     DeviceAddress phone = TestIds.device();
     keys.add(phone, List.of(Keys.signed("A", "one")));
     assertEquals(List.of(), keys.add(phone, List.of(Keys.signed("A", "one"))));
-    assertEquals(List.of("signed_curve25519:A"), keys.add(phone, List.of(Keys.signed("A", "two"), Keys.signed("B", "b"))));
+    assertEquals(
+        List.of("signed_curve25519:A"),
+        keys.add(phone, List.of(Keys.signed("A", "two"), Keys.signed("B", "b"))));
     assertEquals(Map.of(SIGNED, 2L), keys.counts(phone));
-    Set<OneTimeKey> claimed = Set.of(keys.claim(phone, SIGNED).orElseThrow().key(), keys.claim(phone, SIGNED).orElseThrow().key());
-    assertEquals(Set.of(Keys.signed("A", "one"), Keys.signed("B", "b")), claimed, "the first value stays");
+    Set<OneTimeKey> claimed =
+        Set.of(
+            keys.claim(phone, SIGNED).orElseThrow().key(),
+            keys.claim(phone, SIGNED).orElseThrow().key());
+    assertEquals(
+        Set.of(Keys.signed("A", "one"), Keys.signed("B", "b")), claimed, "the first value stays");
   }
 
   @Test
@@ -109,14 +115,18 @@ public abstract class OneTimeKeyRepositoryContract {
     List<Future<?>> claimers = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       OneTimeKeyRepository node = i % 2 == 0 ? first : second;
-      claimers.add(pool.submit(() -> {
-        go.await();
-        for (Optional<ClaimedKey> c = node.claim(phone, SIGNED); c.isPresent(); c = node.claim(phone, SIGNED)) {
-          assertFalse(c.get().fallback(), "no fallback key was uploaded");
-          claimed.add(c.get().key());
-        }
-        return null;
-      }));
+      claimers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (Optional<ClaimedKey> c = node.claim(phone, SIGNED);
+                    c.isPresent();
+                    c = node.claim(phone, SIGNED)) {
+                  assertFalse(c.get().fallback(), "no fallback key was uploaded");
+                  claimed.add(c.get().key());
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : claimers) f.get(60, TimeUnit.SECONDS);
@@ -135,7 +145,10 @@ public abstract class OneTimeKeyRepositoryContract {
     assertEquals(Set.of(SIGNED), keys.unusedFallbackAlgorithms(phone));
     assertFalse(keys.claim(phone, SIGNED).orElseThrow().fallback(), "one-time keys go first");
     assertEquals(new ClaimedKey(fallback, true), keys.claim(phone, SIGNED).orElseThrow());
-    assertEquals(new ClaimedKey(fallback, true), keys.claim(phone, SIGNED).orElseThrow(), "reused until replaced");
+    assertEquals(
+        new ClaimedKey(fallback, true),
+        keys.claim(phone, SIGNED).orElseThrow(),
+        "reused until replaced");
     assertEquals(Set.of(), keys.unusedFallbackAlgorithms(phone));
   }
 
@@ -146,7 +159,10 @@ public abstract class OneTimeKeyRepositoryContract {
     keys.setFallback(phone, Keys.fallback("F", "fb"));
     keys.claim(phone, SIGNED);
     keys.setFallback(phone, Keys.fallback("F", "fb"));
-    assertEquals(Set.of(), keys.unusedFallbackAlgorithms(phone), "an upload retried does not reset the mark");
+    assertEquals(
+        Set.of(),
+        keys.unusedFallbackAlgorithms(phone),
+        "an upload retried does not reset the mark");
     OneTimeKey fresh = Keys.fallback("G", "fb2");
     keys.setFallback(phone, fresh);
     assertEquals(Set.of(SIGNED), keys.unusedFallbackAlgorithms(phone));

@@ -43,7 +43,10 @@ public abstract class PreferencesRepositoryContract {
     prefs.findOrCreate(a, ID1, T0);
     prefs.replace(a, new JsonObjectText("{\"a\":1,\"b\":2}"), ID2, T0.plusSeconds(5));
     Preferences after = prefs.replace(a, new JsonObjectText("{\"c\":3}"), ID2, T0.plusSeconds(9));
-    assertEquals(new Preferences(ID1, a, Optional.of(new JsonObjectText("{\"c\":3}")), T0, T0.plusSeconds(9)), after);
+    assertEquals(
+        new Preferences(
+            ID1, a, Optional.of(new JsonObjectText("{\"c\":3}")), T0, T0.plusSeconds(9)),
+        after);
     assertEquals(after, prefs.findOrCreate(a, ID2, T0.plusSeconds(20)));
   }
 
@@ -65,10 +68,12 @@ public abstract class PreferencesRepositoryContract {
       List<Future<Preferences>> results = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
         String id = String.format("%024x", i + 1);
-        results.add(pool.submit(() -> {
-          start.await();
-          return prefs.findOrCreate(a, id, T0);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return prefs.findOrCreate(a, id, T0);
+                }));
       }
       start.countDown();
       Set<String> ids = new HashSet<>();

@@ -11,6 +11,8 @@ import dev.chatcore.domain.reaction.ReactionCount;
 import dev.chatcore.domain.reaction.ReactionKey;
 import dev.chatcore.domain.testing.TestIds;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ReactionRepository} must have. */
@@ -37,11 +40,13 @@ public abstract class ReactionRepositoryContract {
     AccountId me = TestIds.account();
     assertTrue(reactions.add(room, message, me, THUMBS));
     assertFalse(reactions.add(room, message, me, THUMBS));
-    assertEquals(Map.of(message, List.of(new ReactionCount("👍", 1, true))),
+    assertEquals(
+        Map.of(message, List.of(new ReactionCount("👍", 1, true))),
         reactions.aggregates(room, Set.of(message), me));
     assertTrue(reactions.remove(room, message, me, THUMBS));
     assertFalse(reactions.remove(room, message, me, THUMBS));
-    assertEquals(Map.of(), reactions.aggregates(room, Set.of(message), me), "an emptied key disappears");
+    assertEquals(
+        Map.of(), reactions.aggregates(room, Set.of(message), me), "an emptied key disappears");
   }
 
   @Test
@@ -56,8 +61,11 @@ public abstract class ReactionRepositoryContract {
     reactions.add(room, message, other, HEART);
     reactions.add(room, second, me, HEART);
     reactions.add(TestIds.room(), untouched, me, HEART);
-    Map<EventId, List<ReactionCount>> page = reactions.aggregates(room, Set.of(message, second, untouched), me);
-    assertEquals(List.of(new ReactionCount("❤", 1, false), new ReactionCount("👍", 2, true)), page.get(message));
+    Map<EventId, List<ReactionCount>> page =
+        reactions.aggregates(room, Set.of(message, second, untouched), me);
+    assertEquals(
+        List.of(new ReactionCount("❤", 1, false), new ReactionCount("👍", 2, true)),
+        page.get(message));
     assertEquals(List.of(new ReactionCount("❤", 1, true)), page.get(second));
     assertFalse(page.containsKey(untouched), "reactions in another room are not this room's");
   }
@@ -71,7 +79,8 @@ public abstract class ReactionRepositoryContract {
     reactions.add(kept, message, me, THUMBS);
     reactions.deleteRoom(room);
     assertEquals(Map.of(), reactions.aggregates(room, Set.of(message), me));
-    assertEquals(1, reactions.aggregates(kept, Set.of(message), me).get(message).getFirst().count());
+    assertEquals(
+        1, reactions.aggregates(kept, Set.of(message), me).get(message).getFirst().count());
   }
 
   @Test
@@ -89,12 +98,21 @@ public abstract class ReactionRepositoryContract {
     int accounts = 60;
     List<AccountId> ids = new ArrayList<>();
     for (int i = 0; i < accounts; i++) ids.add(TestIds.account());
-    assertEquals(accounts * 2, countTrue(accounts * 2, i -> reactions.add(room, message, ids.get(i / 2),
-        i % 2 == 0 ? THUMBS : HEART)));
-    assertEquals(accounts / 3, countTrue(accounts / 3, i -> reactions.remove(room, message, ids.get(i), HEART)));
-    List<ReactionCount> counts = reactions.aggregates(room, Set.of(message), ids.getLast()).get(message);
-    assertEquals(List.of(new ReactionCount("❤", accounts - accounts / 3, true),
-        new ReactionCount("👍", accounts, true)), counts);
+    assertEquals(
+        accounts * 2,
+        countTrue(
+            accounts * 2,
+            i -> reactions.add(room, message, ids.get(i / 2), i % 2 == 0 ? THUMBS : HEART)));
+    assertEquals(
+        accounts / 3,
+        countTrue(accounts / 3, i -> reactions.remove(room, message, ids.get(i), HEART)));
+    List<ReactionCount> counts =
+        reactions.aggregates(room, Set.of(message), ids.getLast()).get(message);
+    assertEquals(
+        List.of(
+            new ReactionCount("❤", accounts - accounts / 3, true),
+            new ReactionCount("👍", accounts, true)),
+        counts);
   }
 
   @Test
@@ -105,10 +123,17 @@ public abstract class ReactionRepositoryContract {
     for (int round = 0; round < 50; round++) {
       EventId target = new EventId(1000 + round);
       reactions.add(room, target, leaving, THUMBS);
-      assertEquals(2, countTrue(2, i -> i == 0
-          ? reactions.remove(room, target, leaving, THUMBS)
-          : reactions.add(room, target, arriving, HEART)));
-      assertEquals(List.of(new ReactionCount("❤", 1, true)), reactions.aggregates(room, Set.of(target), arriving).get(target),
+      assertEquals(
+          2,
+          countTrue(
+              2,
+              i ->
+                  i == 0
+                      ? reactions.remove(room, target, leaving, THUMBS)
+                      : reactions.add(room, target, arriving, HEART)));
+      assertEquals(
+          List.of(new ReactionCount("❤", 1, true)),
+          reactions.aggregates(room, Set.of(target), arriving).get(target),
           "round " + round);
     }
   }
@@ -118,38 +143,60 @@ public abstract class ReactionRepositoryContract {
     ReactionRepository reactions = newReactionRepository();
     List<AccountId> ids = new ArrayList<>();
     for (int i = 0; i < 12; i++) ids.add(TestIds.account());
-    List<ReactionKey> keys = List.of(THUMBS, HEART, new ReactionKey("a"), new ReactionKey("\uFB01"));
-    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-    List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-    Thread reader = new Thread(() -> {
-      while (writing.get()) {
-        List<ReactionCount> seen = reactions.aggregates(room, Set.of(message), ids.getFirst()).getOrDefault(message, List.of());
-        for (int i = 0; i < seen.size(); i++) {
-          if (seen.get(i).count() > ids.size()) problems.add("count above the accounts: " + seen);
-          if (i > 0 && java.util.Arrays.compare(seen.get(i - 1).key().codePoints().toArray(),
-              seen.get(i).key().codePoints().toArray()) >= 0) {
-            problems.add("keys out of order: " + seen);
-          }
-        }
-      }
-    });
+    List<ReactionKey> keys =
+        List.of(THUMBS, HEART, new ReactionKey("a"), new ReactionKey("\uFB01"));
+    AtomicBoolean writing = new AtomicBoolean(true);
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              while (writing.get()) {
+                List<ReactionCount> seen =
+                    reactions
+                        .aggregates(room, Set.of(message), ids.getFirst())
+                        .getOrDefault(message, List.of());
+                for (int i = 0; i < seen.size(); i++) {
+                  if (seen.get(i).count() > ids.size())
+                    problems.add("count above the accounts: " + seen);
+                  if (i > 0
+                      && Arrays.compare(
+                              seen.get(i - 1).key().codePoints().toArray(),
+                              seen.get(i).key().codePoints().toArray())
+                          >= 0) {
+                    problems.add("keys out of order: " + seen);
+                  }
+                }
+              }
+            });
     reader.start();
     try {
       // every account adds every key, removes it, and adds it again
       int pairs = ids.size() * keys.size();
-      assertEquals(pairs, countTrue(pairs, i -> {
-        AccountId a = ids.get(i / keys.size());
-        ReactionKey k = keys.get(i % keys.size());
-        return reactions.add(room, message, a, k) && reactions.remove(room, message, a, k) && reactions.add(room, message, a, k);
-      }));
+      assertEquals(
+          pairs,
+          countTrue(
+              pairs,
+              i -> {
+                AccountId a = ids.get(i / keys.size());
+                ReactionKey k = keys.get(i % keys.size());
+                return reactions.add(room, message, a, k)
+                    && reactions.remove(room, message, a, k)
+                    && reactions.add(room, message, a, k);
+              }));
     } finally {
       writing.set(false);
       reader.join();
     }
     assertEquals(List.of(), problems.stream().limit(3).toList());
-    List<ReactionCount> done = reactions.aggregates(room, Set.of(message), ids.getFirst()).get(message);
-    assertEquals(List.of(new ReactionCount("a", 12, true), new ReactionCount("❤", 12, true),
-        new ReactionCount("\uFB01", 12, true), new ReactionCount("👍", 12, true)), done); // code point order
+    List<ReactionCount> done =
+        reactions.aggregates(room, Set.of(message), ids.getFirst()).get(message);
+    assertEquals(
+        List.of(
+            new ReactionCount("a", 12, true),
+            new ReactionCount("❤", 12, true),
+            new ReactionCount("\uFB01", 12, true),
+            new ReactionCount("👍", 12, true)),
+        done); // code point order
   }
 
   private interface Attempt {
@@ -163,10 +210,12 @@ public abstract class ReactionRepositoryContract {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < tasks; i++) {
         int n = i;
-        results.add(pool.submit(() -> {
-          go.await();
-          return attempt.run(n);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return attempt.run(n);
+                }));
       }
       go.countDown();
       int yes = 0;
@@ -186,7 +235,8 @@ public abstract class ReactionRepositoryContract {
     AccountId me = TestIds.account();
     reactions.add(room, message, me, new ReactionKey("👍"));
     reactions.add(room, message, me, new ReactionKey("\uFB01"));
-    assertEquals(List.of(new ReactionCount("\uFB01", 1, true), new ReactionCount("👍", 1, true)),
+    assertEquals(
+        List.of(new ReactionCount("\uFB01", 1, true), new ReactionCount("👍", 1, true)),
         reactions.aggregates(room, Set.of(message), me).get(message));
   }
 }

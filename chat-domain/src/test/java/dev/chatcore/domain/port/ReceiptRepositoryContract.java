@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,26 +86,34 @@ public abstract class ReceiptRepositoryContract {
       ids.add(account);
       for (int p = 1; p <= perAccount; p++) {
         EventId position = new EventId(p);
-        work.add(() -> {
-          receipts.advance(room, account, position);
-          EventId seen = receipts.find(room, account).orElseThrow();
-          if (position.isAfter(seen)) throw new AssertionError("receipt moved back below " + position);
-        });
+        work.add(
+            () -> {
+              receipts.advance(room, account, position);
+              EventId seen = receipts.find(room, account).orElseThrow();
+              if (position.isAfter(seen))
+                throw new AssertionError("receipt moved back below " + position);
+            });
       }
     }
-    Collections.shuffle(work, new java.util.Random(42));
+    Collections.shuffle(work, new Random(42));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> done = new ArrayList<>();
-    for (Runnable r : work) done.add(pool.submit(() -> {
-      go.await();
-      r.run();
-      return null;
-    }));
+    for (Runnable r : work)
+      done.add(
+          pool.submit(
+              () -> {
+                go.await();
+                r.run();
+                return null;
+              }));
     go.countDown();
     for (Future<?> f : done) f.get(30, TimeUnit.SECONDS);
     pool.shutdown();
-    for (AccountId account : ids) assertEquals(Optional.of(new EventId(perAccount)), receipts.find(room, account));
-    assertEquals(accounts, receipts.positions(room, new EventId(perAccount)).countAtOrAfter(new EventId(perAccount)));
+    for (AccountId account : ids)
+      assertEquals(Optional.of(new EventId(perAccount)), receipts.find(room, account));
+    assertEquals(
+        accounts,
+        receipts.positions(room, new EventId(perAccount)).countAtOrAfter(new EventId(perAccount)));
   }
 }

@@ -1,6 +1,8 @@
 package dev.chatcore.domain.port;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.domain.chat.FiledReport;
 import dev.chatcore.domain.chat.PlaintextClaim;
@@ -13,6 +15,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ReportRepository} must have. */
@@ -50,7 +51,8 @@ public abstract class ReportRepositoryContract {
   void firstReportIsStoredAsNew() {
     ReportRepository reports = newReportRepository();
     AccountId reporter = TestIds.account();
-    Report stored = reports.file(report("657977708be2aefc0e26db1f", reporter, range(90, 110))).report();
+    Report stored =
+        reports.file(report("657977708be2aefc0e26db1f", reporter, range(90, 110))).report();
     assertEquals(ReportStatus.NEW, stored.status());
     assertEquals(1, stored.reportedCount());
     assertEquals(List.of(reporter), stored.reporterIds());
@@ -66,15 +68,43 @@ public abstract class ReportRepositoryContract {
     AccountId second = TestIds.account();
     ReportedMessage secret = ReportedMessage.encrypted(new EventId(100), author, T0);
     List<ReportedMessage> window = List.of(msg(99), secret);
-    reports.file(Report.first("657977708be2aefc0e26db2a", new EventId(100), room, first, window, T0,
-        Optional.of(new PlaintextClaim(first, "you are a noob", T0))));
-    reports.file(Report.first("657977708be2aefc0e26db2b", new EventId(100), room, second, window, T0,
-        Optional.of(new PlaintextClaim(second, "you are a n00b", T0))));
-    Report stored = reports.file(Report.first("657977708be2aefc0e26db2c", new EventId(100), room, first, window,
-        T0, Optional.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5))))).report();
-    assertEquals(List.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5)),
-        new PlaintextClaim(second, "you are a n00b", T0)), stored.claims());
-    assertEquals(List.of(false, true), stored.log().stream().map(ReportedMessage::encrypted).toList());
+    reports.file(
+        Report.first(
+            "657977708be2aefc0e26db2a",
+            new EventId(100),
+            room,
+            first,
+            window,
+            T0,
+            Optional.of(new PlaintextClaim(first, "you are a noob", T0))));
+    reports.file(
+        Report.first(
+            "657977708be2aefc0e26db2b",
+            new EventId(100),
+            room,
+            second,
+            window,
+            T0,
+            Optional.of(new PlaintextClaim(second, "you are a n00b", T0))));
+    Report stored =
+        reports
+            .file(
+                Report.first(
+                    "657977708be2aefc0e26db2c",
+                    new EventId(100),
+                    room,
+                    first,
+                    window,
+                    T0,
+                    Optional.of(new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5)))))
+            .report();
+    assertEquals(
+        List.of(
+            new PlaintextClaim(first, "you are a noob!", T0.plusSeconds(5)),
+            new PlaintextClaim(second, "you are a n00b", T0)),
+        stored.claims());
+    assertEquals(
+        List.of(false, true), stored.log().stream().map(ReportedMessage::encrypted).toList());
     assertEquals(Optional.of(stored), reports.findByMessage(new EventId(100)));
   }
 
@@ -85,7 +115,8 @@ public abstract class ReportRepositoryContract {
     AccountId second = TestIds.account();
     reports.file(report("657977708be2aefc0e26db1f", first, range(90, 110)));
     reports.file(report("657977708be2aefc0e26db20", first, range(95, 125)));
-    Report merged = reports.file(report("657977708be2aefc0e26db21", second, range(60, 140))).report();
+    Report merged =
+        reports.file(report("657977708be2aefc0e26db21", second, range(60, 140))).report();
     assertEquals("657977708be2aefc0e26db1f", merged.id());
     assertEquals(first, merged.firstReporter());
     assertEquals(List.of(first, second), merged.reporterIds());
@@ -107,17 +138,19 @@ public abstract class ReportRepositoryContract {
         AccountId r = TestIds.account();
         reporters.add(r);
         String id = String.format("%024x", i + 1);
-        results.add(pool.submit(() -> {
-          start.await();
-          return reports.file(report(id, r, range(99, 101))).report();
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return reports.file(report(id, r, range(99, 101))).report();
+                }));
       }
       start.countDown();
       for (Future<Report> f : results) f.get(10, TimeUnit.SECONDS);
       Report stored = reports.findByMessage(new EventId(100)).orElseThrow();
       assertEquals(40, stored.reportedCount());
       assertEquals(40, stored.reporterIds().size());
-      assertEquals(new java.util.HashSet<>(reporters), new java.util.HashSet<>(stored.reporterIds()));
+      assertEquals(new HashSet<>(reporters), new HashSet<>(stored.reporterIds()));
     } finally {
       pool.shutdownNow();
     }
@@ -137,7 +170,10 @@ public abstract class ReportRepositoryContract {
     FiledReport another = reports.file(report("657977708be2aefc0e26db21", second, range(99, 101)));
     assertEquals(1, another.reportersBefore());
     assertTrue(another.reachedReporters(2));
-    assertFalse(reports.file(report("657977708be2aefc0e26db22", second, range(99, 101))).reachedReporters(2),
+    assertFalse(
+        reports
+            .file(report("657977708be2aefc0e26db22", second, range(99, 101)))
+            .reachedReporters(2),
         "a repeat by a known reporter reaches nothing new");
   }
 
@@ -152,10 +188,12 @@ public abstract class ReportRepositoryContract {
         AccountId r = TestIds.account();
         String id = String.format("%024x", i + 1);
         for (int repeat = 0; repeat < 2; repeat++) {
-          results.add(pool.submit(() -> {
-            start.await();
-            return reports.file(report(id, r, range(99, 101)));
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return reports.file(report(id, r, range(99, 101)));
+                  }));
         }
       }
       start.countDown();
@@ -167,7 +205,8 @@ public abstract class ReportRepositoryContract {
         for (int n = 1; n <= 24; n++) if (filed.reachedReporters(n)) reached[n]++;
       }
       assertEquals(1, created);
-      for (int n = 1; n <= 24; n++) assertEquals(1, reached[n], "filings that reached " + n + " reporters");
+      for (int n = 1; n <= 24; n++)
+        assertEquals(1, reached[n], "filings that reached " + n + " reporters");
     } finally {
       pool.shutdownNow();
     }
@@ -189,9 +228,16 @@ public abstract class ReportRepositoryContract {
     reports.file(reportOf("000000000000000000000004", 4, r, T0.plusSeconds(5)));
     reports.review("000000000000000000000004", ReportStatus.MILD, Optional.empty(), admin);
     List<String> order = reports.list(Optional.empty(), 0, 10).stream().map(Report::id).toList();
-    assertEquals(List.of("000000000000000000000003", "000000000000000000000002", "000000000000000000000001",
-        "000000000000000000000004"), order);
-    assertEquals(order.subList(1, 3), reports.list(Optional.empty(), 1, 2).stream().map(Report::id).toList());
+    assertEquals(
+        List.of(
+            "000000000000000000000003",
+            "000000000000000000000002",
+            "000000000000000000000001",
+            "000000000000000000000004"),
+        order);
+    assertEquals(
+        order.subList(1, 3),
+        reports.list(Optional.empty(), 1, 2).stream().map(Report::id).toList());
     assertEquals(4, reports.count(Optional.empty()));
   }
 
@@ -204,7 +250,8 @@ public abstract class ReportRepositoryContract {
     reports.file(reportOf("000000000000000000000001", 1, second, T0));
     reports.file(reportOf("000000000000000000000002", 2, TestIds.account(), T0));
     assertEquals(1, reports.count(Optional.of(second)));
-    assertEquals("000000000000000000000001", reports.list(Optional.of(first), 0, 10).getFirst().id());
+    assertEquals(
+        "000000000000000000000001", reports.list(Optional.of(first), 0, 10).getFirst().id());
     assertEquals(2, reports.count(Optional.of(author)), "the author of logged messages");
     assertEquals(0, reports.count(Optional.of(TestIds.account())));
   }
@@ -213,16 +260,22 @@ public abstract class ReportRepositoryContract {
   void reviewChangesStatusNoteAndReviewerOnly() {
     ReportRepository reports = newReportRepository();
     AccountId admin = TestIds.account();
-    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
-    Report reviewed = reports.review(filed.id(), ReportStatus.SEVERE, Optional.of("warned"), admin).orElseThrow();
+    Report filed =
+        reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
+    Report reviewed =
+        reports.review(filed.id(), ReportStatus.SEVERE, Optional.of("warned"), admin).orElseThrow();
     assertEquals(ReportStatus.SEVERE, reviewed.status());
     assertEquals(Optional.of("warned"), reviewed.adminNote());
     assertEquals(Optional.of(admin), reviewed.reviewedBy());
     assertEquals(filed.log(), reviewed.log());
     assertEquals(filed.reportedCount(), reviewed.reportedCount());
     assertEquals(Optional.of(reviewed), reports.find(filed.id()));
-    assertTrue(reports.review("00000000000000000000000f", ReportStatus.MILD, Optional.empty(), admin).isEmpty());
-    Report merged = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
+    assertTrue(
+        reports
+            .review("00000000000000000000000f", ReportStatus.MILD, Optional.empty(), admin)
+            .isEmpty());
+    Report merged =
+        reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
     assertEquals(ReportStatus.SEVERE, merged.status(), "a later report keeps the review");
     assertEquals(Optional.of(admin), merged.reviewedBy());
   }
@@ -230,7 +283,8 @@ public abstract class ReportRepositoryContract {
   @Test
   void concurrentReviewsAndReportsLoseNothing() throws Exception {
     ReportRepository reports = newReportRepository();
-    Report filed = reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
+    Report filed =
+        reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0)).report();
     AccountId admin = TestIds.account();
     int threads = 8;
     int each = 50;
@@ -239,14 +293,17 @@ public abstract class ReportRepositoryContract {
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       boolean reviewer = t % 2 == 0;
-      done.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < each; i++) {
-          if (reviewer) reports.review(filed.id(), ReportStatus.PERMANENT, Optional.of("n"), admin);
-          else reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                  if (reviewer)
+                    reports.review(filed.id(), ReportStatus.PERMANENT, Optional.of("n"), admin);
+                  else reports.file(reportOf("000000000000000000000001", 1, TestIds.account(), T0));
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) f.get(30, TimeUnit.SECONDS);

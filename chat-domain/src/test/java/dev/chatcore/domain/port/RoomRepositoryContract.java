@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.domain.error.ConflictException;
+import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.EventId;
+import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.Room;
 import dev.chatcore.domain.room.RoomEncryption;
 import dev.chatcore.domain.room.RoomName;
@@ -22,7 +24,8 @@ public abstract class RoomRepositoryContract {
   protected abstract RoomRepository newRoomRepository();
 
   private static Room channel(String name, Instant at) {
-    return Room.channel(TestIds.room(), new RoomName(name), Optional.of("topic"), at, TestIds.account());
+    return Room.channel(
+        TestIds.room(), new RoomName(name), Optional.of("topic"), at, TestIds.account());
   }
 
   @Test
@@ -71,24 +74,53 @@ public abstract class RoomRepositoryContract {
   @Test
   void updateReplacesALiveRoomButNeverATombstone() {
     RoomRepository rooms = newRoomRepository();
-    dev.chatcore.domain.id.RoomId id = TestIds.room();
-    Room original = new Room(id, dev.chatcore.domain.room.RoomType.PRIVATE, java.util.Optional.empty(),
-        java.util.Optional.empty(), java.time.Instant.parse("2026-01-01T00:00:00Z"), 0, 2, java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Optional.empty());
+    RoomId id = TestIds.room();
+    Room original =
+        new Room(
+            id,
+            RoomType.PRIVATE,
+            Optional.empty(),
+            Optional.empty(),
+            Instant.parse("2026-01-01T00:00:00Z"),
+            0,
+            2,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     rooms.create(original);
-    Room withData = new Room(id, original.type(), original.name(), original.topic(), original.createdAt(), 0, 2,
-        java.util.Optional.of(new dev.chatcore.domain.event.JsonObjectText("{\"guild\":\"x\"}")), original.createdBy(),
-        java.util.Optional.empty());
+    Room withData =
+        new Room(
+            id,
+            original.type(),
+            original.name(),
+            original.topic(),
+            original.createdAt(),
+            0,
+            2,
+            Optional.of(new JsonObjectText("{\"guild\":\"x\"}")),
+            original.createdBy(),
+            Optional.empty());
     org.junit.jupiter.api.Assertions.assertTrue(rooms.update(withData));
-    org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(withData), rooms.find(id));
-    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(withData),
-        rooms.listByType(dev.chatcore.domain.room.RoomType.PRIVATE));
-    rooms.markDeleted(id, new dev.chatcore.domain.id.EventId(5));
+    org.junit.jupiter.api.Assertions.assertEquals(Optional.of(withData), rooms.find(id));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(withData), rooms.listByType(RoomType.PRIVATE));
+    rooms.markDeleted(id, new EventId(5));
     org.junit.jupiter.api.Assertions.assertFalse(rooms.update(original));
     org.junit.jupiter.api.Assertions.assertTrue(rooms.find(id).orElseThrow().isDeleted());
-    org.junit.jupiter.api.Assertions.assertFalse(rooms.update(new Room(TestIds.room(), original.type(),
-        original.name(), original.topic(), original.createdAt(), 0, 2, original.data(), original.createdBy(),
-        original.deletedAt())), "unknown room");
+    org.junit.jupiter.api.Assertions.assertFalse(
+        rooms.update(
+            new Room(
+                TestIds.room(),
+                original.type(),
+                original.name(),
+                original.topic(),
+                original.createdAt(),
+                0,
+                2,
+                original.data(),
+                original.createdBy(),
+                original.deletedAt())),
+        "unknown room");
   }
 
   @Test
@@ -98,14 +130,17 @@ public abstract class RoomRepositoryContract {
     rooms.create(room);
     assertTrue(rooms.enableEncryption(room.id(), RoomEncryption.megolm()));
     assertFalse(rooms.enableEncryption(room.id(), RoomEncryption.megolm()), "already on");
-    assertEquals(Optional.of(RoomEncryption.megolm()), rooms.find(room.id()).orElseThrow().encryption());
+    assertEquals(
+        Optional.of(RoomEncryption.megolm()), rooms.find(room.id()).orElseThrow().encryption());
     assertFalse(rooms.enableEncryption(TestIds.room(), RoomEncryption.megolm()), "no such room");
     Room gone = channel("gone", Instant.parse("2026-01-01T00:00:00Z"));
     rooms.create(gone);
     rooms.markDeleted(gone.id(), new EventId(7));
     assertFalse(rooms.enableEncryption(gone.id(), RoomEncryption.megolm()), "a tombstone");
     assertTrue(rooms.markDeleted(room.id(), new EventId(9)));
-    assertEquals(Optional.of(RoomEncryption.megolm()), rooms.find(room.id()).orElseThrow().encryption(),
+    assertEquals(
+        Optional.of(RoomEncryption.megolm()),
+        rooms.find(room.id()).orElseThrow().encryption(),
         "the tombstone keeps it");
   }
 
@@ -115,8 +150,18 @@ public abstract class RoomRepositoryContract {
     Room room = channel("secret", Instant.parse("2026-01-01T00:00:00Z"));
     rooms.create(room);
     rooms.enableEncryption(room.id(), RoomEncryption.megolm());
-    Room renamed = new Room(room.id(), room.type(), Optional.of("renamed"), room.topic(), room.createdAt(), 0, 0,
-        Optional.empty(), room.createdBy(), Optional.empty());
+    Room renamed =
+        new Room(
+            room.id(),
+            room.type(),
+            Optional.of("renamed"),
+            room.topic(),
+            room.createdAt(),
+            0,
+            0,
+            Optional.empty(),
+            room.createdBy(),
+            Optional.empty());
     assertTrue(rooms.update(renamed));
     Room stored = rooms.find(room.id()).orElseThrow();
     assertEquals(Optional.of("renamed"), stored.name());
@@ -126,19 +171,28 @@ public abstract class RoomRepositoryContract {
   @Test
   void purgeTombstoneRemovesOnlyTombstones() {
     RoomRepository rooms = newRoomRepository();
-    dev.chatcore.domain.id.RoomId live = TestIds.room();
-    dev.chatcore.domain.id.RoomId gone = TestIds.room();
-    for (dev.chatcore.domain.id.RoomId id : java.util.List.of(live, gone)) {
-      rooms.create(new Room(id, RoomType.PRIVATE, java.util.Optional.empty(), java.util.Optional.empty(),
-          java.time.Instant.parse("2026-01-01T00:00:00Z"), 0, 2, java.util.Optional.empty(), java.util.Optional.empty(),
-          java.util.Optional.empty()));
+    RoomId live = TestIds.room();
+    RoomId gone = TestIds.room();
+    for (RoomId id : List.of(live, gone)) {
+      rooms.create(
+          new Room(
+              id,
+              RoomType.PRIVATE,
+              Optional.empty(),
+              Optional.empty(),
+              Instant.parse("2026-01-01T00:00:00Z"),
+              0,
+              2,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
     }
     rooms.markDeleted(gone, new EventId(9));
     assertFalse(rooms.purgeTombstone(live), "a live room stays");
     assertTrue(rooms.find(live).isPresent());
     assertTrue(rooms.purgeTombstone(gone));
     assertTrue(rooms.find(gone).isEmpty());
-    assertEquals(java.util.List.of(), rooms.listDeletedAfter(RoomType.PRIVATE, EventId.ORIGIN));
+    assertEquals(List.of(), rooms.listDeletedAfter(RoomType.PRIVATE, EventId.ORIGIN));
     assertFalse(rooms.purgeTombstone(gone));
     assertFalse(rooms.purgeTombstone(TestIds.room()));
   }

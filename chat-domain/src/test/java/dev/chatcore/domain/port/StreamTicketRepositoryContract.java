@@ -24,15 +24,24 @@ public abstract class StreamTicketRepositoryContract {
   protected abstract StreamTicketRepository newStreamTicketRepository();
 
   private static StreamTicket ticket(String digest, Instant expiresAt) {
-    return new StreamTicket(digest, TestIds.account(), "player", false, Optional.empty(), expiresAt);
+    return new StreamTicket(
+        digest, TestIds.account(), "player", false, Optional.empty(), expiresAt);
   }
 
   @Test
   void aTicketIsTakenOnceWithWhatItWasIssuedFor() {
     StreamTicketRepository tickets = newStreamTicketRepository();
-    StreamTicket issued = new StreamTicket("d1", TestIds.account(), "name", true, Optional.empty(), NOW.plusSeconds(30));
-    StreamTicket onDevice = new StreamTicket("d1d", TestIds.account(), "name", false,
-        Optional.of(new DeviceId("PHONE1")), NOW.plusSeconds(30));
+    StreamTicket issued =
+        new StreamTicket(
+            "d1", TestIds.account(), "name", true, Optional.empty(), NOW.plusSeconds(30));
+    StreamTicket onDevice =
+        new StreamTicket(
+            "d1d",
+            TestIds.account(),
+            "name",
+            false,
+            Optional.of(new DeviceId("PHONE1")),
+            NOW.plusSeconds(30));
     tickets.save(issued);
     tickets.save(onDevice);
     assertEquals(Optional.of(issued), tickets.take("d1", NOW));
@@ -44,7 +53,8 @@ public abstract class StreamTicketRepositoryContract {
   void expiredAndUnknownTicketsAreNotTaken() {
     StreamTicketRepository tickets = newStreamTicketRepository();
     tickets.save(ticket("d2", NOW.plusSeconds(30)));
-    assertEquals(Optional.empty(), tickets.take("d2", NOW.plusSeconds(30)), "expired at its expiry");
+    assertEquals(
+        Optional.empty(), tickets.take("d2", NOW.plusSeconds(30)), "expired at its expiry");
     assertEquals(Optional.empty(), tickets.take("unknown", NOW));
   }
 
@@ -68,14 +78,17 @@ public abstract class StreamTicketRepositoryContract {
     try {
       List<Future<Optional<StreamTicket>>> takes = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        takes.add(pool.submit(() -> {
-          start.await();
-          return tickets.take("race", NOW);
-        }));
+        takes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return tickets.take("race", NOW);
+                }));
       }
       start.countDown();
       int won = 0;
-      for (Future<Optional<StreamTicket>> f : takes) if (f.get(10, TimeUnit.SECONDS).isPresent()) won++;
+      for (Future<Optional<StreamTicket>> f : takes)
+        if (f.get(10, TimeUnit.SECONDS).isPresent()) won++;
       assertEquals(1, won);
     } finally {
       pool.shutdownNow();

@@ -37,8 +37,14 @@ public abstract class ToDeviceInboxContract {
     return new JsonObjectText("{\"body\": \"" + body + "\"}");
   }
 
-  private ToDeviceSend send(String txn, long position, Map<DeviceAddress, JsonObjectText> messages) {
-    return new ToDeviceSend(ToDeviceSend.key(sender, txn), sender, new EventId(position), "m.room_key", messages,
+  private ToDeviceSend send(
+      String txn, long position, Map<DeviceAddress, JsonObjectText> messages) {
+    return new ToDeviceSend(
+        ToDeviceSend.key(sender, txn),
+        sender,
+        new EventId(position),
+        "m.room_key",
+        messages,
         EXPIRY);
   }
 
@@ -49,19 +55,25 @@ public abstract class ToDeviceInboxContract {
   @Test
   void eachRecipientReadsItsOwnMessageOfASend() {
     ToDeviceInbox inbox = newInbox();
-    assertTrue(inbox.store(send("t1", 5, Map.of(alice, content("for alice"), bob, content("for bob"))),
-        Optional.empty()));
+    assertTrue(
+        inbox.store(
+            send("t1", 5, Map.of(alice, content("for alice"), bob, content("for bob"))),
+            Optional.empty()));
     ToDeviceMessage mine = inbox.read(alice, EventId.ORIGIN, new EventId(5), 10).get(0);
-    assertEquals(new ToDeviceMessage(new EventId(5), sender.account(), sender.device(), "m.room_key",
-        content("for alice")), mine);
-    assertEquals(content("for bob"), inbox.read(bob, EventId.ORIGIN, new EventId(5), 10).get(0).content());
+    assertEquals(
+        new ToDeviceMessage(
+            new EventId(5), sender.account(), sender.device(), "m.room_key", content("for alice")),
+        mine);
+    assertEquals(
+        content("for bob"), inbox.read(bob, EventId.ORIGIN, new EventId(5), 10).get(0).content());
     assertEquals(List.of(), inbox.read(TestIds.device(), EventId.ORIGIN, new EventId(5), 10));
   }
 
   @Test
   void readsOnlyTheWindowInPositionOrderUpToTheLimit() {
     ToDeviceInbox inbox = newInbox();
-    for (long p : new long[] {7, 3, 9, 5}) inbox.store(send("t" + p, p, Map.of(alice, content("m" + p))), Optional.empty());
+    for (long p : new long[] {7, 3, 9, 5})
+      inbox.store(send("t" + p, p, Map.of(alice, content("m" + p))), Optional.empty());
     assertEquals(List.of(5L, 7L), positions(inbox.read(alice, new EventId(3), new EventId(8), 10)));
     assertEquals(List.of(3L, 5L), positions(inbox.read(alice, EventId.ORIGIN, new EventId(9), 2)));
     assertEquals(List.of(), positions(inbox.read(alice, new EventId(9), new EventId(20), 10)));
@@ -71,7 +83,10 @@ public abstract class ToDeviceInboxContract {
   void aSecondSendWithTheSameKeyStoresNothing() {
     ToDeviceInbox inbox = newInbox();
     assertTrue(inbox.store(send("t1", 5, Map.of(alice, content("first"))), Optional.empty()));
-    assertFalse(inbox.store(send("t1", 6, Map.of(alice, content("again"), bob, content("again"))), Optional.empty()));
+    assertFalse(
+        inbox.store(
+            send("t1", 6, Map.of(alice, content("again"), bob, content("again"))),
+            Optional.empty()));
     assertEquals(List.of(5L), positions(inbox.read(alice, EventId.ORIGIN, new EventId(10), 10)));
     assertEquals(List.of(), inbox.read(bob, EventId.ORIGIN, new EventId(10), 10));
     assertTrue(inbox.contains(ToDeviceSend.key(sender, "t1")));
@@ -86,10 +101,13 @@ public abstract class ToDeviceInboxContract {
     List<Future<Boolean>> stores = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       long position = 10 + i;
-      stores.add(pool.submit(() -> {
-        go.await();
-        return inbox.store(send("same", position, Map.of(alice, content("x"))), Optional.empty());
-      }));
+      stores.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return inbox.store(
+                    send("same", position, Map.of(alice, content("x"))), Optional.empty());
+              }));
     }
     go.countDown();
     int stored = 0;
@@ -103,9 +121,11 @@ public abstract class ToDeviceInboxContract {
   void aSendOfferedAgainMovesToItsNewPosition() {
     ToDeviceInbox inbox = newInbox();
     inbox.store(send("t1", 5, Map.of(alice, content("x"))), Optional.empty());
-    assertTrue(inbox.store(send("t1", 8, Map.of(alice, content("x"))), Optional.of(new EventId(5))));
+    assertTrue(
+        inbox.store(send("t1", 8, Map.of(alice, content("x"))), Optional.of(new EventId(5))));
     assertEquals(List.of(8L), positions(inbox.read(alice, EventId.ORIGIN, new EventId(10), 10)));
-    assertFalse(inbox.store(send("t1", 9, Map.of(alice, content("x"))), Optional.of(new EventId(5))),
+    assertFalse(
+        inbox.store(send("t1", 9, Map.of(alice, content("x"))), Optional.of(new EventId(5))),
         "only a move from the position it holds");
   }
 
@@ -116,10 +136,15 @@ public abstract class ToDeviceInboxContract {
     inbox.store(send("t2", 9, Map.of(alice, content("a2"))), Optional.empty());
     assertEquals(1, inbox.acknowledge(alice, new EventId(5)));
     assertEquals(List.of(9L), positions(inbox.read(alice, EventId.ORIGIN, new EventId(10), 10)));
-    assertEquals(List.of(5L), positions(inbox.read(bob, EventId.ORIGIN, new EventId(10), 10)), "bob keeps his");
+    assertEquals(
+        List.of(5L),
+        positions(inbox.read(bob, EventId.ORIGIN, new EventId(10), 10)),
+        "bob keeps his");
     assertEquals(0, inbox.acknowledge(alice, new EventId(5)));
-    assertTrue(inbox.contains(ToDeviceSend.key(sender, "t1")), "a delivered send's key is remembered");
-    assertFalse(inbox.store(send("t1", 12, Map.of(alice, content("a"))), Optional.empty()),
+    assertTrue(
+        inbox.contains(ToDeviceSend.key(sender, "t1")), "a delivered send's key is remembered");
+    assertFalse(
+        inbox.store(send("t1", 12, Map.of(alice, content("a"))), Optional.empty()),
         "so a late retry is not delivered twice");
   }
 

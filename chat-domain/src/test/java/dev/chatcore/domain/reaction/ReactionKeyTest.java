@@ -17,7 +17,8 @@ class ReactionKeyTest {
   @Test
   void missingBlankTooLongAndControlKeysAreRefusedNamingTheField() {
     for (String bad : new String[] {null, "", "   ", "x".repeat(33), "a\nb", "\u0007"}) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> ReactionKey.of(bad, 32, "key"));
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> ReactionKey.of(bad, 32, "key"));
       assertEquals("key", e.field());
     }
   }

@@ -48,7 +48,8 @@ class ReadPositionsTest {
 
   @Test
   void theOrderOfTheReceiptsDoesNotMatter() {
-    long[] ascending = LongStream.rangeClosed(1, 50).map(p -> p * 2).toArray(); // even positions 2..100
+    long[] ascending =
+        LongStream.rangeClosed(1, 50).map(p -> p * 2).toArray(); // even positions 2..100
     ReadPositions sorted = of(ascending);
     ReadPositions reversed = of(LongStream.of(ascending).map(p -> 102 - p).toArray());
     for (long p = 0; p <= 101; p++) {

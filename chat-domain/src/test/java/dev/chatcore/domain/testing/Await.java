@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 public final class Await {
   /** Long enough for a loaded 2-core machine; a passing test never waits for it. */
   public static final Duration DEADLINE = Duration.ofSeconds(30);
+
   private static final long PAUSE_NANOS = Duration.ofMillis(2).toNanos();
 
   private Await() {}
@@ -21,8 +22,10 @@ public final class Await {
   public static void until(BooleanSupplier condition, Supplier<String> what) {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what.get());
-      LockSupport.parkNanos(PAUSE_NANOS); // lets the thread that makes it true run on a busy machine
+      if (System.nanoTime() > deadline)
+        throw new AssertionError("timed out waiting for " + what.get());
+      LockSupport.parkNanos(
+          PAUSE_NANOS); // lets the thread that makes it true run on a busy machine
     }
   }
 }

@@ -24,7 +24,8 @@ public final class Events {
   }
 
   public static NewEvent messageWithTxn(RoomId room, AccountId sender, String text, String txnId) {
-    return new NewEvent(room, sender, TS, new EventContent.Message(text, Optional.empty()), Optional.of(txnId));
+    return new NewEvent(
+        room, sender, TS, new EventContent.Message(text, Optional.empty()), Optional.of(txnId));
   }
 
   public static NewEvent join(RoomId room, AccountId who) {

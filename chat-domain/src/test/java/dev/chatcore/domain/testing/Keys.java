@@ -9,15 +9,37 @@ import dev.chatcore.domain.event.JsonObjectText;
 public final class Keys {
   private Keys() {}
 
-  /** Device keys of {@code device} whose identity is named by {@code identity}, signed {@code signature}. */
+  /**
+   * Device keys of {@code device} whose identity is named by {@code identity}, signed {@code
+   * signature}.
+   */
   public static DeviceKeys deviceKeys(DeviceAddress device, String identity, String signature) {
     String curve = "curve" + identity;
     String ed = "ed" + identity;
     String dev = device.device().value();
-    String json = "{\"user_id\": \"" + device.account() + "\", \"device_id\": \"" + dev + "\","
-        + " \"algorithms\": [\"m.olm.v1.curve25519-aes-sha2\", \"m.megolm.v1.aes-sha2\"],"
-        + " \"keys\": {\"curve25519:" + dev + "\": \"" + curve + "\", \"ed25519:" + dev + "\": \"" + ed + "\"},"
-        + " \"signatures\": {\"" + device.account() + "\": {\"ed25519:" + dev + "\": \"" + signature + "\"}}}";
+    String json =
+        "{\"user_id\": \""
+            + device.account()
+            + "\", \"device_id\": \""
+            + dev
+            + "\","
+            + " \"algorithms\": [\"m.olm.v1.curve25519-aes-sha2\", \"m.megolm.v1.aes-sha2\"],"
+            + " \"keys\": {\"curve25519:"
+            + dev
+            + "\": \""
+            + curve
+            + "\", \"ed25519:"
+            + dev
+            + "\": \""
+            + ed
+            + "\"},"
+            + " \"signatures\": {\""
+            + device.account()
+            + "\": {\"ed25519:"
+            + dev
+            + "\": \""
+            + signature
+            + "\"}}}";
     return new DeviceKeys(new JsonObjectText(json), curve, ed);
   }
 
@@ -28,6 +50,7 @@ public final class Keys {
 
   /** A signed fallback key {@code signed_curve25519:<id>}. */
   public static OneTimeKey fallback(String id, String key) {
-    return new OneTimeKey("signed_curve25519:" + id, "{\"key\":\"" + key + "\",\"fallback\":true,\"signatures\":{}}");
+    return new OneTimeKey(
+        "signed_curve25519:" + id, "{\"key\":\"" + key + "\",\"fallback\":true,\"signatures\":{}}");
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A test that needs a program from outside the build (a real browser, a real Olm client). On a
- * developer's machine without it the test is skipped, saying how to install it. Where
- * {@code CHAT_TEST_REQUIRE_TOOLS} is set (CI sets it after installing them) a missing tool fails
- * the test: a skip there would be a claim nobody checks.
+ * developer's machine without it the test is skipped, saying how to install it. Where {@code
+ * CHAT_TEST_REQUIRE_TOOLS} is set (CI sets it after installing them) a missing tool fails the test:
+ * a skip there would be a claim nobody checks.
  */
 public final class RequiredTool {
   /** The variable that turns a missing tool into a failure. */
@@ -23,7 +23,8 @@ public final class RequiredTool {
   public static void require(boolean present, String missing) {
     if (present) return;
     String required = System.getenv(REQUIRE);
-    if (required != null && !required.isBlank()) fail(missing + " (" + REQUIRE + " is set: this run must not skip it)");
+    if (required != null && !required.isBlank())
+      fail(missing + " (" + REQUIRE + " is set: this run must not skip it)");
     assumeTrue(false, "skipped: " + missing);
   }
 }

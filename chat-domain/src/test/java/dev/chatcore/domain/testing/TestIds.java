@@ -32,6 +32,7 @@ public final class TestIds {
 
   /** A new device of {@code account}. */
   public static DeviceAddress device(AccountId account) {
-    return new DeviceAddress(account, new DeviceId("DEV" + Long.toHexString(NEXT.incrementAndGet()).toUpperCase()));
+    return new DeviceAddress(
+        account, new DeviceId("DEV" + Long.toHexString(NEXT.incrementAndGet()).toUpperCase()));
   }
 }

@@ -15,7 +15,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The chat core, built by its plain-Java factory so that Dagger and embedders get the same wiring. */
+/**
+ * The chat core, built by its plain-Java factory so that Dagger and embedders get the same wiring.
+ */
 @Module
 public interface CoreModule {
   @Provides
@@ -38,11 +40,22 @@ public interface CoreModule {
 
   @Provides
   @Singleton
-  static ChatCore core(ChatStorage storage, Limits limits, Clock clock, Optional<ServerMetrics> metrics,
-      ChatObserver observer, ServerModeration moderation) {
+  static ChatCore core(
+      ChatStorage storage,
+      Limits limits,
+      Clock clock,
+      Optional<ServerMetrics> metrics,
+      ChatObserver observer,
+      ServerModeration moderation) {
     // with metrics on, the core's every storage call is timed
     ChatStorage used = metrics.map(m -> m.storage(storage)).orElse(storage);
-    return ChatCore.create(used, limits, SpamPolicy.defaults(), Retention.defaults(), moderation.contentModeration(),
-        clock, observer);
+    return ChatCore.create(
+        used,
+        limits,
+        SpamPolicy.defaults(),
+        Retention.defaults(),
+        moderation.contentModeration(),
+        clock,
+        observer);
   }
 }

@@ -36,16 +36,32 @@ public interface HttpModule {
 
   @Provides
   @Singleton
-  static HttpApi api(ChatCore core, JwtTokens tokens, ServerConfig config, ServerInfo info, Clock clock,
+  static HttpApi api(
+      ChatCore core,
+      JwtTokens tokens,
+      ServerConfig config,
+      ServerInfo info,
+      Clock clock,
       RequestObserver requests) {
-    return ChatHttp.api(core, tokens, info, config.tokenTtl(), clock, Executors.newVirtualThreadPerTaskExecutor(),
+    return ChatHttp.api(
+        core,
+        tokens,
+        info,
+        config.tokenTtl(),
+        clock,
+        Executors.newVirtualThreadPerTaskExecutor(),
         new AccessLog(config.logging().accessLog(), requests));
   }
 
   @Provides
   @Singleton
-  static ChatServer server(ServerConfig config, ChatCore core, HttpApi api, JwtTokens tokens,
-      Optional<ServerMetrics> metrics, ServerModeration moderation) {
+  static ChatServer server(
+      ServerConfig config,
+      ChatCore core,
+      HttpApi api,
+      JwtTokens tokens,
+      Optional<ServerMetrics> metrics,
+      ServerModeration moderation) {
     return new ChatServer(config, core, api, tokens, metrics, moderation);
   }
 }

@@ -7,7 +7,8 @@ import jakarta.inject.Singleton;
 
 /** The server on in-memory storage. */
 @Singleton
-@Component(modules = {CoreModule.class, HttpModule.class, MetricsModule.class, MemoryStorageModule.class})
+@Component(
+    modules = {CoreModule.class, HttpModule.class, MetricsModule.class, MemoryStorageModule.class})
 public interface MemoryServerComponent extends ServerComponent {
   @Component.Factory
   interface Factory {

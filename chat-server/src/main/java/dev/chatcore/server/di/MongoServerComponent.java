@@ -7,7 +7,8 @@ import jakarta.inject.Singleton;
 
 /** The server on MongoDB. */
 @Singleton
-@Component(modules = {CoreModule.class, HttpModule.class, MetricsModule.class, MongoStorageModule.class})
+@Component(
+    modules = {CoreModule.class, HttpModule.class, MetricsModule.class, MongoStorageModule.class})
 public interface MongoServerComponent extends ServerComponent {
   @Component.Factory
   interface Factory {

@@ -14,8 +14,12 @@ public interface MongoStorageModule {
   @Provides
   @Singleton
   static ChatStorage storage(ServerConfig config) {
-    return MongoChatStorage.connect(config.mongo().orElseThrow(
-        () -> new IllegalStateException("CHAT_STORAGE=mongodb without Mongo settings")).options());
+    return MongoChatStorage.connect(
+        config
+            .mongo()
+            .orElseThrow(
+                () -> new IllegalStateException("CHAT_STORAGE=mongodb without Mongo settings"))
+            .options());
   }
 
   @Provides

@@ -11,9 +11,9 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * One JSON object per line, always with the same five keys:
- * {@code {"timestamp":"…Z","level":"INFO","logger":"…","message":"…","fields":{…}}}. Jackson escapes
- * line breaks inside strings, so a stack trace (field {@code error}) stays on the line.
+ * One JSON object per line, always with the same five keys: {@code
+ * {"timestamp":"…Z","level":"INFO","logger":"…","message":"…","fields":{…}}}. Jackson escapes line
+ * breaks inside strings, so a stack trace (field {@code error}) stays on the line.
  */
 final class JsonLineFormatter extends Formatter {
   private static final JsonFactory JSON = new JsonFactory();

@@ -1,6 +1,7 @@
 package dev.chatcore.server.logging;
 
 import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
@@ -15,7 +16,7 @@ final class LineHandler extends StreamHandler {
     setFormatter(formatter);
     try {
       setEncoding(StandardCharsets.UTF_8.name());
-    } catch (java.io.UnsupportedEncodingException e) {
+    } catch (UnsupportedEncodingException e) {
       throw new AssertionError("every JVM has UTF-8", e);
     }
     setOutputStream(out);

@@ -10,8 +10,8 @@ public final class LogSetup {
 
   /**
    * Replaces the root logger's handlers (the JDK's two-line console format) with one that writes
-   * {@code format} to {@code out}. Levels stay as configured ({@code INFO} unless
-   * {@code -Djava.util.logging.config.file} says otherwise).
+   * {@code format} to {@code out}. Levels stay as configured ({@code INFO} unless {@code
+   * -Djava.util.logging.config.file} says otherwise).
    */
   public static void install(LogFormat format, OutputStream out) {
     Logger root = Logger.getLogger("");

@@ -16,20 +16,23 @@ import java.time.Clock;
 import java.util.function.IntSupplier;
 
 /**
- * The server's metrics: one Prometheus registry with the JVM's binders (memory, GC, threads,
- * class loading, CPU, uptime) and the chat's own meters, which it hands out as the observers and
+ * The server's metrics: one Prometheus registry with the JVM's binders (memory, GC, threads, class
+ * loading, CPU, uptime) and the chat's own meters, which it hands out as the observers and
  * decorators the rest of the server plugs in. Made only when {@code CHAT_MANAGEMENT_PORT} is set:
  * without it nothing is measured and no observer costs anything.
  */
 public final class ServerMetrics implements AutoCloseable {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Clock clock;
   private final ChatMeters chat;
   private final HttpMeters http;
   private final JanitorMeters janitor;
 
-  /** @param clock the clock events are stamped with, for the feed's lag */
+  /**
+   * @param clock the clock events are stamped with, for the feed's lag
+   */
   public ServerMetrics(Clock clock) {
     this.clock = clock;
     new ClassLoaderMetrics().bindTo(registry);
@@ -71,8 +74,8 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /**
-   * The gauge {@code chat_streams_open{transport}}: live streams open now. The hook for
-   * streaming transports: {@code metrics.openStreams("sse", streams::openCount)} is all one needs.
+   * The gauge {@code chat_streams_open{transport}}: live streams open now. The hook for streaming
+   * transports: {@code metrics.openStreams("sse", streams::openCount)} is all one needs.
    *
    * @param transport a fixed name such as {@code sse} or {@code websocket} (a label value)
    */

@@ -10,7 +10,9 @@ import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
-/** How a storage call ended: the {@code outcome} label of {@code chat_storage_operations_seconds}. */
+/**
+ * How a storage call ended: the {@code outcome} label of {@code chat_storage_operations_seconds}.
+ */
 enum StorageOutcome {
   OK,
   /** A unique key clash the adapter did not resolve ({@link ConflictException}). */
@@ -22,7 +24,9 @@ enum StorageOutcome {
   /** Anything else a port threw (its own refusals, or a bug). */
   OTHER;
 
-  /** Server write concern error code of a {@code wtimeout}: a majority did not acknowledge in time. */
+  /**
+   * Server write concern error code of a {@code wtimeout}: a majority did not acknowledge in time.
+   */
   private static final int WRITE_CONCERN_FAILED = 64;
 
   final String label = name().toLowerCase(Locale.ROOT);
@@ -42,12 +46,15 @@ enum StorageOutcome {
    */
   private static boolean timedOut(UnavailableException failure) {
     for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof MongoTimeoutException || t instanceof MongoSocketReadTimeoutException
-          || t instanceof MongoExecutionTimeoutException || t instanceof SocketTimeoutException
+      if (t instanceof MongoTimeoutException
+          || t instanceof MongoSocketReadTimeoutException
+          || t instanceof MongoExecutionTimeoutException
+          || t instanceof SocketTimeoutException
           || t instanceof TimeoutException) {
         return true;
       }
-      if (t instanceof MongoWriteConcernException w && w.getWriteConcernError().getCode() == WRITE_CONCERN_FAILED) {
+      if (t instanceof MongoWriteConcernException w
+          && w.getWriteConcernError().getCode() == WRITE_CONCERN_FAILED) {
         return true;
       }
     }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What the installed handler writes: one line per record in both formats, whatever the record holds. */
+/**
+ * What the installed handler writes: one line per record in both formats, whatever the record
+ * holds.
+ */
 class LineFormatsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant AT = Instant.parse("2026-12-05T07:42:04.120Z");
@@ -54,7 +57,12 @@ class LineFormatsTest {
     assertTrue(access.get("fields").get("account").isNull());
     JsonNode failure = JSON.readTree(lines.get(4));
     assertEquals("SEVERE", failure.get("level").asText());
-    assertTrue(failure.get("fields").get("error").asText().startsWith("java.lang.IllegalStateException: boom\n\tat "),
+    assertTrue(
+        failure
+            .get("fields")
+            .get("error")
+            .asText()
+            .startsWith("java.lang.IllegalStateException: boom\n\tat "),
         failure.toString());
   }
 
@@ -62,11 +70,19 @@ class LineFormatsTest {
   void textLinesAreTimestampLevelLoggerMessageAndFields() {
     List<String> lines = write(LogFormat.TEXT, awkwardRecords());
     assertEquals("2026-12-05T07:42:04.120Z INFO test.logger started", lines.get(0));
-    assertEquals("2026-12-05T07:42:04.120Z WARNING test.logger first line\\nsecond line", lines.get(1));
-    assertEquals("2026-12-05T07:42:04.120Z INFO test.logger request method=GET route=/v1/rooms/{id} status=200"
-        + " account=- note=\"two words, a \\\"quote\\\" and a\\nbreak\"", lines.get(3));
-    assertTrue(lines.get(4).startsWith("2026-12-05T07:42:04.120Z SEVERE test.logger request failed"
-        + " error=\"java.lang.IllegalStateException: boom\\n\\tat "), lines.get(4));
+    assertEquals(
+        "2026-12-05T07:42:04.120Z WARNING test.logger first line\\nsecond line", lines.get(1));
+    assertEquals(
+        "2026-12-05T07:42:04.120Z INFO test.logger request method=GET route=/v1/rooms/{id} status=200"
+            + " account=- note=\"two words, a \\\"quote\\\" and a\\nbreak\"",
+        lines.get(3));
+    assertTrue(
+        lines
+            .get(4)
+            .startsWith(
+                "2026-12-05T07:42:04.120Z SEVERE test.logger request failed"
+                    + " error=\"java.lang.IllegalStateException: boom\\n\\tat "),
+        lines.get(4));
   }
 
   private static List<LogRecord> awkwardRecords() {
@@ -82,7 +98,11 @@ class LineFormatsTest {
     formatted.setParameters(new Object[] {3});
     LogRecord failure = record(Level.SEVERE, "request failed");
     failure.setThrown(new IllegalStateException("boom"));
-    return List.of(record(Level.INFO, "started"), record(Level.WARNING, "first line\nsecond line"), formatted, access,
+    return List.of(
+        record(Level.INFO, "started"),
+        record(Level.WARNING, "first line\nsecond line"),
+        formatted,
+        access,
         failure);
   }
 
@@ -93,7 +113,10 @@ class LineFormatsTest {
     return record;
   }
 
-  /** Logs through a logger with only the handler that {@link LogSetup} installs, and splits what it wrote. */
+  /**
+   * Logs through a logger with only the handler that {@link LogSetup} installs, and splits what it
+   * wrote.
+   */
   private static List<String> write(LogFormat format, List<LogRecord> records) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Logger logger = Logger.getAnonymousLogger();

@@ -23,10 +23,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Report alerts POSTed to the studio's webhook (JDK {@link HttpClient}), signed
- * ({@link WebhookSignature}), with an {@code Idempotency-Key} header that stays the same across
- * retries, retried with exponential backoff until a 2xx answer (at least once, while the server
- * runs), and never on the reporting player's thread.
+ * Report alerts POSTed to the studio's webhook (JDK {@link HttpClient}), signed ({@link
+ * WebhookSignature}), with an {@code Idempotency-Key} header that stays the same across retries,
+ * retried with exponential backoff until a 2xx answer (at least once, while the server runs), and
+ * never on the reporting player's thread.
  *
  * <p>{@link #send} only counts the alert in and queues it; one daemon thread drains the queue,
  * keeps at most {@link WebhookSettings#IN_FLIGHT} requests in flight and times the retries. The
@@ -38,10 +38,13 @@ import java.util.logging.Logger;
 public final class ReportWebhook implements ReportAlerts, AutoCloseable {
   /** The header naming the alert; the same on every attempt of one alert. */
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
   /** {@code report.created} or {@code report.reporters_reached}. */
   public static final String EVENT_HEADER = "X-Chat-Event";
+
   /** 1 for the first attempt, 2 for the first retry, ... */
   public static final String ATTEMPT_HEADER = "X-Chat-Delivery-Attempt";
+
   private static final Logger LOG = Logger.getLogger(ReportWebhook.class.getName());
   private static final Duration DROP_LOG_EVERY = Duration.ofMinutes(1);
 
@@ -56,8 +59,10 @@ public final class ReportWebhook implements ReportAlerts, AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong gaveUp = new AtomicLong();
   private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE / 2);
+
   /** Requests in flight; read and written on the worker thread only. */
   private int inFlight;
+
   private volatile boolean closed;
 
   /** One alert on its way: its body is made once, so every attempt sends the same bytes. */
@@ -78,11 +83,13 @@ public final class ReportWebhook implements ReportAlerts, AutoCloseable {
     this.signature = new WebhookSignature(settings.secret());
     this.clock = clock;
     this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "chat-report-webhook");
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "chat-report-webhook");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Queues the alert and returns at once; drops it when the queue is full. */
@@ -134,15 +141,18 @@ public final class ReportWebhook implements ReportAlerts, AutoCloseable {
     delivery.attempts++;
     HttpRequest request;
     try {
-      if (delivery.body == null) delivery.body = Json.mapper().writeValueAsBytes(ReportAlertJson.body(delivery.alert));
+      if (delivery.body == null)
+        delivery.body = Json.mapper().writeValueAsBytes(ReportAlertJson.body(delivery.alert));
       request = request(delivery);
     } catch (JsonProcessingException | RuntimeException e) {
-      LOG.log(Level.SEVERE, "report alert " + delivery.alert.idempotencyKey() + " cannot be sent", e);
+      LOG.log(
+          Level.SEVERE, "report alert " + delivery.alert.idempotencyKey() + " cannot be sent", e);
       inFlight--;
       held.decrementAndGet();
       return;
     }
-    client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+    client
+        .sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .whenComplete((response, failure) -> onWorker(() -> finished(delivery, response, failure)));
   }
 
@@ -166,7 +176,8 @@ public final class ReportWebhook implements ReportAlerts, AutoCloseable {
       held.decrementAndGet();
       delivered.incrementAndGet();
     } else {
-      retryOrGiveUp(delivery, failure == null ? "status " + response.statusCode() : failure.toString());
+      retryOrGiveUp(
+          delivery, failure == null ? "status " + response.statusCode() : failure.toString());
     }
     drain();
   }
@@ -177,16 +188,27 @@ public final class ReportWebhook implements ReportAlerts, AutoCloseable {
     if (clock.instant().plus(wait).isAfter(delivery.queuedAt.plus(settings.giveUpAfter()))) {
       held.decrementAndGet();
       gaveUp.incrementAndGet();
-      LOG.warning("report alert " + key + " dropped after " + delivery.attempts + " attempts (" + problem + ")");
+      LOG.warning(
+          "report alert "
+              + key
+              + " dropped after "
+              + delivery.attempts
+              + " attempts ("
+              + problem
+              + ")");
       return;
     }
     // one line per alert, not per attempt: a receiver that is down for an hour would flood the log
-    if (delivery.attempts == 1) LOG.warning("report alert " + key + " failed (" + problem + "); retrying");
+    if (delivery.attempts == 1)
+      LOG.warning("report alert " + key + " failed (" + problem + "); retrying");
     try {
-      worker.schedule(() -> {
-        ready.add(delivery);
-        drain();
-      }, wait.toMillis(), TimeUnit.MILLISECONDS);
+      worker.schedule(
+          () -> {
+            ready.add(delivery);
+            drain();
+          },
+          wait.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException stopping) {
       // closed meanwhile: counted as lost in close()
     }
@@ -197,8 +219,16 @@ public final class ReportWebhook implements ReportAlerts, AutoCloseable {
     long now = clock.millis();
     long last = lastDropLog.get();
     if (now - last >= DROP_LOG_EVERY.toMillis() && lastDropLog.compareAndSet(last, now)) {
-      LOG.warning("report alert " + alert.idempotencyKey() + " dropped: " + (closed ? "the webhook is closed"
-          : "the queue is full (" + settings.queueCapacity() + " alerts)") + "; " + count + " dropped so far");
+      LOG.warning(
+          "report alert "
+              + alert.idempotencyKey()
+              + " dropped: "
+              + (closed
+                  ? "the webhook is closed"
+                  : "the queue is full (" + settings.queueCapacity() + " alerts)")
+              + "; "
+              + count
+              + " dropped so far");
     }
   }
 

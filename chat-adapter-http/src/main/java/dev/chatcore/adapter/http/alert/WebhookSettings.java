@@ -17,13 +17,20 @@ import java.util.Objects;
  *     before, up to {@code maxRetry}
  * @param giveUpAfter how long an alert is retried before it is dropped (logged)
  */
-public record WebhookSettings(URI url, String secret, int queueCapacity, Duration timeout, Duration firstRetry,
-    Duration maxRetry, Duration giveUpAfter) {
+public record WebhookSettings(
+    URI url,
+    String secret,
+    int queueCapacity,
+    Duration timeout,
+    Duration firstRetry,
+    Duration maxRetry,
+    Duration giveUpAfter) {
   public static final int DEFAULT_QUEUE = 1000;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(1);
   public static final Duration DEFAULT_MAX_RETRY = Duration.ofMinutes(5);
   public static final Duration DEFAULT_GIVE_UP = Duration.ofHours(24);
+
   /** In-flight attempts at once: enough for a slow receiver, few enough not to flood it. */
   static final int IN_FLIGHT = 4;
 
@@ -41,7 +48,13 @@ public record WebhookSettings(URI url, String secret, int queueCapacity, Duratio
 
   /** The defaults for {@code url} and {@code secret}. */
   public static WebhookSettings of(URI url, String secret) {
-    return new WebhookSettings(url, secret, DEFAULT_QUEUE, DEFAULT_TIMEOUT, DEFAULT_FIRST_RETRY, DEFAULT_MAX_RETRY,
+    return new WebhookSettings(
+        url,
+        secret,
+        DEFAULT_QUEUE,
+        DEFAULT_TIMEOUT,
+        DEFAULT_FIRST_RETRY,
+        DEFAULT_MAX_RETRY,
         DEFAULT_GIVE_UP);
   }
 
@@ -50,7 +63,8 @@ public record WebhookSettings(URI url, String secret, int queueCapacity, Duratio
   }
 
   public WebhookSettings withTimeout(Duration attemptTimeout) {
-    return new WebhookSettings(url, secret, queueCapacity, attemptTimeout, firstRetry, maxRetry, giveUpAfter);
+    return new WebhookSettings(
+        url, secret, queueCapacity, attemptTimeout, firstRetry, maxRetry, giveUpAfter);
   }
 
   /** Retries from {@code first}, doubling up to {@code max}, for {@code giveUp} in all. */
@@ -67,7 +81,18 @@ public record WebhookSettings(URI url, String secret, int queueCapacity, Duratio
 
   @Override
   public String toString() {
-    return "WebhookSettings[url=" + url + ", secret=***, queueCapacity=" + queueCapacity + ", timeout=" + timeout
-        + ", firstRetry=" + firstRetry + ", maxRetry=" + maxRetry + ", giveUpAfter=" + giveUpAfter + "]";
+    return "WebhookSettings[url="
+        + url
+        + ", secret=***, queueCapacity="
+        + queueCapacity
+        + ", timeout="
+        + timeout
+        + ", firstRetry="
+        + firstRetry
+        + ", maxRetry="
+        + maxRetry
+        + ", giveUpAfter="
+        + giveUpAfter
+        + "]";
   }
 }

@@ -11,12 +11,13 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The signature of a webhook request: {@code sha256=} and the hex HMAC-SHA256, keyed with the
  * secret, of {@code <timestamp>.<body>} — the timestamp header, a dot, the raw body bytes. Signing
- * the timestamp lets a receiver refuse replays of old requests; comparing in constant time
- * ({@link #verify}) keeps the signature from leaking through timing.
+ * the timestamp lets a receiver refuse replays of old requests; comparing in constant time ({@link
+ * #verify}) keeps the signature from leaking through timing.
  */
 public final class WebhookSignature {
   /** The header holding the signature. */
   public static final String HEADER = "X-Chat-Signature";
+
   /** The header holding the Unix time (seconds) the attempt was signed at. */
   public static final String TIMESTAMP_HEADER = "X-Chat-Timestamp";
 
@@ -37,9 +38,13 @@ public final class WebhookSignature {
     }
   }
 
-  /** What a receiver does: true when {@code signature} is this secret's for the timestamp and body. */
+  /**
+   * What a receiver does: true when {@code signature} is this secret's for the timestamp and body.
+   */
   public boolean verify(long timestamp, byte[] body, String signature) {
-    return signature != null && MessageDigest.isEqual(sign(timestamp, body).getBytes(StandardCharsets.US_ASCII),
-        signature.getBytes(StandardCharsets.US_ASCII));
+    return signature != null
+        && MessageDigest.isEqual(
+            sign(timestamp, body).getBytes(StandardCharsets.US_ASCII),
+            signature.getBytes(StandardCharsets.US_ASCII));
   }
 }

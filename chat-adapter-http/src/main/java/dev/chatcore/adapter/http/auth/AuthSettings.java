@@ -17,8 +17,13 @@ import java.util.Optional;
  * @param claims which claims carry the account id, display name and admin flag
  * @param clockSkew how far {@code exp} and {@code nbf} may be off (clocks of other machines drift)
  */
-public record AuthSettings(String secret, Optional<Jwks> jwks, Optional<String> issuer, Optional<String> audience,
-    ClaimMapping claims, Duration clockSkew) {
+public record AuthSettings(
+    String secret,
+    Optional<Jwks> jwks,
+    Optional<String> issuer,
+    Optional<String> audience,
+    ClaimMapping claims,
+    Duration clockSkew) {
   /** Smallest secret, in UTF-8 bytes (HS256 wants at least 256 bits). */
   public static final int MIN_SECRET_BYTES = 32;
 
@@ -31,12 +36,18 @@ public record AuthSettings(String secret, Optional<Jwks> jwks, Optional<String> 
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(claims, "claims");
-    if (clockSkew.isNegative()) throw new IllegalArgumentException("clockSkew must not be negative");
+    if (clockSkew.isNegative())
+      throw new IllegalArgumentException("clockSkew must not be negative");
   }
 
   /** HS256 with {@code secret} only: the standard claims, no issuer or audience, no clock skew. */
   public static AuthSettings hs256(String secret) {
-    return new AuthSettings(secret, Optional.empty(), Optional.empty(), Optional.empty(), ClaimMapping.DEFAULT,
+    return new AuthSettings(
+        secret,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        ClaimMapping.DEFAULT,
         Duration.ZERO);
   }
 
@@ -64,11 +75,15 @@ public record AuthSettings(String secret, Optional<Jwks> jwks, Optional<String> 
    *     refreshed in the background before that)
    * @param refreshMinInterval the rate limit of fetches: at most two per interval, whatever the
    *     tokens with unknown key ids ask (must be shorter than {@code cacheTtl})
-   * @param outageTolerance how long the last fetched keys keep verifying while the JWKS cannot
-   *     be fetched
+   * @param outageTolerance how long the last fetched keys keep verifying while the JWKS cannot be
+   *     fetched
    * @param timeout HTTP connect and read timeout of one fetch
    */
-  public record Jwks(URL url, Duration cacheTtl, Duration refreshMinInterval, Duration outageTolerance,
+  public record Jwks(
+      URL url,
+      Duration cacheTtl,
+      Duration refreshMinInterval,
+      Duration outageTolerance,
       Duration timeout) {
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_REFRESH_MIN_INTERVAL = Duration.ofSeconds(30);
@@ -80,13 +95,20 @@ public record AuthSettings(String secret, Optional<Jwks> jwks, Optional<String> 
       if (refreshMinInterval.isNegative() || refreshMinInterval.compareTo(cacheTtl) >= 0) {
         throw new IllegalArgumentException("refreshMinInterval must be shorter than cacheTtl");
       }
-      if (outageTolerance.compareTo(cacheTtl) < 0) throw new IllegalArgumentException("outageTolerance below cacheTtl");
-      if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+      if (outageTolerance.compareTo(cacheTtl) < 0)
+        throw new IllegalArgumentException("outageTolerance below cacheTtl");
+      if (timeout.isNegative() || timeout.isZero())
+        throw new IllegalArgumentException("timeout must be positive");
     }
 
     /** {@code url} with the default timings. */
     public static Jwks at(URL url) {
-      return new Jwks(url, DEFAULT_CACHE_TTL, DEFAULT_REFRESH_MIN_INTERVAL, DEFAULT_OUTAGE_TOLERANCE, DEFAULT_TIMEOUT);
+      return new Jwks(
+          url,
+          DEFAULT_CACHE_TTL,
+          DEFAULT_REFRESH_MIN_INTERVAL,
+          DEFAULT_OUTAGE_TOLERANCE,
+          DEFAULT_TIMEOUT);
     }
 
     public Jwks withRefreshMinInterval(Duration interval) {

@@ -28,19 +28,22 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
   public static final String DEVICE = "device_id";
 
   /** {@code sub}, {@code name}, {@code admin} (a boolean). */
-  public static final ClaimMapping DEFAULT = new ClaimMapping("sub", "name", new AdminClaim.Flag("admin"));
+  public static final ClaimMapping DEFAULT =
+      new ClaimMapping("sub", "name", new AdminClaim.Flag("admin"));
 
   public ClaimMapping {
     account = claimName(account, "account");
     name = claimName(name, "name");
     Objects.requireNonNull(admin, "admin");
     if (account.equals(name) || account.equals(admin.claim()) || name.equals(admin.claim())) {
-      throw new IllegalArgumentException("the account, name and admin claims must be three different claims");
+      throw new IllegalArgumentException(
+          "the account, name and admin claims must be three different claims");
     }
   }
 
   static String claimName(String claim, String what) {
-    if (claim == null || claim.isBlank()) throw new IllegalArgumentException("the " + what + " claim needs a name");
+    if (claim == null || claim.isBlank())
+      throw new IllegalArgumentException("the " + what + " claim needs a name");
     return claim.strip();
   }
 
@@ -53,13 +56,17 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
   public Caller caller(JWTClaimsSet claims) {
     Object id = claims.getClaim(account);
     if (!(id instanceof String s) || !HexIds.isValid(s)) {
-      throw HttpProblem.unauthorized("token " + account + " claim must be a 24-character hex account id");
+      throw HttpProblem.unauthorized(
+          "token " + account + " claim must be a 24-character hex account id");
     }
     Object display = claims.getClaim(name);
     if (display != null && !(display instanceof String)) {
       throw HttpProblem.unauthorized("token " + name + " claim must be a string");
     }
-    return new Caller(new AccountId(s), display == null ? "" : ((String) display).strip(), admin.isAdmin(claims),
+    return new Caller(
+        new AccountId(s),
+        display == null ? "" : ((String) display).strip(),
+        admin.isAdmin(claims),
         device(claims));
   }
 
@@ -67,14 +74,19 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
     Object device = claims.getClaim(DEVICE);
     if (device == null) return Optional.empty();
     if (!(device instanceof String d) || !DeviceId.isValid(d)) {
-      throw HttpProblem.unauthorized("token " + DEVICE + " claim must be 1-" + DeviceId.MAX_CHARS
-          + " characters of A-Z a-z 0-9 . _ - ~");
+      throw HttpProblem.unauthorized(
+          "token "
+              + DEVICE
+              + " claim must be 1-"
+              + DeviceId.MAX_CHARS
+              + " characters of A-Z a-z 0-9 . _ - ~");
     }
     return Optional.of(new DeviceId(d));
   }
 
   /** Writes the caller's claims, in this mapping's names, into a token being issued. */
-  public void write(JWTClaimsSet.Builder claims, AccountId id, String displayName, boolean isAdmin) {
+  public void write(
+      JWTClaimsSet.Builder claims, AccountId id, String displayName, boolean isAdmin) {
     claims.claim(account, id.value());
     if (displayName != null && !displayName.isEmpty()) claims.claim(name, displayName);
     if (isAdmin) admin.write(claims);
@@ -90,16 +102,19 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
     /** The claim's name. */
     String claim();
 
-    /** True when the claims say admin; absent means false. @throws HttpProblem 401 on a claim of the wrong shape */
+    /**
+     * True when the claims say admin; absent means false. @throws HttpProblem 401 on a claim of the
+     * wrong shape
+     */
     boolean isAdmin(JWTClaimsSet claims);
 
     /** Marks a token being issued as an admin's. */
     void write(JWTClaimsSet.Builder claims);
 
     /**
-     * Parses {@code CHAT_AUTH_CLAIM_ADMIN}: {@code roles:chat-admin} means "the {@code roles}
-     * array contains {@code chat-admin}" (split at the last colon, so a namespaced claim such as
-     * {@code https://studio.example/roles:chat-admin} works); a plain name means a boolean claim.
+     * Parses {@code CHAT_AUTH_CLAIM_ADMIN}: {@code roles:chat-admin} means "the {@code roles} array
+     * contains {@code chat-admin}" (split at the last colon, so a namespaced claim such as {@code
+     * https://studio.example/roles:chat-admin} works); a plain name means a boolean claim.
      */
     static AdminClaim parse(String spec) {
       String s = claimName(spec, "admin");
@@ -143,7 +158,8 @@ public record ClaimMapping(String account, String name, AdminClaim admin) {
       public boolean isAdmin(JWTClaimsSet claims) {
         Object value = claims.getClaim(claim);
         if (value == null) return false;
-        if (!(value instanceof List<?> roles) || !roles.stream().allMatch(String.class::isInstance)) {
+        if (!(value instanceof List<?> roles)
+            || !roles.stream().allMatch(String.class::isInstance)) {
           throw HttpProblem.unauthorized("token " + claim + " claim must be an array of strings");
         }
         return roles.contains(role);

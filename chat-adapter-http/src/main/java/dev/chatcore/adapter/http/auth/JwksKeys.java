@@ -29,8 +29,10 @@ import java.util.logging.Logger;
  */
 final class JwksKeys implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(JwksKeys.class.getName());
+
   /** Largest JWKS document accepted (nimbus's default). */
   private static final int SIZE_LIMIT = JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT;
+
   private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
 
   private final JWKSource<SecurityContext> source;
@@ -38,9 +40,13 @@ final class JwksKeys implements AutoCloseable {
 
   JwksKeys(AuthSettings.Jwks jwks, Clock clock) {
     int timeoutMs = (int) jwks.timeout().toMillis();
-    this.health = new JwksFetchHealth(
-        new URLBasedJWKSetSource<>(jwks.url(), new DefaultResourceRetriever(timeoutMs, timeoutMs, SIZE_LIMIT)),
-        jwks.url(), jwks.outageTolerance(), clock);
+    this.health =
+        new JwksFetchHealth(
+            new URLBasedJWKSetSource<>(
+                jwks.url(), new DefaultResourceRetriever(timeoutMs, timeoutMs, SIZE_LIMIT)),
+            jwks.url(),
+            jwks.outageTolerance(),
+            clock);
     long ttl = jwks.cacheTtl().toMillis();
     // nimbus wants refresh-ahead time + refresh wait <= time to live; a refresh waits for at most
     // two attempts (one retry) of a connect and a read each
@@ -48,16 +54,18 @@ final class JwksKeys implements AutoCloseable {
     long refreshAhead = Math.min(REFRESH_AHEAD.toMillis(), ttl / 4);
     ExecutorService refresher =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-jwks-refresh").factory());
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("chat-jwks-timer").daemon().factory());
-    this.source = JWKSourceBuilder.create(health)
-        .cache(ttl, refreshWait)
-        // scheduled: keys are refreshed even while no token asks, so an outage shows in /readyz
-        .refreshAheadCache(refreshAhead, null, refresher, true, timer, true)
-        .rateLimited(jwks.refreshMinInterval().toMillis())
-        .retrying(true)
-        .outageTolerant(jwks.outageTolerance().toMillis())
-        .build();
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-jwks-timer").daemon().factory());
+    this.source =
+        JWKSourceBuilder.create(health)
+            .cache(ttl, refreshWait)
+            // scheduled: keys are refreshed even while no token asks, so an outage shows in /readyz
+            .refreshAheadCache(refreshAhead, null, refresher, true, timer, true)
+            .rateLimited(jwks.refreshMinInterval().toMillis())
+            .retrying(true)
+            .outageTolerant(jwks.outageTolerance().toMillis())
+            .build();
   }
 
   JWKSource<SecurityContext> source() {
@@ -75,18 +83,21 @@ final class JwksKeys implements AutoCloseable {
   }
 
   /**
-   * Fetches the keys now, in the background, so that they are cached before the first token
-   * needs them and the scheduled refresh starts. The future completes when the fetch is over,
-   * whether it worked or not (a failure is logged and shows in {@link #health()}).
+   * Fetches the keys now, in the background, so that they are cached before the first token needs
+   * them and the scheduled refresh starts. The future completes when the fetch is over, whether it
+   * worked or not (a failure is logged and shows in {@link #health()}).
    */
   CompletableFuture<Void> fetch() {
-    return CompletableFuture.runAsync(() -> {
-      try {
-        source.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
-      } catch (KeySourceException e) {
-        LOG.log(Level.WARNING, "cannot fetch the authentication service's keys: " + e.getMessage());
-      }
-    }, task -> Thread.ofVirtual().name("chat-jwks-fetch").start(task));
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            source.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+          } catch (KeySourceException e) {
+            LOG.log(
+                Level.WARNING, "cannot fetch the authentication service's keys: " + e.getMessage());
+          }
+        },
+        task -> Thread.ofVirtual().name("chat-jwks-fetch").start(task));
   }
 
   /** Stops the background refresh. */

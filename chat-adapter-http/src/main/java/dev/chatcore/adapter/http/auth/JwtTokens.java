@@ -11,8 +11,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.chatcore.adapter.http.HttpProblem;
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.health.Dependency;
-import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.e2ee.DeviceId;
+import dev.chatcore.domain.error.UnavailableException;
 import dev.chatcore.domain.id.AccountId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,10 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Bearer JWTs, the one place for authentication: verifies client tokens (HS256 over
- * {@code CHAT_AUTH_SECRET}, and RS256/ES256 against the authentication service's JWKS when one is
- * configured) and signs the server's own (invite redemption, the {@code token} command). All
- * JOSE work is nimbus-jose-jwt's. Verified tokens are cached, bounded, so the hot path neither
+ * Bearer JWTs, the one place for authentication: verifies client tokens (HS256 over {@code
+ * CHAT_AUTH_SECRET}, and RS256/ES256 against the authentication service's JWKS when one is
+ * configured) and signs the server's own (invite redemption, the {@code token} command). All JOSE
+ * work is nimbus-jose-jwt's. Verified tokens are cached, bounded, so the hot path neither
  * re-verifies a signature nor looks up a key.
  *
  * <p>Every token needs a good signature, an {@code exp} not passed, no {@code nbf} in the future,
@@ -67,24 +67,27 @@ public final class JwtTokens implements AutoCloseable {
     this.published = settings.jwks().map(jwks -> new JwksKeys(jwks, clock));
     this.registered = new RegisteredClaims(settings, clock);
     this.keys = new VerificationKeys(settings.secret(), published.map(JwksKeys::source));
-    this.verifier = new TokenVerifier(keys, registered, () -> published.map(JwksKeys::failing).orElse(false));
+    this.verifier =
+        new TokenVerifier(keys, registered, () -> published.map(JwksKeys::failing).orElse(false));
   }
 
   /**
-   * Signs a token for the account, valid for {@code ttl}: HS256, with the claims in the
-   * configured names and the configured {@code iss} and {@code aud}, so it passes the same checks
-   * as the authentication service's tokens.
+   * Signs a token for the account, valid for {@code ttl}: HS256, with the claims in the configured
+   * names and the configured {@code iss} and {@code aud}, so it passes the same checks as the
+   * authentication service's tokens.
    */
   public String issue(AccountId sub, String name, boolean admin, Duration ttl) {
     return issue(sub, name, admin, Optional.empty(), ttl);
   }
 
   /** {@link #issue(AccountId, String, boolean, Duration)} for one device of the account. */
-  public String issue(AccountId sub, String name, boolean admin, Optional<DeviceId> device, Duration ttl) {
+  public String issue(
+      AccountId sub, String name, boolean admin, Optional<DeviceId> device, Duration ttl) {
     Instant now = clock.instant();
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(ttl)));
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(ttl)));
     settings.issuer().ifPresent(claims::issuer);
     settings.audience().ifPresent(claims::audience);
     settings.claims().write(claims, sub, name, admin);
@@ -99,8 +102,8 @@ public final class JwtTokens implements AutoCloseable {
   }
 
   /**
-   * Verifies a bearer token and returns its caller. May wait for the published keys to be
-   * fetched (see {@link #mayFetchKeys}).
+   * Verifies a bearer token and returns its caller. May wait for the published keys to be fetched
+   * (see {@link #mayFetchKeys}).
    *
    * @throws HttpProblem 401 for a malformed, badly signed, unsigned, expired, not yet valid,
    *     foreign ({@code iss}, {@code aud}) or ill-claimed token
@@ -115,18 +118,22 @@ public final class JwtTokens implements AutoCloseable {
     }
     JWTClaimsSet claims = verifier.verify(token);
     Verified fresh =
-        new Verified(settings.claims().caller(claims), registered.acceptedUntil(claims.getExpirationTime()));
+        new Verified(
+            settings.claims().caller(claims), registered.acceptedUntil(claims.getExpirationTime()));
     verified.put(token, fresh);
     return fresh.caller();
   }
 
   /**
-   * True when {@link #verify} may wait on the network for this token (published keys configured
-   * and the token not verified before): callers on an IO thread verify it elsewhere. False for
-   * a null or empty token, which {@link #verify} refuses at once.
+   * True when {@link #verify} may wait on the network for this token (published keys configured and
+   * the token not verified before): callers on an IO thread verify it elsewhere. False for a null
+   * or empty token, which {@link #verify} refuses at once.
    */
   public boolean mayFetchKeys(String token) {
-    return published.isPresent() && token != null && !token.isEmpty() && verified.getIfPresent(token) == null;
+    return published.isPresent()
+        && token != null
+        && !token.isEmpty()
+        && verified.getIfPresent(token) == null;
   }
 
   /** The signing algorithms accepted, for {@code /.well-known}. */

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * The registered claims every token must satisfy, HS256 or published-key alike: {@code exp}
  * (required, not passed), {@code nbf} (not in the future), and {@code iss} and {@code aud} when
- * configured. nimbus's processor calls it only after the signature checked out. Written here
- * rather than with nimbus's {@code DefaultJWTClaimsVerifier} for the injected clock and for 401
- * messages that say which claim was wrong.
+ * configured. nimbus's processor calls it only after the signature checked out. Written here rather
+ * than with nimbus's {@code DefaultJWTClaimsVerifier} for the injected clock and for 401 messages
+ * that say which claim was wrong.
  */
 final class RegisteredClaims implements JWTClaimsSetVerifier<SecurityContext> {
   private final Optional<String> issuer;

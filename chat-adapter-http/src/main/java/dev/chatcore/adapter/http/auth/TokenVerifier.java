@@ -32,13 +32,17 @@ final class TokenVerifier {
   private final BooleanSupplier keysUnreachable;
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-  /** @param keysUnreachable true while the published keys cannot be fetched (then a refused fetch is a 503) */
+  /**
+   * @param keysUnreachable true while the published keys cannot be fetched (then a refused fetch is
+   *     a 503)
+   */
   TokenVerifier(VerificationKeys keys, RegisteredClaims claims, BooleanSupplier keysUnreachable) {
     this.keys = keys;
     this.keysUnreachable = keysUnreachable;
     // plain JWTs and OAuth access tokens (RFC 9068) alike; no typ at all is common too
-    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
-        new JOSEObjectType("at+jwt"), null));
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
     processor.setJWSKeySelector(keys);
     processor.setJWTClaimsSetVerifier(claims);
   }
@@ -77,16 +81,22 @@ final class TokenVerifier {
     } catch (ParseException e) {
       throw HttpProblem.unauthorized("malformed token");
     }
-    if (jwt instanceof PlainJWT) throw HttpProblem.unauthorized("unsigned tokens (alg none) are refused");
-    if (!(jwt instanceof SignedJWT signed)) throw HttpProblem.unauthorized("encrypted tokens are not accepted");
+    if (jwt instanceof PlainJWT)
+      throw HttpProblem.unauthorized("unsigned tokens (alg none) are refused");
+    if (!(jwt instanceof SignedJWT signed))
+      throw HttpProblem.unauthorized("encrypted tokens are not accepted");
     if (!keys.algorithms().contains(signed.getHeader().getAlgorithm())) {
-      throw HttpProblem.unauthorized("token must be signed with "
-          + keys.algorithms().stream().map(JWSAlgorithm::getName).collect(Collectors.joining(" or ")));
+      throw HttpProblem.unauthorized(
+          "token must be signed with "
+              + keys.algorithms().stream()
+                  .map(JWSAlgorithm::getName)
+                  .collect(Collectors.joining(" or ")));
     }
     return signed;
   }
 
   private static UnavailableException unavailable(KeySourceException e) {
-    return new UnavailableException("cannot fetch the authentication service's keys; retry later", e);
+    return new UnavailableException(
+        "cannot fetch the authentication service's keys; retry later", e);
   }
 }

@@ -29,8 +29,9 @@ final class VerificationKeys implements JWSKeySelector<SecurityContext> {
   private final Optional<JWSKeySelector<SecurityContext>> published;
 
   VerificationKeys(String secret, Optional<JWKSource<SecurityContext>> publishedKeys) {
-    this.secret = new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
-        new ImmutableSecret<>(secret.getBytes(StandardCharsets.UTF_8)));
+    this.secret =
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.HS256, new ImmutableSecret<>(secret.getBytes(StandardCharsets.UTF_8)));
     this.published = publishedKeys.map(keys -> new JWSVerificationKeySelector<>(PUBLISHED, keys));
   }
 
@@ -42,10 +43,12 @@ final class VerificationKeys implements JWSKeySelector<SecurityContext> {
   }
 
   @Override
-  public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
+  public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context)
+      throws KeySourceException {
     JWSAlgorithm alg = header.getAlgorithm();
     if (JWSAlgorithm.HS256.equals(alg)) return secret.selectJWSKeys(header, context);
-    if (published.isPresent() && PUBLISHED.contains(alg)) return published.get().selectJWSKeys(header, context);
+    if (published.isPresent() && PUBLISHED.contains(alg))
+      return published.get().selectJWSKeys(header, context);
     return List.of();
   }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /chat/admin/bans}: ban an account for a duration or permanently, list, unban (SPEC §4),
@@ -35,9 +36,15 @@ public final class AdminBanRoutes {
   private final ReadBanHistory readBanHistory;
   private final Clock clock;
 
-  /** @param clock tells which bans are in force when they are rendered */
-  public AdminBanRoutes(BanAccount banAccount, ListBans listBans, UnbanAccount unbanAccount,
-      ReadBanHistory readBanHistory, Clock clock) {
+  /**
+   * @param clock tells which bans are in force when they are rendered
+   */
+  public AdminBanRoutes(
+      BanAccount banAccount,
+      ListBans listBans,
+      UnbanAccount unbanAccount,
+      ReadBanHistory readBanHistory,
+      Clock clock) {
     this.banAccount = banAccount;
     this.listBans = listBans;
     this.unbanAccount = unbanAccount;
@@ -55,11 +62,13 @@ public final class AdminBanRoutes {
 
   private Reply ban(ApiRequest r) {
     JsonBody body = r.json();
-    body.allowOnly(java.util.Set.of("accountId", "duration", "reason", "lastRead"));
+    body.allowOnly(Set.of("accountId", "duration", "reason", "lastRead"));
     AccountId account = AccountId.parse(body.requiredString("accountId"), "accountId");
     Optional<Duration> duration = body.optionalLong("duration").map(Duration::ofSeconds);
-    Ban ban = banAccount.ban(new BanAccount.Command(r.caller(), account, duration,
-        body.optionalString("reason").orElse("")));
+    Ban ban =
+        banAccount.ban(
+            new BanAccount.Command(
+                r.caller(), account, duration, body.optionalString("reason").orElse("")));
     return Reply.ok(Map.of("ban", json(ban)));
   }
 
@@ -76,25 +85,33 @@ public final class AdminBanRoutes {
   }
 
   private Reply unban(ApiRequest r) {
-    AccountId account = r.query("accountId").map(v -> AccountId.parse(v, "accountId"))
-        .orElseThrow(() -> new InvalidInputException("accountId", "is required"));
+    AccountId account =
+        r.query("accountId")
+            .map(v -> AccountId.parse(v, "accountId"))
+            .orElseThrow(() -> new InvalidInputException("accountId", "is required"));
     unbanAccount.unban(new UnbanAccount.Command(r.caller(), account));
     return Reply.ok(Map.of());
   }
 
   private Reply history(ApiRequest r) {
-    AccountId account = r.query("accountId").map(v -> AccountId.parse(v, "accountId"))
-        .orElseThrow(() -> new InvalidInputException("accountId", "is required"));
+    AccountId account =
+        r.query("accountId")
+            .map(v -> AccountId.parse(v, "accountId"))
+            .orElseThrow(() -> new InvalidInputException("accountId", "is required"));
     BanHistory found = readBanHistory.read(new ReadBanHistory.Query(r.caller(), account));
     Instant now = clock.instant();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("accountId", account.value());
     // a replaced or lifted ban is not in force even before its end: only the stored one can be
-    out.put("history", found.bans().stream()
-        .map(b -> json(b, found.current().filter(b::equals).isPresent() && b.isActive(now))).toList());
+    out.put(
+        "history",
+        found.bans().stream()
+            .map(b -> json(b, found.current().filter(b::equals).isPresent() && b.isActive(now)))
+            .toList());
     Map<String, Object> offences = new LinkedHashMap<>();
     offences.put("count", found.offences().count());
-    offences.put("lastOn", found.offences().last().map(i -> (Object) i.getEpochSecond()).orElse(null));
+    offences.put(
+        "lastOn", found.offences().last().map(i -> (Object) i.getEpochSecond()).orElse(null));
     out.put("offences", offences);
     return Reply.ok(out);
   }

@@ -37,8 +37,10 @@ public final class AdminReportRoutes {
   private Reply reports(ApiRequest r) {
     int page = r.queryInt("page").orElse(0);
     Optional<String> reportId = r.query("reportId").map(String::strip).filter(s -> !s.isEmpty());
-    Optional<AccountId> account = r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId"));
-    ListReports.Page found = listReports.list(new ListReports.Query(r.caller(), reportId, account, page));
+    Optional<AccountId> account =
+        r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId"));
+    ListReports.Page found =
+        listReports.list(new ListReports.Query(r.caller(), reportId, account, page));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("reports", found.reports().stream().map(ChatJson::adminReport).toList());
     out.put("page", found.page());
@@ -50,8 +52,13 @@ public final class AdminReportRoutes {
   private Reply updateReport(ApiRequest r) {
     JsonBody body = r.json();
     body.allowOnly(Set.of("reportId", "status", "adminNote", "lastRead"));
-    var reviewed = reviewReport.review(new ReviewReport.Command(r.caller(), body.requiredString("reportId").strip(),
-        body.optionalInt("status"), body.optionalString("adminNote")));
+    var reviewed =
+        reviewReport.review(
+            new ReviewReport.Command(
+                r.caller(),
+                body.requiredString("reportId").strip(),
+                body.optionalInt("status"),
+                body.optionalString("adminNote")));
     return Reply.ok(Map.of("report", ChatJson.adminReport(reviewed)));
   }
 }

@@ -21,16 +21,20 @@ import java.util.Set;
 
 /**
  * {@code /chat/admin/rooms} (SPEC §4, reference §6): the Chat V2 rooms an admin lists, and the
- * private rooms it creates, changes and deletes. Every route is
- * {@linkplain AdminRoutes#adminOnly admin only}.
+ * private rooms it creates, changes and deletes. Every route is {@linkplain AdminRoutes#adminOnly
+ * admin only}.
  */
 public final class AdminRoomRoutes {
   private final ListAdminRooms listRooms;
   private final CreatePrivateRoom createPrivateRoom;
   private final UpdatePrivateRoom updatePrivateRoom;
 
-  /** @param listRooms also shows a room created or changed here as the listing shows it */
-  public AdminRoomRoutes(ListAdminRooms listRooms, CreatePrivateRoom createPrivateRoom,
+  /**
+   * @param listRooms also shows a room created or changed here as the listing shows it
+   */
+  public AdminRoomRoutes(
+      ListAdminRooms listRooms,
+      CreatePrivateRoom createPrivateRoom,
       UpdatePrivateRoom updatePrivateRoom) {
     this.listRooms = listRooms;
     this.createPrivateRoom = createPrivateRoom;
@@ -47,10 +51,14 @@ public final class AdminRoomRoutes {
   private Reply rooms(ApiRequest r) {
     int page = r.queryInt("page").orElse(0);
     Optional<RoomId> room = r.query("roomId").map(s -> RoomId.parse(s.strip(), "roomId"));
-    Optional<AccountId> account = r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId"));
-    ListAdminRooms.Page found = listRooms.list(new ListAdminRooms.Query(r.caller(), room, account, page));
+    Optional<AccountId> account =
+        r.query("accountId").map(s -> AccountId.parse(s.strip(), "accountId"));
+    ListAdminRooms.Page found =
+        listRooms.list(new ListAdminRooms.Query(r.caller(), room, account, page));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("rooms", found.rooms().stream().map(l -> ChatJson.room(l.room(), l.members(), null, true)).toList());
+    out.put(
+        "rooms",
+        found.rooms().stream().map(l -> ChatJson.room(l.room(), l.members(), null, true)).toList());
     out.put("page", found.page());
     out.put("roomsPerPage", found.perPage());
     out.put("remainingRoomCount", found.remaining());
@@ -60,10 +68,16 @@ public final class AdminRoomRoutes {
   private Reply newRoom(ApiRequest r) {
     JsonBody body = r.json();
     body.allowOnly(Set.of("accountIds", "data", "channel", "lastRead"));
-    List<String> accounts = body.optionalStringList("accountIds")
-        .orElseThrow(() -> new InvalidInputException("accountIds", "is required"));
-    var room = createPrivateRoom.create(new CreatePrivateRoom.Command(r.caller(), accounts,
-        body.optionalOpaqueObject("data"), body.optionalInt("channel")));
+    List<String> accounts =
+        body.optionalStringList("accountIds")
+            .orElseThrow(() -> new InvalidInputException("accountIds", "is required"));
+    var room =
+        createPrivateRoom.create(
+            new CreatePrivateRoom.Command(
+                r.caller(),
+                accounts,
+                body.optionalOpaqueObject("data"),
+                body.optionalInt("channel")));
     return Reply.ok(Map.of("room", roomJson(r, room)));
   }
 
@@ -71,18 +85,27 @@ public final class AdminRoomRoutes {
     JsonBody body = r.json();
     body.allowOnly(Set.of("roomId", "accountIds", "data", "lastRead"));
     RoomId room = RoomId.parse(body.requiredString("roomId").strip(), "roomId");
-    List<String> accounts = body.optionalStringList("accountIds")
-        .orElseThrow(() -> new InvalidInputException("accountIds", "is required (empty deletes the room)"));
-    UpdatePrivateRoom.Updated updated = updatePrivateRoom.update(new UpdatePrivateRoom.Command(r.caller(),
-        room, accounts, body.optionalOpaqueObject("data")));
-    if (updated.room().isEmpty()) return Reply.ok(Map.of("messagesDeleted", updated.messagesDeleted()));
+    List<String> accounts =
+        body.optionalStringList("accountIds")
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "accountIds", "is required (empty deletes the room)"));
+    UpdatePrivateRoom.Updated updated =
+        updatePrivateRoom.update(
+            new UpdatePrivateRoom.Command(
+                r.caller(), room, accounts, body.optionalOpaqueObject("data")));
+    if (updated.room().isEmpty())
+      return Reply.ok(Map.of("messagesDeleted", updated.messagesDeleted()));
     return Reply.ok(Map.of("room", roomJson(r, updated.room().get())));
   }
 
   /** The room as the listing shows it (with its members now). */
   private Map<String, Object> roomJson(ApiRequest r, Room room) {
-    List<ListAdminRooms.Listed> listed = listRooms.list(new ListAdminRooms.Query(r.caller(),
-        Optional.of(room.id()), Optional.empty(), 0)).rooms();
+    List<ListAdminRooms.Listed> listed =
+        listRooms
+            .list(new ListAdminRooms.Query(r.caller(), Optional.of(room.id()), Optional.empty(), 0))
+            .rooms();
     if (listed.isEmpty()) return ChatJson.room(room, List.of(), null, true);
     return ChatJson.room(listed.getFirst().room(), listed.getFirst().members(), null, true);
   }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.chatcore.application.admin.Broadcast;
 import dev.chatcore.application.chat.PostedMessage;
 import dev.chatcore.application.chat.RoomUpdate;
 import dev.chatcore.application.chat.RoomUpdates;
 import dev.chatcore.domain.chat.Announcement;
-import dev.chatcore.domain.chat.Preferences;
+import dev.chatcore.domain.chat.HackedMessage;
 import dev.chatcore.domain.chat.PlaintextClaim;
+import dev.chatcore.domain.chat.Preferences;
 import dev.chatcore.domain.chat.Report;
 import dev.chatcore.domain.chat.ReportedMessage;
 import dev.chatcore.domain.event.Event;
@@ -38,8 +40,8 @@ final class ChatJson {
   }
 
   /** A room; {@code unread} null outside {@code roomUpdates}, {@code data} only when asked for. */
-  static Map<String, Object> room(Room room, List<AccountId> members, List<MessageJson> unread,
-      boolean withData) {
+  static Map<String, Object> room(
+      Room room, List<AccountId> members, List<MessageJson> unread, boolean withData) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (withData) room.data().ifPresent(d -> out.put("data", raw(d)));
     out.put("members", members.stream().map(AccountId::value).toList());
@@ -55,7 +57,9 @@ final class ChatJson {
   static List<Map<String, Object>> roomUpdates(RoomUpdates updates, boolean detailed) {
     List<Map<String, Object>> out = new ArrayList<>(updates.rooms().size());
     for (RoomUpdate u : updates.rooms()) {
-      out.add(room(u.room(), u.members(), u.unread().stream().map(ChatJson::unread).toList(), detailed));
+      out.add(
+          room(
+              u.room(), u.members(), u.unread().stream().map(ChatJson::unread).toList(), detailed));
     }
     return out;
   }
@@ -66,36 +70,108 @@ final class ChatJson {
 
   /**
    * Every message shape of {@code /chat}: the fields a message always has, then those of its
-   * context ({@code roomId}, {@code expiration}, {@code updatedOn}, {@code editorId},
-   * {@code hacked}, {@code encrypted}), absent when null. An end-to-end encrypted message has an
-   * empty {@code text} and {@code encrypted: true}: {@code /chat} has no keys to read it with. A record rather than a map: an unread answer holds up to
-   * 1,000 of them, and a map each (plus Jackson's serializer lookup per value) was a third of the
-   * answer's cost.
+   * context ({@code roomId}, {@code expiration}, {@code updatedOn}, {@code editorId}, {@code
+   * hacked}, {@code encrypted}), absent when null. An end-to-end encrypted message has an empty
+   * {@code text} and {@code encrypted: true}: {@code /chat} has no keys to read it with. A record
+   * rather than a map: an unread answer holds up to 1,000 of them, and a map each (plus Jackson's
+   * serializer lookup per value) was a third of the answer's cost.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"accountId", "text", "context", "roomId", "id", "createdOn", "createdOnMs", "expiration",
-      "updatedOn", "editorId", "hacked", "encrypted"})
-  record MessageJson(String accountId, String text, @JsonRawValue String context, String roomId, String id,
-      long createdOn, long createdOnMs, Long expiration, Long updatedOn, String editorId, Boolean hacked,
+  @JsonPropertyOrder({
+    "accountId",
+    "text",
+    "context",
+    "roomId",
+    "id",
+    "createdOn",
+    "createdOnMs",
+    "expiration",
+    "updatedOn",
+    "editorId",
+    "hacked",
+    "encrypted"
+  })
+  record MessageJson(
+      String accountId,
+      String text,
+      @JsonRawValue String context,
+      String roomId,
+      String id,
+      long createdOn,
+      long createdOnMs,
+      Long expiration,
+      Long updatedOn,
+      String editorId,
+      Boolean hacked,
       Boolean encrypted) {
 
-    MessageJson(String accountId, String text, String context, String roomId, String id, long createdOn,
-        long createdOnMs, Long expiration, Long updatedOn, String editorId, Boolean hacked) {
-      this(accountId, text, context, roomId, id, createdOn, createdOnMs, expiration, updatedOn, editorId, hacked, null);
+    MessageJson(
+        String accountId,
+        String text,
+        String context,
+        String roomId,
+        String id,
+        long createdOn,
+        long createdOnMs,
+        Long expiration,
+        Long updatedOn,
+        String editorId,
+        Boolean hacked) {
+      this(
+          accountId,
+          text,
+          context,
+          roomId,
+          id,
+          createdOn,
+          createdOnMs,
+          expiration,
+          updatedOn,
+          editorId,
+          hacked,
+          null);
     }
 
     /** An end-to-end encrypted message: who and when, no text. */
     MessageJson asEncrypted() {
-      return new MessageJson(accountId, "", null, roomId, id, createdOn, createdOnMs, expiration, updatedOn, editorId,
-          hacked, Boolean.TRUE);
+      return new MessageJson(
+          accountId,
+          "",
+          null,
+          roomId,
+          id,
+          createdOn,
+          createdOnMs,
+          expiration,
+          updatedOn,
+          editorId,
+          hacked,
+          Boolean.TRUE);
     }
 
-    static MessageJson of(AccountId author, String text, Optional<JsonObjectText> context, String roomId, String id,
-        Instant created, Optional<Instant> expiration, Optional<Instant> updated, Optional<AccountId> editor,
+    static MessageJson of(
+        AccountId author,
+        String text,
+        Optional<JsonObjectText> context,
+        String roomId,
+        String id,
+        Instant created,
+        Optional<Instant> expiration,
+        Optional<Instant> updated,
+        Optional<AccountId> editor,
         boolean hacked) {
-      return new MessageJson(author.value(), text, context.map(JsonObjectText::json).orElse(null), roomId, id,
-          created.getEpochSecond(), created.toEpochMilli(), seconds(expiration), seconds(updated),
-          editor.map(AccountId::value).orElse(null), hacked ? Boolean.TRUE : null);
+      return new MessageJson(
+          author.value(),
+          text,
+          context.map(JsonObjectText::json).orElse(null),
+          roomId,
+          id,
+          created.getEpochSecond(),
+          created.toEpochMilli(),
+          seconds(expiration),
+          seconds(updated),
+          editor.map(AccountId::value).orElse(null),
+          hacked ? Boolean.TRUE : null);
     }
 
     private static Long seconds(Optional<Instant> at) {
@@ -106,39 +182,107 @@ final class ChatJson {
   /** A message inside {@code roomUpdates[].unread}: no {@code roomId}. */
   static MessageJson unread(Event event) {
     if (!(event.content() instanceof EventContent.Message m)) {
-      return MessageJson.of(event.sender(), "", Optional.empty(), null, event.id().toString(), event.originTs(),
-          Optional.empty(), event.updatedAt(), Optional.empty(), false).asEncrypted();
+      return MessageJson.of(
+              event.sender(),
+              "",
+              Optional.empty(),
+              null,
+              event.id().toString(),
+              event.originTs(),
+              Optional.empty(),
+              event.updatedAt(),
+              Optional.empty(),
+              false)
+          .asEncrypted();
     }
-    return MessageJson.of(event.sender(), m.text(), m.context(), null, event.id().toString(), event.originTs(),
-        Optional.empty(), event.updatedAt(), Optional.empty(), false);
+    return MessageJson.of(
+        event.sender(),
+        m.text(),
+        m.context(),
+        null,
+        event.id().toString(),
+        event.originTs(),
+        Optional.empty(),
+        event.updatedAt(),
+        Optional.empty(),
+        false);
   }
 
-  /** A message as its sender gets it back: with {@code roomId} and, when it has one, {@code expiration}. */
+  /**
+   * A message as its sender gets it back: with {@code roomId} and, when it has one, {@code
+   * expiration}.
+   */
   static MessageJson posted(PostedMessage p) {
-    return MessageJson.of(p.author(), p.text(), p.context(), p.room().value(), p.id(), p.createdAt(), p.expiresAt(),
-        Optional.empty(), Optional.empty(), false);
+    return MessageJson.of(
+        p.author(),
+        p.text(),
+        p.context(),
+        p.room().value(),
+        p.id(),
+        p.createdAt(),
+        p.expiresAt(),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   /** An admin message as the broadcast returns it: {@code roomId} absent on announcements. */
-  static MessageJson broadcast(dev.chatcore.application.admin.Broadcast.Sent s) {
-    return MessageJson.of(s.author(), s.text(), s.context(), s.room().map(r -> r.value()).orElse(null), s.id(),
-        s.createdAt(), Optional.of(s.expiresAt()), Optional.empty(), Optional.empty(), false);
+  static MessageJson broadcast(Broadcast.Sent s) {
+    return MessageJson.of(
+        s.author(),
+        s.text(),
+        s.context(),
+        s.room().map(r -> r.value()).orElse(null),
+        s.id(),
+        s.createdAt(),
+        Optional.of(s.expiresAt()),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   /** A stream message as admins list it: with {@code roomId} and {@code expiration}. */
   static MessageJson adminMessage(Event event) {
     if (!(event.content() instanceof EventContent.Message m)) {
-      return MessageJson.of(event.sender(), "", Optional.empty(), event.room().value(), event.id().toString(),
-          event.originTs(), event.expiresAt(), event.updatedAt(), event.editedBy(), false).asEncrypted();
+      return MessageJson.of(
+              event.sender(),
+              "",
+              Optional.empty(),
+              event.room().value(),
+              event.id().toString(),
+              event.originTs(),
+              event.expiresAt(),
+              event.updatedAt(),
+              event.editedBy(),
+              false)
+          .asEncrypted();
     }
-    return MessageJson.of(event.sender(), m.text(), m.context(), event.room().value(), event.id().toString(),
-        event.originTs(), event.expiresAt(), event.updatedAt(), event.editedBy(), false);
+    return MessageJson.of(
+        event.sender(),
+        m.text(),
+        m.context(),
+        event.room().value(),
+        event.id().toString(),
+        event.originTs(),
+        event.expiresAt(),
+        event.updatedAt(),
+        event.editedBy(),
+        false);
   }
 
   /** A hacked message as admins list it. */
-  static MessageJson hacked(dev.chatcore.domain.chat.HackedMessage h) {
-    return MessageJson.of(h.sender(), h.text(), h.context(), h.room().value(), h.id(), h.createdAt(),
-        Optional.empty(), Optional.empty(), Optional.empty(), true);
+  static MessageJson hacked(HackedMessage h) {
+    return MessageJson.of(
+        h.sender(),
+        h.text(),
+        h.context(),
+        h.room().value(),
+        h.id(),
+        h.createdAt(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        true);
   }
 
   /** A report as admins see it: the player shape plus who reviewed it. */

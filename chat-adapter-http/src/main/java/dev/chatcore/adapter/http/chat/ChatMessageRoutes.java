@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST /chat/message} and {@code POST /chat/dm} (SPEC §4): a player's messages to a room and to players. */
+/**
+ * {@code POST /chat/message} and {@code POST /chat/dm} (SPEC §4): a player's messages to a room and
+ * to players.
+ */
 public final class ChatMessageRoutes {
   private static final Set<String> MESSAGE_FIELDS = Set.of("text", "context", "roomId");
   private static final Set<String> DM_MESSAGE_FIELDS = Set.of("text", "context");
@@ -20,7 +23,9 @@ public final class ChatMessageRoutes {
   private final PostChatMessage postChatMessage;
   private final SendDirectMessage sendDirectMessage;
 
-  public ChatMessageRoutes(PlayerEndpoints players, PostChatMessage postChatMessage,
+  public ChatMessageRoutes(
+      PlayerEndpoints players,
+      PostChatMessage postChatMessage,
       SendDirectMessage sendDirectMessage) {
     this.players = players;
     this.postChatMessage = postChatMessage;
@@ -37,19 +42,30 @@ public final class ChatMessageRoutes {
     JsonBody message = r.json().requiredObject("message");
     message.allowOnly(MESSAGE_FIELDS);
     RoomId room = RoomId.parse(message.requiredString("roomId"), "message.roomId");
-    var posted = postChatMessage.post(new PostChatMessage.Command(r.caller(), room,
-        message.optionalString("text").orElse(null), message.optionalOpaqueObject("context")));
+    var posted =
+        postChatMessage.post(
+            new PostChatMessage.Command(
+                r.caller(),
+                room,
+                message.optionalString("text").orElse(null),
+                message.optionalOpaqueObject("context")));
     return Map.of("message", ChatJson.posted(posted));
   }
 
   private Map<String, Object> dm(ApiRequest r) {
     JsonBody body = r.json();
-    List<String> players = body.optionalStringList("players")
-        .orElseThrow(() -> new InvalidInputException("players", "is required"));
+    List<String> players =
+        body.optionalStringList("players")
+            .orElseThrow(() -> new InvalidInputException("players", "is required"));
     JsonBody message = body.requiredObject("message");
     message.allowOnly(DM_MESSAGE_FIELDS);
-    var posted = sendDirectMessage.send(new SendDirectMessage.Command(r.caller(), players,
-        message.optionalString("text").orElse(null), message.optionalOpaqueObject("context")));
+    var posted =
+        sendDirectMessage.send(
+            new SendDirectMessage.Command(
+                r.caller(),
+                players,
+                message.optionalString("text").orElse(null),
+                message.optionalOpaqueObject("context")));
     return Map.of("message", ChatJson.posted(posted));
   }
 }

@@ -13,8 +13,8 @@ public final class ChatPreferenceRoutes {
   private final GetPreferences getPreferences;
   private final UpdatePreferences updatePreferences;
 
-  public ChatPreferenceRoutes(PlayerEndpoints players, GetPreferences getPreferences,
-      UpdatePreferences updatePreferences) {
+  public ChatPreferenceRoutes(
+      PlayerEndpoints players, GetPreferences getPreferences, UpdatePreferences updatePreferences) {
     this.players = players;
     this.getPreferences = getPreferences;
     this.updatePreferences = updatePreferences;
@@ -31,8 +31,9 @@ public final class ChatPreferenceRoutes {
   }
 
   private Map<String, Object> updatePreferences(ApiRequest r) {
-    var stored = updatePreferences.update(
-        new UpdatePreferences.Command(r.caller(), r.json().optionalOpaqueObject("settings")));
+    var stored =
+        updatePreferences.update(
+            new UpdatePreferences.Command(r.caller(), r.json().optionalOpaqueObject("settings")));
     return Map.of("preferences", ChatJson.preferences(stored));
   }
 }

@@ -22,7 +22,11 @@ public final class ChatReportRoutes {
 
   private Map<String, Object> report(ApiRequest r) {
     String messageId = r.json().requiredString("messageId");
-    return Map.of("report", ChatJson.report(reportMessage.report(new ReportMessage.Command(r.caller(), messageId,
-        r.json().optionalString("claimedText")))));
+    return Map.of(
+        "report",
+        ChatJson.report(
+            reportMessage.report(
+                new ReportMessage.Command(
+                    r.caller(), messageId, r.json().optionalString("claimedText")))));
   }
 }

@@ -24,9 +24,15 @@ public final class ChatRoomRoutes {
   private final GetGlobalRoom getGlobalRoom;
   private final LeaveDirectMessage leaveDirectMessage;
 
-  /** @param getGlobalRoom shows the room just joined as the listing shows rooms */
-  public ChatRoomRoutes(PlayerEndpoints players, ListGlobalRooms listGlobalRooms, JoinGlobalRoom joinGlobalRoom,
-      GetGlobalRoom getGlobalRoom, LeaveDirectMessage leaveDirectMessage) {
+  /**
+   * @param getGlobalRoom shows the room just joined as the listing shows rooms
+   */
+  public ChatRoomRoutes(
+      PlayerEndpoints players,
+      ListGlobalRooms listGlobalRooms,
+      JoinGlobalRoom joinGlobalRoom,
+      GetGlobalRoom getGlobalRoom,
+      LeaveDirectMessage leaveDirectMessage) {
     this.players = players;
     this.listGlobalRooms = listGlobalRooms;
     this.joinGlobalRoom = joinGlobalRoom;
@@ -44,7 +50,9 @@ public final class ChatRoomRoutes {
   private Map<String, Object> listRooms(ApiRequest r) {
     ListGlobalRooms.Page page = listGlobalRooms.list(r.queryInt("page").orElse(0));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("rooms", page.rooms().stream().map(l -> ChatJson.room(l.room(), l.members(), null, true)).toList());
+    out.put(
+        "rooms",
+        page.rooms().stream().map(l -> ChatJson.room(l.room(), l.members(), null, true)).toList());
     out.put("page", page.page());
     out.put("roomsPerPage", page.roomsPerPage());
     out.put("remainingRoomCount", page.remaining());
@@ -59,8 +67,10 @@ public final class ChatRoomRoutes {
   }
 
   private Map<String, Object> leave(ApiRequest r) {
-    RoomId room = RoomId.parse(r.query("roomId").orElseThrow(() -> new InvalidInputException("roomId", "is required")),
-        "roomId");
+    RoomId room =
+        RoomId.parse(
+            r.query("roomId").orElseThrow(() -> new InvalidInputException("roomId", "is required")),
+            "roomId");
     leaveDirectMessage.leave(new LeaveDirectMessage.Command(r.caller(), room));
     return Map.of();
   }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /chat} (and {@code /chat/}): nothing but the unread data, the players' poll
- * (SPEC §4). The work is all {@link PlayerEndpoints}'.
+ * {@code GET /chat} (and {@code /chat/}): nothing but the unread data, the players' poll (SPEC §4).
+ * The work is all {@link PlayerEndpoints}'.
  */
 public final class ChatUnreadRoutes {
   private final PlayerEndpoints players;

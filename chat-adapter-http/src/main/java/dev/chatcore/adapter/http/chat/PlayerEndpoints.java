@@ -18,8 +18,8 @@ import java.util.Optional;
  * What every route of the Chat V2 player API (SPEC §4) does around its own work: it first admits
  * the player (activity, its one global room), then runs its use case, then, for players (not
  * admins), adds {@code roomUpdates} and {@code announcements} computed from {@code lastRead} and
- * {@code detailed} (query parameters, or body fields on requests with a body; the body wins).
- * The player route classes share one.
+ * {@code detailed} (query parameters, or body fields on requests with a body; the body wins). The
+ * player route classes share one.
  */
 public final class PlayerEndpoints {
   /** A route's own work: the body before the unread keys are added. */
@@ -36,7 +36,10 @@ public final class PlayerEndpoints {
     this.readRoomUpdates = readRoomUpdates;
   }
 
-  /** An authenticated route whose endpoint admits the player, runs {@code work} and adds the unread data. */
+  /**
+   * An authenticated route whose endpoint admits the player, runs {@code work} and adds the unread
+   * data.
+   */
   Route route(String method, String template, Work work) {
     return Route.of(method, template, true, endpoint(work));
   }
@@ -44,8 +47,10 @@ public final class PlayerEndpoints {
   private Endpoint endpoint(Work work) {
     return r -> {
       Caller caller = r.caller();
-      LastRead lastRead = readRoomUpdates.lastRead(param(r, "lastRead", JsonBody::optionalLong, r::queryLong));
-      boolean detailed = param(r, "detailed", JsonBody::optionalBoolean, r::queryBoolean).orElse(false);
+      LastRead lastRead =
+          readRoomUpdates.lastRead(param(r, "lastRead", JsonBody::optionalLong, r::queryLong));
+      boolean detailed =
+          param(r, "detailed", JsonBody::optionalBoolean, r::queryBoolean).orElse(false);
       admitPlayer.admit(caller);
       Map<String, Object> body = new LinkedHashMap<>(work.handle(r));
       if (!caller.admin()) {
@@ -68,7 +73,8 @@ public final class PlayerEndpoints {
   }
 
   /** A body field on requests with a body (it wins), else the query parameter. */
-  private static <T> Optional<T> param(ApiRequest r, String name, BodyField<T> body, QueryField<T> query) {
+  private static <T> Optional<T> param(
+      ApiRequest r, String name, BodyField<T> body, QueryField<T> query) {
     Optional<T> fromBody = body.read(r.json(), name);
     return fromBody.isPresent() ? fromBody : query.read(name);
   }

@@ -35,11 +35,14 @@ public final class ReportAlertJson {
   /**
    * The reported message as the report's snapshot holds it (null if the snapshot lost it), in the
    * shape of the report's {@code messageLog}. An end-to-end encrypted message has an empty text and
-   * {@code encrypted: true}: what reporters say it said stays in the report's
-   * {@code plaintextClaims}, marked unverified, never in the message's place.
+   * {@code encrypted: true}: what reporters say it said stays in the report's {@code
+   * plaintextClaims}, marked unverified, never in the message's place.
    */
   private static Map<String, Object> offending(Report report) {
-    return report.log().stream().filter(m -> m.id().equals(report.message())).findFirst().map(ChatJson::logged)
+    return report.log().stream()
+        .filter(m -> m.id().equals(report.message()))
+        .findFirst()
+        .map(ChatJson::logged)
         .orElse(null);
   }
 }

@@ -18,15 +18,47 @@ import java.util.function.IntSupplier;
 /** Liveness, readiness and {@code /.well-known}: no token needed. */
 public final class SystemRoutes {
   /** What this server implements, as {@code /.well-known} publishes it. */
-  public static final List<String> CAPABILITIES = List.of(
-      "m.plain", "sync.long_poll", "sync.filter", "history.pagination", "txn_id", "invites", "channels.auto_join",
-      "rooms.join_leave", "rooms.members", "rooms.kick_ban", "m.reaction", "m.typing", "m.receipt",
-      "unread_count", "history.aggregates",
-      "chat.unread", "chat.global_rooms", "chat.dm", "chat.preferences", "chat.reports",
-      "chat.admin.broadcast", "chat.announcements", "chat.admin.reports", "chat.admin.messages",
-      "chat.admin.rooms", "m.edit", "m.redaction", "message.expiration", "retention.janitor",
-      "chat.admin.ban_history", "sync.admin_watch", "console", "e2ee.devices", "e2ee.keys", "e2ee.to_device",
-      "m.encrypted", "stream.sse", "stream.websocket", "stream.tickets");
+  public static final List<String> CAPABILITIES =
+      List.of(
+          "m.plain",
+          "sync.long_poll",
+          "sync.filter",
+          "history.pagination",
+          "txn_id",
+          "invites",
+          "channels.auto_join",
+          "rooms.join_leave",
+          "rooms.members",
+          "rooms.kick_ban",
+          "m.reaction",
+          "m.typing",
+          "m.receipt",
+          "unread_count",
+          "history.aggregates",
+          "chat.unread",
+          "chat.global_rooms",
+          "chat.dm",
+          "chat.preferences",
+          "chat.reports",
+          "chat.admin.broadcast",
+          "chat.announcements",
+          "chat.admin.reports",
+          "chat.admin.messages",
+          "chat.admin.rooms",
+          "m.edit",
+          "m.redaction",
+          "message.expiration",
+          "retention.janitor",
+          "chat.admin.ban_history",
+          "sync.admin_watch",
+          "console",
+          "e2ee.devices",
+          "e2ee.keys",
+          "e2ee.to_device",
+          "m.encrypted",
+          "stream.sse",
+          "stream.websocket",
+          "stream.tickets");
 
   private final CheckReadiness readiness;
   private final Limits limits;
@@ -37,12 +69,19 @@ public final class SystemRoutes {
   private final IntSupplier openStreams;
 
   /**
-   * @param tokenAlgorithms the JWS algorithms bearer tokens may be signed with ({@code /.well-known})
+   * @param tokenAlgorithms the JWS algorithms bearer tokens may be signed with ({@code
+   *     /.well-known})
    * @param heldSyncs how many long-polls are held now (reported by {@code /readyz})
    * @param openStreams how many live streams are open now (reported by {@code /readyz})
    */
-  public SystemRoutes(CheckReadiness readiness, Limits limits, E2eeLimits e2ee, ServerInfo info,
-      List<String> tokenAlgorithms, IntSupplier heldSyncs, IntSupplier openStreams) {
+  public SystemRoutes(
+      CheckReadiness readiness,
+      Limits limits,
+      E2eeLimits e2ee,
+      ServerInfo info,
+      List<String> tokenAlgorithms,
+      IntSupplier heldSyncs,
+      IntSupplier openStreams) {
     this.readiness = readiness;
     this.limits = limits;
     this.e2ee = e2ee;
@@ -82,8 +121,17 @@ public final class SystemRoutes {
     body.put("api_versions", List.of("v1", "chat"));
     body.put("limits", limits());
     body.put("capabilities", CAPABILITIES);
-    body.put("auth", Map.of("type", "bearer", "token_format", "jwt", "algorithms", tokenAlgorithms,
-        "invite_redeem", "/v1/invites/redeem"));
+    body.put(
+        "auth",
+        Map.of(
+            "type",
+            "bearer",
+            "token_format",
+            "jwt",
+            "algorithms",
+            tokenAlgorithms,
+            "invite_redeem",
+            "/v1/invites/redeem"));
     body.put("media", Map.of("upload", false));
     body.put("storage", info.storage());
     body.put("sync_delivery", info.syncDelivery());
@@ -105,24 +153,40 @@ public final class SystemRoutes {
 
   private Map<String, Object> limits() {
     Map<String, Object> l = new LinkedHashMap<>();
-    l.put("sync_timeout_ms", Map.of("default", limits.syncTimeoutDefault().toMillis(),
-        "min", limits.syncTimeoutMin().toMillis(), "max", limits.syncTimeoutMax().toMillis()));
+    l.put(
+        "sync_timeout_ms",
+        Map.of(
+            "default",
+            limits.syncTimeoutDefault().toMillis(),
+            "min",
+            limits.syncTimeoutMin().toMillis(),
+            "max",
+            limits.syncTimeoutMax().toMillis()));
     l.put("sync_batch_max", limits.syncBatchMax());
     l.put("sync_held_per_account", limits.heldSyncsPerAccount());
-    l.put("history_limit", Map.of("default", limits.historyLimitDefault(), "max", limits.historyLimitMax()));
+    l.put(
+        "history_limit",
+        Map.of("default", limits.historyLimitDefault(), "max", limits.historyLimitMax()));
     l.put("request_body_max_bytes", limits.requestBodyMaxBytes());
     l.put("message_text_max_chars", limits.messageTextMaxChars());
     l.put("message_context_max_bytes", limits.messageContextMaxBytes());
     l.put("preferences_max_bytes", limits.preferencesMaxBytes());
     l.put("room_name_max_chars", limits.roomNameMaxChars());
     l.put("reaction_key_max_chars", limits.reactionKeyMaxChars());
-    l.put("typing_timeout_ms", Map.of("default", limits.typingTimeoutDefault().toMillis(),
-        "max", limits.typingTimeoutMax().toMillis()));
+    l.put(
+        "typing_timeout_ms",
+        Map.of(
+            "default",
+            limits.typingTimeoutDefault().toMillis(),
+            "max",
+            limits.typingTimeoutMax().toMillis()));
     l.put("dm_members_max", limits.dmMembersMax());
     l.put("global_room_capacity", limits.globalRoomCapacity());
     l.put("global_room_overflow_capacity", limits.globalRoomOverflowCapacity());
     l.put("private_room_capacity", limits.privateRoomCapacity());
-    l.put("rate_limit", Map.of("per_second", limits.rateLimitPerSecond(), "burst", limits.rateLimitBurst()));
+    l.put(
+        "rate_limit",
+        Map.of("per_second", limits.rateLimitPerSecond(), "burst", limits.rateLimitBurst()));
     l.put("streams", streams());
     l.put("e2ee", e2eeLimits());
     return l;

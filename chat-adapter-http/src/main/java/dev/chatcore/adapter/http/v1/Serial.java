@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs tasks one at a time, in the order given, on another executor: a WebSocket's frames are
- * handled in order (a client's messages are stored in the order it sent them) without a thread
- * of their own.
+ * handled in order (a client's messages are stored in the order it sent them) without a thread of
+ * their own.
  */
 final class Serial implements Executor {
   private final Executor executor;

@@ -1,5 +1,6 @@
 package dev.chatcore.adapter.http.v1;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.chatcore.adapter.http.ConnectionWatch;
 import dev.chatcore.adapter.http.ErrorReply;
 import dev.chatcore.adapter.http.HttpErrors;
@@ -27,19 +28,19 @@ import java.util.Map;
 /**
  * One {@code GET /v1/events} response: a live stream written as Server-Sent Events. Each event is
  * one message, {@code id: <event id>}, {@code event: <type>}, {@code data: <the event as in
- * /v1/sync>}; a silent stream gets a {@code : keep-alive} comment each heartbeat interval. The
- * end is said before the response ends: {@code event: error} with the error body for a refusal
- * (a ban), {@code event: end} with the reason for a routine end (lifetime, shutdown, replaced by a
- * newer stream of the account); a client that stopped reading, or left, is simply disconnected.
- * None of these carries an {@code id:}, so the client's {@code Last-Event-ID} stays its last event.
+ * /v1/sync>}; a silent stream gets a {@code : keep-alive} comment each heartbeat interval. The end
+ * is said before the response ends: {@code event: error} with the error body for a refusal (a ban),
+ * {@code event: end} with the reason for a routine end (lifetime, shutdown, replaced by a newer
+ * stream of the account); a client that stopped reading, or left, is simply disconnected. None of
+ * these carries an {@code id:}, so the client's {@code Last-Event-ID} stays its last event.
  *
  * <p>A caller on a device also gets its share of each batch, as a sync answer carries it: first an
- * {@code event: device} message without an {@code id:} ({@code device_lists} and the key counts;
- * a client that resumes before the batch's end gets them again, which only repeats a hint), then
- * each to-device message as its own {@code event: to_device} message whose {@code id:} is its
- * stream position, in position order among the events. So {@code Last-Event-ID} covers to-device
- * messages exactly as it covers events: resuming from it acknowledges every one up to there (the
- * client got them) and none after (it did not), even when the connection broke mid-batch.
+ * {@code event: device} message without an {@code id:} ({@code device_lists} and the key counts; a
+ * client that resumes before the batch's end gets them again, which only repeats a hint), then each
+ * to-device message as its own {@code event: to_device} message whose {@code id:} is its stream
+ * position, in position order among the events. So {@code Last-Event-ID} covers to-device messages
+ * exactly as it covers events: resuming from it acknowledges every one up to there (the client got
+ * them) and none after (it did not), even when the connection broke mid-batch.
  */
 final class SseStream implements StreamSink, Reply.Takeover {
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -69,13 +70,15 @@ final class SseStream implements StreamSink, Reply.Takeover {
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
     // reverse proxies that buffer responses (nginx) would hold events back
     exchange.getResponseHeaders().put(HttpString.tryFromString("X-Accel-Buffering"), "no");
-    exchange.addExchangeCompleteListener((ex, next) -> {
-      stream.close(); // ended by us, or the connection is gone: either way the stream is over
-      finished.run();
-      next.proceed();
-    });
+    exchange.addExchangeCompleteListener(
+        (ex, next) -> {
+          stream.close(); // ended by us, or the connection is gone: either way the stream is over
+          finished.run();
+          next.proceed();
+        });
     outbox.bind(exchange);
-    watch.watch(exchange, stream::close); // a closed connection is seen at once, not at the next write
+    watch.watch(
+        exchange, stream::close); // a closed connection is seen at once, not at the next write
   }
 
   @Override
@@ -86,7 +89,8 @@ final class SseStream implements StreamSink, Reply.Takeover {
   @Override
   public long deliver(SyncBatch batch, Written written) {
     List<StreamEncoder.Encoded> events = encoder.encode(viewer, batch.events());
-    if (batch.device().isPresent()) return deliverWithDevice(batch, events, batch.device().get(), written);
+    if (batch.device().isPresent())
+      return deliverWithDevice(batch, events, batch.device().get(), written);
     ByteBuffer[] frames = new ByteBuffer[events.size()];
     long bytes = 0;
     for (int i = 0; i < frames.length; i++) {
@@ -98,8 +102,8 @@ final class SseStream implements StreamSink, Reply.Takeover {
   }
 
   /** The device's share first, then events and to-device messages merged by position. */
-  private long deliverWithDevice(SyncBatch batch, List<StreamEncoder.Encoded> events, DeviceUpdates device,
-      Written written) {
+  private long deliverWithDevice(
+      SyncBatch batch, List<StreamEncoder.Encoded> events, DeviceUpdates device, Written written) {
     List<ToDeviceMessage> toDevice = device.toDevice();
     List<ByteBuffer> frames = new ArrayList<>(events.size() + toDevice.size() + 1);
     frames.add(ByteBuffer.wrap(message(null, "device", V1DeviceJson.state(device))));
@@ -137,8 +141,10 @@ final class SseStream implements StreamSink, Reply.Takeover {
         outbox.finish();
       }
       case LIFETIME, SHUTDOWN, REPLACED -> {
-        outbox.enqueue(ByteBuffer.wrap(message(null, "end",
-            Map.of("reason", end.reason().name().toLowerCase(Locale.ROOT)))));
+        outbox.enqueue(
+            ByteBuffer.wrap(
+                message(
+                    null, "end", Map.of("reason", end.reason().name().toLowerCase(Locale.ROOT)))));
         outbox.finish();
       }
     }
@@ -152,9 +158,14 @@ final class SseStream implements StreamSink, Reply.Takeover {
   private static byte[] message(String id, String type, Object data) {
     try {
       String json = Json.mapper().writeValueAsString(data).replace('\n', ' ').replace('\r', ' ');
-      return ((id == null ? "" : "id: " + id + "\n") + "event: " + type + "\ndata: " + json + "\n\n")
+      return ((id == null ? "" : "id: " + id + "\n")
+              + "event: "
+              + type
+              + "\ndata: "
+              + json
+              + "\n\n")
           .getBytes(StandardCharsets.UTF_8);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

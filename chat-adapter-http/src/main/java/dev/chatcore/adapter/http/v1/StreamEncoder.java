@@ -23,19 +23,19 @@ import java.util.Map;
 
 /**
  * Encodes events for the live streams once per event, not once per receiver: each event's JSON
- * (exactly as {@code /v1/sync} renders it) is written once into an SSE frame
- * ({@code id:}, {@code event:}, {@code data:}), and every stream that delivers the event sends those
- * same bytes; a WebSocket batch frame copies the JSON out of them.
+ * (exactly as {@code /v1/sync} renders it) is written once into an SSE frame ({@code id:}, {@code
+ * event:}, {@code data:}), and every stream that delivers the event sends those same bytes; a
+ * WebSocket batch frame copies the JSON out of them.
  *
  * <p><b>What may be shared.</b> A message's JSON carries aggregates, and {@code reactions[].me} is
  * the viewer's own: only a message without reactions (which is what a live stream delivers almost
  * always: a message that just arrived) reads the same for every viewer. Those, and every
  * non-message event, are cached; a message with reactions is encoded for its viewer, as sync does.
- * The aggregates of a cached message are those of its first encoding; a later
- * {@code m.reaction}, {@code m.edit} or {@code m.redaction} of it that a stream encodes drops the
- * cached copy, and the cache keeps an entry {@link #TTL} at most, so a stream that resumes later
- * reads fresh aggregates as sync would. (Receipts change {@code read_by} of many messages at once
- * and do not drop entries: {@code read_by} is as of the first encoding, within the TTL.)
+ * The aggregates of a cached message are those of its first encoding; a later {@code m.reaction},
+ * {@code m.edit} or {@code m.redaction} of it that a stream encodes drops the cached copy, and the
+ * cache keeps an entry {@link #TTL} at most, so a stream that resumes later reads fresh aggregates
+ * as sync would. (Receipts change {@code read_by} of many messages at once and do not drop entries:
+ * {@code read_by} is as of the first encoding, within the TTL.)
  *
  * <p>Bounded: at most {@link #MAX_CACHED_BYTES} of encoded events. Thread-safe.
  */
@@ -52,20 +52,23 @@ final class StreamEncoder {
 
   static final Duration LATEST_FOR = Duration.ofSeconds(1);
 
-  private static final byte[] EVENTS_OPEN = "{\"type\":\"events\",\"events\":[".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] EVENTS_NEXT = "],\"next_batch\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENTS_OPEN =
+      "{\"type\":\"events\",\"events\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENTS_NEXT =
+      "],\"next_batch\":\"".getBytes(StandardCharsets.US_ASCII);
 
   private final MessageAggregates aggregates;
-  private final Cache<EventId, Encoded> shared = Caffeine.newBuilder()
-      .maximumWeight(MAX_CACHED_BYTES)
-      .weigher((EventId id, Encoded e) -> e.frame().length + 64)
-      .expireAfterWrite(TTL)
-      .build();
+  private final Cache<EventId, Encoded> shared =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_CACHED_BYTES)
+          .weigher((EventId id, Encoded e) -> e.frame().length + 64)
+          .expireAfterWrite(TTL)
+          .build();
 
   /**
    * The event a fan-out has every stream encode next: a thousand streams delivering one message
-   * read this field instead of a thousand cache lookups (whose read buffers they would contend
-   * on). Trusted for {@link #LATEST_FOR} after it was set; cleared like a cached copy.
+   * read this field instead of a thousand cache lookups (whose read buffers they would contend on).
+   * Trusted for {@link #LATEST_FOR} after it was set; cleared like a cached copy.
    */
   private record Latest(EventId id, Encoded encoded, long untilNanos) {}
 
@@ -97,15 +100,19 @@ final class StreamEncoder {
       MessageSummary summary = summaries.getOrDefault(e.id(), MessageSummary.NONE);
       Encoded fresh = frame(e, summary);
       // the first encoding of an event wins: every stream then sends the same bytes
-      out.set(i, summary.reactions().isEmpty() ? remember(e.id(), shared.asMap().computeIfAbsent(e.id(), k -> fresh))
-          : fresh);
+      out.set(
+          i,
+          summary.reactions().isEmpty()
+              ? remember(e.id(), shared.asMap().computeIfAbsent(e.id(), k -> fresh))
+              : fresh);
     }
     return out;
   }
 
   private Encoded cached(EventId id) {
     Latest l = latest;
-    if (l != null && l.id().equals(id) && System.nanoTime() - l.untilNanos() < 0) return l.encoded();
+    if (l != null && l.id().equals(id) && System.nanoTime() - l.untilNanos() < 0)
+      return l.encoded();
     Encoded c = shared.getIfPresent(id);
     return c == null ? null : remember(id, c);
   }
@@ -123,8 +130,8 @@ final class StreamEncoder {
 
   /**
    * {@code {"type":"events","events":[...],"next_batch":"<id>"}}: one WebSocket text frame; for a
-   * caller on a device also {@code to_device}, {@code device_lists} and the key counts, in the names
-   * and shapes of a sync answer.
+   * caller on a device also {@code to_device}, {@code device_lists} and the key counts, in the
+   * names and shapes of a sync answer.
    */
   byte[] websocketFrame(AccountId viewer, SyncBatch batch) {
     List<Encoded> events = encode(viewer, batch.events());
@@ -145,7 +152,10 @@ final class StreamEncoder {
     return out.toByteArray();
   }
 
-  /** {@code ,"to_device":[...],"device_lists":{...},...}: the members of a sync answer's device share. */
+  /**
+   * {@code ,"to_device":[...],"device_lists":{...},...}: the members of a sync answer's device
+   * share.
+   */
   private static void writeDeviceFields(ByteArrayOutputStream out, DeviceUpdates device) {
     Map<String, Object> fields = new LinkedHashMap<>();
     V1DeviceJson.addTo(fields, device);
@@ -165,15 +175,15 @@ final class StreamEncoder {
       case EventContent.Reaction r -> forget(r.target());
       case EventContent.Edit x -> forget(x.target());
       case EventContent.Redaction r -> forget(r.target());
-      default -> { }
+      default -> {}
     }
   }
 
   /**
-   * {@code id: <id>\nevent: <type>\ndata: <json>\n\n}. The JSON must sit on one {@code data:}
-   * line: valid JSON has raw line breaks only as whitespace between tokens (compact writing
-   * escapes them inside strings, a stored context included), so any there become blanks, which
-   * keeps the JSON's meaning and length, and the WebSocket copy exact.
+   * {@code id: <id>\nevent: <type>\ndata: <json>\n\n}. The JSON must sit on one {@code data:} line:
+   * valid JSON has raw line breaks only as whitespace between tokens (compact writing escapes them
+   * inside strings, a stored context included), so any there become blanks, which keeps the JSON's
+   * meaning and length, and the WebSocket copy exact.
    */
   private static Encoded frame(Event e, MessageSummary summary) {
     byte[] json;
@@ -182,7 +192,9 @@ final class StreamEncoder {
     } catch (JsonProcessingException x) {
       throw new IllegalStateException("cannot encode event " + e.id(), x);
     }
-    byte[] head = ("id: " + e.id() + "\nevent: " + e.type().wireName() + "\ndata: ").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("id: " + e.id() + "\nevent: " + e.type().wireName() + "\ndata: ")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] frame = new byte[head.length + json.length + 2];
     System.arraycopy(head, 0, frame, 0, head.length);
     for (int i = 0; i < json.length; i++) {

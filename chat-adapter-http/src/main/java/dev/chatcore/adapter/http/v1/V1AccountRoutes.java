@@ -22,6 +22,7 @@ public final class V1AccountRoutes {
 
   private Reply me(ApiRequest r) {
     Account me = getMe.me(r.caller());
-    return Reply.ok(Map.of("user_id", me.id().value(), "display_name", me.displayName(), "admin", me.admin()));
+    return Reply.ok(
+        Map.of("user_id", me.id().value(), "display_name", me.displayName(), "admin", me.admin()));
   }
 }

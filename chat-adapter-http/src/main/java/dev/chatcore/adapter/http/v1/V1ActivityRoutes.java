@@ -23,7 +23,10 @@ public final class V1ActivityRoutes {
   private final SetTyping setTyping;
   private final PostReceipt postReceipt;
 
-  public V1ActivityRoutes(AddReaction addReaction, RemoveReaction removeReaction, SetTyping setTyping,
+  public V1ActivityRoutes(
+      AddReaction addReaction,
+      RemoveReaction removeReaction,
+      SetTyping setTyping,
       PostReceipt postReceipt) {
     this.addReaction = addReaction;
     this.removeReaction = removeReaction;
@@ -41,14 +44,17 @@ public final class V1ActivityRoutes {
 
   private Reply react(ApiRequest r) {
     String key = r.json().requiredString("key");
-    return reaction(addReaction.add(
-        new AddReaction.Command(r.caller(), r.pathRoom("id"), r.pathEvent("event_id"), key)));
+    return reaction(
+        addReaction.add(
+            new AddReaction.Command(r.caller(), r.pathRoom("id"), r.pathEvent("event_id"), key)));
   }
 
   private Reply unreact(ApiRequest r) {
     String key = r.query("key").orElseThrow(() -> new InvalidInputException("key", "is required"));
-    return reaction(removeReaction.remove(
-        new RemoveReaction.Command(r.caller(), r.pathRoom("id"), r.pathEvent("event_id"), key)));
+    return reaction(
+        removeReaction.remove(
+            new RemoveReaction.Command(
+                r.caller(), r.pathRoom("id"), r.pathEvent("event_id"), key)));
   }
 
   private static Reply reaction(ReactionResult result) {
@@ -60,9 +66,16 @@ public final class V1ActivityRoutes {
 
   private Reply typing(ApiRequest r) {
     JsonBody body = r.json();
-    boolean typing = body.optionalBoolean("typing").orElseThrow(() -> new InvalidInputException("typing", "is required"));
-    Duration holds = setTyping.set(new SetTyping.Command(r.caller(), r.pathRoom("id"), typing,
-        body.optionalLong("timeout").map(Duration::ofMillis)));
+    boolean typing =
+        body.optionalBoolean("typing")
+            .orElseThrow(() -> new InvalidInputException("typing", "is required"));
+    Duration holds =
+        setTyping.set(
+            new SetTyping.Command(
+                r.caller(),
+                r.pathRoom("id"),
+                typing,
+                body.optionalLong("timeout").map(Duration::ofMillis)));
     return Reply.ok(Map.of("timeout_ms", holds.toMillis()));
   }
 

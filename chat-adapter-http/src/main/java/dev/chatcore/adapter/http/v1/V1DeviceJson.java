@@ -14,7 +14,10 @@ import java.util.Set;
 public final class V1DeviceJson {
   private V1DeviceJson() {}
 
-  record ToDeviceJson(String sender, @JsonProperty("sender_device") String senderDevice, String type,
+  record ToDeviceJson(
+      String sender,
+      @JsonProperty("sender_device") String senderDevice,
+      String type,
       @JsonRawValue String content) {}
 
   record DeviceListsJson(List<String> changed, List<String> left) {}
@@ -33,13 +36,16 @@ public final class V1DeviceJson {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("device_lists", new DeviceListsJson(sorted(updates.changed()), sorted(updates.left())));
     out.put("device_one_time_keys_count", updates.oneTimeKeyCounts());
-    out.put("device_unused_fallback_key_types", updates.unusedFallbackKeyTypes().stream().sorted().toList());
+    out.put(
+        "device_unused_fallback_key_types",
+        updates.unusedFallbackKeyTypes().stream().sorted().toList());
     return out;
   }
 
   /** One entry of {@code to_device}. */
   static ToDeviceJson message(ToDeviceMessage m) {
-    return new ToDeviceJson(m.sender().value(), m.senderDevice().value(), m.type(), m.content().json());
+    return new ToDeviceJson(
+        m.sender().value(), m.senderDevice().value(), m.type(), m.content().json());
   }
 
   private static List<String> sorted(Set<AccountId> accounts) {

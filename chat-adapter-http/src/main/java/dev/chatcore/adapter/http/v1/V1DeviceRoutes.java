@@ -27,7 +27,10 @@ public final class V1DeviceRoutes {
   private final SendToDevice sendToDevice;
   private final EnableEncryption enableEncryption;
 
-  public V1DeviceRoutes(ListDevices listDevices, DeleteDevice deleteDevice, SendToDevice sendToDevice,
+  public V1DeviceRoutes(
+      ListDevices listDevices,
+      DeleteDevice deleteDevice,
+      SendToDevice sendToDevice,
       EnableEncryption enableEncryption) {
     this.listDevices = listDevices;
     this.deleteDevice = deleteDevice;
@@ -44,7 +47,9 @@ public final class V1DeviceRoutes {
   }
 
   private Reply list(ApiRequest r) {
-    return Reply.ok(Map.of("devices", listDevices.list(r.caller()).stream().map(V1DeviceRoutes::device).toList()));
+    return Reply.ok(
+        Map.of(
+            "devices", listDevices.list(r.caller()).stream().map(V1DeviceRoutes::device).toList()));
   }
 
   private static Map<String, Object> device(Device d) {
@@ -69,12 +74,19 @@ public final class V1DeviceRoutes {
       JsonBody byDevice = byUser.requiredObject(user);
       Map<String, JsonObjectText> contents = new LinkedHashMap<>();
       for (String device : byDevice.names()) {
-        contents.put(device, byDevice.optionalOpaqueObject(device)
-            .orElseThrow(() -> new InvalidInputException(byDevice.nameOf(device), "must be a JSON object")));
+        contents.put(
+            device,
+            byDevice
+                .optionalOpaqueObject(device)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            byDevice.nameOf(device), "must be a JSON object")));
       }
       messages.put(AccountId.parse(user, "messages"), contents);
     }
-    sendToDevice.send(new SendToDevice.Command(r.caller(), r.path("event_type"), r.path("txn_id"), messages));
+    sendToDevice.send(
+        new SendToDevice.Command(r.caller(), r.path("event_type"), r.path("txn_id"), messages));
     return Reply.ok(Map.of());
   }
 

@@ -34,8 +34,13 @@ public final class V1InviteRoutes {
    * @param tokens issues the token of a redeemed invite's account
    * @param tokenTtl lifetime of the tokens the server issues at invite redemption
    */
-  public V1InviteRoutes(RedeemInvite redeemInvite, CreateInvite createInvite, ListInvites listInvites,
-      RevokeInvite revokeInvite, JwtTokens tokens, Duration tokenTtl) {
+  public V1InviteRoutes(
+      RedeemInvite redeemInvite,
+      CreateInvite createInvite,
+      ListInvites listInvites,
+      RevokeInvite revokeInvite,
+      JwtTokens tokens,
+      Duration tokenTtl) {
     this.redeemInvite = redeemInvite;
     this.createInvite = createInvite;
     this.listInvites = listInvites;
@@ -54,23 +59,33 @@ public final class V1InviteRoutes {
 
   private Reply redeemInvite(ApiRequest r) {
     JsonBody body = r.json();
-    Account account = redeemInvite.redeem(body.optionalString("code").orElse(null),
-        body.requiredString("display_name"));
+    Account account =
+        redeemInvite.redeem(
+            body.optionalString("code").orElse(null), body.requiredString("display_name"));
     String token = tokens.issue(account.id(), account.displayName(), account.admin(), tokenTtl);
-    return Reply.ok(Map.of("user_id", account.id().value(), "access_token", token,
-        "expires_in", tokenTtl.toSeconds()));
+    return Reply.ok(
+        Map.of(
+            "user_id",
+            account.id().value(),
+            "access_token",
+            token,
+            "expires_in",
+            tokenTtl.toSeconds()));
   }
 
   private Reply createInvite(ApiRequest r) {
     r.caller().requireAdmin();
     JsonBody body = r.json();
     int uses = body.optionalInt("uses").orElse(1);
-    Duration lifetime = body.optionalLong("expires_in_s").map(Duration::ofSeconds).orElse(DEFAULT_INVITE_LIFETIME);
+    Duration lifetime =
+        body.optionalLong("expires_in_s").map(Duration::ofSeconds).orElse(DEFAULT_INVITE_LIFETIME);
     return new Reply(201, invite(createInvite.create(r.caller(), uses, lifetime)));
   }
 
   private Reply listInvites(ApiRequest r) {
-    return Reply.ok(Map.of("invites", listInvites.list(r.caller()).stream().map(V1InviteRoutes::invite).toList()));
+    return Reply.ok(
+        Map.of(
+            "invites", listInvites.list(r.caller()).stream().map(V1InviteRoutes::invite).toList()));
   }
 
   private Reply revokeInvite(ApiRequest r) {

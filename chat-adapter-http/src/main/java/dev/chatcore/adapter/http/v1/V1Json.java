@@ -43,8 +43,12 @@ final class V1Json {
 
   /** {@code m.encrypted} content as the sender's device sent it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record EncryptedJson(String algorithm, String ciphertext, @JsonProperty("sender_key") String senderKey,
-      @JsonProperty("session_id") String sessionId, @JsonProperty("device_id") String deviceId) {}
+  record EncryptedJson(
+      String algorithm,
+      String ciphertext,
+      @JsonProperty("sender_key") String senderKey,
+      @JsonProperty("session_id") String sessionId,
+      @JsonProperty("device_id") String deviceId) {}
 
   record EventJson(
       @JsonProperty("event_id") String eventId,
@@ -82,7 +86,8 @@ final class V1Json {
       }
 
       @Override
-      public void serialize(ReactionsJson value, JsonGenerator out, SerializerProvider provider) throws IOException {
+      public void serialize(ReactionsJson value, JsonGenerator out, SerializerProvider provider)
+          throws IOException {
         out.writeStartArray(value, value.counts().size());
         for (ReactionCount c : value.counts()) {
           out.writeStartObject();
@@ -112,27 +117,44 @@ final class V1Json {
 
   static RoomJson room(RoomView view) {
     Room room = view.room();
-    return new RoomJson(room.id().value(), room.name().orElse(null), room.topic().orElse(null),
-        room.type().name().toLowerCase(Locale.ROOT), room.createdAt().toEpochMilli(), view.memberCount(),
-        view.head().map(EventId::toString).orElse(null), view.unreadCount(),
+    return new RoomJson(
+        room.id().value(),
+        room.name().orElse(null),
+        room.topic().orElse(null),
+        room.type().name().toLowerCase(Locale.ROOT),
+        room.createdAt().toEpochMilli(),
+        view.memberCount(),
+        view.head().map(EventId::toString).orElse(null),
+        view.unreadCount(),
         room.encryption().map(e -> new EncryptionJson(e.algorithm())).orElse(null));
   }
 
   static EventJson event(Event event) {
-    return new EventJson(event.id().toString(), event.room().value(), event.sender().value(),
-        event.type().wireName(), content(event.content()), event.originTs().toEpochMilli());
+    return new EventJson(
+        event.id().toString(),
+        event.room().value(),
+        event.sender().value(),
+        event.type().wireName(),
+        content(event.content()),
+        event.originTs().toEpochMilli());
   }
 
   /**
-   * An event as history and sync show it: messages carry {@code reactions} and {@code read_by}
-   * from {@code summaries}; other events render as {@link #event(Event)}.
+   * An event as history and sync show it: messages carry {@code reactions} and {@code read_by} from
+   * {@code summaries}; other events render as {@link #event(Event)}.
    */
   static Object event(Event event, Map<EventId, MessageSummary> summaries) {
     if (!event.isMessage()) return event(event);
     MessageSummary summary = summaries.getOrDefault(event.id(), MessageSummary.NONE);
-    return new MessageEventJson(event.id().toString(), event.room().value(), event.sender().value(),
-        event.type().wireName(), content(event.content()), event.originTs().toEpochMilli(),
-        reactions(summary.reactions()), summary.readBy());
+    return new MessageEventJson(
+        event.id().toString(),
+        event.room().value(),
+        event.sender().value(),
+        event.type().wireName(),
+        content(event.content()),
+        event.originTs().toEpochMilli(),
+        reactions(summary.reactions()),
+        summary.readBy());
   }
 
   static ReactionsJson reactions(List<ReactionCount> counts) {
@@ -140,25 +162,49 @@ final class V1Json {
   }
 
   static MemberJson member(MemberView member) {
-    return new MemberJson(member.account().value(), member.displayName(), member.joinedAt().toEpochMilli());
+    return new MemberJson(
+        member.account().value(), member.displayName(), member.joinedAt().toEpochMilli());
   }
 
   static Object content(EventContent content) {
     return switch (content) {
-      case EventContent.Message m -> new MessageJson(m.text(), m.context().map(JsonObjectText::json).orElse(null));
+      case EventContent.Message m ->
+          new MessageJson(m.text(), m.context().map(JsonObjectText::json).orElse(null));
       case EventContent.RoomCreated c -> Map.of("name", c.name());
       case EventContent.RoomDeleted d -> Map.of();
-      case EventContent.Member m -> Map.of("user_id", m.target().value(),
-          "membership", m.membership().name().toLowerCase(Locale.ROOT));
-      case EventContent.Reaction r -> Map.of("event_id", r.target().toString(), "key", r.key(),
-          "action", r.added() ? "add" : "remove");
-      case EventContent.Typing t -> Map.of("user_ids", t.userIds().stream().map(AccountId::value).toList(),
-          "timeout_ms", t.timeout().toMillis());
-      case EventContent.Receipt r -> Map.of("user_id", r.user().value(), "event_id", r.upTo().toString());
+      case EventContent.Member m ->
+          Map.of(
+              "user_id",
+              m.target().value(),
+              "membership",
+              m.membership().name().toLowerCase(Locale.ROOT));
+      case EventContent.Reaction r ->
+          Map.of(
+              "event_id",
+              r.target().toString(),
+              "key",
+              r.key(),
+              "action",
+              r.added() ? "add" : "remove");
+      case EventContent.Typing t ->
+          Map.of(
+              "user_ids",
+              t.userIds().stream().map(AccountId::value).toList(),
+              "timeout_ms",
+              t.timeout().toMillis());
+      case EventContent.Receipt r ->
+          Map.of("user_id", r.user().value(), "event_id", r.upTo().toString());
       case EventContent.Redaction r -> Map.of("redacts", r.target().toString());
-      case EventContent.Edit e -> new EditJson(e.target().toString(), e.text(), e.context().map(JsonObjectText::json).orElse(null));
-      case EventContent.Encrypted e -> new EncryptedJson(e.algorithm(), e.ciphertext(), e.senderKey().orElse(null),
-          e.sessionId(), e.device().value());
+      case EventContent.Edit e ->
+          new EditJson(
+              e.target().toString(), e.text(), e.context().map(JsonObjectText::json).orElse(null));
+      case EventContent.Encrypted e ->
+          new EncryptedJson(
+              e.algorithm(),
+              e.ciphertext(),
+              e.senderKey().orElse(null),
+              e.sessionId(),
+              e.device().value());
       case EventContent.Encryption e -> Map.of("algorithm", e.algorithm());
     };
   }

@@ -35,7 +35,8 @@ public final class V1KeyRoutes {
   private final ClaimKeys claimKeys;
   private final KeyChanges keyChanges;
 
-  public V1KeyRoutes(UploadKeys uploadKeys, QueryKeys queryKeys, ClaimKeys claimKeys, KeyChanges keyChanges) {
+  public V1KeyRoutes(
+      UploadKeys uploadKeys, QueryKeys queryKeys, ClaimKeys claimKeys, KeyChanges keyChanges) {
     this.uploadKeys = uploadKeys;
     this.queryKeys = queryKeys;
     this.claimKeys = claimKeys;
@@ -53,8 +54,13 @@ public final class V1KeyRoutes {
   private Reply upload(ApiRequest r) {
     r.caller().requireDevice(); // a 400 for the missing device before any complaint about the body
     JsonBody body = r.json();
-    Map<String, Long> counts = uploadKeys.upload(new UploadKeys.Command(r.caller(), deviceKeys(r, body),
-        oneTimeKeys(r, body, "one_time_keys"), oneTimeKeys(r, body, "fallback_keys")));
+    Map<String, Long> counts =
+        uploadKeys.upload(
+            new UploadKeys.Command(
+                r.caller(),
+                deviceKeys(r, body),
+                oneTimeKeys(r, body, "one_time_keys"),
+                oneTimeKeys(r, body, "fallback_keys")));
     return Reply.ok(Map.of("one_time_key_counts", counts));
   }
 
@@ -65,15 +71,17 @@ public final class V1KeyRoutes {
     JsonBody d = uploaded.get();
     String user = d.requiredString("user_id");
     String device = d.requiredString("device_id");
-    d.optionalStringList("algorithms").orElseThrow(() -> new InvalidInputException(d.nameOf("algorithms"), "is required"));
+    d.optionalStringList("algorithms")
+        .orElseThrow(() -> new InvalidInputException(d.nameOf("algorithms"), "is required"));
     JsonBody keys = d.requiredObject("keys");
     for (String name : keys.names()) keys.requiredString(name);
     String identity = keys.requiredString("curve25519:" + device);
     String signing = keys.requiredString("ed25519:" + device);
     d.requiredObject("signatures").requiredObject(user).requiredString("ed25519:" + device);
     String exact = r.rawJson().value("device_keys").orElseThrow();
-    return Optional.of(new UploadKeys.SignedDeviceKeys(user, device,
-        new DeviceKeys(new JsonObjectText(exact), identity, signing)));
+    return Optional.of(
+        new UploadKeys.SignedDeviceKeys(
+            user, device, new DeviceKeys(new JsonObjectText(exact), identity, signing)));
   }
 
   /** One-time or fallback keys: {@code "<algorithm>:<id>": "<key>"} or a signed key object. */
@@ -99,15 +107,20 @@ public final class V1KeyRoutes {
     Map<AccountId, List<DeviceId>> byUser = new LinkedHashMap<>();
     for (String user : wanted.names()) {
       List<DeviceId> devices = new ArrayList<>();
-      for (String d : wanted.optionalStringList(user).orElse(List.of())) devices.add(DeviceId.parse(d, wanted.nameOf(user)));
+      for (String d : wanted.optionalStringList(user).orElse(List.of()))
+        devices.add(DeviceId.parse(d, wanted.nameOf(user)));
       byUser.put(AccountId.parse(user, "device_keys"), devices);
     }
     Map<String, Object> keys = new LinkedHashMap<>();
-    queryKeys.query(r.caller(), byUser).forEach((user, devices) -> {
-      Map<String, Object> mine = new LinkedHashMap<>();
-      devices.forEach((device, k) -> mine.put(device.value(), new RawValue(k.json().json())));
-      keys.put(user.value(), mine);
-    });
+    queryKeys
+        .query(r.caller(), byUser)
+        .forEach(
+            (user, devices) -> {
+              Map<String, Object> mine = new LinkedHashMap<>();
+              devices.forEach(
+                  (device, k) -> mine.put(device.value(), new RawValue(k.json().json())));
+              keys.put(user.value(), mine);
+            });
     return Reply.ok(Map.of("device_keys", keys, "failures", Map.of()));
   }
 
@@ -118,15 +131,19 @@ public final class V1KeyRoutes {
     for (String user : wanted.names()) {
       JsonBody devices = wanted.requiredObject(user);
       Map<DeviceId, String> algorithms = new LinkedHashMap<>();
-      for (String d : devices.names()) algorithms.put(DeviceId.parse(d, devices.nameOf(d)), devices.requiredString(d));
+      for (String d : devices.names())
+        algorithms.put(DeviceId.parse(d, devices.nameOf(d)), devices.requiredString(d));
       byUser.put(AccountId.parse(user, "one_time_keys"), algorithms);
     }
     Map<String, Object> keys = new LinkedHashMap<>();
-    claimKeys.claim(r.caller(), byUser).forEach((user, devices) -> {
-      Map<String, Object> mine = new LinkedHashMap<>();
-      devices.forEach((device, k) -> mine.put(device.value(), claimed(k)));
-      keys.put(user.value(), mine);
-    });
+    claimKeys
+        .claim(r.caller(), byUser)
+        .forEach(
+            (user, devices) -> {
+              Map<String, Object> mine = new LinkedHashMap<>();
+              devices.forEach((device, k) -> mine.put(device.value(), claimed(k)));
+              keys.put(user.value(), mine);
+            });
     return Reply.ok(Map.of("one_time_keys", keys, "failures", Map.of()));
   }
 
@@ -136,8 +153,13 @@ public final class V1KeyRoutes {
 
   private Reply changes(ApiRequest r) {
     r.caller().requireDevice();
-    EventId from = r.queryEvent("from").orElseThrow(() -> new InvalidInputException("from", "is required"));
-    EventId to = r.queryEvent("to").orElseThrow(() -> new InvalidInputException("to", "is required"));
-    return Reply.ok(Map.of("changed", keyChanges.changes(r.caller(), from, to).stream().map(AccountId::value).toList()));
+    EventId from =
+        r.queryEvent("from").orElseThrow(() -> new InvalidInputException("from", "is required"));
+    EventId to =
+        r.queryEvent("to").orElseThrow(() -> new InvalidInputException("to", "is required"));
+    return Reply.ok(
+        Map.of(
+            "changed",
+            keyChanges.changes(r.caller(), from, to).stream().map(AccountId::value).toList()));
   }
 }

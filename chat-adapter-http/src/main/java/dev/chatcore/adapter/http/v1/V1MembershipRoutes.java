@@ -26,8 +26,13 @@ public final class V1MembershipRoutes {
   private final BanMember banMember;
   private final UnbanMember unbanMember;
 
-  public V1MembershipRoutes(JoinRoom joinRoom, LeaveRoom leaveRoom, ListMembers listMembers, KickMember kickMember,
-      BanMember banMember, UnbanMember unbanMember) {
+  public V1MembershipRoutes(
+      JoinRoom joinRoom,
+      LeaveRoom leaveRoom,
+      ListMembers listMembers,
+      KickMember kickMember,
+      BanMember banMember,
+      UnbanMember unbanMember) {
     this.joinRoom = joinRoom;
     this.leaveRoom = leaveRoom;
     this.listMembers = listMembers;
@@ -56,8 +61,13 @@ public final class V1MembershipRoutes {
 
   private Reply members(ApiRequest r) {
     OptionalInt limit = r.queryInt("limit").map(OptionalInt::of).orElse(OptionalInt.empty());
-    MemberPage page = listMembers.list(new ListMembers.Query(r.caller(), r.pathRoom("id"),
-        r.query("from").map(v -> AccountId.parse(v, "from")), limit));
+    MemberPage page =
+        listMembers.list(
+            new ListMembers.Query(
+                r.caller(),
+                r.pathRoom("id"),
+                r.query("from").map(v -> AccountId.parse(v, "from")),
+                limit));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("members", page.members().stream().map(V1Json::member).toList());
     out.put("next", page.next().map(AccountId::value).orElse(null));
@@ -75,7 +85,8 @@ public final class V1MembershipRoutes {
   }
 
   private Reply unban(ApiRequest r) {
-    unbanMember.unban(new UnbanMember.Command(r.caller(), r.pathRoom("id"), r.pathAccount("user_id")));
+    unbanMember.unban(
+        new UnbanMember.Command(r.caller(), r.pathRoom("id"), r.pathAccount("user_id")));
     return Reply.ok(Map.of());
   }
 }

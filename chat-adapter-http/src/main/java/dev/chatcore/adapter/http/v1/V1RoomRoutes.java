@@ -11,14 +11,17 @@ import dev.chatcore.application.room.ListRooms;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /v1/rooms} (SPEC §3): the caller's rooms, one room, and the admin's creation and deletion. */
+/**
+ * {@code /v1/rooms} (SPEC §3): the caller's rooms, one room, and the admin's creation and deletion.
+ */
 public final class V1RoomRoutes {
   private final ListRooms listRooms;
   private final CreateRoom createRoom;
   private final GetRoom getRoom;
   private final DeleteRoom deleteRoom;
 
-  public V1RoomRoutes(ListRooms listRooms, CreateRoom createRoom, GetRoom getRoom, DeleteRoom deleteRoom) {
+  public V1RoomRoutes(
+      ListRooms listRooms, CreateRoom createRoom, GetRoom getRoom, DeleteRoom deleteRoom) {
     this.listRooms = listRooms;
     this.createRoom = createRoom;
     this.getRoom = getRoom;
@@ -34,14 +37,18 @@ public final class V1RoomRoutes {
   }
 
   private Reply listRooms(ApiRequest r) {
-    return Reply.ok(Map.of("rooms", listRooms.list(r.caller()).stream().map(V1Json::room).toList()));
+    return Reply.ok(
+        Map.of("rooms", listRooms.list(r.caller()).stream().map(V1Json::room).toList()));
   }
 
   private Reply createRoom(ApiRequest r) {
     r.caller().requireAdmin();
     JsonBody body = r.json();
-    return Reply.created(V1Json.room(createRoom.create(new CreateRoom.Command(
-        r.caller(), body.requiredString("name"), body.optionalString("topic")))));
+    return Reply.created(
+        V1Json.room(
+            createRoom.create(
+                new CreateRoom.Command(
+                    r.caller(), body.requiredString("name"), body.optionalString("topic")))));
   }
 
   private Reply getRoom(ApiRequest r) {

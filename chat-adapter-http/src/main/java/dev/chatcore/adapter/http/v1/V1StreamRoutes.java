@@ -20,10 +20,10 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * Live push (SPEC §9): {@code GET /v1/events} (Server-Sent Events), {@code GET /v1/ws}
- * (WebSocket) and {@code POST /v1/stream-tickets}. Both streams deliver exactly what consecutive
- * {@code /v1/sync} calls following {@code next_batch} deliver, through the core's
- * {@link OpenStream}; this class only parses the cursor and hands the exchange to the framing.
+ * Live push (SPEC §9): {@code GET /v1/events} (Server-Sent Events), {@code GET /v1/ws} (WebSocket)
+ * and {@code POST /v1/stream-tickets}. Both streams deliver exactly what consecutive {@code
+ * /v1/sync} calls following {@code next_batch} deliver, through the core's {@link OpenStream}; this
+ * class only parses the cursor and hands the exchange to the framing.
  */
 public final class V1StreamRoutes {
   /** WebSocket protocol versions Undertow's handshake speaks (RFC 6455 is 13). */
@@ -36,14 +36,21 @@ public final class V1StreamRoutes {
   private final WsSession.Wiring ws;
 
   /**
-   * @param sendMessage what a WebSocket {@code send} calls, as {@code POST /v1/rooms/{id}/messages} does
+   * @param sendMessage what a WebSocket {@code send} calls, as {@code POST /v1/rooms/{id}/messages}
+   *     does
    * @param aggregates the {@code reactions} and {@code read_by} of the messages a stream delivers
    * @param gate the bans and rate limit that a WebSocket {@code send} passes, as a post does
    * @param executor where WebSocket frames are handled (virtual threads in the server)
    * @param maxFrameBytes the largest WebSocket frame a client may send: the request body limit
    */
-  public V1StreamRoutes(OpenStream openStream, IssueStreamTicket issueStreamTicket, SendMessage sendMessage,
-      MessageAggregates aggregates, CallGate gate, Executor executor, long maxFrameBytes) {
+  public V1StreamRoutes(
+      OpenStream openStream,
+      IssueStreamTicket issueStreamTicket,
+      SendMessage sendMessage,
+      MessageAggregates aggregates,
+      CallGate gate,
+      Executor executor,
+      long maxFrameBytes) {
     this.openStream = openStream;
     this.issueStreamTicket = issueStreamTicket;
     this.encoder = new StreamEncoder(aggregates);
@@ -62,12 +69,20 @@ public final class V1StreamRoutes {
    * sends it with its first URL, whose {@code since} is older), else {@code since}.
    */
   private Reply events(ApiRequest r) {
-    EventId since = r.header("Last-Event-ID").map(v -> EventId.parse(v, "Last-Event-ID"))
-        .or(() -> r.queryEvent("since"))
-        .orElseThrow(() -> new InvalidInputException("since", "is required (or the Last-Event-ID header)"));
+    EventId since =
+        r.header("Last-Event-ID")
+            .map(v -> EventId.parse(v, "Last-Event-ID"))
+            .or(() -> r.queryEvent("since"))
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "since", "is required (or the Last-Event-ID header)"));
     SseStream sse = new SseStream(r.caller().id(), encoder, watch);
-    return Reply.ok(sse.carrying(openStream.open(
-        new OpenStream.Command(r.caller(), since, SyncParams.filter(r.query("filter"))), sse)));
+    return Reply.ok(
+        sse.carrying(
+            openStream.open(
+                new OpenStream.Command(r.caller(), since, SyncParams.filter(r.query("filter"))),
+                sse)));
   }
 
   private Reply websocket(ApiRequest r) {

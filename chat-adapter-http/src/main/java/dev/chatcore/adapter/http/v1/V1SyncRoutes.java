@@ -42,11 +42,14 @@ public final class V1SyncRoutes {
 
   private CompletableFuture<Reply> sync(ApiRequest r) {
     Caller caller = r.caller();
-    EventId since = r.queryEvent("since").orElseThrow(() -> new InvalidInputException("since", "is required"));
+    EventId since =
+        r.queryEvent("since").orElseThrow(() -> new InvalidInputException("since", "is required"));
     Duration timeout = r.query("timeout").map(SyncParams::timeout).orElse(defaultTimeout);
-    Sync.Command command = new Sync.Command(caller, since, timeout, SyncParams.filter(r.query("filter")));
-    return Futures.map(sync.sync(command), batch -> syncReply(batch,
-        aggregates.summarize(caller.id(), batch.events())));
+    Sync.Command command =
+        new Sync.Command(caller, since, timeout, SyncParams.filter(r.query("filter")));
+    return Futures.map(
+        sync.sync(command),
+        batch -> syncReply(batch, aggregates.summarize(caller.id(), batch.events())));
   }
 
   private static Reply syncReply(SyncBatch batch, Map<EventId, MessageSummary> summaries) {

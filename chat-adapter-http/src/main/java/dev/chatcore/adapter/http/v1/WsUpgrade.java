@@ -16,18 +16,22 @@ import io.undertow.websockets.core.WebSocketChannel;
  */
 final class WsUpgrade implements Reply.Takeover {
   private static final AttachmentKey<WsUpgrade> UPGRADE = AttachmentKey.create(WsUpgrade.class);
+
   /**
    * One handshake handler for every connection: it finds its upgrade on the exchange. A request
    * that is no valid handshake after all (the route checked the headers that matter) gets a bare
    * 400 from its fallback.
    */
-  private static final WebSocketProtocolHandshakeHandler HANDSHAKE = new WebSocketProtocolHandshakeHandler(
-      (WebSocketConnectionCallback) (exchange, channel) -> exchange.getAttachment(UPGRADE).connected(channel),
-      (HttpHandler) exchange -> {
-        exchange.getAttachment(UPGRADE).finished.run();
-        exchange.setStatusCode(400);
-        exchange.endExchange();
-      });
+  private static final WebSocketProtocolHandshakeHandler HANDSHAKE =
+      new WebSocketProtocolHandshakeHandler(
+          (WebSocketConnectionCallback)
+              (exchange, channel) -> exchange.getAttachment(UPGRADE).connected(channel),
+          (HttpHandler)
+              exchange -> {
+                exchange.getAttachment(UPGRADE).finished.run();
+                exchange.setStatusCode(400);
+                exchange.endExchange();
+              });
 
   private final Caller caller;
   private final WsSession.Wiring wiring;

@@ -28,8 +28,11 @@ public final class WebhookReceiver implements AutoCloseable {
    */
   public record Received(Map<String, List<String>> headers, byte[] body, long arrivedAt) {
     public String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-          .map(e -> e.getValue().getFirst()).orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst()
+          .map(e -> e.getValue().getFirst())
+          .orElse(null);
     }
   }
 
@@ -49,8 +52,11 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange, ToIntFunction<Received> answer) throws IOException {
-    Received received = new Received(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes(),
-        System.nanoTime());
+    Received received =
+        new Received(
+            Map.copyOf(exchange.getRequestHeaders()),
+            exchange.getRequestBody().readAllBytes(),
+            System.nanoTime());
     all.add(received);
     arrivals.add(received);
     int status = answer.applyAsInt(received);

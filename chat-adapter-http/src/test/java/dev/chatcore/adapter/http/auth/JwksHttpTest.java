@@ -21,7 +21,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A studio's tokens through the real HTTP server: published keys, claim mapping, iss/aud, readiness. */
+/**
+ * A studio's tokens through the real HTTP server: published keys, claim mapping, iss/aud,
+ * readiness.
+ */
 class JwksHttpTest {
   private static final String ISSUER = "https://auth.studio.example";
   private static final String AUDIENCE = "chat";
@@ -32,9 +35,15 @@ class JwksHttpTest {
   private final HttpTestServer server;
 
   JwksHttpTest() {
-    AuthSettings settings = new AuthSettings(JwksTokensTest.SECRET, Optional.of(AuthSettings.Jwks.at(jwks.url())),
-        Optional.of(ISSUER), Optional.of(AUDIENCE),
-        new ClaimMapping("player_id", "nickname", ClaimMapping.AdminClaim.parse("roles:chat-admin")), Duration.ZERO);
+    AuthSettings settings =
+        new AuthSettings(
+            JwksTokensTest.SECRET,
+            Optional.of(AuthSettings.Jwks.at(jwks.url())),
+            Optional.of(ISSUER),
+            Optional.of(AUDIENCE),
+            new ClaimMapping(
+                "player_id", "nickname", ClaimMapping.AdminClaim.parse("roles:chat-admin")),
+            Duration.ZERO);
     JwtTokens tokens = new JwtTokens(settings, Clock.systemUTC());
     server = HttpTestServer.builder().tokens(tokens).start();
     tokens.fetchKeys().join();
@@ -54,19 +63,31 @@ class JwksHttpTest {
     assertEquals("Ada", me.text("display_name"));
     assertEquals(false, me.json().path("admin").asBoolean());
     // an admin by role creates a room: a request with a body, verified off the IO thread
-    Response room = server.post("/v1/rooms", sign(ec, studio("Root", List.of("chat-admin")).build()),
-        "{\"name\":\"lobby\"}");
+    Response room =
+        server.post(
+            "/v1/rooms",
+            sign(ec, studio("Root", List.of("chat-admin")).build()),
+            "{\"name\":\"lobby\"}");
     assertEquals(201, room.status(), room.toString());
   }
 
   @Test
   void foreignAndUnsignedTokensAreA401WithTheJsonErrorBody() {
-    assertUnauthorized(server.get("/v1/me", sign(rsa, studio("Ada", List.of()).issuer("https://evil.example").build())),
+    assertUnauthorized(
+        server.get(
+            "/v1/me", sign(rsa, studio("Ada", List.of()).issuer("https://evil.example").build())),
         "iss");
-    assertUnauthorized(server.get("/v1/me", sign(rsa, studio("Ada", List.of()).audience("shop").build())), "aud");
-    assertUnauthorized(server.get("/v1/me", new PlainJWT(studio("Ada", List.of()).build()).serialize()), "alg none");
-    assertUnauthorized(server.get("/v1/me",
-        TestTokens.hs256(rsa.toPublicJWK().toJSONString().getBytes(), studio("Ada", List.of()).build())), "signature");
+    assertUnauthorized(
+        server.get("/v1/me", sign(rsa, studio("Ada", List.of()).audience("shop").build())), "aud");
+    assertUnauthorized(
+        server.get("/v1/me", new PlainJWT(studio("Ada", List.of()).build()).serialize()),
+        "alg none");
+    assertUnauthorized(
+        server.get(
+            "/v1/me",
+            TestTokens.hs256(
+                rsa.toPublicJWK().toJSONString().getBytes(), studio("Ada", List.of()).build())),
+        "signature");
   }
 
   @Test
@@ -76,25 +97,34 @@ class JwksHttpTest {
     assertEquals("ready", ready.text("status"));
     jwks.close();
     // a rotated-in key the server cannot fetch
-    assertUnauthorized(server.get("/v1/me", sign(TestTokens.rsa("rsa-2"), studio("Ada", List.of()).build())), "key");
+    assertUnauthorized(
+        server.get("/v1/me", sign(TestTokens.rsa("rsa-2"), studio("Ada", List.of()).build())),
+        "key");
     assertEquals(200, server.get("/v1/me", sign(rsa, studio("Ada", List.of()).build())).status());
     Response degraded = server.get("/readyz", null);
     assertEquals(200, degraded.status(), degraded.toString());
     assertEquals("degraded", degraded.text("status"));
     JsonNode problems = degraded.get("degraded");
     assertEquals(1, problems.size(), degraded.toString());
-    assertTrue(problems.get(0).asText().startsWith("auth_keys: cannot fetch "), degraded.toString());
+    assertTrue(
+        problems.get(0).asText().startsWith("auth_keys: cannot fetch "), degraded.toString());
   }
 
   @Test
   void wellKnownListsTheAcceptedAlgorithms() {
-    assertEquals("[\"HS256\",\"RS256\",\"ES256\"]",
+    assertEquals(
+        "[\"HS256\",\"RS256\",\"ES256\"]",
         server.get("/.well-known", null).json().path("auth").path("algorithms").toString());
   }
 
   private static JWTClaimsSet.Builder studio(String nickname, List<String> roles) {
-    return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).claim("player_id", ACCOUNT)
-        .claim("nickname", nickname).claim("roles", roles).jwtID(Long.toString(System.nanoTime()))
+    return new JWTClaimsSet.Builder()
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+        .claim("player_id", ACCOUNT)
+        .claim("nickname", nickname)
+        .claim("roles", roles)
+        .jwtID(Long.toString(System.nanoTime()))
         .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))));
   }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A stand-in for the authentication service: publishes the public half of its keys as a JWKS
- * document at {@link #url()} (the JDK's HTTP server on a free port). Counts fetches, can answer
- * 503 for a while, and can be stopped for good.
+ * document at {@link #url()} (the JDK's HTTP server on a free port). Counts fetches, can answer 503
+ * for a while, and can be stopped for good.
  */
 final class JwksServer implements AutoCloseable {
   private final HttpServer server;
@@ -35,15 +35,19 @@ final class JwksServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/jwks.json", exchange -> {
-      fetches.incrementAndGet();
-      byte[] body = (failing.get() ? "{\"error\":\"down\"}" : document.get()).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(failing.get() ? 503 : 200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/jwks.json",
+        exchange -> {
+          fetches.incrementAndGet();
+          byte[] body =
+              (failing.get() ? "{\"error\":\"down\"}" : document.get())
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(failing.get() ? 503 : 200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     publish(keys);
     server.start();
   }

@@ -43,20 +43,26 @@ final class TestTokens {
 
   /** {@code sub} = {@link #ACCOUNT}, expiring an hour after {@code now}. */
   static JWTClaimsSet.Builder claims(Instant now) {
-    return new JWTClaimsSet.Builder().subject(ACCOUNT).expirationTime(Date.from(now.plus(Duration.ofHours(1))));
+    return new JWTClaimsSet.Builder()
+        .subject(ACCOUNT)
+        .expirationTime(Date.from(now.plus(Duration.ofHours(1))));
   }
 
   /** Signs with the key's algorithm (RS256 for RSA, ES256 for EC), naming its kid. */
   static String sign(JWK key, JWTClaimsSet claims) {
     try {
-      if (key instanceof RSAKey rsa) return sign(JWSAlgorithm.RS256, key.getKeyID(), new RSASSASigner(rsa), claims);
+      if (key instanceof RSAKey rsa)
+        return sign(JWSAlgorithm.RS256, key.getKeyID(), new RSASSASigner(rsa), claims);
       return sign(JWSAlgorithm.ES256, key.getKeyID(), new ECDSASigner((ECKey) key), claims);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** HS256 over {@code secret}: the server's own kind, or an attacker's with a public key for secret. */
+  /**
+   * HS256 over {@code secret}: the server's own kind, or an attacker's with a public key for
+   * secret.
+   */
   static String hs256(byte[] secret, JWTClaimsSet claims) {
     try {
       return sign(JWSAlgorithm.HS256, null, new MACSigner(secret), claims);
@@ -65,7 +71,8 @@ final class TestTokens {
     }
   }
 
-  private static String sign(JWSAlgorithm alg, String kid, JWSSigner signer, JWTClaimsSet claims) throws JOSEException {
+  private static String sign(JWSAlgorithm alg, String kid, JWSSigner signer, JWTClaimsSet claims)
+      throws JOSEException {
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).build(), claims);
     jwt.sign(signer);
     return jwt.serialize();

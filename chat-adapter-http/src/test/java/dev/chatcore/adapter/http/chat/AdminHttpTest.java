@@ -17,6 +17,7 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -41,22 +42,39 @@ class AdminHttpTest {
   @Test
   void aPlayerTokenGets403OnEveryAdminEndpoint() {
     String someId = TestIds.account().value();
-    List<String[]> calls = List.of(
-        new String[] {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"hi\"}]}"},
-        new String[] {"POST", "/chat/admin/broadcast", "{\"not\":\"even valid\"}"},
-        new String[] {"GET", "/chat/admin/reports", null},
-        new String[] {"GET", "/chat/admin/reports?reportId=" + someId, null},
-        new String[] {"PATCH", "/chat/admin/reports/update", "{\"reportId\":\"" + someId + "\",\"status\":50}"},
-        new String[] {"POST", "/chat/admin/bans", "{\"accountId\":\"" + someId + "\",\"duration\":60,\"reason\":\"x\"}"},
-        new String[] {"GET", "/chat/admin/bans", null},
-        new String[] {"DELETE", "/chat/admin/bans?accountId=" + someId, null},
-        new String[] {"GET", "/chat/admin/messages", null},
-        new String[] {"GET", "/chat/admin/messages/search?term=x", null},
-        new String[] {"DELETE", "/chat/admin/messages/delete?id=" + someId, null},
-        new String[] {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + someId + "\",\"text\":\"x\"}}"},
-        new String[] {"GET", "/chat/admin/rooms", null},
-        new String[] {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + someId + "\"]}"},
-        new String[] {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + someId + "\",\"accountIds\":[]}"});
+    List<String[]> calls =
+        List.of(
+            new String[] {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"hi\"}]}"},
+            new String[] {"POST", "/chat/admin/broadcast", "{\"not\":\"even valid\"}"},
+            new String[] {"GET", "/chat/admin/reports", null},
+            new String[] {"GET", "/chat/admin/reports?reportId=" + someId, null},
+            new String[] {
+              "PATCH",
+              "/chat/admin/reports/update",
+              "{\"reportId\":\"" + someId + "\",\"status\":50}"
+            },
+            new String[] {
+              "POST",
+              "/chat/admin/bans",
+              "{\"accountId\":\"" + someId + "\",\"duration\":60,\"reason\":\"x\"}"
+            },
+            new String[] {"GET", "/chat/admin/bans", null},
+            new String[] {"DELETE", "/chat/admin/bans?accountId=" + someId, null},
+            new String[] {"GET", "/chat/admin/messages", null},
+            new String[] {"GET", "/chat/admin/messages/search?term=x", null},
+            new String[] {"DELETE", "/chat/admin/messages/delete?id=" + someId, null},
+            new String[] {
+              "PUT",
+              "/chat/admin/messages/update",
+              "{\"message\":{\"id\":\"" + someId + "\",\"text\":\"x\"}}"
+            },
+            new String[] {"GET", "/chat/admin/rooms", null},
+            new String[] {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + someId + "\"]}"},
+            new String[] {
+              "PATCH",
+              "/chat/admin/rooms/update",
+              "{\"roomId\":\"" + someId + "\",\"accountIds\":[]}"
+            });
     for (String[] call : calls) {
       Response r = a.send(call[0], call[1], call[2]);
       assertEquals(403, r.status(), call[0] + " " + call[1] + " -> " + r);
@@ -69,8 +87,12 @@ class AdminHttpTest {
   void roomBroadcastsAndAnnouncementsReachPlayersOnBothApis() {
     RoomId global = globalRoomOf(a.get("/chat/"));
     long now = clock.instant().getEpochSecond();
-    Response r = admin.post("/chat/admin/broadcast", "{\"messages\":[{\"roomId\":\"" + global.value()
-        + "\",\"text\":\"double xp tonight\",\"context\":{\"event\":7}},{\"text\":\"maintenance at noon\"}]}");
+    Response r =
+        admin.post(
+            "/chat/admin/broadcast",
+            "{\"messages\":[{\"roomId\":\""
+                + global.value()
+                + "\",\"text\":\"double xp tonight\",\"context\":{\"event\":7}},{\"text\":\"maintenance at noon\"}]}");
     assertEquals(200, r.status(), r.toString());
     assertNull(r.get("roomUpdates"), "admin responses carry no unread keys");
     assertNull(r.get("announcements"));
@@ -86,7 +108,9 @@ class AdminHttpTest {
     Response seen = a.get("/chat/?lastRead=" + (now - 1));
     assertEquals(List.of("double xp tonight"), ChatTestSupport.unreadTexts(seen, global));
     assertEquals("maintenance at noon", seen.get("announcements").get(0).get("text").asText());
-    assertEquals(news.get("expiration").asLong(), seen.get("announcements").get(0).get("expiration").asLong());
+    assertEquals(
+        news.get("expiration").asLong(),
+        seen.get("announcements").get(0).get("expiration").asLong());
     Response history = a.get("/v1/rooms/" + global.value() + "/messages");
     assertEquals(200, history.status(), history.toString());
     assertEquals(List.of("double xp tonight"), ChatTestSupport.v1Texts(history.get("chunk")));
@@ -96,8 +120,14 @@ class AdminHttpTest {
   void channelBroadcastsGoToTheAccountsMatchingRooms() {
     RoomId global = globalRoomOf(a.get("/chat/"));
     RoomId guild = privateRoom(api, Optional.empty(), alice, bob);
-    Response r = admin.post("/chat/admin/broadcast", "{\"messages\":[{\"channel\":255,\"accountId\":\"" + alice.value()
-        + "\",\"text\":\"guild war\"}],\"expiration\":" + (clock.instant().getEpochSecond() + 600) + "}");
+    Response r =
+        admin.post(
+            "/chat/admin/broadcast",
+            "{\"messages\":[{\"channel\":255,\"accountId\":\""
+                + alice.value()
+                + "\",\"text\":\"guild war\"}],\"expiration\":"
+                + (clock.instant().getEpochSecond() + 600)
+                + "}");
     assertEquals(200, r.status(), r.toString());
     assertEquals(2, r.get("messages").size());
     Response seen = b.get("/chat/");
@@ -107,11 +137,18 @@ class AdminHttpTest {
 
   @Test
   void adminsFixAnAnnouncementsTypoWithTheMessageUpdateRoute() {
-    Response posted = admin.post("/chat/admin/broadcast", "{\"messages\":[{\"text\":\"maintenence at noon\"}]}");
+    Response posted =
+        admin.post("/chat/admin/broadcast", "{\"messages\":[{\"text\":\"maintenence at noon\"}]}");
     String id = posted.get("messages").get(0).get("id").asText();
     long expiration = clock.instant().getEpochSecond() + 7200;
-    Response edited = admin.put("/chat/admin/messages/update", "{\"message\":{\"id\":\"" + id
-        + "\",\"text\":\"maintenance at noon\",\"context\":{\"level\":2},\"expiration\":" + expiration + "}}");
+    Response edited =
+        admin.put(
+            "/chat/admin/messages/update",
+            "{\"message\":{\"id\":\""
+                + id
+                + "\",\"text\":\"maintenance at noon\",\"context\":{\"level\":2},\"expiration\":"
+                + expiration
+                + "}}");
     assertEquals(200, edited.status(), edited.toString());
     JsonNode message = edited.get("message");
     assertEquals(id, message.get("id").asText());
@@ -123,8 +160,14 @@ class AdminHttpTest {
     assertEquals(1, seen.size());
     assertEquals("maintenance at noon", seen.get(0).get("text").asText());
     assertEquals(2, seen.get(0).get("context").get("level").asInt());
-    assertEquals(400, admin.put("/chat/admin/messages/update", "{\"message\":{\"id\":\"" + id
-        + "\",\"text\":\"maintenance at noon\"}}").status(), "an edit that changes nothing");
+    assertEquals(
+        400,
+        admin
+            .put(
+                "/chat/admin/messages/update",
+                "{\"message\":{\"id\":\"" + id + "\",\"text\":\"maintenance at noon\"}}")
+            .status(),
+        "an edit that changes nothing");
   }
 
   @Test
@@ -132,14 +175,40 @@ class AdminHttpTest {
     long huge = 100_000_000_000_000_000L; // 10^17
     String said = say(a, globalRoomOf(a.get("/chat/")), "typo");
     String[][] cases = {
-        {"POST", "/chat/admin/bans", "{\"accountId\":\"" + bob.value() + "\",\"duration\":" + huge + "}", "duration"},
-        {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + huge + "}", "expiration"},
-        {"POST", "/chat/admin/broadcast", "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + Long.MAX_VALUE + "}",
-            "expiration"},
-        {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":" + huge + "}}",
-            "message.expiration"},
-        {"PUT", "/chat/admin/messages/update", "{\"message\":{\"id\":\"" + said + "\",\"expiration\":"
-            + (clock.instant().getEpochSecond() + 200L * 365 * 24 * 3600) + "}}", "message.expiration"},
+      {
+        "POST",
+        "/chat/admin/bans",
+        "{\"accountId\":\"" + bob.value() + "\",\"duration\":" + huge + "}",
+        "duration"
+      },
+      {
+        "POST",
+        "/chat/admin/broadcast",
+        "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + huge + "}",
+        "expiration"
+      },
+      {
+        "POST",
+        "/chat/admin/broadcast",
+        "{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + Long.MAX_VALUE + "}",
+        "expiration"
+      },
+      {
+        "PUT",
+        "/chat/admin/messages/update",
+        "{\"message\":{\"id\":\"" + said + "\",\"expiration\":" + huge + "}}",
+        "message.expiration"
+      },
+      {
+        "PUT",
+        "/chat/admin/messages/update",
+        "{\"message\":{\"id\":\""
+            + said
+            + "\",\"expiration\":"
+            + (clock.instant().getEpochSecond() + 200L * 365 * 24 * 3600)
+            + "}}",
+        "message.expiration"
+      },
     };
     for (String[] c : cases) {
       Response r = admin.send(c[0], c[1], c[2]);
@@ -152,17 +221,20 @@ class AdminHttpTest {
   void badBroadcastsAre400sNamingTheField() {
     long now = clock.instant().getEpochSecond();
     String[][] cases = {
-        {"{}", "messages"},
-        {"{\"messages\":{}}", "messages"},
-        {"{\"messages\":[5]}", "messages[0]"},
-        {"{\"messages\":[{\"text\":5}]}", "messages[0].text"},
-        {"{\"messages\":[{\"text\":\"x\",\"type\":20}]}", "messages[0].type"},
-        {"{\"messages\":[{\"text\":\"x\",\"channel\":\"all\"}]}", "messages[0].channel"},
-        {"{\"messages\":[{\"text\":\"x\",\"channel\":2}]}", "messages[0].accountId"},
-        {"{\"messages\":[{\"text\":\"x\",\"roomId\":\"nope\"}]}", "messages[0].roomId"},
-        {"{\"messages\":[{\"text\":\"  \"}]}", "messages[0].text"},
-        {"{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + now + "}", "expiration"},
-        {"{\"messages\":[{\"text\":\"x\",\"channel\":2,\"accountId\":\"" + bob.value() + "\"}]}", "messages"},
+      {"{}", "messages"},
+      {"{\"messages\":{}}", "messages"},
+      {"{\"messages\":[5]}", "messages[0]"},
+      {"{\"messages\":[{\"text\":5}]}", "messages[0].text"},
+      {"{\"messages\":[{\"text\":\"x\",\"type\":20}]}", "messages[0].type"},
+      {"{\"messages\":[{\"text\":\"x\",\"channel\":\"all\"}]}", "messages[0].channel"},
+      {"{\"messages\":[{\"text\":\"x\",\"channel\":2}]}", "messages[0].accountId"},
+      {"{\"messages\":[{\"text\":\"x\",\"roomId\":\"nope\"}]}", "messages[0].roomId"},
+      {"{\"messages\":[{\"text\":\"  \"}]}", "messages[0].text"},
+      {"{\"messages\":[{\"text\":\"x\"}],\"expiration\":" + now + "}", "expiration"},
+      {
+        "{\"messages\":[{\"text\":\"x\",\"channel\":2,\"accountId\":\"" + bob.value() + "\"}]}",
+        "messages"
+      },
     };
     for (String[] c : cases) {
       Response r = admin.post("/chat/admin/broadcast", c[0]);
@@ -170,8 +242,10 @@ class AdminHttpTest {
       assertEquals("bad_request", r.error());
       assertTrue(r.text("message").contains(c[1]), c[0] + " -> " + r);
     }
-    Response unknownRoom = admin.post("/chat/admin/broadcast",
-        "{\"messages\":[{\"text\":\"x\",\"roomId\":\"" + TestIds.room().value() + "\"}]}");
+    Response unknownRoom =
+        admin.post(
+            "/chat/admin/broadcast",
+            "{\"messages\":[{\"text\":\"x\",\"roomId\":\"" + TestIds.room().value() + "\"}]}");
     assertEquals(404, unknownRoom.status(), unknownRoom.toString());
     assertEquals(List.of(), api.storage().announcements().active(clock.instant()));
   }
@@ -195,26 +269,39 @@ class AdminHttpTest {
     assertEquals(reportId, report.get("id").asText());
     assertEquals(100, report.get("status").asInt());
     assertTrue(report.get("reviewerId").isNull());
-    assertEquals(1, admin.get("/chat/admin/reports?accountId=" + bob.value()).get("reports").size());
-    assertEquals(0, admin.get("/chat/admin/reports?accountId=" + TestIds.account().value()).get("reports").size());
+    assertEquals(
+        1, admin.get("/chat/admin/reports?accountId=" + bob.value()).get("reports").size());
+    assertEquals(
+        0,
+        admin
+            .get("/chat/admin/reports?accountId=" + TestIds.account().value())
+            .get("reports")
+            .size());
     assertEquals(1, admin.get("/chat/admin/reports?reportId=" + reportId).get("reports").size());
 
-    Response updated = admin.patch("/chat/admin/reports/update",
-        "{\"reportId\":\"" + reportId + "\",\"status\":10,\"adminNote\":\"second strike\"}");
+    Response updated =
+        admin.patch(
+            "/chat/admin/reports/update",
+            "{\"reportId\":\"" + reportId + "\",\"status\":10,\"adminNote\":\"second strike\"}");
     assertEquals(200, updated.status(), updated.toString());
     assertEquals(10, updated.get("report").get("status").asInt());
     assertEquals("second strike", updated.get("report").get("adminNote").asText());
     assertEquals(adminId.value(), updated.get("report").get("reviewerId").asText());
     assertEquals(filed.get("report").get("messageLog"), updated.get("report").get("messageLog"));
 
-    Response badStatus = admin.patch("/chat/admin/reports/update", "{\"reportId\":\"" + reportId + "\",\"status\":7}");
+    Response badStatus =
+        admin.patch(
+            "/chat/admin/reports/update", "{\"reportId\":\"" + reportId + "\",\"status\":7}");
     assertEquals(400, badStatus.status(), badStatus.toString());
     assertTrue(badStatus.text("message").contains("status"));
-    Response content = admin.patch("/chat/admin/reports/update",
-        "{\"reportId\":\"" + reportId + "\",\"messageLog\":[]}");
+    Response content =
+        admin.patch(
+            "/chat/admin/reports/update", "{\"reportId\":\"" + reportId + "\",\"messageLog\":[]}");
     assertEquals(400, content.status(), "content is immutable: " + content);
-    Response unknown = admin.patch("/chat/admin/reports/update", "{\"reportId\":\"" + TestIds.account().value()
-        + "\",\"status\":50}");
+    Response unknown =
+        admin.patch(
+            "/chat/admin/reports/update",
+            "{\"reportId\":\"" + TestIds.account().value() + "\",\"status\":50}");
     assertEquals(404, unknown.status(), unknown.toString());
     Response badPage = admin.get("/chat/admin/reports?page=-1");
     assertEquals(400, badPage.status(), badPage.toString());
@@ -225,17 +312,26 @@ class AdminHttpTest {
     RoomId global = globalRoomOf(a.get("/chat/"));
     Response r = a.post("/chat/message", ChatTestSupport.messageBody(global, "hi"));
     JsonNode m = r.get("message");
-    assertEquals(m.get("createdOn").asLong() + Duration.ofDays(14).toSeconds(), m.get("expiration").asLong());
-    Response dm = a.post("/chat/dm", "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"yo\"}}");
+    assertEquals(
+        m.get("createdOn").asLong() + Duration.ofDays(14).toSeconds(),
+        m.get("expiration").asLong());
+    Response dm =
+        a.post("/chat/dm", "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"yo\"}}");
     JsonNode d = dm.get("message");
-    long monthLater = clock.instant().atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond();
+    long monthLater = clock.instant().atOffset(ZoneOffset.UTC).plusMonths(1).toEpochSecond();
     assertEquals(monthLater, d.get("expiration").asLong());
   }
 
   @Test
   void adminsCreateUpdateListAndDeletePrivateRooms() {
-    Response created = admin.post("/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\",\""
-        + bob.value() + "\"],\"data\":{\"guild\":\"wolves\"}}");
+    Response created =
+        admin.post(
+            "/chat/admin/rooms/new",
+            "{\"accountIds\":[\""
+                + alice.value()
+                + "\",\""
+                + bob.value()
+                + "\"],\"data\":{\"guild\":\"wolves\"}}");
     assertEquals(200, created.status(), created.toString());
     assertNull(created.get("roomUpdates"));
     JsonNode room = created.get("room");
@@ -245,14 +341,20 @@ class AdminHttpTest {
     assertEquals(2, room.get("members").size());
     String id = room.get("id").asText();
     Response seen = a.get("/chat/?detailed=true");
-    assertTrue(ChatTestSupport.roomUpdate(seen, new RoomId(id)) != null, "members get it in roomUpdates");
+    assertTrue(
+        ChatTestSupport.roomUpdate(seen, new RoomId(id)) != null, "members get it in roomUpdates");
 
-    Response updated = admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[\""
-        + bob.value() + "\"]}");
+    Response updated =
+        admin.patch(
+            "/chat/admin/rooms/update",
+            "{\"roomId\":\"" + id + "\",\"accountIds\":[\"" + bob.value() + "\"]}");
     assertEquals(200, updated.status(), updated.toString());
     assertEquals(List.of(bob.value()), List.of(updated.get("room").get("members").get(0).asText()));
     assertEquals(1, updated.get("room").get("members").size());
-    assertEquals("wolves", updated.get("room").get("data").get("guild").asText(), "data kept when not given");
+    assertEquals(
+        "wolves",
+        updated.get("room").get("data").get("guild").asText(),
+        "data kept when not given");
     assertTrue(ChatTestSupport.roomUpdate(a.get("/chat/"), new RoomId(id)) == null, "alice is out");
 
     Response listed = admin.get("/chat/admin/rooms?accountId=" + bob.value());
@@ -263,11 +365,13 @@ class AdminHttpTest {
     assertEquals(1, admin.get("/chat/admin/rooms?roomId=" + id).get("rooms").size());
 
     ChatTestSupport.say(b, new RoomId(id), "last words");
-    Response deleted = admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[]}");
+    Response deleted =
+        admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[]}");
     assertEquals(200, deleted.status(), deleted.toString());
     assertEquals(1, deleted.get("messagesDeleted").asInt());
     assertEquals(0, admin.get("/chat/admin/rooms?roomId=" + id).get("rooms").size());
-    Response again = admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[]}");
+    Response again =
+        admin.patch("/chat/admin/rooms/update", "{\"roomId\":\"" + id + "\",\"accountIds\":[]}");
     assertEquals(404, again.status(), again.toString());
   }
 
@@ -275,17 +379,39 @@ class AdminHttpTest {
   void badRoomRequestsAre400sNamingTheField() {
     RoomId global = globalRoomOf(a.get("/chat/"));
     String[][] cases = {
-        {"POST", "/chat/admin/rooms/new", "{}", "accountIds"},
-        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[]}", "accountIds"},
-        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"zz\"]}", "accountIds"},
-        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\"],\"channel\":300}", "channel"},
-        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\"],\"data\":[1]}", "data"},
-        {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"" + alice.value() + "\"],\"type\":\"Global\"}", "type"},
-        {"PATCH", "/chat/admin/rooms/update", "{\"accountIds\":[]}", "roomId"},
-        {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + global.value() + "\"}", "accountIds"},
-        {"PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + global.value() + "\",\"accountIds\":[]}", "roomId"},
-        {"GET", "/chat/admin/rooms?page=-2", null, "page"},
-        {"GET", "/chat/admin/rooms?accountId=x", null, "accountId"},
+      {"POST", "/chat/admin/rooms/new", "{}", "accountIds"},
+      {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[]}", "accountIds"},
+      {"POST", "/chat/admin/rooms/new", "{\"accountIds\":[\"zz\"]}", "accountIds"},
+      {
+        "POST",
+        "/chat/admin/rooms/new",
+        "{\"accountIds\":[\"" + alice.value() + "\"],\"channel\":300}",
+        "channel"
+      },
+      {
+        "POST",
+        "/chat/admin/rooms/new",
+        "{\"accountIds\":[\"" + alice.value() + "\"],\"data\":[1]}",
+        "data"
+      },
+      {
+        "POST",
+        "/chat/admin/rooms/new",
+        "{\"accountIds\":[\"" + alice.value() + "\"],\"type\":\"Global\"}",
+        "type"
+      },
+      {"PATCH", "/chat/admin/rooms/update", "{\"accountIds\":[]}", "roomId"},
+      {
+        "PATCH", "/chat/admin/rooms/update", "{\"roomId\":\"" + global.value() + "\"}", "accountIds"
+      },
+      {
+        "PATCH",
+        "/chat/admin/rooms/update",
+        "{\"roomId\":\"" + global.value() + "\",\"accountIds\":[]}",
+        "roomId"
+      },
+      {"GET", "/chat/admin/rooms?page=-2", null, "page"},
+      {"GET", "/chat/admin/rooms?accountId=x", null, "accountId"},
     };
     for (String[] c : cases) {
       Response r = admin.send(c[0], c[1], c[2]);
@@ -300,7 +426,8 @@ class AdminHttpTest {
     b.get("/chat/");
     String bad = say(b, global, "Buy GOLD at example.com");
     say(a, global, "hello");
-    Response hacked = a.post("/chat/message", ChatTestSupport.messageBody(TestIds.room(), "sneaky"));
+    Response hacked =
+        a.post("/chat/message", ChatTestSupport.messageBody(TestIds.room(), "sneaky"));
     assertEquals(200, hacked.status(), hacked.toString());
 
     Response list = admin.get("/chat/admin/messages?accountId=" + bob.value());
@@ -326,10 +453,13 @@ class AdminHttpTest {
 
     Response deleted = admin.delete("/chat/admin/messages/delete?id=" + bad);
     assertEquals(200, deleted.status(), deleted.toString());
-    assertEquals(List.of("hello"), ChatTestSupport.v1Texts(a.get("/v1/rooms/" + global.value() + "/messages").get("chunk")));
+    assertEquals(
+        List.of("hello"),
+        ChatTestSupport.v1Texts(a.get("/v1/rooms/" + global.value() + "/messages").get("chunk")));
     Response sync = a.get("/v1/sync?since=000000000000000000000000&timeout=1000");
     JsonNode redaction = null;
-    for (JsonNode e : sync.get("events")) if (e.get("type").asText().equals("m.redaction")) redaction = e;
+    for (JsonNode e : sync.get("events"))
+      if (e.get("type").asText().equals("m.redaction")) redaction = e;
     assertTrue(redaction != null, sync.toString());
     assertEquals(bad, redaction.get("content").get("redacts").asText());
     assertEquals(404, admin.delete("/chat/admin/messages/delete?id=" + bad).status());
@@ -344,8 +474,13 @@ class AdminHttpTest {
     clock.advance(Duration.ofMinutes(5));
     long lastRead = clock.instant().getEpochSecond();
     clock.advance(Duration.ofMinutes(1));
-    Response edited = admin.send("PUT", "/chat/admin/messages/update",
-        "{\"message\":{\"id\":\"" + id + "\",\"text\":\"the typo\",\"context\":{\"fixed\":true}}}");
+    Response edited =
+        admin.send(
+            "PUT",
+            "/chat/admin/messages/update",
+            "{\"message\":{\"id\":\""
+                + id
+                + "\",\"text\":\"the typo\",\"context\":{\"fixed\":true}}}");
     assertEquals(200, edited.status(), edited.toString());
     JsonNode m = edited.get("message");
     assertEquals("the typo", m.get("text").asText());
@@ -367,18 +502,30 @@ class AdminHttpTest {
     assertEquals("the typo", edit.get("content").get("text").asText());
     assertTrue(edit.get("content").get("context").get("fixed").asBoolean());
 
-    Response same = admin.send("PUT", "/chat/admin/messages/update",
-        "{\"message\":{\"id\":\"" + id + "\",\"text\":\"the typo\"}}");
+    Response same =
+        admin.send(
+            "PUT",
+            "/chat/admin/messages/update",
+            "{\"message\":{\"id\":\"" + id + "\",\"text\":\"the typo\"}}");
     assertEquals(400, same.status(), "nothing changes: " + same);
-    Response type = admin.send("PUT", "/chat/admin/messages/update",
-        "{\"message\":{\"id\":\"" + id + "\",\"type\":1000}}");
+    Response type =
+        admin.send(
+            "PUT",
+            "/chat/admin/messages/update",
+            "{\"message\":{\"id\":\"" + id + "\",\"type\":1000}}");
     assertEquals(400, type.status(), type.toString());
     assertTrue(type.text("message").contains("message.type"));
-    Response author = admin.send("PUT", "/chat/admin/messages/update",
-        "{\"message\":{\"id\":\"" + id + "\",\"accountId\":\"" + alice.value() + "\"}}");
+    Response author =
+        admin.send(
+            "PUT",
+            "/chat/admin/messages/update",
+            "{\"message\":{\"id\":\"" + id + "\",\"accountId\":\"" + alice.value() + "\"}}");
     assertEquals(400, author.status(), author.toString());
-    Response unknown = admin.send("PUT", "/chat/admin/messages/update",
-        "{\"message\":{\"id\":\"00000000000000000000ffff\",\"text\":\"x\"}}");
+    Response unknown =
+        admin.send(
+            "PUT",
+            "/chat/admin/messages/update",
+            "{\"message\":{\"id\":\"00000000000000000000ffff\",\"text\":\"x\"}}");
     assertEquals(404, unknown.status(), unknown.toString());
   }
 }

@@ -25,17 +25,34 @@ final class ChatTestSupport {
   /** The test server's limits with other global room capacities. */
   static Limits globalCapacity(int capacity, int overflow) {
     return HttpTestServer.generousRateLimit(Limits.defaults()).toBuilder()
-        .globalRoomCapacity(capacity).globalRoomOverflowCapacity(overflow).build();
+        .globalRoomCapacity(capacity)
+        .globalRoomOverflowCapacity(overflow)
+        .build();
   }
 
   /** A private room (the admin API of a later issue makes them; tests write storage). */
   static RoomId privateRoom(HttpTestServer api, Optional<String> data, AccountId... members) {
     RoomId id = TestIds.room();
-    api.storage().rooms().create(new Room(id, RoomType.PRIVATE, Optional.empty(), Optional.empty(),
-        api.clock().instant(), 0, 2, data.map(JsonObjectText::new), Optional.empty(), Optional.empty()));
+    api.storage()
+        .rooms()
+        .create(
+            new Room(
+                id,
+                RoomType.PRIVATE,
+                Optional.empty(),
+                Optional.empty(),
+                api.clock().instant(),
+                0,
+                2,
+                data.map(JsonObjectText::new),
+                Optional.empty(),
+                Optional.empty()));
     for (AccountId m : members) {
-      api.storage().memberships().put(new RoomMember(id, m, MemberState.JOINED, api.clock().instant(),
-          api.storage().events().head()));
+      api.storage()
+          .memberships()
+          .put(
+              new RoomMember(
+                  id, m, MemberState.JOINED, api.clock().instant(), api.storage().events().head()));
     }
     return id;
   }

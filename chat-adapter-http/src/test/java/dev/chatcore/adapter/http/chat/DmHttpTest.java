@@ -19,7 +19,10 @@ import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +47,8 @@ class DmHttpTest {
   }
 
   private static String dm(String text, AccountId... players) {
-    String ids = java.util.Arrays.stream(players).map(p -> "\"" + p.value() + "\"").collect(Collectors.joining(","));
+    String ids =
+        Arrays.stream(players).map(p -> "\"" + p.value() + "\"").collect(Collectors.joining(","));
     return "{\"players\":[" + ids + "],\"message\":{\"text\":\"" + text + "\"}}";
   }
 
@@ -65,9 +69,13 @@ class DmHttpTest {
     assertEquals("DirectMessage", update.get("type").asText());
     assertEquals(0, update.get("channel").asInt());
     assertEquals(3, update.get("members").size());
-    assertEquals(List.of("hey buddies", "hey yourself"), unreadTexts(api.player(carol).get("/chat/?lastRead=" + start), room));
-    assertEquals(List.of("hey buddies", "hey yourself"), ChatTestSupport.v1Texts(
-        api.player(carol).get("/v1/rooms/" + room.value() + "/messages?dir=f").get("chunk")));
+    assertEquals(
+        List.of("hey buddies", "hey yourself"),
+        unreadTexts(api.player(carol).get("/chat/?lastRead=" + start), room));
+    assertEquals(
+        List.of("hey buddies", "hey yourself"),
+        ChatTestSupport.v1Texts(
+            api.player(carol).get("/v1/rooms/" + room.value() + "/messages?dir=f").get("chunk")));
   }
 
   @Test
@@ -84,7 +92,7 @@ class DmHttpTest {
     AccountId[] nineteen = new AccountId[19];
     for (int i = 0; i < 19; i++) nineteen[i] = TestIds.account();
     assertEquals(200, a.post("/chat/dm", dm("big group", nineteen)).status());
-    AccountId[] twenty = java.util.Arrays.copyOf(nineteen, 20);
+    AccountId[] twenty = Arrays.copyOf(nineteen, 20);
     twenty[19] = TestIds.account();
     HttpTestServer.Response tooMany = a.post("/chat/dm", dm("too big", twenty));
     assertEquals(400, tooMany.status());
@@ -94,14 +102,22 @@ class DmHttpTest {
   @Test
   void badInputIsA400NamingTheField() {
     record Case(String body, String field) {}
-    for (Case c : List.of(
-        new Case("{\"message\":{\"text\":\"x\"}}", "players"),
-        new Case("{\"players\":[\"nothex\"],\"message\":{\"text\":\"x\"}}", "players"),
-        new Case("{\"players\":[5],\"message\":{\"text\":\"x\"}}", "players"),
-        new Case("{\"players\":[\"" + bob.value() + "\"]}", "message"),
-        new Case("{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"\"}}", "message.text"),
-        new Case("{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"x\",\"roomId\":\""
-            + TestIds.room().value() + "\"}}", "message.roomId"))) {
+    for (Case c :
+        List.of(
+            new Case("{\"message\":{\"text\":\"x\"}}", "players"),
+            new Case("{\"players\":[\"nothex\"],\"message\":{\"text\":\"x\"}}", "players"),
+            new Case("{\"players\":[5],\"message\":{\"text\":\"x\"}}", "players"),
+            new Case("{\"players\":[\"" + bob.value() + "\"]}", "message"),
+            new Case(
+                "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"\"}}",
+                "message.text"),
+            new Case(
+                "{\"players\":[\""
+                    + bob.value()
+                    + "\"],\"message\":{\"text\":\"x\",\"roomId\":\""
+                    + TestIds.room().value()
+                    + "\"}}",
+                "message.roomId"))) {
       HttpTestServer.Response r = a.post("/chat/dm", c.body());
       assertEquals(400, r.status(), c.body() + " -> " + r);
       assertTrue(r.get("message").asText().startsWith(c.field()), c.body() + " -> " + r);
@@ -117,31 +133,38 @@ class DmHttpTest {
       List<Future<RoomId>> results = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
         AccountId sender = members.get(i % members.size());
-        AccountId[] others = members.stream().filter(m -> !m.equals(sender)).toArray(AccountId[]::new);
+        AccountId[] others =
+            members.stream().filter(m -> !m.equals(sender)).toArray(AccountId[]::new);
         User c = api.player(sender);
         String body = dm("race " + i, others);
-        results.add(pool.submit(() -> {
-          go.await();
-          return roomOf(c.post("/chat/dm", body));
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return roomOf(c.post("/chat/dm", body));
+                }));
       }
       go.countDown();
-      java.util.Set<RoomId> rooms = new java.util.HashSet<>();
+      Set<RoomId> rooms = new HashSet<>();
       for (Future<RoomId> f : results) rooms.add(f.get(60, TimeUnit.SECONDS));
       assertEquals(1, rooms.size());
       RoomId room = rooms.iterator().next();
-      assertEquals(32, unreadTexts(a.get("/chat/?lastRead=0"), room).size(), "no message lost or hidden");
+      assertEquals(
+          32, unreadTexts(a.get("/chat/?lastRead=0"), room).size(), "no message lost or hidden");
       assertEquals(4, roomUpdate(a.get("/chat/"), room).get("members").size());
       List<String> types = new ArrayList<>();
-      for (JsonNode e : a.get("/v1/sync?since=000000000000000000000000&timeout=1000&filter=" + room.value())
-          .get("events")) {
+      for (JsonNode e :
+          a.get("/v1/sync?since=000000000000000000000000&timeout=1000&filter=" + room.value())
+              .get("events")) {
         types.add(e.get("type").asText());
       }
       // alice sees the room from her own join on (what came before it is not hers to see)
       int firstMessage = types.indexOf("m.plain");
-      assertTrue(firstMessage >= 1 && types.subList(0, firstMessage).stream().allMatch("m.member"::equals),
+      assertTrue(
+          firstMessage >= 1 && types.subList(0, firstMessage).stream().allMatch("m.member"::equals),
           "the members come before any message: " + types);
-      assertEquals(32, types.subList(firstMessage, types.size()).stream().filter("m.plain"::equals).count());
+      assertEquals(
+          32, types.subList(firstMessage, types.size()).stream().filter("m.plain"::equals).count());
       assertEquals(32, types.size() - firstMessage, "no membership change after the first message");
     } finally {
       pool.shutdownNow();
@@ -155,11 +178,16 @@ class DmHttpTest {
     assertEquals(200, left.status(), left.toString());
     assertTrue(left.get("roomUpdates").isArray());
     assertNull(roomUpdate(left, trio), "the leaver no longer sees it");
-    assertEquals(404, b.delete("/chat/rooms/leave?roomId=" + trio.value()).status(), "not a member any more");
+    assertEquals(
+        404,
+        b.delete("/chat/rooms/leave?roomId=" + trio.value()).status(),
+        "not a member any more");
     RoomId fresh = roomOf(a.post("/chat/dm", dm("trio again", bob, carol)));
     assertNotEquals(trio, fresh, "after a leave the same set makes a new room");
     say(a, trio, "still here");
-    assertEquals(List.of("trio", "still here"), unreadTexts(api.player(carol).get("/chat/?lastRead=0"), trio));
+    assertEquals(
+        List.of("trio", "still here"),
+        unreadTexts(api.player(carol).get("/chat/?lastRead=0"), trio));
 
     RoomId pair = roomOf(a.post("/chat/dm", dm("pair", bob)));
     assertEquals(200, a.delete("/chat/rooms/leave?roomId=" + pair.value()).status());

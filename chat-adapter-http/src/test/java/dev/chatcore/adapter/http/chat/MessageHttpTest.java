@@ -22,6 +22,7 @@ import dev.chatcore.domain.room.MemberState;
 import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,12 @@ class MessageHttpTest {
   void aMessageReturnsWhatWasStoredAndReachesTheRoom() {
     RoomId global = globalRoomOf(a.get("/chat/"));
     long start = epochSecond(api);
-    HttpTestServer.Response r = a.post("/chat/message",
-        "{\"message\":{\"text\":\"  Hello World!  \",\"context\":{\"item\":7},\"roomId\":\"" + global.value() + "\"}}");
+    HttpTestServer.Response r =
+        a.post(
+            "/chat/message",
+            "{\"message\":{\"text\":\"  Hello World!  \",\"context\":{\"item\":7},\"roomId\":\""
+                + global.value()
+                + "\"}}");
     assertEquals(200, r.status(), r.toString());
     JsonNode m = r.get("message");
     assertEquals("Hello World!", m.get("text").asText());
@@ -65,19 +70,35 @@ class MessageHttpTest {
     RoomId global = globalRoomOf(a.get("/chat/"));
     String room = global.value();
     record Case(String body, String field) {}
-    for (Case c : List.of(
-        new Case("{\"message\":{\"text\":\"  \",\"roomId\":\"" + room + "\"}}", "message.text"),
-        new Case("{\"message\":{\"text\":\"\",\"context\":{},\"roomId\":\"" + room + "\"}}", "message.text"),
-        new Case("{\"message\":{\"text\":5,\"roomId\":\"" + room + "\"}}", "message.text"),
-        new Case("{\"message\":{\"text\":\"x\",\"context\":[1],\"roomId\":\"" + room + "\"}}", "message.context"),
-        new Case("{\"message\":{\"text\":\"x\"}}", "message.roomId"),
-        new Case("{\"message\":{\"text\":\"x\",\"roomId\":\"zz\"}}", "message.roomId"),
-        new Case("{\"message\":{\"text\":\"x\",\"roomId\":\"" + room + "\",\"type\":20}}", "message.type"),
-        new Case("{\"message\":{\"text\":\"x\",\"roomId\":\"" + room + "\",\"accountId\":\"" + bob.value() + "\"}}",
-            "message.accountId"),
-        new Case("{\"message\":{\"text\":\"x\",\"roomId\":\"" + room + "\",\"updatedOn\":99999999999}}", "message.updatedOn"),
-        new Case("{}", "message"),
-        new Case("{\"message\":\"hi\"}", "message"))) {
+    for (Case c :
+        List.of(
+            new Case("{\"message\":{\"text\":\"  \",\"roomId\":\"" + room + "\"}}", "message.text"),
+            new Case(
+                "{\"message\":{\"text\":\"\",\"context\":{},\"roomId\":\"" + room + "\"}}",
+                "message.text"),
+            new Case("{\"message\":{\"text\":5,\"roomId\":\"" + room + "\"}}", "message.text"),
+            new Case(
+                "{\"message\":{\"text\":\"x\",\"context\":[1],\"roomId\":\"" + room + "\"}}",
+                "message.context"),
+            new Case("{\"message\":{\"text\":\"x\"}}", "message.roomId"),
+            new Case("{\"message\":{\"text\":\"x\",\"roomId\":\"zz\"}}", "message.roomId"),
+            new Case(
+                "{\"message\":{\"text\":\"x\",\"roomId\":\"" + room + "\",\"type\":20}}",
+                "message.type"),
+            new Case(
+                "{\"message\":{\"text\":\"x\",\"roomId\":\""
+                    + room
+                    + "\",\"accountId\":\""
+                    + bob.value()
+                    + "\"}}",
+                "message.accountId"),
+            new Case(
+                "{\"message\":{\"text\":\"x\",\"roomId\":\""
+                    + room
+                    + "\",\"updatedOn\":99999999999}}",
+                "message.updatedOn"),
+            new Case("{}", "message"),
+            new Case("{\"message\":\"hi\"}", "message"))) {
       HttpTestServer.Response r = a.post("/chat/message", c.body());
       assertEquals(400, r.status(), c.body() + " -> " + r);
       assertEquals("bad_request", r.error());
@@ -91,8 +112,12 @@ class MessageHttpTest {
   @Test
   void contextAloneIsAMessage() {
     RoomId global = globalRoomOf(a.get("/chat/"));
-    HttpTestServer.Response r = a.post("/chat/message",
-        "{\"message\":{\"context\":{\"sticker\":\"wave\"},\"roomId\":\"" + global.value() + "\"}}");
+    HttpTestServer.Response r =
+        a.post(
+            "/chat/message",
+            "{\"message\":{\"context\":{\"sticker\":\"wave\"},\"roomId\":\""
+                + global.value()
+                + "\"}}");
     assertEquals(200, r.status(), r.toString());
     assertEquals("", r.get("message").get("text").asText());
   }
@@ -100,9 +125,18 @@ class MessageHttpTest {
   @Test
   void messagesToUnknownRoomsOrRoomsTheSenderIsNotInAreHackedAndShownToNobody() {
     RoomId global = globalRoomOf(a.get("/chat/"));
-    RoomId dm = new RoomId(b.post("/chat/dm", "{\"players\":[\"" + TestIds.account().value() + "\"],"
-        + "\"message\":{\"text\":\"private\"}}").get("message").get("roomId").asText());
-    clock.advance(java.time.Duration.ofSeconds(1));
+    RoomId dm =
+        new RoomId(
+            b.post(
+                    "/chat/dm",
+                    "{\"players\":[\""
+                        + TestIds.account().value()
+                        + "\"],"
+                        + "\"message\":{\"text\":\"private\"}}")
+                .get("message")
+                .get("roomId")
+                .asText());
+    clock.advance(Duration.ofSeconds(1));
     long start = epochSecond(api);
     RoomId nowhere = TestIds.room();
     HttpTestServer.Response r = a.post("/chat/message", messageBody(nowhere, "into the void"));
@@ -114,7 +148,9 @@ class MessageHttpTest {
     assertEquals(alice, hacked.get(0).sender());
     assertEquals(dm, hacked.get(0).room());
     assertEquals(List.of(), unreadTexts(b.get("/chat/?lastRead=" + start), dm));
-    assertEquals(List.of("private"), ChatTestSupport.v1Texts(b.get("/v1/rooms/" + dm.value() + "/messages").get("chunk")));
+    assertEquals(
+        List.of("private"),
+        ChatTestSupport.v1Texts(b.get("/v1/rooms/" + dm.value() + "/messages").get("chunk")));
     assertEquals(List.of(), unreadTexts(a.get("/chat/?lastRead=" + start), global));
   }
 
@@ -122,7 +158,8 @@ class MessageHttpTest {
   void aHackedMessagesAnswerLooksLikeAnyOther() {
     RoomId global = globalRoomOf(a.get("/chat/"));
     JsonNode real = a.post("/chat/message", messageBody(global, "hello")).get("message");
-    JsonNode hacked = a.post("/chat/message", messageBody(TestIds.room(), "into the void")).get("message");
+    JsonNode hacked =
+        a.post("/chat/message", messageBody(TestIds.room(), "into the void")).get("message");
     JsonNode after = a.post("/chat/message", messageBody(global, "again")).get("message");
     List<String> fields = new ArrayList<>();
     real.fieldNames().forEachRemaining(fields::add);
@@ -131,16 +168,23 @@ class MessageHttpTest {
     assertEquals(fields, hackedFields, "the same fields, in the same order");
     String id = hacked.get("id").asText();
     assertTrue(id.startsWith("00000000"), "a stream-position id like every message's: " + id);
-    assertTrue(real.get("id").asText().compareTo(id) < 0 && id.compareTo(after.get("id").asText()) < 0,
+    assertTrue(
+        real.get("id").asText().compareTo(id) < 0 && id.compareTo(after.get("id").asText()) < 0,
         "it orders between the messages around it");
-    assertEquals(real.get("expiration").asLong() - real.get("createdOn").asLong(),
-        hacked.get("expiration").asLong() - hacked.get("createdOn").asLong(), "the expiry a global room gives");
-    assertEquals(id, api.storage().hackedMessages().list(0, 10).getFirst().id(), "admins see it under that id");
+    assertEquals(
+        real.get("expiration").asLong() - real.get("createdOn").asLong(),
+        hacked.get("expiration").asLong() - hacked.get("createdOn").asLong(),
+        "the expiry a global room gives");
+    assertEquals(
+        id,
+        api.storage().hackedMessages().list(0, 10).getFirst().id(),
+        "admins see it under that id");
   }
 
   @Test
   void aMessageToAGlobalRoomOneIsNotInIsHacked() {
-    try (HttpTestServer small = HttpTestServer.builder().clock(new MutableClock()).limits(globalCapacity(1, 150)).start()) {
+    try (HttpTestServer small =
+        HttpTestServer.builder().clock(new MutableClock()).limits(globalCapacity(1, 150)).start()) {
       User a1 = small.player(alice);
       User b1 = small.player(bob);
       RoomId mine = globalRoomOf(a1.get("/chat/"));
@@ -150,7 +194,8 @@ class MessageHttpTest {
       assertEquals(200, a1.post("/chat/message", messageBody(bobs, "not my room")).status());
       assertEquals(1, small.storage().hackedMessages().count());
       assertEquals(List.of(), unreadTexts(b1.get("/chat/?lastRead=" + start), bobs));
-      assertEquals(List.of(), texts(b1.get("/v1/rooms/" + bobs.value() + "/messages").get("chunk")));
+      assertEquals(
+          List.of(), texts(b1.get("/v1/rooms/" + bobs.value() + "/messages").get("chunk")));
     }
   }
 
@@ -159,7 +204,9 @@ class MessageHttpTest {
     a.get("/chat/");
     for (MemberState state : List.of(MemberState.KICKED, MemberState.BANNED)) {
       RoomId room = privateRoom(api, Optional.empty(), alice, bob);
-      api.storage().memberships().put(new RoomMember(room, alice, state, clock.instant(), api.storage().events().head()));
+      api.storage()
+          .memberships()
+          .put(new RoomMember(room, alice, state, clock.instant(), api.storage().events().head()));
       HttpTestServer.Response r = a.post("/chat/message", messageBody(room, "let me back"));
       assertEquals(403, r.status(), state + " " + r);
       assertEquals("forbidden", r.error());
@@ -190,12 +237,17 @@ class MessageHttpTest {
   void aMessagePostedThroughV1IsInChatRoomUpdates() {
     RoomId global = globalRoomOf(a.get("/chat/"));
     long start = epochSecond(api);
-    HttpTestServer.Response posted = b.post("/v1/rooms/" + global.value() + "/messages",
-        "{\"content\":{\"text\":\"from v1\",\"context\":{\"k\":1}}}");
+    HttpTestServer.Response posted =
+        b.post(
+            "/v1/rooms/" + global.value() + "/messages",
+            "{\"content\":{\"text\":\"from v1\",\"context\":{\"k\":1}}}");
     // bob is not in a global room yet: /v1 refuses, then /chat places him and he may post
     assertEquals(403, posted.status(), posted.toString());
     b.get("/chat/");
-    posted = b.post("/v1/rooms/" + global.value() + "/messages", "{\"content\":{\"text\":\"from v1\",\"context\":{\"k\":1}}}");
+    posted =
+        b.post(
+            "/v1/rooms/" + global.value() + "/messages",
+            "{\"content\":{\"text\":\"from v1\",\"context\":{\"k\":1}}}");
     assertEquals(200, posted.status(), posted.toString());
     HttpTestServer.Response r = a.get("/chat/?lastRead=" + start);
     JsonNode unread = ChatTestSupport.roomUpdate(r, global).get("unread");

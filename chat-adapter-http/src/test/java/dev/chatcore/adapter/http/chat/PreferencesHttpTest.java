@@ -42,11 +42,14 @@ class PreferencesHttpTest {
   void updateReplacesTheWholeObject() {
     String id = a.get("/chat/preferences").get("preferences").get("id").asText();
     clock.advance(Duration.ofSeconds(30));
-    HttpTestServer.Response put = a.put("/chat/preferences/update", "{\"settings\":{\"hello\":123,\"world\":[\"abc\"]}}");
+    HttpTestServer.Response put =
+        a.put("/chat/preferences/update", "{\"settings\":{\"hello\":123,\"world\":[\"abc\"]}}");
     assertEquals(200, put.status(), put.toString());
     assertTrue(put.get("roomUpdates").isArray());
     clock.advance(Duration.ofSeconds(30));
-    JsonNode replaced = a.put("/chat/preferences/update", "{\"settings\":{\"squelch\":[\"x\"]}}").get("preferences");
+    JsonNode replaced =
+        a.put("/chat/preferences/update", "{\"settings\":{\"squelch\":[\"x\"]}}")
+            .get("preferences");
     assertEquals("{\"squelch\":[\"x\"]}", replaced.get("settings").toString());
     assertEquals(id, replaced.get("id").asText());
     assertEquals(clock.instant().getEpochSecond(), replaced.get("updatedOn").asLong());
@@ -56,16 +59,20 @@ class PreferencesHttpTest {
   @Test
   void settingsLargerThanTheLimitAre413() {
     String big = "x".repeat(16 * 1024);
-    HttpTestServer.Response r = a.put("/chat/preferences/update", "{\"settings\":{\"blob\":\"" + big + "\"}}");
+    HttpTestServer.Response r =
+        a.put("/chat/preferences/update", "{\"settings\":{\"blob\":\"" + big + "\"}}");
     assertEquals(413, r.status(), r.toString());
     assertEquals("payload_too_large", r.error());
     String fits = "x".repeat(16 * 1024 - 12);
-    assertEquals(200, a.put("/chat/preferences/update", "{\"settings\":{\"blob\":\"" + fits + "\"}}").status());
+    assertEquals(
+        200,
+        a.put("/chat/preferences/update", "{\"settings\":{\"blob\":\"" + fits + "\"}}").status());
   }
 
   @Test
   void settingsMustBeAnObject() {
-    for (String body : new String[] {"{}", "{\"settings\":null}", "{\"settings\":[1]}", "{\"settings\":\"a\"}"}) {
+    for (String body :
+        new String[] {"{}", "{\"settings\":null}", "{\"settings\":[1]}", "{\"settings\":\"a\"}"}) {
       HttpTestServer.Response r = a.put("/chat/preferences/update", body);
       assertEquals(400, r.status(), body);
       assertTrue(r.get("message").asText().startsWith("settings"), r.toString());

@@ -90,8 +90,13 @@ class ReportHttpTest {
     HttpTestServer.Response self = a.post("/chat/report", report(own));
     assertEquals(400, self.status());
     assertTrue(self.get("message").asText().startsWith("messageId"));
-    String dm = b.post("/chat/dm", "{\"players\":[\"" + carol.value() + "\"],\"message\":{\"text\":\"secret\"}}")
-        .get("message").get("id").asText();
+    String dm =
+        b.post(
+                "/chat/dm",
+                "{\"players\":[\"" + carol.value() + "\"],\"message\":{\"text\":\"secret\"}}")
+            .get("message")
+            .get("id")
+            .asText();
     assertEquals(404, a.post("/chat/report", report(dm)).status(), "alice is not in that DM");
     assertEquals(200, c.post("/chat/report", report(dm)).status());
     assertEquals(404, a.post("/chat/report", report("65797740214a66de422ac5ee")).status());

@@ -18,6 +18,8 @@ import dev.chatcore.domain.chat.Announcement;
 import dev.chatcore.domain.event.JsonObjectText;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.RoomId;
+import dev.chatcore.domain.room.MemberState;
+import dev.chatcore.domain.room.RoomMember;
 import dev.chatcore.domain.testing.MutableClock;
 import dev.chatcore.domain.testing.TestIds;
 import java.time.Duration;
@@ -100,8 +102,14 @@ class UnreadHttpTest {
     say(a, global, "first");
     clock.advance(Duration.ofSeconds(10));
     long now = epochSecond(api);
-    HttpTestServer.Response r = a.post("/chat/message?lastRead=0",
-        "{\"lastRead\":" + now + ",\"message\":{\"text\":\"second\",\"roomId\":\"" + global.value() + "\"}}");
+    HttpTestServer.Response r =
+        a.post(
+            "/chat/message?lastRead=0",
+            "{\"lastRead\":"
+                + now
+                + ",\"message\":{\"text\":\"second\",\"roomId\":\""
+                + global.value()
+                + "\"}}");
     assertEquals(List.of("second"), unreadTexts(r, global));
   }
 
@@ -125,7 +133,8 @@ class UnreadHttpTest {
       assertEquals("bad_request", r.error());
       assertTrue(r.get("message").asText().contains(q.substring(0, q.indexOf('='))), r.toString());
     }
-    HttpTestServer.Response body = a.post("/chat/report", "{\"lastRead\":\"yesterday\",\"messageId\":\"x\"}");
+    HttpTestServer.Response body =
+        a.post("/chat/report", "{\"lastRead\":\"yesterday\",\"messageId\":\"x\"}");
     assertEquals(400, body.status());
     assertTrue(body.get("message").asText().contains("lastRead"));
   }
@@ -138,14 +147,25 @@ class UnreadHttpTest {
     clock.advance(Duration.ofSeconds(1));
     RoomId newerPrivate = privateRoom(api, Optional.empty(), alice);
     clock.advance(Duration.ofSeconds(1));
-    String dm1 = a.post("/chat/dm", "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"hi\"}}")
-        .get("message").get("roomId").asText();
+    String dm1 =
+        a.post("/chat/dm", "{\"players\":[\"" + bob.value() + "\"],\"message\":{\"text\":\"hi\"}}")
+            .get("message")
+            .get("roomId")
+            .asText();
     clock.advance(Duration.ofSeconds(1));
-    String dm2 = a.post("/chat/dm", "{\"players\":[\"" + TestIds.account().value() + "\"],\"message\":{\"text\":\"yo\"}}")
-        .get("message").get("roomId").asText();
+    String dm2 =
+        a.post(
+                "/chat/dm",
+                "{\"players\":[\""
+                    + TestIds.account().value()
+                    + "\"],\"message\":{\"text\":\"yo\"}}")
+            .get("message")
+            .get("roomId")
+            .asText();
     List<String> order = new ArrayList<>();
     for (JsonNode u : a.get("/chat/").get("roomUpdates")) order.add(u.get("id").asText());
-    assertEquals(List.of(global.value(), newerPrivate.value(), olderPrivate.value(), dm2, dm1), order);
+    assertEquals(
+        List.of(global.value(), newerPrivate.value(), olderPrivate.value(), dm2, dm1), order);
   }
 
   @Test
@@ -170,8 +190,11 @@ class UnreadHttpTest {
     long start = epochSecond(api);
     say(b, room, "from bob");
     say(api.admin(admin), room, "from admin");
-    api.storage().memberships().put(new dev.chatcore.domain.room.RoomMember(room, bob,
-        dev.chatcore.domain.room.MemberState.LEFT, clock.instant(), api.storage().events().head()));
+    api.storage()
+        .memberships()
+        .put(
+            new RoomMember(
+                room, bob, MemberState.LEFT, clock.instant(), api.storage().events().head()));
     say(api.player(carol), room, "from outsider"); // not a member: hacked, never shown
     assertEquals(List.of("from admin"), unreadTexts(a.get("/chat/?lastRead=" + start), room));
   }
@@ -184,12 +207,17 @@ class UnreadHttpTest {
     RoomId room = privateRoom(api, Optional.empty(), alice, bob, carol);
     long start = epochSecond(api);
     for (int i = 0; i < 300; i++) say(api.player(bob), room, "bob" + i);
-    api.storage().memberships().put(new dev.chatcore.domain.room.RoomMember(room, bob,
-        dev.chatcore.domain.room.MemberState.LEFT, clock.instant(), api.storage().events().head()));
+    api.storage()
+        .memberships()
+        .put(
+            new RoomMember(
+                room, bob, MemberState.LEFT, clock.instant(), api.storage().events().head()));
     clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 5; i++) say(api.player(carol), room, "carol" + i);
     List<String> got = unreadTexts(a.get("/chat/?lastRead=" + start), room);
-    assertEquals(List.of("carol0", "carol1", "carol2", "carol3", "carol4"), got,
+    assertEquals(
+        List.of("carol0", "carol1", "carol2", "carol3", "carol4"),
+        got,
         "2 rooms: cap 200, counted after hiding the 300 messages of a former member");
   }
 
@@ -215,7 +243,8 @@ class UnreadHttpTest {
     clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 10; i++) say(a, global, "s3-" + i);
     List<String> got = unreadTexts(a.get("/chat/?lastRead=" + start), global);
-    assertEquals(120, got.size(), "one room: cap 100, extended to the end of the 100th message's second");
+    assertEquals(
+        120, got.size(), "one room: cap 100, extended to the end of the 100th message's second");
     assertEquals("s1-0", got.get(0));
     assertEquals("s2-59", got.get(119));
     List<String> next = unreadTexts(a.get("/chat/?lastRead=" + (start + 1)), global);
@@ -257,10 +286,26 @@ class UnreadHttpTest {
   void activeAnnouncementsAppearInEveryResponse() {
     User a = api.player(alice);
     assertEquals(0, a.get("/chat/").get("announcements").size(), "an empty store is valid");
-    api.storage().announcements().save(new Announcement("65781a2ee074f00f1e9b3700", TestIds.account(), "maintenance",
-        Optional.of(new JsonObjectText("{\"level\":2}")), clock.instant(), clock.instant().plusSeconds(60)));
-    api.storage().announcements().save(new Announcement("65781a2ee074f00f1e9b3701", TestIds.account(), "gone",
-        Optional.empty(), clock.instant(), clock.instant().plusSeconds(1)));
+    api.storage()
+        .announcements()
+        .save(
+            new Announcement(
+                "65781a2ee074f00f1e9b3700",
+                TestIds.account(),
+                "maintenance",
+                Optional.of(new JsonObjectText("{\"level\":2}")),
+                clock.instant(),
+                clock.instant().plusSeconds(60)));
+    api.storage()
+        .announcements()
+        .save(
+            new Announcement(
+                "65781a2ee074f00f1e9b3701",
+                TestIds.account(),
+                "gone",
+                Optional.empty(),
+                clock.instant(),
+                clock.instant().plusSeconds(1)));
     clock.advance(Duration.ofSeconds(2));
     long farFuture = epochSecond(api) + 1000;
     JsonNode announcements = a.get("/chat/?lastRead=" + farFuture).get("announcements");

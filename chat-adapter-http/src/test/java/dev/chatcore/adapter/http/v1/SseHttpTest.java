@@ -17,9 +17,10 @@ import dev.chatcore.domain.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,9 @@ class SseHttpTest {
   private final List<SseClient> clients = new ArrayList<>();
 
   private void start(UnaryOperator<StreamLimits> streams, Clock clock) {
-    Limits limits = HttpTestServer.generousRateLimit(Limits.defaults()).withStreams(streams.apply(StreamLimits.defaults()));
+    Limits limits =
+        HttpTestServer.generousRateLimit(Limits.defaults())
+            .withStreams(streams.apply(StreamLimits.defaults()));
     server = HttpTestServer.builder().limits(limits).clock(clock).start();
     admin = server.registered(server.admin("admin"));
   }
@@ -48,7 +51,7 @@ class SseHttpTest {
   }
 
   private SseClient open(User as, String query, Map<String, String> headers) throws Exception {
-    Map<String, String> h = new java.util.HashMap<>(headers);
+    Map<String, String> h = new HashMap<>(headers);
     if (as != null) h.put("Authorization", "Bearer " + as.token());
     SseClient c = SseClient.open(server.port(), "/v1/events" + query, h);
     clients.add(c);
@@ -74,15 +77,20 @@ class SseHttpTest {
     server.say(admin, room, "one");
     SseClient sse = open(alice, "?since=" + since, Map.of());
     assertEquals(200, sse.status(WAIT));
-    assertTrue(sse.header("Content-Type").startsWith("text/event-stream"), sse.header("Content-Type"));
+    assertTrue(
+        sse.header("Content-Type").startsWith("text/event-stream"), sse.header("Content-Type"));
     server.say(admin, room, "two");
     List<SseClient.Message> got = events(sse, 2);
-    JsonNode sync = server.get(alice, "/v1/sync?since=" + since + "&timeout=1000").json().get("events");
+    JsonNode sync =
+        server.get(alice, "/v1/sync?since=" + since + "&timeout=1000").json().get("events");
     assertEquals(2, sync.size());
     for (int i = 0; i < 2; i++) {
       assertEquals(sync.get(i).get("event_id").asText(), got.get(i).id());
       assertEquals("m.plain", got.get(i).event());
-      assertEquals(sync.get(i), Json.mapper().readTree(got.get(i).data()), "data is the event exactly as in /v1/sync");
+      assertEquals(
+          sync.get(i),
+          Json.mapper().readTree(got.get(i).data()),
+          "data is the event exactly as in /v1/sync");
     }
   }
 
@@ -95,7 +103,8 @@ class SseHttpTest {
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < 5; i++) sent.add(server.say(admin, room, "m" + i));
     SseClient first = open(alice, "?since=" + since, Map.of());
-    List<String> seen = new ArrayList<>(events(first, 3).stream().map(SseClient.Message::id).toList());
+    List<String> seen =
+        new ArrayList<>(events(first, 3).stream().map(SseClient.Message::id).toList());
     first.close();
     for (int i = 5; i < 10; i++) sent.add(server.say(admin, room, "m" + i));
     // an EventSource reconnects to its first URL and sends the last id it saw
@@ -108,11 +117,12 @@ class SseHttpTest {
   /**
    * A device token's stream: a {@code device} message (key counts, device lists) opens each batch,
    * and each to-device message is its own {@code to_device} message whose {@code id} is its
-   * position, between the events around it. Resuming from before it brings it again (the client
-   * did not get it); resuming from its id or later does not, and acknowledges it.
+   * position, between the events around it. Resuming from before it brings it again (the client did
+   * not get it); resuming from its id or later does not, and acknowledges it.
    */
   @Test
-  void aDeviceStreamCarriesEachToDeviceMessageOnceAtItsPositionAndResumesByLastEventId() throws Exception {
+  void aDeviceStreamCarriesEachToDeviceMessageOnceAtItsPositionAndResumesByLastEventId()
+      throws Exception {
     start();
     User alice = server.registered(server.onDevice("alice", "ALICE1"));
     User bob = server.registered(server.onDevice("bob", "BOB1"));
@@ -129,11 +139,17 @@ class SseHttpTest {
     server.toDevice(alice, bob, "BOB1", "t1", "{\"ciphertext\":\"olm\"}");
     String after = server.say(alice, room, "after");
     List<SseClient.Message> got = untilEvent(sse, after);
-    assertEquals(List.of("m.plain", "to_device", "m.plain"), got.stream().map(SseClient.Message::event).toList());
+    assertEquals(
+        List.of("m.plain", "to_device", "m.plain"),
+        got.stream().map(SseClient.Message::event).toList());
     String position = got.get(1).id();
-    assertEquals(List.of(before, position, after), got.stream().map(SseClient.Message::id).toList());
+    assertEquals(
+        List.of(before, position, after), got.stream().map(SseClient.Message::id).toList());
     JsonNode sync = server.get(bob, "/v1/sync?since=" + since + "&timeout=1000").json();
-    assertEquals(sync.get("to_device").get(0), Json.mapper().readTree(got.get(1).data()), "as sync renders it");
+    assertEquals(
+        sync.get("to_device").get(0),
+        Json.mapper().readTree(got.get(1).data()),
+        "as sync renders it");
     assertTrue(before.compareTo(position) < 0 && position.compareTo(after) < 0, "at its position");
     sse.close();
 
@@ -180,7 +196,8 @@ class SseHttpTest {
   @Test
   void anIdleStreamGetsKeepAliveComments() throws Exception {
     start(l -> l.withTimes(Duration.ofMillis(150), Duration.ofMinutes(5)), Clock.systemUTC());
-    SseClient sse = open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
+    SseClient sse =
+        open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
     SseClient.Message m = sse.next(WAIT);
     assertNotNull(m);
     assertEquals("keep-alive", m.comment());
@@ -194,16 +211,21 @@ class SseHttpTest {
     User bob = server.registered(server.user("bob"));
     String room = server.channel(admin, "lobby");
     String since = server.head();
-    SseClient stalled = SseClient.notReading(server.port(), "/v1/events?since=" + since,
-        Map.of("Authorization", "Bearer " + alice.token()));
+    SseClient stalled =
+        SseClient.notReading(
+            server.port(),
+            "/v1/events?since=" + since,
+            Map.of("Authorization", "Bearer " + alice.token()));
     clients.add(stalled);
     SseClient reading = open(bob, "?since=" + since, Map.of());
     assertTrue(RecordingWait.until(() -> server.core().streams().openCount() == 2, WAIT));
     String text = "x".repeat(3900);
     int sent = 0;
     // each event is ~4 KB: the socket buffers fill, then the 64 KiB bound, then the stream ends
-    while (server.core().streams().openCount() == 2 && sent < 5000) server.say(admin, room, text + sent++);
-    assertTrue(RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT),
+    while (server.core().streams().openCount() == 2 && sent < 5000)
+      server.say(admin, room, text + sent++);
+    assertTrue(
+        RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT),
         "the stalled stream ended after " + sent + " messages");
     assertEquals(sent, events(reading, sent).size(), "the reading client got everything");
   }
@@ -211,7 +233,8 @@ class SseHttpTest {
   @Test
   void aStreamEndsAtItsLifetimeSayingWhy() throws Exception {
     start(l -> l.withTimes(Duration.ofSeconds(30), Duration.ofMillis(300)), Clock.systemUTC());
-    SseClient sse = open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
+    SseClient sse =
+        open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
     SseClient.Message end = sse.nextEvent(WAIT);
     assertEquals("end", end.event());
     assertNull(end.id(), "no id: Last-Event-ID stays the last event");
@@ -241,8 +264,11 @@ class SseHttpTest {
     User alice = server.registered(server.user("alice"));
     SseClient sse = open(alice, "?since=" + server.head(), Map.of());
     assertEquals(200, sse.status(WAIT));
-    Response ban = server.post(admin, "/chat/admin/bans",
-        "{\"accountId\":\"" + alice.id().value() + "\",\"duration\":null,\"reason\":\"rude\"}");
+    Response ban =
+        server.post(
+            admin,
+            "/chat/admin/bans",
+            "{\"accountId\":\"" + alice.id().value() + "\",\"duration\":null,\"reason\":\"rude\"}");
     assertEquals(200, ban.status(), ban.toString());
     SseClient.Message error = sse.nextEvent(WAIT);
     assertEquals("error", error.event());
@@ -250,7 +276,10 @@ class SseHttpTest {
     assertEquals("banned", body.get("error").asText());
     assertEquals("rude", body.get("reason").asText());
     assertTrue(sse.awaitEnd(WAIT));
-    assertEquals(401, open(alice, "?since=" + server.head(), Map.of()).status(WAIT), "and it may not open another");
+    assertEquals(
+        401,
+        open(alice, "?since=" + server.head(), Map.of()).status(WAIT),
+        "and it may not open another");
   }
 
   @Test
@@ -262,7 +291,9 @@ class SseHttpTest {
     SseClient sse = open(alice, "?since=" + server.head(), Map.of());
     String before = server.say(admin, lobby, "before");
     assertEquals(before, events(sse, 1).getFirst().id());
-    assertEquals(200, server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id().value()).status());
+    assertEquals(
+        200,
+        server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id().value()).status());
     server.say(admin, lobby, "after");
     String elsewhere = server.say(admin, side, "elsewhere");
     List<SseClient.Message> got = events(sse, 2);
@@ -288,15 +319,22 @@ class SseHttpTest {
     assertEquals(401, again.status(WAIT), "single use");
     String late = server.post(alice, "/v1/stream-tickets", null).text("ticket");
     clock.advance(Duration.ofSeconds(31));
-    assertEquals(401, open(null, "?since=" + server.head() + "&ticket=" + late, Map.of()).status(WAIT), "expired");
-    assertEquals(401, open(null, "?since=" + server.head(), Map.of()).status(WAIT), "neither token nor ticket");
+    assertEquals(
+        401,
+        open(null, "?since=" + server.head() + "&ticket=" + late, Map.of()).status(WAIT),
+        "expired");
+    assertEquals(
+        401,
+        open(null, "?since=" + server.head(), Map.of()).status(WAIT),
+        "neither token nor ticket");
     assertEquals(401, server.send("POST", "/v1/stream-tickets", null, null).status());
   }
 
   @Test
   void closingTheServerEndsTheStreamCleanly() throws Exception {
     start();
-    SseClient sse = open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
+    SseClient sse =
+        open(server.registered(server.user("alice")), "?since=" + server.head(), Map.of());
     assertEquals(200, sse.status(WAIT));
     assertTrue(RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT));
     server.core().close();
@@ -308,7 +346,7 @@ class SseHttpTest {
 
   /** Waits on a condition with a deadline. */
   static final class RecordingWait {
-    static boolean until(java.util.function.BooleanSupplier condition, Duration wait) throws InterruptedException {
+    static boolean until(BooleanSupplier condition, Duration wait) throws InterruptedException {
       long deadline = System.nanoTime() + wait.toNanos();
       while (!condition.getAsBoolean()) {
         if (System.nanoTime() > deadline) return false;

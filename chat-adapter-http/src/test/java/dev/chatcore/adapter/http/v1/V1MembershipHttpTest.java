@@ -52,7 +52,11 @@ class V1MembershipHttpTest {
 
   private List<String> roomIds(User who) {
     List<String> ids = new ArrayList<>();
-    server.get(who, "/v1/rooms").json().path("rooms").forEach(r -> ids.add(r.path("room_id").asText()));
+    server
+        .get(who, "/v1/rooms")
+        .json()
+        .path("rooms")
+        .forEach(r -> ids.add(r.path("room_id").asText()));
     return ids;
   }
 
@@ -65,8 +69,11 @@ class V1MembershipHttpTest {
     assertEquals(200, left.status());
     assertEquals(0, left.json().size());
     assertFalse(roomIds(alice).contains(lobby));
-    assertError(server.post(alice, "/v1/rooms/" + lobby + "/messages", "{\"content\":{\"text\":\"hi\"}}"),
-        403, "forbidden", "not a member");
+    assertError(
+        server.post(alice, "/v1/rooms/" + lobby + "/messages", "{\"content\":{\"text\":\"hi\"}}"),
+        403,
+        "forbidden",
+        "not a member");
     Response joined = server.post(alice, "/v1/rooms/" + lobby + "/join", null);
     assertEquals(200, joined.status());
     assertEquals(lobby, joined.text("room_id"));
@@ -83,7 +90,10 @@ class V1MembershipHttpTest {
     List<String> seen = new ArrayList<>();
     String from = null;
     do {
-      Response page = server.get(admin, "/v1/rooms/" + lobby + "/members?limit=2" + (from == null ? "" : "&from=" + from));
+      Response page =
+          server.get(
+              admin,
+              "/v1/rooms/" + lobby + "/members?limit=2" + (from == null ? "" : "&from=" + from));
       assertEquals(200, page.status());
       for (JsonNode m : page.json().path("members")) {
         seen.add(m.path("user_id").asText());
@@ -94,9 +104,12 @@ class V1MembershipHttpTest {
     } while (from != null);
     assertEquals(4, seen.size());
     assertEquals(seen.stream().sorted().toList(), seen, "ordered by user id");
-    assertError(server.get(admin, "/v1/rooms/" + lobby + "/members?from=nope"), 400, "bad_request", "from");
-    assertError(server.get(admin, "/v1/rooms/" + lobby + "/members?limit=0"), 400, "bad_request", "limit");
-    assertError(server.get(admin, "/v1/rooms/" + lobby + "/members?limit=x"), 400, "bad_request", "limit");
+    assertError(
+        server.get(admin, "/v1/rooms/" + lobby + "/members?from=nope"), 400, "bad_request", "from");
+    assertError(
+        server.get(admin, "/v1/rooms/" + lobby + "/members?limit=0"), 400, "bad_request", "limit");
+    assertError(
+        server.get(admin, "/v1/rooms/" + lobby + "/members?limit=x"), 400, "bad_request", "limit");
   }
 
   @Test
@@ -104,19 +117,51 @@ class V1MembershipHttpTest {
     String lobby = channel("lobby");
     User alice = server.registered(server.user("alice"));
     User bob = server.registered(server.user("bob"));
-    assertError(server.delete(bob, "/v1/rooms/" + lobby + "/members/" + alice.id()), 403, "forbidden", "admin");
-    assertError(server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id() + "?ban=maybe"), 400, "bad_request", "ban");
-    assertEquals(200, server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id() + "?ban=true").status());
-    assertError(server.post(alice, "/v1/rooms/" + lobby + "/join", null), 403, "forbidden", "banned");
-    assertError(server.delete(bob, "/v1/rooms/" + lobby + "/bans/" + alice.id()), 403, "forbidden", "admin");
+    assertError(
+        server.delete(bob, "/v1/rooms/" + lobby + "/members/" + alice.id()),
+        403,
+        "forbidden",
+        "admin");
+    assertError(
+        server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id() + "?ban=maybe"),
+        400,
+        "bad_request",
+        "ban");
+    assertEquals(
+        200,
+        server
+            .delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id() + "?ban=true")
+            .status());
+    assertError(
+        server.post(alice, "/v1/rooms/" + lobby + "/join", null), 403, "forbidden", "banned");
+    assertError(
+        server.delete(bob, "/v1/rooms/" + lobby + "/bans/" + alice.id()),
+        403,
+        "forbidden",
+        "admin");
     assertEquals(200, server.delete(admin, "/v1/rooms/" + lobby + "/bans/" + alice.id()).status());
-    assertError(server.delete(admin, "/v1/rooms/" + lobby + "/bans/" + alice.id()), 404, "not_found", "not banned");
+    assertError(
+        server.delete(admin, "/v1/rooms/" + lobby + "/bans/" + alice.id()),
+        404,
+        "not_found",
+        "not banned");
     assertEquals(200, server.post(alice, "/v1/rooms/" + lobby + "/join", null).status());
-    assertEquals(200, server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id()).status());
-    assertError(server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id()), 404, "not_found", "not a member");
-    assertEquals(200, server.post(alice, "/v1/rooms/" + lobby + "/join", null).status(), "a kick is no ban");
-    assertError(server.delete(admin, "/v1/rooms/" + lobby + "/members/xyz"), 400, "bad_request", "user_id");
-    assertError(server.post(alice, "/v1/rooms/" + "ab".repeat(12) + "/join", null), 404, "not_found", "room");
+    assertEquals(
+        200, server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id()).status());
+    assertError(
+        server.delete(admin, "/v1/rooms/" + lobby + "/members/" + alice.id()),
+        404,
+        "not_found",
+        "not a member");
+    assertEquals(
+        200, server.post(alice, "/v1/rooms/" + lobby + "/join", null).status(), "a kick is no ban");
+    assertError(
+        server.delete(admin, "/v1/rooms/" + lobby + "/members/xyz"), 400, "bad_request", "user_id");
+    assertError(
+        server.post(alice, "/v1/rooms/" + "ab".repeat(12) + "/join", null),
+        404,
+        "not_found",
+        "room");
   }
 
   @Test
@@ -134,7 +179,10 @@ class V1MembershipHttpTest {
     assertEquals(alice.id().value(), kick.path("content").path("user_id").asText());
     assertEquals("kick", kick.path("content").path("membership").asText());
     server.post(admin, "/v1/rooms/" + lobby + "/messages", "{\"content\":{\"text\":\"secret\"}}");
-    String visible = server.post(admin, "/v1/rooms/" + other + "/messages", "{\"content\":{\"text\":\"hello\"}}").text("event_id");
+    String visible =
+        server
+            .post(admin, "/v1/rooms/" + other + "/messages", "{\"content\":{\"text\":\"hello\"}}")
+            .text("event_id");
     Response second = server.get(alice, "/v1/sync?timeout=1000&since=" + first.text("next_batch"));
     assertEquals(1, second.json().path("events").size());
     assertEquals(visible, second.json().path("events").get(0).path("event_id").asText());
@@ -146,11 +194,36 @@ class V1MembershipHttpTest {
     User bob = server.registered(server.user("bob"));
     for (RoomType type : List.of(RoomType.PRIVATE, RoomType.DM)) {
       RoomId id = new IdGenerator(Clock.systemUTC()).nextRoomId();
-      server.storage().rooms().create(new Room(id, type, Optional.empty(), Optional.empty(), Instant.now(), 0, 0,
-          Optional.empty(), Optional.empty(), Optional.empty()));
-      server.storage().memberships().put(new RoomMember(id, bob.id(), MemberState.JOINED, Instant.now(),
-          server.storage().events().head()));
-      assertError(server.post(alice, "/v1/rooms/" + id + "/join", null), 403, "forbidden", "cannot be joined");
+      server
+          .storage()
+          .rooms()
+          .create(
+              new Room(
+                  id,
+                  type,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Instant.now(),
+                  0,
+                  0,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty()));
+      server
+          .storage()
+          .memberships()
+          .put(
+              new RoomMember(
+                  id,
+                  bob.id(),
+                  MemberState.JOINED,
+                  Instant.now(),
+                  server.storage().events().head()));
+      assertError(
+          server.post(alice, "/v1/rooms/" + id + "/join", null),
+          403,
+          "forbidden",
+          "cannot be joined");
     }
   }
 }

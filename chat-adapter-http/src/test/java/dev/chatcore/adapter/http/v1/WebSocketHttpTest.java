@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatcore.adapter.http.HttpTestServer;
-import dev.chatcore.adapter.http.HttpTestServer.Response;
 import dev.chatcore.adapter.http.HttpTestServer.User;
 import dev.chatcore.adapter.http.WsClient;
 import dev.chatcore.domain.policy.Limits;
@@ -31,7 +30,10 @@ class WebSocketHttpTest {
   private User admin;
 
   private void start(UnaryOperator<Limits> limits) {
-    server = HttpTestServer.builder().limits(limits.apply(HttpTestServer.generousRateLimit(Limits.defaults()))).start();
+    server =
+        HttpTestServer.builder()
+            .limits(limits.apply(HttpTestServer.generousRateLimit(Limits.defaults())))
+            .start();
     admin = server.registered(server.admin("admin"));
   }
 
@@ -51,7 +53,9 @@ class WebSocketHttpTest {
     return c;
   }
 
-  /** Reads {@code events} frames until {@code n} events came; returns them and the last next_batch. */
+  /**
+   * Reads {@code events} frames until {@code n} events came; returns them and the last next_batch.
+   */
   private List<JsonNode> events(WsClient ws, int n, String[] nextBatch) throws Exception {
     List<JsonNode> out = new ArrayList<>();
     while (out.size() < n) {
@@ -76,7 +80,8 @@ class WebSocketHttpTest {
     server.say(admin, room, "two");
     String[] next = new String[1];
     List<JsonNode> got = events(ws, 2, next);
-    JsonNode sync = server.get(alice, "/v1/sync?since=" + since + "&timeout=1000&filter=" + room).json();
+    JsonNode sync =
+        server.get(alice, "/v1/sync?since=" + since + "&timeout=1000&filter=" + room).json();
     assertEquals(sync.get("events").get(0), got.get(0));
     assertEquals(sync.get("events").get(1), got.get(1));
     assertEquals(sync.get("next_batch").asText(), next[0]);
@@ -93,7 +98,9 @@ class WebSocketHttpTest {
     WsClient first = connect(alice);
     first.send("{\"type\":\"resume\",\"since\":\"" + since + "\"}");
     String[] next = new String[1];
-    List<String> seen = new ArrayList<>(events(first, 4, next).stream().map(e -> e.get("event_id").asText()).toList());
+    List<String> seen =
+        new ArrayList<>(
+            events(first, 4, next).stream().map(e -> e.get("event_id").asText()).toList());
     first.close();
     for (int i = 4; i < 8; i++) sent.add(server.say(admin, room, "m" + i));
     WsClient again = connect(alice);
@@ -104,10 +111,10 @@ class WebSocketHttpTest {
   }
 
   /**
-   * A device token's stream: every {@code events} frame carries the device's share of its window
-   * in sync's names ({@code to_device}, {@code device_lists}, the key counts), the first one at
-   * once; a to-device message comes once, again only to a client resuming from before it, and a
-   * resume from a later {@code next_batch} acknowledges it.
+   * A device token's stream: every {@code events} frame carries the device's share of its window in
+   * sync's names ({@code to_device}, {@code device_lists}, the key counts), the first one at once;
+   * a to-device message comes once, again only to a client resuming from before it, and a resume
+   * from a later {@code next_batch} acknowledges it.
    */
   @Test
   void aDeviceStreamCarriesToDeviceMessagesOnceInItsFramesAndResumesByNextBatch() throws Exception {
@@ -127,13 +134,17 @@ class WebSocketHttpTest {
     String after = server.say(alice, room, "after");
     List<JsonNode> frames = framesUntil(ws, after);
     JsonNode sync = server.get(bob, "/v1/sync?since=" + since + "&timeout=1000").json();
-    assertEquals(List.of(sync.get("to_device").get(0)), toDevice(frames), "once, as sync renders it");
+    assertEquals(
+        List.of(sync.get("to_device").get(0)), toDevice(frames), "once, as sync renders it");
     String last = frames.getLast().get("next_batch").asText();
     ws.close();
 
     WsClient lost = connect(bob);
     lost.send("{\"type\":\"resume\",\"since\":\"" + first.get("next_batch").asText() + "\"}");
-    assertEquals(List.of(sync.get("to_device").get(0)), toDevice(framesUntil(lost, after)), "not got, so again");
+    assertEquals(
+        List.of(sync.get("to_device").get(0)),
+        toDevice(framesUntil(lost, after)),
+        "not got, so again");
     lost.close();
     WsClient past = connect(bob);
     past.send("{\"type\":\"resume\",\"since\":\"" + last + "\"}");
@@ -145,7 +156,8 @@ class WebSocketHttpTest {
   /** {@code events} frames until one carries the event {@code eventId}. */
   private static List<JsonNode> framesUntil(WsClient ws, String eventId) throws Exception {
     List<JsonNode> frames = new ArrayList<>();
-    while (frames.isEmpty() || !frames.getLast().get("events").findValuesAsText("event_id").contains(eventId)) {
+    while (frames.isEmpty()
+        || !frames.getLast().get("events").findValuesAsText("event_id").contains(eventId)) {
       JsonNode frame = ws.next(WAIT);
       assertNotNull(frame, "got " + frames);
       assertEquals("events", frame.get("type").asText(), frame.toString());
@@ -167,14 +179,18 @@ class WebSocketHttpTest {
     String room = server.channel(admin, "lobby");
     WsClient ws = connect(alice);
     ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
-    String send = "{\"type\":\"send\",\"room_id\":\"" + room + "\",\"txn_id\":\"t1\",\"content\":{\"text\":\"hi\"},"
-        + "\"msg_type\":\"m.plain\"}";
+    String send =
+        "{\"type\":\"send\",\"room_id\":\""
+            + room
+            + "\",\"txn_id\":\"t1\",\"content\":{\"text\":\"hi\"},"
+            + "\"msg_type\":\"m.plain\"}";
     ws.send(send);
     JsonNode ack = nextOfType(ws, "ack");
     assertEquals("t1", ack.get("txn_id").asText());
     String eventId = ack.get("event_id").asText();
     ws.send(send);
-    assertEquals(eventId, nextOfType(ws, "ack").get("event_id").asText(), "the same event, stored once");
+    assertEquals(
+        eventId, nextOfType(ws, "ack").get("event_id").asText(), "the same event, stored once");
     JsonNode history = server.get(alice, "/v1/rooms/" + room + "/messages").json().get("chunk");
     assertEquals(1, history.size());
     assertEquals(eventId, history.get(0).get("event_id").asText());
@@ -182,21 +198,33 @@ class WebSocketHttpTest {
 
   @Test
   void aRefusedSendIsAnErrorFrameWithTheHttpErrorAndItsTxnId() throws Exception {
-    start(l -> l.withRateLimit(1, 3)); // the handshake and two sends fit the burst, a third send does not
+    start(
+        l ->
+            l.withRateLimit(
+                1, 3)); // the handshake and two sends fit the burst, a third send does not
     User alice = server.registered(server.user("alice"));
     String room = server.channel(admin, "lobby");
     WsClient ws = connect(alice);
     ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
-    ws.send("{\"type\":\"send\",\"room_id\":\"" + "f".repeat(24) + "\",\"txn_id\":\"a\",\"content\":{\"text\":\"x\"}}");
+    ws.send(
+        "{\"type\":\"send\",\"room_id\":\""
+            + "f".repeat(24)
+            + "\",\"txn_id\":\"a\",\"content\":{\"text\":\"x\"}}");
     JsonNode missing = nextOfType(ws, "error");
     assertEquals("a", missing.get("txn_id").asText());
     assertEquals("not_found", missing.get("error").asText());
-    ws.send("{\"type\":\"send\",\"room_id\":\"" + room + "\",\"txn_id\":\"b\",\"content\":{\"text\":5}}");
+    ws.send(
+        "{\"type\":\"send\",\"room_id\":\""
+            + room
+            + "\",\"txn_id\":\"b\",\"content\":{\"text\":5}}");
     JsonNode bad = nextOfType(ws, "error");
     assertEquals("bad_request", bad.get("error").asText());
     assertTrue(bad.get("message").asText().contains("content.text"), bad.toString());
     // like HTTP requests, refused sends count: the bucket is spent
-    ws.send("{\"type\":\"send\",\"room_id\":\"" + room + "\",\"txn_id\":\"c\",\"content\":{\"text\":\"x\"}}");
+    ws.send(
+        "{\"type\":\"send\",\"room_id\":\""
+            + room
+            + "\",\"txn_id\":\"c\",\"content\":{\"text\":\"x\"}}");
     JsonNode limited = nextOfType(ws, "error");
     assertEquals("c", limited.get("txn_id").asText());
     assertEquals("rate_limited", limited.get("error").asText());
@@ -221,10 +249,14 @@ class WebSocketHttpTest {
 
   @Test
   void anIdleStreamIsPingedAndALifetimeClosesIt() throws Exception {
-    start(l -> l.withStreams(StreamLimits.defaults().withTimes(Duration.ofMillis(100), Duration.ofMillis(800))));
+    start(
+        l ->
+            l.withStreams(
+                StreamLimits.defaults().withTimes(Duration.ofMillis(100), Duration.ofMillis(800))));
     WsClient ws = connect(server.registered(server.user("alice")));
     ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
-    assertTrue(SseHttpTest.RecordingWait.until(() -> ws.pings() >= 2, WAIT), "WebSocket pings while idle");
+    assertTrue(
+        SseHttpTest.RecordingWait.until(() -> ws.pings() >= 2, WAIT), "WebSocket pings while idle");
     WsClient.Closed closed = ws.awaitClose(WAIT);
     assertEquals(1000, closed.code());
     assertEquals("lifetime", closed.reason());
@@ -236,8 +268,12 @@ class WebSocketHttpTest {
     User alice = server.registered(server.user("alice"));
     WsClient ws = connect(alice);
     ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
-    assertTrue(SseHttpTest.RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT));
-    server.post(admin, "/chat/admin/bans", "{\"accountId\":\"" + alice.id().value() + "\",\"duration\":60,\"reason\":\"rude\"}");
+    assertTrue(
+        SseHttpTest.RecordingWait.until(() -> server.core().streams().openCount() == 1, WAIT));
+    server.post(
+        admin,
+        "/chat/admin/bans",
+        "{\"accountId\":\"" + alice.id().value() + "\",\"duration\":60,\"reason\":\"rude\"}");
     JsonNode error = nextOfType(ws, "error");
     assertEquals("banned", error.get("error").asText());
     assertEquals(1008, ws.awaitClose(WAIT).code());
@@ -253,8 +289,12 @@ class WebSocketHttpTest {
     ws.send("{\"type\":\"resume\",\"since\":\"" + server.head() + "\"}");
     ws.send("{\"type\":\"ping\"}");
     assertEquals("pong", ws.next(WAIT).get("type").asText());
-    assertThrows(Exception.class, () -> WsClient.connect(http, server.port(), "?ticket=" + ticket, null), "used");
-    assertThrows(Exception.class, () -> WsClient.connect(http, server.port(), "", null), "no credentials");
+    assertThrows(
+        Exception.class,
+        () -> WsClient.connect(http, server.port(), "?ticket=" + ticket, null),
+        "used");
+    assertThrows(
+        Exception.class, () -> WsClient.connect(http, server.port(), "", null), "no credentials");
     assertEquals(400, server.get(alice, "/v1/ws").status(), "not a WebSocket handshake");
   }
 
