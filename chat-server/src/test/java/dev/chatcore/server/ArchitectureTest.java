@@ -11,6 +11,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.chatcore.adapter.http.ErrorReply;
+import dev.chatcore.application.ChatCore;
+import dev.chatcore.application.admin.AdminServices;
+import dev.chatcore.application.chat.ChatServices;
+import dev.chatcore.application.e2ee.E2eeServices;
+import dev.chatcore.domain.port.ChatStorage;
 import java.util.Map;
 
 /** The "may depend on" column of SPEC §1, enforced over every module's main classes. */
@@ -130,4 +135,45 @@ class ArchitectureTest {
           .orShould()
           .callConstructor(
               ErrorReply.class, int.class, String.class, String.class, Map.class, Map.class);
+
+  /**
+   * A use case gets the ports it calls, not the whole storage: only the assemblies (the plain-Java
+   * {@code ChatCore} and the embedding builder and facade) see {@code ChatStorage}.
+   */
+  @ArchTest
+  static final ArchRule useCasesTakeOnlyTheirPorts =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.chatcore.application..")
+          .and()
+          .doNotHaveFullyQualifiedName(ChatCore.class.getName())
+          .and()
+          .resideOutsideOfPackage("dev.chatcore.application.embed..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(ChatStorage.class.getName());
+
+  /** A route class gets the use cases it serves, never the core, a bag of use cases or storage. */
+  @ArchTest
+  static final ArchRule routesTakeTheirUseCases =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.chatcore.adapter.http..")
+          .and()
+          .haveSimpleNameEndingWith("Routes")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(ChatCore.class.getName())
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(ChatServices.class.getName())
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(AdminServices.class.getName())
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(E2eeServices.class.getName())
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.chatcore.domain.port..");
 }
