@@ -2,6 +2,7 @@ package dev.chatcore.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,11 @@ import dev.chatcore.application.chat.ReadRoomUpdates;
 import dev.chatcore.application.message.HistoryPage;
 import dev.chatcore.application.message.ReadHistory;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.moderation.BanAccount;
 import dev.chatcore.application.room.CreateRoom;
 import dev.chatcore.application.room.RoomView;
 import dev.chatcore.application.sync.Sync;
+import dev.chatcore.domain.error.BannedException;
 import dev.chatcore.domain.error.ForbiddenException;
 import dev.chatcore.domain.error.InvalidInputException;
 import dev.chatcore.domain.error.NotFoundException;
@@ -39,6 +42,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -421,6 +425,59 @@ public abstract class ChatCoreContract {
     paused.core().close();
   }
 
+  /**
+   * A ban issued after a sync passed the gate and before it parks signals nobody: the sync asks the
+   * gate once parked, and is refused then rather than at its timeout.
+   */
+  @Test
+  void aBanBeforeTheSyncParksRefusesItAtOnce() throws Exception {
+    channel("lobby");
+    GatedStorage gates = new GatedStorage();
+    ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
+    try {
+      GatedStorage.Gate firstRead = gates.arm("EventLog.readAfter");
+      CompletableFuture<SyncBatch> held =
+          syncOnPausableThread(gated, core.storage().events().head());
+      firstRead.awaitReached();
+      gated.banAccount().ban(new BanAccount.Command(admin, alice.id(), Optional.empty(), "rude"));
+      firstRead.release();
+      ExecutionException refused =
+          assertThrows(ExecutionException.class, () -> held.get(10, TimeUnit.SECONDS));
+      assertInstanceOf(BannedException.class, refused.getCause());
+    } finally {
+      gated.close();
+    }
+  }
+
+  /** Control twin: the same pause without a ban parks the sync, which then waits for a message. */
+  @Test
+  void aSyncPausedBeforeParkingWithoutABanParksAndWaits() throws Exception {
+    RoomId room = channel("lobby");
+    GatedStorage gates = new GatedStorage();
+    ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
+    try {
+      GatedStorage.Gate firstRead = gates.arm("EventLog.readAfter");
+      CompletableFuture<SyncBatch> held =
+          syncOnPausableThread(gated, core.storage().events().head());
+      firstRead.awaitReached();
+      GatedStorage.Gate afterParking = gates.arm("EventLog.readAfter");
+      firstRead.release();
+      afterParking.awaitReached();
+      assertEquals(1, gated.syncWaiter().heldCount(), "parked");
+      afterParking.release();
+      Event wake =
+          gated
+              .sendMessage()
+              .send(
+                  new SendMessage.Command(alice, room, "wake", Optional.empty(), Optional.empty()));
+      assertEquals(
+          List.of(wake.id()),
+          held.get(30, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
+    } finally {
+      gated.close();
+    }
+  }
+
   private record PausedSync(
       ChatCore core, RoomId room, GatedStorage.Gate gate, CompletableFuture<SyncBatch> held) {}
 
@@ -434,24 +491,29 @@ public abstract class ChatCoreContract {
     GatedStorage gates = new GatedStorage();
     ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
     GatedStorage.Gate afterParking = gates.arm("EventLog.readAfter", 1);
-    Sync.Command command = new Sync.Command(alice, start, Duration.ofSeconds(30), Optional.empty());
+    CompletableFuture<SyncBatch> held = syncOnPausableThread(gated, start);
+    afterParking.awaitReached();
+    assertEquals(1, gated.syncWaiter().heldCount(), "paused after parking");
+    return new PausedSync(gated, room, afterParking, held);
+  }
+
+  /** Alice's 30 s sync on {@code on}, from a virtual thread whose port calls may pause. */
+  private CompletableFuture<SyncBatch> syncOnPausableThread(ChatCore on, EventId since) {
+    Sync.Command command = new Sync.Command(alice, since, Duration.ofSeconds(30), Optional.empty());
     CompletableFuture<SyncBatch> held = new CompletableFuture<>();
     Thread.ofVirtual()
         .start(
             () ->
                 GatedStorage.pausable(
                     () ->
-                        gated
-                            .sync()
+                        on.sync()
                             .sync(command)
                             .whenComplete(
                                 (batch, failure) -> {
                                   if (failure != null) held.completeExceptionally(failure);
                                   else held.complete(batch);
                                 })));
-    afterParking.awaitReached();
-    assertEquals(1, gated.syncWaiter().heldCount(), "paused after parking");
-    return new PausedSync(gated, room, afterParking, held);
+    return held;
   }
 
   @Test

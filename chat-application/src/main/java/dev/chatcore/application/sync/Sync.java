@@ -158,10 +158,14 @@ public final class Sync {
             return;
           }
           SyncWaiter.Parked p = waiter.park(reader.account().id(), rooms, first);
-          if (first == null) first = p;
+          boolean firstPark = first == null;
+          if (firstPark) first = p;
           parked = p;
           if (live != null) waiter.release(live);
           if (result.isDone()) waiter.release(p);
+          // a ban issued after the request passed the gate and before this first registration
+          // signalled nobody: ask now, when any later ban signals the registration
+          if (firstPark) reads.requireNotRevoked(reader);
         }
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
