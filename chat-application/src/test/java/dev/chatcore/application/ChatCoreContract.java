@@ -431,55 +431,65 @@ public abstract class ChatCoreContract {
    */
   @Test
   void aBanBeforeTheSyncParksRefusesItAtOnce() throws Exception {
-    channel("lobby");
-    GatedStorage gates = new GatedStorage();
-    ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
+    PausedSync paused = syncPausedBeforeParking();
     try {
-      GatedStorage.Gate firstRead = gates.arm("EventLog.readAfter");
-      CompletableFuture<SyncBatch> held =
-          syncOnPausableThread(gated, core.storage().events().head());
-      firstRead.awaitReached();
-      gated.banAccount().ban(new BanAccount.Command(admin, alice.id(), Optional.empty(), "rude"));
-      firstRead.release();
+      paused
+          .core()
+          .banAccount()
+          .ban(new BanAccount.Command(admin, alice.id(), Optional.empty(), "rude"));
+      paused.gate().release();
       ExecutionException refused =
-          assertThrows(ExecutionException.class, () -> held.get(10, TimeUnit.SECONDS));
+          assertThrows(ExecutionException.class, () -> paused.held().get(10, TimeUnit.SECONDS));
       assertInstanceOf(BannedException.class, refused.getCause());
     } finally {
-      gated.close();
+      paused.core().close();
     }
   }
 
   /** Control twin: the same pause without a ban parks the sync, which then waits for a message. */
   @Test
   void aSyncPausedBeforeParkingWithoutABanParksAndWaits() throws Exception {
-    RoomId room = channel("lobby");
-    GatedStorage gates = new GatedStorage();
-    ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
+    PausedSync paused = syncPausedBeforeParking();
     try {
-      GatedStorage.Gate firstRead = gates.arm("EventLog.readAfter");
-      CompletableFuture<SyncBatch> held =
-          syncOnPausableThread(gated, core.storage().events().head());
-      firstRead.awaitReached();
-      GatedStorage.Gate afterParking = gates.arm("EventLog.readAfter");
-      firstRead.release();
+      GatedStorage.Gate afterParking = paused.gates().arm("EventLog.readAfter");
+      paused.gate().release();
       afterParking.awaitReached();
-      assertEquals(1, gated.syncWaiter().heldCount(), "parked");
+      assertEquals(1, paused.core().syncWaiter().heldCount(), "parked");
       afterParking.release();
       Event wake =
-          gated
+          paused
+              .core()
               .sendMessage()
               .send(
-                  new SendMessage.Command(alice, room, "wake", Optional.empty(), Optional.empty()));
+                  new SendMessage.Command(
+                      alice, paused.room(), "wake", Optional.empty(), Optional.empty()));
       assertEquals(
           List.of(wake.id()),
-          held.get(30, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
+          paused.held().get(30, TimeUnit.SECONDS).events().stream().map(Event::id).toList());
     } finally {
-      gated.close();
+      paused.core().close();
     }
   }
 
+  /**
+   * Alice's sync on a second core over a gated view of the same storage, paused at its first read.
+   */
+  private PausedSync syncPausedBeforeParking() throws Exception {
+    RoomId room = channel("lobby");
+    GatedStorage gates = new GatedStorage();
+    ChatCore gated = ChatCore.create(gates.wrap(storage), LIMITS, clock);
+    GatedStorage.Gate firstRead = gates.arm("EventLog.readAfter");
+    CompletableFuture<SyncBatch> held = syncOnPausableThread(gated, core.storage().events().head());
+    firstRead.awaitReached();
+    return new PausedSync(gated, gates, room, firstRead, held);
+  }
+
   private record PausedSync(
-      ChatCore core, RoomId room, GatedStorage.Gate gate, CompletableFuture<SyncBatch> held) {}
+      ChatCore core,
+      GatedStorage gates,
+      RoomId room,
+      GatedStorage.Gate gate,
+      CompletableFuture<SyncBatch> held) {}
 
   /**
    * Alice's sync on a second core over a gated view of the same storage, paused at its read after
@@ -494,7 +504,7 @@ public abstract class ChatCoreContract {
     CompletableFuture<SyncBatch> held = syncOnPausableThread(gated, start);
     afterParking.awaitReached();
     assertEquals(1, gated.syncWaiter().heldCount(), "paused after parking");
-    return new PausedSync(gated, room, afterParking, held);
+    return new PausedSync(gated, gates, room, afterParking, held);
   }
 
   /** Alice's 30 s sync on {@code on}, from a virtual thread whose port calls may pause. */
