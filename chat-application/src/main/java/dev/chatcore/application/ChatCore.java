@@ -256,9 +256,8 @@ public final class ChatCore implements AutoCloseable {
             reads, registerCaller, waiter, limits, executors.reads(), executors.timer(), observer);
     this.streams = new StreamRegistry(limits);
     // a thread per stream read, untracked: a wake-up of a busy room starts a thousand of these at
-    // once,
-    // and a per-task executor's registry of live threads is then the most contended thing on the
-    // path
+    // once, and a per-task executor's registry of live threads is then the most contended thing on
+    // the path
     this.openStream =
         new OpenStream(
             reads, registerCaller, waiter, streams, limits, observer, Thread::startVirtualThread);

@@ -299,9 +299,8 @@ final class FanoutScenario implements Scenario {
     if (expected > delivered) {
       LossReport.report(rx.receivers, round, r, p); // the state at the end of the grace period
       // Late or never? A missed wake-up shows up when the held sync times out (--wait), an
-      // unanswered
-      // request when the client gives up on it (--wait + 30 s) and polls again from the same
-      // cursor.
+      // unanswered request when the client gives up on it (--wait + 30 s) and polls again from the
+      // same cursor.
       long lateEnd =
           Math.min(
               System.nanoTime() + (waitMs + 35_000L) * 1_000_000L,

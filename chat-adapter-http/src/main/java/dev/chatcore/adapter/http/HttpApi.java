@@ -257,9 +257,8 @@ public final class HttpApi {
                 if (failure instanceof CancellationException) return; // the client went away
                 ErrorReply error = failure == null ? null : HttpErrors.toReply(failure);
                 // Serialize here, not on the IO thread; then write and complete on the IO thread:
-                // Undertow
-                // completes an exchange finished elsewhere by handing its read state back with a
-                // compare-and-set loop that the IO thread spins on.
+                // Undertow completes an exchange finished elsewhere by handing its read state back
+                // with a compare-and-set loop that the IO thread spins on.
                 if (error != null) {
                   ReplyBuffer json = serialize(error.body());
                   exchange

@@ -29,8 +29,8 @@ public final class Json {
                   .streamReadConstraints(
                       StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                   // Requests run on virtual threads, one each: the default per-thread buffer
-                  // recycling would
-                  // allocate Jackson's buffers afresh for every request. A shared pool reuses them.
+                  // recycling would allocate Jackson's buffers afresh for every request. A shared
+                  // pool reuses them.
                   .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
                   .build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -278,8 +278,7 @@ public final class MongoIndexes {
           for (Map.Entry<String, List<IndexModel>> entry : INDEXES.entrySet()) {
             if (entry.getValue().isEmpty()) {
               // create the collection up front: collections made implicitly by concurrent first
-              // writes
-              // are a known weak spot of some MongoDB-compatible servers
+              // writes are a known weak spot of some MongoDB-compatible servers
               if (!collectionExists(db, entry.getKey())) createCollection(db, entry.getKey());
             } else {
               db.getCollection(entry.getKey()).createIndexes(entry.getValue());
