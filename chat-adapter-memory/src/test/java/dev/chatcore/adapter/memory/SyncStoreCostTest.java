@@ -76,7 +76,8 @@ class SyncStoreCostTest {
     held.get(5, TimeUnit.SECONDS);
     long woken = total(storage);
     assertTrue(answer <= 8, "answered at once: " + answer);
-    assertTrue(parked + woken <= 22, "held, then woken: " + parked + " + " + woken);
+    // 23: the ban lookup at the first parking (a ban between the gate and parking signals nobody)
+    assertTrue(parked + woken <= 23, "held, then woken: " + parked + " + " + woken);
     core.close();
   }
 
