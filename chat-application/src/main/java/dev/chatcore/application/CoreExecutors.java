@@ -2,6 +2,7 @@ package dev.chatcore.application;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +50,18 @@ public final class CoreExecutors {
    */
   public ScheduledExecutorService timer() {
     return timer;
+  }
+
+  /**
+   * Where live streams read after a wake-up: a virtual thread per read, untracked. A wake-up of a
+   * busy room starts a thousand of these at once, and a per-task executor's registry of live
+   * threads is then the most contended thing on the path; {@link #shutdown()} need not wait for
+   * them, since closing the core ends every stream first.
+   *
+   * @return an executor that starts a virtual thread per task
+   */
+  public Executor streamReads() {
+    return Thread::startVirtualThread;
   }
 
   /** Stops the timer at once and waits up to 2 s for the reads in progress. */

@@ -128,14 +128,12 @@ public abstract class ChatCoreContract {
    */
   @Test
   void aLastReadAsLateAsALongHoldsMatchesNothing() {
-    var global = core.chat().placeInGlobalRoom().place(alice.id());
-    core.chat()
-        .postChatMessage()
+    var global = core.placeInGlobalRoom().place(alice.id());
+    core.postChatMessage()
         .post(new PostChatMessage.Command(alice, global.id(), "hello", Optional.empty()));
     for (long lastRead : new long[] {Long.MAX_VALUE, LastRead.MILLIS_THRESHOLD - 1}) {
       var updates =
-          core.chat()
-              .readRoomUpdates()
+          core.readRoomUpdates()
               .read(
                   new ReadRoomUpdates.Query(
                       alice, LastRead.of(Optional.of(lastRead), clock.instant())));

@@ -93,7 +93,7 @@ public final class ChatServer implements AutoCloseable {
     Janitor janitor = core.janitor();
     int batch = config.janitorBatch();
     return new Maintenance()
-        .add(Maintenance.idleSweep(core.chat().sweepIdlePlayers(), config.globalIdleTimeout()))
+        .add(Maintenance.idleSweep(core.sweepIdlePlayers(), config.globalIdleTimeout()))
         .add(
             new MaintenanceTask(
                     "janitor", config.janitorInterval(), () -> reported(janitor, batch, runs))

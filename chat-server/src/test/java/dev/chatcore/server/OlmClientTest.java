@@ -105,7 +105,6 @@ class OlmClientTest {
     var room =
         server
             .core()
-            .admin()
             .createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(
@@ -114,7 +113,7 @@ class OlmClientTest {
                     Optional.empty(),
                     Optional.empty()))
             .id();
-    EnableEncryption encryption = server.core().e2ee().enableEncryption();
+    EnableEncryption encryption = server.core().enableEncryption();
     encryption.enable(admin, room, RoomEncryption.MEGOLM);
     String tokenJson =
         "{\"alice\":\""

@@ -81,7 +81,7 @@ class ServerMaintenanceTest {
     try (ChatCore core = ChatCore.create(storage, Limits.defaults(), clock)) {
       Maintenance maintenance = ChatServer.maintenance(core, config, JanitorRuns.NONE);
       AccountId player = new AccountId("65781a2ee074f00f1e9b37e6");
-      core.chat().admitPlayer().admit(Caller.player(player, "p"));
+      core.admitPlayer().admit(Caller.player(player, "p"));
       assertTrue(storage.globalRooms().roomOf(player).isPresent());
       maintenance.start(2);
       try {

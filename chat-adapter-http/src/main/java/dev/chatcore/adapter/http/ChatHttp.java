@@ -23,9 +23,6 @@ import dev.chatcore.adapter.http.v1.V1RoomRoutes;
 import dev.chatcore.adapter.http.v1.V1StreamRoutes;
 import dev.chatcore.adapter.http.v1.V1SyncRoutes;
 import dev.chatcore.application.ChatCore;
-import dev.chatcore.application.admin.AdminServices;
-import dev.chatcore.application.chat.ChatServices;
-import dev.chatcore.application.e2ee.E2eeServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +56,7 @@ public final class ChatHttp {
         new SystemRoutes(
                 core.checkReadiness().with(tokens.dependencies()),
                 core.limits(),
-                core.e2ee().limits(),
+                core.e2eeLimits(),
                 info,
                 tokens.algorithms(),
                 core.syncWaiter()::heldCount,
@@ -79,9 +76,8 @@ public final class ChatHttp {
     routes.addAll(
         new V1RoomRoutes(core.listRooms(), core.createRoom(), core.getRoom(), core.deleteRoom())
             .routes());
-    E2eeServices e2ee = core.e2ee();
     routes.addAll(
-        new V1MessageRoutes(core.readHistory(), core.sendMessage(), e2ee.sendEncryptedMessage())
+        new V1MessageRoutes(core.readHistory(), core.sendMessage(), core.sendEncryptedMessage())
             .routes());
     routes.addAll(
         new V1SyncRoutes(core.sync(), core.messageAggregates(), core.limits().syncTimeoutDefault())
@@ -100,14 +96,14 @@ public final class ChatHttp {
                 core.addReaction(), core.removeReaction(), core.setTyping(), core.postReceipt())
             .routes());
     routes.addAll(
-        new V1KeyRoutes(e2ee.uploadKeys(), e2ee.queryKeys(), e2ee.claimKeys(), e2ee.keyChanges())
+        new V1KeyRoutes(core.uploadKeys(), core.queryKeys(), core.claimKeys(), core.keyChanges())
             .routes());
     routes.addAll(
         new V1DeviceRoutes(
-                e2ee.listDevices(),
-                e2ee.deleteDevice(),
-                e2ee.sendToDevice(),
-                e2ee.enableEncryption())
+                core.listDevices(),
+                core.deleteDevice(),
+                core.sendToDevice(),
+                core.enableEncryption())
             .routes());
     routes.addAll(
         new V1StreamRoutes(
@@ -119,7 +115,7 @@ public final class ChatHttp {
                 executor,
                 core.limits().requestBodyMaxBytes())
             .routes());
-    routes.addAll(chatRoutes(core.chat()));
+    routes.addAll(chatRoutes(core));
     routes.addAll(
         new AdminBanRoutes(
                 core.banAccount(),
@@ -128,7 +124,7 @@ public final class ChatHttp {
                 core.readBanHistory(),
                 clock)
             .routes());
-    routes.addAll(adminRoutes(core.admin()));
+    routes.addAll(adminRoutes(core));
     return new HttpApi(
         routes,
         Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()),
@@ -141,7 +137,7 @@ public final class ChatHttp {
   }
 
   /** The Chat V2 player API: every route admits the player first and adds the unread data. */
-  private static List<Route> chatRoutes(ChatServices chat) {
+  private static List<Route> chatRoutes(ChatCore chat) {
     PlayerEndpoints players = new PlayerEndpoints(chat.admitPlayer(), chat.readRoomUpdates());
     List<Route> routes = new ArrayList<>(new ChatUnreadRoutes(players).routes());
     routes.addAll(
@@ -162,20 +158,21 @@ public final class ChatHttp {
   }
 
   /** The Chat V2 admin API but its bans. */
-  private static List<Route> adminRoutes(AdminServices admin) {
+  private static List<Route> adminRoutes(ChatCore admin) {
     List<Route> routes =
         new ArrayList<>(
             new AdminMessageRoutes(
                     admin.broadcast(),
-                    admin.listMessages(),
+                    admin.listAdminMessages(),
                     admin.searchMessages(),
                     admin.editMessage(),
                     admin.deleteMessage(),
-                    admin.announcements())
+                    admin.adminAnnouncements())
                 .routes());
     routes.addAll(new AdminReportRoutes(admin.listReports(), admin.reviewReport()).routes());
     routes.addAll(
-        new AdminRoomRoutes(admin.listRooms(), admin.createPrivateRoom(), admin.updatePrivateRoom())
+        new AdminRoomRoutes(
+                admin.listAdminRooms(), admin.createPrivateRoom(), admin.updatePrivateRoom())
             .routes());
     return routes;
   }

@@ -98,7 +98,6 @@ class OpenApiShapesTest {
     String room =
         server
             .core()
-            .admin()
             .createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(

@@ -50,8 +50,7 @@ class SyncStoreCostTest {
             .create(new CreateRoom.Command(admin, "lobby", Optional.empty()))
             .room()
             .id();
-    core.chat()
-        .sendDirectMessage()
+    core.sendDirectMessage()
         .send(
             new SendDirectMessage.Command(
                 bob, List.of(alice.id().value()), "hi", Optional.empty()));

@@ -112,7 +112,7 @@ class MongoCrossNodeConcurrencyTest {
     int players = 60;
     List<AccountId> ids = new ArrayList<>();
     for (int i = 0; i < players; i++) ids.add(TestIds.account());
-    concurrently(players, i -> () -> nodes.get(i % 2).chat().placeInGlobalRoom().place(ids.get(i)));
+    concurrently(players, i -> () -> nodes.get(i % 2).placeInGlobalRoom().place(ids.get(i)));
     List<GlobalRoom> rooms = checkDirectory(nodes, ids);
     assertEquals(
         players / GLOBAL_CAPACITY, rooms.size(), "a room opens only when the others are full");
@@ -131,8 +131,7 @@ class MongoCrossNodeConcurrencyTest {
     for (int i = 0; i < players; i++) ids.add(TestIds.account());
     List<GlobalRoom> placed =
         concurrently(
-            2 * players,
-            i -> () -> nodes.get(i % 2).chat().placeInGlobalRoom().place(ids.get(i / 2)));
+            2 * players, i -> () -> nodes.get(i % 2).placeInGlobalRoom().place(ids.get(i / 2)));
     for (int i = 0; i < players; i++) {
       assertEquals(
           placed.get(2 * i).id(),
@@ -190,7 +189,6 @@ class MongoCrossNodeConcurrencyTest {
                           .toList();
                   return nodes
                       .get(i % 2)
-                      .chat()
                       .sendDirectMessage()
                       .send(
                           new SendDirectMessage.Command(

@@ -212,8 +212,7 @@ abstract class MongoMultiNodeSuite {
       assertEquals(Optional.of(posted), view.head(), at + "room head");
       assertEquals(round, view.unreadCount(), at + "unread count");
       List<Event> listed =
-          b.admin()
-              .listMessages()
+          b.listAdminMessages()
               .list(
                   new ListAdminMessages.Query(
                       admin, Optional.of(room), Optional.empty(), Optional.empty(), 0))

@@ -1,6 +1,5 @@
 /**
  * The Chat V2 player API ({@code /chat}): unread room updates on every request, message posting
- * (with "hacked" messages kept apart), and {@link dev.chatcore.application.chat.ChatServices},
- * which holds every Chat V2 use case.
+ * (with "hacked" messages kept apart) and its visibility rules.
  */
 package dev.chatcore.application.chat;

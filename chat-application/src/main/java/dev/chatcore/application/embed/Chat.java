@@ -103,7 +103,7 @@ public final class Chat implements AutoCloseable {
     this.rateLimited = rateLimited;
     this.maintenance = maintenance;
     this.onClose = onClose;
-    this.e2ee = new ChatEncryption(core.e2ee(), core.chat().reportMessage(), this::gated);
+    this.e2ee = new ChatEncryption(core, this::gated);
   }
 
   /**
@@ -504,8 +504,8 @@ public final class Chat implements AutoCloseable {
         player,
         () -> {
           if (player.admin()) throw new ForbiddenException("admins are not placed in global rooms");
-          core.chat().admitPlayer().admit(player);
-          return core.chat().placeInGlobalRoom().place(player.id());
+          core.admitPlayer().admit(player);
+          return core.placeInGlobalRoom().place(player.id());
         });
   }
 
@@ -524,8 +524,7 @@ public final class Chat implements AutoCloseable {
     return gated(
         caller,
         () ->
-            core.chat()
-                .sendDirectMessage()
+            core.sendDirectMessage()
                 .send(new SendDirectMessage.Command(caller, ids, text, Optional.empty())));
   }
 
@@ -540,7 +539,7 @@ public final class Chat implements AutoCloseable {
     gated(
         caller,
         () -> {
-          core.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(caller, room));
+          core.leaveDirectMessage().leave(new LeaveDirectMessage.Command(caller, room));
           return null;
         });
   }
@@ -611,10 +610,7 @@ public final class Chat implements AutoCloseable {
   public Report report(Caller caller, EventId message) {
     return gated(
         caller,
-        () ->
-            core.chat()
-                .reportMessage()
-                .report(new ReportMessage.Command(caller, message.toString())));
+        () -> core.reportMessage().report(new ReportMessage.Command(caller, message.toString())));
   }
 
   // ---- the rest ----

@@ -201,7 +201,7 @@ public final class ChatBuilder {
             storage, limits, spamPolicy, Retention.defaults(), contentModeration, clock, observer);
     Maintenance maintenance =
         new Maintenance()
-            .add(Maintenance.idleSweep(core.chat().sweepIdlePlayers(), idleAfter))
+            .add(Maintenance.idleSweep(core.sweepIdlePlayers(), idleAfter))
             .add(new MaintenanceTask("janitor", JANITOR_EVERY, () -> core.janitor().run()));
     if (!manualMaintenance) {
       if (scheduler.isPresent()) maintenance.start(scheduler.get());

@@ -1,9 +1,9 @@
 package dev.chatcore.application.embed;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.e2ee.ClaimKeys;
 import dev.chatcore.application.e2ee.DeleteDevice;
-import dev.chatcore.application.e2ee.E2eeServices;
 import dev.chatcore.application.e2ee.EnableEncryption;
 import dev.chatcore.application.e2ee.KeyChanges;
 import dev.chatcore.application.e2ee.ListDevices;
@@ -39,8 +39,7 @@ import java.util.function.Supplier;
  * refusals past the gate.
  */
 public final class ChatEncryption {
-  private final E2eeServices e2ee;
-  private final ReportMessage reports;
+  private final ChatCore core;
   private final Gate gate;
 
   /** The facade's gate: bans and the rate limit, before the call. */
@@ -49,9 +48,8 @@ public final class ChatEncryption {
     <T> T gated(Caller caller, Supplier<T> call);
   }
 
-  ChatEncryption(E2eeServices e2ee, ReportMessage reports, Gate gate) {
-    this.e2ee = e2ee;
-    this.reports = reports;
+  ChatEncryption(ChatCore core, Gate gate) {
+    this.core = core;
     this.gate = gate;
   }
 
@@ -63,7 +61,7 @@ public final class ChatEncryption {
    * @see UploadKeys#upload
    */
   public Map<String, Long> uploadKeys(UploadKeys.Command command) {
-    return gate.gated(command.caller(), () -> e2ee.uploadKeys().upload(command));
+    return gate.gated(command.caller(), () -> core.uploadKeys().upload(command));
   }
 
   /**
@@ -76,7 +74,7 @@ public final class ChatEncryption {
    */
   public Map<AccountId, Map<DeviceId, DeviceKeys>> queryKeys(
       Caller caller, Map<AccountId, List<DeviceId>> wanted) {
-    return gate.gated(caller, () -> e2ee.queryKeys().query(caller, wanted));
+    return gate.gated(caller, () -> core.queryKeys().query(caller, wanted));
   }
 
   /**
@@ -89,7 +87,7 @@ public final class ChatEncryption {
    */
   public Map<AccountId, Map<DeviceId, ClaimedKey>> claimKeys(
       Caller caller, Map<AccountId, Map<DeviceId, String>> wanted) {
-    return gate.gated(caller, () -> e2ee.claimKeys().claim(caller, wanted));
+    return gate.gated(caller, () -> core.claimKeys().claim(caller, wanted));
   }
 
   /**
@@ -102,7 +100,7 @@ public final class ChatEncryption {
    * @see KeyChanges#changes
    */
   public Set<AccountId> keyChanges(Caller caller, EventId from, EventId to) {
-    return gate.gated(caller, () -> e2ee.keyChanges().changes(caller, from, to));
+    return gate.gated(caller, () -> core.keyChanges().changes(caller, from, to));
   }
 
   /**
@@ -113,7 +111,7 @@ public final class ChatEncryption {
    * @see SendToDevice#send
    */
   public Optional<EventId> sendToDevice(SendToDevice.Command command) {
-    return gate.gated(command.caller(), () -> e2ee.sendToDevice().send(command));
+    return gate.gated(command.caller(), () -> core.sendToDevice().send(command));
   }
 
   /**
@@ -124,7 +122,7 @@ public final class ChatEncryption {
    * @see ListDevices#list
    */
   public List<Device> devices(Caller caller) {
-    return gate.gated(caller, () -> e2ee.listDevices().list(caller));
+    return gate.gated(caller, () -> core.listDevices().list(caller));
   }
 
   /**
@@ -139,7 +137,7 @@ public final class ChatEncryption {
     gate.gated(
         caller,
         () -> {
-          e2ee.deleteDevice().delete(caller, device);
+          core.deleteDevice().delete(caller, device);
           return null;
         });
   }
@@ -155,7 +153,7 @@ public final class ChatEncryption {
    */
   public RoomView enableEncryption(Caller caller, RoomId room) {
     return gate.gated(
-        caller, () -> e2ee.enableEncryption().enable(caller, room, RoomEncryption.MEGOLM));
+        caller, () -> core.enableEncryption().enable(caller, room, RoomEncryption.MEGOLM));
   }
 
   /**
@@ -166,7 +164,7 @@ public final class ChatEncryption {
    * @see SendEncryptedMessage#send
    */
   public Event sendEncrypted(SendEncryptedMessage.Command command) {
-    return gate.gated(command.caller(), () -> e2ee.sendEncryptedMessage().send(command));
+    return gate.gated(command.caller(), () -> core.sendEncryptedMessage().send(command));
   }
 
   /**
@@ -182,7 +180,9 @@ public final class ChatEncryption {
     return gate.gated(
         caller,
         () ->
-            reports.report(
-                new ReportMessage.Command(caller, message.toString(), Optional.of(claimedText))));
+            core.reportMessage()
+                .report(
+                    new ReportMessage.Command(
+                        caller, message.toString(), Optional.of(claimedText))));
   }
 }

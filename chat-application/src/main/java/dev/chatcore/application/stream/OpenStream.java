@@ -2,6 +2,7 @@ package dev.chatcore.application.stream;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatObserver;
+import dev.chatcore.application.CoreExecutors;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.sync.SyncWaiter;
 import dev.chatcore.application.sync.VisibleRead;
@@ -60,7 +61,7 @@ public final class OpenStream {
 
   /**
    * @param observer told how many events each batch delivered, as for sync answers
-   * @param executor where streams read after a wake-up (virtual threads in the core)
+   * @param executors where streams read after a wake-up ({@link CoreExecutors#streamReads()})
    */
   @Inject
   public OpenStream(
@@ -70,9 +71,10 @@ public final class OpenStream {
       StreamRegistry registry,
       Limits limits,
       ChatObserver observer,
-      Executor executor) {
+      CoreExecutors executors) {
     this.register = register;
-    this.wiring = new Wiring(reads, waiter, executor, registry, limits.streams(), observer);
+    this.wiring =
+        new Wiring(reads, waiter, executors.streamReads(), registry, limits.streams(), observer);
   }
 
   /**

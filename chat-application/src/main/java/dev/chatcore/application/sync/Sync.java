@@ -2,6 +2,7 @@ package dev.chatcore.application.sync;
 
 import dev.chatcore.application.Caller;
 import dev.chatcore.application.ChatObserver;
+import dev.chatcore.application.CoreExecutors;
 import dev.chatcore.application.account.RegisterCaller;
 import dev.chatcore.application.e2ee.DeviceSync;
 import dev.chatcore.domain.account.Account;
@@ -70,15 +71,14 @@ public final class Sync {
       RegisterCaller register,
       SyncWaiter waiter,
       Limits limits,
-      Executor executor,
-      ScheduledExecutorService timer,
+      CoreExecutors executors,
       ChatObserver observer) {
     this.reads = reads;
     this.register = register;
     this.waiter = waiter;
     this.limits = limits;
-    this.executor = executor;
-    this.timer = timer;
+    this.executor = executors.reads();
+    this.timer = executors.timer();
     this.observer = observer;
   }
 

@@ -72,8 +72,7 @@ public abstract class AdminAnnouncementsContract extends AdminFixture {
     Instant later = clock.instant().plus(Duration.ofDays(3));
     var context = Optional.of(new JsonObjectText("{\"level\":2}"));
     EditMessage.Edited edited =
-        core.admin()
-            .editMessage()
+        core.editMessage()
             .edit(
                 new EditMessage.Command(
                     admin,
@@ -99,8 +98,7 @@ public abstract class AdminAnnouncementsContract extends AdminFixture {
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .editMessage()
+            core.editMessage()
                 .edit(
                     new EditMessage.Command(
                         admin,
@@ -112,8 +110,7 @@ public abstract class AdminAnnouncementsContract extends AdminFixture {
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .editMessage()
+            core.editMessage()
                 .edit(
                     new EditMessage.Command(
                         admin,
@@ -124,8 +121,7 @@ public abstract class AdminAnnouncementsContract extends AdminFixture {
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .editMessage()
+            core.editMessage()
                 .edit(
                     new EditMessage.Command(
                         alice,

@@ -96,8 +96,7 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
         now.plus(Duration.ofDays(14)), broadcast(toRoom(guild, "a")).getFirst().expiresAt());
     Instant at = now.plus(Duration.ofHours(3));
     Broadcast.Sent explicit =
-        core.admin()
-            .broadcast()
+        core.broadcast()
             .broadcast(
                 new Broadcast.Command(
                     admin, List.of(toRoom(guild, "b"), announcement("c")), Optional.of(at)))
@@ -109,8 +108,7 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .broadcast()
+            core.broadcast()
                 .broadcast(
                     new Broadcast.Command(admin, List.of(toRoom(guild, "d")), Optional.of(now))));
   }
@@ -181,14 +179,11 @@ public abstract class AdminBroadcastsContract extends AdminFixture {
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .broadcast()
-                .broadcast(new Broadcast.Command(admin, List.of(), Optional.empty())));
+            core.broadcast().broadcast(new Broadcast.Command(admin, List.of(), Optional.empty())));
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .broadcast()
+            core.broadcast()
                 .broadcast(
                     new Broadcast.Command(
                         alice, List.of(announcement("player")), Optional.empty())));

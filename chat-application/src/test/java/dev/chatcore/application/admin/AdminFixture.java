@@ -24,28 +24,25 @@ public abstract class AdminFixture extends CoreFixture {
   }
 
   protected List<Broadcast.Sent> broadcast(Broadcast.Item... items) {
-    return core.admin()
-        .broadcast()
+    return core.broadcast()
         .broadcast(new Broadcast.Command(admin, List.of(items), Optional.empty()));
   }
 
   protected RoomUpdates updates(Caller who) {
-    return core.chat()
-        .readRoomUpdates()
+    return core.readRoomUpdates()
         .read(new ReadRoomUpdates.Query(who, LastRead.of(Optional.empty(), clock.instant())));
   }
 
   /** Places the players in a global room, in order; returns the room of the first. */
   protected RoomId globalRoom(Caller first, Caller... others) {
-    RoomId room = core.chat().placeInGlobalRoom().place(first.id()).id();
-    for (Caller other : others) core.chat().placeInGlobalRoom().place(other.id());
+    RoomId room = core.placeInGlobalRoom().place(first.id()).id();
+    for (Caller other : others) core.placeInGlobalRoom().place(other.id());
     return room;
   }
 
   /** A Chat V2 message without context. */
   protected PostedMessage post(Caller who, RoomId room, String text) {
-    return core.chat()
-        .postChatMessage()
+    return core.postChatMessage()
         .post(new PostChatMessage.Command(who, room, text, Optional.empty()));
   }
 

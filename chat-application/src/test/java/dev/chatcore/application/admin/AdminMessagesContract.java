@@ -27,14 +27,12 @@ import org.junit.jupiter.api.Test;
 public abstract class AdminMessagesContract extends AdminFixture {
   private ListAdminMessages.Page messages(
       Optional<RoomId> room, Optional<AccountId> account, Optional<String> id, int page) {
-    return core.admin()
-        .listMessages()
+    return core.listAdminMessages()
         .list(new ListAdminMessages.Query(admin, room, account, id, page));
   }
 
   private MessagePage search(String term, int page) {
-    return core.admin()
-        .searchMessages()
+    return core.searchMessages()
         .search(new SearchMessages.Query(admin, Optional.empty(), Optional.empty(), term, page));
   }
 
@@ -69,8 +67,7 @@ public abstract class AdminMessagesContract extends AdminFixture {
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .listMessages()
+            core.listAdminMessages()
                 .list(
                     new ListAdminMessages.Query(
                         alice, Optional.empty(), Optional.empty(), Optional.empty(), 0)));
@@ -100,19 +97,19 @@ public abstract class AdminMessagesContract extends AdminFixture {
     RoomId global = globalRoom(alice, bob);
     String bad = post(bob, global, "bad").id();
     post(bob, global, "fine");
-    core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad));
+    core.deleteMessage().delete(new DeleteMessage.Command(admin, bad));
     assertEquals(List.of("fine"), unreadTexts(updates(alice), global));
     Event last = stream(global).getLast();
     assertEquals(new EventContent.Redaction(EventId.parse(bad, "id")), last.content());
     assertThrows(
         NotFoundException.class,
-        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, bad)));
+        () -> core.deleteMessage().delete(new DeleteMessage.Command(admin, bad)));
     assertThrows(
         InvalidInputException.class,
-        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(admin, "nope")));
+        () -> core.deleteMessage().delete(new DeleteMessage.Command(admin, "nope")));
     assertThrows(
         ForbiddenException.class,
-        () -> core.admin().deleteMessage().delete(new DeleteMessage.Command(alice, bad)));
+        () -> core.deleteMessage().delete(new DeleteMessage.Command(alice, bad)));
   }
 
   private Event edit(
@@ -121,9 +118,7 @@ public abstract class AdminMessagesContract extends AdminFixture {
       Optional<JsonObjectText> context,
       Optional<Instant> expiration) {
     return ((EditMessage.Edited.Message)
-            core.admin()
-                .editMessage()
-                .edit(new EditMessage.Command(admin, id, text, context, expiration)))
+            core.editMessage().edit(new EditMessage.Command(admin, id, text, context, expiration)))
         .event();
   }
 
@@ -176,8 +171,7 @@ public abstract class AdminMessagesContract extends AdminFixture {
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .editMessage()
+            core.editMessage()
                 .edit(
                     new EditMessage.Command(
                         alice,
@@ -188,7 +182,6 @@ public abstract class AdminMessagesContract extends AdminFixture {
   }
 
   private List<String> unreadOf(Caller who, LastRead lastRead, RoomId room) {
-    return unreadTexts(
-        core.chat().readRoomUpdates().read(new ReadRoomUpdates.Query(who, lastRead)), room);
+    return unreadTexts(core.readRoomUpdates().read(new ReadRoomUpdates.Query(who, lastRead)), room);
   }
 }

@@ -24,12 +24,11 @@ public abstract class AdminReportsContract extends AdminFixture {
     RoomId global = globalRoom(alice, bob);
     String m1 = post(bob, global, "rude").id();
     String m2 = post(bob, global, "ruder").id();
-    Report r1 = core.chat().reportMessage().report(new ReportMessage.Command(alice, m1));
-    core.chat().reportMessage().report(new ReportMessage.Command(alice, m2));
-    Report r2 = core.chat().reportMessage().report(new ReportMessage.Command(alice, m2));
+    Report r1 = core.reportMessage().report(new ReportMessage.Command(alice, m1));
+    core.reportMessage().report(new ReportMessage.Command(alice, m2));
+    Report r2 = core.reportMessage().report(new ReportMessage.Command(alice, m2));
     ListReports.Page page =
-        core.admin()
-            .listReports()
+        core.listReports()
             .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0));
     assertEquals(
         List.of(r2.id(), r1.id()),
@@ -39,7 +38,6 @@ public abstract class AdminReportsContract extends AdminFixture {
     assertEquals(
         List.of(r1.id()),
         core
-            .admin()
             .listReports()
             .list(new ListReports.Query(admin, Optional.of(r1.id()), Optional.empty(), 0))
             .reports()
@@ -48,15 +46,13 @@ public abstract class AdminReportsContract extends AdminFixture {
             .toList());
     assertEquals(
         2,
-        core.admin()
-            .listReports()
+        core.listReports()
             .list(new ListReports.Query(admin, Optional.empty(), Optional.of(bob.id()), 0))
             .reports()
             .size(),
         "bob wrote the logged messages");
     Report reviewed =
-        core.admin()
-            .reviewReport()
+        core.reviewReport()
             .review(
                 new ReviewReport.Command(
                     admin, r2.id(), Optional.of(1), Optional.of("kept for the record")));
@@ -66,7 +62,6 @@ public abstract class AdminReportsContract extends AdminFixture {
     assertEquals(
         List.of(r1.id(), r2.id()),
         core
-            .admin()
             .listReports()
             .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0))
             .reports()
@@ -75,45 +70,39 @@ public abstract class AdminReportsContract extends AdminFixture {
             .toList(),
         "New first");
     Report noteOnly =
-        core.admin()
-            .reviewReport()
+        core.reviewReport()
             .review(new ReviewReport.Command(admin, r2.id(), Optional.empty(), Optional.of("")));
     assertEquals(ReportStatus.PERMANENT, noteOnly.status());
     assertEquals(Optional.empty(), noteOnly.adminNote());
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .reviewReport()
+            core.reviewReport()
                 .review(
                     new ReviewReport.Command(admin, r2.id(), Optional.of(2), Optional.empty())));
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .reviewReport()
+            core.reviewReport()
                 .review(
                     new ReviewReport.Command(admin, r2.id(), Optional.empty(), Optional.empty())));
     assertThrows(
         NotFoundException.class,
         () ->
-            core.admin()
-                .reviewReport()
+            core.reviewReport()
                 .review(
                     new ReviewReport.Command(
                         admin, "00000000000000000000000f", Optional.of(50), Optional.empty())));
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .reviewReport()
+            core.reviewReport()
                 .review(
                     new ReviewReport.Command(alice, r2.id(), Optional.of(50), Optional.empty())));
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .listReports()
+            core.listReports()
                 .list(new ListReports.Query(alice, Optional.empty(), Optional.empty(), 0)));
   }
 
@@ -124,15 +113,13 @@ public abstract class AdminReportsContract extends AdminFixture {
     RoomId global = globalRoom(alice, bob);
     for (int i = 0; i < 13; i++) {
       String m = post(bob, global, "m" + i).id();
-      core.chat().reportMessage().report(new ReportMessage.Command(alice, m));
+      core.reportMessage().report(new ReportMessage.Command(alice, m));
     }
     ListReports.Page first =
-        core.admin()
-            .listReports()
+        core.listReports()
             .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 0));
     ListReports.Page second =
-        core.admin()
-            .listReports()
+        core.listReports()
             .list(new ListReports.Query(admin, Optional.empty(), Optional.empty(), 1));
     assertEquals(10, first.reports().size());
     assertEquals(3, first.remaining());

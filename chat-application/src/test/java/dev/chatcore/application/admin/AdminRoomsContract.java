@@ -48,8 +48,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     Room room =
-        core.admin()
-            .createPrivateRoom()
+        core.createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(
                     admin,
@@ -71,8 +70,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
             .count());
     assertTrue(updates(alice).rooms().stream().anyMatch(u -> u.room().id().equals(room.id())));
     Room none =
-        core.admin()
-            .createPrivateRoom()
+        core.createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(admin, ids(alice), Optional.empty(), Optional.of(0)));
     assertEquals(0, none.broadcastChannels());
@@ -87,40 +85,35 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .createPrivateRoom()
+            core.createPrivateRoom()
                 .create(
                     new CreatePrivateRoom.Command(
                         admin, List.of(), Optional.empty(), Optional.empty())));
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .createPrivateRoom()
+            core.createPrivateRoom()
                 .create(
                     new CreatePrivateRoom.Command(
                         admin, tooMany, Optional.empty(), Optional.empty())));
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .createPrivateRoom()
+            core.createPrivateRoom()
                 .create(
                     new CreatePrivateRoom.Command(
                         admin, List.of("nope"), Optional.empty(), Optional.empty())));
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .createPrivateRoom()
+            core.createPrivateRoom()
                 .create(
                     new CreatePrivateRoom.Command(
                         admin, ids(alice), Optional.empty(), Optional.of(256))));
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .createPrivateRoom()
+            core.createPrivateRoom()
                 .create(
                     new CreatePrivateRoom.Command(
                         alice, ids(alice), Optional.empty(), Optional.empty())));
@@ -133,15 +126,13 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller bob = player("bob");
     Caller carol = player("carol");
     Room room =
-        core.admin()
-            .createPrivateRoom()
+        core.createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(
                     admin, ids(alice, bob), Optional.empty(), Optional.empty()));
     EventId before = storage.events().head();
     UpdatePrivateRoom.Updated u =
-        core.admin()
-            .updatePrivateRoom()
+        core.updatePrivateRoom()
             .update(
                 new UpdatePrivateRoom.Command(
                     admin,
@@ -168,15 +159,13 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertThrows(
         InvalidInputException.class,
         () ->
-            core.admin()
-                .updatePrivateRoom()
+            core.updatePrivateRoom()
                 .update(new UpdatePrivateRoom.Command(admin, dm, ids(alice), Optional.empty())),
         "only private rooms");
     assertThrows(
         NotFoundException.class,
         () ->
-            core.admin()
-                .updatePrivateRoom()
+            core.updatePrivateRoom()
                 .update(
                     new UpdatePrivateRoom.Command(
                         admin, TestIds.room(), ids(alice), Optional.empty())));
@@ -187,8 +176,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     Room room =
-        core.admin()
-            .createPrivateRoom()
+        core.createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(
                     admin, ids(alice, bob), Optional.empty(), Optional.empty()));
@@ -196,8 +184,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
       post(alice, room.id(), "m" + i);
     }
     UpdatePrivateRoom.Updated u =
-        core.admin()
-            .updatePrivateRoom()
+        core.updatePrivateRoom()
             .update(new UpdatePrivateRoom.Command(admin, room.id(), List.of(), Optional.empty()));
     assertTrue(u.room().isEmpty());
     assertEquals(3, u.messagesDeleted());
@@ -206,8 +193,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertThrows(
         NotFoundException.class,
         () ->
-            core.admin()
-                .updatePrivateRoom()
+            core.updatePrivateRoom()
                 .update(
                     new UpdatePrivateRoom.Command(admin, room.id(), ids(alice), Optional.empty())));
   }
@@ -217,8 +203,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     List<Caller> players = new ArrayList<>();
     for (int i = 0; i < 12; i++) players.add(player("p" + i));
     Room room =
-        core.admin()
-            .createPrivateRoom()
+        core.createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(
                     admin,
@@ -236,8 +221,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
       tasks.add(
           () -> {
             for (int i = 0; i < 5; i++) {
-              core.admin()
-                  .updatePrivateRoom()
+              core.updatePrivateRoom()
                   .update(
                       new UpdatePrivateRoom.Command(
                           admin,
@@ -260,16 +244,14 @@ public abstract class AdminRoomsContract extends AdminFixture {
     Caller bob = player("bob");
     RoomId global = globalRoom(alice);
     Room guild =
-        core.admin()
-            .createPrivateRoom()
+        core.createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(
                     admin, ids(alice), Optional.empty(), Optional.empty()));
     RoomId dm = room(RoomType.DM, alice, bob);
     channel("lobby");
     ListAdminRooms.Page all =
-        core.admin()
-            .listRooms()
+        core.listAdminRooms()
             .list(new ListAdminRooms.Query(admin, Optional.empty(), Optional.empty(), 0));
     assertEquals(
         List.of(global, guild.id(), dm),
@@ -279,8 +261,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertEquals(
         List.of(global, guild.id(), dm),
         core
-            .admin()
-            .listRooms()
+            .listAdminRooms()
             .list(new ListAdminRooms.Query(admin, Optional.empty(), Optional.of(alice.id()), 0))
             .rooms()
             .stream()
@@ -289,8 +270,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertEquals(
         List.of(dm),
         core
-            .admin()
-            .listRooms()
+            .listAdminRooms()
             .list(new ListAdminRooms.Query(admin, Optional.empty(), Optional.of(bob.id()), 0))
             .rooms()
             .stream()
@@ -299,8 +279,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertEquals(
         List.of(guild.id()),
         core
-            .admin()
-            .listRooms()
+            .listAdminRooms()
             .list(new ListAdminRooms.Query(admin, Optional.of(guild.id()), Optional.empty(), 0))
             .rooms()
             .stream()
@@ -309,8 +288,7 @@ public abstract class AdminRoomsContract extends AdminFixture {
     assertThrows(
         ForbiddenException.class,
         () ->
-            core.admin()
-                .listRooms()
+            core.listAdminRooms()
                 .list(new ListAdminRooms.Query(alice, Optional.empty(), Optional.empty(), 0)));
   }
 }

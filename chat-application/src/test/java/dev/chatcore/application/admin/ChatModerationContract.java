@@ -39,8 +39,7 @@ public abstract class ChatModerationContract extends AdminFixture {
     assertTrue(storage.bans().find(alice.id()).orElseThrow().automatic());
 
     for (int i = 0; i < 5; i++) {
-      core.chat()
-          .sendDirectMessage()
+      core.sendDirectMessage()
           .send(
               new SendDirectMessage.Command(
                   bob, List.of(alice.id().value()), "click here", Optional.empty()));
@@ -48,8 +47,7 @@ public abstract class ChatModerationContract extends AdminFixture {
     assertThrows(
         BannedException.class,
         () ->
-            core.chat()
-                .sendDirectMessage()
+            core.sendDirectMessage()
                 .send(
                     new SendDirectMessage.Command(
                         bob, List.of(alice.id().value()), "click here", Optional.empty())));
@@ -61,12 +59,12 @@ public abstract class ChatModerationContract extends AdminFixture {
     Caller alice = player("alice");
     Caller bob = player("bob");
     RoomId global = globalRoom(alice);
-    RoomId bobs = core.chat().placeInGlobalRoom().place(bob.id()).id();
+    RoomId bobs = core.placeInGlobalRoom().place(bob.id()).id();
     assertEquals(global, bobs);
     core.kickMember().kick(new KickMember.Command(admin, global, alice.id()));
     assertTrue(storage.globalRooms().roomOf(alice.id()).isEmpty());
     assertFalse(storage.globalRooms().members(global).contains(alice.id()));
-    RoomId next = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    RoomId next = core.placeInGlobalRoom().place(alice.id()).id();
     assertFalse(next.equals(global), "a kicked player is placed elsewhere");
     core.banMember().ban(new BanMember.Command(admin, bobs, bob.id()));
     assertTrue(storage.globalRooms().roomOf(bob.id()).isEmpty());

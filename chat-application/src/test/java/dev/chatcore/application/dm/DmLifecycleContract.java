@@ -49,7 +49,7 @@ public abstract class DmLifecycleContract extends CoreFixture {
     assertTrue(!live(viaV1), "closed by the /v1 leave");
     RoomId viaChat = dm(alice, "hi again", bob);
     assertNotEquals(viaV1, viaChat);
-    core.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(bob, viaChat));
+    core.leaveDirectMessage().leave(new LeaveDirectMessage.Command(bob, viaChat));
     assertTrue(!live(viaChat), "closed by the /chat leave");
   }
 
@@ -81,8 +81,7 @@ public abstract class DmLifecycleContract extends CoreFixture {
 
   private RoomId dm(Caller from, String text, Caller... to) {
     List<String> players = Arrays.stream(to).map(c -> c.id().value()).toList();
-    return core.chat()
-        .sendDirectMessage()
+    return core.sendDirectMessage()
         .send(new SendDirectMessage.Command(from, players, text, Optional.empty()))
         .room();
   }

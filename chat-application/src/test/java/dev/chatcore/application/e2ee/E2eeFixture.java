@@ -75,7 +75,6 @@ public abstract class E2eeFixture {
   /** A private room of {@code members} (not a channel: strangers must share no room). */
   protected RoomId privateRoom(Caller... members) {
     return there
-        .admin()
         .createPrivateRoom()
         .create(
             new CreatePrivateRoom.Command(
@@ -106,8 +105,7 @@ public abstract class E2eeFixture {
     List<OneTimeKey> keys = new ArrayList<>();
     for (int i = 0; i < oneTimeKeys; i++)
       keys.add(Keys.signed(device.device().orElseThrow() + "-" + i, "k" + i));
-    node.e2ee()
-        .uploadKeys()
+    node.uploadKeys()
         .upload(
             new UploadKeys.Command(
                 device,
@@ -135,7 +133,6 @@ public abstract class E2eeFixture {
   protected Optional<EventId> sendToDevice(
       Caller from, String txn, AccountId to, String device, JsonObjectText content) {
     return there
-        .e2ee()
         .sendToDevice()
         .send(
             new SendToDevice.Command(from, "m.room_key", txn, Map.of(to, Map.of(device, content))));

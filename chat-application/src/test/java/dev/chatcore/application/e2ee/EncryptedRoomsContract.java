@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 public abstract class EncryptedRoomsContract extends E2eeFixture {
   private RoomId encryptedRoom() {
     RoomId room = privateRoom(alice, bobPhone);
-    there.e2ee().enableEncryption().enable(admin, room, RoomEncryption.MEGOLM);
+    there.enableEncryption().enable(admin, room, RoomEncryption.MEGOLM);
     return room;
   }
 
@@ -59,9 +59,9 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
   void encryptionTurnsOnOnceWithOneEventAndShowsInTheRoom() throws Exception {
     RoomId room = privateRoom(alice, bobPhone);
     EventId start = here.storage().events().head();
-    var view = there.e2ee().enableEncryption().enable(admin, room, RoomEncryption.MEGOLM);
+    var view = there.enableEncryption().enable(admin, room, RoomEncryption.MEGOLM);
     assertEquals(Optional.of(RoomEncryption.megolm()), view.room().encryption());
-    there.e2ee().enableEncryption().enable(admin, room, RoomEncryption.MEGOLM);
+    there.enableEncryption().enable(admin, room, RoomEncryption.MEGOLM);
     List<Event> events = sync(alice, start).events();
     assertEquals(
         List.of(new EventContent.Encryption(RoomEncryption.MEGOLM)),
@@ -76,15 +76,11 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
     RoomId room = privateRoom(alice, bobPhone);
     assertThrows(
         ForbiddenException.class,
-        () -> there.e2ee().enableEncryption().enable(alice, room, RoomEncryption.MEGOLM));
+        () -> there.enableEncryption().enable(alice, room, RoomEncryption.MEGOLM));
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class,
-            () ->
-                there
-                    .e2ee()
-                    .enableEncryption()
-                    .enable(admin, room, "m.olm.v1.curve25519-aes-sha2"));
+            () -> there.enableEncryption().enable(admin, room, "m.olm.v1.curve25519-aes-sha2"));
     assertEquals("algorithm", e.field());
   }
 
@@ -92,8 +88,7 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
   void ciphertextIsStoredAndDeliveredAsItCameAndPagedInHistory() throws Exception {
     RoomId room = encryptedRoom();
     EventId start = here.storage().events().head();
-    Event sent =
-        there.e2ee().sendEncryptedMessage().send(encrypted(alice, room, "AwgAEpABx+opaque"));
+    Event sent = there.sendEncryptedMessage().send(encrypted(alice, room, "AwgAEpABx+opaque"));
     EventContent.Encrypted expected =
         new EventContent.Encrypted(
             RoomEncryption.MEGOLM,
@@ -129,7 +124,6 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
         InvalidInputException.class,
         () ->
             there
-                .chat()
                 .postChatMessage()
                 .post(new PostChatMessage.Command(alice, room, "hello", Optional.empty())));
   }
@@ -139,14 +133,13 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
     RoomId plain = privateRoom(alice, bobPhone);
     assertThrows(
         InvalidInputException.class,
-        () -> there.e2ee().sendEncryptedMessage().send(encrypted(alice, plain, "x")));
+        () -> there.sendEncryptedMessage().send(encrypted(alice, plain, "x")));
     RoomId room = encryptedRoom();
     InvalidInputException spoofed =
         assertThrows(
             InvalidInputException.class,
             () ->
                 there
-                    .e2ee()
                     .sendEncryptedMessage()
                     .send(
                         new SendEncryptedMessage.Command(
@@ -161,7 +154,7 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
     assertEquals("content.device_id", spoofed.field());
     assertThrows(
         NotFoundException.class,
-        () -> there.e2ee().sendEncryptedMessage().send(encrypted(stranger, room, "x")),
+        () -> there.sendEncryptedMessage().send(encrypted(stranger, room, "x")),
         "a private room is hidden from non-members");
   }
 
@@ -179,30 +172,28 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
             "ALICEPHONE",
             Optional.of("txn-1"));
     assertEquals(
-        there.e2ee().sendEncryptedMessage().send(once).id(),
-        here.e2ee().sendEncryptedMessage().send(once).id());
+        there.sendEncryptedMessage().send(once).id(), here.sendEncryptedMessage().send(once).id());
   }
 
   @Test
   void replayingOneCiphertextIsSpamButFreshCiphertextsAreNot() {
     RoomId room = encryptedRoom();
     for (int i = 0; i < 10; i++)
-      there.e2ee().sendEncryptedMessage().send(encrypted(bobPhone, room, "fresh-" + i));
+      there.sendEncryptedMessage().send(encrypted(bobPhone, room, "fresh-" + i));
     assertThrows(
         BannedException.class,
         () -> {
           for (int i = 0; i < 10; i++)
-            there.e2ee().sendEncryptedMessage().send(encrypted(alice, room, "same bytes"));
+            there.sendEncryptedMessage().send(encrypted(alice, room, "same bytes"));
         });
   }
 
   @Test
   void aReportOfAnEncryptedMessageCarriesTheClaimedPlaintextUnverified() {
     RoomId room = encryptedRoom();
-    Event sent = there.e2ee().sendEncryptedMessage().send(encrypted(alice, room, "ciphertext"));
+    Event sent = there.sendEncryptedMessage().send(encrypted(alice, room, "ciphertext"));
     Report report =
         there
-            .chat()
             .reportMessage()
             .report(
                 new ReportMessage.Command(
@@ -218,16 +209,14 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
   @Test
   void adminSearchSkipsCiphertextButListsEncryptedMessages() {
     RoomId room = encryptedRoom();
-    there.e2ee().sendEncryptedMessage().send(encrypted(alice, room, "needle-in-ciphertext"));
+    there.sendEncryptedMessage().send(encrypted(alice, room, "needle-in-ciphertext"));
     MessagePage search =
-        here.admin()
-            .searchMessages()
+        here.searchMessages()
             .search(
                 new SearchMessages.Query(admin, Optional.of(room), Optional.empty(), "needle", 0));
     assertEquals(List.of(), search.events());
     MessagePage listing =
-        here.admin()
-            .listMessages()
+        here.listAdminMessages()
             .list(
                 new ListAdminMessages.Query(
                     admin, Optional.of(room), Optional.empty(), Optional.empty(), 0))
@@ -238,7 +227,6 @@ public abstract class EncryptedRoomsContract extends E2eeFixture {
         InvalidInputException.class,
         () ->
             there
-                .admin()
                 .editMessage()
                 .edit(
                     new EditMessage.Command(

@@ -44,7 +44,7 @@ public abstract class KeysContract extends E2eeFixture {
   private Map<AccountId, Map<DeviceId, DeviceKeys>> query(Caller who, Caller... of) {
     Map<AccountId, List<DeviceId>> wanted = new LinkedHashMap<>();
     for (Caller c : of) wanted.put(c.id(), List.of());
-    return here.e2ee().queryKeys().query(who, wanted);
+    return here.queryKeys().query(who, wanted);
   }
 
   @Test
@@ -59,8 +59,7 @@ public abstract class KeysContract extends E2eeFixture {
     assertEquals(Set.of(new DeviceId("BOBPHONE"), new DeviceId("BOBLAPTOP")), bobs.keySet());
     assertEquals(
         Set.of(new DeviceId("BOBLAPTOP")),
-        here.e2ee()
-            .queryKeys()
+        here.queryKeys()
             .query(alice, Map.of(bobPhone.id(), List.of(new DeviceId("BOBLAPTOP"))))
             .get(bobPhone.id())
             .keySet());
@@ -80,7 +79,6 @@ public abstract class KeysContract extends E2eeFixture {
             InvalidInputException.class,
             () ->
                 there
-                    .e2ee()
                     .uploadKeys()
                     .upload(
                         new UploadKeys.Command(
@@ -99,7 +97,6 @@ public abstract class KeysContract extends E2eeFixture {
   void uploadsAnswerTheCountsAndRespectTheLimits() {
     Map<String, Long> counts =
         there
-            .e2ee()
             .uploadKeys()
             .upload(
                 new UploadKeys.Command(
@@ -109,13 +106,12 @@ public abstract class KeysContract extends E2eeFixture {
                     List.of(Keys.fallback("f", "3"))));
     assertEquals(Map.of(SIGNED, 2L), counts);
     List<OneTimeKey> tooMany = new ArrayList<>();
-    for (int i = 0; i <= there.e2ee().limits().oneTimeKeysPerUploadMax(); i++)
+    for (int i = 0; i <= there.e2eeLimits().oneTimeKeysPerUploadMax(); i++)
       tooMany.add(Keys.signed("x" + i, "k"));
     assertThrows(
         InvalidInputException.class,
         () ->
             there
-                .e2ee()
                 .uploadKeys()
                 .upload(new UploadKeys.Command(bobPhone, Optional.empty(), tooMany, List.of())));
   }
@@ -127,7 +123,6 @@ public abstract class KeysContract extends E2eeFixture {
     int keys = 40;
     upload(there, bobPhone, "P", keys);
     there
-        .e2ee()
         .uploadKeys()
         .upload(
             new UploadKeys.Command(
@@ -137,7 +132,7 @@ public abstract class KeysContract extends E2eeFixture {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> claimers = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      ClaimKeys claim = (i % 2 == 0 ? here : there).e2ee().claimKeys();
+      ClaimKeys claim = (i % 2 == 0 ? here : there).claimKeys();
       Caller who = i % 2 == 0 ? alice : bobLaptop;
       claimers.add(
           pool.submit(
@@ -162,8 +157,7 @@ public abstract class KeysContract extends E2eeFixture {
     assertEquals(keys, claimed.size(), "no key twice");
     assertEquals(keys, new HashSet<>(claimed).size());
     ClaimedKey fallback =
-        here.e2ee()
-            .claimKeys()
+        here.claimKeys()
             .claim(alice, Map.of(bobPhone.id(), Map.of(new DeviceId("BOBPHONE"), SIGNED)))
             .get(bobPhone.id())
             .get(new DeviceId("BOBPHONE"));
@@ -181,8 +175,7 @@ public abstract class KeysContract extends E2eeFixture {
     upload(there, bobPhone, "P", 2);
     assertEquals(
         Map.of(),
-        here.e2ee()
-            .claimKeys()
+        here.claimKeys()
             .claim(stranger, Map.of(bobPhone.id(), Map.of(new DeviceId("BOBPHONE"), SIGNED))));
     assertEquals(Map.of(SIGNED, 2L), here.storage().oneTimeKeys().counts(bobPhone.requireDevice()));
   }
@@ -205,12 +198,11 @@ public abstract class KeysContract extends E2eeFixture {
         Set.of(bobPhone.id()),
         sync(bobPhone, start).device().orElseThrow().changed(),
         "bob's other device");
-    assertEquals(
-        Set.of(bobPhone.id()), here.e2ee().keyChanges().changes(alice, start, first.nextBatch()));
-    assertEquals(Set.of(), here.e2ee().keyChanges().changes(stranger, start, first.nextBatch()));
+    assertEquals(Set.of(bobPhone.id()), here.keyChanges().changes(alice, start, first.nextBatch()));
+    assertEquals(Set.of(), here.keyChanges().changes(stranger, start, first.nextBatch()));
     assertEquals(
         Set.of(),
-        here.e2ee().keyChanges().changes(alice, first.nextBatch(), here.storage().events().head()));
+        here.keyChanges().changes(alice, first.nextBatch(), here.storage().events().head()));
   }
 
   @Test
@@ -228,17 +220,17 @@ public abstract class KeysContract extends E2eeFixture {
     upload(there, bobPhone, "P", 3);
     upload(there, bobLaptop, "L", 0);
     EventId start = here.storage().events().head();
-    there.e2ee().deleteDevice().delete(bobLaptop, new DeviceId("BOBPHONE"));
+    there.deleteDevice().delete(bobLaptop, new DeviceId("BOBPHONE"));
     assertEquals(
         Set.of(new DeviceId("BOBLAPTOP")), query(alice, bobPhone).get(bobPhone.id()).keySet());
     assertEquals(Map.of(), here.storage().oneTimeKeys().counts(bobPhone.requireDevice()));
     assertEquals(Set.of(bobPhone.id()), sync(alice, start).device().orElseThrow().changed());
     assertEquals(
         List.of(new DeviceId("BOBLAPTOP")),
-        here.e2ee().listDevices().list(bobLaptop).stream().map(d -> d.address().device()).toList());
+        here.listDevices().list(bobLaptop).stream().map(d -> d.address().device()).toList());
     assertThrows(
         NotFoundException.class,
-        () -> there.e2ee().deleteDevice().delete(bobLaptop, new DeviceId("BOBPHONE")));
+        () -> there.deleteDevice().delete(bobLaptop, new DeviceId("BOBPHONE")));
   }
 
   @Test
@@ -256,21 +248,19 @@ public abstract class KeysContract extends E2eeFixture {
   @Test
   void keysAndListsNeedADevice() {
     Caller noDevice = Caller.player(alice.id(), "alice");
-    assertThrows(
-        InvalidInputException.class, () -> here.e2ee().queryKeys().query(noDevice, Map.of()));
-    assertThrows(
-        InvalidInputException.class, () -> here.e2ee().claimKeys().claim(noDevice, Map.of()));
-    assertThrows(InvalidInputException.class, () -> here.e2ee().listDevices().list(noDevice));
+    assertThrows(InvalidInputException.class, () -> here.queryKeys().query(noDevice, Map.of()));
+    assertThrows(InvalidInputException.class, () -> here.claimKeys().claim(noDevice, Map.of()));
+    assertThrows(InvalidInputException.class, () -> here.listDevices().list(noDevice));
     assertThrows(
         InvalidInputException.class,
-        () -> here.e2ee().keyChanges().changes(noDevice, EventId.ORIGIN, EventId.ORIGIN));
+        () -> here.keyChanges().changes(noDevice, EventId.ORIGIN, EventId.ORIGIN));
   }
 
   @Test
   void devicesAreListedWithWhenTheyWereLastSeen() throws Exception {
     sync(bobPhone, here.storage().events().head());
     upload(there, bobLaptop, "L", 0);
-    var devices = here.e2ee().listDevices().list(bobPhone);
+    var devices = here.listDevices().list(bobPhone);
     assertEquals(
         List.of(new DeviceId("BOBLAPTOP"), new DeviceId("BOBPHONE")),
         devices.stream().map(d -> d.address().device()).toList());

@@ -79,7 +79,6 @@ public abstract class ToDeviceContract extends E2eeFixture {
     devicesOfBobAndAlice();
     EventId start = here.storage().events().head();
     there
-        .e2ee()
         .sendToDevice()
         .send(
             new SendToDevice.Command(
@@ -144,7 +143,6 @@ public abstract class ToDeviceContract extends E2eeFixture {
             InvalidInputException.class,
             () ->
                 there
-                    .e2ee()
                     .sendToDevice()
                     .send(new SendToDevice.Command(noDevice, "m.room_key", "t1", Map.of())));
     assertEquals("device_id", e.field());
@@ -166,11 +164,11 @@ public abstract class ToDeviceContract extends E2eeFixture {
   void moreMessagesThanOneAnswerCarriesArePagedByTheCursor() throws Exception {
     devicesOfBobAndAlice();
     EventId start = here.storage().events().head();
-    int total = here.e2ee().limits().toDeviceBatchMax() + 20;
+    int total = here.e2eeLimits().toDeviceBatchMax() + 20;
     for (int i = 0; i < total; i++)
       sendToDevice(alice, "t" + i, bobPhone.id(), "BOBPHONE", body("m" + i));
     SyncBatch first = sync(bobPhone, start);
-    assertEquals(here.e2ee().limits().toDeviceBatchMax(), bodies(first).size());
+    assertEquals(here.e2eeLimits().toDeviceBatchMax(), bodies(first).size());
     assertTrue(first.limited());
     SyncBatch second = sync(bobPhone, first.nextBatch());
     List<String> all = new ArrayList<>(bodies(first));
@@ -386,7 +384,7 @@ public abstract class ToDeviceContract extends E2eeFixture {
     devicesOfBobAndAlice();
     EventId start = here.storage().events().head();
     sendToDevice(alice, "t1", bobPhone.id(), "*", body("both"));
-    there.e2ee().deleteDevice().delete(bobLaptop, bobPhone.device().orElseThrow());
+    there.deleteDevice().delete(bobLaptop, bobPhone.device().orElseThrow());
     assertEquals(
         List.of(),
         here.storage()
@@ -408,8 +406,7 @@ public abstract class ToDeviceContract extends E2eeFixture {
   void aTypeOrTransactionIdOutOfShapeIsRefused() {
     assertThrows(
         InvalidInputException.class,
-        () ->
-            there.e2ee().sendToDevice().send(new SendToDevice.Command(alice, "", "t1", Map.of())));
+        () -> there.sendToDevice().send(new SendToDevice.Command(alice, "", "t1", Map.of())));
     assertFalse(here.storage().toDeviceInbox().contains("x"));
   }
 

@@ -68,14 +68,12 @@ public abstract class ContentFilterContract extends CoreFixture {
   }
 
   private PostedMessage post(Caller who, RoomId room, String text) {
-    return core.chat()
-        .postChatMessage()
+    return core.postChatMessage()
         .post(new PostChatMessage.Command(who, room, text, Optional.empty()));
   }
 
   private PostedMessage dm(Caller from, Caller to, String text) {
-    return core.chat()
-        .sendDirectMessage()
+    return core.sendDirectMessage()
         .send(
             new SendDirectMessage.Command(from, List.of(to.id().value()), text, Optional.empty()));
   }
@@ -106,8 +104,7 @@ public abstract class ContentFilterContract extends CoreFixture {
 
   private List<String> unread(Caller who, RoomId room) {
     List<RoomUpdate> rooms =
-        core.chat()
-            .readRoomUpdates()
+        core.readRoomUpdates()
             .read(new ReadRoomUpdates.Query(who, LastRead.of(Optional.of(0L), clock.instant())))
             .rooms();
     return rooms.stream()
@@ -121,8 +118,8 @@ public abstract class ContentFilterContract extends CoreFixture {
   void maskedTextIsWhatPlayersSeeInHistorySyncAndUnreadOnBothApis() throws Exception {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
-    core.chat().placeInGlobalRoom().place(bob.id());
+    RoomId global = core.placeInGlobalRoom().place(alice.id()).id();
+    core.placeInGlobalRoom().place(bob.id());
     RoomId lobby = channel("lobby");
     EventId start = storage.events().head();
 
@@ -146,7 +143,7 @@ public abstract class ContentFilterContract extends CoreFixture {
   void rejectedPostsStoreNothingOnAnyPath() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
+    RoomId global = core.placeInGlobalRoom().place(alice.id()).id();
     RoomId lobby = channel("lobby");
     RoomId dmRoom = dm(alice, bob, "hi").room();
     EventId head = storage.events().head();
@@ -171,8 +168,8 @@ public abstract class ContentFilterContract extends CoreFixture {
   void aFlaggedMessageIsStoredAndReportedAutomatically() {
     Caller alice = player("alice");
     Caller bob = player("bob");
-    RoomId global = core.chat().placeInGlobalRoom().place(alice.id()).id();
-    core.chat().placeInGlobalRoom().place(bob.id());
+    RoomId global = core.placeInGlobalRoom().place(alice.id()).id();
+    core.placeInGlobalRoom().place(bob.id());
     post(bob, global, "hello");
     PostedMessage flagged = post(alice, global, "sus darn link");
     assertEquals("sus **** link", flagged.text(), "a flag may mask as well");
@@ -189,8 +186,7 @@ public abstract class ContentFilterContract extends CoreFixture {
         report.log().stream().map(m -> m.text()).toList(),
         "the same snapshot a player's report keeps");
 
-    Report joined =
-        core.chat().reportMessage().report(new ReportMessage.Command(bob, flagged.id()));
+    Report joined = core.reportMessage().report(new ReportMessage.Command(bob, flagged.id()));
     assertEquals(
         List.of(Report.SYSTEM_REPORTER, bob.id()),
         joined.reporterIds(),
@@ -245,7 +241,7 @@ public abstract class ContentFilterContract extends CoreFixture {
   void anEncryptedMessageSkipsTheFilterButNotTheSpamCheck() {
     Caller alice = player("alice").on(new DeviceId("ALICEPHONE"));
     RoomId lobby = channel("lobby");
-    core.e2ee().enableEncryption().enable(admin, lobby, RoomEncryption.MEGOLM);
+    core.enableEncryption().enable(admin, lobby, RoomEncryption.MEGOLM);
     Event sent = sendEncrypted(alice, lobby, "slur sus darn");
     assertEquals(
         "slur sus darn",
@@ -262,8 +258,7 @@ public abstract class ContentFilterContract extends CoreFixture {
   }
 
   private Event sendEncrypted(Caller who, RoomId room, String ciphertext) {
-    return core.e2ee()
-        .sendEncryptedMessage()
+    return core.sendEncryptedMessage()
         .send(
             new SendEncryptedMessage.Command(
                 who,

@@ -41,14 +41,13 @@ public abstract class ReportAlertsContract extends CoreFixture {
   }
 
   private String post(Caller who, RoomId room, String text) {
-    return core.chat()
-        .postChatMessage()
+    return core.postChatMessage()
         .post(new PostChatMessage.Command(who, room, text, Optional.empty()))
         .id();
   }
 
   private Report report(Caller who, String message) {
-    return core.chat().reportMessage().report(new ReportMessage.Command(who, message));
+    return core.reportMessage().report(new ReportMessage.Command(who, message));
   }
 
   private List<String> keys() {
@@ -59,8 +58,8 @@ public abstract class ReportAlertsContract extends CoreFixture {
   void aReportAlertsWhenCreatedAndWhenItReachesTheReporters() {
     Caller author = player("author");
     List<Caller> reporters = List.of(player("a"), player("b"), player("c"), player("d"));
-    RoomId global = core.chat().placeInGlobalRoom().place(author.id()).id();
-    reporters.forEach(r -> core.chat().placeInGlobalRoom().place(r.id()));
+    RoomId global = core.placeInGlobalRoom().place(author.id()).id();
+    reporters.forEach(r -> core.placeInGlobalRoom().place(r.id()));
     String message = post(author, global, "hello");
 
     Report first = report(reporters.get(0), message);
@@ -81,7 +80,7 @@ public abstract class ReportAlertsContract extends CoreFixture {
   @Test
   void theContentFiltersAutomaticReportAlertsToo() {
     Caller author = player("author");
-    RoomId global = core.chat().placeInGlobalRoom().place(author.id()).id();
+    RoomId global = core.placeInGlobalRoom().place(author.id()).id();
     post(author, global, "sus link");
     assertEquals(1, sent.size());
     assertEquals(List.of(Report.SYSTEM_REPORTER), sent.get(0).report().reporterIds());
@@ -91,8 +90,8 @@ public abstract class ReportAlertsContract extends CoreFixture {
   void aFailingAlertChannelNeverFailsTheReport() {
     Caller author = player("author");
     Caller reporter = player("reporter");
-    RoomId global = core.chat().placeInGlobalRoom().place(author.id()).id();
-    core.chat().placeInGlobalRoom().place(reporter.id());
+    RoomId global = core.placeInGlobalRoom().place(author.id()).id();
+    core.placeInGlobalRoom().place(reporter.id());
     String message = post(author, global, "hello");
     failing = true;
     Report filed = report(reporter, message);

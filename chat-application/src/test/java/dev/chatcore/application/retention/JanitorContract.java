@@ -52,9 +52,7 @@ public abstract class JanitorContract extends CoreFixture {
 
   private String post(Caller who, RoomId room, String text) {
     PostedMessage p =
-        core.chat()
-            .postChatMessage()
-            .post(new PostChatMessage.Command(who, room, text, Optional.empty()));
+        core.postChatMessage().post(new PostChatMessage.Command(who, room, text, Optional.empty()));
     assertFalse(p.hacked(), "posted into a room the sender is in");
     return p.id();
   }
@@ -68,7 +66,7 @@ public abstract class JanitorContract extends CoreFixture {
   }
 
   private RoomId globalRoomOf(Caller who) {
-    return core.chat().placeInGlobalRoom().place(who.id()).id();
+    return core.placeInGlobalRoom().place(who.id()).id();
   }
 
   @Test
@@ -91,8 +89,7 @@ public abstract class JanitorContract extends CoreFixture {
     Caller bob = player("bob");
     Instant sent = clock.instant();
     PostedMessage dm =
-        core.chat()
-            .sendDirectMessage()
+        core.sendDirectMessage()
             .send(
                 new SendDirectMessage.Command(
                     alice, List.of(bob.id().value()), "hi", Optional.empty()));
@@ -131,8 +128,7 @@ public abstract class JanitorContract extends CoreFixture {
     RoomId global = globalRoomOf(alice);
     Instant sent = clock.instant();
     List<Broadcast.Sent> byDefault =
-        core.admin()
-            .broadcast()
+        core.broadcast()
             .broadcast(
                 new Broadcast.Command(
                     admin,
@@ -141,8 +137,7 @@ public abstract class JanitorContract extends CoreFixture {
                             Optional.of(global), 0, Optional.empty(), "default", Optional.empty())),
                     Optional.empty()));
     List<Broadcast.Sent> shortOne =
-        core.admin()
-            .broadcast()
+        core.broadcast()
             .broadcast(
                 new Broadcast.Command(
                     admin,
@@ -187,14 +182,12 @@ public abstract class JanitorContract extends CoreFixture {
     Caller carol = player("carol");
     Instant start = clock.instant();
     PostedMessage idle =
-        core.chat()
-            .sendDirectMessage()
+        core.sendDirectMessage()
             .send(
                 new SendDirectMessage.Command(
                     alice, List.of(bob.id().value()), "hi", Optional.empty()));
     PostedMessage busy =
-        core.chat()
-            .sendDirectMessage()
+        core.sendDirectMessage()
             .send(
                 new SendDirectMessage.Command(
                     alice, List.of(carol.id().value()), "hi", Optional.empty()));
@@ -211,8 +204,7 @@ public abstract class JanitorContract extends CoreFixture {
     assertFalse(storage.rooms().find(busy.room()).orElseThrow().isDeleted());
     assertTrue(exists(busy.id()));
     PostedMessage again =
-        core.chat()
-            .sendDirectMessage()
+        core.sendDirectMessage()
             .send(
                 new SendDirectMessage.Command(
                     bob, List.of(alice.id().value()), "back", Optional.empty()));
@@ -237,8 +229,7 @@ public abstract class JanitorContract extends CoreFixture {
   @Test
   void expiredAnnouncementsArePurged() {
     Instant now = clock.instant();
-    core.admin()
-        .broadcast()
+    core.broadcast()
         .broadcast(
             new Broadcast.Command(
                 admin,
@@ -247,8 +238,7 @@ public abstract class JanitorContract extends CoreFixture {
                         Optional.empty(), 0, Optional.empty(), "soon over", Optional.empty())),
                 Optional.of(now.plus(Duration.ofMinutes(5)))));
     List<Broadcast.Sent> lasting =
-        core.admin()
-            .broadcast()
+        core.broadcast()
             .broadcast(
                 new Broadcast.Command(
                     admin,
@@ -381,13 +371,11 @@ public abstract class JanitorContract extends CoreFixture {
     post(alice, guild, "p");
     say(alice, lobby, "c");
     PostedMessage dm =
-        core.chat()
-            .sendDirectMessage()
+        core.sendDirectMessage()
             .send(
                 new SendDirectMessage.Command(
                     alice, List.of(bob.id().value()), "d", Optional.empty()));
-    core.admin()
-        .broadcast()
+    core.broadcast()
         .broadcast(
             new Broadcast.Command(
                 admin,

@@ -125,7 +125,6 @@ public abstract class MembershipStressContract {
                 Caller player = Caller.player(TestIds.account(), "p" + i);
                 dmRooms.add(
                     writer
-                        .chat()
                         .sendDirectMessage()
                         .send(
                             new SendDirectMessage.Command(

@@ -258,7 +258,7 @@ public abstract class MembershipVisibilityContract {
         via,
         () -> {
           dm(other, "before", reader);
-          writer.chat().leaveDirectMessage().leave(new LeaveDirectMessage.Command(reader, first));
+          writer.leaveDirectMessage().leave(new LeaveDirectMessage.Command(reader, first));
           RoomId second = dm(other, "again", reader);
           assertTrue(!second.equals(first), "after a leave the same set makes a new room");
         },
@@ -294,7 +294,7 @@ public abstract class MembershipVisibilityContract {
         via,
         () -> {
           say(other, first, "first before");
-          writer.chat().joinGlobalRoom().join(new JoinGlobalRoom.Command(reader, second));
+          writer.joinGlobalRoom().join(new JoinGlobalRoom.Command(reader, second));
           say(other, first, "first after");
           say(third, second, "second after");
         },
@@ -307,17 +307,16 @@ public abstract class MembershipVisibilityContract {
   @ParameterizedTest
   @MethodSource("everyWindowAndReader")
   void idleSweep(Window window, Via via) throws Exception {
-    RoomId global =
-        writer.chat().placeInGlobalRoom().placeActive(reader.id(), clock.instant()).id();
-    writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
+    RoomId global = writer.placeInGlobalRoom().placeActive(reader.id(), clock.instant()).id();
+    writer.placeInGlobalRoom().placeActive(other.id(), clock.instant());
     assertDelivered(
         window,
         via,
         () -> {
           say(other, global, "before");
           clock.advance(Duration.ofMinutes(11));
-          writer.chat().placeInGlobalRoom().placeActive(other.id(), clock.instant());
-          assertEquals(1, writer.chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
+          writer.placeInGlobalRoom().placeActive(other.id(), clock.instant());
+          assertEquals(1, writer.sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
           say(other, global, "after");
         },
         "msg:before",
@@ -456,12 +455,12 @@ public abstract class MembershipVisibilityContract {
     RoomUpdates first;
     if (window == Window.NONE) {
       change.run();
-      first = readerCore.chat().readRoomUpdates().read(query);
+      first = readerCore.readRoomUpdates().read(query);
     } else {
       GatedStorage.Gate gate = gates.arm("EventLog.readMessagesSince");
       CompletableFuture<RoomUpdates> reading =
           CompletableFuture.supplyAsync(
-              () -> GatedStorage.pausable(() -> readerCore.chat().readRoomUpdates().read(query)));
+              () -> GatedStorage.pausable(() -> readerCore.readRoomUpdates().read(query)));
       gate.awaitReached();
       try {
         change.run();
@@ -478,7 +477,6 @@ public abstract class MembershipVisibilityContract {
             .max()
             .orElse(from.from().toEpochMilli() - 1);
     readerCore
-        .chat()
         .readRoomUpdates()
         .read(new ReadRoomUpdates.Query(reader, LastRead.of(Optional.of(newest), clock.instant())))
         .rooms()
@@ -698,7 +696,6 @@ public abstract class MembershipVisibilityContract {
 
   private RoomId privateRoom(Caller... members) {
     return writer
-        .admin()
         .createPrivateRoom()
         .create(
             new CreatePrivateRoom.Command(admin, ids(members), Optional.empty(), Optional.empty()))
@@ -707,21 +704,19 @@ public abstract class MembershipVisibilityContract {
 
   private void setMembers(RoomId room, Caller... members) {
     writer
-        .admin()
         .updatePrivateRoom()
         .update(new UpdatePrivateRoom.Command(admin, room, ids(members), Optional.empty()));
   }
 
   private RoomId dm(Caller from, String text, Caller... to) {
     return writer
-        .chat()
         .sendDirectMessage()
         .send(new SendDirectMessage.Command(from, ids(to), text, Optional.empty()))
         .room();
   }
 
   private RoomId place(Caller player) {
-    return writer.chat().placeInGlobalRoom().place(player.id()).id();
+    return writer.placeInGlobalRoom().place(player.id()).id();
   }
 
   private static List<String> ids(Caller... callers) {

@@ -16,7 +16,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The chat core, built by its plain-Java factory so that Dagger and embedders get the same wiring.
+ * The chat core, built by Dagger ({@link CoreComponent}) over the storage this server runs on, and
+ * started once built.
  */
 @Module
 public interface CoreModule {
@@ -49,13 +50,17 @@ public interface CoreModule {
       ServerModeration moderation) {
     // with metrics on, the core's every storage call is timed
     ChatStorage used = metrics.map(m -> m.storage(storage)).orElse(storage);
-    return ChatCore.create(
-        used,
-        limits,
-        SpamPolicy.defaults(),
-        Retention.defaults(),
-        moderation.contentModeration(),
-        clock,
-        observer);
+    ChatCore core =
+        DaggerCoreComponent.factory()
+            .create(
+                used,
+                limits,
+                SpamPolicy.defaults(),
+                Retention.defaults(),
+                moderation.contentModeration(),
+                clock,
+                observer);
+    core.runtime().start(); // after the graph is built: no listener or timer sees half of it
+    return core;
   }
 }

@@ -271,10 +271,10 @@ class GlobalRoomsHttpTest {
     clock.advance(Duration.ofMinutes(6));
     enter(active);
     clock.advance(Duration.ofMinutes(5)); // idle: 11 min, active: 5 min
-    assertEquals(1, api.core().chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
+    assertEquals(1, api.core().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
     assertEquals(Optional.empty(), api.storage().globalRooms().roomOf(idle));
     assertEquals(room, api.storage().globalRooms().roomOf(active).orElseThrow().id());
-    assertEquals(0, api.core().chat().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
+    assertEquals(0, api.core().sweepIdlePlayers().sweep(Duration.ofMinutes(10)));
     assertEquals(room, enter(idle));
   }
 

@@ -36,7 +36,6 @@ class E2eeHttpTest {
     room =
         server
             .core()
-            .admin()
             .createPrivateRoom()
             .create(
                 new CreatePrivateRoom.Command(
