@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class Context implements AutoCloseable {
   static final Pattern CHAT_READY = Pattern.compile("chat-server listening on (http://\\S+)");
   static final Pattern HELLO_READY = Pattern.compile("hello-server listening on (http://\\S+)");
+  static final Pattern PUSH_FLOOR_READY =
+      Pattern.compile("push-floor-server listening on (http://\\S+)");
 
   final Options options;
   final long deadlineNanos;
@@ -130,19 +132,32 @@ final class Context implements AutoCloseable {
 
   /** Starts the Undertow hello-world of this jar with the same JVM options as the chat server. */
   ManagedProcess startHello() throws IOException, InterruptedException {
+    return startReference("hello-server", HelloServer.class, HELLO_READY, List.of());
+  }
+
+  /**
+   * Starts {@link PushFloorServer}, writing frames of {@code frameBytes}, as {@link #startHello}.
+   */
+  ManagedProcess startPushFloor(int frameBytes) throws IOException, InterruptedException {
+    return startReference(
+        "push-floor-server",
+        PushFloorServer.class,
+        PUSH_FLOOR_READY,
+        List.of("0", Integer.toString(frameBytes)));
+  }
+
+  private ManagedProcess startReference(
+      String name, Class<?> main, Pattern ready, List<String> args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaExecutable());
     cmd.addAll(jvmOpts);
     cmd.add("-cp");
     cmd.add(ownJar().toString());
-    cmd.add(HelloServer.class.getName());
+    cmd.add(main.getName());
+    cmd.addAll(args);
     return ManagedProcess.start(
-        "hello-server",
-        cmd,
-        Map.of(),
-        HELLO_READY,
-        logDir.resolve("bench-hello.log"),
-        startTimeoutS);
+        name, cmd, Map.of(), ready, logDir.resolve("bench-" + name + ".log"), startTimeoutS);
   }
 
   List<String> jvmOpts() {

@@ -33,6 +33,9 @@ public final class Main {
                  --encrypted false (true: m.encrypted into an encrypted channel, device tokens) --text-chars 0
         hello    the same client against an Undertow hello-world (2-byte body on the IO thread)
                  --connections 64 --duration 15 --warmup-seconds 5
+        pushfloor  the floor under live push: N SSE receivers of an Undertow server that writes one
+                 fixed frame to every stream on its IO thread per POST (no chat logic), R msg/s
+                 --users 1000 --rate 20 --messages 300 --warmup 200 --frame-bytes 320 --grace 10
         parked   N held syncs (60 s) or idle streams: server heap and threads per held request, then one message to all
                  --users 10000 --wait 60000 --grace 20 --transport sync|sse|ws (or a list)
         history  GET /v1/rooms/{id}/messages?limit=100 on a seeded room (reactions, receipts), fixed rate
@@ -141,6 +144,7 @@ public final class Main {
       case "unread" -> UnreadScenario::new;
       case "moderation" -> ModerationScenario::new;
       case "filter" -> FilterScenario::new;
+      case "pushfloor" -> PushFloorScenario::new;
       default -> throw new IllegalArgumentException("unknown scenario '" + name + "'");
     };
   }
