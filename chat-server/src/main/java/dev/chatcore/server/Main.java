@@ -48,6 +48,12 @@ public final class Main {
       generated = Optional.of(Secrets.generate());
       config = config.withAuthSecret(generated.get());
     }
+    ChatServer server = start(config);
+    announce(out, config, server, generated);
+  }
+
+  /** Builds the server for the configured storage and starts it; a failure exits with one line. */
+  private static ChatServer start(ServerConfig config) {
     ServerComponent component =
         switch (config.storage()) {
           case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
@@ -57,26 +63,23 @@ public final class Main {
     try {
       server = component.server(); // connects to the storage and creates its indexes
     } catch (UnavailableException e) {
-      System.err.println(
+      throw exit(
           "chat-server: cannot start on "
               + config.storage().name().toLowerCase(Locale.ROOT)
               + ": "
               + e.getMessage()
               + config.mongo().map(m -> " (" + m.redactedUri() + ")").orElse(""));
-      System.exit(1);
-      return;
     }
     try {
       server.start();
     } catch (RuntimeException e) {
-      System.err.println(
+      throw exit(
           "chat-server: cannot listen on "
               + config.host()
               + ":"
               + config.port()
               + ": "
               + rootMessage(e));
-      System.exit(1);
     }
     Signals.onTerminate(
         () -> {
@@ -84,6 +87,12 @@ public final class Main {
           System.exit(0);
         });
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chat-shutdown"));
+    return server;
+  }
+
+  /** What a new user needs from the first lines: a token recipe, the admin invite, the address. */
+  private static void announce(
+      PrintStream out, ServerConfig config, ChatServer server, Optional<String> generated) {
     generated.ifPresent(
         secret ->
             out.println(
@@ -138,6 +147,13 @@ public final class Main {
             + ":"
             + server.address().getPort());
     out.flush();
+  }
+
+  /** Says why on one line and exits with 1; what it returns is for the caller to throw. */
+  private static IllegalStateException exit(String line) {
+    System.err.println(line);
+    System.exit(1);
+    return new IllegalStateException(line);
   }
 
   private static String hostForUrl(String host) {

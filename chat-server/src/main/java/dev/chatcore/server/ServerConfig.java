@@ -57,102 +57,18 @@ public record ServerConfig(
   /** Reads and validates the configuration. */
   public static ServerConfig fromEnvironment(Map<String, String> env) {
     Reader r = new Reader(env);
-    Limits d = Limits.defaults();
     String host = r.string("CHAT_HOST", "127.0.0.1");
     int port = r.integer("CHAT_PORT", 8080, 0, 65535);
-    StorageKind storage =
-        switch (r.string("CHAT_STORAGE", "memory")) {
-          case "memory" -> StorageKind.MEMORY;
-          case "mongodb" -> StorageKind.MONGODB;
-          default ->
-              throw new ConfigException(
-                  "CHAT_STORAGE",
-                  "memory or mongodb (got \"" + r.string("CHAT_STORAGE", "") + "\")");
-        };
+    StorageKind storage = storage(r);
     Optional<String> secret = r.optional("CHAT_AUTH_SECRET");
     if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < 32) {
       throw new ConfigException("CHAT_AUTH_SECRET", "at least 32 bytes");
     }
-    Optional<MongoConfig> mongo = Optional.empty();
-    if (storage == StorageKind.MONGODB) {
-      if (secret.isEmpty()) {
-        throw new ConfigException(
-            "CHAT_AUTH_SECRET",
-            "a secret of at least 32 bytes with CHAT_STORAGE=mongodb (a generated one would not survive a restart)");
-      }
-      mongo =
-          Optional.of(
-              MongoConfig.fromEnvironment(
-                  r::optional,
-                  r.integer(
-                      "CHAT_MONGO_TIMEOUT_MS",
-                      (int) MongoConfig.DEFAULT_TIMEOUT.toMillis(),
-                      100,
-                      120_000)));
-    }
+    Optional<MongoConfig> mongo =
+        storage == StorageKind.MONGODB ? Optional.of(mongo(r, secret)) : Optional.empty();
     Duration tokenTtl =
         Duration.ofSeconds(r.integer("CHAT_TOKEN_TTL_S", 30 * 24 * 3600, 60, 365 * 24 * 3600));
-    int syncMin = r.integer("CHAT_SYNC_TIMEOUT_MIN_MS", ms(d.syncTimeoutMin()), 0, 3_600_000);
-    int syncMax =
-        r.integer(
-            "CHAT_SYNC_TIMEOUT_MAX_MS", ms(d.syncTimeoutMax()), Math.max(1, syncMin), 3_600_000);
-    int syncDefault =
-        r.integer("CHAT_SYNC_TIMEOUT_DEFAULT_MS", ms(d.syncTimeoutDefault()), syncMin, syncMax);
-    int historyMax = r.integer("CHAT_HISTORY_LIMIT_MAX", d.historyLimitMax(), 1, 10_000);
-    int typingMax = r.integer("CHAT_TYPING_TIMEOUT_MAX_MS", ms(d.typingTimeoutMax()), 1, 3_600_000);
-    int globalCapacity = r.integer("CHAT_GLOBAL_ROOM_CAPACITY", d.globalRoomCapacity(), 1, 100_000);
-    int syncBatchMax = r.integer("CHAT_SYNC_BATCH_MAX", d.syncBatchMax(), 1, 10_000);
-    Limits limits =
-        Limits.builder()
-            .requestBodyMaxBytes(
-                r.integer(
-                    "CHAT_REQUEST_BODY_MAX_BYTES", d.requestBodyMaxBytes(), 1024, 64 * 1024 * 1024))
-            .messageTextMaxChars(
-                r.integer("CHAT_MESSAGE_TEXT_MAX_CHARS", d.messageTextMaxChars(), 1, 1_000_000))
-            .messageContextMaxBytes(
-                r.integer(
-                    "CHAT_MESSAGE_CONTEXT_MAX_BYTES",
-                    d.messageContextMaxBytes(),
-                    2,
-                    16 * 1024 * 1024))
-            .preferencesMaxBytes(
-                r.integer(
-                    "CHAT_PREFERENCES_MAX_BYTES", d.preferencesMaxBytes(), 2, 16 * 1024 * 1024))
-            .roomNameMaxChars(r.integer("CHAT_ROOM_NAME_MAX_CHARS", d.roomNameMaxChars(), 1, 1024))
-            .reactionKeyMaxChars(
-                r.integer("CHAT_REACTION_KEY_MAX_CHARS", d.reactionKeyMaxChars(), 1, 1024))
-            .syncTimeoutDefault(Duration.ofMillis(syncDefault))
-            .syncTimeoutMin(Duration.ofMillis(syncMin))
-            .syncTimeoutMax(Duration.ofMillis(syncMax))
-            .syncBatchMax(syncBatchMax)
-            .heldSyncsPerAccount(
-                r.integer("CHAT_SYNC_HELD_PER_ACCOUNT", d.heldSyncsPerAccount(), 1, 1000))
-            .historyLimitDefault(
-                r.integer("CHAT_HISTORY_LIMIT_DEFAULT", d.historyLimitDefault(), 1, historyMax))
-            .historyLimitMax(historyMax)
-            .typingTimeoutDefault(
-                Duration.ofMillis(
-                    r.integer(
-                        "CHAT_TYPING_TIMEOUT_DEFAULT_MS",
-                        ms(d.typingTimeoutDefault()),
-                        1,
-                        typingMax)))
-            .typingTimeoutMax(Duration.ofMillis(typingMax))
-            .dmMembersMax(r.integer("CHAT_DM_MEMBERS_MAX", d.dmMembersMax(), 2, 1000))
-            .globalRoomCapacity(globalCapacity)
-            .globalRoomOverflowCapacity(
-                r.integer(
-                    "CHAT_GLOBAL_ROOM_OVERFLOW_CAPACITY",
-                    Math.max(d.globalRoomOverflowCapacity(), globalCapacity),
-                    globalCapacity,
-                    100_000))
-            .privateRoomCapacity(
-                r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000))
-            .rateLimitPerSecond(
-                r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000))
-            .rateLimitBurst(r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000))
-            .streams(streams(r, syncBatchMax))
-            .build();
+    Limits limits = limits(r);
     Duration janitorInterval =
         Duration.ofSeconds(
             r.integer(
@@ -189,6 +105,87 @@ public record ServerConfig(
         parseTimeout,
         management(r, host, port),
         ModerationConfig.fromEnvironment(r));
+  }
+
+  private static StorageKind storage(Reader r) {
+    return switch (r.string("CHAT_STORAGE", "memory")) {
+      case "memory" -> StorageKind.MEMORY;
+      case "mongodb" -> StorageKind.MONGODB;
+      default ->
+          throw new ConfigException(
+              "CHAT_STORAGE", "memory or mongodb (got \"" + r.string("CHAT_STORAGE", "") + "\")");
+    };
+  }
+
+  /** MongoDB's settings; a stored secret is required, since a generated one dies with the node. */
+  private static MongoConfig mongo(Reader r, Optional<String> secret) {
+    if (secret.isEmpty()) {
+      throw new ConfigException(
+          "CHAT_AUTH_SECRET",
+          "a secret of at least 32 bytes with CHAT_STORAGE=mongodb (a generated one would not survive a restart)");
+    }
+    return MongoConfig.fromEnvironment(
+        r::optional,
+        r.integer(
+            "CHAT_MONGO_TIMEOUT_MS", (int) MongoConfig.DEFAULT_TIMEOUT.toMillis(), 100, 120_000));
+  }
+
+  /** The request, message, sync, room and rate limits ({@code CHAT_*_MAX…}), each bounded. */
+  private static Limits limits(Reader r) {
+    Limits d = Limits.defaults();
+    int syncMin = r.integer("CHAT_SYNC_TIMEOUT_MIN_MS", ms(d.syncTimeoutMin()), 0, 3_600_000);
+    int syncMax =
+        r.integer(
+            "CHAT_SYNC_TIMEOUT_MAX_MS", ms(d.syncTimeoutMax()), Math.max(1, syncMin), 3_600_000);
+    int syncDefault =
+        r.integer("CHAT_SYNC_TIMEOUT_DEFAULT_MS", ms(d.syncTimeoutDefault()), syncMin, syncMax);
+    int historyMax = r.integer("CHAT_HISTORY_LIMIT_MAX", d.historyLimitMax(), 1, 10_000);
+    int typingMax = r.integer("CHAT_TYPING_TIMEOUT_MAX_MS", ms(d.typingTimeoutMax()), 1, 3_600_000);
+    int globalCapacity = r.integer("CHAT_GLOBAL_ROOM_CAPACITY", d.globalRoomCapacity(), 1, 100_000);
+    int syncBatchMax = r.integer("CHAT_SYNC_BATCH_MAX", d.syncBatchMax(), 1, 10_000);
+    return Limits.builder()
+        .requestBodyMaxBytes(
+            r.integer(
+                "CHAT_REQUEST_BODY_MAX_BYTES", d.requestBodyMaxBytes(), 1024, 64 * 1024 * 1024))
+        .messageTextMaxChars(
+            r.integer("CHAT_MESSAGE_TEXT_MAX_CHARS", d.messageTextMaxChars(), 1, 1_000_000))
+        .messageContextMaxBytes(
+            r.integer(
+                "CHAT_MESSAGE_CONTEXT_MAX_BYTES", d.messageContextMaxBytes(), 2, 16 * 1024 * 1024))
+        .preferencesMaxBytes(
+            r.integer("CHAT_PREFERENCES_MAX_BYTES", d.preferencesMaxBytes(), 2, 16 * 1024 * 1024))
+        .roomNameMaxChars(r.integer("CHAT_ROOM_NAME_MAX_CHARS", d.roomNameMaxChars(), 1, 1024))
+        .reactionKeyMaxChars(
+            r.integer("CHAT_REACTION_KEY_MAX_CHARS", d.reactionKeyMaxChars(), 1, 1024))
+        .syncTimeoutDefault(Duration.ofMillis(syncDefault))
+        .syncTimeoutMin(Duration.ofMillis(syncMin))
+        .syncTimeoutMax(Duration.ofMillis(syncMax))
+        .syncBatchMax(syncBatchMax)
+        .heldSyncsPerAccount(
+            r.integer("CHAT_SYNC_HELD_PER_ACCOUNT", d.heldSyncsPerAccount(), 1, 1000))
+        .historyLimitDefault(
+            r.integer("CHAT_HISTORY_LIMIT_DEFAULT", d.historyLimitDefault(), 1, historyMax))
+        .historyLimitMax(historyMax)
+        .typingTimeoutDefault(
+            Duration.ofMillis(
+                r.integer(
+                    "CHAT_TYPING_TIMEOUT_DEFAULT_MS", ms(d.typingTimeoutDefault()), 1, typingMax)))
+        .typingTimeoutMax(Duration.ofMillis(typingMax))
+        .dmMembersMax(r.integer("CHAT_DM_MEMBERS_MAX", d.dmMembersMax(), 2, 1000))
+        .globalRoomCapacity(globalCapacity)
+        .globalRoomOverflowCapacity(
+            r.integer(
+                "CHAT_GLOBAL_ROOM_OVERFLOW_CAPACITY",
+                Math.max(d.globalRoomOverflowCapacity(), globalCapacity),
+                globalCapacity,
+                100_000))
+        .privateRoomCapacity(
+            r.integer("CHAT_PRIVATE_ROOM_CAPACITY", d.privateRoomCapacity(), 1, 100_000))
+        .rateLimitPerSecond(
+            r.integer("CHAT_RATE_LIMIT_PER_SECOND", d.rateLimitPerSecond(), 1, 1_000_000))
+        .rateLimitBurst(r.integer("CHAT_RATE_LIMIT_BURST", d.rateLimitBurst(), 1, 1_000_000))
+        .streams(streams(r, syncBatchMax))
+        .build();
   }
 
   /**

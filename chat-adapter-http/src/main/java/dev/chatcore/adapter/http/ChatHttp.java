@@ -63,6 +63,32 @@ public final class ChatHttp {
                 core.streams()::openCount)
             .routes());
     routes.add(OpenApiRoute.route());
+    routes.addAll(v1Routes(core, tokens, tokenTtl, executor));
+    routes.addAll(chatRoutes(core));
+    routes.addAll(
+        new AdminBanRoutes(
+                core.banAccount(),
+                core.listBans(),
+                core.unbanAccount(),
+                core.readBanHistory(),
+                clock)
+            .routes());
+    routes.addAll(adminRoutes(core));
+    return new HttpApi(
+        routes,
+        Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()),
+        tokens,
+        core.callGate(),
+        core.limits().requestBodyMaxBytes(),
+        executor,
+        accessLog,
+        core.redeemStreamTicket());
+  }
+
+  /** The {@code /v1} API: invites and accounts, rooms, messages, sync, members, keys, streams. */
+  private static List<Route> v1Routes(
+      ChatCore core, JwtTokens tokens, Duration tokenTtl, Executor executor) {
+    List<Route> routes = new ArrayList<>();
     routes.addAll(
         new V1InviteRoutes(
                 core.redeemInvite(),
@@ -115,25 +141,7 @@ public final class ChatHttp {
                 executor,
                 core.limits().requestBodyMaxBytes())
             .routes());
-    routes.addAll(chatRoutes(core));
-    routes.addAll(
-        new AdminBanRoutes(
-                core.banAccount(),
-                core.listBans(),
-                core.unbanAccount(),
-                core.readBanHistory(),
-                clock)
-            .routes());
-    routes.addAll(adminRoutes(core));
-    return new HttpApi(
-        routes,
-        Map.of(ConsoleFiles.PATH, ConsoleFiles.handler()),
-        tokens,
-        core.callGate(),
-        core.limits().requestBodyMaxBytes(),
-        executor,
-        accessLog,
-        core.redeemStreamTicket());
+    return routes;
   }
 
   /** The Chat V2 player API: every route admits the player first and adds the unread data. */
