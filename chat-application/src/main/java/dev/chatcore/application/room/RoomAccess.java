@@ -158,9 +158,38 @@ public final class RoomAccess {
    */
   public SyncScope scopeFor(
       Account account, boolean admin, EventId since, Optional<Set<RoomId>> filter) {
-    if (admin && filter.isPresent()) return watchScope(filter.get(), since);
-    SyncScope scope = syncScope(account, since);
-    return filter.isPresent() ? scope.filtered(filter.get()) : scope;
+    if (filter.isEmpty()) return syncScope(account, since);
+    return admin ? watchScope(filter.get(), since) : filteredScope(account, since, filter.get());
+  }
+
+  /**
+   * {@link #syncScope} narrowed to the rooms of {@code filter}, read room by room: one record read
+   * per named room instead of the list of every channel (a live stream following one room reads
+   * this on every wake-up). Each room is read once, so a channel deleted meanwhile is either live
+   * (in whole) or tombstoned (up to its deletion), as the whole scope's list-then-deleted order
+   * ensures; {@code ScopeFilterContract} checks the two agree from every cursor.
+   */
+  private SyncScope filteredScope(Account account, EventId since, Set<RoomId> filter) {
+    Map<RoomId, RoomMember> records = recordsOf(account.id());
+    Set<RoomId> always = new HashSet<>();
+    Map<RoomId, MemberTimeline> timelines = new HashMap<>();
+    Map<RoomId, EventId> deletedAt = new HashMap<>();
+    for (RoomId id : filter) {
+      RoomMember record = records.get(id);
+      if (record != null && !record.timeline().seesAnyAfter(since)) continue;
+      Optional<Room> room = rooms.find(id);
+      Optional<EventId> deleted = room.flatMap(Room::deletedAt);
+      if (room.isEmpty() || deleted.filter(d -> !d.isAfter(since)).isPresent()) continue;
+      if (record != null) {
+        timelines.put(id, record.timeline());
+      } else if (room.get().type() == RoomType.CHANNEL) {
+        always.add(id); // a channel without a record: joined automatically
+      } else {
+        continue;
+      }
+      deleted.ifPresent(d -> deletedAt.put(id, d));
+    }
+    return SyncScope.owning(always, timelines, deletedAt);
   }
 
   /**

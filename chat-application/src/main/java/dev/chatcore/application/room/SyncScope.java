@@ -5,7 +5,6 @@ import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.MemberTimeline;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +25,7 @@ public final class SyncScope {
   private final Map<RoomId, EventId> deletedAt;
   private final Set<RoomId> rooms;
 
-  /**
-   * Takes the collections as they are: {@link #owning} wraps them, {@link #filtered} builds them.
-   */
+  /** Takes the collections as they are: {@link #owning} wraps them. */
   private SyncScope(
       Set<RoomId> always, Map<RoomId, MemberTimeline> timelines, Map<RoomId, EventId> deletedAt) {
     this.always = always;
@@ -55,15 +52,6 @@ public final class SyncScope {
   /** Every room to read from (immutable). */
   public Set<RoomId> rooms() {
     return rooms;
-  }
-
-  /** Narrows the scope to the rooms of a client filter. */
-  public SyncScope filtered(Set<RoomId> filter) {
-    Set<RoomId> a = new HashSet<>(always);
-    a.retainAll(filter);
-    Map<RoomId, MemberTimeline> t = new HashMap<>(timelines);
-    t.keySet().retainAll(filter);
-    return new SyncScope(Collections.unmodifiableSet(a), Collections.unmodifiableMap(t), deletedAt);
   }
 
   /** True when the event may be delivered. */
