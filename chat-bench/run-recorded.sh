@@ -37,6 +37,9 @@ run fanout-n1000-r10   fanout --users 1000 --messages 200 --rate 10
 run fanout-n1000-r20   fanout --users 1000 --messages 300 --rate 20
 run fanout-n1000-sat   fanout --users 1000 --saturate true
 run fanout-n100-sat    fanout --users 100  --saturate true
+# live push beside long-poll, and the floor under it (an Undertow server that only writes)
+run fanout-live-r20    fanout --users 1000 --messages 300 --rate 20 --transport sync,sse,ws
+run pushfloor-r20      pushfloor --users 1000 --messages 300 --rate 20
 run send-c64           send --connections 64 --duration 15
 run parked-n10000      parked --users 10000
 run history-r200       history --rate 200 --duration 15

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * without it). {@link ReentrantLock}, so virtual threads do not pin a carrier.
  *
  * <p>Not a singleton: each owner keeps stripes of its own, so that one owner's work never waits for
- * another's (unlike {@link KeyedLocks}, which orders events across use cases).
+ * another's; {@link KeyedLocks} is the one set that use cases share to order events across them.
  */
 public final class StripedLocks {
   private static final int STRIPES = 1024;
@@ -24,7 +24,8 @@ public final class StripedLocks {
 
   /** Runs {@code work} holding the lock of {@code key}'s stripe. */
   public <T> T with(Object key, Supplier<T> work) {
-    ReentrantLock lock = locks[Math.floorMod(key.hashCode(), STRIPES)];
+    // spread the hash (Fibonacci hashing): keys with similar hashes land on different stripes
+    ReentrantLock lock = locks[Math.floorMod(key.hashCode() * 0x9E3779B9, STRIPES)];
     lock.lock();
     try {
       return work.get();

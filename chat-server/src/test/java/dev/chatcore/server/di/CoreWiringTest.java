@@ -8,11 +8,14 @@ import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.ChatObserver;
 import dev.chatcore.application.StripedLocks;
 import dev.chatcore.application.moderation.ContentModeration;
+import dev.chatcore.domain.id.IdGenerator;
 import dev.chatcore.domain.moderation.SpamPolicy;
 import dev.chatcore.domain.policy.Limits;
+import dev.chatcore.domain.policy.MessagePolicy;
 import dev.chatcore.domain.port.ChatStorage;
 import dev.chatcore.domain.retention.Retention;
 import dev.chatcore.domain.testing.MutableClock;
+import jakarta.inject.Singleton;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -34,11 +37,25 @@ import org.junit.jupiter.api.Test;
  * {@code @Singleton}, and shared state only in singletons.
  */
 class CoreWiringTest {
-  /** The core's own classes, walked; ports, adapters and the JDK's are leaves. */
+  /**
+   * The core's own classes, walked; ports, adapters, the JDK's and the test's clock (the host's
+   * input) are leaves.
+   */
   private static final Predicate<Class<?>> CORE =
       type ->
-          type.getName().startsWith("dev.chatcore.application.")
-              || type.getName().startsWith("dev.chatcore.domain.");
+          (type.getName().startsWith("dev.chatcore.application.")
+                  || type.getName().startsWith("dev.chatcore.domain."))
+              && !type.getName().startsWith("dev.chatcore.domain.testing.");
+
+  /**
+   * One per core: the {@code @Singleton} classes, and the domain's that {@link CoreValuesModule}
+   * provides as singletons (the domain knows no annotations).
+   */
+  private static final Predicate<Class<?>> SINGLETON =
+      type ->
+          type.isAnnotationPresent(Singleton.class)
+              || type == IdGenerator.class
+              || type == MessagePolicy.class;
 
   /**
    * State that each owner keeps for itself by design, built with {@code new} in the owner: {@link
@@ -121,7 +138,7 @@ class CoreWiringTest {
   private static WiringGraph graph(ChatCore core) {
     List<Object> roots = new ArrayList<>();
     for (Method getter : getters()) roots.add(invoke(getter, core));
-    return WiringGraph.of(CORE, roots);
+    return WiringGraph.of(CORE, SINGLETON, roots);
   }
 
   /** Every getter {@link ChatCore} declares, in a stable order. */

@@ -1,6 +1,5 @@
 package dev.chatcore.server.di;
 
-import jakarta.inject.Singleton;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -26,21 +25,27 @@ import java.util.function.Predicate;
  * @param instances the number of distinct instances reached
  * @param records the distinct values of each domain record reached (limits, policies), by {@code
  *     toString}
- * @param stateful the classes that hold mutable state: a non-final field, an array, or a value from
- *     {@code java.util.concurrent} (maps, atomics, locks) or a cache
+ * @param stateful the classes that hold mutable state: a non-final field, an array, a value from
+ *     {@code java.util.concurrent} (maps, atomics, locks) or a cache, or an object of a stateful
+ *     class that is not a {@code @Singleton} (state it owns; a shared singleton's state is not)
+ * @param singletons the walked classes that are one per graph by declaration ({@code @Singleton},
+ *     or provided as one)
  */
 record WiringGraph(
     Map<String, Set<String>> fields,
     Map<String, Integer> instances,
     Map<String, Set<String>> records,
-    Set<String> stateful) {
+    Set<String> stateful,
+    Set<String> singletons) {
 
   /** The graph reachable from {@code roots}. */
-  static WiringGraph of(Predicate<Class<?>> walked, Collection<?> roots) {
+  static WiringGraph of(
+      Predicate<Class<?>> walked, Predicate<Class<?>> singleton, Collection<?> roots) {
     Map<String, Set<String>> fields = new TreeMap<>();
     Map<String, Integer> instances = new TreeMap<>();
     Map<String, Set<String>> records = new TreeMap<>();
     Set<String> stateful = new TreeSet<>();
+    Set<String> singletons = new TreeSet<>();
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Object> queue = new ArrayDeque<>(roots);
     while (!queue.isEmpty()) {
@@ -60,6 +65,7 @@ record WiringGraph(
       } else if (walked.test(type)) {
         String name = name(type);
         instances.merge(name, 1, Integer::sum);
+        if (singleton.test(type)) singletons.add(name);
         if (type.isRecord() && name.startsWith("dev.chatcore.domain."))
           records.computeIfAbsent(name, k -> new TreeSet<>()).add(o.toString());
         Set<String> held = fields.computeIfAbsent(name, k -> new TreeSet<>());
@@ -77,20 +83,28 @@ record WiringGraph(
         }
       }
     }
-    return new WiringGraph(fields, instances, records, stateful);
+    ownedState(fields, stateful, singletons);
+    return new WiringGraph(fields, instances, records, stateful, singletons);
   }
 
-  /** The walked classes annotated {@code @Singleton}. */
-  Set<String> singletons() {
-    Set<String> singletons = new TreeSet<>();
-    for (String name : instances.keySet()) {
-      try {
-        if (Class.forName(name).isAnnotationPresent(Singleton.class)) singletons.add(name);
-      } catch (ClassNotFoundException e) {
-        // a lambda's class (named for where it was written): never a singleton class
+  /** Marks stateful every class that holds a stateful non-singleton, to a fixed point. */
+  private static void ownedState(
+      Map<String, Set<String>> fields, Set<String> stateful, Set<String> singletons) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<String, Set<String>> holder : fields.entrySet()) {
+        if (stateful.contains(holder.getKey())) continue;
+        for (String field : holder.getValue()) {
+          String held = field.substring(field.indexOf(": ") + 2);
+          if (stateful.contains(held) && !singletons.contains(held)) {
+            stateful.add(holder.getKey());
+            changed = true;
+            break;
+          }
+        }
       }
     }
-    return singletons;
   }
 
   private static void enqueue(Deque<Object> queue, Object o) {

@@ -1,7 +1,9 @@
 package dev.chatcore.server.di;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -47,8 +49,12 @@ class WiringGraphTest {
     final Object[] stripes = new Object[4];
   }
 
+  static final class Owner {
+    final Counter counter = new Counter();
+  }
+
   private static WiringGraph graph(Object... roots) {
-    return WiringGraph.of(FIXTURES, List.of(roots));
+    return WiringGraph.of(FIXTURES, t -> t.isAnnotationPresent(Singleton.class), List.of(roots));
   }
 
   @Test
@@ -95,5 +101,13 @@ class WiringGraphTest {
     assertEquals(
         Set.of(Counter.class.getName(), Stripes.class.getName(), Locks.class.getName()),
         graph.stateful());
+  }
+
+  @Test
+  void holdingStateOfItsOwnIsStateHoldingASingletonIsNot() {
+    WiringGraph graph = graph(new Owner(), new UseCase(new Locks(), new FastStore()));
+
+    assertTrue(graph.stateful().contains(Owner.class.getName()));
+    assertFalse(graph.stateful().contains(UseCase.class.getName()));
   }
 }
