@@ -249,7 +249,6 @@ final class HandWiredCore implements ChatCore {
             new Janitor(
                 storage.events(),
                 storage.rooms(),
-                storage.dmRooms(),
                 storage.memberships(),
                 storage.announcements(),
                 storage.hackedMessages(),
@@ -259,7 +258,7 @@ final class HandWiredCore implements ChatCore {
                 storage.receipts(),
                 storage.toDeviceInbox(),
                 retention,
-                eventPublisher(),
+                roomDeletion(),
                 clock));
   }
 

@@ -1,16 +1,14 @@
 package dev.chatcore.application.retention;
 
-import dev.chatcore.application.sync.EventPublisher;
+import dev.chatcore.application.room.RoomDeletion;
 import dev.chatcore.domain.chat.ReportStatus;
+import dev.chatcore.domain.error.NotFoundException;
 import dev.chatcore.domain.event.Direction;
 import dev.chatcore.domain.event.Event;
-import dev.chatcore.domain.event.EventContent;
-import dev.chatcore.domain.event.NewEvent;
 import dev.chatcore.domain.id.AccountId;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.port.AnnouncementRepository;
 import dev.chatcore.domain.port.BanRepository;
-import dev.chatcore.domain.port.DmRoomRepository;
 import dev.chatcore.domain.port.EventLog;
 import dev.chatcore.domain.port.HackedMessageRepository;
 import dev.chatcore.domain.port.MembershipRepository;
@@ -90,7 +88,6 @@ public final class Janitor {
 
   private final EventLog events;
   private final RoomRepository rooms;
-  private final DmRoomRepository dmRooms;
   private final MembershipRepository memberships;
   private final AnnouncementRepository announcements;
   private final HackedMessageRepository hackedMessages;
@@ -100,14 +97,13 @@ public final class Janitor {
   private final ReceiptRepository receipts;
   private final ToDeviceInbox toDeviceInbox;
   private final Retention retention;
-  private final EventPublisher publisher;
+  private final RoomDeletion deletion;
   private final Clock clock;
 
   @Inject
   public Janitor(
       EventLog events,
       RoomRepository rooms,
-      DmRoomRepository dmRooms,
       MembershipRepository memberships,
       AnnouncementRepository announcements,
       HackedMessageRepository hackedMessages,
@@ -117,11 +113,10 @@ public final class Janitor {
       ReceiptRepository receipts,
       ToDeviceInbox toDeviceInbox,
       Retention retention,
-      EventPublisher publisher,
+      RoomDeletion deletion,
       Clock clock) {
     this.events = events;
     this.rooms = rooms;
-    this.dmRooms = dmRooms;
     this.memberships = memberships;
     this.announcements = announcements;
     this.hackedMessages = hackedMessages;
@@ -131,7 +126,7 @@ public final class Janitor {
     this.receipts = receipts;
     this.toDeviceInbox = toDeviceInbox;
     this.retention = retention;
-    this.publisher = publisher;
+    this.deletion = deletion;
     this.clock = clock;
   }
 
@@ -232,12 +227,14 @@ public final class Janitor {
               .findFirst()
               .orElse(room.createdAt());
       if (!fewMembers && lastActivity.isAfter(idleBefore)) continue;
-      dmRooms.release(room.id());
-      Event deleted =
-          publisher
-              .publish(new NewEvent(room.id(), JANITOR, now, new EventContent.RoomDeleted()))
-              .event();
-      if (rooms.markDeleted(room.id(), deleted.id())) closed++;
+      Event deleted;
+      try {
+        // as every deletion: the tombstone is stored before the deletion can be read
+        deleted = deletion.delete(room, JANITOR);
+      } catch (NotFoundException e) {
+        continue; // deleted meanwhile (its last member left): nothing left to close
+      }
+      closed++;
       EventId upTo = deleted.id();
       messages += drain(() -> events.deleteMessages(room.id(), upTo, batchSize), batchSize);
     }
