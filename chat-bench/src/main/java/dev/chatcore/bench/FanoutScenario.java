@@ -34,6 +34,9 @@ final class FanoutScenario implements Scenario {
   private final List<Transport> transports;
   private final int slow;
 
+  /** With {@code --compare-floor true}: the push floor, run first with the same receivers. */
+  private final PushFloorScenario floor;
+
   FanoutScenario(Options o) {
     users = (int) o.number("users", 1000, 1, 50_000);
     rate = o.decimal("rate", 20);
@@ -53,12 +56,14 @@ final class FanoutScenario implements Scenario {
     transports = Transport.parse(o);
     slow = (int) o.number("slow", 0, 0, 50_000);
     if (slow >= users) throw new IllegalArgumentException("--slow must be below --users");
+    floor = o.flag("compare-floor", false) && !saturate ? new PushFloorScenario(o) : null;
   }
 
   @Override
   public void run(Context ctx, Result r) throws Exception {
     r.put("users", users).put("wait_ms", waitMs).put("saturate", saturate).put("slow", slow);
     r.put("transports", String.join(",", transports.stream().map(Transport::label).toList()));
+    if (floor != null) floor.run(ctx, r); // before the chat server starts: alone on the machine
     for (Transport transport : transports) {
       String tp = transports.size() == 1 ? "" : transport.label() + "_";
       if (transports.size() == 1) r.put("transport", transport.label());
@@ -76,6 +81,18 @@ final class FanoutScenario implements Scenario {
             "%s vs sync: %s ratio %.2f",
             tr.label(), saturate ? "saturated deliveries/s" : "server CPU per delivery", ratio);
       }
+    }
+    if (floor != null) compareWithFloor(r);
+  }
+
+  /** Each transport's server CPU per delivery as a multiple of the push floor's. */
+  private void compareWithFloor(Result r) {
+    double floorCpu = r.getDouble("pushfloor_server_cpu_us_per_delivery");
+    for (Transport tr : transports) {
+      String prefix = transports.size() == 1 ? "" : tr.label() + "_";
+      double ratio = Result.ratio(r.getDouble(prefix + "server_cpu_us_per_delivery"), floorCpu);
+      r.put(tr.label() + "_to_floor_cpu_ratio", ratio);
+      r.line("%s vs the push floor: server CPU per delivery ratio %.2f", tr.label(), ratio);
     }
   }
 

@@ -25,6 +25,8 @@ public final class Main {
                  --users 1000 --rate 20 --messages 300 --warmup 20 --grace 10 --wait 30000
                  --transport sync|sse|ws (or a list, e.g. sync,sse,ws: one run each, side by side; default sync)
                  --slow K: K receivers stop reading after the warm-up (slow consumers, not measured)
+                 --compare-floor true: run pushfloor first (same users, rate, messages) and report each
+                   transport's server CPU per delivery as a multiple of the floor's
                  --cross-node true (MongoDB only): receivers on node A, the sender on a second server, node B
                  --saturate true [--steps 5,10,20,50,100,200,400,800,1600,3200 --step-seconds 10 --p99-limit-ms 1000]
                  --sender-connections 8 --posts-per-sender-per-s 10
