@@ -20,7 +20,6 @@ final class FanoutReceivers implements Receiver.Listener {
   volatile FanoutRound[] rounds = new FanoutRound[0];
   long nextSeq;
   double setupSeconds;
-  private final Transport.Clients clients = new Transport.Clients();
 
   private FanoutReceivers(Transport transport) {
     this.transport = transport;
@@ -41,7 +40,7 @@ final class FanoutReceivers implements Receiver.Listener {
     Semaphore connects = new Semaphore(128);
     Receiver.Run run = new Receiver.Run(t, roomId, rx, connects, started, rx.errors);
     for (BenchUser u : users) {
-      Receiver p = transport.receiver(run, rx.clients, u, cursor, waitMs, Long.MAX_VALUE);
+      Receiver p = transport.receiver(run, u, cursor, waitMs, Long.MAX_VALUE);
       rx.receivers.add(p);
       rx.threads.add(Thread.ofVirtual().name("rx-" + u.name()).start(p));
     }
@@ -136,6 +135,5 @@ final class FanoutReceivers implements Receiver.Listener {
   void stop() throws InterruptedException {
     for (Receiver p : receivers) p.stop();
     for (Thread th : threads) th.join(5000);
-    clients.close();
   }
 }

@@ -159,7 +159,7 @@ final class ParkedScenario implements Scenario {
     Held h = new Held(who.size());
     Receiver.Run run = new Receiver.Run(t, roomId, h.wake, h.connects, h.started, h.errors);
     for (BenchUser u : who) {
-      Receiver p = transport.receiver(run, h.clients, u, cursor, timeoutMs, 1);
+      Receiver p = transport.receiver(run, u, cursor, timeoutMs, 1);
       h.pollers.add(p);
       h.threads.add(Thread.ofVirtual().start(p));
     }
@@ -205,7 +205,6 @@ final class ParkedScenario implements Scenario {
     final ReceiverErrors errors = new ReceiverErrors();
     final CountDownLatch started;
     final Semaphore connects = new Semaphore(256);
-    final Transport.Clients clients = new Transport.Clients();
     final List<Receiver> pollers = new ArrayList<>();
     final List<Thread> threads = new ArrayList<>();
     double sentSeconds;
@@ -249,7 +248,6 @@ final class ParkedScenario implements Scenario {
     void stop() throws InterruptedException {
       for (Receiver p : pollers) p.stop();
       for (Thread th : threads) th.join(2000);
-      clients.close();
     }
   }
 

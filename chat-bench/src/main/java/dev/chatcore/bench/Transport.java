@@ -1,10 +1,8 @@
 package dev.chatcore.bench;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 
 /**
  * How receivers get their events: {@code sync} (long-poll {@code GET /v1/sync}), {@code sse}
@@ -41,37 +39,16 @@ enum Transport {
     return List.copyOf(out);
   }
 
-  /** What the receivers of one run share: the WebSocket client (one, for every receiver). */
-  static final class Clients implements AutoCloseable {
-    private HttpClient webSockets;
-
-    synchronized HttpClient webSockets() {
-      if (webSockets == null) {
-        // frames are handed to virtual threads: a thousand streams must not mean a thousand
-        // platform threads
-        webSockets =
-            HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-      }
-      return webSockets;
-    }
-
-    @Override
-    public synchronized void close() {
-      if (webSockets != null) webSockets.close();
-    }
-  }
-
   /**
    * A receiver of this transport on one room from {@code cursor}. {@code waitMs} and {@code
    * maxPolls} are the long-poll's ({@code maxPolls} 1 = park once, for {@code parked}); streams
    * ignore them.
    */
-  Receiver receiver(
-      Receiver.Run run, Clients clients, BenchUser user, String cursor, int waitMs, long maxPolls) {
+  Receiver receiver(Receiver.Run run, BenchUser user, String cursor, int waitMs, long maxPolls) {
     return switch (this) {
       case SYNC -> new SyncPoller(run, user, cursor, waitMs, maxPolls);
       case SSE -> new SseReceiver(run, user, cursor);
-      case WS -> new WsReceiver(run, clients.webSockets(), user, cursor);
+      case WS -> new WsReceiver(run, user, cursor);
     };
   }
 }
