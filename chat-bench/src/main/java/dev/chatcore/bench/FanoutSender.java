@@ -1,12 +1,20 @@
 package dev.chatcore.bench;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Posts marked messages at a fixed rate, rotating over enough sender accounts to stay under the
  * rate limit.
  */
 final class FanoutSender {
+  /**
+   * Numbers every warm-up message of this bench run (all transports and rounds): warm-up rounds
+   * repeat until the JIT settles, and the same text sent again within a minute is spam (the server
+   * bans the sender for it).
+   */
+  private static final AtomicLong WARMUPS = new AtomicLong();
+
   final Target target;
   final List<BenchUser> accounts;
   final String path;
@@ -29,7 +37,7 @@ final class FanoutSender {
         connections,
         (c, i, due) -> {
           long seq = round == null ? i : round.base + i;
-          String text = round == null ? "WARM#" + i : Wire.marker(seq, due);
+          String text = round == null ? "WARM#" + WARMUPS.incrementAndGet() : Wire.marker(seq, due);
           BenchUser u = accounts.get((int) (i % accounts.size()));
           HttpResponse resp = c.send("POST", path, u.token(), Wire.message(text), 30_000);
           if (round != null && resp.ok())
