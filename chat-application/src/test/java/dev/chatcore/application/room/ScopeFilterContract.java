@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatcore.application.Caller;
+import dev.chatcore.application.ChatCore;
 import dev.chatcore.application.CoreFixture;
+import dev.chatcore.application.GatedStorage;
 import dev.chatcore.application.member.KickMember;
 import dev.chatcore.application.member.LeaveRoom;
 import dev.chatcore.application.message.SendMessage;
+import dev.chatcore.application.sync.Sync;
 import dev.chatcore.domain.account.Account;
 import dev.chatcore.domain.event.Event;
+import dev.chatcore.domain.event.EventContent;
 import dev.chatcore.domain.id.EventId;
 import dev.chatcore.domain.id.RoomId;
 import dev.chatcore.domain.room.RoomType;
+import dev.chatcore.domain.sync.SyncBatch;
 import dev.chatcore.domain.testing.Events;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +25,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +95,79 @@ public abstract class ScopeFilterContract extends CoreFixture {
     }
     assertTrue(log.size() > 20, log.size() + " events");
     assertTrue(compared > 1000, compared + " comparisons");
+  }
+
+  /**
+   * A filtered sync paused where its scope reads the room (after it read the head) while the room
+   * is deleted and a late post is stored after the deletion: the paused sync answers what it read,
+   * and the next one delivers the deletion and not the late post. Nothing skipped, nothing twice.
+   */
+  @Test
+  void aDeletionWhileAFilteredSyncReadsItsRoomIsDeliveredWithItsBound() throws Exception {
+    GatedStorage gates = new GatedStorage();
+    try (ChatCore gated = ChatCore.create(gates.wrap(storage), limits(), clock)) {
+      RoomId room = channel("followed");
+      Caller reader = player("reader");
+      EventId start = storage.events().head();
+      post(admin, room);
+      GatedStorage.Gate gate = gates.arm("RoomRepository.find");
+      CompletableFuture<CompletableFuture<SyncBatch>> first =
+          CompletableFuture.supplyAsync(
+              () -> GatedStorage.pausable(() -> gated.sync().sync(filtered(reader, start, room))));
+      gate.awaitReached();
+      try {
+        deleteThenPostLate(room);
+      } finally {
+        gate.release();
+      }
+      SyncBatch paused = first.get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+
+      assertReadsDeletionWithoutLatePost(reader, room, start, paused);
+    }
+  }
+
+  /** The control twin: the same deletion and late post, made before the sync starts. */
+  @Test
+  void aDeletionBeforeAFilteredSyncIsDeliveredWithItsBound() throws Exception {
+    RoomId room = channel("followed");
+    Caller reader = player("reader");
+    EventId start = storage.events().head();
+    post(admin, room);
+    deleteThenPostLate(room);
+    SyncBatch first = core.sync().sync(filtered(reader, start, room)).get(30, TimeUnit.SECONDS);
+
+    assertReadsDeletionWithoutLatePost(reader, room, start, first);
+  }
+
+  private void deleteThenPostLate(RoomId room) {
+    core.deleteRoom().delete(admin, room);
+    storage.events().append(Events.message(room, "too late")); // a send that raced the deletion
+  }
+
+  private static Sync.Command filtered(Caller reader, EventId since, RoomId room) {
+    return new Sync.Command(reader, since, Duration.ofSeconds(1), Optional.of(Set.of(room)));
+  }
+
+  /** Follows {@code first} to the head: the message, then the deletion, and nothing after it. */
+  private void assertReadsDeletionWithoutLatePost(
+      Caller reader, RoomId room, EventId start, SyncBatch first) throws Exception {
+    List<Event> delivered = new ArrayList<>(first.events());
+    EventId cursor = first.nextBatch();
+    while (cursor.isAfter(start) && storage.events().head().isAfter(cursor)) {
+      SyncBatch next = core.sync().sync(filtered(reader, cursor, room)).get(30, TimeUnit.SECONDS);
+      delivered.addAll(next.events());
+      if (!next.nextBatch().isAfter(cursor)) break;
+      cursor = next.nextBatch();
+    }
+    List<String> kinds =
+        delivered.stream()
+            .map(
+                e ->
+                    e.content() instanceof EventContent.Message m
+                        ? m.text()
+                        : e.content().getClass().getSimpleName())
+            .toList();
+    assertEquals(List.of("message 1", "RoomDeleted"), kinds, "delivered: " + delivered);
   }
 
   /** Every position of the log as a cursor, and the origin. */
