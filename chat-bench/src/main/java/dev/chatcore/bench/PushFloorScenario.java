@@ -1,16 +1,12 @@
 package dev.chatcore.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,18 +37,20 @@ final class PushFloorScenario implements Scenario {
   @Override
   public void run(Context ctx, Result r) throws Exception {
     int total = warmup + messages;
-    AtomicLongArray sentAt = new AtomicLongArray(total + 1);
-    Histogram latency = new Histogram();
+    Frames frames = new Frames(warmup, total);
     try (ManagedProcess floor = ctx.startPushFloor(frameBytes)) {
       Target t = Target.of(floor.url(), null, floor.pid());
       CountDownLatch open = new CountDownLatch(users);
-      List<FloorReceiver> receivers = new ArrayList<>(users);
+      ReceiverErrors errors = new ReceiverErrors();
+      Receiver.Run run = new Receiver.Run(t, "floor", frames, new Semaphore(128), open, errors);
+      BenchUser nobody = new BenchUser("000000000000000000000000", "floor", false, "none");
+      List<Receiver> receivers = new ArrayList<>(users);
       for (int i = 0; i < users; i++) {
-        FloorReceiver receiver = new FloorReceiver(t, warmup, sentAt, latency, open);
+        Receiver receiver = new SseReceiver(run, nobody, "0"); // the floor ignores both
         receivers.add(receiver);
         Thread.startVirtualThread(receiver);
       }
-      if (!open.await(60, TimeUnit.SECONDS))
+      if (!open.await(60, TimeUnit.SECONDS) || receivers.stream().anyMatch(Receiver::dead))
         throw new BenchFailure("push-floor streams did not all open within 60 s");
       CpuMeter cpu = null;
       try (HttpConnection sender = HttpConnection.to(t)) {
@@ -61,37 +59,33 @@ final class PushFloorScenario implements Scenario {
           if (id == warmup + 1) cpu = CpuMeter.start(t.pid());
           long due = start + (long) ((id - 1) * 1e9 / rate);
           LockSupport.parkNanos(due - System.nanoTime());
-          sentAt.set(id, System.nanoTime());
+          frames.sentAt.set(id, System.nanoTime());
           HttpResponse answer = sender.send("POST", "/push?id=" + id, null, null, 30_000);
           if (answer.status() != 204) throw new BenchFailure("push answered " + answer.status());
           if (System.nanoTime() > ctx.deadlineNanos) throw new BenchFailure("past --max-seconds");
         }
       }
+      long expected = (long) users * total;
       long graceEnd = System.nanoTime() + (long) (graceSeconds * 1e9);
-      while (System.nanoTime() < graceEnd && !receivers.stream().allMatch(x -> x.last == total))
+      while (System.nanoTime() < graceEnd && frames.received.sum() < expected)
         LockSupport.parkNanos(10_000_000L);
       CpuMeter.Window w = cpu == null ? CpuMeter.start(t.pid()).stop() : cpu.stop();
-      long delivered = 0;
-      long lost = 0;
-      long duplicates = 0;
-      for (FloorReceiver x : receivers) {
-        x.stop();
-        delivered += x.measured;
-        lost += x.skipped + (total - x.last);
-        duplicates += x.repeated;
-      }
+      for (Receiver x : receivers) x.stop();
+      long delivered = frames.measured.sum();
+      long lost = expected - frames.received.sum();
+      long duplicates = frames.repeated.sum();
       r.put("pushfloor_users", users)
           .put("pushfloor_rate", rate)
           .put("pushfloor_messages", messages);
       r.put("pushfloor_frame_bytes", frameBytes).put("pushfloor_deliveries", delivered);
       r.put("pushfloor_lost", lost).put("pushfloor_duplicates", duplicates);
-      latency.report(r, "pushfloor_latency_");
+      frames.latency.report(r, "pushfloor_latency_");
       w.report(r, "pushfloor_", "delivery", delivered);
       r.line(
           "push floor (Undertow writing a %d-byte SSE frame to every stream on the IO thread):"
               + " %d receivers x %d messages at %.0f msg/s: %d delivered, %d lost, %d duplicates",
           frameBytes, users, messages, rate, delivered, lost, duplicates);
-      r.line("  latency from the POST's start: %s", latency.summary());
+      r.line("  latency from the POST's start: %s", frames.latency.summary());
       r.line("  %s", w.summary("delivery", delivered));
       if (lost > 0 || duplicates > 0)
         throw new BenchFailure(
@@ -99,97 +93,35 @@ final class PushFloorScenario implements Scenario {
     }
   }
 
-  /** One SSE response on a raw socket, read on its own virtual thread; counts frames by id. */
-  private static final class FloorReceiver implements Runnable {
-    volatile long last;
-    volatile long measured;
-    volatile long skipped;
-    volatile long repeated;
-    private final Target target;
+  /**
+   * What the receivers (the fanout's own {@link SseReceiver}s) get: each frame's {@code data:} is
+   * {@code {"n":<id>,...}}; a receiver's {@link Receiver#seen} tells a repeat.
+   */
+  private static final class Frames implements Receiver.Listener {
+    final AtomicLongArray sentAt;
+    final Histogram latency = new Histogram();
+    final LongAdder received = new LongAdder();
+    final LongAdder measured = new LongAdder();
+    final LongAdder repeated = new LongAdder();
     private final int warmup;
-    private final AtomicLongArray sentAt;
-    private final Histogram latency;
-    private final CountDownLatch open;
-    private final Socket socket = new Socket();
-    private final byte[] line = new byte[256];
-    private boolean opened;
 
-    FloorReceiver(
-        Target target, int warmup, AtomicLongArray sentAt, Histogram latency, CountDownLatch open) {
-      this.target = target;
+    Frames(int warmup, int total) {
       this.warmup = warmup;
-      this.sentAt = sentAt;
-      this.latency = latency;
-      this.open = open;
+      this.sentAt = new AtomicLongArray(total + 1);
     }
 
     @Override
-    public void run() {
-      try {
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(target.host(), target.port()), 10_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(
-            ("GET /events HTTP/1.1\r\nHost: " + target.host() + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        read(socket.getInputStream());
-      } catch (IOException e) {
-        // stopped, or the server went away: the counts say what arrived
-      } finally {
-        if (!opened) open.countDown(); // never leave the scenario waiting on one that failed
-      }
-    }
-
-    /** Reads lines; the first {@code : open} comment means the stream is up. */
-    private void read(InputStream in) throws IOException {
-      byte[] buf = new byte[16384];
-      int length = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        for (int i = 0; i < n; i++) {
-          byte b = buf[i];
-          if (b != '\n') {
-            if (length < line.length) line[length] = b;
-            length++;
-            continue;
-          }
-          if (!opened && startsWith(length, ": open")) {
-            opened = true;
-            open.countDown();
-          } else if (startsWith(length, "id: ")) {
-            frame(Long.parseLong(new String(line, 4, length - 4, StandardCharsets.US_ASCII)));
-          }
-          length = 0;
-        }
-      }
-    }
-
-    private boolean startsWith(int length, String prefix) {
-      if (length < prefix.length()) return false;
-      for (int i = 0; i < prefix.length(); i++) if (line[i] != prefix.charAt(i)) return false;
-      return true;
-    }
-
-    private void frame(long id) {
-      long now = System.nanoTime();
-      if (id <= last) {
-        repeated++;
+    public void onResponse(Receiver receiver, String body, long nowNanos) {
+      int id = Integer.parseInt(body, 5, body.indexOf(',', 5), 10); // {"n":<id>,
+      if (receiver.seen.get(id)) {
+        repeated.increment();
         return;
       }
-      skipped += id - last - 1;
-      last = id;
+      receiver.seen.set(id); // one thread per receiver
+      received.increment();
       if (id > warmup) {
-        measured++;
-        latency.recordNanos(now - sentAt.get((int) id));
-      }
-    }
-
-    void stop() {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closing is all that is left to do
+        measured.increment();
+        latency.recordNanos(nowNanos - sentAt.get(id));
       }
     }
   }

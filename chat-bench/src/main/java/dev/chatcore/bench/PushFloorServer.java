@@ -16,14 +16,15 @@ import org.xnio.channels.StreamSinkChannel;
 
 /**
  * The floor under a live-push delivery on this machine: an Undertow server that does only what a
- * push must do. {@code GET /events} answers {@code text/event-stream} and keeps the response open;
- * {@code POST /push?id=N} writes one SSE frame of a fixed size ({@code id: N}, {@code event:}, a
- * {@code data:} line padded to the size) to every open stream, straight from the IO thread that
- * took the POST, then answers 204. No JSON, no storage, no cursor, no thread hop: what is left is
- * the write itself (on loopback the sender's {@code write} also runs the receiver's TCP processing)
- * and Undertow's chunked framing. Run by the {@code pushfloor} scenario as a subprocess with the
- * chat server's JVM options: {@code java -cp chat-bench.jar dev.chatcore.bench.PushFloorServer
- * [port [frameBytes]]}; it prints {@code push-floor-server listening on http://127.0.0.1:<port>}.
+ * push must do. {@code GET /v1/events} answers {@code text/event-stream} and keeps the response
+ * open; {@code POST /push?id=N} writes one SSE frame of a fixed size ({@code id: N}, {@code
+ * event:}, a {@code data:} line {@code {"n":N,"pad":"…"}} padded to the size) to every open stream,
+ * straight from the IO thread that took the POST, then answers 204. No JSON, no storage, no cursor,
+ * no thread hop: what is left is the write itself (on loopback the sender's {@code write} also runs
+ * the receiver's TCP processing) and Undertow's chunked framing. Run by the {@code pushfloor}
+ * scenario as a subprocess with the chat server's JVM options: {@code java -cp chat-bench.jar
+ * dev.chatcore.bench.PushFloorServer [port [frameBytes]]}; it prints {@code push-floor-server
+ * listening on http://127.0.0.1:<port>}.
  */
 public final class PushFloorServer {
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
@@ -47,7 +48,7 @@ public final class PushFloorServer {
 
   private void handle(HttpServerExchange exchange) {
     switch (exchange.getRequestPath()) {
-      case "/events" -> open(exchange);
+      case "/v1/events" -> open(exchange); // the path of the chat server's SSE, for its receivers
       case "/push" -> {
         ByteBuffer frame = frame(exchange.getQueryParameters().get("id").getFirst());
         for (Stream s : streams) s.write(frame.duplicate());
@@ -81,7 +82,7 @@ public final class PushFloorServer {
   private ByteBuffer frame(String id) {
     StringBuilder b =
         new StringBuilder(frameBytes).append("id: ").append(id).append("\nevent: m.room.message\n");
-    b.append("data: {\"pad\":\"");
+    b.append("data: {\"n\":").append(id).append(",\"pad\":\"");
     while (b.length() < frameBytes - 4) b.append('x');
     b.append("\"}\n\n");
     return ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.US_ASCII));
